@@ -1,0 +1,1 @@
+"""The loyalty domain and its contract: types, identifiers, the service protocol and its SOAP client."""

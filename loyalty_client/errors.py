@@ -1,0 +1,108 @@
+"""Typed failures of the loyalty service: business faults by code, and one `ServiceUnavailable`."""
+from __future__ import annotations
+
+
+class LoyaltyError(Exception):
+    """Anything the loyalty service could not do for us."""
+
+
+class ServiceUnavailable(LoyaltyError):
+    """The service could not be reached or answered nonsense: the till goes offline."""
+
+
+class LoyaltyFault(LoyaltyError):
+    """A business fault the service reported (`detail/LoyaltyFault`)."""
+
+    code = "LOYALTY_FAULT"
+
+    def __init__(self, message: str = "", retryable: bool = False) -> None:
+        super().__init__(message or self.code)
+        self.message = message
+        self.retryable = retryable
+
+
+class CustomerNotFound(LoyaltyFault):
+    """No member with that identifier."""
+
+    code = "CUSTOMER_NOT_FOUND"
+
+
+class CustomerBlocked(LoyaltyFault):
+    """The member's card is blocked."""
+
+    code = "CUSTOMER_BLOCKED"
+
+
+class NotActivated(LoyaltyFault):
+    """The member has not activated the card: earns, cannot spend."""
+
+    code = "NOT_ACTIVATED"
+
+
+class InsufficientBalance(LoyaltyFault):
+    """Not enough spendable points."""
+
+    code = "INSUFFICIENT_BALANCE"
+
+
+class RedeemLimitExceeded(LoyaltyFault):
+    """More points asked than the program allows on this receipt."""
+
+    code = "REDEEM_LIMIT_EXCEEDED"
+
+
+class ConfirmationRequired(LoyaltyFault):
+    """The redemption needs a one-time code from the customer's phone."""
+
+    code = "CONFIRMATION_REQUIRED"
+
+
+class ConfirmationInvalid(LoyaltyFault):
+    """The one-time code is wrong or expired."""
+
+    code = "CONFIRMATION_INVALID"
+
+
+class TransactionNotFound(LoyaltyFault):
+    """The service knows no transaction with that id."""
+
+    code = "TRANSACTION_NOT_FOUND"
+
+
+class RefundExceedsPurchase(LoyaltyFault):
+    """More returned than was bought."""
+
+    code = "REFUND_EXCEEDS_PURCHASE"
+
+
+class InvalidRequest(LoyaltyFault):
+    """The request broke the contract."""
+
+    code = "INVALID_REQUEST"
+
+
+FAULTS: dict[str, type[LoyaltyFault]] = {
+    cls.code: cls
+    for cls in (
+        CustomerNotFound,
+        CustomerBlocked,
+        NotActivated,
+        InsufficientBalance,
+        RedeemLimitExceeded,
+        ConfirmationRequired,
+        ConfirmationInvalid,
+        TransactionNotFound,
+        RefundExceedsPurchase,
+        InvalidRequest,
+    )
+}
+
+
+def fault_for(code: str, message: str = "", retryable: bool = False) -> LoyaltyFault:
+    """The typed fault for a contract fault code (a plain `LoyaltyFault` for an unknown code)."""
+    cls = FAULTS.get(code)
+    if cls is None:
+        fault = LoyaltyFault(message, retryable)
+        fault.code = code
+        return fault
+    return cls(message, retryable)

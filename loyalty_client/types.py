@@ -1,0 +1,225 @@
+"""Domain types of the loyalty contract (DESIGN.md §3), independent of SOAP and Qt.
+
+Money and points are `Decimal` with two places. Optional parts are `None`, lists are tuples.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+
+
+class IdentifierKind(str, Enum):
+    """What a typed or scanned value identifies."""
+
+    PHONE = "phone"
+    CARD = "card"
+    QR = "qr"
+    COUPON = "coupon"
+
+
+class CustomerStatus(str, Enum):
+    """Whether a member may earn and spend."""
+
+    ACTIVE = "active"
+    NOT_ACTIVATED = "not_activated"
+    BLOCKED = "blocked"
+
+
+class ConfirmationPurpose(str, Enum):
+    """Why a one-time code is sent to the customer's phone."""
+
+    REDEEM = "redeem"
+    REGISTER = "register"
+
+
+class BarcodeKind(str, Enum):
+    """How an offer's coupon code is printed."""
+
+    EAN13 = "ean13"
+    QR = "qr"
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """A normalised customer identifier as sent to the service."""
+
+    kind: IdentifierKind
+    value: str
+
+
+@dataclass(frozen=True)
+class ProgramTier:
+    """A tier of the program: reached when the 12-month purchase sum meets `threshold`."""
+
+    code: str
+    name: str
+    accrual_percent: Decimal
+    threshold: Decimal
+
+
+@dataclass(frozen=True)
+class Program:
+    """The loyalty program's rules as the service publishes them."""
+
+    name: str
+    currency: str
+    point_value: Decimal
+    max_redeem_percent: Decimal
+    confirmation_threshold: Decimal
+    tiers: tuple[ProgramTier, ...]
+    version: str
+
+
+@dataclass(frozen=True)
+class Tier:
+    """The customer's current tier and its benefit."""
+
+    code: str
+    name: str
+    accrual_percent: Decimal
+
+
+@dataclass(frozen=True)
+class NextTier:
+    """The next tier and how much more the customer has to buy to reach it."""
+
+    code: str
+    name: str
+    threshold: Decimal
+    remaining: Decimal
+
+
+@dataclass(frozen=True)
+class Balance:
+    """Points: spendable now, total (incl. not yet spendable), pending, and soon expiring."""
+
+    spendable: Decimal
+    total: Decimal
+    pending: Decimal
+    expiring_amount: Decimal | None = None
+    expiring_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Customer:
+    """A loyalty member as shown at the till (never the full phone number)."""
+
+    customer_id: str
+    display_name: str
+    masked_phone: str
+    status: CustomerStatus
+    tier: Tier
+    balance: Balance
+    card_number: str | None = None
+    next_tier: NextTier | None = None
+    messages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LineAllocation:
+    """Loyalty effect on one receipt line: discount from redemption and points earned."""
+
+    line_no: int
+    discount: Decimal
+    accrual: Decimal
+
+
+@dataclass(frozen=True)
+class Calculation:
+    """What the service calculated for a receipt: points to earn, redeemable maximum, allocation."""
+
+    accrual: Decimal
+    max_redeem: Decimal
+    redeem: Decimal
+    lines: tuple[LineAllocation, ...]
+    confirmation_required: bool
+    messages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ConfirmationSent:
+    """Where a one-time code went and how long it is valid."""
+
+    sent_to: str
+    expires_in_seconds: int
+
+
+@dataclass(frozen=True)
+class Reservation:
+    """Points held on the server for a receipt until it is committed or cancelled."""
+
+    transaction_id: str
+    redeem: Decimal
+    lines: tuple[LineAllocation, ...]
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class FiscalDocument:
+    """The fiscal receipt the host printed for a sale."""
+
+    document_number: str
+    closed_at: datetime
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A personalised offer with its coupon, printed after the sale."""
+
+    offer_id: str
+    title: str
+    text: str
+    coupon_code: str
+    valid_until: date
+    barcode_kind: BarcodeKind
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    """The outcome of a committed purchase."""
+
+    transaction_id: str
+    accrued: Decimal
+    redeemed: Decimal
+    balance: Balance
+    offers: tuple[Offer, ...] = ()
+
+
+@dataclass(frozen=True)
+class CancelResult:
+    """The outcome of a cancelled reservation or purchase."""
+
+    transaction_id: str
+    cancelled: bool
+    balance: Balance | None = None
+
+
+@dataclass(frozen=True)
+class RefundLine:
+    """How much of an original line is returned."""
+
+    line_no: int
+    quantity: Decimal
+
+
+@dataclass(frozen=True)
+class RefundResult:
+    """Points taken back and points returned for a refund."""
+
+    refund_id: str
+    accrual_reversed: Decimal
+    redeem_returned: Decimal
+    balance: Balance
+
+
+@dataclass(frozen=True)
+class Registration:
+    """A new member's data, confirmed by a one-time code sent to the phone."""
+
+    phone: str
+    first_name: str
+    marketing_consent: bool
+    confirmation_code: str
+    birth_date: date | None = None
