@@ -92,3 +92,11 @@ class Receipt:
             opened_at=datetime.fromisoformat(data["opened_at"]),
             lines=tuple(ReceiptLine.from_dict(item) for item in data["lines"]),
         )
+
+
+@dataclass(frozen=True)
+class FiscalDocument:
+    """The fiscal receipt the host printed for a sale."""
+
+    document_number: str
+    closed_at: datetime

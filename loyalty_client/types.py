@@ -9,6 +9,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 
+from fiscal.receipt import FiscalDocument  # noqa: F401  (re-exported: the contract names it, fiscal owns it)
+
 
 class IdentifierKind(str, Enum):
     """What a typed or scanned value identifies."""
@@ -154,14 +156,6 @@ class Reservation:
     redeem: Decimal
     lines: tuple[LineAllocation, ...]
     expires_at: datetime
-
-
-@dataclass(frozen=True)
-class FiscalDocument:
-    """The fiscal receipt the host printed for a sale."""
-
-    document_number: str
-    closed_at: datetime
 
 
 @dataclass(frozen=True)
