@@ -1,0 +1,412 @@
+"""The checkout state machine: one open receipt, its customer, the redemption, and closing it.
+
+Plain Python that calls the loyalty service synchronously: the Qt controller runs it on the
+service worker thread, the command-line `load` runs it directly. Every public method returns an
+immutable `CheckoutState` snapshot for the view. States:
+
+    NO_CUSTOMER --identify--> IDENTIFIED --close (code needed)--> AWAITING_CODE --code--> CLOSED
+         ^                        |  \\-----------close (no code needed)-----------------> CLOSED
+         +-------- reset / void --+
+"""
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from decimal import Decimal
+from enum import Enum
+from typing import Callable, Mapping, Protocol
+
+from PySide6.QtCore import QCoreApplication
+
+from app import notices
+from app.notices import Notice
+from fiscal.demo_registrar import FiscalRegistrar
+from fiscal.money import ZERO, money
+from fiscal.receipt import FiscalDocument, Receipt
+from loyalty_client import errors
+from loyalty_client.service import LoyaltyService
+from loyalty_client.types import (
+    Calculation,
+    ConfirmationPurpose,
+    ConfirmationSent,
+    Customer,
+    CustomerStatus,
+    Identifier,
+    Reservation,
+)
+
+log = logging.getLogger(__name__)
+
+
+class Phase(str, Enum):
+    """Where the checkout stands."""
+
+    NO_CUSTOMER = "no_customer"
+    IDENTIFIED = "identified"
+    AWAITING_CODE = "awaiting_code"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class ClosedSale:
+    """A sale the till has fiscalised and recorded durably (delivery may still be pending)."""
+
+    transaction_id: str
+    customer_id: str | None
+    fiscal: FiscalDocument
+    redeem: Decimal
+    expected_accrual: Decimal
+
+
+@dataclass(frozen=True)
+class CheckoutState:
+    """An immutable picture of the checkout for the view."""
+
+    phase: Phase
+    receipt: Receipt
+    currency: str
+    customer: Customer | None = None
+    customer_as_of: datetime | None = None
+    calculation: Calculation | None = None
+    redeem: Decimal = ZERO
+    discounts: Mapping[int, Decimal] = field(default_factory=dict)
+    confirmation: ConfirmationSent | None = None
+    sale: ClosedSale | None = None
+    notice: Notice | None = None
+
+    @property
+    def total(self) -> Decimal:
+        """Receipt total before loyalty discounts."""
+        return self.receipt.total
+
+    @property
+    def discount(self) -> Decimal:
+        """Money off the receipt from the redemption."""
+        return money(sum(self.discounts.values(), ZERO))
+
+    @property
+    def to_pay(self) -> Decimal:
+        """What the customer pays."""
+        return self.total - self.discount
+
+    @property
+    def can_redeem(self) -> bool:
+        """Whether the cashier may offer a redemption now."""
+        return (
+            self.phase is Phase.IDENTIFIED
+            and self.customer is not None
+            and self.customer.status is CustomerStatus.ACTIVE
+            and self.calculation is not None
+            and self.calculation.max_redeem > ZERO
+        )
+
+
+class SaleRecorder(Protocol):
+    """Durable local record of sales to deliver: journal row + outbox row in one transaction."""
+
+    def record_commit(
+        self,
+        *,
+        transaction_id: str,
+        customer_id: str,
+        receipt: Receipt,
+        redeem: Decimal,
+        fiscal: FiscalDocument,
+        offline: bool,
+        occurred_at: datetime,
+    ) -> None:
+        """Keep a sale to commit on the service; returns once it is on disk."""
+        ...
+
+    def record_cancel(self, *, transaction_id: str, customer_id: str) -> None:
+        """Keep a cancellation of a reservation to send; returns once it is on disk."""
+        ...
+
+
+class InputRejected(Exception):
+    """Typed or scanned text that is not a customer identifier; carries the cashier's message."""
+
+
+IdentifierParser = Callable[[str], Identifier]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Checkout", text)
+
+
+class CheckoutSession:
+    """The state machine of one till's checkout. Not thread-safe: drive it from one thread."""
+
+    def __init__(
+        self,
+        service: LoyaltyService,
+        recorder: SaleRecorder,
+        registrar: FiscalRegistrar,
+        parse_identifier: IdentifierParser,
+        *,
+        store_id: str,
+        till_id: str,
+        currency: str,
+        clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+        new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
+    ) -> None:
+        self._service = service
+        self._recorder = recorder
+        self._registrar = registrar
+        self._parse = parse_identifier
+        self._store_id = store_id
+        self._till_id = till_id
+        self._clock = clock
+        self._new_id = new_id
+        self._reservation: Reservation | None = None
+        self._transaction_id: str | None = None
+        self._redeem_choice: Decimal | None = None  # None: the maximum the receipt allows
+        self._state = CheckoutState(Phase.NO_CUSTOMER, self._empty_receipt(), currency)
+
+    # ----- queries -------------------------------------------------------------------------
+    @property
+    def state(self) -> CheckoutState:
+        """The current snapshot."""
+        return self._state
+
+    # ----- the receipt -------------------------------------------------------------------
+    def update_receipt(self, receipt: Receipt) -> CheckoutState:
+        """The host changed the open receipt: recalculate for the identified customer."""
+        if self._state.phase is Phase.CLOSED:
+            self._start_over(receipt)
+            return self._state
+        if self._reservation is not None:
+            self._release_reservation()
+        self._set(receipt=receipt, phase=self._back_from_code(), confirmation=None, notice=None)
+        if self._state.customer is not None:
+            self._recalculate()
+        return self._state
+
+    def new_receipt(self) -> CheckoutState:
+        """Start an empty receipt with no customer."""
+        if self._reservation is not None:
+            self._release_reservation()
+        self._start_over(self._empty_receipt())
+        return self._state
+
+    # ----- the customer ------------------------------------------------------------------
+    def identify(self, text: str) -> CheckoutState:
+        """Find the customer behind typed or scanned text and quote the receipt for them."""
+        try:
+            identifier = self._parse(text)
+        except InputRejected as exc:
+            self._set(notice=notices.error(str(exc)))
+            return self._state
+        try:
+            customer = self._service.identify(identifier, self._store_id, self._till_id)
+        except errors.LoyaltyError as exc:
+            log.info("identification failed: %s", type(exc).__name__)
+            self._set(notice=notices.error(notices.fault_text(exc)))
+            return self._state
+        if self._reservation is not None:
+            self._release_reservation()
+        self._redeem_choice = None
+        self._set(
+            phase=Phase.IDENTIFIED,
+            customer=customer,
+            customer_as_of=None,
+            calculation=None,
+            redeem=ZERO,
+            discounts={},
+            confirmation=None,
+            notice=self._status_notice(customer),
+        )
+        self._recalculate()
+        return self._state
+
+    def reset_customer(self) -> CheckoutState:
+        """Forget the customer (and any reservation) but keep the receipt."""
+        if self._reservation is not None:
+            self._release_reservation()
+        self._set(
+            phase=Phase.NO_CUSTOMER,
+            customer=None,
+            customer_as_of=None,
+            calculation=None,
+            redeem=ZERO,
+            discounts={},
+            confirmation=None,
+            notice=None,
+        )
+        return self._state
+
+    # ----- redemption --------------------------------------------------------------------
+    def set_redeem(self, amount: Decimal) -> CheckoutState:
+        """The cashier chose how many points to redeem (clamped to what is allowed)."""
+        if self._state.customer is None or self._state.phase is Phase.CLOSED:
+            return self._state
+        if self._reservation is not None:
+            self._release_reservation()
+        self._redeem_choice = max(money(amount), ZERO)
+        self._set(phase=self._back_from_code(), confirmation=None, notice=None)
+        self._recalculate()
+        return self._state
+
+    # ----- closing -----------------------------------------------------------------------
+    def close_receipt(self) -> CheckoutState:
+        """Close the receipt: reserve the redemption (asking for a code if needed), fiscalise, record."""
+        state = self._state
+        if not state.receipt.lines:
+            self._set(notice=notices.warning(_tr("The receipt is empty.")))
+            return self._state
+        if state.phase is Phase.CLOSED:
+            return state
+        if state.customer is None:
+            return self._fiscalise_and_record()
+        if state.redeem > ZERO and self._reservation is None:
+            calculation = state.calculation
+            if calculation is not None and calculation.confirmation_required:
+                return self._ask_for_code()
+            if not self._reserve(code=None):
+                return self._state
+        return self._fiscalise_and_record()
+
+    def confirm_code(self, code: str) -> CheckoutState:
+        """The cashier typed the one-time code: reserve, then finish closing."""
+        if self._state.phase is not Phase.AWAITING_CODE:
+            return self._state
+        if not self._reserve(code=code.strip()):
+            return self._state
+        return self._fiscalise_and_record()
+
+    def cancel_code(self) -> CheckoutState:
+        """Give up on the code: back to the receipt with no redemption."""
+        if self._state.phase is Phase.AWAITING_CODE:
+            self._redeem_choice = ZERO
+            self._set(phase=Phase.IDENTIFIED, confirmation=None, notice=None)
+            self._recalculate()
+        return self._state
+
+    def void_receipt(self) -> CheckoutState:
+        """Void the open receipt: release the reservation and start over."""
+        had_reservation = self._reservation is not None
+        if had_reservation:
+            self._release_reservation()
+        self._start_over(self._empty_receipt())
+        text = _tr("Receipt voided. Reserved bonuses released.") if had_reservation else _tr("Receipt voided.")
+        self._set(notice=notices.info(text))
+        return self._state
+
+    # ----- steps -------------------------------------------------------------------------
+    def _recalculate(self) -> None:
+        """Quote the receipt, then allocate the chosen redemption (the maximum unless chosen)."""
+        state = self._state
+        assert state.customer is not None
+        if not state.receipt.lines:
+            self._set(calculation=None, redeem=ZERO, discounts={})
+            return
+        customer_id = state.customer.customer_id
+        try:
+            calculation = self._service.calculate(customer_id, state.receipt, None)
+            wanted = calculation.max_redeem if self._redeem_choice is None else self._redeem_choice
+            wanted = min(wanted, calculation.max_redeem)
+            if wanted > ZERO and state.customer.status is CustomerStatus.ACTIVE:
+                calculation = self._service.calculate(customer_id, state.receipt, wanted)
+        except errors.LoyaltyError as exc:
+            self._set(calculation=None, redeem=ZERO, discounts={}, notice=notices.error(notices.fault_text(exc)))
+            return
+        self._set(
+            calculation=calculation,
+            redeem=calculation.redeem,
+            discounts={line.line_no: line.discount for line in calculation.lines},
+        )
+
+    def _ask_for_code(self) -> CheckoutState:
+        state = self._state
+        assert state.customer is not None
+        try:
+            sent = self._service.send_confirmation_code(
+                ConfirmationPurpose.REDEEM, customer_id=state.customer.customer_id, amount=state.redeem
+            )
+        except errors.LoyaltyError as exc:
+            self._set(notice=notices.error(notices.fault_text(exc)))
+            return self._state
+        self._set(phase=Phase.AWAITING_CODE, confirmation=sent, notice=None)
+        return self._state
+
+    def _reserve(self, code: str | None) -> bool:
+        state = self._state
+        assert state.customer is not None
+        transaction_id = self._transaction_id or self._new_id()
+        self._transaction_id = transaction_id
+        try:
+            reservation = self._service.reserve(
+                transaction_id, state.customer.customer_id, state.receipt, state.redeem, code
+            )
+        except errors.ConfirmationInvalid as exc:
+            self._set(notice=notices.error(notices.fault_text(exc)))
+            return False
+        except errors.ConfirmationRequired:
+            self._ask_for_code()
+            return False
+        except errors.LoyaltyError as exc:
+            self._transaction_id = None
+            self._set(phase=Phase.IDENTIFIED, confirmation=None, notice=notices.error(notices.fault_text(exc)))
+            if not isinstance(exc, errors.ServiceUnavailable):
+                self._recalculate()
+            return False
+        self._reservation = reservation
+        self._set(discounts={line.line_no: line.discount for line in reservation.lines}, redeem=reservation.redeem)
+        return True
+
+    def _fiscalise_and_record(self) -> CheckoutState:
+        state = self._state
+        document = self._registrar.fiscalise(state.receipt, state.discounts)
+        transaction_id = self._transaction_id or self._new_id()
+        customer_id = state.customer.customer_id if state.customer else None
+        if customer_id is not None:
+            self._recorder.record_commit(
+                transaction_id=transaction_id,
+                customer_id=customer_id,
+                receipt=state.receipt,
+                redeem=state.redeem,
+                fiscal=document,
+                offline=False,
+                occurred_at=document.closed_at,
+            )
+        accrual = state.calculation.accrual if state.calculation else ZERO
+        self._reservation = None
+        self._transaction_id = None
+        self._set(
+            phase=Phase.CLOSED,
+            confirmation=None,
+            sale=ClosedSale(transaction_id, customer_id, document, state.redeem, accrual),
+            notice=notices.success(_tr("Receipt closed. Fiscal document No. %1.").replace("%1", document.document_number)),
+        )
+        return self._state
+
+    def _release_reservation(self) -> None:
+        reservation, customer = self._reservation, self._state.customer
+        self._reservation = None
+        self._transaction_id = None
+        if reservation is not None and customer is not None:
+            self._recorder.record_cancel(transaction_id=reservation.transaction_id, customer_id=customer.customer_id)
+
+    def _start_over(self, receipt: Receipt) -> None:
+        self._reservation = None
+        self._transaction_id = None
+        self._redeem_choice = None
+        self._state = CheckoutState(Phase.NO_CUSTOMER, receipt, self._state.currency)
+
+    def _back_from_code(self) -> Phase:
+        return Phase.IDENTIFIED if self._state.customer is not None else Phase.NO_CUSTOMER
+
+    def _status_notice(self, customer: Customer) -> Notice | None:
+        if customer.status is CustomerStatus.NOT_ACTIVATED:
+            return notices.warning(
+                _tr("Card not activated: bonuses are earned but cannot be spent yet.")
+            )
+        return None
+
+    def _empty_receipt(self) -> Receipt:
+        return Receipt(self._new_id(), self._store_id, self._till_id, self._clock(), ())
+
+    def _set(self, **changes: object) -> None:
+        self._state = replace(self._state, **changes)

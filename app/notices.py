@@ -1,0 +1,76 @@
+"""What the till tells the cashier: a severity and a translated sentence."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication
+
+from loyalty_client import errors
+
+
+class Severity(str, Enum):
+    """How the message bar shows a notice."""
+
+    INFO = "info"
+    SUCCESS = "success"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One message for the cashier."""
+
+    severity: Severity
+    text: str
+
+
+def fault_text(exc: errors.LoyaltyError) -> str:
+    """A short sentence for the cashier explaining a failure of the loyalty service."""
+    if isinstance(exc, errors.ServiceUnavailable):
+        return QCoreApplication.translate(
+            "Notices", "Loyalty service unavailable. Sell without bonuses or try again."
+        )
+    texts = {
+        errors.CustomerNotFound: QCoreApplication.translate("Notices", "Customer not found. Check the number or card."),
+        errors.CustomerBlocked: QCoreApplication.translate("Notices", "This card is blocked. Bonuses cannot be used."),
+        errors.NotActivated: QCoreApplication.translate(
+            "Notices", "Card not activated: bonuses are earned but cannot be spent yet."
+        ),
+        errors.InsufficientBalance: QCoreApplication.translate("Notices", "Not enough bonuses for this redemption."),
+        errors.RedeemLimitExceeded: QCoreApplication.translate(
+            "Notices", "That is more than can be redeemed on this receipt."
+        ),
+        errors.ConfirmationRequired: QCoreApplication.translate(
+            "Notices", "A code from the customer's phone is needed to redeem this amount."
+        ),
+        errors.ConfirmationInvalid: QCoreApplication.translate("Notices", "Wrong or expired code. Ask again."),
+        errors.TransactionNotFound: QCoreApplication.translate("Notices", "The loyalty service does not know this sale."),
+        errors.RefundExceedsPurchase: QCoreApplication.translate("Notices", "More returned than was bought."),
+        errors.InvalidRequest: QCoreApplication.translate("Notices", "The loyalty service refused the request."),
+    }
+    for cls, text in texts.items():
+        if isinstance(exc, cls):
+            return text
+    return QCoreApplication.translate("Notices", "Loyalty service error: %1").replace("%1", str(exc))
+
+
+def error(text: str) -> Notice:
+    """An error notice."""
+    return Notice(Severity.ERROR, text)
+
+
+def warning(text: str) -> Notice:
+    """A warning notice."""
+    return Notice(Severity.WARNING, text)
+
+
+def info(text: str) -> Notice:
+    """An informational notice."""
+    return Notice(Severity.INFO, text)
+
+
+def success(text: str) -> Notice:
+    """A notice that something went through."""
+    return Notice(Severity.SUCCESS, text)

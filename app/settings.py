@@ -1,0 +1,126 @@
+"""The till's settings, declared once (type, default, description), stored in an INI file.
+
+The file lives in the platform's config folder (platformdirs) unless `--config` names another.
+A missing file is written with every setting commented by its description, so an admin can
+open it and see what there is to set. Secrets never live here (they go to the OS keyring).
+"""
+from __future__ import annotations
+
+import configparser
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import platformdirs
+
+APP_NAME = "till-loyalty"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: where it lives in the INI file, its type, default and what it is for."""
+
+    section: str
+    key: str
+    kind: type
+    default: Any
+    description: str
+
+
+def _data_file(name: str) -> str:
+    return str(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / name)
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("service", "endpoint", str, "http://127.0.0.1:8580/", "URL of the loyalty SOAP service"),
+    Setting("service", "timeout_seconds", float, 5.0, "How long one service call may take before the till gives up"),
+    Setting("service", "verify_tls", bool, True, "Check the service's TLS certificate (leave on outside a lab)"),
+    Setting("store", "store_id", str, "001", "Store number as the loyalty service knows it"),
+    Setting("store", "till_id", str, "01", "Till number within the store"),
+    Setting("store", "region", str, "BY", "Default phone region: BY or RU"),
+    Setting("store", "currency", str, "BYN", "Currency shown before the program is loaded: BYN or RUB"),
+    Setting("ui", "language", str, "ru", "Interface language: ru, be or en"),
+    Setting("cache", "database", str, _data_file("till.sqlite"), "The till's local database (journal, outbox, customer cache)"),
+    Setting("sync", "interval_seconds", float, 2.0, "How often the till retries sending queued transactions"),
+)
+
+_PARSERS: dict[type, Callable[[configparser.SectionProxy, str], Any]] = {
+    str: lambda section, key: section.get(key),
+    float: lambda section, key: section.getfloat(key),
+    int: lambda section, key: section.getint(key),
+    bool: lambda section, key: section.getboolean(key),
+}
+
+
+class SettingsError(ValueError):
+    """A setting in the file has a value of the wrong type."""
+
+
+def default_config_path() -> Path:
+    """Where the settings file lives when `--config` is not given."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "till-loyalty.ini"
+
+
+class Settings:
+    """Typed values of every declared setting, read from an INI file with defaults filled in."""
+
+    def __init__(self, values: dict[tuple[str, str], Any], path: Path | None = None) -> None:
+        self._values = values
+        self.path = path
+
+    @classmethod
+    def defaults(cls) -> "Settings":
+        """Settings with every default, tied to no file."""
+        return cls({(s.section, s.key): s.default for s in SETTINGS})
+
+    def get(self, section: str, key: str) -> Any:
+        """The typed value of a declared setting."""
+        return self._values[(section, key)]
+
+    def replace(self, **changes: Any) -> "Settings":
+        """A copy with `section_key=value` changes, e.g. `service_endpoint="http://..."`."""
+        values = dict(self._values)
+        for name, value in changes.items():
+            section, key = name.split("_", 1)
+            if (section, key) not in values:
+                raise KeyError(name)
+            values[(section, key)] = value
+        return Settings(values, self.path)
+
+
+def load_settings(path: Path | None = None, *, create: bool = True) -> Settings:
+    """Read the settings file (written with defaults and descriptions first if it is missing)."""
+    path = path or default_config_path()
+    if create and not path.exists():
+        write_template(path)
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(path, encoding="utf-8")
+    values: dict[tuple[str, str], Any] = {}
+    for setting in SETTINGS:
+        if parser.has_option(setting.section, setting.key):
+            try:
+                values[(setting.section, setting.key)] = _PARSERS[setting.kind](parser[setting.section], setting.key)
+            except ValueError as exc:
+                raise SettingsError(
+                    f"{path}: [{setting.section}] {setting.key} must be a {setting.kind.__name__}: {exc}"
+                ) from exc
+        else:
+            values[(setting.section, setting.key)] = setting.default
+    return Settings(values, path)
+
+
+def write_template(path: Path) -> None:
+    """Write a settings file with every setting at its default, each with its description."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = ["# till-loyalty settings. Delete a line to go back to its default.", ""]
+    section = None
+    for setting in SETTINGS:
+        if setting.section != section:
+            if section is not None:
+                lines.append("")
+            lines.append(f"[{setting.section}]")
+            section = setting.section
+        default = str(setting.default).lower() if setting.kind is bool else setting.default
+        lines.append(f"# {setting.description}")
+        lines.append(f"{setting.key} = {default}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
