@@ -184,11 +184,11 @@ class CheckoutSession:
             self._recalculate()
         return self._state
 
-    def new_receipt(self) -> CheckoutState:
-        """Start an empty receipt with no customer."""
+    def new_receipt(self, receipt: Receipt | None = None) -> CheckoutState:
+        """Start the host's next (empty) receipt with no customer."""
         if self._reservation is not None:
             self._release_reservation()
-        self._start_over(self._empty_receipt())
+        self._start_over(receipt or self._empty_receipt())
         return self._state
 
     # ----- the customer ------------------------------------------------------------------
@@ -284,12 +284,12 @@ class CheckoutSession:
             self._recalculate()
         return self._state
 
-    def void_receipt(self) -> CheckoutState:
-        """Void the open receipt: release the reservation and start over."""
+    def void_receipt(self, next_receipt: Receipt | None = None) -> CheckoutState:
+        """Void the open receipt: release the reservation and start the host's next receipt."""
         had_reservation = self._reservation is not None
         if had_reservation:
             self._release_reservation()
-        self._start_over(self._empty_receipt())
+        self._start_over(next_receipt or self._empty_receipt())
         text = _tr("Receipt voided. Reserved bonuses released.") if had_reservation else _tr("Receipt voided.")
         self._set(notice=notices.info(text))
         return self._state

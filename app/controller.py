@@ -1,0 +1,106 @@
+"""The checkout controller: the GUI's handle on the checkout, running it on the service worker.
+
+Every call returns at once; the work runs on the loyalty worker thread and the new state comes
+back through `state_changed` on the GUI thread. Calls are handled in the order they are made.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from decimal import Decimal
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from app import notices
+from app.checkout import CheckoutSession, CheckoutState
+from app.workers import BackgroundWorker
+from fiscal.receipt import Receipt
+
+log = logging.getLogger(__name__)
+
+SessionFactory = Callable[[], CheckoutSession]
+
+
+class CheckoutController(QObject):
+    """Turns cashier intents into checkout steps on the worker and publishes each new state."""
+
+    state_changed = Signal(object)  # CheckoutState
+    busy_changed = Signal(bool)
+    ready = Signal()
+
+    def __init__(self, worker: BackgroundWorker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._session: CheckoutSession | None = None
+        self.state: CheckoutState | None = None
+        worker.busy_changed.connect(self.busy_changed)
+
+    def start(self, make_session: SessionFactory) -> None:
+        """Build the session on the worker (its service client belongs to that thread)."""
+        self._worker.submit(make_session, self._started, self._failed)
+
+    def _started(self, session: CheckoutSession) -> None:
+        self._session = session
+        self._publish(session.state)
+        self.ready.emit()
+
+    @property
+    def is_ready(self) -> bool:
+        """Whether the session exists (the service client was built)."""
+        return self._session is not None
+
+    # ----- intents -----------------------------------------------------------------------
+    def identify(self, text: str) -> None:
+        """Find the customer behind typed or scanned text."""
+        self._run(lambda s: s.identify(text))
+
+    def update_receipt(self, receipt: Receipt) -> None:
+        """The host's receipt changed."""
+        self._run(lambda s: s.update_receipt(receipt))
+
+    def set_redeem(self, amount: Decimal) -> None:
+        """The cashier chose the points to redeem."""
+        self._run(lambda s: s.set_redeem(amount))
+
+    def close_receipt(self) -> None:
+        """Close the receipt (may stop to ask for a one-time code)."""
+        self._run(lambda s: s.close_receipt())
+
+    def confirm_code(self, code: str) -> None:
+        """The one-time code the customer read out."""
+        self._run(lambda s: s.confirm_code(code))
+
+    def cancel_code(self) -> None:
+        """Give up on the redemption that needs a code."""
+        self._run(lambda s: s.cancel_code())
+
+    def void_receipt(self, next_receipt: Receipt | None = None) -> None:
+        """Void the receipt, releasing any reservation."""
+        self._run(lambda s: s.void_receipt(next_receipt))
+
+    def new_receipt(self, receipt: Receipt | None = None) -> None:
+        """Start the next receipt."""
+        self._run(lambda s: s.new_receipt(receipt))
+
+    def reset_customer(self) -> None:
+        """Forget the customer, keep the receipt."""
+        self._run(lambda s: s.reset_customer())
+
+    # ----- plumbing ----------------------------------------------------------------------
+    def _run(self, step: Callable[[CheckoutSession], CheckoutState]) -> None:
+        if self._session is None:
+            log.info("checkout not ready yet; intent dropped")
+            return
+        session = self._session
+        self._worker.submit(lambda: step(session), self._publish, self._failed)
+
+    def _publish(self, state: CheckoutState) -> None:
+        self.state = state
+        self.state_changed.emit(state)
+
+    def _failed(self, exc: BaseException) -> None:
+        log.error("checkout step failed", exc_info=exc)
+        text = QCoreApplication.translate("Checkout", "Unexpected error: %1. The receipt is kept; try again.")
+        if self.state is not None:
+            self._publish(replace(self.state, notice=notices.error(text.replace("%1", type(exc).__name__))))
