@@ -1,0 +1,141 @@
+"""Binds the till window to the checkout: widget intents go to the controller, states to widgets."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from app.checkout import CheckoutState, Phase
+from app.controller import CheckoutController
+from app.demo_host import DemoReceiptBuilder
+from app.notices import Notice, Severity
+from fiscal.money import ZERO, format_money
+from loyalty_client.types import CommitResult
+from widgets.main_window import TillWindow
+
+
+class TillPresenter(QObject):
+    """Keeps the window in step with the checkout state; owns no I/O."""
+
+    def __init__(
+        self,
+        window: TillWindow,
+        controller: CheckoutController,
+        host: DemoReceiptBuilder,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._window = window
+        self._controller = controller
+        self._host = host
+        self._last_sale_id: str | None = None
+        self._state: CheckoutState | None = None
+        panel = window.loyalty
+        host_panel = window.host
+        host_panel.set_products([(p.sku, p.name, p.price) for p in host.products])
+        host_panel.show_receipt(host.receipt, {})
+        host_panel.product_added.connect(self._add_product)
+        host_panel.line_removed.connect(self._remove_line)
+        host_panel.close_requested.connect(controller.close_receipt)
+        host_panel.void_requested.connect(self._void)
+        host_panel.new_receipt_requested.connect(self._new_receipt)
+        panel.identify.identify_requested.connect(controller.identify)
+        panel.customer.reset_requested.connect(controller.reset_customer)
+        panel.redemption.redeem_changed.connect(controller.set_redeem)
+        panel.confirmation.code_entered.connect(controller.confirm_code)
+        panel.confirmation.cancelled.connect(controller.cancel_code)
+        controller.state_changed.connect(self.show_state)
+        controller.busy_changed.connect(panel.identify.set_busy)
+
+    # ----- host intents ------------------------------------------------------------------
+    def _add_product(self, sku: str) -> None:
+        if self._state is not None and self._state.phase is Phase.CLOSED:
+            self._host.new()
+        self._receipt_changed(self._host.add(sku))
+
+    def _remove_line(self, line_no: int) -> None:
+        self._receipt_changed(self._host.remove(line_no))
+
+    def _receipt_changed(self, receipt) -> None:  # type: ignore[no-untyped-def]
+        self._window.host.show_receipt(receipt, {})
+        self._controller.update_receipt(receipt)
+
+    def _void(self) -> None:
+        receipt = self._host.new()
+        self._window.host.show_receipt(receipt, {})
+        self._controller.void_receipt(receipt)
+
+    def _new_receipt(self) -> None:
+        receipt = self._host.new()
+        self._window.host.show_receipt(receipt, {})
+        self._controller.new_receipt(receipt)
+
+    # ----- states ------------------------------------------------------------------------
+    def show_state(self, state: CheckoutState) -> None:
+        """Render one checkout state into the widgets."""
+        self._state = state
+        panel = self._window.loyalty
+        currency = state.currency
+        if state.receipt == self._host.receipt or state.phase is Phase.CLOSED:
+            self._window.host.show_receipt(state.receipt, dict(state.discounts))
+        if state.customer is None:
+            panel.customer.clear()
+        else:
+            panel.customer.show_customer(state.customer, state.customer_as_of, currency)
+        calculation = state.calculation
+        panel.totals.show_totals(
+            state.total,
+            state.discount,
+            state.to_pay,
+            calculation.accrual if calculation else ZERO,
+            calculation.max_redeem if calculation else ZERO,
+            currency,
+        )
+        panel.redemption.set_limits(calculation.max_redeem if calculation else ZERO)
+        panel.redemption.set_value(state.redeem)
+        panel.redemption.set_enabled(state.can_redeem)
+        if state.phase is Phase.AWAITING_CODE and state.confirmation is not None:
+            panel.confirmation.ask(state.confirmation.sent_to, state.confirmation.expires_in_seconds)
+            if state.notice is not None and state.notice.severity is Severity.ERROR:
+                panel.confirmation.show_error(state.notice.text)
+        else:
+            panel.confirmation.hide_panel()
+        self._window.host.set_locked(state.phase is Phase.AWAITING_CODE)
+        self._show_notice(state.notice)
+        if state.phase is Phase.CLOSED and state.sale is not None:
+            self._last_sale_id = state.sale.transaction_id
+            self._window.host.show_fiscal_result(
+                QCoreApplication.translate("Till", "Fiscal receipt No. %1 printed").replace(
+                    "%1", state.sale.fiscal.document_number
+                )
+            )
+        if state.phase is Phase.NO_CUSTOMER and state.notice is None:
+            panel.identify.focus_input()
+
+    def show_delivery(self, transaction_id: str, result: CommitResult) -> None:
+        """A committed sale reached the service: show what it earned and the balance after."""
+        if transaction_id != self._last_sale_id or self._state is None:
+            return
+        currency = self._state.currency
+        text = (
+            QCoreApplication.translate("Till", "Bonuses earned: %1, spent: %2. Balance now: %3.")
+            .replace("%1", format_money(result.accrued))
+            .replace("%2", format_money(result.redeemed))
+            .replace("%3", format_money(result.balance.spendable, currency))
+        )
+        self._window.loyalty.messages.show_success(text)
+        customer = self._state.customer
+        if customer is not None:
+            self._window.loyalty.customer.show_customer(replace(customer, balance=result.balance), None, currency)
+
+    def _show_notice(self, notice: Notice | None) -> None:
+        bar = self._window.loyalty.messages
+        if notice is None:
+            bar.clear()
+            return
+        {
+            Severity.ERROR: bar.show_error,
+            Severity.WARNING: bar.show_warning,
+            Severity.INFO: bar.show_info,
+            Severity.SUCCESS: bar.show_success,
+        }[notice.severity](notice.text)
