@@ -27,6 +27,7 @@ class CheckoutController(QObject):
 
     state_changed = Signal(object)  # CheckoutState
     busy_changed = Signal(bool)
+    identify_finished = Signal()
     ready = Signal()
 
     def __init__(self, worker: BackgroundWorker, parent: QObject | None = None) -> None:
@@ -53,7 +54,7 @@ class CheckoutController(QObject):
     # ----- intents -----------------------------------------------------------------------
     def identify(self, text: str) -> None:
         """Find the customer behind typed or scanned text."""
-        self._run(lambda s: s.identify(text))
+        self._run(lambda s: s.identify(text), after=self.identify_finished.emit)
 
     def update_receipt(self, receipt: Receipt) -> None:
         """The host's receipt changed."""
@@ -88,12 +89,27 @@ class CheckoutController(QObject):
         self._run(lambda s: s.reset_customer())
 
     # ----- plumbing ----------------------------------------------------------------------
-    def _run(self, step: Callable[[CheckoutSession], CheckoutState]) -> None:
+    def _run(
+        self, step: Callable[[CheckoutSession], CheckoutState], after: Callable[[], None] | None = None
+    ) -> None:
         if self._session is None:
             log.info("checkout not ready yet; intent dropped")
+            if after is not None:
+                after()
             return
         session = self._session
-        self._worker.submit(lambda: step(session), self._publish, self._failed)
+
+        def done(state: CheckoutState) -> None:
+            self._publish(state)
+            if after is not None:
+                after()
+
+        def failed(exc: BaseException) -> None:
+            self._failed(exc)
+            if after is not None:
+                after()
+
+        self._worker.submit(lambda: step(session), done, failed)
 
     def _publish(self, state: CheckoutState) -> None:
         self.state = state

@@ -39,13 +39,17 @@ class TillPresenter(QObject):
         host_panel.close_requested.connect(controller.close_receipt)
         host_panel.void_requested.connect(self._void)
         host_panel.new_receipt_requested.connect(self._new_receipt)
-        panel.identify.identify_requested.connect(controller.identify)
+        panel.identify.identify_requested.connect(self._identify)
         panel.customer.reset_requested.connect(controller.reset_customer)
         panel.redemption.redeem_changed.connect(controller.set_redeem)
         panel.confirmation.code_entered.connect(controller.confirm_code)
         panel.confirmation.cancelled.connect(controller.cancel_code)
         controller.state_changed.connect(self.show_state)
-        controller.busy_changed.connect(panel.identify.set_busy)
+        controller.identify_finished.connect(lambda: panel.identify.set_busy(False))
+
+    def _identify(self, text: str) -> None:
+        self._window.loyalty.identify.set_busy(True)
+        self._controller.identify(text)
 
     # ----- host intents ------------------------------------------------------------------
     def _add_product(self, sku: str) -> None:

@@ -1,0 +1,42 @@
+"""Typed or scanned text into an identifier for the checkout, with the refusal in the cashier's language."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.checkout import IdentifierParser, InputRejected
+from loyalty_client.identifiers import IdentifierRefused, RefusalReason, parse_identifier
+from loyalty_client.types import Identifier
+
+
+def refusal_text(reason: RefusalReason) -> str:
+    """The cashier's sentence for why an input is not an identifier."""
+    texts = {
+        RefusalReason.EMPTY: QCoreApplication.translate("Identify", "Type a phone number or scan a card."),
+        RefusalReason.TOO_LONG: QCoreApplication.translate("Identify", "Too long for a phone or a card."),
+        RefusalReason.BAD_CARD_CHECK_DIGIT: QCoreApplication.translate(
+            "Identify", "Wrong card number: the check digit does not match."
+        ),
+        RefusalReason.BAD_COUPON_CHECK_DIGIT: QCoreApplication.translate(
+            "Identify", "Wrong coupon code: the check digit does not match."
+        ),
+        RefusalReason.BAD_QR_CHECK_DIGIT: QCoreApplication.translate(
+            "Identify", "The app QR was not read correctly. Scan it again."
+        ),
+        RefusalReason.NOT_A_PHONE: QCoreApplication.translate("Identify", "This is not a phone number."),
+        RefusalReason.UNKNOWN_CODE: QCoreApplication.translate(
+            "Identify", "Unknown code: not a loyalty card, app QR or coupon."
+        ),
+    }
+    return texts[reason]
+
+
+def identifier_parser(region: str) -> IdentifierParser:
+    """A parser for the checkout that reads phones in `region` (BY or RU)."""
+
+    def parse(text: str) -> Identifier:
+        try:
+            return parse_identifier(text, region)
+        except IdentifierRefused as exc:
+            raise InputRejected(refusal_text(exc.reason)) from None
+
+    return parse
