@@ -1,0 +1,40 @@
+from pathlib import Path
+
+import pytest
+
+from app.settings import SETTINGS, SettingsError, load_settings
+
+
+def test_missing_file_is_written_with_every_setting_described(tmp_path: Path) -> None:
+    path = tmp_path / "conf" / "till.ini"
+    settings = load_settings(path)
+    text = path.read_text(encoding="utf-8")
+    for setting in SETTINGS:
+        assert f"# {setting.description}" in text
+        assert f"{setting.key} = " in text
+        assert settings.get(setting.section, setting.key) == setting.default
+
+
+def test_values_are_typed_and_missing_ones_default(tmp_path: Path) -> None:
+    path = tmp_path / "till.ini"
+    path.write_text("[service]\ntimeout_seconds = 2.5\nverify_tls = no\n[store]\nregion = RU\n", encoding="utf-8")
+    settings = load_settings(path)
+    assert settings.get("service", "timeout_seconds") == 2.5
+    assert settings.get("service", "verify_tls") is False
+    assert settings.get("store", "region") == "RU"
+    assert settings.get("store", "store_id") == "001"
+
+
+def test_a_wrong_type_names_the_file_and_the_setting(tmp_path: Path) -> None:
+    path = tmp_path / "till.ini"
+    path.write_text("[service]\ntimeout_seconds = soon\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"\[service\] timeout_seconds must be a float"):
+        load_settings(path)
+
+
+def test_command_line_overrides_replace_single_values(tmp_path: Path) -> None:
+    settings = load_settings(tmp_path / "till.ini").replace(service_endpoint="http://127.0.0.1:1/", cache_database="x.db")
+    assert settings.get("service", "endpoint") == "http://127.0.0.1:1/"
+    assert settings.get("cache", "database") == "x.db"
+    with pytest.raises(KeyError):
+        settings.replace(service_nothing=1)
