@@ -12,7 +12,7 @@ from decimal import ROUND_CEILING, Decimal
 from fractions import Fraction
 from typing import Sequence
 
-from fiscal.money import CENT, ZERO
+from fiscal.money import CENT, ZERO, money_down
 from fiscal.receipt import ReceiptLine
 
 
@@ -37,7 +37,7 @@ def line_capacity(line: ReceiptLine) -> Decimal:
     """How much redemption a line can take (zero for excluded lines)."""
     if not line.redeem_allowed or line.amount <= ZERO:
         return ZERO
-    return max(ZERO, line.amount - line_floor(line))
+    return max(ZERO, money_down(line.amount - line_floor(line)))
 
 
 def redeemable_capacity(lines: Sequence[ReceiptLine]) -> Decimal:
@@ -56,6 +56,9 @@ def allocate(lines: Sequence[ReceiptLine], redeem: Decimal) -> dict[int, Decimal
         raise AllocationError("redemption must not be negative")
     if redeem != redeem.quantize(CENT):
         raise AllocationError("redemption must be in whole kopecks")
+    numbers = [line.line_no for line in lines]
+    if len(set(numbers)) != len(numbers):
+        raise AllocationError("line numbers must be unique")
     capacity = {line.line_no: _cents(line_capacity(line)) for line in lines}
     total_cents = int(redeem / CENT)
     if total_cents > sum(capacity.values()):
@@ -117,38 +120,41 @@ def fiscal_lines(line: ReceiptLine, discount: Decimal) -> list[FiscalLine]:
     """The fiscal lines for one receipt line after `discount`.
 
     A whole-unit line whose final amount does not divide evenly by its quantity becomes two lines
-    whose unit prices differ by one kopeck: `3 × 29.99 − 1.00` → `1 × 29.65 + 2 × 29.66`.
+    whose unit prices differ by one kopeck: `3 × 29.99 − 1.00` → `1 × 29.65 + 2 × 29.66`. Each
+    part carries its own discount, its share of the line amount less its own final amount
+    (`29.99 − 29.65 = 0.34` and `59.98 − 59.32 = 0.66`), so every printed line adds up by itself.
     """
+    if discount < ZERO or discount != discount.quantize(CENT) or discount > line.amount:
+        raise AllocationError(f"line {line.line_no}: a discount of {discount} cannot be printed")
     final = line.amount - discount
     quantity = line.quantity
     if quantity != quantity.to_integral_value() or quantity <= 1:
         price = (final / quantity).quantize(CENT) if quantity else final
         return [FiscalLine(line.line_no, line.sku, line.name, quantity, price, final, discount)]
     units = int(quantity)
-    cents = int(final / CENT)
-    base, extra = divmod(cents, units)
-    low_units = units - extra
+    base, extra = divmod(int(final / CENT), units)
+    gross_cents = int(line.amount / CENT)
+    # Split the line amount over the same units: its odd kopecks go to the dearer part first, so
+    # neither part's discount is negative (when amount = quantity × price, each part's gross is
+    # exactly its quantity × price).
+    gross_unit, gross_extra = divmod(gross_cents, units)
+    high_gross = extra * gross_unit + min(extra, gross_extra)
     result = []
-    for count, unit_cents in ((low_units, base), (extra, base + 1)):
+    for count, unit_cents, part_gross in (
+        (units - extra, base, gross_cents - high_gross),
+        (extra, base + 1, high_gross),
+    ):
         if count:
-            amount = Decimal(count * unit_cents) * CENT
+            amount_cents = count * unit_cents
             result.append(
-                FiscalLine(line.line_no, line.sku, line.name, Decimal(count), Decimal(unit_cents) * CENT, amount, ZERO)
+                FiscalLine(
+                    line.line_no,
+                    line.sku,
+                    line.name,
+                    Decimal(count),
+                    Decimal(unit_cents) * CENT,
+                    Decimal(amount_cents) * CENT,
+                    Decimal(part_gross - amount_cents) * CENT,
+                )
             )
-    _spread_discount(result, discount)
     return result
-
-
-def _spread_discount(parts: list[FiscalLine], discount: Decimal) -> None:
-    """Record the discount on split parts: the first part carries what the others do not."""
-    if len(parts) == 1:
-        parts[0] = FiscalLine(**{**parts[0].__dict__, "discount": discount})
-        return
-    total = sum((p.amount for p in parts), ZERO) + discount
-    rest = discount
-    for i in range(len(parts) - 1, 0, -1):
-        share = (discount * parts[i].quantity / sum(p.quantity for p in parts)).quantize(CENT)
-        parts[i] = FiscalLine(**{**parts[i].__dict__, "discount": share})
-        rest -= share
-    parts[0] = FiscalLine(**{**parts[0].__dict__, "discount": rest})
-    assert sum((p.amount + p.discount for p in parts), ZERO) == total
