@@ -1,0 +1,195 @@
+"""Misbehaving loopback servers for the SOAP client's failure tests: each one a real local socket.
+
+- `refusing_port()`: a port bound but not listening, so a connection is refused at once.
+- `SilentServer`: accepts connections and never answers.
+- `CannedServer`: answers every request with a fixed status, content type and body, and counts
+  the connections and requests it saw.
+- `HangUpServer`: reads the request, then closes the connection without a word.
+"""
+from __future__ import annotations
+
+import socket
+import threading
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Iterator
+
+LOOPBACK = "127.0.0.1"
+
+
+@contextmanager
+def refusing_port() -> Iterator[int]:
+    """A loopback port with no listener; held (bound) for the block so nobody else takes it."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.bind((LOOPBACK, 0))
+        yield sock.getsockname()[1]
+    finally:
+        sock.close()
+
+
+class _Server:
+    """Start on enter, stop and join on exit; `url` is where to send the SOAP requests."""
+
+    url: str
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> "_Server":
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+class SilentServer(_Server):
+    """Accepts every connection, reads nothing and never answers."""
+
+    def __init__(self) -> None:
+        self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._listener.bind((LOOPBACK, 0))
+        self.url = f"http://{LOOPBACK}:{self._listener.getsockname()[1]}/"
+        self._accepted: list[socket.socket] = []
+        self.accepted = threading.Event()
+        self._thread = threading.Thread(target=self._accept, name="silent-server", daemon=True)
+
+    def start(self) -> None:
+        self._listener.listen(8)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self._listener.accept()
+            except OSError:
+                return  # listener closed
+            self._accepted.append(conn)
+            self.accepted.set()
+
+    def stop(self) -> None:
+        self._listener.shutdown(socket.SHUT_RDWR)
+        self._listener.close()
+        self._thread.join(timeout=5)
+        self.hang_up()
+
+    def hang_up(self) -> None:
+        """Close every accepted connection (a waiting client sees the peer go away)."""
+        for conn in self._accepted:
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            conn.close()
+
+    @property
+    def connections(self) -> int:
+        """How many connections were accepted."""
+        return len(self._accepted)
+
+
+class CannedServer(_Server):
+    """An HTTP server answering every POST with the same status, content type and body."""
+
+    def __init__(
+        self,
+        status: int,
+        body: bytes,
+        content_type: str = "text/xml; charset=utf-8",
+        *,
+        headers: dict[str, str] | None = None,
+        send_length: bool = True,
+    ) -> None:
+        self.status = status
+        self.body = body
+        self.content_type = content_type
+        self.extra_headers = headers or {}
+        self.send_length = send_length
+        self.requests: list[bytes] = []
+        self.connections = 0
+        self._httpd = ThreadingHTTPServer((LOOPBACK, 0), self._handler())
+        self._httpd.daemon_threads = True
+        self.url = f"http://{LOOPBACK}:{self._httpd.server_address[1]}/"
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.02},  # how soon `stop` is noticed
+            name="canned-server",
+            daemon=True,
+        )
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1" if server.send_length else "HTTP/1.0"
+
+            def setup(self) -> None:
+                server.connections += 1
+                super().setup()
+
+            def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+                length = int(self.headers.get("Content-Length", "0"))
+                server.requests.append(self.rfile.read(length))
+                self.send_response(server.status)
+                self.send_header("Content-Type", server.content_type)
+                for name, value in server.extra_headers.items():
+                    self.send_header(name, value)
+                if server.send_length:
+                    self.send_header("Content-Length", str(len(server.body)))
+                else:
+                    self.send_header("Connection", "close")
+                self.end_headers()
+                self.wfile.write(server.body)
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        return Handler
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        self._thread.join(timeout=5)
+
+
+class HangUpServer(_Server):
+    """Reads each request's first bytes, then closes the connection without answering."""
+
+    def __init__(self) -> None:
+        self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._listener.bind((LOOPBACK, 0))
+        self.url = f"http://{LOOPBACK}:{self._listener.getsockname()[1]}/"
+        self.connections = 0
+        self._thread = threading.Thread(target=self._serve, name="hang-up-server", daemon=True)
+
+    def start(self) -> None:
+        self._listener.listen(8)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self._listener.accept()
+            except OSError:
+                return
+            self.connections += 1
+            with conn:
+                conn.recv(65536)
+
+    def stop(self) -> None:
+        self._listener.shutdown(socket.SHUT_RDWR)
+        self._listener.close()
+        self._thread.join(timeout=5)
