@@ -20,6 +20,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--service", help="loyalty service URL (overrides the settings)")
     parser.add_argument("--language", choices=("ru", "be", "en"), help="interface language")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("demo", help="the demo till with a built-in sandbox loyalty service")
     commands.add_parser("run", help="the till with the configured loyalty service")
@@ -53,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         settings = _settings(args)
     except SettingsError as exc:
@@ -60,4 +62,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from app.gui import run_till
 
-    return run_till(settings, demo=args.command == "demo")
+    return run_till(settings, demo=args.command == "demo", exit_when_shown=args.exit_when_shown)

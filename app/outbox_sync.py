@@ -1,0 +1,322 @@
+"""Delivering the outbox to the loyalty service, and the payloads both sides agree on.
+
+Plain Python, no Qt: the sync worker thread runs it, and so can a host POS without a window.
+
+Writers (the checkout's recorder) build an outbox payload with `commit_payload`, `cancel_payload`
+or `refund_payload` and record it with `cache.journal.Journal`; `OutboxSync` reads it back here,
+so the two sides cannot drift apart. `OutboxSync.run_once()` claims one due row (a short
+transaction), calls the service outside any transaction, then marks the row done with the
+service's answer, schedules a retry with backoff when the service cannot be reached (or says the
+fault is retryable), or dead-letters it on a business fault.
+"""
+from __future__ import annotations
+
+import logging
+import random as _random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import Any, Callable, Sequence
+
+from cache.backoff import backoff_delay
+from cache.database import Database
+from cache.outbox import Outbox, OutboxItem, utc_now
+from cache.tables import Operation
+from fiscal.receipt import FiscalDocument, Receipt
+from loyalty_client.codec import JsonValue, from_data, to_data
+from loyalty_client.errors import LoyaltyFault, ServiceUnavailable
+from loyalty_client.service import LoyaltyService
+from loyalty_client.types import CancelResult, CommitResult, RefundLine, RefundResult
+
+log = logging.getLogger(__name__)
+
+PAYLOAD_VERSION = 1
+"""Version of the payload layout below; a reader refuses versions it does not know."""
+
+RESULT_TYPES: dict[Operation, type] = {
+    Operation.COMMIT: CommitResult,
+    Operation.CANCEL: CancelResult,
+    Operation.REFUND: RefundResult,
+}
+
+
+class PayloadError(ValueError):
+    """An outbox payload that cannot be turned back into a service call."""
+
+
+# ----- payloads (written by the till, read by OutboxSync) -------------------------------------------
+def commit_payload(
+    transaction_id: str,
+    customer_id: str,
+    receipt: Receipt,
+    redeem: Decimal,
+    fiscal: FiscalDocument,
+    offline: bool,
+    occurred_at: datetime,
+) -> dict[str, JsonValue]:
+    """The outbox payload of a sale to commit (the arguments of `LoyaltyService.commit`)."""
+    _check_money(redeem, "redeem")
+    return {
+        "version": PAYLOAD_VERSION,
+        "transaction_id": transaction_id,
+        "customer_id": customer_id,
+        "receipt": receipt.to_dict(),
+        "redeem": str(redeem),
+        "fiscal": {
+            "document_number": fiscal.document_number,
+            "closed_at": _aware(fiscal.closed_at, "fiscal.closed_at").isoformat(),
+        },
+        "offline": bool(offline),
+        "occurred_at": _aware(occurred_at, "occurred_at").isoformat(),
+    }
+
+
+def cancel_payload(transaction_id: str) -> dict[str, JsonValue]:
+    """The outbox payload of a cancellation (the argument of `LoyaltyService.cancel`)."""
+    return {"version": PAYLOAD_VERSION, "transaction_id": transaction_id}
+
+
+def refund_payload(
+    refund_id: str, original_transaction_id: str, lines: Sequence[RefundLine]
+) -> dict[str, JsonValue]:
+    """The outbox payload of a refund (the arguments of `LoyaltyService.refund`)."""
+    for line in lines:
+        if not isinstance(line.quantity, Decimal):
+            raise TypeError("refund quantities must be Decimal")
+    return {
+        "version": PAYLOAD_VERSION,
+        "refund_id": refund_id,
+        "original_transaction_id": original_transaction_id,
+        "lines": [{"line_no": line.line_no, "quantity": str(line.quantity)} for line in lines],
+    }
+
+
+def stored_result(item: OutboxItem) -> CommitResult | CancelResult | RefundResult | None:
+    """The service's answer kept on a done outbox row, as a domain value (None if there is none)."""
+    if item.result is None or "dismissed" in item.result:
+        return None
+    return from_data(RESULT_TYPES[item.operation], item.result)  # type: ignore[no-any-return]
+
+
+# ----- delivery -------------------------------------------------------------------------------------
+class SyncOutcome(str, Enum):
+    """What one delivery attempt came to."""
+
+    IDLE = "idle"  # nothing was due
+    DONE = "done"
+    RETRY = "retry"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """The outcome of `OutboxSync.run_once()`: which row, what happened, and why."""
+
+    outcome: SyncOutcome
+    item_id: int | None = None
+    operation: Operation | None = None
+    key: str | None = None
+    customer_id: str | None = None
+    detail: str = ""
+    result: CommitResult | CancelResult | RefundResult | None = None
+    next_attempt_at: datetime | None = None
+    offline: bool = False  # a retry because the service could not be reached
+
+
+@dataclass(frozen=True)
+class DrainReport:
+    """The outcomes of `OutboxSync.drain()`, in order."""
+
+    reports: tuple[SyncReport, ...]
+
+    def _count(self, outcome: SyncOutcome) -> int:
+        return sum(1 for report in self.reports if report.outcome is outcome)
+
+    @property
+    def done(self) -> int:
+        """Rows the service accepted."""
+        return self._count(SyncOutcome.DONE)
+
+    @property
+    def retried(self) -> int:
+        """Rows put back for a later try."""
+        return self._count(SyncOutcome.RETRY)
+
+    @property
+    def failed(self) -> int:
+        """Rows dead-lettered."""
+        return self._count(SyncOutcome.FAILED)
+
+    @property
+    def offline(self) -> bool:
+        """True when the drain stopped because the service could not be reached."""
+        return any(report.offline for report in self.reports)
+
+
+Backoff = Callable[..., timedelta]
+
+
+class OutboxSync:
+    """Sends due outbox rows to the loyalty service, one at a time, in queue order.
+
+    Not thread-safe: one sync worker per till drives it. The first call also requeues the rows a
+    previous run left in flight (see `recover`).
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        service: LoyaltyService,
+        clock: Callable[[], datetime] = utc_now,
+        *,
+        backoff: Backoff = backoff_delay,
+        random: Callable[[], float] = _random.random,
+    ) -> None:
+        self._outbox = Outbox(database, clock)
+        self._service = service
+        self._clock = clock
+        self._backoff = backoff
+        self._random = random
+        self._recovered = False
+
+    @property
+    def outbox(self) -> Outbox:
+        """The outbox this sync delivers (for counts and the admin list)."""
+        return self._outbox
+
+    def recover(self) -> int:
+        """Start-up: put rows a crash left in flight back to pending. Returns how many."""
+        self._recovered = True
+        count = self._outbox.requeue_in_flight()
+        if count:
+            log.info("requeued %d outbox rows left in flight", count)
+        return count
+
+    def run_once(self) -> SyncReport:
+        """Claim one due row, call the service for it, and record the outcome on the row."""
+        if not self._recovered:
+            self.recover()
+        item = self._outbox.claim_next(self._clock())
+        if item is None:
+            return SyncReport(SyncOutcome.IDLE)
+        try:
+            call = self._prepare(item)
+        except (PayloadError, KeyError, TypeError, ValueError, InvalidOperation) as exc:
+            return self._fail(item, f"BAD_PAYLOAD: {exc}")
+        try:
+            result = call()
+            data = to_data(result)
+        except ServiceUnavailable as exc:
+            return self._retry(item, f"SERVICE_UNAVAILABLE: {exc}", offline=True)
+        except LoyaltyFault as exc:
+            text = f"{exc.code}: {exc.message or exc}"
+            if exc.retryable:
+                return self._retry(item, text, offline=False)
+            return self._fail(item, text)
+        except Exception as exc:  # a fault of ours or of the client: keep the row, try later
+            log.exception("outbox row %d (%s %s) raised", item.id, item.operation.value, item.idempotency_key)
+            return self._retry(item, f"{type(exc).__name__}: {exc}", offline=False)
+        self._outbox.mark_done(item.id, data)
+        return self._report(item, SyncOutcome.DONE, result=result)
+
+    def drain(self, max_items: int = 100) -> DrainReport:
+        """Deliver due rows until none is due, `max_items` were tried, or the service is unreachable."""
+        reports: list[SyncReport] = []
+        while len(reports) < max_items:
+            report = self.run_once()
+            if report.outcome is SyncOutcome.IDLE:
+                break
+            reports.append(report)
+            if report.offline:
+                break
+        return DrainReport(tuple(reports))
+
+    # ----- steps -------------------------------------------------------------------------------------
+    def _prepare(self, item: OutboxItem) -> Callable[[], Any]:
+        payload = item.payload
+        if payload.get("version") != PAYLOAD_VERSION:
+            raise PayloadError(f"unknown payload version {payload.get('version')!r}")
+        service = self._service
+        if item.operation is Operation.COMMIT:
+            _expect(payload["transaction_id"], item.idempotency_key, "transaction_id")
+            _expect(payload["customer_id"], item.customer_id, "customer_id")
+            transaction_id = payload["transaction_id"]
+            customer_id = payload["customer_id"]
+            receipt = Receipt.from_dict(payload["receipt"])
+            redeem = _decimal(payload["redeem"])
+            fiscal = FiscalDocument(
+                document_number=str(payload["fiscal"]["document_number"]),
+                closed_at=_datetime(payload["fiscal"]["closed_at"]),
+            )
+            offline = payload["offline"]
+            if not isinstance(offline, bool):
+                raise PayloadError("offline must be true or false")
+            occurred_at = _datetime(payload["occurred_at"])
+            return lambda: service.commit(transaction_id, customer_id, receipt, redeem, fiscal, offline, occurred_at)
+        if item.operation is Operation.CANCEL:
+            _expect(payload["transaction_id"], item.idempotency_key, "transaction_id")
+            transaction_id = payload["transaction_id"]
+            return lambda: service.cancel(transaction_id)
+        if item.operation is Operation.REFUND:
+            _expect(payload["refund_id"], item.idempotency_key, "refund_id")
+            refund_id = payload["refund_id"]
+            original = str(payload["original_transaction_id"])
+            lines = [RefundLine(int(line["line_no"]), _decimal(line["quantity"])) for line in payload["lines"]]
+            return lambda: service.refund(refund_id, original, lines)
+        raise PayloadError(f"unknown operation {item.operation!r}")
+
+    def _retry(self, item: OutboxItem, error: str, *, offline: bool) -> SyncReport:
+        delay = self._backoff(item.attempts, random=self._random)
+        next_attempt_at = self._clock() + delay
+        self._outbox.schedule_retry(item.id, error, next_attempt_at)
+        log.info("outbox row %d: %s; next try at %s", item.id, error, next_attempt_at.isoformat())
+        return self._report(item, SyncOutcome.RETRY, detail=error, next_attempt_at=next_attempt_at, offline=offline)
+
+    def _fail(self, item: OutboxItem, reason: str) -> SyncReport:
+        self._outbox.mark_failed(item.id, reason)
+        log.warning("outbox row %d (%s %s) dead-lettered: %s", item.id, item.operation.value, item.idempotency_key, reason)
+        return self._report(item, SyncOutcome.FAILED, detail=reason)
+
+    @staticmethod
+    def _report(item: OutboxItem, outcome: SyncOutcome, **details: Any) -> SyncReport:
+        return SyncReport(
+            outcome,
+            item_id=item.id,
+            operation=item.operation,
+            key=item.idempotency_key,
+            customer_id=item.customer_id,
+            **details,
+        )
+
+
+# ----- helpers ----------------------------------------------------------------------------------------
+def _expect(found: Any, wanted: str, name: str) -> None:
+    if found != wanted:
+        raise PayloadError(f"payload {name} {found!r} does not match the outbox row ({wanted!r})")
+
+
+def _decimal(text: Any) -> Decimal:
+    if not isinstance(text, str):
+        raise PayloadError(f"expected a decimal string, got {text!r}")
+    value = Decimal(text)
+    if not value.is_finite():
+        raise PayloadError(f"not a finite decimal: {text!r}")
+    return value
+
+
+def _datetime(text: Any) -> datetime:
+    if not isinstance(text, str):
+        raise PayloadError(f"expected an ISO date and time, got {text!r}")
+    return _aware(datetime.fromisoformat(text), "time")
+
+
+def _aware(moment: datetime, name: str) -> datetime:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"{name} must carry a timezone")
+    return moment
+
+
+def _check_money(value: Any, name: str) -> None:
+    if not isinstance(value, Decimal):
+        raise TypeError(f"{name} must be a Decimal")

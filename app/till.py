@@ -1,0 +1,103 @@
+"""The till assembled: window, presenter, checkout on the service worker, outbox sync on its own.
+
+`TillApplication` is what `till-loyalty run|demo` starts and what the end-to-end GUI tests drive.
+All I/O happens on the two workers; the GUI thread only wires and renders.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from app.checkout import CheckoutSession
+from app.controller import CheckoutController
+from app.demo_host import DemoReceiptBuilder
+from app.identify_input import identifier_parser
+from app.outbox_sync import OutboxSync
+from app.presenter import TillPresenter
+from app.sale_recorder import OutboxRecorder
+from app.settings import Settings
+from app.sync_controller import SyncController
+from app.workers import BackgroundWorker
+from cache.database import open_database
+from fiscal.demo_registrar import DemoRegistrar
+from loyalty_client.soap_client import SoapLoyaltyService
+from widgets.main_window import TillWindow
+
+log = logging.getLogger(__name__)
+
+
+class TillApplication(QObject):
+    """Owns the window, the workers and the controllers of one till."""
+
+    service_connected = Signal(str)
+
+    def __init__(self, settings: Settings, *, demo: bool, database_path: Path) -> None:
+        super().__init__()
+        self.settings = settings
+        self.database_path = database_path
+        self.window = TillWindow(demo_mode=demo)
+        self.service_worker = BackgroundWorker("loyalty-service", self)
+        self.sync_worker = BackgroundWorker("outbox-sync", self)
+        self.controller = CheckoutController(self.service_worker, self)
+        self.sync = SyncController(self.sync_worker, settings.get("sync", "interval_seconds"), self)
+        self.host = DemoReceiptBuilder(settings.get("store", "store_id"), settings.get("store", "till_id"))
+        self.registrar = DemoRegistrar()
+        self.presenter = TillPresenter(self.window, self.controller, self.host, self)
+        self.sync.delivered.connect(self.presenter.show_delivery)
+        self.sync.queue_changed.connect(self._show_queue)
+        self.sync.online_changed.connect(self._show_online)
+        self.controller.state_changed.connect(self._after_state)
+        self.window.loyalty.set_service_status(False, QCoreApplication.translate("Till", "Connecting…"))
+
+    def connect_service(self, endpoint_url: str) -> None:
+        """Point the till at a loyalty service; the clients are built on their worker threads."""
+        settings = self.settings
+        timeout = settings.get("service", "timeout_seconds")
+        verify = settings.get("service", "verify_tls")
+        region = settings.get("store", "region")
+        database_path = self.database_path
+
+        def make_service() -> SoapLoyaltyService:
+            return SoapLoyaltyService(endpoint_url, timeout_seconds=timeout, verify_tls=verify)
+
+        def make_session() -> CheckoutSession:
+            return CheckoutSession(
+                make_service(),
+                OutboxRecorder(open_database(database_path)),
+                self.registrar,
+                identifier_parser(region),
+                store_id=settings.get("store", "store_id"),
+                till_id=settings.get("store", "till_id"),
+                currency=settings.get("store", "currency"),
+            )
+
+        self.sync.start(lambda: OutboxSync(open_database(database_path), make_service()))
+        self.controller.start(make_session)
+        self.service_connected.emit(endpoint_url)
+
+    def shutdown(self) -> None:
+        """Stop the workers after their queued work (a sale being recorded is finished)."""
+        self.sync.stop()
+        self.service_worker.stop()
+        self.sync_worker.stop()
+
+    def _after_state(self, state: object) -> None:
+        self.sync.nudge()
+
+    def _show_queue(self, waiting: int) -> None:
+        if waiting:
+            self.window.show_status(
+                QCoreApplication.translate("Till", "Transactions waiting to be sent: %1").replace("%1", str(waiting))
+            )
+        else:
+            self.window.show_status("")
+
+    def _show_online(self, online: bool) -> None:
+        text = (
+            QCoreApplication.translate("Till", "Loyalty service online")
+            if online
+            else QCoreApplication.translate("Till", "Loyalty service unreachable")
+        )
+        self.window.loyalty.set_service_status(online, text)
