@@ -1,0 +1,517 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="be_BY">
+<context>
+    <name>Checkout</name>
+    <message>
+        <location filename="../../app/controller.py" line="+120"/>
+        <source>Unexpected error: %1. The receipt is kept; try again.</source>
+        <translation>Нечаканая памылка: %1. Чэк захаваны, паспрабуйце яшчэ раз.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationPanel</name>
+    <message>
+        <location filename="../../widgets/confirmation_panel.py" line="+154"/>
+        <source>Code sent to {phone}, valid {minutes} min</source>
+        <translation>Код адпраўлены на {phone}, дзейнічае {minutes} хв</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmation code</source>
+        <translation>Код пацвярджэння</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm</source>
+        <translation>Пацвердзіць</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Адмена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop waiting for the code (Esc)</source>
+        <translation>Не ўводзіць код (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCard</name>
+    <message>
+        <location filename="../../widgets/customer_card.py" line="+193"/>
+        <source>Card {number}</source>
+        <translation>Картка {number}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Card blocked: bonuses cannot be earned or spent</source>
+        <translation>Картка заблакаваная: бонусы не налічваюцца і не спісваюцца</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Card not activated: bonuses cannot be spent yet</source>
+        <translation>Картка не актываваная: бонусы пакуль нельга спісаць</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{percent} bonuses</source>
+        <translation>налічэнне {percent}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{amount} expire on {date}</source>
+        <translation>Згараць {date}: {amount}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Balance as of {time} (saved data)</source>
+        <translation>Баланс на {time} (захаваныя даныя)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Highest tier</source>
+        <translation>Найвышэйшы ўзровень</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{amount} to {tier}</source>
+        <translation>Да «{tier}»: {amount}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No customer</source>
+        <translation>Кліент не выбраны</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the card or type the phone number (F2)</source>
+        <translation>Адскануйце картку або ўвядзіце нумар тэлефона (F2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset customer</source>
+        <translation>Скінуць кліента</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the customer from this receipt (Esc)</source>
+        <translation>Прыбраць кліента з гэтага чэка (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Available
+bonuses</source>
+        <translation>Даступна
+бонусаў</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>Усяго</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending</source>
+        <translation>Чакаюць</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress to the next tier</source>
+        <translation>Прагрэс да наступнага ўзроўню</translation>
+    </message>
+</context>
+<context>
+    <name>DemoHostPanel</name>
+    <message>
+        <location filename="../../widgets/demo_host.py" line="+263"/>
+        <source>Receipt</source>
+        <extracomment>Table columns: No, name, qty, price, amount, loyalty discount, final.</extracomment>
+        <translation>Чэк</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Receipt {number}</source>
+        <translation>Чэк {number}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Total {total}   Discount {discount}   To pay {final}</source>
+        <translation>Сума {total}   Зніжка {discount}   Да аплаты {final}</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>Тавар</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qty</source>
+        <translation>Кольк.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>Цана</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Сума</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount</source>
+        <translation>Зніжка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Final</source>
+        <translation>Разам</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close receipt</source>
+        <translation>Закрыць чэк</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close and fiscalise the receipt (F8)</source>
+        <translation>Закрыць і прабіць чэк (F8)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Void receipt</source>
+        <translation>Ануляваць чэк</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New receipt</source>
+        <translation>Новы чэк</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete removes the selected line</source>
+        <translation>Delete выдаляе выбраны радок</translation>
+    </message>
+</context>
+<context>
+    <name>Identify</name>
+    <message>
+        <location filename="../../app/identify_input.py" line="+14"/>
+        <source>Type a phone number or scan a card.</source>
+        <translation>Увядзіце нумар тэлефона або адскануйце картку.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too long for a phone or a card.</source>
+        <translation>Задоўга для тэлефона або карткі.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong card number: the check digit does not match.</source>
+        <translation>Няправільны нумар карткі: не супадае кантрольная лічба.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong coupon code: the check digit does not match.</source>
+        <translation>Няправільны код купона: не супадае кантрольная лічба.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The app QR was not read correctly. Scan it again.</source>
+        <translation>QR-код праграмы счытаны з памылкай. Адскануйце яго яшчэ раз.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is not a phone number.</source>
+        <translation>Гэта не нумар тэлефона.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown code: not a loyalty card, app QR or coupon.</source>
+        <translation>Невядомы код: гэта не картка лаяльнасці, не QR-код праграмы і не купон.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyPanel</name>
+    <message>
+        <location filename="../../widgets/identify_panel.py" line="+83"/>
+        <location line="+1"/>
+        <source>Phone, card or code</source>
+        <translation>Тэлефон, картка або код</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Searching…</source>
+        <translation>Пошук…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Find</source>
+        <translation>Знайсці</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find the customer (F2 puts the cursor here)</source>
+        <translation>Знайсці кліента (F2 ставіць курсор сюды)</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../../widgets/message_bar.py" line="+119"/>
+        <source>Dismiss the message</source>
+        <extracomment>Severities, as the `severity` property the stylesheet colours by.</extracomment>
+        <translation>Схаваць паведамленне</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <location filename="../../app/notices.py" line="+32"/>
+        <source>Loyalty service unavailable. Sell without bonuses or try again.</source>
+        <translation>Сэрвіс лаяльнасці недаступны. Прадайце без бонусаў або паспрабуйце яшчэ раз.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customer not found. Check the number or card.</source>
+        <translation>Кліента не знойдзена. Праверце нумар або картку.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This card is blocked. Bonuses cannot be used.</source>
+        <translation>Гэтая картка заблакаваная. Бонусы выкарыстоўваць нельга.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
+        <translation>Картка не актываваная: бонусы налічваюцца, але пакуль не спісваюцца.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not enough bonuses for this redemption.</source>
+        <translation>Недастаткова бонусаў для такога спісання.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That is more than can be redeemed on this receipt.</source>
+        <translation>Гэта больш, чым можна спісаць па гэтым чэку.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A code from the customer&apos;s phone is needed to redeem this amount.</source>
+        <translation>Каб спісаць гэтую суму, патрэбны код з тэлефона кліента.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong or expired code. Ask again.</source>
+        <translation>Няправільны або пратэрмінаваны код. Запытайце зноў.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loyalty service does not know this sale.</source>
+        <translation>Сэрвіс лаяльнасці не ведае гэтага продажу.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More returned than was bought.</source>
+        <translation>Вернута больш, чым было куплена.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loyalty service refused the request.</source>
+        <translation>Сэрвіс лаяльнасці адхіліў запыт.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loyalty service error: %1</source>
+        <translation>Памылка сэрвісу лаяльнасці: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RedemptionPanel</name>
+    <message>
+        <location filename="../../widgets/redemption_panel.py" line="+89"/>
+        <location line="+91"/>
+        <source>up to {amount}</source>
+        <extracomment>Digits with an optional comma or dot and up to two decimals: &quot;12&quot;, &quot;12,5&quot;, &quot;12.50&quot;.</extracomment>
+        <translation>да {amount}</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <location line="+32"/>
+        <source>Limited to {amount}</source>
+        <translation>Не больш за {amount}</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Redeem bonuses</source>
+        <translation>Спісаць бонусы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bonuses to redeem</source>
+        <translation>Бонусы да спісання</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum</source>
+        <translation>Максімум</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redeem as much as allowed (F4)</source>
+        <translation>Спісаць максімум (F4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>Не спісваць</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not redeem bonuses</source>
+        <translation>Не спісваць бонусы</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxLog</name>
+    <message>
+        <location filename="../../widgets/sandbox_log.py" line="+57"/>
+        <source>Code {code} sent to {to}</source>
+        <translation>Код {code} адпраўлены на {to}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No code sent yet</source>
+        <translation>Кодаў яшчэ не было</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>sent to {to}</source>
+        <translation>адпраўлены на {to}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sandbox service: what the customer receives</source>
+        <translation>Тэставы сэрвіс: што атрымлівае кліент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sandbox service log</source>
+        <translation>Журнал тэставага сэрвісу</translation>
+    </message>
+</context>
+<context>
+    <name>Till</name>
+    <message>
+        <location filename="../../app/presenter.py" line="+112"/>
+        <source>Fiscal receipt No. %1 printed</source>
+        <translation>Фіскальны чэк № %1 надрукаваны</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bonuses earned: %1, spent: %2. Balance now: %3.</source>
+        <translation>Налічана бонусаў: %1, спісана: %2. Баланс: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui.py" line="+59"/>
+        <source>Sandbox loyalty service at %1</source>
+        <translation>Тэставы сэрвіс лаяльнасці: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The sandbox service stopped: %1</source>
+        <translation>Тэставы сэрвіс спыніўся: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/till.py" line="+52"/>
+        <source>Connecting…</source>
+        <translation>Падключэнне…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Transactions waiting to be sent: %1</source>
+        <translation>Аперацый чакаюць адпраўкі: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Loyalty service online</source>
+        <translation>Сэрвіс лаяльнасці на сувязі</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loyalty service unreachable</source>
+        <translation>Няма сувязі з сэрвісам лаяльнасці</translation>
+    </message>
+</context>
+<context>
+    <name>TillWindow</name>
+    <message>
+        <location filename="../../widgets/main_window.py" line="+106"/>
+        <source>Till loyalty</source>
+        <translation>Лаяльнасць на касе</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Till loyalty (demo)</source>
+        <translation>Лаяльнасць на касе (дэма)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>F2 Find customer · F4 Maximum bonuses · F8 Close receipt · Esc Reset customer</source>
+        <translation>F2 Знайсці кліента · F4 Максімум бонусаў · F8 Закрыць чэк · Esc Скінуць кліента</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>F2: put the cursor into the customer search
+F4: redeem the maximum of bonuses
+F8: close the receipt
+Esc: cancel the code entry, otherwise reset the customer</source>
+        <translation>F2: курсор у пошук кліента
+F4: спісаць максімум бонусаў
+F8: закрыць чэк
+Esc: адмяніць увод кода, інакш скінуць кліента</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <location filename="../../widgets/totals_panel.py" line="+98"/>
+        <source>Total</source>
+        <translation>Сума</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bonus discount</source>
+        <translation>Зніжка бонусамі</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To pay</source>
+        <translation>Да аплаты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bonuses to earn</source>
+        <translation>Будзе налічана</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Can redeem</source>
+        <translation>Можна спісаць</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,517 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Checkout</name>
+    <message>
+        <location filename="../../app/controller.py" line="+120"/>
+        <source>Unexpected error: %1. The receipt is kept; try again.</source>
+        <translation>Unexpected error: %1. The receipt is kept; try again.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationPanel</name>
+    <message>
+        <location filename="../../widgets/confirmation_panel.py" line="+154"/>
+        <source>Code sent to {phone}, valid {minutes} min</source>
+        <translation>Code sent to {phone}, valid {minutes} min</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmation code</source>
+        <translation>Confirmation code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop waiting for the code (Esc)</source>
+        <translation>Stop waiting for the code (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCard</name>
+    <message>
+        <location filename="../../widgets/customer_card.py" line="+193"/>
+        <source>Card {number}</source>
+        <translation>Card {number}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Card blocked: bonuses cannot be earned or spent</source>
+        <translation>Card blocked: bonuses cannot be earned or spent</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Card not activated: bonuses cannot be spent yet</source>
+        <translation>Card not activated: bonuses cannot be spent yet</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{percent} bonuses</source>
+        <translation>{percent} bonuses</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{amount} expire on {date}</source>
+        <translation>{amount} expire on {date}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Balance as of {time} (saved data)</source>
+        <translation>Balance as of {time} (saved data)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Highest tier</source>
+        <translation>Highest tier</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{amount} to {tier}</source>
+        <translation>{amount} to {tier}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No customer</source>
+        <translation>No customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the card or type the phone number (F2)</source>
+        <translation>Scan the card or type the phone number (F2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset customer</source>
+        <translation>Reset customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the customer from this receipt (Esc)</source>
+        <translation>Remove the customer from this receipt (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Available
+bonuses</source>
+        <translation>Available
+bonuses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress to the next tier</source>
+        <translation>Progress to the next tier</translation>
+    </message>
+</context>
+<context>
+    <name>DemoHostPanel</name>
+    <message>
+        <location filename="../../widgets/demo_host.py" line="+263"/>
+        <source>Receipt</source>
+        <extracomment>Table columns: No, name, qty, price, amount, loyalty discount, final.</extracomment>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Receipt {number}</source>
+        <translation>Receipt {number}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Total {total}   Discount {discount}   To pay {final}</source>
+        <translation>Total {total}   Discount {discount}   To pay {final}</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close receipt</source>
+        <translation>Close receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close and fiscalise the receipt (F8)</source>
+        <translation>Close and fiscalise the receipt (F8)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Void receipt</source>
+        <translation>Void receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New receipt</source>
+        <translation>New receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete removes the selected line</source>
+        <translation>Delete removes the selected line</translation>
+    </message>
+</context>
+<context>
+    <name>Identify</name>
+    <message>
+        <location filename="../../app/identify_input.py" line="+14"/>
+        <source>Type a phone number or scan a card.</source>
+        <translation>Type a phone number or scan a card.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too long for a phone or a card.</source>
+        <translation>Too long for a phone or a card.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong card number: the check digit does not match.</source>
+        <translation>Wrong card number: the check digit does not match.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong coupon code: the check digit does not match.</source>
+        <translation>Wrong coupon code: the check digit does not match.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The app QR was not read correctly. Scan it again.</source>
+        <translation>The app QR was not read correctly. Scan it again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is not a phone number.</source>
+        <translation>This is not a phone number.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown code: not a loyalty card, app QR or coupon.</source>
+        <translation>Unknown code: not a loyalty card, app QR or coupon.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyPanel</name>
+    <message>
+        <location filename="../../widgets/identify_panel.py" line="+83"/>
+        <location line="+1"/>
+        <source>Phone, card or code</source>
+        <translation>Phone, card or code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find the customer (F2 puts the cursor here)</source>
+        <translation>Find the customer (F2 puts the cursor here)</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../../widgets/message_bar.py" line="+119"/>
+        <source>Dismiss the message</source>
+        <extracomment>Severities, as the `severity` property the stylesheet colours by.</extracomment>
+        <translation>Dismiss the message</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <location filename="../../app/notices.py" line="+32"/>
+        <source>Loyalty service unavailable. Sell without bonuses or try again.</source>
+        <translation>Loyalty service unavailable. Sell without bonuses or try again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customer not found. Check the number or card.</source>
+        <translation>Customer not found. Check the number or card.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This card is blocked. Bonuses cannot be used.</source>
+        <translation>This card is blocked. Bonuses cannot be used.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
+        <translation>Card not activated: bonuses are earned but cannot be spent yet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not enough bonuses for this redemption.</source>
+        <translation>Not enough bonuses for this redemption.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That is more than can be redeemed on this receipt.</source>
+        <translation>That is more than can be redeemed on this receipt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A code from the customer&apos;s phone is needed to redeem this amount.</source>
+        <translation>A code from the customer&apos;s phone is needed to redeem this amount.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong or expired code. Ask again.</source>
+        <translation>Wrong or expired code. Ask again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loyalty service does not know this sale.</source>
+        <translation>The loyalty service does not know this sale.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More returned than was bought.</source>
+        <translation>More returned than was bought.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loyalty service refused the request.</source>
+        <translation>The loyalty service refused the request.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loyalty service error: %1</source>
+        <translation>Loyalty service error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RedemptionPanel</name>
+    <message>
+        <location filename="../../widgets/redemption_panel.py" line="+89"/>
+        <location line="+91"/>
+        <source>up to {amount}</source>
+        <extracomment>Digits with an optional comma or dot and up to two decimals: &quot;12&quot;, &quot;12,5&quot;, &quot;12.50&quot;.</extracomment>
+        <translation>up to {amount}</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <location line="+32"/>
+        <source>Limited to {amount}</source>
+        <translation>Limited to {amount}</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Redeem bonuses</source>
+        <translation>Redeem bonuses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bonuses to redeem</source>
+        <translation>Bonuses to redeem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redeem as much as allowed (F4)</source>
+        <translation>Redeem as much as allowed (F4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not redeem bonuses</source>
+        <translation>Do not redeem bonuses</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxLog</name>
+    <message>
+        <location filename="../../widgets/sandbox_log.py" line="+57"/>
+        <source>Code {code} sent to {to}</source>
+        <translation>Code {code} sent to {to}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No code sent yet</source>
+        <translation>No code sent yet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>sent to {to}</source>
+        <translation>sent to {to}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sandbox service: what the customer receives</source>
+        <translation>Sandbox service: what the customer receives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sandbox service log</source>
+        <translation>Sandbox service log</translation>
+    </message>
+</context>
+<context>
+    <name>Till</name>
+    <message>
+        <location filename="../../app/presenter.py" line="+112"/>
+        <source>Fiscal receipt No. %1 printed</source>
+        <translation>Fiscal receipt No. %1 printed</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bonuses earned: %1, spent: %2. Balance now: %3.</source>
+        <translation>Bonuses earned: %1, spent: %2. Balance now: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui.py" line="+59"/>
+        <source>Sandbox loyalty service at %1</source>
+        <translation>Sandbox loyalty service at %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The sandbox service stopped: %1</source>
+        <translation>The sandbox service stopped: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/till.py" line="+52"/>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Transactions waiting to be sent: %1</source>
+        <translation>Transactions waiting to be sent: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Loyalty service online</source>
+        <translation>Loyalty service online</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loyalty service unreachable</source>
+        <translation>Loyalty service unreachable</translation>
+    </message>
+</context>
+<context>
+    <name>TillWindow</name>
+    <message>
+        <location filename="../../widgets/main_window.py" line="+106"/>
+        <source>Till loyalty</source>
+        <translation>Till loyalty</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Till loyalty (demo)</source>
+        <translation>Till loyalty (demo)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>F2 Find customer · F4 Maximum bonuses · F8 Close receipt · Esc Reset customer</source>
+        <translation>F2 Find customer · F4 Maximum bonuses · F8 Close receipt · Esc Reset customer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>F2: put the cursor into the customer search
+F4: redeem the maximum of bonuses
+F8: close the receipt
+Esc: cancel the code entry, otherwise reset the customer</source>
+        <translation>F2: put the cursor into the customer search
+F4: redeem the maximum of bonuses
+F8: close the receipt
+Esc: cancel the code entry, otherwise reset the customer</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <location filename="../../widgets/totals_panel.py" line="+98"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bonus discount</source>
+        <translation>Bonus discount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To pay</source>
+        <translation>To pay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bonuses to earn</source>
+        <translation>Bonuses to earn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Can redeem</source>
+        <translation>Can redeem</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,517 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>Checkout</name>
+    <message>
+        <location filename="../../app/controller.py" line="+120"/>
+        <source>Unexpected error: %1. The receipt is kept; try again.</source>
+        <translation>Непредвиденная ошибка: %1. Чек сохранён, повторите попытку.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationPanel</name>
+    <message>
+        <location filename="../../widgets/confirmation_panel.py" line="+154"/>
+        <source>Code sent to {phone}, valid {minutes} min</source>
+        <translation>Код отправлен на {phone}, действует {minutes} мин</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmation code</source>
+        <translation>Код подтверждения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm</source>
+        <translation>Подтвердить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop waiting for the code (Esc)</source>
+        <translation>Не вводить код (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCard</name>
+    <message>
+        <location filename="../../widgets/customer_card.py" line="+193"/>
+        <source>Card {number}</source>
+        <translation>Карта {number}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Card blocked: bonuses cannot be earned or spent</source>
+        <translation>Карта заблокирована: бонусы не начисляются и не списываются</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Card not activated: bonuses cannot be spent yet</source>
+        <translation>Карта не активирована: бонусы пока нельзя списать</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{percent} bonuses</source>
+        <translation>начисление {percent}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{amount} expire on {date}</source>
+        <translation>Сгорят {date}: {amount}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Balance as of {time} (saved data)</source>
+        <translation>Баланс на {time} (сохранённые данные)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Highest tier</source>
+        <translation>Высший уровень</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{amount} to {tier}</source>
+        <translation>До «{tier}»: {amount}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No customer</source>
+        <translation>Клиент не выбран</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the card or type the phone number (F2)</source>
+        <translation>Отсканируйте карту или введите номер телефона (F2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset customer</source>
+        <translation>Сбросить клиента</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the customer from this receipt (Esc)</source>
+        <translation>Убрать клиента из этого чека (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Available
+bonuses</source>
+        <translation>Доступно
+бонусов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>Всего</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending</source>
+        <translation>Ожидают</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress to the next tier</source>
+        <translation>Прогресс до следующего уровня</translation>
+    </message>
+</context>
+<context>
+    <name>DemoHostPanel</name>
+    <message>
+        <location filename="../../widgets/demo_host.py" line="+263"/>
+        <source>Receipt</source>
+        <extracomment>Table columns: No, name, qty, price, amount, loyalty discount, final.</extracomment>
+        <translation>Чек</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Receipt {number}</source>
+        <translation>Чек {number}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Total {total}   Discount {discount}   To pay {final}</source>
+        <translation>Сумма {total}   Скидка {discount}   К оплате {final}</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qty</source>
+        <translation>Кол.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount</source>
+        <translation>Скидка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Final</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close receipt</source>
+        <translation>Закрыть чек</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close and fiscalise the receipt (F8)</source>
+        <translation>Закрыть и пробить чек (F8)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Void receipt</source>
+        <translation>Аннулировать чек</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New receipt</source>
+        <translation>Новый чек</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete removes the selected line</source>
+        <translation>Delete удаляет выбранную строку</translation>
+    </message>
+</context>
+<context>
+    <name>Identify</name>
+    <message>
+        <location filename="../../app/identify_input.py" line="+14"/>
+        <source>Type a phone number or scan a card.</source>
+        <translation>Введите номер телефона или отсканируйте карту.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too long for a phone or a card.</source>
+        <translation>Слишком длинно для телефона или карты.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong card number: the check digit does not match.</source>
+        <translation>Неверный номер карты: не совпадает контрольная цифра.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong coupon code: the check digit does not match.</source>
+        <translation>Неверный код купона: не совпадает контрольная цифра.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The app QR was not read correctly. Scan it again.</source>
+        <translation>QR-код приложения считан с ошибкой. Отсканируйте его ещё раз.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is not a phone number.</source>
+        <translation>Это не номер телефона.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown code: not a loyalty card, app QR or coupon.</source>
+        <translation>Неизвестный код: это не карта лояльности, не QR-код приложения и не купон.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyPanel</name>
+    <message>
+        <location filename="../../widgets/identify_panel.py" line="+83"/>
+        <location line="+1"/>
+        <source>Phone, card or code</source>
+        <translation>Телефон, карта или код</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Find</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find the customer (F2 puts the cursor here)</source>
+        <translation>Найти клиента (F2 ставит курсор сюда)</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../../widgets/message_bar.py" line="+119"/>
+        <source>Dismiss the message</source>
+        <extracomment>Severities, as the `severity` property the stylesheet colours by.</extracomment>
+        <translation>Скрыть сообщение</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <location filename="../../app/notices.py" line="+32"/>
+        <source>Loyalty service unavailable. Sell without bonuses or try again.</source>
+        <translation>Сервис лояльности недоступен. Продайте без бонусов или повторите попытку.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customer not found. Check the number or card.</source>
+        <translation>Клиент не найден. Проверьте номер или карту.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This card is blocked. Bonuses cannot be used.</source>
+        <translation>Эта карта заблокирована. Бонусы использовать нельзя.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
+        <translation>Карта не активирована: бонусы начисляются, но пока не списываются.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not enough bonuses for this redemption.</source>
+        <translation>Недостаточно бонусов для такого списания.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That is more than can be redeemed on this receipt.</source>
+        <translation>Это больше, чем можно списать по этому чеку.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A code from the customer&apos;s phone is needed to redeem this amount.</source>
+        <translation>Чтобы списать эту сумму, нужен код с телефона клиента.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong or expired code. Ask again.</source>
+        <translation>Неверный или просроченный код. Запросите снова.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loyalty service does not know this sale.</source>
+        <translation>Сервис лояльности не знает эту продажу.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More returned than was bought.</source>
+        <translation>Возвращено больше, чем было куплено.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loyalty service refused the request.</source>
+        <translation>Сервис лояльности отклонил запрос.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loyalty service error: %1</source>
+        <translation>Ошибка сервиса лояльности: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RedemptionPanel</name>
+    <message>
+        <location filename="../../widgets/redemption_panel.py" line="+89"/>
+        <location line="+91"/>
+        <source>up to {amount}</source>
+        <extracomment>Digits with an optional comma or dot and up to two decimals: &quot;12&quot;, &quot;12,5&quot;, &quot;12.50&quot;.</extracomment>
+        <translation>до {amount}</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <location line="+32"/>
+        <source>Limited to {amount}</source>
+        <translation>Не больше {amount}</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Redeem bonuses</source>
+        <translation>Списать бонусы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bonuses to redeem</source>
+        <translation>Бонусы к списанию</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum</source>
+        <translation>Максимум</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redeem as much as allowed (F4)</source>
+        <translation>Списать максимум (F4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>Не списывать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not redeem bonuses</source>
+        <translation>Не списывать бонусы</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxLog</name>
+    <message>
+        <location filename="../../widgets/sandbox_log.py" line="+57"/>
+        <source>Code {code} sent to {to}</source>
+        <translation>Код {code} отправлен на {to}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No code sent yet</source>
+        <translation>Кодов ещё не было</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>sent to {to}</source>
+        <translation>отправлен на {to}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sandbox service: what the customer receives</source>
+        <translation>Тестовый сервис: что получает клиент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sandbox service log</source>
+        <translation>Журнал тестового сервиса</translation>
+    </message>
+</context>
+<context>
+    <name>Till</name>
+    <message>
+        <location filename="../../app/presenter.py" line="+112"/>
+        <source>Fiscal receipt No. %1 printed</source>
+        <translation>Фискальный чек № %1 напечатан</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bonuses earned: %1, spent: %2. Balance now: %3.</source>
+        <translation>Начислено бонусов: %1, списано: %2. Баланс: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui.py" line="+59"/>
+        <source>Sandbox loyalty service at %1</source>
+        <translation>Тестовый сервис лояльности: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The sandbox service stopped: %1</source>
+        <translation>Тестовый сервис остановился: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/till.py" line="+52"/>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Transactions waiting to be sent: %1</source>
+        <translation>Операций ждут отправки: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Loyalty service online</source>
+        <translation>Сервис лояльности на связи</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loyalty service unreachable</source>
+        <translation>Нет связи с сервисом лояльности</translation>
+    </message>
+</context>
+<context>
+    <name>TillWindow</name>
+    <message>
+        <location filename="../../widgets/main_window.py" line="+106"/>
+        <source>Till loyalty</source>
+        <translation>Лояльность на кассе</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Till loyalty (demo)</source>
+        <translation>Лояльность на кассе (демо)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>F2 Find customer · F4 Maximum bonuses · F8 Close receipt · Esc Reset customer</source>
+        <translation>F2 Найти клиента · F4 Максимум бонусов · F8 Закрыть чек · Esc Сбросить клиента</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>F2: put the cursor into the customer search
+F4: redeem the maximum of bonuses
+F8: close the receipt
+Esc: cancel the code entry, otherwise reset the customer</source>
+        <translation>F2: курсор в поиск клиента
+F4: списать максимум бонусов
+F8: закрыть чек
+Esc: отменить ввод кода, иначе сбросить клиента</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <location filename="../../widgets/totals_panel.py" line="+98"/>
+        <source>Total</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bonus discount</source>
+        <translation>Скидка бонусами</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To pay</source>
+        <translation>К оплате</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bonuses to earn</source>
+        <translation>Будет начислено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Can redeem</source>
+        <translation>Можно списать</translation>
+    </message>
+</context>
+</TS>

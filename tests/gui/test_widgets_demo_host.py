@@ -1,0 +1,118 @@
+"""DemoHostPanel: product buttons, the receipt table, Delete, close/void/new, locking."""
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal as D
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget
+
+from widgets.demo_host import DemoHostPanel
+
+PRODUCTS = [("4810001", "Milk 3.2% 1 l", D("2.49")), ("4810002", "Bread", D("1.85"))]
+DISCOUNTS = {1: D("2.55"), 3: D("2.21")}
+
+
+@pytest.fixture
+def host(qtbot) -> DemoHostPanel:
+    host = DemoHostPanel()
+    qtbot.addWidget(host)
+    host.set_products(PRODUCTS)
+    return host
+
+
+def _table(host: DemoHostPanel) -> QTableWidget:
+    return host.findChild(QTableWidget, "ReceiptTable")
+
+
+def _row(table: QTableWidget, row: int) -> list[str]:
+    return [table.item(row, column).text() for column in range(table.columnCount())]
+
+
+def test_a_product_click_emits_its_sku(qtbot, host) -> None:
+    button = host.product_button("4810002")
+    assert button is not None and "Bread" in button.text() and "1,85" in button.text()
+    with qtbot.waitSignal(host.product_added) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["4810002"]
+    host.set_products(PRODUCTS[:1])
+    assert host.product_button("4810002") is None
+
+
+def test_the_receipt_table(host, sample_receipt) -> None:
+    host.show_receipt(sample_receipt, DISCOUNTS)
+    table = _table(host)
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers == ["No", "Product", "Qty", "Price", "Amount", "Discount", "Final"]
+    assert table.rowCount() == 4
+    assert _row(table, 0) == ["1", "Milk 3.2% 1 l", "2", "2,49", "4,98", "−2,55", "2,43"]
+    assert _row(table, 1) == ["2", "Cheese 200 g", "1", "6,99", "6,99", "", "6,99"]
+    assert _row(table, 2) == ["3", "Apples, kg", "1,350", "3,20", "4,32", "−2,21", "2,11"]
+    summary = host.findChild(QLabel, "ReceiptSummary").text()
+    assert summary == "Total 28,69   Discount 4,76   To pay 23,93"
+
+
+def test_delete_on_a_selected_row_removes_that_line(qtbot, host, sample_receipt) -> None:
+    host.show_receipt(sample_receipt, {})
+    table = _table(host)
+    with qtbot.assertNotEmitted(host.line_removed):
+        qtbot.keyClick(table, Qt.Key.Key_Delete)  # nothing selected
+    assert host.select_line(3)
+    with qtbot.waitSignal(host.line_removed) as blocker:
+        qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert blocker.args == [3]
+
+
+def test_selection_survives_a_refresh(host, sample_receipt) -> None:
+    host.show_receipt(sample_receipt, {})
+    host.select_line(2)
+    host.show_receipt(sample_receipt, DISCOUNTS)
+    assert host.selected_line_no() == 2
+
+
+@pytest.mark.parametrize(
+    ("button", "signal"),
+    [
+        ("CloseReceiptButton", "close_requested"),
+        ("VoidReceiptButton", "void_requested"),
+        ("NewReceiptButton", "new_receipt_requested"),
+    ],
+)
+def test_receipt_buttons(qtbot, host, sample_receipt, button, signal) -> None:
+    host.show_receipt(sample_receipt, {})
+    with qtbot.waitSignal(getattr(host, signal)):
+        qtbot.mouseClick(host.findChild(QPushButton, button), Qt.MouseButton.LeftButton)
+
+
+def test_an_empty_receipt_cannot_be_closed(qtbot, host, sample_receipt) -> None:
+    host.show_receipt(replace(sample_receipt, lines=()), {})
+    assert not host.findChild(QPushButton, "CloseReceiptButton").isEnabled()
+    with qtbot.assertNotEmitted(host.close_requested):
+        host.request_close()
+
+
+def test_locked_while_fiscalising(qtbot, host, sample_receipt) -> None:
+    host.show_receipt(sample_receipt, {})
+    host.select_line(1)
+    host.set_locked(True)
+    assert host.is_locked()
+    for name in ("CloseReceiptButton", "VoidReceiptButton", "NewReceiptButton"):
+        assert not host.findChild(QPushButton, name).isEnabled(), name
+    assert not host.product_button("4810001").isEnabled()
+    with qtbot.assertNotEmitted(host.line_removed), qtbot.assertNotEmitted(host.close_requested):
+        qtbot.keyClick(_table(host), Qt.Key.Key_Delete)
+        host.request_close()
+    host.set_locked(False)
+    assert host.findChild(QPushButton, "CloseReceiptButton").isEnabled()
+
+
+def test_fiscal_result_until_the_next_receipt(host, sample_receipt) -> None:
+    host.show_receipt(sample_receipt, {})
+    host.show_fiscal_result("Fiscal receipt №123 printed")
+    label = host.findChild(QLabel, "FiscalResult")
+    assert label.isVisibleTo(host) and label.text() == "Fiscal receipt №123 printed"
+    host.show_receipt(sample_receipt, DISCOUNTS)  # the same receipt, refreshed
+    assert label.isVisibleTo(host)
+    host.show_receipt(replace(sample_receipt, receipt_id="000458", lines=()), {})
+    assert not label.isVisibleTo(host)

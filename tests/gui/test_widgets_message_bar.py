@@ -1,0 +1,90 @@
+"""MessageBar: one message, coloured by severity, readable; errors stay, info fades."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel, QToolButton
+
+from widgets.message_bar import MessageBar
+from widgets.style import load_stylesheet
+
+
+def _luminance(color: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
+
+
+def _contrast(one: QColor, other: QColor) -> float:
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.fixture
+def bar(qtbot) -> MessageBar:
+    bar = MessageBar()
+    qtbot.addWidget(bar)
+    return bar
+
+
+@pytest.mark.parametrize(
+    ("method", "severity", "hue"),
+    [
+        ("show_error", "error", "red"),
+        ("show_warning", "warning", "amber"),
+        ("show_success", "success", "green"),
+        ("show_info", "info", "blue"),
+    ],
+)
+def test_severities_are_coloured_and_readable(bar, method, severity, hue) -> None:
+    bar.setStyleSheet(load_stylesheet())
+    bar.resize(500, 60)
+    getattr(bar, method)("Customer not found")
+    assert bar.severity() == severity
+    assert bar.text() == "Customer not found"
+    assert bar.property("severity") == severity
+    background = bar.grab().toImage().pixelColor(4, bar.height() // 2)
+    red, green, blue = background.red(), background.green(), background.blue()
+    assert background.lightnessF() > 0.8  # a light background
+    if hue == "red":
+        assert red > green and red > blue
+    elif hue == "amber":
+        assert red > blue and green > blue
+    elif hue == "green":
+        assert green > red and green > blue
+    else:
+        assert blue > red and blue >= green
+    text = bar.findChild(QLabel, "MessageText").palette().color(QPalette.ColorRole.WindowText)
+    assert _contrast(text, background) >= 7  # dark text on a light colour
+
+
+def test_errors_and_warnings_stay(bar) -> None:
+    bar.show_error("Printer not responding")
+    assert not bar.will_clear_itself()
+    bar.show_warning("Offline: balance from cache")
+    assert not bar.will_clear_itself()
+    assert bar.severity() == "warning"
+
+
+def test_info_and_success_clear_themselves(qtbot, bar) -> None:
+    bar.set_auto_clear_ms(1)
+    with qtbot.waitSignal(bar.cleared):
+        bar.show_success("Receipt closed")
+    assert bar.severity() == "none" and bar.text() == ""
+    with qtbot.waitSignal(bar.cleared):
+        bar.show_info("Customer found")
+
+
+def test_clear_and_the_dismiss_button(qtbot, bar) -> None:
+    bar.show_error("Printer not responding")
+    with qtbot.waitSignal(bar.cleared):
+        bar.clear()
+    assert bar.severity() == "none"
+    bar.show_error("Printer not responding")
+    close = bar.findChild(QToolButton, "MessageCloseButton")
+    with qtbot.waitSignal(bar.cleared):
+        qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    with qtbot.assertNotEmitted(bar.cleared):
+        bar.clear()  # nothing to clear

@@ -1,0 +1,277 @@
+"""The identified customer at a glance: who, status, tier, progress and balances."""
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from loyalty_client.types import Customer, CustomerStatus
+from widgets.formatting import (
+    format_amount,
+    format_date,
+    format_moment,
+    format_percent,
+    format_points,
+)
+from widgets.style import repolish
+
+_PROGRESS_STEPS = 1000
+
+
+def _label(name: str, role: str | None = None, wrap: bool = False) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    if role:
+        label.setProperty("role", role)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label
+
+
+class CustomerCard(QFrame):
+    """Shows one loyalty customer (or "No customer") and offers "Reset customer".
+
+    Feed it with `show_customer`; it never fetches anything itself. Labels carry object names
+    (CustomerName, CustomerPhone, CustomerCardNumber, CustomerStatus, TierName, TierBenefit,
+    NextTierText, SpendableValue, BalanceTotalValue, BalancePendingValue, ExpiringText,
+    AsOfText, MessagesText) so the application and tests can find them.
+    """
+
+    reset_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CustomerCard")
+        self._shown: tuple[Customer, datetime | None, str] | None = None
+
+        self._pages = QStackedWidget()
+        self._pages.addWidget(self._build_placeholder())
+        self._pages.addWidget(self._build_details())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._pages)
+        self._reset.clicked.connect(self.reset_requested)
+        self._retranslate()
+        self.clear()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build_placeholder(self) -> QWidget:
+        page = QWidget()
+        self._placeholder = _label("NoCustomerText", "placeholder")
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._placeholder_hint = _label("NoCustomerHint", "hint", wrap=True)
+        self._placeholder_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self._placeholder)
+        layout.addWidget(self._placeholder_hint)
+        layout.addStretch(1)
+        return page
+
+    def _build_details(self) -> QWidget:
+        page = QWidget()
+        self._name = _label("CustomerName", "name", wrap=True)
+        self._reset = QPushButton()
+        self._reset.setObjectName("ResetCustomerButton")
+        self._reset.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._phone = _label("CustomerPhone")
+        self._card_number = _label("CustomerCardNumber", "muted")
+        self._status = _label("CustomerStatus", "status", wrap=True)
+        self._tier = _label("TierName", "tier")
+        self._benefit = _label("TierBenefit", "benefit")
+        self._progress = QProgressBar()
+        self._progress.setObjectName("TierProgress")
+        self._progress.setRange(0, _PROGRESS_STEPS)
+        self._progress.setTextVisible(False)
+        self._next_tier = _label("NextTierText", "muted")
+        self._spendable_caption = _label("SpendableCaption", "caption")
+        self._spendable = _label("SpendableValue", "figure")
+        self._total_caption = _label("BalanceTotalCaption", "caption")
+        self._total = _label("BalanceTotalValue", "value")
+        self._pending_caption = _label("BalancePendingCaption", "caption")
+        self._pending = _label("BalancePendingValue", "value")
+        self._expiring = _label("ExpiringText", "warning-text", wrap=True)
+        self._as_of = _label("AsOfText", "stale", wrap=True)
+        self._messages = _label("MessagesText", "service-message", wrap=True)
+        for value in (self._total, self._pending):
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        head = QHBoxLayout()
+        head.addWidget(self._name, 1)
+        head.addWidget(self._reset, 0, Qt.AlignmentFlag.AlignTop)
+        ids = QHBoxLayout()
+        ids.addWidget(self._phone)
+        ids.addSpacing(16)
+        ids.addWidget(self._card_number)
+        ids.addStretch(1)
+        tier = QHBoxLayout()
+        tier.addWidget(self._tier)
+        tier.addSpacing(10)
+        tier.addWidget(self._benefit)
+        tier.addStretch(1)
+        progress = QHBoxLayout()
+        progress.addWidget(self._progress, 1)
+        progress.addSpacing(10)
+        progress.addWidget(self._next_tier)
+
+        others = QGridLayout()
+        others.setHorizontalSpacing(10)
+        others.setVerticalSpacing(0)
+        others.addWidget(self._total_caption, 0, 0)
+        others.addWidget(self._total, 0, 1)
+        others.addWidget(self._pending_caption, 1, 0)
+        others.addWidget(self._pending, 1, 1)
+        balances = QHBoxLayout()
+        balances.addWidget(self._spendable_caption, 0, Qt.AlignmentFlag.AlignVCenter)
+        balances.addSpacing(10)
+        balances.addWidget(self._spendable, 0, Qt.AlignmentFlag.AlignVCenter)
+        balances.addStretch(1)
+        balances.addLayout(others)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(head)
+        layout.addLayout(ids)
+        layout.addWidget(self._status)
+        layout.addLayout(balances)
+        layout.addLayout(tier)
+        layout.addLayout(progress)
+        layout.addWidget(self._expiring)
+        layout.addWidget(self._as_of)
+        layout.addWidget(self._messages)
+        layout.addStretch(1)
+        return page
+
+    # -- public API ---------------------------------------------------------------------------
+
+    def show_customer(
+        self, customer: Customer, as_of: datetime | None = None, currency: str = "BYN"
+    ) -> None:
+        """Show *customer*; *as_of* marks cached data ("balance as of 14:32")."""
+        self._shown = (customer, as_of, currency)
+        self._render()
+        self._pages.setCurrentIndex(1)
+
+    def clear(self) -> None:
+        """Forget the customer and show the "No customer" placeholder."""
+        self._shown = None
+        self._pages.setCurrentIndex(0)
+
+    def has_customer(self) -> bool:
+        """Whether a customer is shown."""
+        return self._shown is not None
+
+    def request_reset(self) -> None:
+        """Ask to reset the customer, as the button does (used by the Esc key)."""
+        self.reset_requested.emit()
+
+    # -- rendering ----------------------------------------------------------------------------
+
+    def _render(self) -> None:
+        if self._shown is None:
+            return
+        customer, as_of, currency = self._shown
+        balance = customer.balance
+
+        self._name.setText(customer.display_name or "—")
+        self._phone.setText(customer.masked_phone)
+        self._card_number.setVisible(bool(customer.card_number))
+        self._card_number.setText(self.tr("Card {number}").format(number=customer.card_number or ""))
+
+        if customer.status is CustomerStatus.BLOCKED:
+            self._status.setText(self.tr("Card blocked: bonuses cannot be earned or spent"))
+            self._status.setProperty("status", "blocked")
+        elif customer.status is CustomerStatus.NOT_ACTIVATED:
+            self._status.setText(self.tr("Card not activated: bonuses cannot be spent yet"))
+            self._status.setProperty("status", "not_activated")
+        else:
+            self._status.setText("")
+            self._status.setProperty("status", "active")
+        self._status.setVisible(customer.status is not CustomerStatus.ACTIVE)
+        repolish(self._status)
+
+        self._tier.setText(customer.tier.name)
+        self._benefit.setText(
+            self.tr("{percent} bonuses").format(percent=format_percent(customer.tier.accrual_percent))
+        )
+        self._render_next_tier(customer, currency)
+
+        self._spendable.setText(format_points(balance.spendable))
+        self._total.setText(format_points(balance.total))
+        self._pending.setText(format_points(balance.pending))
+        pending_shown = balance.pending != 0
+        self._pending.setVisible(pending_shown)
+        self._pending_caption.setVisible(pending_shown)
+
+        expiring = balance.expiring_amount
+        if expiring and balance.expiring_on is not None:
+            self._expiring.setText(
+                self.tr("{amount} expire on {date}").format(
+                    amount=format_points(expiring), date=format_date(balance.expiring_on)
+                )
+            )
+            self._expiring.show()
+        else:
+            self._expiring.hide()
+
+        if as_of is not None:
+            self._as_of.setText(
+                self.tr("Balance as of {time} (saved data)").format(time=format_moment(as_of))
+            )
+            self._as_of.show()
+        else:
+            self._as_of.hide()
+
+        self._messages.setText("\n".join(f"• {message}" for message in customer.messages))
+        self._messages.setVisible(bool(customer.messages))
+
+    def _render_next_tier(self, customer: Customer, currency: str) -> None:
+        next_tier = customer.next_tier
+        if next_tier is None:
+            self._progress.hide()
+            self._next_tier.setText(self.tr("Highest tier"))
+            self._next_tier.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return
+        threshold = next_tier.threshold
+        done = threshold - next_tier.remaining
+        ratio = done / threshold if threshold > 0 else Decimal(1)
+        steps = int(max(Decimal(0), min(Decimal(1), ratio)) * _PROGRESS_STEPS)
+        self._progress.setValue(steps)
+        self._progress.show()
+        self._next_tier.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._next_tier.setText(
+            self.tr("{amount} to {tier}").format(
+                amount=format_amount(next_tier.remaining, currency), tier=next_tier.name
+            )
+        )
+
+    def _retranslate(self) -> None:
+        self._placeholder.setText(self.tr("No customer"))
+        self._placeholder_hint.setText(self.tr("Scan the card or type the phone number (F2)"))
+        self._reset.setText(self.tr("Reset customer"))
+        self._reset.setToolTip(self.tr("Remove the customer from this receipt (Esc)"))
+        self._spendable_caption.setText(self.tr("Available\nbonuses"))
+        self._total_caption.setText(self.tr("Total"))
+        self._pending_caption.setText(self.tr("Pending"))
+        self._progress.setAccessibleName(self.tr("Progress to the next tier"))
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Re-translate the texts when the application language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,329 @@
+"""The host POS side of the demo: product buttons, the open receipt, close/void/new."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fiscal.money import ZERO, money
+from fiscal.receipt import Receipt
+from widgets.formatting import format_amount, format_quantity
+
+PRODUCT_COLUMNS = 3
+PRODUCT_NAME_LINES = 2
+
+#: Table columns: No, name, qty, price, amount, loyalty discount, final.
+COLUMNS = ("no", "name", "quantity", "price", "amount", "discount", "final")
+
+
+class _ProductButton(QPushButton):
+    """A product button that wraps its name to the button's width (two lines at most)."""
+
+    def __init__(self, sku: str, name: str, price: Decimal) -> None:
+        super().__init__()
+        self.sku = sku
+        self._name = name
+        self._price = format_amount(price)
+        self.setObjectName(f"Product_{sku}")
+        self.setProperty("role", "product")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setToolTip(f"{name} — {self._price}")
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        self.setSizePolicy(policy)
+        self.setText(f"{name}\n{self._price}")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Re-wrap the name for the new width."""
+        super().resizeEvent(event)
+        lines = _wrap(self._name, self.fontMetrics(), max(40, self.width() - 16), PRODUCT_NAME_LINES)
+        self.setText("\n".join([*lines, self._price]))
+
+
+def _wrap(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
+    """Greedy word wrap by pixel width; the last line is elided if the text does not fit."""
+    lines: list[str] = []
+    current = ""
+    words = text.split()
+    for index, word in enumerate(words):
+        candidate = f"{current} {word}" if current else word
+        if current and metrics.horizontalAdvance(candidate) > width:
+            lines.append(current)
+            current = word
+            if len(lines) == max_lines - 1:
+                current = " ".join(words[index:])
+                break
+        else:
+            current = candidate
+    lines.append(metrics.elidedText(current, Qt.TextElideMode.ElideRight, width))
+    return lines
+
+
+class DemoHostPanel(QFrame):
+    """Plays the host POS in the demo: adds products, shows the receipt, closes or voids it.
+
+    Emits intent only: `product_added(sku)`, `line_removed(line_no)` (Delete on a row),
+    `close_requested()`, `void_requested()`, `new_receipt_requested()`.
+    """
+
+    product_added = Signal(str)
+    line_removed = Signal(int)
+    close_requested = Signal()
+    void_requested = Signal()
+    new_receipt_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DemoHostPanel")
+        self._locked = False
+        self._products: list[tuple[str, str, Decimal]] = []
+        self._product_buttons: list[_ProductButton] = []
+        self._receipt: Receipt | None = None
+        self._discounts: dict[int, Decimal] = {}
+
+        self._title = QLabel()
+        self._title.setObjectName("ReceiptTitle")
+        self._title.setProperty("role", "section")
+        self._products_box = QWidget()
+        self._products_box.setObjectName("ProductGrid")
+        self._products_grid = QGridLayout(self._products_box)
+        self._products_grid.setContentsMargins(0, 0, 0, 0)
+        self._products_grid.setSpacing(6)
+
+        self._table = QTableWidget(0, len(COLUMNS))
+        self._table.setObjectName("ReceiptTable")
+        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._table.setAlternatingRowColors(True)
+        self._table.verticalHeader().hide()
+        self._table.setWordWrap(True)
+        self._table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header = self._table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMNS.index("name"), QHeaderView.ResizeMode.Stretch)
+        # Long names wrap: rows grow to fit whenever the name column changes width.
+        header.sectionResized.connect(self._fit_rows, Qt.ConnectionType.QueuedConnection)
+        self._table.installEventFilter(self)
+
+        self._summary = QLabel()
+        self._summary.setObjectName("ReceiptSummary")
+        self._summary.setProperty("role", "value")
+        self._summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._fiscal = QLabel()
+        self._fiscal.setObjectName("FiscalResult")
+        self._fiscal.setProperty("role", "fiscal")
+        self._fiscal.setWordWrap(True)
+
+        self._close = QPushButton()
+        self._close.setObjectName("CloseReceiptButton")
+        self._close.setProperty("role", "primary")
+        self._void = QPushButton()
+        self._void.setObjectName("VoidReceiptButton")
+        self._new = QPushButton()
+        self._new.setObjectName("NewReceiptButton")
+        self._close.clicked.connect(self.request_close)
+        self._void.clicked.connect(self.void_requested)
+        self._new.clicked.connect(self.new_receipt_requested)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._new)
+        buttons.addWidget(self._void)
+        buttons.addStretch(1)
+        buttons.addWidget(self._close)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        layout.addWidget(self._products_box)
+        layout.addWidget(self._title)
+        layout.addWidget(self._table, 1)
+        layout.addWidget(self._summary)
+        layout.addWidget(self._fiscal)
+        layout.addLayout(buttons)
+        self._retranslate()
+        self._fiscal.hide()
+        self._update_enabled()
+
+    # -- public API ---------------------------------------------------------------------------
+
+    def set_products(self, products: Sequence[tuple[str, str, Decimal]]) -> None:
+        """Offer these (sku, name, price) products as buttons; a click emits `product_added`."""
+        for button in self._product_buttons:
+            self._products_grid.removeWidget(button)
+            button.deleteLater()
+        self._product_buttons = []
+        self._products = [(sku, name, money(price)) for sku, name, price in products]
+        for index, (sku, name, price) in enumerate(self._products):
+            button = _ProductButton(sku, name, price)
+            button.clicked.connect(lambda _checked=False, code=sku: self.product_added.emit(code))
+            row, column = divmod(index, PRODUCT_COLUMNS)
+            self._products_grid.addWidget(button, row, column)
+            self._product_buttons.append(button)
+        self._update_enabled()
+
+    def product_button(self, sku: str) -> QPushButton | None:
+        """The button of the product *sku*, if offered."""
+        for button in self._product_buttons:
+            if button.sku == sku:
+                return button
+        return None
+
+    def show_receipt(self, receipt: Receipt, discounts: dict[int, Decimal]) -> None:
+        """Show the receipt's lines with the loyalty discount per line number (missing = none).
+
+        Showing another receipt (a different receipt_id) clears the previous fiscal result.
+        """
+        selected = self.selected_line_no()
+        if self._receipt is not None and self._receipt.receipt_id != receipt.receipt_id:
+            self.show_fiscal_result("")
+        self._receipt = receipt
+        self._discounts = dict(discounts)
+        self._render_receipt()
+        if selected is not None:
+            self.select_line(selected)
+
+    def selected_line_no(self) -> int | None:
+        """The line number of the selected row, if any."""
+        rows = self._table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self._table.item(rows[0].row(), 0)
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def select_line(self, line_no: int) -> bool:
+        """Select the row of *line_no*; False when there is no such line."""
+        for row in range(self._table.rowCount()):
+            item = self._table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == line_no:
+                self._table.selectRow(row)
+                return True
+        return False
+
+    def set_locked(self, locked: bool) -> None:
+        """Lock everything while the receipt is being fiscalised."""
+        self._locked = locked
+        self._update_enabled()
+
+    def is_locked(self) -> bool:
+        """Whether the receipt is locked for fiscalisation."""
+        return self._locked
+
+    def show_fiscal_result(self, text: str) -> None:
+        """Show the outcome of fiscalisation, e.g. "Fiscal receipt №123 printed"."""
+        self._fiscal.setText(text)
+        self._fiscal.setVisible(bool(text))
+
+    def request_close(self) -> None:
+        """Ask to close the receipt, as the button does (used by F8); ignored while locked."""
+        if self._close.isEnabled():
+            self.close_requested.emit()
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _render_receipt(self) -> None:
+        lines = self._receipt.lines if self._receipt is not None else ()
+        self._table.setRowCount(len(lines))
+        total_discount = ZERO
+        for row, line in enumerate(lines):
+            discount = money(self._discounts.get(line.line_no, ZERO))
+            total_discount += discount
+            cells = (
+                str(line.line_no),
+                line.name,
+                format_quantity(line.quantity),
+                format_amount(line.price),
+                format_amount(line.amount),
+                ("−" + format_amount(discount)) if discount else "",
+                format_amount(line.amount - discount),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column != COLUMNS.index("name"):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if column == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, line.line_no)
+                self._table.setItem(row, column, item)
+        self._table.resizeRowsToContents()
+        if self._receipt is None:
+            self._title.setText(self.tr("Receipt"))
+            self._summary.clear()
+        else:
+            self._title.setText(self.tr("Receipt {number}").format(number=self._receipt.receipt_id))
+            total = self._receipt.total
+            self._summary.setText(
+                self.tr("Total {total}   Discount {discount}   To pay {final}").format(
+                    total=format_amount(total),
+                    discount=format_amount(total_discount),
+                    final=format_amount(total - total_discount),
+                )
+            )
+        self._update_enabled()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Delete on the receipt table removes the selected line."""
+        if (
+            watched is self._table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+        ):
+            self._remove_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _fit_rows(self) -> None:
+        self._table.resizeRowsToContents()
+
+    def _remove_selected(self) -> None:
+        line_no = self.selected_line_no()
+        if line_no is not None and not self._locked:
+            self.line_removed.emit(line_no)
+
+    def _update_enabled(self) -> None:
+        has_lines = self._receipt is not None and bool(self._receipt.lines)
+        for button in self._product_buttons:
+            button.setEnabled(not self._locked)
+        self._table.setEnabled(not self._locked)
+        self._close.setEnabled(not self._locked and has_lines)
+        self._void.setEnabled(not self._locked and self._receipt is not None)
+        self._new.setEnabled(not self._locked)
+
+    def _retranslate(self) -> None:
+        self._table.setHorizontalHeaderLabels(
+            [
+                self.tr("No"),
+                self.tr("Product"),
+                self.tr("Qty"),
+                self.tr("Price"),
+                self.tr("Amount"),
+                self.tr("Discount"),
+                self.tr("Final"),
+            ]
+        )
+        self._close.setText(self.tr("Close receipt"))
+        self._close.setToolTip(self.tr("Close and fiscalise the receipt (F8)"))
+        self._void.setText(self.tr("Void receipt"))
+        self._new.setText(self.tr("New receipt"))
+        self._table.setToolTip(self.tr("Delete removes the selected line"))
+        self._render_receipt()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Re-translate the texts when the application language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

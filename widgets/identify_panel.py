@@ -1,0 +1,92 @@
+"""Customer search: one field for a phone, a card or a code, and a Find button."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class IdentifyPanel(QFrame):
+    """Lets the cashier type or scan a phone, card or code; Enter or Find asks to identify it.
+
+    The raw text is emitted unchanged: parsing it is the application's job.
+    """
+
+    identify_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("IdentifyPanel")
+        self._busy = False
+
+        self._input = QLineEdit()
+        self._input.setObjectName("IdentifyInput")
+        self._input.setClearButtonEnabled(True)
+        self._input.setMaxLength(64)
+        self._find = QPushButton()
+        self._find.setObjectName("FindButton")
+        self._find.setProperty("role", "primary")
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self._input, 1)
+        row.addWidget(self._find)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+
+        self._input.returnPressed.connect(self._submit)
+        self._find.clicked.connect(self._submit)
+        self._retranslate()
+
+    # -- public API ---------------------------------------------------------------------------
+
+    def set_busy(self, busy: bool) -> None:
+        """While a search runs: disable the field and the button, show "Searching…"."""
+        self._busy = busy
+        self._input.setEnabled(not busy)
+        self._find.setEnabled(not busy)
+        self._retranslate()
+
+    def is_busy(self) -> bool:
+        """Whether a search is running (set by `set_busy`)."""
+        return self._busy
+
+    def clear(self) -> None:
+        """Empty the field, ready for the next customer."""
+        self._input.clear()
+
+    def focus_input(self) -> None:
+        """Put the cursor into the field with its text selected, so typing replaces it."""
+        self._input.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._input.selectAll()
+
+    def text(self) -> str:
+        """The text currently in the field."""
+        return self._input.text()
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _submit(self) -> None:
+        text = self._input.text()
+        if self._busy or not text.strip():
+            return
+        self.identify_requested.emit(text)
+
+    def _retranslate(self) -> None:
+        self._input.setPlaceholderText(self.tr("Phone, card or code"))
+        self._input.setAccessibleName(self.tr("Phone, card or code"))
+        self._find.setText(self.tr("Searching…") if self._busy else self.tr("Find"))
+        self._find.setToolTip(self.tr("Find the customer (F2 puts the cursor here)"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Re-translate the texts when the application language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,73 @@
+"""The loyalty side of the till: service status, search, customer, code, redemption, totals."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from widgets.confirmation_panel import ConfirmationPanel
+from widgets.customer_card import CustomerCard
+from widgets.identify_panel import IdentifyPanel
+from widgets.message_bar import MessageBar
+from widgets.redemption_panel import RedemptionPanel
+from widgets.scrolling import VerticalScrollArea
+from widgets.style import repolish
+from widgets.totals_panel import TotalsPanel
+
+
+class LoyaltyPanel(QFrame):
+    """Stacks the loyalty views top to bottom in the order the cashier works through them.
+
+    The parts are public attributes for the application to feed and connect: `identify`,
+    `messages`, `customer`, `confirmation`, `redemption`, `totals`.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("LoyaltyPanel")
+        self.identify = IdentifyPanel()
+        self.messages = MessageBar()
+        self.customer = CustomerCard()
+        self.confirmation = ConfirmationPanel()
+        self.redemption = RedemptionPanel()
+        self.totals = TotalsPanel()
+
+        self._status_dot = QLabel("●")
+        self._status_dot.setObjectName("ServiceStatusDot")
+        self._status_text = QLabel()
+        self._status_text.setObjectName("ServiceStatusText")
+        self._status_text.setWordWrap(True)
+        status = QHBoxLayout()
+        status.setContentsMargins(0, 0, 0, 0)
+        status.addWidget(self._status_dot)
+        status.addWidget(self._status_text, 1)
+        self._online: bool | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        layout.addLayout(status)
+        layout.addWidget(self.identify)
+        layout.addWidget(self.messages)
+        # Only the customer's details scroll when the screen is short: "To pay" stays in view.
+        self._customer_scroll = VerticalScrollArea(self.customer)
+        self._customer_scroll.setObjectName("CustomerScroll")
+        layout.addWidget(self._customer_scroll, 1)
+        layout.addWidget(self.confirmation)
+        layout.addWidget(self.redemption)
+        layout.addWidget(self.totals)
+        self.set_service_status(True, "")
+
+    def set_service_status(self, online: bool, text: str) -> None:
+        """Show whether the loyalty service answers; *text* explains (e.g. "Offline: 3 queued")."""
+        self._online = online
+        state = "online" if online else "offline"
+        for widget in (self._status_dot, self._status_text):
+            widget.setProperty("service", state)
+        self._status_text.setText(text)
+        repolish(self._status_dot, self._status_text)
+
+    def is_online(self) -> bool:
+        """The service state last set by `set_service_status`."""
+        return bool(self._online)
+
+    def service_status_text(self) -> str:
+        """The service state text last set."""
+        return self._status_text.text()

@@ -1,0 +1,126 @@
+"""The till window: host POS on the left, loyalty on the right, sandbox log in the demo."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+
+from widgets.demo_host import DemoHostPanel
+from widgets.loyalty_panel import LoyaltyPanel
+from widgets.sandbox_log import SandboxLog
+
+DEFAULT_SIZE = (1366, 768)
+LOYALTY_WIDTH = 600
+SANDBOX_HEIGHT = 185
+
+
+class TillWindow(QMainWindow):
+    """The main window; owns no logic, only layout and the cashier's function keys.
+
+    Keys: F2 focus the customer search, F4 redeem the maximum, F8 close the receipt,
+    Esc cancel the code entry if it is open, otherwise reset the customer.
+    Parts: `host` (DemoHostPanel), `loyalty` (LoyaltyPanel), `sandbox_log` (SandboxLog).
+    Emits `closing()` when the window is about to close.
+    """
+
+    closing = Signal()
+
+    def __init__(self, parent: QWidget | None = None, demo_mode: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("TillWindow")
+        self._demo_mode = demo_mode
+        self.host = DemoHostPanel()
+        self.loyalty = LoyaltyPanel()
+        self.sandbox_log = SandboxLog()
+
+        self._left = QSplitter(Qt.Orientation.Vertical)
+        self._left.setObjectName("HostSplitter")
+        self._left.addWidget(self.host)
+        self._left.addWidget(self.sandbox_log)
+        self._left.setStretchFactor(0, 1)
+        self._left.setStretchFactor(1, 0)
+        self._left.setSizes([DEFAULT_SIZE[1] - SANDBOX_HEIGHT, SANDBOX_HEIGHT])
+        self._left.setChildrenCollapsible(False)
+        self._main = QSplitter(Qt.Orientation.Horizontal)
+        self._main.setObjectName("MainSplitter")
+        self._main.addWidget(self._left)
+        self._main.addWidget(self.loyalty)
+        self._main.setStretchFactor(0, 1)
+        self._main.setStretchFactor(1, 1)
+        self._main.setChildrenCollapsible(False)
+        self._main.setSizes([DEFAULT_SIZE[0] - LOYALTY_WIDTH, LOYALTY_WIDTH])
+        self.setCentralWidget(self._main)
+
+        self._keys_hint = QLabel()
+        self._keys_hint.setObjectName("KeysHint")
+        self.statusBar().addPermanentWidget(self._keys_hint)
+
+        self._shortcuts = {
+            "F2": self._shortcut(Qt.Key.Key_F2, self.loyalty.identify.focus_input),
+            "F4": self._shortcut(Qt.Key.Key_F4, self.loyalty.redemption.choose_maximum),
+            "F8": self._shortcut(Qt.Key.Key_F8, self.host.request_close),
+            "Esc": self._shortcut(Qt.Key.Key_Escape, self._escape),
+        }
+        self.resize(*DEFAULT_SIZE)
+        self._retranslate()
+        self.set_demo_mode(demo_mode)
+
+    # -- public API ---------------------------------------------------------------------------
+
+    def set_demo_mode(self, demo: bool) -> None:
+        """Show the sandbox log (demo) or hide it (a real till)."""
+        self._demo_mode = demo
+        self.sandbox_log.setVisible(demo)
+        self._retranslate()
+
+    def is_demo_mode(self) -> bool:
+        """Whether the sandbox log is shown."""
+        return self._demo_mode
+
+    def show_status(self, text: str, timeout_ms: int = 0) -> None:
+        """Show *text* in the status bar (for *timeout_ms*, 0 = until replaced)."""
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        """Tell the application the window is closing, then close."""
+        self.closing.emit()
+        super().closeEvent(event)
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _shortcut(self, key: Qt.Key, slot: Callable[[], None]) -> QShortcut:
+        shortcut = QShortcut(QKeySequence(key), self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(slot)
+        return shortcut
+
+    def _escape(self) -> None:
+        if self.loyalty.confirmation.is_asking():
+            self.loyalty.confirmation.cancel()
+        else:
+            self.loyalty.customer.request_reset()
+
+    def _retranslate(self) -> None:
+        title = self.tr("Till loyalty")
+        if self._demo_mode:
+            title = self.tr("Till loyalty (demo)")
+        self.setWindowTitle(title)
+        self._keys_hint.setText(
+            self.tr("F2 Find customer · F4 Maximum bonuses · F8 Close receipt · Esc Reset customer")
+        )
+        self._keys_hint.setToolTip(
+            self.tr(
+                "F2: put the cursor into the customer search\n"
+                "F4: redeem the maximum of bonuses\n"
+                "F8: close the receipt\n"
+                "Esc: cancel the code entry, otherwise reset the customer"
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Re-translate the texts when the application language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,125 @@
+"""One message line for the cashier, coloured by severity."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+from widgets.style import repolish
+
+#: Severities, as the `severity` property the stylesheet colours by.
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+SUCCESS = "success"
+NONE = "none"
+
+_ICONS = {ERROR: "✖", WARNING: "⚠", INFO: "ℹ", SUCCESS: "✔", NONE: ""}
+
+
+class MessageBar(QFrame):
+    """Shows the latest message: errors and warnings stay until cleared, info and success fade.
+
+    The colour comes from the stylesheet through the `severity` property (error, warning, info,
+    success, none); an icon repeats the severity for people who do not tell colours apart.
+    The cashier can dismiss a message with the × button. The bar keeps its height when empty,
+    so the screen does not jump.
+    """
+
+    cleared = Signal()
+
+    def __init__(self, parent: QWidget | None = None, auto_clear_ms: int = 8000) -> None:
+        super().__init__(parent)
+        self.setObjectName("MessageBar")
+        self._severity = NONE
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(auto_clear_ms)
+        self._timer.timeout.connect(self.clear)
+
+        self._icon = QLabel()
+        self._icon.setObjectName("MessageIcon")
+        self._text = QLabel()
+        self._text.setObjectName("MessageText")
+        self._text.setWordWrap(True)
+        self._text.setTextFormat(Qt.TextFormat.PlainText)
+        self._close = QToolButton()
+        self._close.setObjectName("MessageCloseButton")
+        self._close.setText("×")
+        self._close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._close.setAutoRaise(True)
+        self._close.clicked.connect(self.clear)
+        keep_place = self._close.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)
+        self._close.setSizePolicy(keep_place)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 4, 4)
+        layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self._text, 1)
+        layout.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
+        self._retranslate()
+        self._apply(NONE, "")
+
+    # -- public API ---------------------------------------------------------------------------
+
+    def show_error(self, text: str) -> None:
+        """Show an error; it stays until `clear` or the next message."""
+        self._apply(ERROR, text)
+
+    def show_warning(self, text: str) -> None:
+        """Show a warning; it stays until `clear` or the next message."""
+        self._apply(WARNING, text)
+
+    def show_info(self, text: str) -> None:
+        """Show information; it clears itself after a few seconds."""
+        self._apply(INFO, text)
+        self._timer.start()
+
+    def show_success(self, text: str) -> None:
+        """Show a success; it clears itself after a few seconds."""
+        self._apply(SUCCESS, text)
+        self._timer.start()
+
+    def clear(self) -> None:
+        """Remove the message."""
+        had_message = self._severity != NONE
+        self._apply(NONE, "")
+        if had_message:
+            self.cleared.emit()
+
+    def severity(self) -> str:
+        """The shown severity: "error", "warning", "info", "success" or "none"."""
+        return self._severity
+
+    def text(self) -> str:
+        """The shown message ("" when none)."""
+        return self._text.text()
+
+    def will_clear_itself(self) -> bool:
+        """Whether the shown message goes away by itself (info and success do)."""
+        return self._timer.isActive()
+
+    def set_auto_clear_ms(self, milliseconds: int) -> None:
+        """How long info and success messages stay."""
+        self._timer.setInterval(milliseconds)
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _apply(self, severity: str, text: str) -> None:
+        self._timer.stop()
+        self._severity = severity
+        self._icon.setText(_ICONS[severity])
+        self._text.setText(text)
+        self._close.setVisible(severity != NONE)
+        for widget in (self, self._icon, self._text):
+            widget.setProperty("severity", severity)
+        repolish(self, self._icon, self._text)
+
+    def _retranslate(self) -> None:
+        self._close.setToolTip(self.tr("Dismiss the message"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Re-translate the texts when the application language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
