@@ -1,0 +1,128 @@
+"""Render the till window offscreen with sample data to a PNG, to judge readability.
+
+Usage: .venv/bin/python scripts/screenshot_widgets.py [out.png] [--lang ru|be|en] [--offline]
+The output (default screenshots/till.png) is not committed.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from app.i18n import install_translator  # noqa: E402
+from fiscal.receipt import Receipt, ReceiptLine  # noqa: E402
+from loyalty_client.types import (  # noqa: E402
+    Balance,
+    Customer,
+    CustomerStatus,
+    NextTier,
+    Tier,
+)
+from widgets.main_window import TillWindow  # noqa: E402
+from widgets.style import apply_style  # noqa: E402
+
+D = Decimal
+PRODUCTS = [
+    ("4810001", "Молоко 3,2% 1 л", D("2.49")),
+    ("4810002", "Хлеб «Нарочанский»", D("1.85")),
+    ("4810003", "Сыр «Брест-Литовск» 200 г", D("6.99")),
+    ("4810004", "Кофе молотый 250 г", D("12.40")),
+    ("4810005", "Яблоки, кг", D("3.20")),
+    ("4810006", "Шоколад «Аленка»", D("3.15")),
+]
+
+
+def sample_receipt() -> Receipt:
+    """A receipt with four lines, one of them weighed."""
+    lines = (
+        ReceiptLine(1, "4810001", "Молоко 3,2% 1 л", D("2"), D("2.49"), D("4.98")),
+        ReceiptLine(2, "4810003", "Сыр «Брест-Литовск» 200 г", D("1"), D("6.99"), D("6.99")),
+        ReceiptLine(3, "4810005", "Яблоки, кг", D("1.350"), D("3.20"), D("4.32")),
+        ReceiptLine(4, "4810004", "Кофе молотый 250 г", D("1"), D("12.40"), D("12.40")),
+    )
+    return Receipt("000457", "minsk-01", "till-3", datetime.now(), lines)
+
+
+def sample_customer(status: CustomerStatus = CustomerStatus.ACTIVE) -> Customer:
+    """A Silver customer close to Gold, with points expiring soon and a service message."""
+    return Customer(
+        customer_id="c-1001",
+        display_name="Анна Ковалёва",
+        masked_phone="+375 29 ***-**-67",
+        status=status,
+        tier=Tier("silver", "Серебро", D("5.00")),
+        balance=Balance(
+            spendable=D("45.20"),
+            total=D("57.70"),
+            pending=D("12.50"),
+            expiring_amount=D("8.00"),
+            expiring_on=date.today() + timedelta(days=9),
+        ),
+        card_number="2000000123453",
+        next_tier=NextTier("gold", "Золото", D("500.00"), D("120.00")),
+        messages=("День рождения 14.12: двойные бонусы",),
+    )
+
+
+def main() -> int:
+    """Build the window, fill it, save the PNG."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", nargs="?", default=str(ROOT / "screenshots" / "till.png"))
+    parser.add_argument("--lang", default="ru", choices=("ru", "be", "en"))
+    parser.add_argument("--offline", action="store_true", help="show cached data and offline state")
+    parser.add_argument("--code", action="store_true", help="show the one-time code panel")
+    args = parser.parse_args()
+
+    app = QApplication(sys.argv[:1])
+    apply_style(app)
+    install_translator(app, args.lang)
+    window = TillWindow(demo_mode=True)
+    window.host.set_products(PRODUCTS)
+    receipt = sample_receipt()
+    discounts = {1: D("2.55"), 2: D("3.58"), 3: D("2.21"), 4: D("6.36")}
+    window.host.show_receipt(receipt, discounts)
+    window.host.select_line(3)
+    panel = window.loyalty
+    customer = sample_customer()
+    as_of = datetime.now().replace(hour=14, minute=32) if args.offline else None
+    panel.customer.show_customer(customer, as_of=as_of, currency="BYN")
+    panel.redemption.set_limits(D("14.70"))
+    panel.redemption.set_value(D("14.70"))
+    redeem = sum(discounts.values(), D("0"))
+    panel.totals.show_totals(
+        receipt.total, redeem, receipt.total - redeem, D("0.43"), D("14.70"), "BYN"
+    )
+    if args.offline:
+        panel.set_service_status(False, "Нет связи с сервисом: 3 продажи в очереди")
+        panel.messages.show_warning("Бонусы списать нельзя: нет связи с сервисом")
+    else:
+        panel.set_service_status(True, "Сервис лояльности на связи")
+        panel.messages.show_success("Клиент найден")
+    if args.code:
+        panel.confirmation.ask("+375 29 ***-**-67", 300)
+        window.sandbox_log.show_code("4821", "+375 29 ***-**-67")
+    window.sandbox_log.append_line("GetProgram → «Бонусы», 3 уровня")
+    window.sandbox_log.append_line("IdentifyCustomer phone +375 29 ***-**-67 → c-1001")
+    window.sandbox_log.append_line("CalculatePurchase 28,69 → max 14,70")
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    ok = window.grab().save(str(out))
+    print(out if ok else "failed to save", file=sys.stderr)
+    window.close()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
