@@ -1,0 +1,74 @@
+"""The SQLAlchemy engine for the till's SQLite file, set up as DESIGN.md §5 says.
+
+Every connection: `busy_timeout`, WAL, `synchronous=FULL`, `foreign_keys=ON` (a `connect` event),
+and pysqlite's own transaction handling off (`isolation_level = None`), so that SQLAlchemy's
+`begin` event opens each transaction itself with `BEGIN IMMEDIATE`: the write lock is taken at the
+start of a unit of work, never half-way through it (no SQLITE_BUSY on upgrading a read lock).
+A read-only unit of work may ask for a deferred `BEGIN` with the `sqlite_begin` execution option
+(see `READ_ONLY`); in WAL mode it then never waits for a writer.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, Connection
+from sqlalchemy.orm import Session, sessionmaker
+
+DEFAULT_BUSY_TIMEOUT_MS = 5_000
+"""How long a connection waits for another one's write lock before giving up."""
+
+BEGIN_OPTION = "sqlite_begin"
+"""Execution option naming the BEGIN mode: "IMMEDIATE" (default), "DEFERRED" or "EXCLUSIVE"."""
+
+READ_ONLY = {BEGIN_OPTION: "DEFERRED"}
+"""Execution options for units of work that only read."""
+
+_BEGIN_MODES = frozenset({"IMMEDIATE", "DEFERRED", "EXCLUSIVE"})
+
+
+def make_engine(path: str | os.PathLike[str], *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
+    """An engine for the SQLite file at `path` with the pragmas and BEGIN handling of §5."""
+    if busy_timeout_ms < 0:
+        raise ValueError("busy_timeout_ms must not be negative")
+    url = URL.create("sqlite+pysqlite", database=os.fspath(path))
+    engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: Any, _record: Any) -> None:
+        configure_connection(dbapi_connection, busy_timeout_ms)
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        mode = connection.get_execution_options().get(BEGIN_OPTION, "IMMEDIATE")
+        if mode not in _BEGIN_MODES:
+            raise ValueError(f"unknown BEGIN mode {mode!r}")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+def configure_connection(dbapi_connection: Any, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> None:
+    """Set up one fresh pysqlite connection: driver autocommit, busy timeout, WAL, FULL sync, FKs."""
+    # The driver must not open transactions on its own: the engine's `begin` event does it.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        (mode,) = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
+        if str(mode).lower() != "wal":
+            raise RuntimeError(f"SQLite refused WAL mode (journal_mode is {mode})")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+    finally:
+        cursor.close()
+
+
+def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for units of work: one per unit of work per thread, never shared between threads.
+
+    Objects stay readable after commit (`expire_on_commit=False`): the store hands out plain
+    values anyway, and nothing reloads behind the caller's back.
+    """
+    return sessionmaker(engine, expire_on_commit=False)
