@@ -80,6 +80,12 @@ def main() -> int:
     parser.add_argument("--lang", default="ru", choices=("ru", "be", "en"))
     parser.add_argument("--offline", action="store_true", help="show cached data and offline state")
     parser.add_argument("--code", action="store_true", help="show the one-time code panel")
+    parser.add_argument(
+        "--customer",
+        default="active",
+        choices=("active", "blocked", "not_activated", "none"),
+        help="the customer's status, or none for the empty card",
+    )
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])
@@ -92,9 +98,10 @@ def main() -> int:
     window.host.show_receipt(receipt, discounts)
     window.host.select_line(3)
     panel = window.loyalty
-    customer = sample_customer()
     as_of = datetime.now().replace(hour=14, minute=32) if args.offline else None
-    panel.customer.show_customer(customer, as_of=as_of, currency="BYN")
+    if args.customer != "none":
+        customer = sample_customer(CustomerStatus(args.customer))
+        panel.customer.show_customer(customer, as_of=as_of, currency="BYN")
     panel.redemption.set_limits(D("14.70"))
     panel.redemption.set_value(D("14.70"))
     redeem = sum(discounts.values(), D("0"))

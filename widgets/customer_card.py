@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -148,10 +149,10 @@ class CustomerCard(QFrame):
         layout.addLayout(ids)
         layout.addWidget(self._status)
         layout.addLayout(balances)
+        layout.addWidget(self._as_of)
         layout.addLayout(tier)
         layout.addLayout(progress)
         layout.addWidget(self._expiring)
-        layout.addWidget(self._as_of)
         layout.addWidget(self._messages)
         layout.addStretch(1)
         return page
@@ -164,12 +165,12 @@ class CustomerCard(QFrame):
         """Show *customer*; *as_of* marks cached data ("balance as of 14:32")."""
         self._shown = (customer, as_of, currency)
         self._render()
-        self._pages.setCurrentIndex(1)
+        self._show_page(1)
 
     def clear(self) -> None:
         """Forget the customer and show the "No customer" placeholder."""
         self._shown = None
-        self._pages.setCurrentIndex(0)
+        self._show_page(0)
 
     def has_customer(self) -> bool:
         """Whether a customer is shown."""
@@ -180,6 +181,15 @@ class CustomerCard(QFrame):
         self.reset_requested.emit()
 
     # -- rendering ----------------------------------------------------------------------------
+
+    def _show_page(self, index: int) -> None:
+        # Only the current page counts for the size, so "No customer" needs no scrolling.
+        for page_index in range(self._pages.count()):
+            page = self._pages.widget(page_index)
+            policy = QSizePolicy.Policy.Preferred if page_index == index else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self._pages.setCurrentIndex(index)
+        self._pages.adjustSize()
 
     def _render(self) -> None:
         if self._shown is None:
@@ -202,7 +212,9 @@ class CustomerCard(QFrame):
             self._status.setText("")
             self._status.setProperty("status", "active")
         self._status.setVisible(customer.status is not CustomerStatus.ACTIVE)
-        repolish(self._status)
+        # Bonuses that cannot be spent are not shown as if they could.
+        self._spendable.setProperty("dimmed", customer.status is not CustomerStatus.ACTIVE)
+        repolish(self._status, self._spendable)
 
         self._tier.setText(customer.tier.name)
         self._benefit.setText(

@@ -34,8 +34,8 @@ class SandboxLog(QFrame):
         self._log.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
         code_row = QHBoxLayout()
+        code_row.setSpacing(12)
         code_row.addWidget(self._code)
-        code_row.addSpacing(12)
         code_row.addWidget(self._code_to, 1, Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
         layout.setSpacing(2)

@@ -45,7 +45,7 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../widgets/customer_card.py" line="+193"/>
+        <location filename="../../widgets/customer_card.py" line="+203"/>
         <source>Card {number}</source>
         <translation>Card {number}</translation>
     </message>
@@ -60,7 +60,7 @@
         <translation>Card not activated: bonuses cannot be spent yet</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>{percent} bonuses</source>
         <translation>{percent} bonuses</translation>
     </message>

@@ -45,7 +45,7 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../widgets/customer_card.py" line="+193"/>
+        <location filename="../../widgets/customer_card.py" line="+203"/>
         <source>Card {number}</source>
         <translation>Карта {number}</translation>
     </message>
@@ -60,7 +60,7 @@
         <translation>Карта не активирована: бонусы пока нельзя списать</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>{percent} bonuses</source>
         <translation>начисление {percent}</translation>
     </message>

@@ -98,8 +98,11 @@ def test_blocked_and_not_activated_are_shown_clearly(qtbot, sample_customer) -> 
     assert status.property("status") == "not_activated"
     assert "not activated" in status.text().lower()
 
+    assert card.findChild(QLabel, "SpendableValue").property("dimmed") is True
+
     card.show_customer(sample_customer)
     assert not status.isVisibleTo(card)
+    assert card.findChild(QLabel, "SpendableValue").property("dimmed") is False
 
 
 def test_top_tier_without_card_pending_or_expiry(qtbot, sample_customer) -> None:
