@@ -4,9 +4,14 @@ Plain Python that calls the loyalty service synchronously: the Qt controller run
 service worker thread, the command-line `load` runs it directly. Every public method returns an
 immutable `CheckoutState` snapshot for the view. States:
 
-    NO_CUSTOMER --identify--> IDENTIFIED --close (code needed)--> AWAITING_CODE --code--> CLOSED
-         ^                        |  \\-----------close (no code needed)-----------------> CLOSED
-         +-------- reset / void --+
+    NO_CUSTOMER --identify--> IDENTIFIED --close--> [AWAITING_CODE --code-->] AWAITING_PAYMENT
+         ^                                                                            |
+         +------------------- void / new receipt (reservation released) --------------+
+                                                                          payment --> CLOSED
+
+Closing reserves the redemption on the service (after a one-time code when the program asks for
+one); the host then takes payment of the discounted total; on "payment received" the receipt is
+fiscalised with the per-line discounts and the sale recorded durably for delivery.
 """
 from __future__ import annotations
 
@@ -23,7 +28,7 @@ from PySide6.QtCore import QCoreApplication
 from app import notices
 from app.notices import Notice
 from fiscal.demo_registrar import FiscalRegistrar
-from fiscal.money import ZERO, money
+from fiscal.money import ZERO, format_money, money
 from fiscal.receipt import FiscalDocument, Receipt
 from loyalty_client import errors
 from loyalty_client.service import LoyaltyService
@@ -46,6 +51,7 @@ class Phase(str, Enum):
     NO_CUSTOMER = "no_customer"
     IDENTIFIED = "identified"
     AWAITING_CODE = "awaiting_code"
+    AWAITING_PAYMENT = "awaiting_payment"
     CLOSED = "closed"
 
 
@@ -179,7 +185,7 @@ class CheckoutSession:
             return self._state
         if self._reservation is not None:
             self._release_reservation()
-        self._set(receipt=receipt, phase=self._back_from_code(), confirmation=None, notice=None)
+        self._set(receipt=receipt, phase=self._editing_phase(), confirmation=None, notice=None)
         if self._state.customer is not None:
             self._recalculate()
         return self._state
@@ -245,34 +251,43 @@ class CheckoutSession:
         if self._reservation is not None:
             self._release_reservation()
         self._redeem_choice = max(money(amount), ZERO)
-        self._set(phase=self._back_from_code(), confirmation=None, notice=None)
+        self._set(phase=self._editing_phase(), confirmation=None, notice=None)
         self._recalculate()
         return self._state
 
     # ----- closing -----------------------------------------------------------------------
     def close_receipt(self) -> CheckoutState:
-        """Close the receipt: reserve the redemption (asking for a code if needed), fiscalise, record."""
+        """Close the receipt: reserve the redemption (asking for a code if needed), then await payment.
+
+        Called again while awaiting payment, it means the payment was received.
+        """
         state = self._state
+        if state.phase is Phase.AWAITING_PAYMENT:
+            return self.payment_received()
+        if state.phase in (Phase.CLOSED, Phase.AWAITING_CODE):
+            return state
         if not state.receipt.lines:
             self._set(notice=notices.warning(_tr("The receipt is empty.")))
             return self._state
-        if state.phase is Phase.CLOSED:
-            return state
-        if state.customer is None:
-            return self._fiscalise_and_record()
-        if state.redeem > ZERO and self._reservation is None:
+        if state.customer is not None and state.redeem > ZERO:
             calculation = state.calculation
             if calculation is not None and calculation.confirmation_required:
                 return self._ask_for_code()
             if not self._reserve(code=None):
                 return self._state
-        return self._fiscalise_and_record()
+        return self._await_payment()
 
     def confirm_code(self, code: str) -> CheckoutState:
-        """The cashier typed the one-time code: reserve, then finish closing."""
+        """The cashier typed the one-time code: reserve, then await payment."""
         if self._state.phase is not Phase.AWAITING_CODE:
             return self._state
         if not self._reserve(code=code.strip()):
+            return self._state
+        return self._await_payment()
+
+    def payment_received(self) -> CheckoutState:
+        """The host took payment: fiscalise with the discounts and record the sale durably."""
+        if self._state.phase is not Phase.AWAITING_PAYMENT:
             return self._state
         return self._fiscalise_and_record()
 
@@ -356,6 +371,13 @@ class CheckoutSession:
         self._set(discounts={line.line_no: line.discount for line in reservation.lines}, redeem=reservation.redeem)
         return True
 
+    def _await_payment(self) -> CheckoutState:
+        text = _tr("To pay: %1. Take payment, then press Close receipt again (F8).").replace(
+            "%1", format_money(self._state.to_pay, self._state.currency)
+        )
+        self._set(phase=Phase.AWAITING_PAYMENT, confirmation=None, notice=notices.info(text))
+        return self._state
+
     def _fiscalise_and_record(self) -> CheckoutState:
         state = self._state
         document = self._registrar.fiscalise(state.receipt, state.discounts)
@@ -395,7 +417,7 @@ class CheckoutSession:
         self._redeem_choice = None
         self._state = CheckoutState(Phase.NO_CUSTOMER, receipt, self._state.currency)
 
-    def _back_from_code(self) -> Phase:
+    def _editing_phase(self) -> Phase:
         return Phase.IDENTIFIED if self._state.customer is not None else Phase.NO_CUSTOMER
 
     def _status_notice(self, customer: Customer) -> Notice | None:
