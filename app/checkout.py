@@ -138,10 +138,6 @@ class InputRejected(Exception):
 IdentifierParser = Callable[[str], Identifier]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Checkout", text)
-
-
 class CheckoutSession:
     """The state machine of one till's checkout. Not thread-safe: drive it from one thread."""
 
@@ -267,7 +263,8 @@ class CheckoutSession:
         if state.phase in (Phase.CLOSED, Phase.AWAITING_CODE):
             return state
         if not state.receipt.lines:
-            self._set(notice=notices.warning(_tr("The receipt is empty.")))
+            empty = QCoreApplication.translate("Checkout", "The receipt is empty.")
+            self._set(notice=notices.warning(empty))
             return self._state
         if state.customer is not None and state.redeem > ZERO:
             calculation = state.calculation
@@ -305,7 +302,10 @@ class CheckoutSession:
         if had_reservation:
             self._release_reservation()
         self._start_over(next_receipt or self._empty_receipt())
-        text = _tr("Receipt voided. Reserved bonuses released.") if had_reservation else _tr("Receipt voided.")
+        if had_reservation:
+            text = QCoreApplication.translate("Checkout", "Receipt voided. Reserved bonuses released.")
+        else:
+            text = QCoreApplication.translate("Checkout", "Receipt voided.")
         self._set(notice=notices.info(text))
         return self._state
 
@@ -372,9 +372,9 @@ class CheckoutSession:
         return True
 
     def _await_payment(self) -> CheckoutState:
-        text = _tr("To pay: %1. Take payment, then press Close receipt again (F8).").replace(
-            "%1", format_money(self._state.to_pay, self._state.currency)
-        )
+        text = QCoreApplication.translate(
+            "Checkout", "To pay: %1. Take payment, then press Payment received (F8)."
+        ).replace("%1", format_money(self._state.to_pay, self._state.currency))
         self._set(phase=Phase.AWAITING_PAYMENT, confirmation=None, notice=notices.info(text))
         return self._state
 
@@ -400,7 +400,11 @@ class CheckoutSession:
             phase=Phase.CLOSED,
             confirmation=None,
             sale=ClosedSale(transaction_id, customer_id, document, state.redeem, accrual),
-            notice=notices.success(_tr("Receipt closed. Fiscal document No. %1.").replace("%1", document.document_number)),
+            notice=notices.success(
+                QCoreApplication.translate("Checkout", "Receipt closed. Fiscal document No. %1.").replace(
+                    "%1", document.document_number
+                )
+            ),
         )
         return self._state
 
@@ -423,7 +427,7 @@ class CheckoutSession:
     def _status_notice(self, customer: Customer) -> Notice | None:
         if customer.status is CustomerStatus.NOT_ACTIVATED:
             return notices.warning(
-                _tr("Card not activated: bonuses are earned but cannot be spent yet.")
+                QCoreApplication.translate("Checkout", "Card not activated: bonuses are earned but cannot be spent yet.")
             )
         return None
 

@@ -1,7 +1,6 @@
 """The host POS side of the demo till: demo products and the open receipt they build."""
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -41,6 +40,7 @@ class DemoReceiptBuilder:
         self._till_id = till_id
         self._products = {p.sku: p for p in products}
         self.products = products
+        self._count = 0
         self.receipt = self._empty()
 
     def add(self, sku: str) -> Receipt:
@@ -77,4 +77,8 @@ class DemoReceiptBuilder:
         return self.receipt
 
     def _empty(self) -> Receipt:
-        return Receipt(str(uuid.uuid4()), self._store_id, self._till_id, datetime.now(timezone.utc), ())
+        now = datetime.now(timezone.utc)
+        self._count += 1
+        # Readable for the cashier, unique per till: opening time plus a counter of this run.
+        receipt_id = f"{now:%y%m%d-%H%M%S}-{self._count}"
+        return Receipt(receipt_id, self._store_id, self._till_id, now, ())

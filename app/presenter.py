@@ -105,6 +105,7 @@ class TillPresenter(QObject):
         else:
             panel.confirmation.hide_panel()
         self._window.host.set_locked(state.phase is Phase.AWAITING_CODE)
+        self._window.host.set_awaiting_payment(state.phase is Phase.AWAITING_PAYMENT)
         self._show_notice(state.notice)
         if state.phase is Phase.CLOSED and state.sale is not None:
             self._last_sale_id = state.sale.transaction_id

@@ -92,6 +92,7 @@ class DemoHostPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("DemoHostPanel")
         self._locked = False
+        self._awaiting_payment = False
         self._products: list[tuple[str, str, Decimal]] = []
         self._product_buttons: list[_ProductButton] = []
         self._receipt: Receipt | None = None
@@ -219,6 +220,15 @@ class DemoHostPanel(QFrame):
         self._locked = locked
         self._update_enabled()
 
+    def set_awaiting_payment(self, awaiting: bool) -> None:
+        """While the customer pays: the receipt is frozen, Close becomes "Payment received", Void stays."""
+        self._awaiting_payment = awaiting
+        self._retranslate()
+
+    def is_awaiting_payment(self) -> bool:
+        """Whether the panel waits for the payment of a reserved receipt."""
+        return self._awaiting_payment
+
     def is_locked(self) -> bool:
         """Whether the receipt is locked for fiscalisation."""
         return self._locked
@@ -291,17 +301,17 @@ class DemoHostPanel(QFrame):
 
     def _remove_selected(self) -> None:
         line_no = self.selected_line_no()
-        if line_no is not None and not self._locked:
+        if line_no is not None and not self._locked and not self._awaiting_payment:
             self.line_removed.emit(line_no)
 
     def _update_enabled(self) -> None:
         has_lines = self._receipt is not None and bool(self._receipt.lines)
         for button in self._product_buttons:
-            button.setEnabled(not self._locked)
-        self._table.setEnabled(not self._locked)
+            button.setEnabled(not self._locked and not self._awaiting_payment)
+        self._table.setEnabled(not self._locked and not self._awaiting_payment)
         self._close.setEnabled(not self._locked and has_lines)
         self._void.setEnabled(not self._locked and self._receipt is not None)
-        self._new.setEnabled(not self._locked)
+        self._new.setEnabled(not self._locked and not self._awaiting_payment)
 
     def _retranslate(self) -> None:
         self._table.setHorizontalHeaderLabels(
@@ -315,8 +325,12 @@ class DemoHostPanel(QFrame):
                 self.tr("Final"),
             ]
         )
-        self._close.setText(self.tr("Close receipt"))
-        self._close.setToolTip(self.tr("Close and fiscalise the receipt (F8)"))
+        if self._awaiting_payment:
+            self._close.setText(self.tr("Payment received"))
+            self._close.setToolTip(self.tr("The customer has paid: fiscalise the receipt (F8)"))
+        else:
+            self._close.setText(self.tr("Close receipt"))
+            self._close.setToolTip(self.tr("Reserve the bonuses and ask for payment (F8)"))
         self._void.setText(self.tr("Void receipt"))
         self._new.setText(self.tr("New receipt"))
         self._table.setToolTip(self.tr("Delete removes the selected line"))

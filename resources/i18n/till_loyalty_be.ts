@@ -8,6 +8,36 @@
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Нечаканая памылка: %1. Чэк захаваны, паспрабуйце яшчэ раз.</translation>
     </message>
+    <message>
+        <location filename="../../app/checkout.py" line="+266"/>
+        <source>The receipt is empty.</source>
+        <translation>Чэк пусты.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Receipt voided. Reserved bonuses released.</source>
+        <translation>Чэк ануляваны. Зарэзерваваныя бонусы вернуты.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipt voided.</source>
+        <translation>Чэк ануляваны.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>To pay: %1. Take payment, then press Payment received (F8).</source>
+        <translation>Да аплаты: %1. Прыміце аплату і націсніце «Аплата атрымана» (F8).</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Receipt closed. Fiscal document No. %1.</source>
+        <translation>Чэк закрыты. Фіскальны дакумент № %1.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
+        <translation>Картка не актывавана: бонусы налічваюцца, але спісаць іх пакуль нельга.</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmationPanel</name>
@@ -130,7 +160,7 @@ bonuses</source>
 <context>
     <name>DemoHostPanel</name>
     <message>
-        <location filename="../../widgets/demo_host.py" line="+263"/>
+        <location filename="../../widgets/demo_host.py" line="+273"/>
         <source>Receipt</source>
         <extracomment>Table columns: No, name, qty, price, amount, loyalty discount, final.</extracomment>
         <translation>Чэк</translation>
@@ -181,14 +211,24 @@ bonuses</source>
         <translation>Разам</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Payment received</source>
+        <translation>Аплата атрымана</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer has paid: fiscalise the receipt (F8)</source>
+        <translation>Пакупнік заплаціў: прабіць фіскальны чэк (F8)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Close receipt</source>
         <translation>Закрыць чэк</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Close and fiscalise the receipt (F8)</source>
-        <translation>Закрыць і прабіць чэк (F8)</translation>
+        <source>Reserve the bonuses and ask for payment (F8)</source>
+        <translation>Зарэзерваваць бонусы і перайсці да аплаты (F8)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -417,7 +457,7 @@ bonuses</source>
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../app/presenter.py" line="+112"/>
+        <location filename="../../app/presenter.py" line="+113"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Фіскальны чэк № %1 надрукаваны</translation>
     </message>

@@ -8,6 +8,36 @@
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Unexpected error: %1. The receipt is kept; try again.</translation>
     </message>
+    <message>
+        <location filename="../../app/checkout.py" line="+266"/>
+        <source>The receipt is empty.</source>
+        <translation>The receipt is empty.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Receipt voided. Reserved bonuses released.</source>
+        <translation>Receipt voided. Reserved bonuses released.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipt voided.</source>
+        <translation>Receipt voided.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>To pay: %1. Take payment, then press Payment received (F8).</source>
+        <translation>To pay: %1. Take payment, then press Payment received (F8).</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Receipt closed. Fiscal document No. %1.</source>
+        <translation>Receipt closed. Fiscal document No. %1.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
+        <translation>Card not activated: bonuses are earned but cannot be spent yet.</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmationPanel</name>
@@ -130,7 +160,7 @@ bonuses</translation>
 <context>
     <name>DemoHostPanel</name>
     <message>
-        <location filename="../../widgets/demo_host.py" line="+263"/>
+        <location filename="../../widgets/demo_host.py" line="+273"/>
         <source>Receipt</source>
         <extracomment>Table columns: No, name, qty, price, amount, loyalty discount, final.</extracomment>
         <translation>Receipt</translation>
@@ -181,14 +211,24 @@ bonuses</translation>
         <translation>Final</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Payment received</source>
+        <translation>Payment received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer has paid: fiscalise the receipt (F8)</source>
+        <translation>The customer has paid: fiscalise the receipt (F8)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Close receipt</source>
         <translation>Close receipt</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Close and fiscalise the receipt (F8)</source>
-        <translation>Close and fiscalise the receipt (F8)</translation>
+        <source>Reserve the bonuses and ask for payment (F8)</source>
+        <translation>Reserve the bonuses and ask for payment (F8)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -417,7 +457,7 @@ bonuses</translation>
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../app/presenter.py" line="+112"/>
+        <location filename="../../app/presenter.py" line="+113"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Fiscal receipt No. %1 printed</translation>
     </message>

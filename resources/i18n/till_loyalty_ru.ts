@@ -8,6 +8,36 @@
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Непредвиденная ошибка: %1. Чек сохранён, повторите попытку.</translation>
     </message>
+    <message>
+        <location filename="../../app/checkout.py" line="+266"/>
+        <source>The receipt is empty.</source>
+        <translation>Чек пуст.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Receipt voided. Reserved bonuses released.</source>
+        <translation>Чек аннулирован. Зарезервированные бонусы возвращены.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipt voided.</source>
+        <translation>Чек аннулирован.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>To pay: %1. Take payment, then press Payment received (F8).</source>
+        <translation>К оплате: %1. Примите оплату и нажмите «Оплата получена» (F8).</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Receipt closed. Fiscal document No. %1.</source>
+        <translation>Чек закрыт. Фискальный документ № %1.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
+        <translation>Карта не активирована: бонусы начисляются, но списать их пока нельзя.</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmationPanel</name>
@@ -130,7 +160,7 @@ bonuses</source>
 <context>
     <name>DemoHostPanel</name>
     <message>
-        <location filename="../../widgets/demo_host.py" line="+263"/>
+        <location filename="../../widgets/demo_host.py" line="+273"/>
         <source>Receipt</source>
         <extracomment>Table columns: No, name, qty, price, amount, loyalty discount, final.</extracomment>
         <translation>Чек</translation>
@@ -181,14 +211,24 @@ bonuses</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Payment received</source>
+        <translation>Оплата получена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer has paid: fiscalise the receipt (F8)</source>
+        <translation>Покупатель оплатил: пробить фискальный чек (F8)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Close receipt</source>
         <translation>Закрыть чек</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Close and fiscalise the receipt (F8)</source>
-        <translation>Закрыть и пробить чек (F8)</translation>
+        <source>Reserve the bonuses and ask for payment (F8)</source>
+        <translation>Зарезервировать бонусы и перейти к оплате (F8)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -417,7 +457,7 @@ bonuses</source>
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../app/presenter.py" line="+112"/>
+        <location filename="../../app/presenter.py" line="+113"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Фискальный чек № %1 напечатан</translation>
     </message>
