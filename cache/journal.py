@@ -1,0 +1,130 @@
+"""The local transaction journal: every loyalty operation the till recorded, kept for good.
+
+Recording an operation writes its journal row and its outbox row in ONE transaction (the
+transactional outbox, DESIGN.md §5): when `record_*` returns, both are on disk, and if anything
+fails on the way, neither is. Only then may the cashier be told "done".
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Mapping
+
+from sqlalchemy import select
+
+from cache.database import Database
+from cache.errors import JournalConflict
+from cache.outbox import add_to_outbox, dumps
+from cache.tables import JournalRow, Operation, OutboxRow
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    """A recorded operation and the outbox row that delivers it."""
+
+    id: int
+    operation: Operation
+    key: str
+    customer_id: str
+    payload: dict[str, Any]
+    recorded_at: datetime
+    outbox_id: int
+
+
+class Journal:
+    """Records operations durably, each together with its outbox row."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def record_sale(
+        self, transaction_id: str, customer_id: str, payload: Mapping[str, Any], recorded_at: datetime
+    ) -> JournalEntry:
+        """Record a sale to commit on the service (`payload`: the commit request as JSON-able data)."""
+        return self.record(Operation.COMMIT, transaction_id, customer_id, payload, recorded_at)
+
+    def record_cancel(
+        self, transaction_id: str, customer_id: str, payload: Mapping[str, Any], recorded_at: datetime
+    ) -> JournalEntry:
+        """Record the cancellation of a reservation or purchase."""
+        return self.record(Operation.CANCEL, transaction_id, customer_id, payload, recorded_at)
+
+    def record_refund(
+        self, refund_id: str, customer_id: str, payload: Mapping[str, Any], recorded_at: datetime
+    ) -> JournalEntry:
+        """Record a refund of (part of) an earlier purchase."""
+        return self.record(Operation.REFUND, refund_id, customer_id, payload, recorded_at)
+
+    def record(
+        self,
+        operation: Operation,
+        key: str,
+        customer_id: str,
+        payload: Mapping[str, Any],
+        recorded_at: datetime,
+    ) -> JournalEntry:
+        """Write the journal row and its outbox row in one transaction; returns once it is on disk.
+
+        `key` is the operation's idempotency key (transactionId or refundId). Recording the same
+        operation and key again with the same payload changes nothing and returns the first entry;
+        with another payload it raises `JournalConflict`.
+        """
+        if not key or not customer_id:
+            raise ValueError("an operation needs its key and its customer")
+        if recorded_at.tzinfo is None:
+            raise ValueError("recorded_at must carry a timezone")
+        text = dumps(dict(payload))
+        with self._db.transaction() as session:
+            existing = session.execute(
+                select(JournalRow, OutboxRow.id)
+                .join(OutboxRow, OutboxRow.journal_id == JournalRow.id)
+                .where(JournalRow.operation == operation.value, JournalRow.key == key)
+            ).one_or_none()
+            if existing is not None:
+                row, outbox_id = existing
+                if row.payload != text or row.customer_id != customer_id:
+                    raise JournalConflict(f"{operation.value} {key} was recorded before with other data")
+                return _entry(row, outbox_id)
+            row = JournalRow(
+                operation=operation.value, key=key, customer_id=customer_id, payload=text, recorded_at=recorded_at
+            )
+            session.add(row)
+            session.flush()
+            outbox = add_to_outbox(session, row, recorded_at)
+            return _entry(row, outbox.id)
+
+    def get(self, operation: Operation, key: str) -> JournalEntry | None:
+        """The recorded operation with this key, or None."""
+        with self._db.reading() as session:
+            found = session.execute(
+                select(JournalRow, OutboxRow.id)
+                .join(OutboxRow, OutboxRow.journal_id == JournalRow.id)
+                .where(JournalRow.operation == operation.value, JournalRow.key == key)
+            ).one_or_none()
+            return None if found is None else _entry(*found)
+
+    def entries(self, *, customer_id: str | None = None, limit: int = 100) -> list[JournalEntry]:
+        """Recorded operations, newest first, optionally of one customer."""
+        query = (
+            select(JournalRow, OutboxRow.id)
+            .join(OutboxRow, OutboxRow.journal_id == JournalRow.id)
+            .order_by(JournalRow.id.desc())
+            .limit(limit)
+        )
+        if customer_id is not None:
+            query = query.where(JournalRow.customer_id == customer_id)
+        with self._db.reading() as session:
+            return [_entry(row, outbox_id) for row, outbox_id in session.execute(query)]
+
+
+def _entry(row: JournalRow, outbox_id: int) -> JournalEntry:
+    return JournalEntry(
+        id=row.id,
+        operation=Operation(row.operation),
+        key=row.key,
+        customer_id=row.customer_id,
+        payload=json.loads(row.payload),
+        recorded_at=row.recorded_at,
+        outbox_id=outbox_id,
+    )

@@ -1,0 +1,221 @@
+"""The outbox: operations recorded on the till that still have to reach the loyalty service.
+
+Rows are written together with their journal row (`cache.journal`), in the same transaction.
+The sync worker then moves each through
+
+    pending --claim_next--> in_flight --mark_done--> done
+                                      --mark_failed--> failed        (business fault: dead letter)
+                                      --schedule_retry--> pending    (next_attempt_at persisted)
+
+and at start-up `requeue_in_flight()` puts back what a crash left in flight (the service is
+idempotent on the row's key, so sending it again is safe). Order per customer is kept:
+`claim_next` never hands out a row while an earlier row of the same customer is not done, so a
+cancel or refund never overtakes its purchase. A failed row therefore holds back that customer's
+later rows until an admin sends it again (`requeue_failed`) or sets it aside (`dismiss_failed`).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from sqlalchemy import and_, func, select, update
+from sqlalchemy.orm import Session, aliased
+
+from cache.database import Database
+from cache.errors import OutboxStateError
+from cache.tables import JournalRow, Operation, OutboxRow, OutboxState
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    """The current time, aware, in UTC."""
+    return datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """An outbox row as plain values."""
+
+    id: int
+    journal_id: int
+    operation: Operation
+    customer_id: str
+    idempotency_key: str
+    payload: dict[str, Any]
+    state: OutboxState
+    attempts: int
+    next_attempt_at: datetime
+    last_error: str | None
+    result: Any
+    created_at: datetime
+    updated_at: datetime
+
+
+def dumps(value: Any) -> str:
+    """The JSON text the store keeps: compact, keys sorted, Cyrillic as is; NaN and infinity refused."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+
+
+def add_to_outbox(session: Session, journal: JournalRow, now: datetime) -> OutboxRow:
+    """Stage the outbox row of `journal` in the caller's transaction (due at once)."""
+    row = OutboxRow(
+        journal_id=journal.id,
+        operation=journal.operation,
+        customer_id=journal.customer_id,
+        idempotency_key=journal.key,
+        payload=journal.payload,
+        state=OutboxState.PENDING.value,
+        attempts=0,
+        next_attempt_at=now,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def _item(row: OutboxRow) -> OutboxItem:
+    return OutboxItem(
+        id=row.id,
+        journal_id=row.journal_id,
+        operation=Operation(row.operation),
+        customer_id=row.customer_id,
+        idempotency_key=row.idempotency_key,
+        payload=json.loads(row.payload),
+        state=OutboxState(row.state),
+        attempts=row.attempts,
+        next_attempt_at=row.next_attempt_at,
+        last_error=row.last_error,
+        result=None if row.result is None else json.loads(row.result),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+class Outbox:
+    """Delivery state of the recorded operations; each method is one short transaction."""
+
+    def __init__(self, database: Database, clock: Clock = utc_now) -> None:
+        self._db = database
+        self._clock = clock
+
+    # ----- the sync worker -----------------------------------------------------------------------
+    def claim_next(self, now: datetime) -> OutboxItem | None:
+        """Move the oldest due pending row to in_flight and return it (None if nothing is due).
+
+        A row is due when `next_attempt_at <= now` and every earlier row of its customer is done.
+        """
+        earlier = aliased(OutboxRow)
+        blocked = (
+            select(earlier.id)
+            .where(
+                and_(
+                    earlier.customer_id == OutboxRow.customer_id,
+                    earlier.id < OutboxRow.id,
+                    earlier.state != OutboxState.DONE.value,
+                )
+            )
+            .exists()
+        )
+        query = (
+            select(OutboxRow)
+            .where(OutboxRow.state == OutboxState.PENDING.value, OutboxRow.next_attempt_at <= now, ~blocked)
+            .order_by(OutboxRow.id)
+            .limit(1)
+        )
+        with self._db.transaction() as session:
+            row = session.execute(query).scalar_one_or_none()
+            if row is None:
+                return None
+            row.state = OutboxState.IN_FLIGHT.value
+            row.attempts += 1
+            row.updated_at = now
+            session.flush()
+            return _item(row)
+
+    def mark_done(self, item_id: int, result: Any) -> None:
+        """The service accepted the row: keep its answer (JSON-able) and close it."""
+        self._move(item_id, OutboxState.IN_FLIGHT, OutboxState.DONE, result=dumps(result), last_error=None)
+
+    def schedule_retry(self, item_id: int, error: str, next_attempt_at: datetime) -> None:
+        """The service could not be reached: back to pending, not due before `next_attempt_at`."""
+        if next_attempt_at.tzinfo is None:
+            raise ValueError("next_attempt_at must carry a timezone")
+        self._move(
+            item_id, OutboxState.IN_FLIGHT, OutboxState.PENDING, last_error=error, next_attempt_at=next_attempt_at
+        )
+
+    def mark_failed(self, item_id: int, reason: str) -> None:
+        """A business fault: dead letter, kept with its reason, never retried automatically."""
+        self._move(item_id, OutboxState.IN_FLIGHT, OutboxState.FAILED, last_error=reason)
+
+    def requeue_in_flight(self) -> int:
+        """At start-up: rows a crash left in flight go back to pending, due at once. Returns how many."""
+        now = self._clock()
+        with self._db.transaction() as session:
+            result = session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.state == OutboxState.IN_FLIGHT.value)
+                .values(state=OutboxState.PENDING.value, next_attempt_at=now, updated_at=now)
+            )
+            return int(result.rowcount)
+
+    # ----- the admin -------------------------------------------------------------------------------
+    def requeue_failed(self, item_id: int) -> None:
+        """Send a dead letter again (after the cause was fixed): back to pending, due at once."""
+        now = self._clock()
+        self._move(item_id, OutboxState.FAILED, OutboxState.PENDING, next_attempt_at=now)
+
+    def dismiss_failed(self, item_id: int, note: str) -> None:
+        """Set a dead letter aside for good (it is done, with the admin's note as its result).
+
+        This releases the customer's later rows. The row and its journal entry stay on record.
+        """
+        self._move(item_id, OutboxState.FAILED, OutboxState.DONE, result=dumps({"dismissed": note}))
+
+    # ----- reading ---------------------------------------------------------------------------------
+    def get(self, item_id: int) -> OutboxItem | None:
+        """One row, or None."""
+        with self._db.reading() as session:
+            row = session.get(OutboxRow, item_id)
+            return None if row is None else _item(row)
+
+    def counts(self) -> dict[OutboxState, int]:
+        """How many rows are in each state (every state present, zero if none)."""
+        with self._db.reading() as session:
+            found = dict(
+                session.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).all()
+            )
+        return {state: int(found.get(state.value, 0)) for state in OutboxState}
+
+    def items(
+        self, state: OutboxState | None = None, *, customer_id: str | None = None, limit: int = 100
+    ) -> list[OutboxItem]:
+        """Rows in queue order (oldest first), optionally of one state or one customer."""
+        query = select(OutboxRow).order_by(OutboxRow.id).limit(limit)
+        if state is not None:
+            query = query.where(OutboxRow.state == state.value)
+        if customer_id is not None:
+            query = query.where(OutboxRow.customer_id == customer_id)
+        with self._db.reading() as session:
+            return [_item(row) for row in session.execute(query).scalars()]
+
+    # ----- transitions -----------------------------------------------------------------------------
+    def _move(self, item_id: int, source: OutboxState, target: OutboxState, **values: Any) -> None:
+        now = self._clock()
+        with self._db.transaction() as session:
+            result = session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id == item_id, OutboxRow.state == source.value)
+                .values(state=target.value, updated_at=now, **values)
+            )
+            if result.rowcount == 1:
+                return
+            state = session.execute(select(OutboxRow.state).where(OutboxRow.id == item_id)).scalar_one_or_none()
+        if state is None:
+            raise OutboxStateError(f"no outbox row {item_id}")
+        raise OutboxStateError(f"outbox row {item_id} is {state}, not {source.value}: cannot make it {target.value}")
