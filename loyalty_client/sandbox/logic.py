@@ -1,0 +1,946 @@
+"""The sandbox's business logic: every operation of the contract over the sandbox database.
+
+`SandboxLoyalty` implements `loyalty_client.service.LoyaltyService` with domain types in and out,
+and raises `loyalty_client.errors` faults with messages meant for the cashier. The SOAP layer
+(`loyalty_client.sandbox.wsgi`) only translates.
+
+Consistency: each operation is one unit of work in its own database transaction. Operations that
+change a member's points lock their account row (`SELECT ... FOR UPDATE` where the database has
+it) and always update it, and the row carries a version column checked on update; so two tills
+racing for one balance conflict, and the loser is retried from the start against the new state
+(on SQLite the version check does the work, on PostgreSQL the row lock).
+
+Idempotency: reservations, purchases, cancels and refunds are stored with a fingerprint of their
+request and their full result. A replay with the same id and content returns the stored result
+and changes nothing; the same id with other content is refused (INVALID_REQUEST).
+"""
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import secrets
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+from typing import Any, Callable, Sequence, TypeVar
+
+import phonenumbers
+from sqlalchemy import Engine, or_, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from fiscal.money import CENT, ZERO, format_money, money
+from fiscal.receipt import Receipt
+from loyalty_client import rules
+from loyalty_client.codes import make_ean13, parse_app_qr, verify_app_qr
+from loyalty_client.errors import (
+    ConfirmationInvalid,
+    ConfirmationRequired,
+    CustomerBlocked,
+    CustomerNotFound,
+    InsufficientBalance,
+    InvalidRequest,
+    NotActivated,
+    RefundExceedsPurchase,
+    TransactionNotFound,
+)
+from loyalty_client.identifiers import mask_phone
+from loyalty_client.sandbox import ledger
+from loyalty_client.sandbox.clock import SandboxClock
+from loyalty_client.sandbox.database import session_factory
+from loyalty_client.sandbox.models import (
+    CustomerRow,
+    OfferRow,
+    OneTimeCode,
+    PointAccount,
+    ProgramRow,
+    ReservationRow,
+    TierRow,
+    TransactionRow,
+    UsedQrStep,
+)
+from loyalty_client.sandbox.results import dump_result, fingerprint, load_result
+from loyalty_client.types import (
+    Balance,
+    BarcodeKind,
+    CancelResult,
+    Calculation,
+    CommitResult,
+    ConfirmationPurpose,
+    ConfirmationSent,
+    Customer,
+    CustomerStatus,
+    FiscalDocument,
+    Identifier,
+    IdentifierKind,
+    LineAllocation,
+    Offer,
+    Program,
+    ProgramTier,
+    RefundLine,
+    RefundResult,
+    Registration,
+    Reservation,
+)
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+CODE_TTL_SECONDS = 300
+CODE_MAX_ATTEMPTS = 5
+EXPIRY_NOTICE_DAYS = 60
+_UNIT_ATTEMPTS = 10
+
+MSG_NOT_FOUND = "Клиент не найден"
+MSG_BLOCKED = "Карта заблокирована. Обратитесь к администратору"
+MSG_CODE_INVALID = "Неверный или просроченный код подтверждения"
+
+
+@dataclass(frozen=True)
+class SentCode:
+    """A one-time code the sandbox 'sent' by SMS: what the customer would read on their phone."""
+
+    code: str
+    purpose: ConfirmationPurpose
+    masked_phone: str
+    phone: str
+    customer_id: str | None
+    amount: Decimal | None
+    expires_at: datetime
+
+
+class _WrongCode(Exception):
+    """A one-time code did not match: counted as a failed attempt once the unit is rolled back."""
+
+    def __init__(self, purpose: ConfirmationPurpose, customer_id: str | None, phone: str | None) -> None:
+        super().__init__(purpose.value)
+        self.purpose = purpose
+        self.customer_id = customer_id
+        self.phone = phone
+
+
+def normalise_phone(value: str) -> str | None:
+    """The E.164 form of a BY or RU phone number, or None when it is not one.
+
+    National forms must be valid numbers; an international form (`+...`) only has to be possible,
+    since numbering plans lag behind real allocations (`+375 25 ...` ranges, for one).
+    """
+    for region in ("BY", "RU"):
+        try:
+            number = phonenumbers.parse(value, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if value.strip().startswith("+"):
+        try:
+            number = phonenumbers.parse(value, None)
+        except phonenumbers.NumberParseException:
+            return None
+        if phonenumbers.is_possible_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return None
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+
+
+def _number(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _canon_receipt(receipt: Receipt) -> dict[str, Any]:
+    """The receipt's content, independent of how its numbers were spelled on the wire."""
+    return {
+        "receipt_id": receipt.receipt_id,
+        "store_id": receipt.store_id,
+        "till_id": receipt.till_id,
+        "opened_at": _utc(receipt.opened_at).isoformat(),
+        "lines": sorted(
+            (
+                [
+                    line.line_no,
+                    line.sku,
+                    line.name,
+                    _number(line.quantity),
+                    _number(line.price),
+                    _number(line.amount),
+                    line.redeem_allowed,
+                    line.accrual_allowed,
+                    None if line.min_price is None else _number(line.min_price),
+                ]
+                for line in receipt.lines
+            ),
+            key=lambda item: (item[0], json.dumps(item, ensure_ascii=False)),
+        ),
+    }
+
+
+def _share(total: Decimal, part: Decimal, whole: Decimal) -> Decimal:
+    """`total × part / whole` to the kopeck: the cumulative share of a line returned so far."""
+    if whole <= 0 or part <= 0:
+        return ZERO
+    if part >= whole:
+        return total
+    return money(total * part / whole)
+
+
+class SandboxLoyalty:
+    """The loyalty service over a database: the reference behaviour of every contract operation."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        clock: SandboxClock | None = None,
+        on_code: Callable[[SentCode], None] | None = None,
+    ) -> None:
+        self.engine = engine
+        self.clock = clock or SandboxClock()
+        self._sessions = session_factory(engine)
+        self._observers: list[Callable[[SentCode], None]] = [on_code] if on_code else []
+        self._observers_lock = threading.Lock()
+
+    def add_code_observer(self, observer: Callable[[SentCode], None]) -> None:
+        """Call `observer` with every one-time code sent from now on (from a server thread)."""
+        with self._observers_lock:
+            self._observers.append(observer)
+
+    # ----- units of work -------------------------------------------------------------------------
+
+    def _work(self, unit: Callable[[Session], T]) -> T:
+        """Run `unit` in one transaction; rerun it from scratch when a concurrent writer won."""
+        for attempt in range(1, _UNIT_ATTEMPTS + 1):
+            session = self._sessions()
+            try:
+                with session.begin():
+                    return unit(session)
+            except (StaleDataError, IntegrityError, OperationalError) as exc:
+                if attempt == _UNIT_ATTEMPTS:
+                    raise
+                log.debug("Конфликт параллельной записи, повтор %d: %s", attempt, exc.__class__.__name__)
+            finally:
+                session.close()
+        raise AssertionError("unreachable")
+
+    def _with_code(self, unit: Callable[[Session], T]) -> T:
+        """Run a unit that may check a one-time code; a wrong code counts as an attempt."""
+        try:
+            return self._work(unit)
+        except _WrongCode as wrong:
+            self._work(lambda session: self._count_wrong_code(session, wrong))
+            raise ConfirmationInvalid(MSG_CODE_INVALID) from None
+
+    # ----- shared reads --------------------------------------------------------------------------
+
+    @staticmethod
+    def _program(session: Session) -> tuple[Program, ProgramRow]:
+        row = session.scalars(select(ProgramRow).order_by(ProgramRow.id)).first()
+        if row is None:
+            raise InvalidRequest("Программа лояльности не настроена")
+        tiers = session.scalars(select(TierRow).where(TierRow.program_id == row.id).order_by(TierRow.threshold)).all()
+        program = Program(
+            name=row.name,
+            currency=row.currency,
+            point_value=row.point_value,
+            max_redeem_percent=row.max_redeem_percent,
+            confirmation_threshold=row.confirmation_threshold,
+            tiers=tuple(ProgramTier(t.code, t.name, t.accrual_percent, t.threshold) for t in tiers),
+            version=row.version,
+        )
+        return program, row
+
+    @staticmethod
+    def _customer(session: Session, customer_id: str | None) -> CustomerRow:
+        customer = session.get(CustomerRow, customer_id) if customer_id else None
+        if customer is None:
+            raise CustomerNotFound(MSG_NOT_FOUND)
+        return customer
+
+    @staticmethod
+    def _usable(customer: CustomerRow) -> CustomerStatus:
+        status = CustomerStatus(customer.status)
+        if status is CustomerStatus.BLOCKED:
+            raise CustomerBlocked(MSG_BLOCKED)
+        return status
+
+    @staticmethod
+    def _account(session: Session, customer: CustomerRow, now: datetime) -> PointAccount:
+        account = ledger.load_account(session, customer.id)
+        ledger.settle(session, account, now)
+        return account
+
+    @staticmethod
+    def _transaction(session: Session, kind: str, key: str) -> TransactionRow | None:
+        return session.scalars(
+            select(TransactionRow).where(TransactionRow.kind == kind, TransactionRow.key == key).with_for_update()
+        ).first()
+
+    @staticmethod
+    def _offers(session: Session, customer_id: str, now: datetime) -> tuple[Offer, ...]:
+        rows = session.scalars(
+            select(OfferRow)
+            .where(OfferRow.customer_id == customer_id, OfferRow.valid_until >= now.date())
+            .order_by(OfferRow.id)
+        ).all()
+        return tuple(
+            Offer(
+                offer_id=row.id,
+                title=row.title,
+                text=row.text,
+                coupon_code=row.coupon_code,
+                valid_until=row.valid_until,
+                barcode_kind=BarcodeKind(row.barcode_kind),
+            )
+            for row in rows
+        )
+
+    def _view(
+        self,
+        session: Session,
+        program: Program,
+        customer: CustomerRow,
+        account: PointAccount,
+        now: datetime,
+        messages: Sequence[str] = (),
+    ) -> Customer:
+        """The member as the till shows them."""
+        status = CustomerStatus(customer.status)
+        balance = ledger.balance(session, account, now)
+        notes = list(messages)
+        if status is CustomerStatus.NOT_ACTIVATED:
+            notes.append(rules.MSG_NOT_ACTIVATED)
+        if (
+            balance.expiring_amount
+            and balance.expiring_on
+            and (balance.expiring_on - now.date()).days <= EXPIRY_NOTICE_DAYS
+        ):
+            notes.append(
+                f"{format_money(balance.expiring_amount)} баллов сгорят {balance.expiring_on:%d.%m.%Y}"
+            )
+        return Customer(
+            customer_id=customer.id,
+            display_name=customer.display_name,
+            masked_phone=mask_phone(customer.phone),
+            status=status,
+            tier=rules.as_tier(rules.tier_for(program, customer.purchases_12m)),
+            balance=balance,
+            card_number=customer.card_number,
+            next_tier=rules.next_tier(program, customer.purchases_12m),
+            messages=tuple(notes),
+        )
+
+    # ----- one-time codes ------------------------------------------------------------------------
+
+    @staticmethod
+    def _live_codes(
+        session: Session, purpose: ConfirmationPurpose, customer_id: str | None, phone: str | None, now: datetime
+    ) -> list[OneTimeCode]:
+        target = OneTimeCode.customer_id == customer_id if customer_id else OneTimeCode.phone == phone
+        return list(
+            session.scalars(
+                select(OneTimeCode).where(
+                    target,
+                    OneTimeCode.purpose == purpose.value,
+                    OneTimeCode.used_at.is_(None),
+                    OneTimeCode.expires_at > now,
+                    OneTimeCode.attempts < CODE_MAX_ATTEMPTS,
+                )
+            ).all()
+        )
+
+    def _use_code(
+        self,
+        session: Session,
+        purpose: ConfirmationPurpose,
+        code: str,
+        now: datetime,
+        customer_id: str | None = None,
+        phone: str | None = None,
+        amount: Decimal | None = None,
+    ) -> OneTimeCode:
+        """Mark the matching live code used, or raise `_WrongCode`."""
+        for row in self._live_codes(session, purpose, customer_id, phone, now):
+            if hmac.compare_digest(row.code.encode(), code.encode()) and (amount is None or row.amount == amount):
+                row.used_at = now
+                return row
+        raise _WrongCode(purpose, customer_id, phone)
+
+    def _count_wrong_code(self, session: Session, wrong: _WrongCode) -> None:
+        for row in self._live_codes(session, wrong.purpose, wrong.customer_id, wrong.phone, self.clock.now()):
+            row.attempts += 1
+
+    def _notify(self, sent: SentCode) -> None:
+        log.info(
+            "Код %s отправлен на %s (%s, %s)",
+            sent.code,
+            sent.masked_phone,
+            sent.purpose.value,
+            "-" if sent.amount is None else sent.amount,
+        )
+        with self._observers_lock:
+            observers = list(self._observers)
+        for observer in observers:
+            try:
+                observer(sent)
+            except Exception:  # an observer's failure must not fail the operation
+                log.exception("Наблюдатель кодов завершился с ошибкой")
+
+    # ----- operations ----------------------------------------------------------------------------
+
+    def get_program(self, store_id: str) -> Program:
+        """The program's rules and tiers (one program for every store)."""
+        return self._work(lambda session: self._program(session)[0])
+
+    def identify(self, identifier: Identifier, store_id: str, till_id: str) -> Customer:
+        """The member behind a phone, card, app QR (checked, never twice) or offer coupon."""
+
+        def unit(session: Session) -> Customer:
+            now = self.clock.now()
+            program, _ = self._program(session)
+            customer, messages = self._find(session, identifier, now)
+            self._usable(customer)
+            account = self._account(session, customer, now)
+            return self._view(session, program, customer, account, now, messages)
+
+        return self._work(unit)
+
+    def _find(self, session: Session, identifier: Identifier, now: datetime) -> tuple[CustomerRow, list[str]]:
+        value = identifier.value.strip()
+        messages: list[str] = []
+        customer: CustomerRow | None = None
+        if identifier.kind is IdentifierKind.PHONE:
+            phone = normalise_phone(value)
+            if phone is not None:
+                customer = session.scalars(select(CustomerRow).where(CustomerRow.phone == phone)).first()
+        elif identifier.kind is IdentifierKind.CARD:
+            customer = session.scalars(select(CustomerRow).where(CustomerRow.card_number == value)).first()
+        elif identifier.kind is IdentifierKind.COUPON:
+            offer = session.scalars(select(OfferRow).where(OfferRow.coupon_code == value)).first()
+            if offer is not None:
+                customer = session.get(CustomerRow, offer.customer_id)
+                if offer.valid_until < now.date():
+                    messages.append(f"Срок действия купона «{offer.title}» истёк {offer.valid_until:%d.%m.%Y}")
+        elif identifier.kind is IdentifierKind.QR:
+            customer = self._find_by_app_qr(session, value, now)
+        if customer is None:
+            raise CustomerNotFound(MSG_NOT_FOUND)
+        return customer, messages
+
+    @staticmethod
+    def _find_by_app_qr(session: Session, value: str, now: datetime) -> CustomerRow:
+        qr = parse_app_qr(value)
+        if qr is None:
+            raise CustomerNotFound("QR-код не распознан: попросите клиента открыть код в приложении")
+        customer = session.scalars(select(CustomerRow).where(CustomerRow.account == qr.account)).first()
+        if customer is None:
+            raise CustomerNotFound(MSG_NOT_FOUND)
+        counter = verify_app_qr(qr, bytes.fromhex(customer.totp_secret), now)
+        if counter is None:
+            raise ConfirmationInvalid("QR-код устарел: попросите клиента обновить код в приложении")
+        if session.get(UsedQrStep, (customer.id, counter)) is not None:
+            raise ConfirmationInvalid("QR-код уже использован: попросите клиента обновить код в приложении")
+        session.add(UsedQrStep(customer_id=customer.id, counter=counter, used_at=now))
+        return customer
+
+    def calculate(self, customer_id: str, receipt: Receipt, requested_redeem: Decimal | None = None) -> Calculation:
+        """Points to earn, the redeemable maximum (after other tills' holds) and the allocation."""
+
+        def unit(session: Session) -> Calculation:
+            now = self.clock.now()
+            program, _ = self._program(session)
+            customer = self._customer(session, customer_id)
+            status = self._usable(customer)
+            account = self._account(session, customer, now)
+            tier = rules.tier_for(program, customer.purchases_12m)
+            return rules.calculate(
+                program, receipt, tier, ledger.available(session, account, now), requested_redeem, status
+            )
+
+        return self._work(unit)
+
+    def send_confirmation_code(
+        self,
+        purpose: ConfirmationPurpose,
+        customer_id: str | None = None,
+        phone: str | None = None,
+        amount: Decimal | None = None,
+    ) -> ConfirmationSent:
+        """'Send' a 6-digit code valid 300 s: to the member for a redemption, to `phone` to register."""
+
+        def unit(session: Session) -> SentCode:
+            now = self.clock.now()
+            if purpose is ConfirmationPurpose.REDEEM:
+                if not customer_id:
+                    raise InvalidRequest("Для кода списания укажите клиента (customerId)")
+                customer = self._customer(session, customer_id)
+                if self._usable(customer) is CustomerStatus.NOT_ACTIVATED:
+                    raise NotActivated(rules.MSG_NOT_ACTIVATED)
+                if amount is None or amount <= ZERO or amount != amount.quantize(CENT):
+                    raise InvalidRequest("Для кода списания укажите сумму списания")
+                target_phone, target_customer, tied_amount = customer.phone, customer.id, amount
+            else:
+                target_phone = normalise_phone(phone or "")
+                if target_phone is None:
+                    raise InvalidRequest("Для регистрации укажите действительный номер телефона")
+                if session.scalars(select(CustomerRow).where(CustomerRow.phone == target_phone)).first():
+                    raise InvalidRequest("Этот номер уже зарегистрирован в программе")
+                target_customer, tied_amount = None, None
+            code = f"{secrets.randbelow(10**6):06d}"
+            expires_at = now + timedelta(seconds=CODE_TTL_SECONDS)
+            session.add(
+                OneTimeCode(
+                    code=code,
+                    customer_id=target_customer,
+                    phone=target_phone,
+                    purpose=purpose.value,
+                    amount=tied_amount,
+                    expires_at=expires_at,
+                    used_at=None,
+                    attempts=0,
+                )
+            )
+            return SentCode(code, purpose, mask_phone(target_phone), target_phone, target_customer, tied_amount, expires_at)
+
+        sent = self._work(unit)
+        self._notify(sent)
+        return ConfirmationSent(sent_to=sent.masked_phone, expires_in_seconds=CODE_TTL_SECONDS)
+
+    def reserve(
+        self,
+        transaction_id: str,
+        customer_id: str,
+        receipt: Receipt,
+        redeem: Decimal,
+        confirmation_code: str | None = None,
+    ) -> Reservation:
+        """Hold the points for `redeem` on this receipt until it is committed, cancelled or expires."""
+        canon = _canon_receipt(receipt)
+        receipt_print = fingerprint(canon)
+        request_print = fingerprint({"customer": customer_id, "receipt": canon, "redeem": _number(redeem)})
+
+        def unit(session: Session) -> Reservation:
+            now = self.clock.now()
+            existing = session.get(ReservationRow, transaction_id, with_for_update=True)
+            if existing is not None:
+                if existing.fingerprint != request_print:
+                    raise InvalidRequest(f"Резерв {transaction_id} уже создан для другого чека или суммы")
+                if existing.state != "live" or existing.expires_at > now:
+                    return load_result(Reservation, existing.result_json)
+            if self._transaction(session, "purchase", transaction_id) is not None:
+                raise InvalidRequest(f"Покупка {transaction_id} уже проведена")
+            if self._transaction(session, "cancel", transaction_id) is not None:
+                raise InvalidRequest(f"Покупка {transaction_id} отменена")
+            program, program_row = self._program(session)
+            customer = self._customer(session, customer_id)
+            status = self._usable(customer)
+            account = self._account(session, customer, now)
+            spendable = ledger.available(session, account, now, exclude=transaction_id)
+            self._check_balance(program, status, spendable, redeem)
+            tier = rules.tier_for(program, customer.purchases_12m)
+            calc = rules.calculate(program, receipt, tier, spendable, redeem, status)
+            if calc.confirmation_required:
+                if not confirmation_code:
+                    raise ConfirmationRequired(
+                        f"Списание от {format_money(program.confirmation_threshold)} баллов подтверждается "
+                        "кодом: отправьте код клиенту и введите его"
+                    )
+                self._use_code(
+                    session, ConfirmationPurpose.REDEEM, confirmation_code, now, customer_id=customer.id,
+                    amount=calc.redeem,
+                )
+            result = Reservation(
+                transaction_id=transaction_id,
+                redeem=calc.redeem,
+                lines=calc.lines,
+                expires_at=now + timedelta(seconds=program_row.reservation_ttl_seconds),
+            )
+            fields = dict(
+                customer_id=customer.id,
+                fingerprint=request_print,
+                receipt_fingerprint=receipt_print,
+                redeem=calc.redeem,
+                points=rules.points_for_redeem(program, calc.redeem),
+                state="live",
+                expires_at=result.expires_at,
+                created_at=now,
+                lines_json=dump_result(calc.lines),
+                result_json=dump_result(result),
+            )
+            if existing is None:
+                session.add(ReservationRow(transaction_id=transaction_id, **fields))
+            else:
+                for name, value in fields.items():
+                    setattr(existing, name, value)
+            ledger.touch(account, now)
+            return result
+
+        return self._with_code(unit)
+
+    @staticmethod
+    def _check_balance(program: Program, status: CustomerStatus, spendable: Decimal, redeem: Decimal) -> None:
+        if redeem <= ZERO:
+            return
+        if status is CustomerStatus.NOT_ACTIVATED:
+            raise NotActivated(rules.MSG_NOT_ACTIVATED)
+        if program.point_value > ZERO and redeem == redeem.quantize(CENT):
+            if rules.points_for_redeem(program, redeem) > spendable:
+                raise InsufficientBalance(f"Недостаточно баллов: доступно {format_money(spendable)}")
+
+    def commit(
+        self,
+        transaction_id: str,
+        customer_id: str,
+        receipt: Receipt,
+        redeem: Decimal,
+        fiscal: FiscalDocument,
+        offline: bool,
+        occurred_at: datetime,
+    ) -> CommitResult:
+        """Record a fiscalised sale: spend the reserved (or, without a live reservation, available)
+        points, credit the accrual as pending, count the purchase towards the tier."""
+        canon = _canon_receipt(receipt)
+        receipt_print = fingerprint(canon)
+        request_print = fingerprint(
+            {
+                "customer": customer_id,
+                "receipt": canon,
+                "redeem": _number(redeem),
+                "fiscal": [fiscal.document_number, _utc(fiscal.closed_at).isoformat()],
+                "offline": offline,
+                "occurred_at": _utc(occurred_at).isoformat(),
+            }
+        )
+
+        def unit(session: Session) -> CommitResult:
+            now = self.clock.now()
+            existing = self._transaction(session, "purchase", transaction_id)
+            if existing is not None:
+                if existing.fingerprint != request_print:
+                    raise InvalidRequest(f"Покупка {transaction_id} уже проведена с другим чеком")
+                return load_result(CommitResult, existing.result_json)
+            if self._transaction(session, "cancel", transaction_id) is not None:
+                raise InvalidRequest(f"Покупка {transaction_id} отменена: провести её нельзя")
+            program, program_row = self._program(session)
+            customer = self._customer(session, customer_id)
+            status = self._usable(customer)
+            account = self._account(session, customer, now)
+            reservation = session.get(ReservationRow, transaction_id, with_for_update=True)
+            if reservation is not None and reservation.customer_id != customer.id:
+                raise InvalidRequest(f"Резерв {transaction_id} сделан для другого клиента")
+            if reservation is not None and reservation.state == "live" and reservation.expires_at > now:
+                if reservation.receipt_fingerprint != receipt_print or reservation.redeem != redeem:
+                    raise InvalidRequest("Чек или сумма списания не совпадают с резервом")
+                lines = load_result(Reservation, reservation.result_json).lines
+                points = reservation.points
+                reservation.state = "committed"
+            else:
+                if reservation is not None and reservation.state == "live":
+                    reservation.state = "expired"
+                spendable = ledger.available(session, account, now, exclude=transaction_id)
+                self._check_balance(program, status, spendable, redeem)
+                tier = rules.tier_for(program, customer.purchases_12m)
+                lines = rules.calculate(program, receipt, tier, spendable, redeem, status).lines
+                points = rules.points_for_redeem(program, redeem)
+            if points > ZERO:
+                ledger.spend(session, account, points, transaction_id, now)
+            accrued = sum((line.accrual for line in lines), ZERO)
+            ledger.accrue(session, account, accrued, transaction_id, now, program_row.accrual_hold_days)
+            paid = max(ZERO, receipt.total - redeem)
+            customer.purchases_12m += paid
+            result = CommitResult(
+                transaction_id=transaction_id,
+                accrued=accrued,
+                redeemed=money(redeem),
+                balance=ledger.balance(session, account, now),
+                offers=self._offers(session, customer.id, now),
+            )
+            allocation = {line.line_no: line for line in lines}
+            session.add(
+                TransactionRow(
+                    kind="purchase",
+                    key=transaction_id,
+                    original_key=None,
+                    customer_id=customer.id,
+                    fingerprint=request_print,
+                    state="committed",
+                    redeem=money(redeem),
+                    points=points,
+                    accrual=accrued,
+                    paid=paid,
+                    offline=offline,
+                    occurred_at=_utc(occurred_at),
+                    created_at=now,
+                    lines_json=json.dumps(
+                        [
+                            {
+                                "line_no": line.line_no,
+                                "quantity": str(line.quantity),
+                                "amount": str(line.amount),
+                                "discount": str(allocation[line.line_no].discount),
+                                "accrual": str(allocation[line.line_no].accrual),
+                            }
+                            for line in receipt.lines
+                        ]
+                    ),
+                    result_json=dump_result(result),
+                )
+            )
+            return result
+
+        return self._work(unit)
+
+    def cancel(self, transaction_id: str) -> CancelResult:
+        """Release a reservation, or reverse a committed purchase (what is left of it after refunds)."""
+
+        def unit(session: Session) -> CancelResult:
+            now = self.clock.now()
+            done = self._transaction(session, "cancel", transaction_id)
+            if done is not None:
+                return load_result(CancelResult, done.result_json)
+            purchase = self._transaction(session, "purchase", transaction_id)
+            reservation = session.get(ReservationRow, transaction_id, with_for_update=True)
+            if purchase is None and reservation is None:
+                raise TransactionNotFound(f"Покупка или резерв {transaction_id} не найдены")
+            customer_id = purchase.customer_id if purchase is not None else reservation.customer_id  # type: ignore[union-attr]
+            customer = self._customer(session, customer_id)
+            account = self._account(session, customer, now)
+            quantities: dict[int, Decimal] = {}
+            accrual = returned = paid_back = ZERO
+            if purchase is not None:
+                returned_before = self._returned(session, purchase.key)
+                quantities = {
+                    line["line_no"]: Decimal(line["quantity"]) - returned_before.get(line["line_no"], ZERO)
+                    for line in json.loads(purchase.lines_json)
+                }
+                accrual, returned, paid_back = self._reverse(
+                    session, purchase, account, customer, returned_before, quantities, f"cancel:{transaction_id}", now
+                )
+                purchase.state = "cancelled"
+            elif reservation is not None:
+                reservation.state = "cancelled"
+                ledger.touch(account, now)
+            result = CancelResult(transaction_id=transaction_id, cancelled=True, balance=ledger.balance(session, account, now))
+            session.add(
+                TransactionRow(
+                    kind="cancel",
+                    key=transaction_id,
+                    original_key=transaction_id if purchase is not None else None,
+                    customer_id=customer.id,
+                    fingerprint=fingerprint({"cancel": transaction_id}),
+                    state="done",
+                    redeem=ZERO,
+                    points=returned,
+                    accrual=accrual,
+                    paid=paid_back,
+                    offline=False,
+                    occurred_at=now,
+                    created_at=now,
+                    lines_json=json.dumps({str(no): str(qty) for no, qty in quantities.items()}),
+                    result_json=dump_result(result),
+                )
+            )
+            return result
+
+        return self._work(unit)
+
+    def refund(self, refund_id: str, original_transaction_id: str, lines: Sequence[RefundLine]) -> RefundResult:
+        """Return goods of a purchase: reverse accrual and give back spent points in proportion."""
+        numbers = [line.line_no for line in lines]
+        request_print = fingerprint(
+            {"original": original_transaction_id, "lines": sorted([line.line_no, _number(line.quantity)] for line in lines)}
+        )
+
+        def unit(session: Session) -> RefundResult:
+            now = self.clock.now()
+            existing = self._transaction(session, "refund", refund_id)
+            if existing is not None:
+                if existing.fingerprint != request_print:
+                    raise InvalidRequest(f"Возврат {refund_id} уже проведён с другими позициями")
+                return load_result(RefundResult, existing.result_json)
+            if not lines or len(set(numbers)) != len(numbers):
+                raise InvalidRequest("Позиции возврата не указаны или повторяются")
+            purchase = self._transaction(session, "purchase", original_transaction_id)
+            if purchase is None:
+                raise TransactionNotFound(f"Покупка {original_transaction_id} не найдена")
+            if purchase.state == "cancelled":
+                raise RefundExceedsPurchase(f"Покупка {original_transaction_id} отменена: возвращать нечего")
+            bought = {line["line_no"]: Decimal(line["quantity"]) for line in json.loads(purchase.lines_json)}
+            returned_before = self._returned(session, purchase.key)
+            quantities: dict[int, Decimal] = {}
+            for line in lines:
+                if line.line_no not in bought:
+                    raise InvalidRequest(f"В покупке нет позиции {line.line_no}")
+                if line.quantity <= ZERO:
+                    raise InvalidRequest(f"Позиция {line.line_no}: количество должно быть больше нуля")
+                already = returned_before.get(line.line_no, ZERO)
+                if already + line.quantity > bought[line.line_no]:
+                    raise RefundExceedsPurchase(
+                        f"Позиция {line.line_no}: куплено {_number(bought[line.line_no])}, "
+                        f"уже возвращено {_number(already)}, к возврату {_number(line.quantity)}"
+                    )
+                quantities[line.line_no] = line.quantity
+            customer = self._customer(session, purchase.customer_id)
+            account = self._account(session, customer, now)
+            accrual, returned, paid_back = self._reverse(
+                session, purchase, account, customer, returned_before, quantities, refund_id, now
+            )
+            result = RefundResult(
+                refund_id=refund_id,
+                accrual_reversed=accrual,
+                redeem_returned=returned,
+                balance=ledger.balance(session, account, now),
+            )
+            session.add(
+                TransactionRow(
+                    kind="refund",
+                    key=refund_id,
+                    original_key=purchase.key,
+                    customer_id=customer.id,
+                    fingerprint=request_print,
+                    state="done",
+                    redeem=ZERO,
+                    points=returned,
+                    accrual=accrual,
+                    paid=paid_back,
+                    offline=False,
+                    occurred_at=now,
+                    created_at=now,
+                    lines_json=json.dumps({str(no): str(qty) for no, qty in quantities.items()}),
+                    result_json=dump_result(result),
+                )
+            )
+            return result
+
+        return self._work(unit)
+
+    @staticmethod
+    def _returned(session: Session, purchase_key: str) -> dict[int, Decimal]:
+        """Quantities per line already returned by refunds (and a cancel) of a purchase."""
+        totals: dict[int, Decimal] = {}
+        rows = session.scalars(
+            select(TransactionRow).where(
+                TransactionRow.original_key == purchase_key, TransactionRow.kind.in_(("refund", "cancel"))
+            )
+        ).all()
+        for row in rows:
+            for no, qty in json.loads(row.lines_json).items():
+                totals[int(no)] = totals.get(int(no), ZERO) + Decimal(qty)
+        return totals
+
+    @staticmethod
+    def _reverse(
+        session: Session,
+        purchase: TransactionRow,
+        account: PointAccount,
+        customer: CustomerRow,
+        returned_before: dict[int, Decimal],
+        quantities: dict[int, Decimal],
+        reference: str,
+        now: datetime,
+    ) -> tuple[Decimal, Decimal, Decimal]:
+        """Reverse the share of a purchase for `quantities`; returns (accrual taken back, points
+        given back, money given back).
+
+        Shares are cumulative (everything returned so far, minus what earlier returns took), so
+        returning a purchase in several parts reverses exactly what a single full return would.
+        """
+        discount = [ZERO, ZERO]
+        accrual = [ZERO, ZERO]
+        amount = [ZERO, ZERO]
+        for line in json.loads(purchase.lines_json):
+            no, bought = line["line_no"], Decimal(line["quantity"])
+            before = returned_before.get(no, ZERO)
+            for i, part in enumerate((before, before + quantities.get(no, ZERO))):
+                discount[i] += _share(Decimal(line["discount"]), part, bought)
+                accrual[i] += _share(Decimal(line["accrual"]), part, bought)
+                amount[i] += _share(Decimal(line["amount"]), part, bought)
+        points = _share(purchase.points, discount[1], purchase.redeem) - _share(purchase.points, discount[0], purchase.redeem)
+        if points > ZERO:
+            ledger.give_back(session, account, points, reference, now)
+        taken = ledger.reverse_accrual(session, account, accrual[1] - accrual[0], purchase.key, reference, now)
+        paid_back = (amount[1] - discount[1]) - (amount[0] - discount[0])
+        customer.purchases_12m = max(ZERO, customer.purchases_12m - paid_back)
+        return taken, points, paid_back
+
+    def register(self, registration: Registration) -> Customer:
+        """Enrol a new member whose phone was confirmed by a register code (a replay returns them)."""
+
+        def unit(session: Session) -> Customer:
+            now = self.clock.now()
+            program, _ = self._program(session)
+            phone = normalise_phone(registration.phone)
+            if phone is None:
+                raise InvalidRequest("Неверный номер телефона")
+            existing = session.scalars(select(CustomerRow).where(CustomerRow.phone == phone)).first()
+            if existing is not None:
+                used = session.scalars(
+                    select(OneTimeCode).where(
+                        OneTimeCode.customer_id == existing.id,
+                        OneTimeCode.purpose == ConfirmationPurpose.REGISTER.value,
+                        OneTimeCode.used_at.is_not(None),
+                    )
+                ).all()
+                if any(hmac.compare_digest(row.code.encode(), registration.confirmation_code.encode()) for row in used):
+                    return self._view(session, program, existing, self._account(session, existing, now), now)
+                raise InvalidRequest("Этот номер уже зарегистрирован в программе")
+            code = self._use_code(session, ConfirmationPurpose.REGISTER, registration.confirmation_code, now, phone=phone)
+            customer = CustomerRow(
+                id=f"C{secrets.token_hex(6).upper()}",
+                display_name=registration.first_name.strip() or "Новый участник",
+                phone=phone,
+                card_number=None,
+                status=CustomerStatus.ACTIVE.value,
+                account=f"2{secrets.randbelow(10**9):09d}",
+                totp_secret=secrets.token_bytes(20).hex(),
+                purchases_12m=ZERO,
+                birth_date=registration.birth_date,
+                marketing_consent=registration.marketing_consent,
+                created_at=now,
+            )
+            session.add(customer)
+            session.flush()
+            account = PointAccount(customer_id=customer.id, spendable=ZERO, expiring_amount=ZERO, expiring_on=None, updated_at=now)
+            session.add(account)
+            code.customer_id = customer.id
+            session.add(
+                OfferRow(
+                    id=f"OF-{customer.id}-1",
+                    customer_id=customer.id,
+                    title="Добро пожаловать",
+                    text="Двойные баллы на первую покупку",
+                    coupon_code=make_ean13(f"99{secrets.randbelow(10**10):010d}"),
+                    valid_until=now.date() + timedelta(days=30),
+                    barcode_kind=BarcodeKind.QR.value,
+                )
+            )
+            session.flush()
+            return self._view(session, program, customer, account, now, (f"Добро пожаловать в «{program.name}»",))
+
+        return self._with_code(unit)
+
+    def get_offers(self, customer_id: str, store_id: str) -> tuple[Offer, ...]:
+        """The member's offers still valid today."""
+
+        def unit(session: Session) -> tuple[Offer, ...]:
+            customer = self._customer(session, customer_id)
+            self._usable(customer)
+            return self._offers(session, customer.id, self.clock.now())
+
+        return self._work(unit)
+
+    # ----- for tests and the demo ----------------------------------------------------------------
+
+    def balance_of(self, customer_id: str) -> Balance:
+        """The member's balance now, read directly (no identification, no QR step used)."""
+
+        def unit(session: Session) -> Balance:
+            now = self.clock.now()
+            customer = self._customer(session, customer_id)
+            return ledger.balance(session, self._account(session, customer, now), now)
+
+        return self._work(unit)

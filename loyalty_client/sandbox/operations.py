@@ -1,0 +1,397 @@
+"""The contract's operations on the wire: request element → `LoyaltyService` call → response element.
+
+Requests reach these handlers already validated against the schema, so the readers here only
+convert; element order in the builders follows the schema's sequences.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from decimal import Decimal, InvalidOperation
+from typing import Callable, Iterable, Sequence
+
+from lxml import etree
+
+from fiscal.money import CENT
+from fiscal.receipt import Receipt, ReceiptLine
+from loyalty_client.errors import InvalidRequest
+from loyalty_client.sandbox.soap import MAX_MESSAGE, TL
+from loyalty_client.service import LoyaltyService
+from loyalty_client.types import (
+    Balance,
+    ConfirmationPurpose,
+    Customer,
+    FiscalDocument,
+    Identifier,
+    IdentifierKind,
+    LineAllocation,
+    Offer,
+    RefundLine,
+    Registration,
+)
+
+Handler = Callable[[LoyaltyService, etree._Element], etree._Element]
+MAX_MESSAGES = 20
+
+
+# ----- reading ------------------------------------------------------------------------------------
+
+
+def _q(name: str) -> str:
+    return f"{{{TL}}}{name}"
+
+
+def _opt(element: etree._Element, name: str) -> str | None:
+    child = element.find(_q(name))
+    return None if child is None else (child.text or "").strip()
+
+
+def _req(element: etree._Element, name: str) -> str:
+    value = _opt(element, name)
+    if value is None:
+        raise InvalidRequest(f"Нет элемента {name}")
+    return value
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise InvalidRequest(f"Неверное число: {text[:40]}") from None
+
+
+def _bool(text: str) -> bool:
+    return text in ("true", "1")
+
+
+def _moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise InvalidRequest(f"Неверные дата и время: {text[:40]}") from None
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        raise InvalidRequest(f"Неверная дата: {text[:40]}") from None
+
+
+def _opt_decimal(element: etree._Element, name: str) -> Decimal | None:
+    value = _opt(element, name)
+    return None if value is None else _decimal(value)
+
+
+def read_receipt(element: etree._Element) -> Receipt:
+    """The `receipt` element as a `Receipt`."""
+    lines = []
+    for line in element.find(_q("lines")).iterfind(_q("line")):  # type: ignore[union-attr]
+        redeem_allowed = _opt(line, "redeemAllowed")
+        accrual_allowed = _opt(line, "accrualAllowed")
+        lines.append(
+            ReceiptLine(
+                line_no=int(_req(line, "lineNo")),
+                sku=_req(line, "sku"),
+                name=_req(line, "name"),
+                quantity=_decimal(_req(line, "quantity")),
+                price=_decimal(_req(line, "price")),
+                amount=_decimal(_req(line, "amount")),
+                redeem_allowed=True if redeem_allowed is None else _bool(redeem_allowed),
+                accrual_allowed=True if accrual_allowed is None else _bool(accrual_allowed),
+                min_price=_opt_decimal(line, "minPrice"),
+            )
+        )
+    return Receipt(
+        receipt_id=_req(element, "receiptId"),
+        store_id=_req(element, "storeId"),
+        till_id=_req(element, "tillId"),
+        opened_at=_moment(_req(element, "openedAt")),
+        lines=tuple(lines),
+    )
+
+
+def _receipt_of(request: etree._Element) -> Receipt:
+    return read_receipt(request.find(_q("receipt")))  # type: ignore[arg-type]
+
+
+# ----- writing ------------------------------------------------------------------------------------
+
+
+def _el(name: str, *children: etree._Element | None, text: str | None = None) -> etree._Element:
+    element = etree.Element(_q(name), nsmap={"tl": TL})
+    if text is not None:
+        element.text = text
+    for child in children:
+        if child is not None:
+            element.append(child)
+    return element
+
+
+def _amount(name: str, value: Decimal) -> etree._Element:
+    normal = value.quantize(CENT) + 0  # `+ 0` turns -0.00 into 0.00
+    return _el(name, text=f"{normal:f}")
+
+
+def _text(name: str, value: str) -> etree._Element:
+    return _el(name, text=value if len(value) <= MAX_MESSAGE else value[: MAX_MESSAGE - 1] + "…")
+
+
+def _flag(name: str, value: bool) -> etree._Element:
+    return _el(name, text="true" if value else "false")
+
+
+def _moment_el(name: str, value: datetime) -> etree._Element:
+    return _el(name, text=value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z"))
+
+
+def _messages(messages: Sequence[str]) -> etree._Element | None:
+    if not messages:
+        return None
+    return _el("messages", *(_text("message", message) for message in messages[:MAX_MESSAGES]))
+
+
+def balance_element(balance: Balance, name: str = "balance") -> etree._Element:
+    """A `Balance` as the contract's balance shape."""
+    return _el(
+        name,
+        _amount("spendable", balance.spendable),
+        _amount("total", balance.total),
+        _amount("pending", balance.pending),
+        None if balance.expiring_amount is None else _amount("expiringAmount", balance.expiring_amount),
+        None if balance.expiring_on is None else _el("expiringOn", text=balance.expiring_on.isoformat()),
+    )
+
+
+def customer_element(customer: Customer) -> etree._Element:
+    """A `Customer` as the contract's customer shape."""
+    next_tier = customer.next_tier
+    return _el(
+        "customer",
+        _el("customerId", text=customer.customer_id),
+        _text("displayName", customer.display_name),
+        _text("maskedPhone", customer.masked_phone),
+        None if customer.card_number is None else _el("cardNumber", text=customer.card_number),
+        _el("status", text=customer.status.value),
+        _el(
+            "tier",
+            _el("code", text=customer.tier.code),
+            _text("name", customer.tier.name),
+            _amount("accrualPercent", customer.tier.accrual_percent),
+        ),
+        None
+        if next_tier is None
+        else _el(
+            "nextTier",
+            _el("code", text=next_tier.code),
+            _text("name", next_tier.name),
+            _amount("threshold", next_tier.threshold),
+            _amount("remaining", next_tier.remaining),
+        ),
+        balance_element(customer.balance),
+        _messages(customer.messages),
+    )
+
+
+def allocation_element(lines: Iterable[LineAllocation], name: str = "lines") -> etree._Element:
+    """Per-line discounts and accruals."""
+    return _el(
+        name,
+        *(
+            _el("line", _el("lineNo", text=str(line.line_no)), _amount("discount", line.discount), _amount("accrual", line.accrual))
+            for line in lines
+        ),
+    )
+
+
+def offers_element(offers: Iterable[Offer], name: str = "offers") -> etree._Element:
+    """The customer's offers with their coupons."""
+    return _el(
+        name,
+        *(
+            _el(
+                "offer",
+                _el("offerId", text=offer.offer_id),
+                _text("title", offer.title),
+                _text("text", offer.text),
+                _el("couponCode", text=offer.coupon_code),
+                _el("validUntil", text=offer.valid_until.isoformat()),
+                _el("barcodeKind", text=offer.barcode_kind.value),
+            )
+            for offer in offers
+        ),
+    )
+
+
+# ----- operations ---------------------------------------------------------------------------------
+
+
+def get_program(service: LoyaltyService, request: etree._Element) -> etree._Element:
+    """GetProgram: the program's rules and tiers."""
+    program = service.get_program(_req(request, "storeId"))
+    return _el(
+        "GetProgramResponse",
+        _text("name", program.name),
+        _el("currency", text=program.currency),
+        _amount("pointValue", program.point_value),
+        _amount("maxRedeemPercent", program.max_redeem_percent),
+        _amount("confirmationThreshold", program.confirmation_threshold),
+        _el(
+            "tiers",
+            *(
+                _el(
+                    "tier",
+                    _el("code", text=tier.code),
+                    _text("name", tier.name),
+                    _amount("accrualPercent", tier.accrual_percent),
+                    _amount("threshold", tier.threshold),
+                )
+                for tier in program.tiers
+            ),
+        ),
+        _el("version", text=program.version),
+    )
+
+
+def identify_customer(service: LoyaltyService, request: etree._Element) -> etree._Element:
+    """IdentifyCustomer: the member behind a phone, card, app QR or coupon."""
+    identifier = request.find(_q("identifier"))
+    customer = service.identify(
+        Identifier(IdentifierKind(_req(identifier, "kind")), _req(identifier, "value")),  # type: ignore[arg-type]
+        _req(request, "storeId"),
+        _req(request, "tillId"),
+    )
+    return _el("IdentifyCustomerResponse", customer_element(customer))
+
+
+def calculate_purchase(service: LoyaltyService, request: etree._Element) -> etree._Element:
+    """CalculatePurchase: accrual, maximum redemption and allocation."""
+    calc = service.calculate(
+        _req(request, "customerId"), _receipt_of(request), _opt_decimal(request, "requestedRedeem")
+    )
+    return _el(
+        "CalculatePurchaseResponse",
+        _amount("accrual", calc.accrual),
+        _amount("maxRedeem", calc.max_redeem),
+        _amount("redeem", calc.redeem),
+        allocation_element(calc.lines),
+        _flag("confirmationRequired", calc.confirmation_required),
+        _messages(calc.messages),
+    )
+
+
+def send_confirmation_code(service: LoyaltyService, request: etree._Element) -> etree._Element:
+    """SendConfirmationCode: a one-time code to the member's (or a new) phone."""
+    sent = service.send_confirmation_code(
+        ConfirmationPurpose(_req(request, "purpose")),
+        customer_id=_opt(request, "customerId"),
+        phone=_opt(request, "phone"),
+        amount=_opt_decimal(request, "amount"),
+    )
+    return _el(
+        "SendConfirmationCodeResponse",
+        _text("sentTo", sent.sent_to),
+        _el("expiresInSeconds", text=str(sent.expires_in_seconds)),
+    )
+
+
+def reserve_purchase(service: LoyaltyService, request: etree._Element) -> etree._Element:
+    """ReservePurchase: hold the redemption before fiscalisation."""
+    reservation = service.reserve(
+        _req(request, "transactionId"),
+        _req(request, "customerId"),
+        _receipt_of(request),
+        _decimal(_req(request, "redeem")),
+        _opt(request, "confirmationCode"),
+    )
+    return _el(
+        "ReservePurchaseResponse",
+        _el("transactionId", text=reservation.transaction_id),
+        _amount("redeem", reservation.redeem),
+        allocation_element(reservation.lines),
+        _moment_el("expiresAt", reservation.expires_at),
+    )
+
+
+def commit_purchase(service: LoyaltyService, request: etree._Element) -> etree._Element:
+    """CommitPurchase: record the sale, return the balance and offers."""
+    fiscal = request.find(_q("fiscal"))
+    result = service.commit(
+        _req(request, "transactionId"),
+        _req(request, "customerId"),
+        _receipt_of(request),
+        _decimal(_req(request, "redeem")),
+        FiscalDocument(_req(fiscal, "documentNumber"), _moment(_req(fiscal, "closedAt"))),  # type: ignore[arg-type]
+        _bool(_req(request, "offline")),
+        _moment(_req(request, "occurredAt")),
+    )
+    return _el(
+        "CommitPurchaseResponse",
+        _el("transactionId", text=result.transaction_id),
+        _amount("accrued", result.accrued),
+        _amount("redeemed", result.redeemed),
+        balance_element(result.balance),
+        offers_element(result.offers) if result.offers else None,
+    )
+
+
+def cancel_purchase(service: LoyaltyService, request: etree._Element) -> etree._Element:
+    """CancelPurchase: release a reservation or reverse a purchase."""
+    result = service.cancel(_req(request, "transactionId"))
+    return _el(
+        "CancelPurchaseResponse",
+        _el("transactionId", text=result.transaction_id),
+        _flag("cancelled", result.cancelled),
+        None if result.balance is None else balance_element(result.balance),
+    )
+
+
+def refund_purchase(service: LoyaltyService, request: etree._Element) -> etree._Element:
+    """RefundPurchase: proportional reversal for returned quantities."""
+    lines = [
+        RefundLine(int(_req(line, "lineNo")), _decimal(_req(line, "quantity")))
+        for line in request.find(_q("lines")).iterfind(_q("line"))  # type: ignore[union-attr]
+    ]
+    result = service.refund(_req(request, "refundId"), _req(request, "originalTransactionId"), lines)
+    return _el(
+        "RefundPurchaseResponse",
+        _el("refundId", text=result.refund_id),
+        _amount("accrualReversed", result.accrual_reversed),
+        _amount("redeemReturned", result.redeem_returned),
+        balance_element(result.balance),
+    )
+
+
+def register_customer(service: LoyaltyService, request: etree._Element) -> etree._Element:
+    """RegisterCustomer: enrol a new member confirmed by a code."""
+    birth = _opt(request, "birthDate")
+    customer = service.register(
+        Registration(
+            phone=_req(request, "phone"),
+            first_name=_req(request, "firstName"),
+            marketing_consent=_bool(_req(request, "marketingConsent")),
+            confirmation_code=_req(request, "confirmationCode"),
+            birth_date=None if birth is None else _day(birth),
+        )
+    )
+    return _el("RegisterCustomerResponse", customer_element(customer))
+
+
+def get_offers(service: LoyaltyService, request: etree._Element) -> etree._Element:
+    """GetOffers: the member's personalised offers."""
+    offers = service.get_offers(_req(request, "customerId"), _req(request, "storeId"))
+    return _el("GetOffersResponse", offers_element(offers))
+
+
+OPERATIONS: dict[str, Handler] = {
+    "GetProgramRequest": get_program,
+    "IdentifyCustomerRequest": identify_customer,
+    "CalculatePurchaseRequest": calculate_purchase,
+    "SendConfirmationCodeRequest": send_confirmation_code,
+    "ReservePurchaseRequest": reserve_purchase,
+    "CommitPurchaseRequest": commit_purchase,
+    "CancelPurchaseRequest": cancel_purchase,
+    "RefundPurchaseRequest": refund_purchase,
+    "RegisterCustomerRequest": register_customer,
+    "GetOffersRequest": get_offers,
+}

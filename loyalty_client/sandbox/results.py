@@ -1,0 +1,69 @@
+"""Store results as JSON and read them back as the same domain dataclasses, for idempotent replay."""
+from __future__ import annotations
+
+import dataclasses
+import enum
+import hashlib
+import json
+import types
+import typing
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def to_plain(value: Any) -> Any:
+    """JSON-able form of a domain value: decimals and moments as strings, enums by value."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {field.name: to_plain(getattr(value, field.name)) for field in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (Decimal, date, datetime)):
+        return value.isoformat() if not isinstance(value, Decimal) else str(value)
+    if isinstance(value, (list, tuple)):
+        return [to_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): to_plain(item) for key, item in value.items()}
+    return value
+
+
+def dump_result(value: Any) -> str:
+    """A domain dataclass as JSON text."""
+    return json.dumps(to_plain(value), ensure_ascii=False, sort_keys=True)
+
+
+def load_result(cls: type[T], text: str) -> T:
+    """The dataclass `cls` read back from `dump_result` text."""
+    return _from_plain(cls, json.loads(text))
+
+
+def fingerprint(value: Any) -> str:
+    """A stable digest of a request's content: the same content always gives the same digest."""
+    canonical = json.dumps(to_plain(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _from_plain(kind: Any, data: Any) -> Any:
+    if data is None:
+        return None
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+        return _from_plain(options[0], data)
+    if origin is tuple:
+        item_kind = typing.get_args(kind)[0]
+        return tuple(_from_plain(item_kind, item) for item in data)
+    if dataclasses.is_dataclass(kind):
+        hints = typing.get_type_hints(kind)
+        return kind(**{name: _from_plain(hints[name], value) for name, value in data.items()})
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return kind(data)
+    if kind is Decimal:
+        return Decimal(data)
+    if kind is datetime:
+        return datetime.fromisoformat(data)
+    if kind is date:
+        return date.fromisoformat(data)
+    return data

@@ -1,0 +1,33 @@
+"""Fixtures shared by the test suites."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from loyalty_client.sandbox import RunningSandbox, SandboxClock, start_sandbox
+
+
+@pytest.fixture
+def sandbox_clock() -> SandboxClock:
+    """The sandbox's clock: pinned at the moment the test starts; `advance()` moves it on.
+
+    Override it in a test module to pin another moment (e.g. before the demo points expire).
+    """
+    return SandboxClock(datetime.now(timezone.utc))
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path, sandbox_clock: SandboxClock) -> Iterator[RunningSandbox]:
+    """The sandbox loyalty service on a free loopback port, with a fresh database of demo data.
+
+    `.url` to call it, `.codes` / `.last_code()` for one-time codes it sent, `.service` for its
+    logic, `.clock` for its time.
+    """
+    running = start_sandbox(f"sqlite:///{tmp_path / 'sandbox.sqlite'}", clock=sandbox_clock)
+    try:
+        yield running
+    finally:
+        running.stop()
