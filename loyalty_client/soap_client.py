@@ -279,7 +279,6 @@ class SoapLoyaltyService:
         return result
 
 
-
 def typed_failure(exc: Exception, *, sent: bool) -> LoyaltyError | None:
     """The typed failure for whatever a zeep call raised (None for a programming error).
 
