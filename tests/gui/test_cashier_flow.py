@@ -1,0 +1,188 @@
+"""The whole cashier flow through the real window, against the sandbox over loopback HTTP.
+
+Widgets are driven as a cashier would (clicks, typing, Enter); every service call runs on the
+till's worker threads, so the test waits on what the window shows, never on time.
+"""
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+
+from app.checkout import Phase
+from app.demo_host import DEMO_PRODUCTS
+from app.settings import Settings
+from app.till import TillApplication
+from loyalty_client.types import Identifier, IdentifierKind
+from tests.integration.bad_servers import SilentServer
+
+SKU = {p.name: p.sku for p in DEMO_PRODUCTS}
+COFFEE = SKU["Кофе зерновой 250 г"]
+MILK = SKU["Молоко 3,2% 1 л"]
+ANNA_PHONE = "+375291234567"
+
+
+def make_till(qtbot, tmp_path, **settings) -> TillApplication:
+    till = TillApplication(
+        Settings.defaults().replace(**settings), demo=True, database_path=tmp_path / "till.sqlite"
+    )
+    qtbot.addWidget(till.window)
+    till.window.show()
+    return till
+
+
+@pytest.fixture
+def till(qtbot, sandbox, tmp_path):
+    till = make_till(qtbot, tmp_path, sync_interval_seconds=0.2)
+    with qtbot.waitSignal(till.controller.ready, timeout=15_000):
+        till.connect_service(sandbox.url)
+    yield till
+    till.shutdown()
+
+
+def click(qtbot, button: QPushButton) -> None:
+    assert button.isEnabled(), button.objectName()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def type_and_enter(qtbot, field: QLineEdit, text: str) -> None:
+    field.setFocus()
+    field.clear()
+    if text.isprintable():
+        qtbot.keyClicks(field, text)
+    else:
+        field.insert(text)  # pasted: Qt's test keyboard cannot type control characters
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def child(widget, cls, name):
+    found = widget.findChild(cls, name)
+    assert found is not None, name
+    return found
+
+
+def phase(till) -> Phase | None:
+    state = till.controller.state
+    return None if state is None else state.phase
+
+
+def idle(till) -> bool:
+    return till.service_worker.pending == 0
+
+
+def add_products(qtbot, till, *skus: str) -> None:
+    for sku in skus:
+        click(qtbot, till.window.host.product_button(sku))
+    qtbot.waitUntil(lambda: idle(till) and len(till.controller.state.receipt.lines) == len(set(skus)))
+
+
+def identify(qtbot, till, text: str) -> None:
+    type_and_enter(qtbot, child(till.window.loyalty, QLineEdit, "IdentifyInput"), text)
+    qtbot.waitUntil(lambda: idle(till) and not till.window.loyalty.identify.is_busy(), timeout=10_000)
+
+
+def spendable(sandbox, phone: str) -> Decimal:
+    return sandbox.service.identify(Identifier(IdentifierKind.PHONE, phone), "001", "01").balance.spendable
+
+
+def test_identify_redeem_with_code_pay_and_see_the_new_balance(qtbot, sandbox, till) -> None:
+    window = till.window
+    panel = window.loyalty
+    add_products(qtbot, till, COFFEE, COFFEE, COFFEE, COFFEE, MILK)
+    identify(qtbot, till, "+375 29 123-45-67")
+
+    assert child(panel, QLabel, "CustomerName").text() == "Анна Ковалёва"
+    assert "***-**-67" in child(panel, QLabel, "CustomerPhone").text()
+    shown_texts = [label.text() for label in window.findChildren(QLabel)]
+    assert not [t for t in shown_texts if "123-45" in t or "1234567" in t], "the full phone never shows"
+    state = till.controller.state
+    eligible = Decimal("63.60") + Decimal("2.49")
+    assert state.calculation.max_redeem == (eligible / 2).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
+    assert panel.redemption.value() == state.calculation.max_redeem, "defaults to the maximum"
+    assert child(panel, QLabel, "ToPayValue").text().startswith(
+        f"{eligible - state.calculation.max_redeem:.2f}".replace(".", ",")
+    )
+
+    click(qtbot, child(window.host, QPushButton, "CloseReceiptButton"))
+    qtbot.waitUntil(panel.confirmation.is_asking)
+    assert "***-**-67" in child(panel, QLabel, "ConfirmationPrompt").text()
+    type_and_enter(qtbot, child(panel, QLineEdit, "ConfirmationCodeInput"), sandbox.last_code().code)
+    qtbot.waitUntil(lambda: phase(till) is Phase.AWAITING_PAYMENT)
+    assert window.host.is_awaiting_payment()
+    assert spendable(sandbox, ANNA_PHONE) == Decimal("125.50") - state.calculation.max_redeem
+
+    click(qtbot, child(window.host, QPushButton, "CloseReceiptButton"))
+    qtbot.waitUntil(lambda: phase(till) is Phase.CLOSED)
+    assert "printed" in child(window.host, QLabel, "FiscalResult").text()
+    qtbot.waitUntil(lambda: "Balance now" in panel.messages.text(), timeout=10_000)
+    balance_after = Decimal("125.50") - state.calculation.max_redeem
+    assert f"{balance_after:.2f}".replace(".", ",") in panel.messages.text()
+    assert child(panel, QLabel, "SpendableValue").text().startswith(f"{balance_after:.2f}".replace(".", ","))
+
+
+def test_partial_redemption_needs_no_code_and_void_releases_it(qtbot, sandbox, till) -> None:
+    window, panel = till.window, till.window.loyalty
+    add_products(qtbot, till, COFFEE)
+    identify(qtbot, till, "2000000000015")
+    type_and_enter(qtbot, child(panel, QLineEdit, "RedeemInput"), "5,50")
+    qtbot.waitUntil(lambda: idle(till) and till.controller.state.redeem == Decimal("5.50"))
+    click(qtbot, child(window.host, QPushButton, "CloseReceiptButton"))
+    qtbot.waitUntil(lambda: phase(till) is Phase.AWAITING_PAYMENT)
+    assert not panel.confirmation.is_asking()
+    assert spendable(sandbox, ANNA_PHONE) == Decimal("120.00")
+
+    click(qtbot, child(window.host, QPushButton, "VoidReceiptButton"))
+    qtbot.waitUntil(lambda: phase(till) is Phase.NO_CUSTOMER)
+    assert "voided" in panel.messages.text()
+    qtbot.waitUntil(lambda: spendable(sandbox, ANNA_PHONE) == Decimal("125.50"), timeout=10_000)
+
+
+@pytest.mark.parametrize(
+    "typed, shown",
+    [
+        ("+375 29 555-55-55", "Customer not found"),
+        ("+375 44 700-00-01", "blocked"),
+        ("2000000000016", "check digit"),
+        ("4810001000011", "Unknown code"),
+        ("x" * 500, "Unknown code"),
+        ("\x00\x1b[2J;DROP TABLE", "Unknown code"),
+    ],
+)
+def test_errors_are_shown_in_the_panel_and_the_receipt_stays(qtbot, till, typed, shown) -> None:
+    add_products(qtbot, till, MILK)
+    identify(qtbot, till, typed)
+    panel = till.window.loyalty
+    assert panel.messages.severity() == "error"
+    assert shown in panel.messages.text()
+    assert not panel.customer.has_customer()
+    assert len(till.controller.state.receipt.lines) == 1
+
+
+def test_a_hanging_service_costs_the_cashier_a_message_not_a_frozen_window(qtbot, tmp_path) -> None:
+    with SilentServer() as silent:
+        till = make_till(qtbot, tmp_path, service_timeout_seconds=2.0)
+        with qtbot.waitSignal(till.controller.ready, timeout=15_000):
+            till.connect_service(silent.url)
+        add_products(qtbot, till, MILK)
+
+        gaps: list[float] = []
+        clock = QElapsedTimer()
+        clock.start()
+        probe = QTimer()
+        probe.setInterval(20)
+        probe.timeout.connect(lambda: gaps.append(clock.restart() / 1000))
+        probe.start()
+        started = time.monotonic()
+        identify(qtbot, till, "+375 29 123-45-67")
+        waited = time.monotonic() - started
+        probe.stop()
+        till.shutdown()
+
+    panel = till.window.loyalty
+    assert "unavailable" in panel.messages.text()
+    assert waited >= 1.5, "the call really hung until its timeout"
+    # The event loop kept turning the whole time: no gap near the 2 s the call was stuck.
+    assert max(gaps) < 0.5, f"GUI thread stalled for {max(gaps):.2f} s"
