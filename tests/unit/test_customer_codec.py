@@ -18,7 +18,6 @@ from loyalty_client.types import (
     CustomerStatus,
     NextTier,
     Offer,
-    RefundResult,
     Tier,
 )
 
