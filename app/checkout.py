@@ -81,6 +81,7 @@ class CheckoutState:
     confirmation: ConfirmationSent | None = None
     sale: ClosedSale | None = None
     notice: Notice | None = None
+    online: bool | None = None  # did the last service call get through (None: none made yet)
 
     @property
     def total(self) -> Decimal:
@@ -131,6 +132,31 @@ class SaleRecorder(Protocol):
         ...
 
 
+class _ReachabilityTracker:
+    """Wraps the service and remembers whether its last call got through."""
+
+    def __init__(self, service: LoyaltyService) -> None:
+        self._service = service
+        self.online: bool | None = None
+
+    def __getattr__(self, name: str) -> Callable[..., object]:
+        method = getattr(self._service, name)
+
+        def call(*args: object, **kwargs: object) -> object:
+            try:
+                result = method(*args, **kwargs)
+            except errors.ServiceUnavailable:
+                self.online = False
+                raise
+            except errors.LoyaltyFault:
+                self.online = True  # the service answered, if with a refusal
+                raise
+            self.online = True
+            return result
+
+        return call
+
+
 class InputRejected(Exception):
     """Typed or scanned text that is not a customer identifier; carries the cashier's message."""
 
@@ -154,7 +180,8 @@ class CheckoutSession:
         clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
         new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
     ) -> None:
-        self._service = service
+        self._service: LoyaltyService = _ReachabilityTracker(service)  # type: ignore[assignment]
+        self._tracker = self._service
         self._recorder = recorder
         self._registrar = registrar
         self._parse = parse_identifier
@@ -171,6 +198,17 @@ class CheckoutSession:
     @property
     def state(self) -> CheckoutState:
         """The current snapshot."""
+        return self._state
+
+    def load_program(self) -> CheckoutState:
+        """Ask the service for the program (its currency is shown); offline, keep the configured one."""
+        try:
+            program = self._service.get_program(self._store_id)
+        except errors.LoyaltyError as exc:
+            log.info("program not loaded: %s", type(exc).__name__)
+            self._set()
+            return self._state
+        self._set(currency=program.currency)
         return self._state
 
     # ----- the receipt -------------------------------------------------------------------
@@ -298,6 +336,8 @@ class CheckoutSession:
 
     def void_receipt(self, next_receipt: Receipt | None = None) -> CheckoutState:
         """Void the open receipt: release the reservation and start the host's next receipt."""
+        if self._state.phase is Phase.CLOSED:  # fiscalised: a return, not a void
+            return self.new_receipt(next_receipt)
         had_reservation = self._reservation is not None
         if had_reservation:
             self._release_reservation()
@@ -435,4 +475,4 @@ class CheckoutSession:
         return Receipt(self._new_id(), self._store_id, self._till_id, self._clock(), ())
 
     def _set(self, **changes: object) -> None:
-        self._state = replace(self._state, **changes)
+        self._state = replace(self._state, online=self._tracker.online, **changes)

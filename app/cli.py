@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Sequence
 
@@ -41,6 +44,20 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings.replace(**changes)
 
 
+STOP_WITH_PARENT_ENV = "TILL_LOYALTY_STOP_WITH_PARENT"
+
+
+def _stop_when_stdin_closes() -> None:
+    """A child sandbox ends with the demo that started it, even if the demo was killed."""
+
+    def watch() -> None:
+        while sys.stdin.buffer.read(4096):
+            pass
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a `till-loyalty` command; returns the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -48,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from loyalty_client.sandbox.cli import main as sandbox_main
 
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        if os.environ.get(STOP_WITH_PARENT_ENV) == "1":
+            _stop_when_stdin_closes()
         return sandbox_main(argv[1:])
     args = _parser().parse_args(argv)
     logging.basicConfig(

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -38,6 +39,7 @@ def run_till(settings: Settings, *, demo: bool, exit_when_shown: bool = False) -
     else:
         till.connect_service(settings.get("service", "endpoint"))
     till.window.show()
+    _quit_on_signals(app)
     if exit_when_shown:
         QTimer.singleShot(0, lambda: _report_shown_and_quit(app))
     try:
@@ -68,6 +70,16 @@ def _start_sandbox(till: TillApplication) -> SandboxProcess:
     )
     sandbox.start()
     return sandbox
+
+
+def _quit_on_signals(app: QApplication) -> None:
+    """Ctrl+C or a service manager's SIGTERM closes the till cleanly (workers, sandbox child)."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: app.quit())
+    # Python runs signal handlers only between bytecodes: wake the interpreter now and then.
+    heartbeat = QTimer(app)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(250)
 
 
 def _report_shown_and_quit(app: QApplication) -> None:

@@ -45,11 +45,20 @@ class TillPresenter(QObject):
         panel.confirmation.code_entered.connect(controller.confirm_code)
         panel.confirmation.cancelled.connect(controller.cancel_code)
         controller.state_changed.connect(self.show_state)
-        controller.identify_finished.connect(lambda: panel.identify.set_busy(False))
+        controller.identify_finished.connect(self._identify_finished)
 
     def _identify(self, text: str) -> None:
         self._window.loyalty.identify.set_busy(True)
         self._controller.identify(text)
+
+    def _identify_finished(self) -> None:
+        identify = self._window.loyalty.identify
+        identify.set_busy(False)
+        state = self._controller.state
+        found = state is not None and state.customer is not None
+        failed = state is not None and state.notice is not None and state.notice.severity is Severity.ERROR
+        if found and not failed:
+            identify.clear()  # the typed phone must not stay on screen once the customer is found
 
     # ----- host intents ------------------------------------------------------------------
     def _add_product(self, sku: str) -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
+
+from app.cli import STOP_WITH_PARENT_ENV
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +28,9 @@ class SandboxProcess(QObject):
         super().__init__(parent)
         self._args = ["-m", "app", "sandbox", "--host", "127.0.0.1", "--port", "0", *(extra_args or [])]
         self._process = QProcess(self)
+        environment = QProcessEnvironment.systemEnvironment()
+        environment.insert(STOP_WITH_PARENT_ENV, "1")  # the child exits when our end of stdin closes
+        self._process.setProcessEnvironment(environment)
         self._process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
         self._process.readyReadStandardOutput.connect(self._read_stdout)
         self._process.readyReadStandardError.connect(self._read_stderr)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from app.checkout import CheckoutSession
+from app.checkout import CheckoutSession, CheckoutState
 from app.controller import CheckoutController
 from app.demo_host import DemoReceiptBuilder
 from app.identify_input import identifier_parser
@@ -49,6 +49,7 @@ class TillApplication(QObject):
         self.sync.queue_changed.connect(self._show_queue)
         self.sync.online_changed.connect(self._show_online)
         self.controller.state_changed.connect(self._after_state)
+        self.controller.ready.connect(lambda: self._after_state(self.controller.state))
         self.window.loyalty.set_service_status(False, QCoreApplication.translate("Till", "Connecting…"))
 
     def connect_service(self, endpoint_url: str) -> None:
@@ -63,7 +64,7 @@ class TillApplication(QObject):
             return SoapLoyaltyService(endpoint_url, timeout_seconds=timeout, verify_tls=verify)
 
         def make_session() -> CheckoutSession:
-            return CheckoutSession(
+            session = CheckoutSession(
                 make_service(),
                 OutboxRecorder(open_database(database_path)),
                 self.registrar,
@@ -72,6 +73,8 @@ class TillApplication(QObject):
                 till_id=settings.get("store", "till_id"),
                 currency=settings.get("store", "currency"),
             )
+            session.load_program()
+            return session
 
         self.sync.start(lambda: OutboxSync(open_database(database_path), make_service()))
         self.controller.start(make_session)
@@ -83,7 +86,9 @@ class TillApplication(QObject):
         self.service_worker.stop()
         self.sync_worker.stop()
 
-    def _after_state(self, state: object) -> None:
+    def _after_state(self, state: CheckoutState | None) -> None:
+        if state is not None and state.online is not None:
+            self._show_online(state.online)
         self.sync.nudge()
 
     def _show_queue(self, waiting: int) -> None:

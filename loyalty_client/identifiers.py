@@ -168,13 +168,26 @@ def _parse_phone(compact: str, default_region: str) -> str:
     raise IdentifierRefused(RefusalReason.NOT_A_PHONE)
 
 
+# Mobile numbering of the home markets: (national length, operator prefixes). A full-length
+# mobile number is accepted even where the library's range tables say "not allocated": they lag
+# behind operators' new ranges, and refusing a member's real number is worse than asking the
+# service about it.
+_HOME_MOBILES = {375: (9, ("25", "29", "33", "44")), 7: (10, ("9",))}
+
+
 def _valid_number(candidate: str, region: str) -> phonenumbers.PhoneNumber | None:
-    """The parsed number when `candidate` is a valid (allocated) number, else None."""
+    """The parsed number when `candidate` is a valid number (or a full-length home-market mobile)."""
     try:
         number = phonenumbers.parse(candidate, region)
     except phonenumbers.NumberParseException:
         return None
-    return number if phonenumbers.is_valid_number(number) else None
+    if phonenumbers.is_valid_number(number):
+        return number
+    national = phonenumbers.national_significant_number(number)
+    length, prefixes = _HOME_MOBILES.get(number.country_code, (0, ()))
+    if len(national) == length and national.startswith(prefixes):
+        return number
+    return None
 
 
 def mask_phone(e164: str) -> str:

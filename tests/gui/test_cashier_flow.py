@@ -95,6 +95,8 @@ def test_identify_redeem_with_code_pay_and_see_the_new_balance(qtbot, sandbox, t
     identify(qtbot, till, "+375 29 123-45-67")
 
     assert child(panel, QLabel, "CustomerName").text() == "Анна Ковалёва"
+    assert child(panel, QLineEdit, "IdentifyInput").text() == "", "the typed phone is cleared once found"
+    assert panel.is_online()
     assert "***-**-67" in child(panel, QLabel, "CustomerPhone").text()
     shown_texts = [label.text() for label in window.findChildren(QLabel)]
     assert not [t for t in shown_texts if "123-45" in t or "1234567" in t], "the full phone never shows"
@@ -183,6 +185,7 @@ def test_a_hanging_service_costs_the_cashier_a_message_not_a_frozen_window(qtbot
 
     panel = till.window.loyalty
     assert "unavailable" in panel.messages.text()
+    assert not panel.is_online()
     assert waited >= 1.5, "the call really hung until its timeout"
     # The event loop kept turning the whole time: no gap near the 2 s the call was stuck.
     assert max(gaps) < 0.5, f"GUI thread stalled for {max(gaps):.2f} s"

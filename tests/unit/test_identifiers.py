@@ -303,3 +303,9 @@ def test_a_masked_russian_phone_shows_only_code_and_last_two_digits(
     code, sub = number
     assume(is_valid(f"+7{code}{sub}"))
     assert mask_phone(f"+7{code}{sub}") == f"+7 {code} ***-**-{sub[-2:]}"
+
+
+@pytest.mark.parametrize("typed", ["+375 25 111-22-33", "80251112233", "251112233"])
+def test_a_full_length_home_mobile_outside_the_library_ranges_is_still_a_phone(typed: str) -> None:
+    # phonenumbers marks +375 25 1xx xx xx as unallocated; real members have such numbers.
+    assert parse_identifier(typed, "BY") == Identifier(IdentifierKind.PHONE, "+375251112233")
