@@ -9,12 +9,12 @@
         <translation>Нечаканая памылка: %1. Чэк захаваны, паспрабуйце яшчэ раз.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout.py" line="+266"/>
+        <location filename="../../app/checkout.py" line="+304"/>
         <source>The receipt is empty.</source>
         <translation>Чэк пусты.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Receipt voided. Reserved bonuses released.</source>
         <translation>Чэк ануляваны. Зарэзерваваныя бонусы вернуты.</translation>
     </message>
@@ -457,7 +457,7 @@ bonuses</source>
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../app/presenter.py" line="+113"/>
+        <location filename="../../app/presenter.py" line="+122"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Фіскальны чэк № %1 надрукаваны</translation>
     </message>
@@ -467,7 +467,7 @@ bonuses</source>
         <translation>Налічана бонусаў: %1, спісана: %2. Баланс: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="+59"/>
+        <location filename="../../app/gui.py" line="+61"/>
         <source>Sandbox loyalty service at %1</source>
         <translation>Тэставы сэрвіс лаяльнасці: %1</translation>
     </message>
@@ -477,12 +477,12 @@ bonuses</source>
         <translation>Тэставы сэрвіс спыніўся: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+52"/>
+        <location filename="../../app/till.py" line="+53"/>
         <source>Connecting…</source>
         <translation>Падключэнне…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>Transactions waiting to be sent: %1</source>
         <translation>Аперацый чакаюць адпраўкі: %1</translation>
     </message>

@@ -9,12 +9,12 @@
         <translation>Unexpected error: %1. The receipt is kept; try again.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout.py" line="+266"/>
+        <location filename="../../app/checkout.py" line="+304"/>
         <source>The receipt is empty.</source>
         <translation>The receipt is empty.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Receipt voided. Reserved bonuses released.</source>
         <translation>Receipt voided. Reserved bonuses released.</translation>
     </message>
@@ -457,7 +457,7 @@ bonuses</translation>
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../app/presenter.py" line="+113"/>
+        <location filename="../../app/presenter.py" line="+122"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Fiscal receipt No. %1 printed</translation>
     </message>
@@ -467,7 +467,7 @@ bonuses</translation>
         <translation>Bonuses earned: %1, spent: %2. Balance now: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="+59"/>
+        <location filename="../../app/gui.py" line="+61"/>
         <source>Sandbox loyalty service at %1</source>
         <translation>Sandbox loyalty service at %1</translation>
     </message>
@@ -477,12 +477,12 @@ bonuses</translation>
         <translation>The sandbox service stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+52"/>
+        <location filename="../../app/till.py" line="+53"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>Transactions waiting to be sent: %1</source>
         <translation>Transactions waiting to be sent: %1</translation>
     </message>
