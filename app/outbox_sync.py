@@ -25,7 +25,7 @@ from cache.outbox import Outbox, OutboxItem, utc_now
 from cache.tables import Operation
 from fiscal.receipt import FiscalDocument, Receipt
 from loyalty_client.codec import JsonValue, from_data, to_data
-from loyalty_client.errors import LoyaltyFault, ServiceUnavailable
+from loyalty_client.errors import LoyaltyFault, ServiceUnavailable, TransactionNotFound
 from loyalty_client.service import LoyaltyService
 from loyalty_client.types import CancelResult, CommitResult, RefundLine, RefundResult
 
@@ -209,6 +209,13 @@ class OutboxSync:
             data = to_data(result)
         except ServiceUnavailable as exc:
             return self._retry(item, f"SERVICE_UNAVAILABLE: {exc}", offline=True)
+        except TransactionNotFound as exc:
+            if item.operation is not Operation.CANCEL:
+                return self._fail(item, f"{exc.code}: {exc.message or exc}")
+            # Nothing to cancel: the reservation never reached the service, or has expired there.
+            # Done, not dead: a dead cancel would hold back every later sale of this customer.
+            result = CancelResult(item.idempotency_key, cancelled=False)
+            data = to_data(result)
         except LoyaltyFault as exc:
             text = f"{exc.code}: {exc.message or exc}"
             if exc.retryable:

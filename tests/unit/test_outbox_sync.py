@@ -220,6 +220,23 @@ def test_a_business_fault_is_dead_lettered_with_its_code_and_never_retried(
     assert sync.outbox.counts()[OutboxState.FAILED] == 1
 
 
+def test_cancelling_what_the_service_never_had_is_done_and_does_not_block_the_customer(
+    db: Database, sync: OutboxSync, service: FakeService
+) -> None:
+    Journal(db).record_cancel("T-9", "C-1", cancel_payload("T-9"), T0)
+    record_commit(db, "T-10", customer="C-1")
+    service.fail("T-9", errors.TransactionNotFound("no such transaction"))
+    report = sync.drain()
+    assert [(r.key, r.outcome) for r in report.reports] == [("T-9", SyncOutcome.DONE), ("T-10", SyncOutcome.DONE)]
+    assert report.reports[0].result == CancelResult("T-9", cancelled=False)
+
+
+def test_a_commit_the_service_does_not_know_is_dead_lettered(db: Database, sync: OutboxSync, service: FakeService) -> None:
+    record_commit(db, "T-11")
+    service.fail("T-11", errors.TransactionNotFound("no such transaction"))
+    assert sync.run_once().outcome is SyncOutcome.FAILED
+
+
 def test_a_fault_the_service_calls_retryable_is_retried(db: Database, sync: OutboxSync, service: FakeService) -> None:
     record_commit(db, "T-1")
     service.fail("T-1", errors.fault_for("INSUFFICIENT_BALANCE", "try again later", retryable=True))
