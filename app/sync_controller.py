@@ -6,14 +6,15 @@ what was delivered, how many transactions wait, and whether the service answered
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.outbox_sync import DrainReport, OutboxSync, SyncOutcome
 from app.workers import BackgroundWorker
-from cache.tables import OutboxState
-from loyalty_client.types import CommitResult
+
+if TYPE_CHECKING:  # the sync stack (SQLAlchemy, alembic, zeep) loads on the worker, not at start-up
+    from app.outbox_sync import OutboxSync
 
 log = logging.getLogger(__name__)
 
@@ -65,18 +66,14 @@ class SyncController(QObject):
         self._timer.stop()
         self._sync = None
 
-    def _drained(self, outcome: tuple[DrainReport, int, int]) -> None:
-        report, waiting, failed = outcome
+    def _drained(self, outcome: "_DrainSummary") -> None:
         self._running = False
-        for item in report.reports:
-            if item.outcome is SyncOutcome.DONE and isinstance(item.result, CommitResult) and item.key:
-                self.delivered.emit(item.key, item.result)
-        if report.offline:
-            self._set_online(False)
-        elif report.reports:
-            self._set_online(True)
-        self.queue_changed.emit(waiting)
-        self.failed_changed.emit(failed)
+        for key, result in outcome.delivered:
+            self.delivered.emit(key, result)
+        if outcome.online is not None:
+            self._set_online(outcome.online)
+        self.queue_changed.emit(outcome.waiting)
+        self.failed_changed.emit(outcome.failed)
         if self._again:
             self._again = False
             self.nudge()
@@ -91,8 +88,30 @@ class SyncController(QObject):
             self.online_changed.emit(online)
 
 
-def _drain(sync: OutboxSync) -> tuple[DrainReport, int, int]:
+@dataclass(frozen=True)
+class _DrainSummary:
+    """What one drain did, as the GUI thread needs it."""
+
+    delivered: list[tuple[str, object]]  # (transaction id, CommitResult) of delivered sales
+    waiting: int
+    failed: int
+    online: bool | None  # None: nothing was tried
+
+
+def _drain(sync: "OutboxSync") -> _DrainSummary:
+    from app.outbox_sync import SyncOutcome
+    from cache.tables import Operation, OutboxState
+
     report = sync.drain()
     counts = sync.outbox.counts()
-    waiting = counts.get(OutboxState.PENDING, 0) + counts.get(OutboxState.IN_FLIGHT, 0)
-    return report, waiting, counts.get(OutboxState.FAILED, 0)
+    delivered = [
+        (item.key, item.result)
+        for item in report.reports
+        if item.outcome is SyncOutcome.DONE and item.operation is Operation.COMMIT and item.key
+    ]
+    return _DrainSummary(
+        delivered=delivered,
+        waiting=counts.get(OutboxState.PENDING, 0) + counts.get(OutboxState.IN_FLIGHT, 0),
+        failed=counts.get(OutboxState.FAILED, 0),
+        online=False if report.offline else (True if report.reports else None),
+    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -14,16 +15,16 @@ from app.checkout import CheckoutSession, CheckoutState
 from app.controller import CheckoutController
 from app.demo_host import DemoReceiptBuilder
 from app.identify_input import identifier_parser
-from app.outbox_sync import OutboxSync
 from app.presenter import TillPresenter
-from app.sale_recorder import OutboxRecorder
 from app.settings import Settings
 from app.sync_controller import SyncController
 from app.workers import BackgroundWorker
-from cache.database import open_database
 from fiscal.demo_registrar import DemoRegistrar
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.service import LoyaltyService
 from widgets.main_window import TillWindow
+
+if TYPE_CHECKING:
+    from app.outbox_sync import OutboxSync
 
 log = logging.getLogger(__name__)
 
@@ -60,10 +61,23 @@ class TillApplication(QObject):
         region = settings.get("store", "region")
         database_path = self.database_path
 
-        def make_service() -> SoapLoyaltyService:
+        # These run on the worker threads: the SOAP and database stacks load there, not before
+        # the window is shown.
+        def make_service() -> LoyaltyService:
+            from loyalty_client.soap_client import SoapLoyaltyService
+
             return SoapLoyaltyService(endpoint_url, timeout_seconds=timeout, verify_tls=verify)
 
+        def make_sync() -> OutboxSync:
+            from app.outbox_sync import OutboxSync
+            from cache.database import open_database
+
+            return OutboxSync(open_database(database_path), make_service())
+
         def make_session() -> CheckoutSession:
+            from app.sale_recorder import OutboxRecorder
+            from cache.database import open_database
+
             session = CheckoutSession(
                 make_service(),
                 OutboxRecorder(open_database(database_path)),
@@ -76,7 +90,7 @@ class TillApplication(QObject):
             session.load_program()
             return session
 
-        self.sync.start(lambda: OutboxSync(open_database(database_path), make_service()))
+        self.sync.start(make_sync)
         self.controller.start(make_session)
         self.service_connected.emit(endpoint_url)
 
