@@ -13,22 +13,30 @@ from typing import Sequence
 from app.settings import Settings, SettingsError, default_config_path, load_settings
 
 
+def _common_options(suppress_defaults: bool) -> argparse.ArgumentParser:
+    """Options every command takes, before or after its name (`till-loyalty demo --language be`)."""
+    default = argparse.SUPPRESS if suppress_defaults else None
+    common = argparse.ArgumentParser(add_help=False, argument_default=default)
+    common.add_argument("--config", type=Path, help=f"settings file (default: {default_config_path()})")
+    common.add_argument("--db", help="the till's local database file (overrides the settings)")
+    common.add_argument("--service", help="loyalty service URL (overrides the settings)")
+    common.add_argument("--language", choices=("ru", "be", "en"), help="interface language")
+    common.add_argument("-v", "--verbose", action="store_true", help="log more")
+    common.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
+    return common
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="till-loyalty",
         description="Loyalty add-on for the cashier's till.",
+        parents=[_common_options(suppress_defaults=False)],
     )
-    parser.add_argument("--config", type=Path, help=f"settings file (default: {default_config_path()})")
-    parser.add_argument("--db", help="the till's local database file (overrides the settings)")
-    parser.add_argument("--service", help="loyalty service URL (overrides the settings)")
-    parser.add_argument("--language", choices=("ru", "be", "en"), help="interface language")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
-    parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
+    after = _common_options(suppress_defaults=True)  # given after the command, they win
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("demo", help="the demo till with a built-in sandbox loyalty service")
-    commands.add_parser("run", help="the till with the configured loyalty service")
-    sandbox = commands.add_parser("sandbox", help="run the sandbox loyalty service", add_help=False)
-    sandbox.add_argument("args", nargs=argparse.REMAINDER)
+    commands.add_parser("demo", parents=[after], help="the demo till with a built-in sandbox loyalty service")
+    commands.add_parser("run", parents=[after], help="the till with the configured loyalty service")
+    commands.add_parser("sandbox", help="run the sandbox loyalty service (see `sandbox --help`)")
     return parser
 
 
