@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, event, func, make_url, select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
 
 from loyalty_client.sandbox.models import Base, CustomerRow
 
@@ -12,12 +13,27 @@ SQLITE_BUSY_TIMEOUT_SECONDS = 30
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for `url`; for SQLite, WAL, a busy timeout and foreign keys on every connection."""
-    if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS})
-        event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    """An engine for `url`; for SQLite, WAL, a busy timeout and foreign keys on every connection.
+
+    An in-memory SQLite database lives in one connection shared by every thread (`StaticPool`);
+    `is_single_connection` tells the caller to run its units of work one at a time.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(parsed, pool_pre_ping=True)
+    if parsed.database in (None, "", ":memory:"):
+        engine = create_engine(
+            parsed, poolclass=StaticPool, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_SECONDS}
+        )
+    else:
+        engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def is_single_connection(engine: Engine) -> bool:
+    """True when every session shares one connection (in-memory SQLite)."""
+    return isinstance(engine.pool, StaticPool)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -21,12 +21,14 @@ from loyalty_client.sandbox.models import LedgerEntry, PendingPoints, PointAccou
 from loyalty_client.types import Balance
 
 
-def load_account(session: Session, customer_id: str) -> PointAccount:
-    """The member's account row, locked for update where the database supports it."""
-    account = session.scalars(
-        select(PointAccount).where(PointAccount.customer_id == customer_id).with_for_update()
-    ).one()
-    return account
+def load_account(session: Session, customer_id: str, lock: bool = True) -> PointAccount:
+    """The member's account row; with `lock`, locked for update where the database supports it.
+
+    Readers skip the lock: if they change the row (points maturing), the version check still
+    keeps concurrent writers apart.
+    """
+    query = select(PointAccount).where(PointAccount.customer_id == customer_id)
+    return session.scalars(query.with_for_update() if lock else query).one()
 
 
 def touch(account: PointAccount, now: datetime) -> None:

@@ -16,6 +16,7 @@ and changes nothing; the same id with other content is refused (INVALID_REQUEST)
 """
 from __future__ import annotations
 
+import contextlib
 import hmac
 import json
 import logging
@@ -50,7 +51,7 @@ from loyalty_client.errors import (
 from loyalty_client.identifiers import mask_phone
 from loyalty_client.sandbox import ledger
 from loyalty_client.sandbox.clock import SandboxClock
-from loyalty_client.sandbox.database import session_factory
+from loyalty_client.sandbox.database import is_single_connection, session_factory
 from loyalty_client.sandbox.models import (
     CustomerRow,
     OfferRow,
@@ -204,6 +205,10 @@ class SandboxLoyalty:
         self._sessions = session_factory(engine)
         self._observers: list[Callable[[SentCode], None]] = [on_code] if on_code else []
         self._observers_lock = threading.Lock()
+        # One shared connection (in-memory SQLite) would mix the transactions of parallel units.
+        self._one_at_a_time: threading.Lock | contextlib.nullcontext[None] = (
+            threading.Lock() if is_single_connection(engine) else contextlib.nullcontext()
+        )
 
     def add_code_observer(self, observer: Callable[[SentCode], None]) -> None:
         """Call `observer` with every one-time code sent from now on (from a server thread)."""
@@ -217,7 +222,7 @@ class SandboxLoyalty:
         for attempt in range(1, _UNIT_ATTEMPTS + 1):
             session = self._sessions()
             try:
-                with session.begin():
+                with self._one_at_a_time, session.begin():
                     return unit(session)
             except (StaleDataError, IntegrityError, OperationalError) as exc:
                 if attempt == _UNIT_ATTEMPTS:
@@ -269,16 +274,30 @@ class SandboxLoyalty:
         return status
 
     @staticmethod
-    def _account(session: Session, customer: CustomerRow, now: datetime) -> PointAccount:
-        account = ledger.load_account(session, customer.id)
+    def _account(session: Session, customer: CustomerRow, now: datetime, lock: bool = True) -> PointAccount:
+        account = ledger.load_account(session, customer.id, lock)
         ledger.settle(session, account, now)
         return account
 
     @staticmethod
     def _transaction(session: Session, kind: str, key: str) -> TransactionRow | None:
         return session.scalars(
-            select(TransactionRow).where(TransactionRow.kind == kind, TransactionRow.key == key).with_for_update()
+            select(TransactionRow)
+            .where(TransactionRow.kind == kind, TransactionRow.key == key)
+            .execution_options(populate_existing=True)
         ).first()
+
+    def _owner(self, session: Session, transaction_id: str) -> str | None:
+        """The member a purchase or reservation belongs to."""
+        purchase = self._transaction(session, "purchase", transaction_id)
+        if purchase is not None:
+            return purchase.customer_id
+        reservation = self._reservation(session, transaction_id)
+        return None if reservation is None else reservation.customer_id
+
+    @staticmethod
+    def _reservation(session: Session, transaction_id: str) -> ReservationRow | None:
+        return session.get(ReservationRow, transaction_id, populate_existing=True)
 
     @staticmethod
     def _offers(session: Session, customer_id: str, now: datetime) -> tuple[Offer, ...]:
@@ -404,7 +423,7 @@ class SandboxLoyalty:
             program, _ = self._program(session)
             customer, messages = self._find(session, identifier, now)
             self._usable(customer)
-            account = self._account(session, customer, now)
+            account = self._account(session, customer, now, lock=False)
             return self._view(session, program, customer, account, now, messages)
 
         return self._work(unit)
@@ -455,7 +474,7 @@ class SandboxLoyalty:
             program, _ = self._program(session)
             customer = self._customer(session, customer_id)
             status = self._usable(customer)
-            account = self._account(session, customer, now)
+            account = self._account(session, customer, now, lock=False)
             tier = rules.tier_for(program, customer.purchases_12m)
             return rules.calculate(
                 program, receipt, tier, ledger.available(session, account, now), requested_redeem, status
@@ -525,20 +544,23 @@ class SandboxLoyalty:
 
         def unit(session: Session) -> Reservation:
             now = self.clock.now()
-            existing = session.get(ReservationRow, transaction_id, with_for_update=True)
+            customer = self._customer(session, customer_id)
+            account = self._account(session, customer, now)  # first: everything below depends on it
+            existing = self._reservation(session, transaction_id)
             if existing is not None:
                 if existing.fingerprint != request_print:
                     raise InvalidRequest(f"Резерв {transaction_id} уже создан для другого чека или суммы")
-                if existing.state != "live" or existing.expires_at > now:
+                if existing.state == "cancelled":
+                    raise InvalidRequest(f"Резерв {transaction_id} отменён")
+                if existing.state == "committed" or existing.expires_at > now:
                     return load_result(Reservation, existing.result_json)
+                # the same reservation asked again after it expired: reserve afresh below
             if self._transaction(session, "purchase", transaction_id) is not None:
                 raise InvalidRequest(f"Покупка {transaction_id} уже проведена")
             if self._transaction(session, "cancel", transaction_id) is not None:
                 raise InvalidRequest(f"Покупка {transaction_id} отменена")
             program, program_row = self._program(session)
-            customer = self._customer(session, customer_id)
             status = self._usable(customer)
-            account = self._account(session, customer, now)
             spendable = ledger.available(session, account, now, exclude=transaction_id)
             self._check_balance(program, status, spendable, redeem)
             tier = rules.tier_for(program, customer.purchases_12m)
@@ -618,6 +640,8 @@ class SandboxLoyalty:
 
         def unit(session: Session) -> CommitResult:
             now = self.clock.now()
+            customer = self._customer(session, customer_id)
+            account = self._account(session, customer, now)  # first: everything below depends on it
             existing = self._transaction(session, "purchase", transaction_id)
             if existing is not None:
                 if existing.fingerprint != request_print:
@@ -626,10 +650,8 @@ class SandboxLoyalty:
             if self._transaction(session, "cancel", transaction_id) is not None:
                 raise InvalidRequest(f"Покупка {transaction_id} отменена: провести её нельзя")
             program, program_row = self._program(session)
-            customer = self._customer(session, customer_id)
             status = self._usable(customer)
-            account = self._account(session, customer, now)
-            reservation = session.get(ReservationRow, transaction_id, with_for_update=True)
+            reservation = self._reservation(session, transaction_id)
             if reservation is not None and reservation.customer_id != customer.id:
                 raise InvalidRequest(f"Резерв {transaction_id} сделан для другого клиента")
             if reservation is not None and reservation.state == "live" and reservation.expires_at > now:
@@ -702,13 +724,16 @@ class SandboxLoyalty:
             done = self._transaction(session, "cancel", transaction_id)
             if done is not None:
                 return load_result(CancelResult, done.result_json)
-            purchase = self._transaction(session, "purchase", transaction_id)
-            reservation = session.get(ReservationRow, transaction_id, with_for_update=True)
-            if purchase is None and reservation is None:
+            owner = self._owner(session, transaction_id)
+            if owner is None:
                 raise TransactionNotFound(f"Покупка или резерв {transaction_id} не найдены")
-            customer_id = purchase.customer_id if purchase is not None else reservation.customer_id  # type: ignore[union-attr]
-            customer = self._customer(session, customer_id)
-            account = self._account(session, customer, now)
+            customer = self._customer(session, owner)
+            account = self._account(session, customer, now)  # then read again what depends on it
+            done = self._transaction(session, "cancel", transaction_id)
+            if done is not None:
+                return load_result(CancelResult, done.result_json)
+            purchase = self._transaction(session, "purchase", transaction_id)
+            reservation = self._reservation(session, transaction_id)
             quantities: dict[int, Decimal] = {}
             accrual = returned = paid_back = ZERO
             if purchase is not None:
@@ -767,6 +792,10 @@ class SandboxLoyalty:
             purchase = self._transaction(session, "purchase", original_transaction_id)
             if purchase is None:
                 raise TransactionNotFound(f"Покупка {original_transaction_id} не найдена")
+            customer = self._customer(session, purchase.customer_id)
+            account = self._account(session, customer, now)  # then read again what depends on it
+            purchase = self._transaction(session, "purchase", original_transaction_id)
+            assert purchase is not None  # purchases are never deleted
             if purchase.state == "cancelled":
                 raise RefundExceedsPurchase(f"Покупка {original_transaction_id} отменена: возвращать нечего")
             bought = {line["line_no"]: Decimal(line["quantity"]) for line in json.loads(purchase.lines_json)}
@@ -784,8 +813,6 @@ class SandboxLoyalty:
                         f"уже возвращено {_number(already)}, к возврату {_number(line.quantity)}"
                     )
                 quantities[line.line_no] = line.quantity
-            customer = self._customer(session, purchase.customer_id)
-            account = self._account(session, customer, now)
             accrual, returned, paid_back = self._reverse(
                 session, purchase, account, customer, returned_before, quantities, refund_id, now
             )
@@ -941,6 +968,6 @@ class SandboxLoyalty:
         def unit(session: Session) -> Balance:
             now = self.clock.now()
             customer = self._customer(session, customer_id)
-            return ledger.balance(session, self._account(session, customer, now), now)
+            return ledger.balance(session, self._account(session, customer, now, lock=False), now)
 
         return self._work(unit)

@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 SERVER_THREADS = 8
 _STOP_TIMEOUT_SECONDS = 10
+_LOOP_TIMEOUT_SECONDS = 0.5  # only matters if the loop cannot be woken
 
 
 @dataclass
@@ -48,6 +49,16 @@ class RunningSandbox:
     _tempdir: str | None = field(default=None, repr=False)
     _codes_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _stopped: bool = field(default=False, repr=False)
+    _stopping: threading.Event = field(default_factory=threading.Event, repr=False)
+
+    def _serve(self) -> None:
+        """The server loop (on its own thread): serve until stopped, then close every socket here."""
+        socket_map = self._socket_map
+        try:
+            while socket_map and not self._stopping.is_set():
+                wasyncore.loop(timeout=_LOOP_TIMEOUT_SECONDS, map=socket_map, count=1)
+        finally:
+            wasyncore.close_all(socket_map)
 
     @property
     def clock(self) -> SandboxClock:
@@ -77,10 +88,11 @@ class RunningSandbox:
             return
         self._stopped = True
         server = self._server
-        socket_map = self._socket_map
-        # Closing every channel empties the map, which ends the server loop; it runs on the
-        # server thread, woken by the trigger, so nothing is closed under its feet.
-        server.trigger.pull_trigger(lambda: wasyncore.close_all(socket_map))
+        self._stopping.set()
+        try:
+            server.trigger.pull_trigger()  # wake the loop now rather than at its next timeout
+        except OSError:
+            log.warning("Песочница: не удалось разбудить цикл сервера, он остановится по таймауту")
         if self._thread is not None:
             self._thread.join(_STOP_TIMEOUT_SECONDS)
         server.task_dispatcher.shutdown(timeout=_STOP_TIMEOUT_SECONDS)
@@ -176,7 +188,7 @@ def start_sandbox(
     service.add_code_observer(running._record)
     if on_code is not None:
         service.add_code_observer(on_code)
-    running._thread = threading.Thread(target=server.run, name="sandbox-server", daemon=True)
+    running._thread = threading.Thread(target=running._serve, name="sandbox-server", daemon=True)
     running._thread.start()
     log.info("Песочница лояльности слушает %s (база %s)", running.url, engine.url.render_as_string(hide_password=True))
     return running
