@@ -103,6 +103,16 @@ class CustomerKey(Base):
     )
 
 
+class CachedProgram(Base):
+    """The loyalty program as last fetched for a store (loyalty_client.types.Program as JSON)."""
+
+    __tablename__ = "program_cache"
+
+    store_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[str] = mapped_column(Text)
+    fetched_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class JournalRow(Base):
     """One loyalty operation the till recorded, with the request it made of it."""
 

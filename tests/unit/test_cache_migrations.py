@@ -15,7 +15,7 @@ from cache.errors import SchemaTooNew
 from cache.migrate import current_revision, downgrade, head_revision, upgrade
 from cache.tables import Base
 
-TABLES = {"alembic_version", "customer_cache", "customer_cache_key", "journal", "outbox"}
+TABLES = {"alembic_version", "customer_cache", "customer_cache_key", "journal", "outbox", "program_cache"}
 
 
 def _tables(db: Database) -> set[str]:
