@@ -30,7 +30,7 @@ from app.notices import Notice
 from fiscal.demo_registrar import FiscalRegistrar
 from fiscal.money import ZERO, format_money, money
 from fiscal.receipt import FiscalDocument, Receipt
-from loyalty_client import errors
+from loyalty_client import errors, rules
 from loyalty_client.service import LoyaltyService
 from loyalty_client.types import (
     Calculation,
@@ -39,6 +39,7 @@ from loyalty_client.types import (
     Customer,
     CustomerStatus,
     Identifier,
+    Program,
     Reservation,
 )
 
@@ -157,6 +158,26 @@ class _ReachabilityTracker:
         return call
 
 
+class OfflineStore(Protocol):
+    """What the till remembers to keep selling when the service is down."""
+
+    def customer(self, identifier: Identifier) -> tuple[Customer, datetime] | None:
+        """The customer last seen with this identifier, and when."""
+        ...
+
+    def keep_customer(self, customer: Customer, identifier: Identifier, seen_at: datetime) -> None:
+        """Remember a customer the service just returned for this identifier."""
+        ...
+
+    def program(self, store_id: str) -> Program | None:
+        """The program last fetched for the store."""
+        ...
+
+    def keep_program(self, store_id: str, program: Program, fetched_at: datetime) -> None:
+        """Remember the program the service just returned."""
+        ...
+
+
 class InputRejected(Exception):
     """Typed or scanned text that is not a customer identifier; carries the cashier's message."""
 
@@ -177,6 +198,7 @@ class CheckoutSession:
         store_id: str,
         till_id: str,
         currency: str,
+        offline: OfflineStore | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
         new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
     ) -> None:
@@ -184,6 +206,8 @@ class CheckoutSession:
         self._tracker = self._service
         self._recorder = recorder
         self._registrar = registrar
+        self._offline = offline
+        self._program: Program | None = None
         self._parse = parse_identifier
         self._store_id = store_id
         self._till_id = till_id
@@ -206,8 +230,15 @@ class CheckoutSession:
             program = self._service.get_program(self._store_id)
         except errors.LoyaltyError as exc:
             log.info("program not loaded: %s", type(exc).__name__)
-            self._set()
-            return self._state
+            cached = self._offline.program(self._store_id) if self._offline else None
+            if cached is None:
+                self._set()
+                return self._state
+            program = cached
+        else:
+            if self._offline is not None:
+                self._offline.keep_program(self._store_id, program, self._clock())
+        self._program = program
         self._set(currency=program.currency)
         return self._state
 
@@ -239,24 +270,35 @@ class CheckoutSession:
         except InputRejected as exc:
             self._set(notice=notices.error(str(exc)))
             return self._state
+        as_of: datetime | None = None
         try:
             customer = self._service.identify(identifier, self._store_id, self._till_id)
+        except errors.ServiceUnavailable as exc:
+            cached = self._offline.customer(identifier) if self._offline else None
+            if cached is None:
+                log.info("identification failed offline, customer not cached")
+                self._set(notice=notices.error(self._not_cached_text(exc)))
+                return self._state
+            customer, as_of = cached
         except errors.LoyaltyError as exc:
             log.info("identification failed: %s", type(exc).__name__)
             self._set(notice=notices.error(notices.fault_text(exc)))
             return self._state
+        else:
+            if self._offline is not None:
+                self._offline.keep_customer(customer, identifier, self._clock())
         if self._reservation is not None:
             self._release_reservation()
         self._redeem_choice = None
         self._set(
             phase=Phase.IDENTIFIED,
             customer=customer,
-            customer_as_of=None,
+            customer_as_of=as_of,
             calculation=None,
             redeem=ZERO,
             discounts={},
             confirmation=None,
-            notice=self._status_notice(customer),
+            notice=self._offline_notice(as_of) if as_of else self._status_notice(customer),
         )
         self._recalculate()
         return self._state
@@ -357,6 +399,9 @@ class CheckoutSession:
         if not state.receipt.lines:
             self._set(calculation=None, redeem=ZERO, discounts={})
             return
+        if state.customer_as_of is not None:
+            self._estimate_offline()
+            return
         customer_id = state.customer.customer_id
         try:
             calculation = self._service.calculate(customer_id, state.receipt, None)
@@ -364,6 +409,9 @@ class CheckoutSession:
             wanted = min(wanted, calculation.max_redeem)
             if wanted > ZERO and state.customer.status is CustomerStatus.ACTIVE:
                 calculation = self._service.calculate(customer_id, state.receipt, wanted)
+        except errors.ServiceUnavailable:
+            self._go_offline()
+            return
         except errors.LoyaltyError as exc:
             self._set(calculation=None, redeem=ZERO, discounts={}, notice=notices.error(notices.fault_text(exc)))
             return
@@ -380,6 +428,9 @@ class CheckoutSession:
             sent = self._service.send_confirmation_code(
                 ConfirmationPurpose.REDEEM, customer_id=state.customer.customer_id, amount=state.redeem
             )
+        except errors.ServiceUnavailable:
+            self._go_offline()
+            return self._state
         except errors.LoyaltyError as exc:
             self._set(notice=notices.error(notices.fault_text(exc)))
             return self._state
@@ -401,11 +452,15 @@ class CheckoutSession:
         except errors.ConfirmationRequired:
             self._ask_for_code()
             return False
+        except errors.ServiceUnavailable:
+            self._transaction_id = None
+            self._set(phase=Phase.IDENTIFIED, confirmation=None)
+            self._go_offline()
+            return False
         except errors.LoyaltyError as exc:
             self._transaction_id = None
             self._set(phase=Phase.IDENTIFIED, confirmation=None, notice=notices.error(notices.fault_text(exc)))
-            if not isinstance(exc, errors.ServiceUnavailable):
-                self._recalculate()
+            self._recalculate()
             return False
         self._reservation = reservation
         self._set(discounts={line.line_no: line.discount for line in reservation.lines}, redeem=reservation.redeem)
@@ -430,7 +485,7 @@ class CheckoutSession:
                 receipt=state.receipt,
                 redeem=state.redeem,
                 fiscal=document,
-                offline=False,
+                offline=state.customer_as_of is not None,
                 occurred_at=document.closed_at,
             )
         accrual = state.calculation.accrual if state.calculation else ZERO
@@ -447,6 +502,42 @@ class CheckoutSession:
             ),
         )
         return self._state
+
+    def _go_offline(self) -> None:
+        """The service stopped answering mid-sale: carry on from what the till knows, no redemption."""
+        self._set(customer_as_of=self._clock(), notice=self._offline_notice(None))
+        self._estimate_offline()
+
+    def _estimate_offline(self) -> None:
+        """Accrual estimated with the cached program rules; redemption refused (default policy)."""
+        state = self._state
+        assert state.customer is not None
+        calculation = None
+        if self._program is not None and state.receipt.lines:
+            quote = rules.calculate(
+                self._program, state.receipt, state.customer.tier, state.customer.balance.spendable,
+                None, state.customer.status,
+            )
+            calculation = replace(quote, max_redeem=ZERO, redeem=ZERO, confirmation_required=False)
+        self._set(calculation=calculation, redeem=ZERO, discounts={})
+
+    def _offline_notice(self, as_of: datetime | None) -> Notice:
+        text = QCoreApplication.translate(
+            "Checkout",
+            "Loyalty service unavailable. Bonuses will be credited when the connection is back; "
+            "they cannot be spent now.",
+        )
+        if as_of is not None:
+            stamp = as_of.astimezone().strftime("%H:%M")
+            text = QCoreApplication.translate("Checkout", "Balance as of %1.").replace("%1", stamp) + " " + text
+        return notices.warning(text)
+
+    def _not_cached_text(self, exc: errors.ServiceUnavailable) -> str:
+        return (
+            notices.fault_text(exc)
+            + " "
+            + QCoreApplication.translate("Checkout", "This customer has not been seen at this till before.")
+        )
 
     def _release_reservation(self) -> None:
         reservation, customer = self._reservation, self._state.customer

@@ -75,17 +75,21 @@ class TillApplication(QObject):
             return OutboxSync(open_database(database_path), make_service())
 
         def make_session() -> CheckoutSession:
+            from app.offline_store import CachedOfflineStore
             from app.sale_recorder import OutboxRecorder
+            from app.secrets_store import till_secret
             from cache.database import open_database
 
+            database = open_database(database_path)
             session = CheckoutSession(
                 make_service(),
-                OutboxRecorder(open_database(database_path)),
+                OutboxRecorder(database),
                 self.registrar,
                 identifier_parser(region),
                 store_id=settings.get("store", "store_id"),
                 till_id=settings.get("store", "till_id"),
                 currency=settings.get("store", "currency"),
+                offline=CachedOfflineStore(database, till_secret("customer-cache-key", database_path.parent)),
             )
             session.load_program()
             return session

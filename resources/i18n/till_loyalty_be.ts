@@ -9,7 +9,7 @@
         <translation>Нечаканая памылка: %1. Чэк захаваны, паспрабуйце яшчэ раз.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout.py" line="+304"/>
+        <location filename="../../app/checkout.py" line="+346"/>
         <source>The receipt is empty.</source>
         <translation>Чэк пусты.</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation>Чэк ануляваны.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+80"/>
         <source>To pay: %1. Take payment, then press Payment received (F8).</source>
         <translation>Да аплаты: %1. Прыміце аплату і націсніце «Аплата атрымана» (F8).</translation>
     </message>
@@ -35,6 +35,21 @@
     </message>
     <message>
         <location line="+26"/>
+        <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; they cannot be spent now.</source>
+        <translation>Сэрвіс лаяльнасці недаступны. Бонусы налічацца, калі сувязь аднавіцца; спісаць іх зараз нельга.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Balance as of %1.</source>
+        <translation>Баланс на %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This customer has not been seen at this till before.</source>
+        <translation>Гэты пакупнік яшчэ не абслугоўваўся на гэтай касе.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
         <translation>Картка не актывавана: бонусы налічваюцца, але спісаць іх пакуль нельга.</translation>
     </message>
@@ -477,12 +492,12 @@ bonuses</source>
         <translation>Тэставы сэрвіс спыніўся: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+53"/>
+        <location filename="../../app/till.py" line="+54"/>
         <source>Connecting…</source>
         <translation>Падключэнне…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+61"/>
         <source>Transactions waiting to be sent: %1</source>
         <translation>Аперацый чакаюць адпраўкі: %1</translation>
     </message>

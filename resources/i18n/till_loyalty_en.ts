@@ -9,7 +9,7 @@
         <translation>Unexpected error: %1. The receipt is kept; try again.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout.py" line="+304"/>
+        <location filename="../../app/checkout.py" line="+346"/>
         <source>The receipt is empty.</source>
         <translation>The receipt is empty.</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation>Receipt voided.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+80"/>
         <source>To pay: %1. Take payment, then press Payment received (F8).</source>
         <translation>To pay: %1. Take payment, then press Payment received (F8).</translation>
     </message>
@@ -35,6 +35,21 @@
     </message>
     <message>
         <location line="+26"/>
+        <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; they cannot be spent now.</source>
+        <translation>Loyalty service unavailable. Bonuses will be credited when the connection is back; they cannot be spent now.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Balance as of %1.</source>
+        <translation>Balance as of %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This customer has not been seen at this till before.</source>
+        <translation>This customer has not been seen at this till before.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
         <translation>Card not activated: bonuses are earned but cannot be spent yet.</translation>
     </message>
@@ -477,12 +492,12 @@ bonuses</translation>
         <translation>The sandbox service stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+53"/>
+        <location filename="../../app/till.py" line="+54"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+61"/>
         <source>Transactions waiting to be sent: %1</source>
         <translation>Transactions waiting to be sent: %1</translation>
     </message>

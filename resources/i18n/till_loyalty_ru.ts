@@ -9,7 +9,7 @@
         <translation>Непредвиденная ошибка: %1. Чек сохранён, повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout.py" line="+304"/>
+        <location filename="../../app/checkout.py" line="+346"/>
         <source>The receipt is empty.</source>
         <translation>Чек пуст.</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation>Чек аннулирован.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+80"/>
         <source>To pay: %1. Take payment, then press Payment received (F8).</source>
         <translation>К оплате: %1. Примите оплату и нажмите «Оплата получена» (F8).</translation>
     </message>
@@ -35,6 +35,21 @@
     </message>
     <message>
         <location line="+26"/>
+        <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; they cannot be spent now.</source>
+        <translation>Сервис лояльности недоступен. Бонусы начислятся, когда связь восстановится; списать их сейчас нельзя.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Balance as of %1.</source>
+        <translation>Баланс на %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This customer has not been seen at this till before.</source>
+        <translation>Этот покупатель ещё не обслуживался на этой кассе.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
         <translation>Карта не активирована: бонусы начисляются, но списать их пока нельзя.</translation>
     </message>
@@ -477,12 +492,12 @@ bonuses</source>
         <translation>Тестовый сервис остановился: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+53"/>
+        <location filename="../../app/till.py" line="+54"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+61"/>
         <source>Transactions waiting to be sent: %1</source>
         <translation>Операций ждут отправки: %1</translation>
     </message>

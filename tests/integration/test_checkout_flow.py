@@ -4,6 +4,7 @@ No window: this is the path the till's controller runs on its worker thread.
 """
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,11 +14,13 @@ from app.checkout import CheckoutSession, Phase
 from app.demo_host import DEMO_PRODUCTS, DemoReceiptBuilder
 from app.identify_input import identifier_parser
 from app.notices import Severity
+from app.offline_store import CachedOfflineStore
 from app.outbox_sync import OutboxSync
 from app.sale_recorder import OutboxRecorder
 from cache.database import open_database
 from cache.tables import OutboxState
 from fiscal.demo_registrar import DemoRegistrar
+from loyalty_client.sandbox import start_sandbox
 from loyalty_client.soap_client import SoapLoyaltyService
 from loyalty_client.types import CommitResult, Identifier, IdentifierKind
 
@@ -39,8 +42,10 @@ class Till:
             identifier_parser("BY"),
             store_id="001",
             till_id="01",
-            currency="BYN",
+            currency="RUB",
+            offline=CachedOfflineStore(self.database, b"k" * 32),
         )
+        self.checkout.load_program()
         self.sync = OutboxSync(self.database, SoapLoyaltyService(url, timeout_seconds=5))
 
     def sell(self, *names: str):
@@ -188,3 +193,63 @@ def test_service_down_mid_flow_loses_nothing(sandbox, till) -> None:
     assert report.offline and report.done == 0
     counts = till.sync.outbox.counts()
     assert counts[OutboxState.PENDING] == 1, "kept for a later try"
+
+
+def test_the_program_comes_from_the_service_and_sets_the_currency(sandbox, till) -> None:
+    assert till.checkout.state.currency == "BYN"
+    assert till.checkout.state.online is True
+
+
+def test_offline_a_known_customer_is_identified_from_the_cache_and_the_sale_is_delivered_later(
+    sandbox, till, tmp_path
+) -> None:
+    till.checkout.identify(ANNA)  # seen online once: cached
+    till.checkout.reset_customer()
+    port = int(sandbox.url.rsplit(":", 1)[1].strip("/"))
+    sandbox.stop()
+
+    till.sell("Кофе зерновой 250 г", "Сигареты")
+    state = till.checkout.identify("80291234567")
+    assert state.phase is Phase.IDENTIFIED and state.online is False
+    assert state.customer.display_name == "Анна Ковалёва"
+    assert state.customer_as_of is not None
+    assert state.notice.severity is Severity.WARNING and "Balance as of" in state.notice.text
+    assert not state.can_redeem and state.redeem == 0
+    assert state.calculation.accrual == Decimal("0.79"), "5% of 15.90 estimated with the cached rules"
+
+    till.checkout.close_receipt()
+    state = till.checkout.close_receipt()
+    assert state.phase is Phase.CLOSED
+    assert till.sync.drain().offline
+
+    back = start_sandbox(sandbox.db_url, port=port, clock=sandbox.clock)
+    an_hour_on = lambda: datetime.now(timezone.utc) + timedelta(hours=1)  # noqa: E731 (the retry is due)
+    later = OutboxSync(till.database, SoapLoyaltyService(back.url, timeout_seconds=5), clock=an_hour_on)
+    try:
+        report = later.drain()
+        assert report.done == 1
+        assert report.reports[0].result.accrued == Decimal("0.79")
+        assert later.outbox.items()[0].payload["offline"] is True
+    finally:
+        back.stop()
+
+
+def test_offline_an_unknown_customer_is_refused_with_a_reason(sandbox, till) -> None:
+    sandbox.stop()
+    till.sell("Молоко 3,2% 1 л")
+    state = till.checkout.identify("+375 33 765-43-21")
+    assert state.phase is Phase.NO_CUSTOMER
+    assert "not been seen at this till" in state.notice.text
+
+
+def test_the_service_failing_after_identification_turns_the_sale_offline_without_redemption(sandbox, till) -> None:
+    till.sell("Кофе зерновой 250 г")
+    state = till.checkout.identify(ANNA)
+    assert state.redeem > 0
+    sandbox.stop()
+    state = till.checkout.close_receipt()  # the reservation cannot be made
+    assert state.phase is Phase.IDENTIFIED
+    assert state.redeem == 0 and state.customer_as_of is not None
+    assert state.notice.severity is Severity.WARNING
+    till.checkout.close_receipt()
+    assert till.checkout.close_receipt().phase is Phase.CLOSED
