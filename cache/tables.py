@@ -159,3 +159,13 @@ class OutboxRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
+
+
+class TillStateRow(Base):
+    """One small named value of the till itself (e.g. the admin PIN hash and its attempt counter)."""
+
+    __tablename__ = "till_state"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -15,7 +15,15 @@ from cache.errors import SchemaTooNew
 from cache.migrate import current_revision, downgrade, head_revision, upgrade
 from cache.tables import Base
 
-TABLES = {"alembic_version", "customer_cache", "customer_cache_key", "journal", "outbox", "program_cache"}
+TABLES = {
+    "alembic_version",
+    "customer_cache",
+    "customer_cache_key",
+    "journal",
+    "outbox",
+    "program_cache",
+    "till_state",
+}
 
 
 def _tables(db: Database) -> set[str]:
