@@ -10,13 +10,18 @@ import pytest
 from loyalty_client.sandbox import RunningSandbox, SandboxClock, start_sandbox
 
 
+# The demo data has fixed dates (Anna's 30.00 points expire on 2026-12-31): the sandbox in tests
+# lives on a fixed day before them, so the suite gives the same answers whatever the date.
+SANDBOX_DAY = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
+
+
 @pytest.fixture
 def sandbox_clock() -> SandboxClock:
-    """The sandbox's clock: pinned at the moment the test starts; `advance()` moves it on.
+    """The sandbox's clock: pinned at `SANDBOX_DAY`; `advance()` moves it on.
 
-    Override it in a test module to pin another moment (e.g. before the demo points expire).
+    Override it in a test module to pin another moment.
     """
-    return SandboxClock(datetime.now(timezone.utc))
+    return SandboxClock(SANDBOX_DAY)
 
 
 @pytest.fixture
