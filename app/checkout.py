@@ -27,9 +27,9 @@ from PySide6.QtCore import QCoreApplication
 
 from app import notices
 from app.notices import Notice
-from fiscal.demo_registrar import FiscalRegistrar
 from fiscal.money import ZERO, format_money, money
 from fiscal.receipt import FiscalDocument, Receipt
+from fiscal.registrar import FiscalRegistrar
 from loyalty_client import errors, rules
 from loyalty_client.service import LoyaltyService
 from loyalty_client.types import (

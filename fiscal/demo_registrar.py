@@ -4,19 +4,11 @@ from __future__ import annotations
 import threading
 from datetime import datetime, timezone
 from decimal import Decimal
-from typing import Mapping, Protocol
+from typing import Mapping
 
 from fiscal.allocation import FiscalLine, fiscal_lines
 from fiscal.money import ZERO
 from fiscal.receipt import FiscalDocument, Receipt
-
-
-class FiscalRegistrar(Protocol):
-    """Prints the fiscal receipt with the loyalty discounts applied and returns its document."""
-
-    def fiscalise(self, receipt: Receipt, discounts: Mapping[int, Decimal]) -> FiscalDocument:
-        """Print the receipt; return the document number and time."""
-        ...
 
 
 class DemoRegistrar:
