@@ -1,0 +1,404 @@
+"""The bytes of the after-sale loyalty slip and of the printer test page (ESC/POS, pure).
+
+A job is first described as a short list of blocks (lines of text, QR codes, EAN-13 barcodes, a
+cut), so its whole text is known before anything is encoded; then the code page is chosen for
+the job (`devices.codepages`) and the blocks are rendered into a python-escpos `Dummy` printer,
+which only collects bytes. Every job starts with `ESC @` followed by our own `ESC t n` (the
+library does not resend the code page after an init) and ends with a feed and a cut.
+
+Text is encoded here, never by python-escpos, so the code page in force is always the one we
+selected. A native QR (`GS ( k`) is centred with `ESC a 1` around it (the library refuses to
+centre one); its payload is sent as UTF-8 by the library, which is why only digit payloads are
+printed. An image QR is drawn with `qrcode` and sent as a raster image padded to the paper width.
+EAN-13 barcodes are drawn by the printer (`GS k`), only for codes with a valid check digit.
+"""
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, Sequence, Union
+
+from devices.codepages import CodePage, choose_code_page, encode_text
+from devices.escpos_loader import dummy_printer
+from devices.uris import PaperWidth, PrintOptions, QrMode
+from fiscal.money import format_money
+from loyalty_client.codes import is_valid_ean13, make_ean13
+from loyalty_client.types import CommitResult, Offer, Tier
+
+SAMPLE_COUPON = make_ean13("990000012345")
+RUSSIAN_SAMPLE = "Съешь же ещё этих мягких французских булок, да выпей чаю. № 15 «Ёлка» — 1 234,50 руб."
+BELARUSIAN_SAMPLE = "У рудога вераб'я ў сховішчы пад фатэлем ляжаць нейкія гаючыя зёлкі. Ў, І, і — «№ 7»."
+
+
+# ----- what the slip says ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoyaltySummary:
+    """The loyalty block of a sale: points earned and spent, balance after, tier, masked phone.
+
+    For a sale recorded while the loyalty service was unreachable set `offline=True`: the slip
+    then says the bonuses will be credited once the connection is back instead of the amounts
+    it cannot know (points spent are still shown if any were).
+    """
+
+    masked_phone: str
+    tier_name: str | None = None
+    earned: Decimal | None = None
+    spent: Decimal | None = None
+    balance_after: Decimal | None = None
+    offline: bool = False
+
+    @classmethod
+    def from_commit(cls, result: CommitResult, *, masked_phone: str, tier: Tier | None = None) -> "LoyaltySummary":
+        """The block for a purchase the service committed."""
+        return cls(
+            masked_phone=masked_phone,
+            tier_name=tier.name if tier is not None else None,
+            earned=result.accrued,
+            spent=result.redeemed,
+            balance_after=result.balance.spendable,
+        )
+
+
+@dataclass(frozen=True)
+class ReceiptLabels:
+    """The fixed words of the slip in one language."""
+
+    heading: str
+    phone: str
+    tier: str
+    earned: str
+    spent: str
+    balance: str
+    offline: str
+    offers_heading: str
+    valid_until: str
+    coupon: str
+
+
+RUSSIAN = ReceiptLabels(
+    heading="Бонусная программа",
+    phone="Телефон",
+    tier="Уровень",
+    earned="Начислено бонусов",
+    spent="Списано бонусов",
+    balance="Баланс бонусов",
+    offline="Бонусы будут начислены, когда восстановится связь с программой лояльности.",
+    offers_heading="Персональные предложения",
+    valid_until="Действует до",
+    coupon="Купон",
+)
+
+BELARUSIAN = ReceiptLabels(
+    heading="Бонусная праграма",
+    phone="Тэлефон",
+    tier="Узровень",
+    earned="Налічана бонусаў",
+    spent="Спісана бонусаў",
+    balance="Баланс бонусаў",
+    offline="Бонусы будуць налічаны, калі адновіцца сувязь з праграмай лаяльнасці.",
+    offers_heading="Персанальныя прапановы",
+    valid_until="Дзейнічае да",
+    coupon="Купон",
+)
+
+LABELS = {"ru": RUSSIAN, "be": BELARUSIAN}
+
+
+# ----- blocks of a job ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One printed line (already fitted to the paper width)."""
+
+    text: str
+    bold: bool = False
+    center: bool = False
+    tall: bool = False
+
+
+@dataclass(frozen=True)
+class QrBlock:
+    """A QR code with a digits-only payload, centred."""
+
+    payload: str
+
+
+@dataclass(frozen=True)
+class Ean13Block:
+    """An EAN-13 barcode (13 digits, valid check digit) with its digits printed below, centred."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class FeedBlock:
+    """Empty lines."""
+
+    lines: int = 1
+
+
+Block = Union[TextLine, QrBlock, Ean13Block, FeedBlock]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A job before encoding: its blocks, and the code page chosen for its text."""
+
+    blocks: tuple[Block, ...]
+    code_page: CodePage
+    options: PrintOptions
+
+    @property
+    def text(self) -> str:
+        """All the job's text, one line per printed line (what the customer reads)."""
+        return "\n".join(b.text for b in self.blocks if isinstance(b, TextLine))
+
+
+def wrap(text: str, columns: int) -> list[str]:
+    """`text` broken into lines of at most `columns` characters; paragraphs kept; never empty."""
+    lines: list[str] = []
+    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        lines.extend(
+            textwrap.wrap(paragraph, width=columns, break_long_words=True, break_on_hyphens=True) or [""]
+        )
+    return lines or [""]
+
+
+def label_value(label: str, value: str, columns: int) -> list[str]:
+    """`label` on the left and `value` flush right on one line, or value on its own line if long."""
+    if len(label) + 1 + len(value) <= columns:
+        return [label + " " * (columns - len(label) - len(value)) + value]
+    lines = wrap(label, columns)
+    lines.extend(line.rjust(columns) for line in wrap(value, columns))
+    return lines
+
+
+def points(value: Decimal) -> str:
+    """Points as people read them: `1 234,50` (a no-break space, turned into a space on paper)."""
+    return format_money(value)
+
+
+def coupon_barcode(code: str) -> str | None:
+    """The EAN-13 to print for a coupon code: itself if valid, completed if 12 digits, else None."""
+    digits = code.strip()
+    if len(digits) == 12 and digits.isascii() and digits.isdigit():
+        return make_ean13(digits)
+    if is_valid_ean13(digits) and digits.isascii():
+        return digits
+    return None
+
+
+def _lines(texts: Sequence[str], **style: bool) -> list[Block]:
+    return [TextLine(t, **style) for t in texts]
+
+
+def loyalty_blocks(summary: LoyaltySummary, columns: int, labels: ReceiptLabels) -> list[Block]:
+    """The loyalty block of the slip."""
+    blocks: list[Block] = [TextLine("-" * columns)]
+    blocks += _lines(wrap(labels.heading, columns), bold=True, center=True)
+    blocks += _lines(label_value(labels.phone, summary.masked_phone, columns))
+    if summary.tier_name:
+        blocks += _lines(label_value(labels.tier, summary.tier_name, columns))
+    if summary.offline:
+        if summary.spent:
+            blocks += _lines(label_value(labels.spent, "-" + points(summary.spent), columns))
+        blocks += _lines(wrap(labels.offline, columns), bold=True)
+    else:
+        if summary.earned is not None:
+            blocks += _lines(label_value(labels.earned, "+" + points(summary.earned), columns))
+        if summary.spent:
+            blocks += _lines(label_value(labels.spent, "-" + points(summary.spent), columns))
+        if summary.balance_after is not None:
+            blocks += _lines(label_value(labels.balance, points(summary.balance_after), columns), bold=True)
+    return blocks
+
+
+def offer_blocks(offer: Offer, columns: int, labels: ReceiptLabels) -> list[Block]:
+    """One personalised offer: bold title, wrapped text, validity, coupon as QR and EAN-13."""
+    blocks: list[Block] = [TextLine("=" * columns)]
+    blocks += _lines(wrap(offer.title, columns), bold=True)
+    blocks += _lines(wrap(offer.text, columns))
+    if isinstance(offer.valid_until, date):
+        blocks += _lines(wrap(f"{labels.valid_until} {offer.valid_until:%d.%m.%Y}", columns))
+    code = offer.coupon_code.strip()
+    ean = coupon_barcode(code)
+    qr_payload = ean or (code if code.isascii() and code.isdigit() else None)
+    if qr_payload:
+        blocks.append(QrBlock(qr_payload))
+    if ean:
+        blocks.append(Ean13Block(ean))
+    else:
+        blocks += _lines(wrap(f"{labels.coupon}: {code}", columns), center=True)
+    return blocks
+
+
+def layout_receipt(
+    summary: LoyaltySummary | None,
+    offers: Sequence[Offer],
+    options: PrintOptions,
+    *,
+    language: str = "ru",
+) -> Layout:
+    """The blocks of the after-sale slip and the code page for them."""
+    labels = LABELS.get(language, RUSSIAN)
+    columns = options.columns
+    blocks: list[Block] = []
+    if summary is not None:
+        blocks += loyalty_blocks(summary, columns, labels)
+    if offers:
+        blocks.append(FeedBlock())
+        blocks += _lines(wrap(labels.offers_heading, columns), bold=True, center=True)
+        for offer in offers:
+            blocks += offer_blocks(offer, columns, labels)
+    return _layout(blocks, options)
+
+
+def layout_test_page(options: PrintOptions, *, device: str = "") -> Layout:
+    """The blocks of the printer test page: settings, a ruler, Russian and Belarusian text, codes."""
+    columns = options.columns
+    ruler = ("1234567890" * ((columns + 9) // 10))[:columns]
+    blocks: list[Block] = [TextLine("till-loyalty", bold=True, center=True, tall=True)]
+    blocks += _lines(wrap("Тестовая страница / Тэставая старонка", columns), center=True)
+    if device:
+        blocks += _lines(wrap(f"Принтер: {device}", columns))
+    blocks += _lines(wrap(f"Бумага: {options.width.value} мм; ширина строки: {columns}", columns))
+    code_page = choose_code_page(options.codepage, RUSSIAN_SAMPLE + BELARUSIAN_SAMPLE)
+    blocks += _lines(wrap(f"Кодовая страница: {code_page.name} ({options.codepage.value})", columns))
+    blocks += _lines(wrap(f"QR: {options.qr.value}", columns))
+    blocks.append(TextLine(ruler))
+    blocks += _lines(["Русский:"], bold=True)
+    blocks += _lines(wrap(RUSSIAN_SAMPLE, columns))
+    blocks += _lines(["Беларуская:"], bold=True)
+    blocks += _lines(wrap(BELARUSIAN_SAMPLE, columns))
+    blocks.append(QrBlock(SAMPLE_COUPON))
+    blocks.append(Ean13Block(SAMPLE_COUPON))
+    return _layout(blocks, options)
+
+
+def _layout(blocks: list[Block], options: PrintOptions) -> Layout:
+    text = "\n".join(b.text for b in blocks if isinstance(b, TextLine))
+    return Layout(tuple(blocks), choose_code_page(options.codepage, text), options)
+
+
+# ----- rendering ------------------------------------------------------------------------------
+
+ESC_INIT = b"\x1b@"
+ALIGN_LEFT = b"\x1ba\x00"
+ALIGN_CENTER = b"\x1ba\x01"
+BOLD_ON = b"\x1bE\x01"
+BOLD_OFF = b"\x1bE\x00"
+TALL_ON = b"\x1b!\x10"
+TALL_OFF = b"\x1b!\x00"
+
+
+def render(layout: Layout) -> bytes:
+    """The ESC/POS bytes of a laid-out job: init, code page, blocks, feed and cut."""
+    page = layout.code_page
+    options = layout.options
+    printer = dummy_printer(encoding=page.name, media_dots=options.width.dots)
+    printer._raw(ESC_INIT)
+    printer._raw(page.select_command)
+    for block in layout.blocks:
+        if isinstance(block, TextLine):
+            _render_text(printer, block, page)
+        elif isinstance(block, QrBlock):
+            _render_qr(printer, block.payload, options)
+        elif isinstance(block, Ean13Block):
+            _render_ean13(printer, block.code, options.width)
+        else:
+            printer._raw(b"\n" * block.lines)
+    printer.cut(mode="PART")
+    return bytes(printer.output)
+
+
+def _render_text(printer: Any, line: TextLine, page: CodePage) -> None:
+    out = bytearray()
+    if line.center:
+        out += ALIGN_CENTER
+    if line.tall:
+        out += TALL_ON  # ESC ! also sets or clears bold, so it goes first
+    if line.bold:
+        out += BOLD_ON
+    out += encode_text(line.text, page) + b"\n"
+    if line.bold:
+        out += BOLD_OFF
+    if line.tall:
+        out += TALL_OFF
+    if line.center:
+        out += ALIGN_LEFT
+    printer._raw(bytes(out))
+
+
+def qr_module_size(width: PaperWidth) -> int:
+    """Dots per QR module: big enough for a phone camera and a hand scanner."""
+    return 5 if width is PaperWidth.MM58 else 6
+
+
+def _render_qr(printer: Any, payload: str, options: PrintOptions) -> None:
+    from escpos.constants import QR_ECLEVEL_M
+
+    size = qr_module_size(options.width)
+    if options.qr is QrMode.NATIVE:
+        printer._raw(ALIGN_CENTER)
+        printer.qr(payload, ec=QR_ECLEVEL_M, size=size, native=True)
+        printer._raw(b"\n" + ALIGN_LEFT)
+        return
+    printer._raw(ALIGN_LEFT)
+    printer.image(qr_image(payload, size), impl="bitImageRaster", center=True)
+    printer._raw(b"\n")
+
+
+def qr_image(payload: str, module_dots: int) -> Any:
+    """A black-on-white PIL image of a QR code for `payload` (quiet zone of 4 modules)."""
+    import qrcode
+    import qrcode.constants
+
+    code = qrcode.QRCode(
+        version=None, error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=module_dots, border=4
+    )
+    code.add_data(payload)
+    code.make(fit=True)
+    return code.make_image().get_image().convert("1")
+
+
+def _render_ean13(printer: Any, code: str, width: PaperWidth) -> None:
+    if not is_valid_ean13(code):
+        raise ValueError("an EAN-13 needs 13 digits with a valid check digit")
+    # `_hw_barcode` is what `barcode()` calls for printers that draw barcodes themselves, without
+    # the message `barcode()` prints on standard output.
+    printer._hw_barcode(
+        code,
+        "EAN13",
+        height=80,
+        width=2 if width is PaperWidth.MM58 else 3,
+        pos="BELOW",
+        font="A",
+        align_ct=True,
+        function_type="A",
+        check=True,
+    )
+    printer._raw(b"\n" + ALIGN_LEFT)
+
+
+# ----- the two jobs ---------------------------------------------------------------------------
+
+
+def build_receipt(
+    summary: LoyaltySummary | None,
+    offers: Sequence[Offer],
+    options: PrintOptions,
+    *,
+    language: str = "ru",
+) -> bytes:
+    """The printed bytes of the after-sale slip: the loyalty block, then every offer, then a cut."""
+    return render(layout_receipt(summary, offers, options, language=language))
+
+
+def build_test_page(options: PrintOptions, *, device: str = "") -> bytes:
+    """The printed bytes of the test page for a printer with these options."""
+    return render(layout_test_page(options, device=device))
