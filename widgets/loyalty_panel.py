@@ -1,12 +1,14 @@
 """The loyalty side of the till: service status, search, customer, code, redemption, totals."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from widgets.confirmation_panel import ConfirmationPanel
 from widgets.customer_card import CustomerCard
 from widgets.identify_panel import IdentifyPanel
 from widgets.message_bar import MessageBar
+from widgets.offline_banner import OfflineBanner
 from widgets.redemption_panel import RedemptionPanel
 from widgets.scrolling import VerticalScrollArea
 from widgets.style import repolish
@@ -17,7 +19,8 @@ class LoyaltyPanel(QFrame):
     """Stacks the loyalty views top to bottom in the order the cashier works through them.
 
     The parts are public attributes for the application to feed and connect: `identify`,
-    `messages`, `customer`, `confirmation`, `redemption`, `totals`.
+    `messages`, `customer`, `confirmation`, `redemption`, `totals`, and `offline_banner` (at the
+    top; hidden while the service answers and nothing waits to be sent).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -29,6 +32,7 @@ class LoyaltyPanel(QFrame):
         self.confirmation = ConfirmationPanel()
         self.redemption = RedemptionPanel()
         self.totals = TotalsPanel()
+        self.offline_banner = OfflineBanner()
 
         self._status_dot = QLabel("●")
         self._status_dot.setObjectName("ServiceStatusDot")
@@ -39,10 +43,12 @@ class LoyaltyPanel(QFrame):
         status.setContentsMargins(0, 0, 0, 0)
         status.addWidget(self._status_dot)
         status.addWidget(self._status_text, 1)
+        self._status_row = status
         self._online: bool | None = None
 
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
+        layout.addWidget(self.offline_banner)
         layout.addLayout(status)
         layout.addWidget(self.identify)
         layout.addWidget(self.messages)
@@ -63,6 +69,10 @@ class LoyaltyPanel(QFrame):
             widget.setProperty("service", state)
         self._status_text.setText(text)
         repolish(self._status_dot, self._status_text)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        """Put *widget* at the right end of the service status line (the window's Admin button)."""
+        self._status_row.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
 
     def is_online(self) -> bool:
         """The service state last set by `set_service_status`."""

@@ -4,11 +4,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QToolButton, QWidget
 
 from widgets.demo_host import DemoHostPanel
 from widgets.loyalty_panel import LoyaltyPanel
+from widgets.printer_status import PrinterStatusIndicator
 from widgets.sandbox_log import SandboxLog
 
 DEFAULT_SIZE = (1366, 768)
@@ -21,11 +22,16 @@ class TillWindow(QMainWindow):
 
     Keys: F2 focus the customer search, F4 redeem the maximum, F8 close the receipt,
     Esc cancel the code entry if it is open, otherwise reset the customer.
-    Parts: `host` (DemoHostPanel), `loyalty` (LoyaltyPanel), `sandbox_log` (SandboxLog).
-    Emits `closing()` when the window is about to close.
+    Parts: `host` (DemoHostPanel), `loyalty` (LoyaltyPanel), `sandbox_log` (SandboxLog),
+    `printer_status` (PrinterStatusIndicator, in the status bar).
+    Emits `closing()` when the window is about to close (see `set_close_guard`), and
+    `admin_requested(str)` with "devices", "queue" or "pin" from the Admin menu (a button at the
+    right of the service status line; object names AdminButton, AdminDevicesAction,
+    AdminQueueAction, AdminPinAction).
     """
 
     closing = Signal()
+    admin_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, demo_mode: bool = False) -> None:
         super().__init__(parent)
@@ -56,6 +62,11 @@ class TillWindow(QMainWindow):
         self._keys_hint = QLabel()
         self._keys_hint.setObjectName("KeysHint")
         self.statusBar().addPermanentWidget(self._keys_hint)
+        self._close_guard: Callable[[], bool] | None = None
+        self.printer_status = PrinterStatusIndicator()
+        self._build_admin_menu()
+        self.loyalty.add_status_widget(self._admin_button)  # top right: no room lost in the status bar
+        self.statusBar().insertPermanentWidget(0, self.printer_status)
 
         self._shortcuts = {
             "F2": self._shortcut(Qt.Key.Key_F2, self.loyalty.identify.focus_input),
@@ -83,12 +94,36 @@ class TillWindow(QMainWindow):
         """Show *text* in the status bar (for *timeout_ms*, 0 = until replaced)."""
         self.statusBar().showMessage(text, timeout_ms)
 
+    def set_close_guard(self, guard: Callable[[], bool] | None) -> None:
+        """Ask *guard* before closing: when it returns False the window stays open (None: no guard)."""
+        self._close_guard = guard
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        """Tell the application the window is closing, then close."""
+        """Ask the close guard, if any; if it agrees, tell the application and close."""
+        if self._close_guard is not None and not self._close_guard():
+            event.ignore()
+            return
         self.closing.emit()
         super().closeEvent(event)
 
     # -- internals ----------------------------------------------------------------------------
+
+    def _build_admin_menu(self) -> None:
+        self._admin_menu = QMenu(self)
+        self._admin_menu.setObjectName("AdminMenu")
+        self._admin_actions: dict[str, QAction] = {}
+        names = (("devices", "AdminDevicesAction"), ("queue", "AdminQueueAction"), ("pin", "AdminPinAction"))
+        for key, name in names:
+            action = QAction(self)
+            action.setObjectName(name)
+            action.triggered.connect(lambda _checked=False, key=key: self.admin_requested.emit(key))
+            self._admin_menu.addAction(action)
+            self._admin_actions[key] = action
+        self._admin_button = QToolButton()
+        self._admin_button.setObjectName("AdminButton")
+        self._admin_button.setMenu(self._admin_menu)
+        self._admin_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._admin_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never steals the cashier's field
 
     def _shortcut(self, key: Qt.Key, slot: Callable[[], None]) -> QShortcut:
         shortcut = QShortcut(QKeySequence(key), self)
@@ -103,6 +138,11 @@ class TillWindow(QMainWindow):
             self.loyalty.customer.request_reset()
 
     def _retranslate(self) -> None:
+        self._admin_button.setText(self.tr("Admin"))
+        self._admin_button.setToolTip(self.tr("Device settings, sending queue, admin PIN (PIN required)"))
+        self._admin_actions["devices"].setText(self.tr("Devices…"))
+        self._admin_actions["queue"].setText(self.tr("Sending queue…"))
+        self._admin_actions["pin"].setText(self.tr("Change admin PIN…"))
         title = self.tr("Till loyalty")
         if self._demo_mode:
             title = self.tr("Till loyalty (demo)")

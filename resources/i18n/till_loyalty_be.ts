@@ -262,6 +262,191 @@ bonuses</source>
     </message>
 </context>
 <context>
+    <name>DeviceSettingsDialog</name>
+    <message>
+        <location filename="../../widgets/device_settings.py" line="+322"/>
+        <source>Sending a test page…</source>
+        <translation>Адпраўляем тэставую старонку…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Loyalty card</source>
+        <translation>Картка лаяльнасці</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>App QR code</source>
+        <translation>QR-код з дадатку</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coupon</source>
+        <translation>Купон</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Тэлефон</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown code</source>
+        <translation>Невядомы код</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a found scanner…</source>
+        <translation>Выберыце знойдзены сканер…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No scanners found</source>
+        <translation>Сканеры не знойдзены</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a found printer…</source>
+        <translation>Выберыце знойдзены прынтар…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No printers found</source>
+        <translation>Прынтары не знойдзены</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Devices</source>
+        <translation>Прылады</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Barcode scanner</source>
+        <translation>Сканер штрыхкодаў</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt printer</source>
+        <translation>Прынтар чэкаў</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found</source>
+        <translation>Знойдзеныя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Адрас</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Device address, e.g. serial:///dev/ttyACM0?baudrate=9600&amp;terminator=CR or wedge://</source>
+        <translation>Адрас прылады, напрыклад serial:///dev/ttyACM0?baudrate=9600&amp;terminator=CR або wedge://</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Device address, e.g. tcp://10.0.0.5:9100, usb://04b8:0202 or serial:///dev/ttyUSB0</source>
+        <translation>Адрас прылады, напрыклад tcp://10.0.0.5:9100, usb://04b8:0202 або serial:///dev/ttyUSB0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test: scan any code, it appears below.</source>
+        <translation>Праверка: адсканіруйце любы код — ён з’явіцца ніжэй.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper</source>
+        <translation>Папера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code page</source>
+        <translation>Кодавая старонка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QR codes</source>
+        <translation>QR-коды</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>80 mm (48 characters)</source>
+        <translation>80 мм (48 сімвалаў)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>58 mm (32 characters)</source>
+        <translation>58 мм (32 сімвалы)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic</source>
+        <translation>Аўтаматычна</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CP1251 (needed for і, ў)</source>
+        <translation>CP1251 (патрэбна для і, ў)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CP866 (no Belarusian і)</source>
+        <translation>CP866 (без беларускай і)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed by the printer</source>
+        <translation>Друкуе сам прынтар</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent as an image</source>
+        <translation>Адпраўляецца малюнкам</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test print</source>
+        <translation>Пробны друк</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find devices again</source>
+        <translation>Шукаць прылады зноў</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Захаваць</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Скасаваць</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardReasonDialog</name>
+    <message>
+        <location filename="../../widgets/queue_dialog.py" line="+134"/>
+        <location line="+7"/>
+        <source>Discard</source>
+        <extracomment>Filter values emitted by `filter_changed` (&quot;&quot; = all states).</extracomment>
+        <translation>Прыбраць з чаргі</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>{what}
+It will never reach the loyalty service. Write why (required), for example: the customer&apos;s points were corrected by the head office.</source>
+        <translation>{what}
+Аперацыя так і не трапіць у сэрвіс лаяльнасці. Пазначце прычыну (абавязкова), напрыклад: балы кліента выпраўлены ў галоўным офісе.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancel</source>
+        <translation>Скасаваць</translation>
+    </message>
+</context>
+<context>
     <name>Identify</name>
     <message>
         <location filename="../../app/identify_input.py" line="+14"/>
@@ -396,6 +581,324 @@ bonuses</source>
     </message>
 </context>
 <context>
+    <name>OfflineBanner</name>
+    <message>
+        <location filename="../../widgets/offline_banner.py" line="+67"/>
+        <source>No connection to the loyalty service. Waiting to be sent: {count}</source>
+        <extracomment>Modes, as the `mode` property the stylesheet colours by.</extracomment>
+        <translation>Няма сувязі з сэрвісам. Чакаюць адпраўкі: {count}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sending to the service: {count}…</source>
+        <translation>Адпраўляецца ў сэрвіс: {count}…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Need attention (admin): {count}</source>
+        <translation>Патрабуюць увагі адміністратара: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../widgets/pin_dialog.py" line="+235"/>
+        <source>The two PINs are different. Type the new PIN again.</source>
+        <translation>PIN-коды не супадаюць. Увядзіце новы PIN яшчэ раз.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Too many wrong attempts. Try again in {seconds} s.</source>
+        <translation>Занадта шмат няправільных спроб. Паспрабуйце праз {seconds} с.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+9"/>
+        <source>Admin PIN</source>
+        <translation>PIN адміністратара</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Enter the admin PIN</source>
+        <translation>Увядзіце PIN адміністратара</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4 to 8 digits</source>
+        <translation>Ад 4 да 8 лічбаў</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Адкрыць</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New admin PIN</source>
+        <translation>Новы PIN адміністратара</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the admin PIN: 4 to 8 digits</source>
+        <translation>Прыдумайце PIN адміністратара: ад 4 да 8 лічбаў</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PIN protects the device settings and the sending queue.</source>
+        <translation>PIN абараняе налады прылад і чаргу адпраўкі.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save PIN</source>
+        <translation>Захаваць PIN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>New PIN</source>
+        <translation>Новы PIN</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Repeat</source>
+        <translation>Яшчэ раз</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repeat the new PIN</source>
+        <translation>Паўтарыце новы PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Скасаваць</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStatusIndicator</name>
+    <message>
+        <location filename="../../widgets/printer_status.py" line="+73"/>
+        <source>Printer ready</source>
+        <translation>Прынтар гатовы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing…</source>
+        <translation>Друк…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer not responding</source>
+        <translation>Прынтар не адказвае</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer: no paper</source>
+        <translation>Прынтар: няма паперы</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No printer</source>
+        <translation>Няма прынтара</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reprint</source>
+        <translation>Паўтарыць</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Printer: cover open</source>
+        <translation>Прынтар: адкрыта вечка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer error</source>
+        <translation>Памылка прынтара</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Print the last loyalty slip again</source>
+        <translation>Яшчэ раз надрукаваць апошні бонусны чэк</translation>
+    </message>
+</context>
+<context>
+    <name>QueueDialog</name>
+    <message>
+        <location filename="../../widgets/queue_dialog.py" line="+174"/>
+        <location line="+138"/>
+        <source>Waiting</source>
+        <translation>Чакае</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <location line="+138"/>
+        <source>Being sent</source>
+        <translation>Адпраўляецца</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <location line="+138"/>
+        <source>Delivered</source>
+        <translation>Дастаўлена</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <source>✖ Failed</source>
+        <translation>✖ Памылка</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sale</source>
+        <translation>Продаж</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancellation</source>
+        <translation>Ануляванне</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund</source>
+        <translation>Вяртанне</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Failed: {count}</source>
+        <translation>З памылкай: {count}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Waiting: {count}</source>
+        <translation>Чакаюць: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Being sent: {count}</source>
+        <translation>Адпраўляюцца: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered: {count}</source>
+        <translation>Дастаўлена: {count}</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Next attempt at {time}.</source>
+        <translation>Наступная спроба ў {time}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select a line to see its details.</source>
+        <translation>Выберыце радок, каб убачыць падрабязнасці.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{operation} {reference}: {reason}</source>
+        <translation>{operation} {reference}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{operation} {reference}: no errors.</source>
+        <translation>{operation} {reference}: памылак няма.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Discard {operation} {reference} of {customer}?</source>
+        <translation>Прыбраць з чаргі: {operation} {reference}, кліент {customer}?</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sending queue</source>
+        <translation>Чарга адпраўкі</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show</source>
+        <translation>Паказаць</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All</source>
+        <translation>Усе</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Failed</source>
+        <translation>З памылкай</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>State</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operation</source>
+        <translation>Аперацыя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation>Чэк</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Кліент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded</source>
+        <translation>Запісана</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attempts</source>
+        <translation>Спробы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Прычына</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing here</source>
+        <translation>Тут пуста</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Паўтарыць</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the selected failed item again</source>
+        <translation>Адправіць выбраную аперацыю з памылкай яшчэ раз</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard…</source>
+        <translation>Прыбраць з чаргі…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give up on the selected failed item, with a reason</source>
+        <translation>Больш не адпраўляць выбраную аперацыю (з прычынай)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send now</source>
+        <translation>Адправіць зараз</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Закрыць</translation>
+    </message>
+</context>
+<context>
     <name>RedemptionPanel</name>
     <message>
         <location filename="../../widgets/redemption_panel.py" line="+89"/>
@@ -515,7 +1018,32 @@ bonuses</source>
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="+106"/>
+        <location filename="../../widgets/main_window.py" line="+141"/>
+        <source>Admin</source>
+        <translation>Адміністратар</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device settings, sending queue, admin PIN (PIN required)</source>
+        <translation>Налады прылад, чарга адпраўкі, PIN адміністратара (патрэбны PIN)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Devices…</source>
+        <translation>Прылады…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending queue…</source>
+        <translation>Чарга адпраўкі…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change admin PIN…</source>
+        <translation>Змяніць PIN адміністратара…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Till loyalty</source>
         <translation>Лаяльнасць на касе</translation>
     </message>

@@ -262,6 +262,191 @@ bonuses</translation>
     </message>
 </context>
 <context>
+    <name>DeviceSettingsDialog</name>
+    <message>
+        <location filename="../../widgets/device_settings.py" line="+322"/>
+        <source>Sending a test page…</source>
+        <translation>Sending a test page…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Loyalty card</source>
+        <translation>Loyalty card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>App QR code</source>
+        <translation>App QR code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown code</source>
+        <translation>Unknown code</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a found scanner…</source>
+        <translation>Choose a found scanner…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No scanners found</source>
+        <translation>No scanners found</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a found printer…</source>
+        <translation>Choose a found printer…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No printers found</source>
+        <translation>No printers found</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Barcode scanner</source>
+        <translation>Barcode scanner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt printer</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Device address, e.g. serial:///dev/ttyACM0?baudrate=9600&amp;terminator=CR or wedge://</source>
+        <translation>Device address, e.g. serial:///dev/ttyACM0?baudrate=9600&amp;terminator=CR or wedge://</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Device address, e.g. tcp://10.0.0.5:9100, usb://04b8:0202 or serial:///dev/ttyUSB0</source>
+        <translation>Device address, e.g. tcp://10.0.0.5:9100, usb://04b8:0202 or serial:///dev/ttyUSB0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test: scan any code, it appears below.</source>
+        <translation>Test: scan any code, it appears below.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code page</source>
+        <translation>Code page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QR codes</source>
+        <translation>QR codes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>80 mm (48 characters)</source>
+        <translation>80 mm (48 characters)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>58 mm (32 characters)</source>
+        <translation>58 mm (32 characters)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CP1251 (needed for і, ў)</source>
+        <translation>CP1251 (needed for і, ў)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CP866 (no Belarusian і)</source>
+        <translation>CP866 (no Belarusian і)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed by the printer</source>
+        <translation>Printed by the printer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent as an image</source>
+        <translation>Sent as an image</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test print</source>
+        <translation>Test print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find devices again</source>
+        <translation>Find devices again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardReasonDialog</name>
+    <message>
+        <location filename="../../widgets/queue_dialog.py" line="+134"/>
+        <location line="+7"/>
+        <source>Discard</source>
+        <extracomment>Filter values emitted by `filter_changed` (&quot;&quot; = all states).</extracomment>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>{what}
+It will never reach the loyalty service. Write why (required), for example: the customer&apos;s points were corrected by the head office.</source>
+        <translation>{what}
+It will never reach the loyalty service. Write why (required), for example: the customer&apos;s points were corrected by the head office.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>Identify</name>
     <message>
         <location filename="../../app/identify_input.py" line="+14"/>
@@ -396,6 +581,324 @@ bonuses</translation>
     </message>
 </context>
 <context>
+    <name>OfflineBanner</name>
+    <message>
+        <location filename="../../widgets/offline_banner.py" line="+67"/>
+        <source>No connection to the loyalty service. Waiting to be sent: {count}</source>
+        <extracomment>Modes, as the `mode` property the stylesheet colours by.</extracomment>
+        <translation>No connection to the loyalty service. Waiting to be sent: {count}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sending to the service: {count}…</source>
+        <translation>Sending to the service: {count}…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Need attention (admin): {count}</source>
+        <translation>Need attention (admin): {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../widgets/pin_dialog.py" line="+235"/>
+        <source>The two PINs are different. Type the new PIN again.</source>
+        <translation>The two PINs are different. Type the new PIN again.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Too many wrong attempts. Try again in {seconds} s.</source>
+        <translation>Too many wrong attempts. Try again in {seconds} s.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+9"/>
+        <source>Admin PIN</source>
+        <translation>Admin PIN</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Enter the admin PIN</source>
+        <translation>Enter the admin PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4 to 8 digits</source>
+        <translation>4 to 8 digits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New admin PIN</source>
+        <translation>New admin PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the admin PIN: 4 to 8 digits</source>
+        <translation>Choose the admin PIN: 4 to 8 digits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PIN protects the device settings and the sending queue.</source>
+        <translation>The PIN protects the device settings and the sending queue.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save PIN</source>
+        <translation>Save PIN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>New PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Repeat</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repeat the new PIN</source>
+        <translation>Repeat the new PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStatusIndicator</name>
+    <message>
+        <location filename="../../widgets/printer_status.py" line="+73"/>
+        <source>Printer ready</source>
+        <translation>Printer ready</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer not responding</source>
+        <translation>Printer not responding</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer: no paper</source>
+        <translation>Printer: no paper</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No printer</source>
+        <translation>No printer</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reprint</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Printer: cover open</source>
+        <translation>Printer: cover open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer error</source>
+        <translation>Printer error</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Print the last loyalty slip again</source>
+        <translation>Print the last loyalty slip again</translation>
+    </message>
+</context>
+<context>
+    <name>QueueDialog</name>
+    <message>
+        <location filename="../../widgets/queue_dialog.py" line="+174"/>
+        <location line="+138"/>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <location line="+138"/>
+        <source>Being sent</source>
+        <translation>Being sent</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <location line="+138"/>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <source>✖ Failed</source>
+        <translation>✖ Failed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancellation</source>
+        <translation>Cancellation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Failed: {count}</source>
+        <translation>Failed: {count}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Waiting: {count}</source>
+        <translation>Waiting: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Being sent: {count}</source>
+        <translation>Being sent: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered: {count}</source>
+        <translation>Delivered: {count}</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Next attempt at {time}.</source>
+        <translation>Next attempt at {time}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select a line to see its details.</source>
+        <translation>Select a line to see its details.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{operation} {reference}: {reason}</source>
+        <translation>{operation} {reference}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{operation} {reference}: no errors.</source>
+        <translation>{operation} {reference}: no errors.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Discard {operation} {reference} of {customer}?</source>
+        <translation>Discard {operation} {reference} of {customer}?</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sending queue</source>
+        <translation>Sending queue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing here</source>
+        <translation>Nothing here</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the selected failed item again</source>
+        <translation>Send the selected failed item again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard…</source>
+        <translation>Discard…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give up on the selected failed item, with a reason</source>
+        <translation>Give up on the selected failed item, with a reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send now</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>RedemptionPanel</name>
     <message>
         <location filename="../../widgets/redemption_panel.py" line="+89"/>
@@ -515,7 +1018,32 @@ bonuses</translation>
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="+106"/>
+        <location filename="../../widgets/main_window.py" line="+141"/>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device settings, sending queue, admin PIN (PIN required)</source>
+        <translation>Device settings, sending queue, admin PIN (PIN required)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Devices…</source>
+        <translation>Devices…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending queue…</source>
+        <translation>Sending queue…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change admin PIN…</source>
+        <translation>Change admin PIN…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Till loyalty</source>
         <translation>Till loyalty</translation>
     </message>

@@ -262,6 +262,191 @@ bonuses</source>
     </message>
 </context>
 <context>
+    <name>DeviceSettingsDialog</name>
+    <message>
+        <location filename="../../widgets/device_settings.py" line="+322"/>
+        <source>Sending a test page…</source>
+        <translation>Отправляем тестовую страницу…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Loyalty card</source>
+        <translation>Карта лояльности</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>App QR code</source>
+        <translation>QR-код из приложения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coupon</source>
+        <translation>Купон</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown code</source>
+        <translation>Неизвестный код</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a found scanner…</source>
+        <translation>Выберите найденный сканер…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No scanners found</source>
+        <translation>Сканеры не найдены</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a found printer…</source>
+        <translation>Выберите найденный принтер…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No printers found</source>
+        <translation>Принтеры не найдены</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Devices</source>
+        <translation>Устройства</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Barcode scanner</source>
+        <translation>Сканер штрихкодов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt printer</source>
+        <translation>Принтер чеков</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found</source>
+        <translation>Найдены</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Device address, e.g. serial:///dev/ttyACM0?baudrate=9600&amp;terminator=CR or wedge://</source>
+        <translation>Адрес устройства, например serial:///dev/ttyACM0?baudrate=9600&amp;terminator=CR или wedge://</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Device address, e.g. tcp://10.0.0.5:9100, usb://04b8:0202 or serial:///dev/ttyUSB0</source>
+        <translation>Адрес устройства, например tcp://10.0.0.5:9100, usb://04b8:0202 или serial:///dev/ttyUSB0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test: scan any code, it appears below.</source>
+        <translation>Проверка: отсканируйте любой код — он появится ниже.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper</source>
+        <translation>Бумага</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code page</source>
+        <translation>Кодовая страница</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QR codes</source>
+        <translation>QR-коды</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>80 mm (48 characters)</source>
+        <translation>80 мм (48 символов)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>58 mm (32 characters)</source>
+        <translation>58 мм (32 символа)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic</source>
+        <translation>Автоматически</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CP1251 (needed for і, ў)</source>
+        <translation>CP1251 (нужна для і, ў)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CP866 (no Belarusian і)</source>
+        <translation>CP866 (без белорусской і)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed by the printer</source>
+        <translation>Печатает сам принтер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent as an image</source>
+        <translation>Отправляется картинкой</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test print</source>
+        <translation>Пробная печать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find devices again</source>
+        <translation>Искать устройства снова</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardReasonDialog</name>
+    <message>
+        <location filename="../../widgets/queue_dialog.py" line="+134"/>
+        <location line="+7"/>
+        <source>Discard</source>
+        <extracomment>Filter values emitted by `filter_changed` (&quot;&quot; = all states).</extracomment>
+        <translation>Убрать из очереди</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>{what}
+It will never reach the loyalty service. Write why (required), for example: the customer&apos;s points were corrected by the head office.</source>
+        <translation>{what}
+Операция так и не попадёт в сервис лояльности. Укажите причину (обязательно), например: баллы клиента исправлены в головном офисе.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
     <name>Identify</name>
     <message>
         <location filename="../../app/identify_input.py" line="+14"/>
@@ -396,6 +581,324 @@ bonuses</source>
     </message>
 </context>
 <context>
+    <name>OfflineBanner</name>
+    <message>
+        <location filename="../../widgets/offline_banner.py" line="+67"/>
+        <source>No connection to the loyalty service. Waiting to be sent: {count}</source>
+        <extracomment>Modes, as the `mode` property the stylesheet colours by.</extracomment>
+        <translation>Нет связи с сервисом. Ждут отправки: {count}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sending to the service: {count}…</source>
+        <translation>Отправляется в сервис: {count}…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Need attention (admin): {count}</source>
+        <translation>Требуют внимания администратора: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../widgets/pin_dialog.py" line="+235"/>
+        <source>The two PINs are different. Type the new PIN again.</source>
+        <translation>PIN-коды не совпадают. Введите новый PIN ещё раз.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Too many wrong attempts. Try again in {seconds} s.</source>
+        <translation>Слишком много неверных попыток. Повторите через {seconds} с.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+9"/>
+        <source>Admin PIN</source>
+        <translation>PIN администратора</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Enter the admin PIN</source>
+        <translation>Введите PIN администратора</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4 to 8 digits</source>
+        <translation>От 4 до 8 цифр</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New admin PIN</source>
+        <translation>Новый PIN администратора</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the admin PIN: 4 to 8 digits</source>
+        <translation>Придумайте PIN администратора: от 4 до 8 цифр</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PIN protects the device settings and the sending queue.</source>
+        <translation>PIN защищает настройки устройств и очередь отправки.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save PIN</source>
+        <translation>Сохранить PIN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>New PIN</source>
+        <translation>Новый PIN</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Repeat</source>
+        <translation>Ещё раз</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repeat the new PIN</source>
+        <translation>Повторите новый PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStatusIndicator</name>
+    <message>
+        <location filename="../../widgets/printer_status.py" line="+73"/>
+        <source>Printer ready</source>
+        <translation>Принтер готов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer not responding</source>
+        <translation>Принтер не отвечает</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer: no paper</source>
+        <translation>Принтер: нет бумаги</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No printer</source>
+        <translation>Нет принтера</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reprint</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Printer: cover open</source>
+        <translation>Принтер: открыта крышка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer error</source>
+        <translation>Ошибка принтера</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Print the last loyalty slip again</source>
+        <translation>Ещё раз напечатать последний бонусный чек</translation>
+    </message>
+</context>
+<context>
+    <name>QueueDialog</name>
+    <message>
+        <location filename="../../widgets/queue_dialog.py" line="+174"/>
+        <location line="+138"/>
+        <source>Waiting</source>
+        <translation>Ждёт</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <location line="+138"/>
+        <source>Being sent</source>
+        <translation>Отправляется</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <location line="+138"/>
+        <source>Delivered</source>
+        <translation>Доставлено</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <source>✖ Failed</source>
+        <translation>✖ Ошибка</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sale</source>
+        <translation>Продажа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancellation</source>
+        <translation>Аннулирование</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Failed: {count}</source>
+        <translation>С ошибкой: {count}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Waiting: {count}</source>
+        <translation>Ждут: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Being sent: {count}</source>
+        <translation>Отправляются: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered: {count}</source>
+        <translation>Доставлено: {count}</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Next attempt at {time}.</source>
+        <translation>Следующая попытка в {time}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select a line to see its details.</source>
+        <translation>Выберите строку, чтобы увидеть подробности.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{operation} {reference}: {reason}</source>
+        <translation>{operation} {reference}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{operation} {reference}: no errors.</source>
+        <translation>{operation} {reference}: ошибок нет.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Discard {operation} {reference} of {customer}?</source>
+        <translation>Убрать из очереди: {operation} {reference}, клиент {customer}?</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sending queue</source>
+        <translation>Очередь отправки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Failed</source>
+        <translation>С ошибкой</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operation</source>
+        <translation>Операция</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation>Чек</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded</source>
+        <translation>Записано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing here</source>
+        <translation>Здесь пусто</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the selected failed item again</source>
+        <translation>Отправить выбранную операцию с ошибкой ещё раз</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard…</source>
+        <translation>Убрать из очереди…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give up on the selected failed item, with a reason</source>
+        <translation>Больше не отправлять выбранную операцию (с указанием причины)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send now</source>
+        <translation>Отправить сейчас</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
     <name>RedemptionPanel</name>
     <message>
         <location filename="../../widgets/redemption_panel.py" line="+89"/>
@@ -515,7 +1018,32 @@ bonuses</source>
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="+106"/>
+        <location filename="../../widgets/main_window.py" line="+141"/>
+        <source>Admin</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device settings, sending queue, admin PIN (PIN required)</source>
+        <translation>Настройки устройств, очередь отправки, PIN администратора (нужен PIN)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Devices…</source>
+        <translation>Устройства…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending queue…</source>
+        <translation>Очередь отправки…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change admin PIN…</source>
+        <translation>Сменить PIN администратора…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Till loyalty</source>
         <translation>Лояльность на кассе</translation>
     </message>

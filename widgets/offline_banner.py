@@ -1,0 +1,90 @@
+"""The banner over the loyalty column: offline, sales still to send, sales that need the admin."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from widgets.style import repolish
+
+#: Modes, as the `mode` property the stylesheet colours by.
+HIDDEN = "hidden"
+OFFLINE = "offline"
+SENDING = "sending"
+ATTENTION = "attention"
+
+
+class OfflineBanner(QFrame):
+    """Tells the cashier the loyalty service is unreachable and how much waits to be sent.
+
+    `show_state(online, waiting, failed)`:
+    offline: an amber banner "No connection to the loyalty service. Waiting to be sent: N";
+    online (or not known yet) with sales waiting: a quiet line "Sending to the service: N…";
+    failed sales add "Need attention (admin): N" (in red when nothing else is shown);
+    online, nothing waiting, nothing failed: hidden. The icon repeats the state for people who
+    do not tell colours apart. Object names: OfflineBannerIcon, OfflineBannerText.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("OfflineBanner")
+        self._state: tuple[bool | None, int, int] = (None, 0, 0)
+        self._mode = HIDDEN
+        self._icon = QLabel()
+        self._icon.setObjectName("OfflineBannerIcon")
+        self._text = QLabel()
+        self._text.setObjectName("OfflineBannerText")
+        self._text.setWordWrap(True)
+        self._text.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 10, 4)
+        layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self._text, 1)
+        self._render()
+
+    # -- public API ---------------------------------------------------------------------------
+
+    def show_state(self, online: bool | None, waiting: int, failed: int) -> None:
+        """Show the service state (None = not known yet) and the outbox counts."""
+        self._state = (online, max(0, int(waiting)), max(0, int(failed)))
+        self._render()
+
+    def mode(self) -> str:
+        """What is shown: "hidden", "offline", "sending" or "attention"."""
+        return self._mode
+
+    def text(self) -> str:
+        """The text shown ("" when hidden)."""
+        return self._text.text() if self._mode != HIDDEN else ""
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _render(self) -> None:
+        online, waiting, failed = self._state
+        parts: list[str] = []
+        if online is False:
+            mode, icon = OFFLINE, "⚠"
+            parts.append(
+                self.tr("No connection to the loyalty service. Waiting to be sent: {count}").format(count=waiting)
+            )
+        elif waiting > 0:
+            mode, icon = SENDING, "⟳"
+            parts.append(self.tr("Sending to the service: {count}…").format(count=waiting))
+        elif failed > 0:
+            mode, icon = ATTENTION, "✖"
+        else:
+            mode, icon = HIDDEN, ""
+        if failed > 0:
+            parts.append(self.tr("Need attention (admin): {count}").format(count=failed))
+        self._mode = mode
+        self._icon.setText(icon)
+        self._text.setText("\n".join(parts))  # one fact per line: no dangling separator on a wrap
+        for widget in (self, self._icon, self._text):
+            widget.setProperty("mode", mode)
+        repolish(self, self._icon, self._text)
+        self.setVisible(mode != HIDDEN)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Re-translate the texts when the application language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._render()
+        super().changeEvent(event)
