@@ -4,6 +4,9 @@
         client = make_client(sandbox.url)      # e.g. http://127.0.0.1:54321/
         ...
         code = sandbox.codes[-1].code         # one-time codes 'sent' so far
+        sandbox.faults.schedule(FaultRule(FaultKind.DROP, "CommitPurchase", every=3))
+        with sandbox.refusing():              # connections refused until the block ends
+            ...
 """
 from __future__ import annotations
 
@@ -12,9 +15,10 @@ import shutil
 import socket
 import tempfile
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -24,6 +28,7 @@ from waitress.server import create_server
 from loyalty_client.sandbox.clock import SandboxClock
 from loyalty_client.sandbox.database import create_schema, has_customers, make_engine
 from loyalty_client.sandbox.demo import seed_demo
+from loyalty_client.sandbox.faults import FaultInjector, FaultRule
 from loyalty_client.sandbox.logic import SandboxLoyalty, SentCode
 from loyalty_client.sandbox.soap import MAX_BODY_BYTES
 from loyalty_client.sandbox.wsgi import SandboxApp
@@ -35,21 +40,23 @@ _STOP_TIMEOUT_SECONDS = 10
 _LOOP_TIMEOUT_SECONDS = 0.5  # only matters if the loop cannot be woken
 
 
-@dataclass
-class RunningSandbox:
-    """A sandbox serving on `url` until `stop()`: its logic, clock, database and sent codes."""
+class _Listener:
+    """One waitress server on a bound socket, served by its own loop thread until `close()`."""
 
-    url: str
-    service: SandboxLoyalty
-    db_url: str
-    codes: list[SentCode] = field(default_factory=list)
-    _server: Any = field(default=None, repr=False)
-    _socket_map: dict = field(default_factory=dict, repr=False)
-    _thread: threading.Thread | None = field(default=None, repr=False)
-    _tempdir: str | None = field(default=None, repr=False)
-    _codes_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-    _stopped: bool = field(default=False, repr=False)
-    _stopping: threading.Event = field(default_factory=threading.Event, repr=False)
+    def __init__(self, app: SandboxApp, listener: socket.socket, threads: int) -> None:
+        self._socket_map: dict = {}
+        self._stopping = threading.Event()
+        self.server = create_server(
+            app,
+            map=self._socket_map,
+            sockets=[listener],
+            threads=threads,
+            ident="till-loyalty-sandbox",
+            max_request_body_size=4 * MAX_BODY_BYTES,
+            expose_tracebacks=False,
+        )
+        self._thread = threading.Thread(target=self._serve, name="sandbox-server", daemon=True)
+        self._thread.start()
 
     def _serve(self) -> None:
         """The server loop (on its own thread): serve until stopped, then close every socket here."""
@@ -60,6 +67,43 @@ class RunningSandbox:
         finally:
             wasyncore.close_all(socket_map)
 
+    def stop_listening(self) -> None:
+        """Stop the loop: the listening socket and every connection are closed when this returns."""
+        self._stopping.set()
+        try:
+            self.server.trigger.pull_trigger()  # wake the loop now rather than at its next timeout
+        except OSError:  # the loop saw the flag first and has closed its sockets, trigger included
+            log.debug("Песочница: цикл сервера уже остановлен")
+        self._thread.join(_STOP_TIMEOUT_SECONDS)
+
+    def end_workers(self) -> None:
+        """Wait for the request workers to finish what they were doing (after `stop_listening`)."""
+        self.server.task_dispatcher.shutdown(timeout=_STOP_TIMEOUT_SECONDS)
+
+
+@dataclass
+class RunningSandbox:
+    """A sandbox serving on `url` until `stop()`: its logic, clock, database, sent codes and faults.
+
+    `faults` schedules injected faults (see `loyalty_client.sandbox.faults`); `refuse_connections()`
+    / `accept_connections()` (or `with refusing():`) take the sandbox off the network and back on
+    the same port, so that tills see a real "connection refused" meanwhile.
+    """
+
+    url: str
+    service: SandboxLoyalty
+    db_url: str
+    faults: FaultInjector = field(default_factory=FaultInjector)
+    codes: list[SentCode] = field(default_factory=list)
+    _app: SandboxApp | None = field(default=None, repr=False)
+    _address: tuple[str, int] = field(default=("127.0.0.1", 0), repr=False)
+    _threads: int = field(default=SERVER_THREADS, repr=False)
+    _listener: _Listener | None = field(default=None, repr=False)
+    _listener_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+    _tempdir: str | None = field(default=None, repr=False)
+    _codes_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _stopped: bool = field(default=False, repr=False)
+
     @property
     def clock(self) -> SandboxClock:
         """The clock every operation reads; `advance()` it to let reservations and codes expire."""
@@ -69,6 +113,12 @@ class RunningSandbox:
     def engine(self) -> Engine:
         """The sandbox database, for tests that look inside."""
         return self.service.engine
+
+    @property
+    def accepting(self) -> bool:
+        """Whether the sandbox is listening (False while it refuses connections or once stopped)."""
+        with self._listener_lock:
+            return self._listener is not None
 
     def last_code(self, phone: str | None = None, customer_id: str | None = None) -> SentCode:
         """The latest code sent (to `phone` or to member `customer_id` if given)."""
@@ -82,20 +132,79 @@ class RunningSandbox:
         with self._codes_lock:
             self.codes.append(sent)
 
-    def stop(self) -> None:
-        """Stop serving, wait for the server thread and release the database (idempotent)."""
-        if self._stopped:
-            return
-        self._stopped = True
-        server = self._server
-        self._stopping.set()
+    # ----- on and off the network -----------------------------------------------------------------
+    def _listen(self) -> None:
+        assert self._app is not None
+        listener = _bind(*self._address)
         try:
-            server.trigger.pull_trigger()  # wake the loop now rather than at its next timeout
-        except OSError:
-            log.warning("Песочница: не удалось разбудить цикл сервера, он остановится по таймауту")
-        if self._thread is not None:
-            self._thread.join(_STOP_TIMEOUT_SECONDS)
-        server.task_dispatcher.shutdown(timeout=_STOP_TIMEOUT_SECONDS)
+            self._listener = _Listener(self._app, listener, self._threads)
+        except BaseException:
+            listener.close()
+            raise
+
+    def refuse_connections(self) -> None:
+        """Stop listening and drop every open connection: calls are refused until `accept_connections()`.
+
+        Requests held by a slow or stall fault are let go (their answers reach nobody).
+        """
+        with self._listener_lock:
+            listener, self._listener = self._listener, None
+        if listener is not None:
+            listener.stop_listening()
+            self.faults.release()
+            listener.end_workers()
+
+    def accept_connections(self) -> None:
+        """Listen again on the same address after `refuse_connections()` (no-op if listening)."""
+        with self._listener_lock:
+            if self._stopped:
+                raise RuntimeError("the sandbox was stopped")
+            if self._listener is None:
+                self._listen()
+
+    @contextmanager
+    def refusing(self) -> Iterator[None]:
+        """Refuse connections for the duration of the block."""
+        self.refuse_connections()
+        try:
+            yield
+        finally:
+            self.accept_connections()
+
+    def _refuse_for(self, seconds: float) -> None:
+        """A `refuse` fault fired on a request worker: off the network now, back after `seconds`.
+
+        The listener is closed before this returns (the request's own connection with it); the
+        workers are waited for, and the listener reopened, on a thread of its own.
+        """
+        with self._listener_lock:
+            listener, self._listener = self._listener, None
+        if listener is None:
+            return
+        listener.stop_listening()
+
+        def outage() -> None:
+            self.faults.release()
+            listener.end_workers()
+            self.faults.wait(seconds)
+            with self._listener_lock:
+                if self._stopped or self._listener is not None:
+                    return
+                try:
+                    self._listen()
+                except OSError as exc:
+                    log.error("Песочница: не удалось снова слушать %s: %s", self.url, exc)
+
+        threading.Thread(target=outage, name="sandbox-outage", daemon=True).start()
+
+    def stop(self) -> None:
+        """Stop serving, wait for the server threads and release the database (idempotent)."""
+        with self._listener_lock:
+            if self._stopped:
+                return
+            self._stopped = True
+        self.faults.release()
+        self.refuse_connections()
         self.service.engine.dispose()
         if self._tempdir is not None:
             shutil.rmtree(self._tempdir, ignore_errors=True)
@@ -143,13 +252,15 @@ def start_sandbox(
     clock: SandboxClock | None = None,
     on_code: Callable[[SentCode], None] | None = None,
     threads: int = SERVER_THREADS,
+    faults: tuple[FaultRule, ...] | list[FaultRule] = (),
 ) -> RunningSandbox:
     """Serve the sandbox on `host:port` (0: a free port) in a background thread.
 
     `db_url` is any SQLAlchemy URL; None means a fresh SQLite file in a temporary folder removed on
     `stop()`. The schema is created if missing; with `seed`, the demo data goes into a database
     that has no members yet. Every one-time code sent is appended to `.codes` and passed to
-    `on_code` (called on a server thread).
+    `on_code` (called on a server thread). `faults` are scheduled from the start (more can be
+    added on `.faults`).
     """
     clock = clock or SandboxClock()
     tempdir = None
@@ -165,30 +276,31 @@ def start_sandbox(
         if tempdir is not None:
             shutil.rmtree(tempdir, ignore_errors=True)
         raise
-    socket_map: dict = {}
-    server = create_server(
-        SandboxApp(service),
-        map=socket_map,
-        sockets=[listener],
-        threads=threads,
-        ident="till-loyalty-sandbox",
-        max_request_body_size=4 * MAX_BODY_BYTES,
-        expose_tracebacks=False,
-    )
-    bound_host, bound_port = server.effective_host, server.effective_port
-    shown_host = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
+    injector = FaultInjector(faults)
     running = RunningSandbox(
-        url=f"http://{shown_host}:{bound_port}/",
+        url="",
         service=service,
         db_url=db_url,
-        _server=server,
-        _socket_map=socket_map,
+        faults=injector,
+        _threads=threads,
         _tempdir=tempdir,
     )
+    running._app = SandboxApp(service, faults=injector, on_refuse=running._refuse_for)
+    try:
+        running._listener = _Listener(running._app, listener, threads)
+    except BaseException:
+        listener.close()
+        engine.dispose()
+        if tempdir is not None:
+            shutil.rmtree(tempdir, ignore_errors=True)
+        raise
+    server = running._listener.server
+    bound_host, bound_port = server.effective_host, server.effective_port
+    running._address = (str(bound_host), int(bound_port))
+    shown_host = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
+    running.url = f"http://{shown_host}:{bound_port}/"
     service.add_code_observer(running._record)
     if on_code is not None:
         service.add_code_observer(on_code)
-    running._thread = threading.Thread(target=running._serve, name="sandbox-server", daemon=True)
-    running._thread.start()
     log.info("Песочница лояльности слушает %s (база %s)", running.url, engine.url.render_as_string(hide_password=True))
     return running

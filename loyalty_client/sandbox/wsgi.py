@@ -7,6 +7,8 @@
   Anything unexpected: a soap:Server fault (no detail), logged with its traceback.
 - `GET /?wsdl`: the WSDL, its address and XSD import pointing back at this server;
   `GET /?xsd=till_loyalty.xsd` (or `/till_loyalty.xsd`): the XSD.
+- Injected faults (`loyalty_client.sandbox.faults`): asked for by the request's URL query
+  (`POST /?fault=drop`) or chosen by the app's `FaultInjector` schedule, for valid requests only.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from lxml import etree
 
 from loyalty_client.errors import InvalidRequest, LoyaltyFault
 from loyalty_client.sandbox import soap
+from loyalty_client.sandbox.faults import FaultInjector, FaultKind, FaultSpecError, InjectedFault
 from loyalty_client.sandbox.operations import OPERATIONS
 from loyalty_client.service import LoyaltyService
 
@@ -33,12 +36,28 @@ _WSDL_NS = {
 }
 
 
-class SandboxApp:
-    """WSGI application serving a `LoyaltyService` (normally `SandboxLoyalty`) over SOAP 1.1."""
+MALFORMED_BODY = b"<?xml version='1.0' encoding='utf-8'?>\n<soap:Envelope xmlns:soap=\"" + soap.SOAP_ENV.encode() + b"\"><soap:Body><broken"
+HTTP500_BODY = b"Internal Server Error (injected fault)\n"
 
-    def __init__(self, service: LoyaltyService, max_body_bytes: int = soap.MAX_BODY_BYTES) -> None:
+
+class SandboxApp:
+    """WSGI application serving a `LoyaltyService` (normally `SandboxLoyalty`) over SOAP 1.1.
+
+    `faults` decides injected faults per request; `on_refuse(seconds)` is called when a `refuse`
+    fault fires (the running server stops listening for that long).
+    """
+
+    def __init__(
+        self,
+        service: LoyaltyService,
+        max_body_bytes: int = soap.MAX_BODY_BYTES,
+        faults: FaultInjector | None = None,
+        on_refuse: Callable[[float], None] | None = None,
+    ) -> None:
         self.service = service
         self.max_body_bytes = max_body_bytes
+        self.faults = faults if faults is not None else FaultInjector()
+        self.on_refuse = on_refuse
 
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD", "GET").upper()
@@ -58,8 +77,10 @@ class SandboxApp:
         if method != "POST":
             start_response("405 Method Not Allowed", [("Allow", "GET, HEAD, POST"), ("Content-Length", "0")])
             return [b""]
-        status, body = self._soap(environ)
-        return self._reply(start_response, status, XML, body, method)
+        status, body, fault = self._soap(environ)
+        if fault is None:
+            return self._reply(start_response, status, XML, body, method)
+        return self._faulty_reply(start_response, fault, status, body)
 
     @staticmethod
     def _reply(start_response: StartResponse, status: str, content_type: str, body: bytes, method: str) -> list[bytes]:
@@ -75,9 +96,13 @@ class SandboxApp:
             raise InvalidRequest(f"Запрос больше {self.max_body_bytes} байт")
         return environ["wsgi.input"].read(length) if length > 0 else b""
 
-    def _soap(self, environ: dict) -> tuple[str, bytes]:
-        """Handle one SOAP call; returns the HTTP status and the envelope to send."""
+    def _soap(self, environ: dict) -> tuple[str, bytes, InjectedFault | None]:
+        """Handle one SOAP call; returns the HTTP status, the envelope, and the fault to inject.
+
+        A fault whose kind is not `processed` is returned before the operation runs.
+        """
         operation = "?"
+        fault: InjectedFault | None = None
         try:
             request = soap.parse_request(self._read_body(environ))
             name = etree.QName(request)
@@ -86,18 +111,48 @@ class SandboxApp:
                 raise InvalidRequest(f"Неизвестная операция: {name.localname[:60]}")
             operation = name.localname
             soap.validate_request(request)
+            try:
+                fault = self.faults.decide(operation.removesuffix("Request"), environ.get("QUERY_STRING", ""))
+            except FaultSpecError as exc:
+                raise InvalidRequest(f"Неверный сбой в запросе: {exc}") from None
+            if fault is not None and not fault.kind.processed:
+                return "500 Internal Server Error", b"", fault
+            if fault is not None and fault.kind is FaultKind.STALL:
+                self.faults.wait(fault.rule.delay)
             response = handler(self.service, request)
-        except LoyaltyFault as fault:
-            log.info("%s: %s %s", operation, fault.code, fault.message)
-            return "500 Internal Server Error", soap.fault_envelope(fault)
+        except LoyaltyFault as error:
+            log.info("%s: %s %s", operation, error.code, error.message)
+            return "500 Internal Server Error", soap.fault_envelope(error), fault
         except Exception:
             log.exception("%s: непредвиденная ошибка", operation)
-            return "500 Internal Server Error", soap.server_fault_envelope()
+            return "500 Internal Server Error", soap.server_fault_envelope(), fault
         errors = soap.schema_errors(response)
         if errors:
             log.error("%s: ответ не соответствует схеме: %s", operation, errors)
-            return "500 Internal Server Error", soap.server_fault_envelope("Ответ сервиса не соответствует схеме")
-        return "200 OK", soap.response_envelope(response)
+            return "500 Internal Server Error", soap.server_fault_envelope("Ответ сервиса не соответствует схеме"), fault
+        return "200 OK", soap.response_envelope(response), fault
+
+    def _faulty_reply(self, start_response: StartResponse, fault: InjectedFault, status: str, body: bytes) -> list[bytes]:
+        """The answer as the injected fault makes it (the operation has run if the kind says so)."""
+        kind = fault.kind
+        if kind is FaultKind.SLOW:
+            self.faults.wait(fault.rule.delay)
+        elif kind is FaultKind.STALL:
+            pass  # held before processing; answered normally
+        elif kind is FaultKind.MALFORMED:
+            status, body = "200 OK", MALFORMED_BODY
+        elif kind is FaultKind.HTTP500:
+            return self._reply(start_response, "500 Internal Server Error", "text/plain; charset=utf-8", HTTP500_BODY, "POST")
+        elif kind is FaultKind.SOAP_FAULT:
+            status, body = "500 Internal Server Error", soap.server_fault_envelope("Сбой сервиса (внедрённый)")
+        elif kind in (FaultKind.DROP, FaultKind.REFUSE):
+            if kind is FaultKind.REFUSE and self.on_refuse is not None:
+                self.on_refuse(fault.rule.delay)
+            # The headers promise a body that never comes: the server closes the connection, and
+            # the client is left with a response lost on the way.
+            start_response("200 OK", [("Content-Type", XML), ("Content-Length", str(max(len(body), 1)))])
+            return []
+        return self._reply(start_response, status, XML, body, "POST")
 
     @staticmethod
     def _wsdl(environ: dict) -> bytes:
