@@ -99,8 +99,9 @@ def _encode_char(ch: str, codec: str) -> bytes:
     if ch == "\n":
         return b"\n"
     if ch not in _ALWAYS_REPLACED:
-        if ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or unicodedata.category(ch) in ("Cf", "Cs", "Co", "Cn"):
-            return b""  # control, formatting, surrogate, unassigned: nothing on paper
+        category = unicodedata.category(ch)
+        if ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or category in ("Cf", "Cs", "Co", "Cn") or category.startswith("M"):
+            return b""  # control, formatting, surrogate, unassigned, combining mark: nothing on paper
         try:
             return ch.encode(codec)
         except UnicodeEncodeError:
@@ -125,7 +126,7 @@ def encode_text(text: str, page: CodePage) -> bytes:
     """`text` as bytes of `page`, with stand-ins for what the page lacks; never raises."""
     if _plain(text):
         return text.encode("ascii")
-    return b"".join(_encode_char(ch, page.codec) for ch in text)
+    return b"".join(_encode_char(ch, page.codec) for ch in unicodedata.normalize("NFC", text))
 
 
 def _plain(text: str) -> bool:

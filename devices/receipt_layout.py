@@ -18,9 +18,9 @@ import textwrap
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, Sequence, Union
+from typing import Any, Callable, Sequence, Union
 
-from devices.codepages import CodePage, choose_code_page, encode_text
+from devices.codepages import CodePage, choose_code_page, encode_text, printable_text
 from devices.escpos_loader import dummy_printer
 from devices.uris import PaperWidth, PrintOptions, QrMode
 from fiscal.money import format_money
@@ -193,38 +193,63 @@ def coupon_barcode(code: str) -> str | None:
     return None
 
 
-def _lines(texts: Sequence[str], **style: bool) -> list[Block]:
-    return [TextLine(t, **style) for t in texts]
+class Sheet:
+    """Fits text to the paper: as it will print in the job's code page, wrapped to its columns.
+
+    Stand-ins can be longer than what they replace (`…` -> `...`), so text is converted to what
+    the printer will show before it is measured. A draft sheet (`page=None`) measures the text
+    as given; it is used once, to find out which code page the job needs.
+    """
+
+    def __init__(self, columns: int, page: CodePage | None) -> None:
+        self.columns = columns
+        self.page = page
+
+    def fit(self, text: str) -> str:
+        """`text` as the printer will show it."""
+        return text if self.page is None else printable_text(text, self.page)
+
+    def wrap(self, text: str, **style: bool) -> list[Block]:
+        """Lines of wrapped text."""
+        return [TextLine(line, **style) for line in wrap(self.fit(text), self.columns)]
+
+    def row(self, label: str, value: str, **style: bool) -> list[Block]:
+        """A label and its value flush right."""
+        return [TextLine(line, **style) for line in label_value(self.fit(label), self.fit(value), self.columns)]
+
+    def rule(self, char: str) -> Block:
+        """A full-width line of `char`."""
+        return TextLine(char * self.columns)
 
 
-def loyalty_blocks(summary: LoyaltySummary, columns: int, labels: ReceiptLabels) -> list[Block]:
+def loyalty_blocks(summary: LoyaltySummary, sheet: Sheet, labels: ReceiptLabels) -> list[Block]:
     """The loyalty block of the slip."""
-    blocks: list[Block] = [TextLine("-" * columns)]
-    blocks += _lines(wrap(labels.heading, columns), bold=True, center=True)
-    blocks += _lines(label_value(labels.phone, summary.masked_phone, columns))
+    blocks: list[Block] = [sheet.rule("-")]
+    blocks += sheet.wrap(labels.heading, bold=True, center=True)
+    blocks += sheet.row(labels.phone, summary.masked_phone)
     if summary.tier_name:
-        blocks += _lines(label_value(labels.tier, summary.tier_name, columns))
+        blocks += sheet.row(labels.tier, summary.tier_name)
     if summary.offline:
         if summary.spent:
-            blocks += _lines(label_value(labels.spent, "-" + points(summary.spent), columns))
-        blocks += _lines(wrap(labels.offline, columns), bold=True)
+            blocks += sheet.row(labels.spent, "-" + points(summary.spent))
+        blocks += sheet.wrap(labels.offline, bold=True)
     else:
         if summary.earned is not None:
-            blocks += _lines(label_value(labels.earned, "+" + points(summary.earned), columns))
+            blocks += sheet.row(labels.earned, "+" + points(summary.earned))
         if summary.spent:
-            blocks += _lines(label_value(labels.spent, "-" + points(summary.spent), columns))
+            blocks += sheet.row(labels.spent, "-" + points(summary.spent))
         if summary.balance_after is not None:
-            blocks += _lines(label_value(labels.balance, points(summary.balance_after), columns), bold=True)
+            blocks += sheet.row(labels.balance, points(summary.balance_after), bold=True)
     return blocks
 
 
-def offer_blocks(offer: Offer, columns: int, labels: ReceiptLabels) -> list[Block]:
+def offer_blocks(offer: Offer, sheet: Sheet, labels: ReceiptLabels) -> list[Block]:
     """One personalised offer: bold title, wrapped text, validity, coupon as QR and EAN-13."""
-    blocks: list[Block] = [TextLine("=" * columns)]
-    blocks += _lines(wrap(offer.title, columns), bold=True)
-    blocks += _lines(wrap(offer.text, columns))
+    blocks: list[Block] = [sheet.rule("=")]
+    blocks += sheet.wrap(offer.title, bold=True)
+    blocks += sheet.wrap(offer.text)
     if isinstance(offer.valid_until, date):
-        blocks += _lines(wrap(f"{labels.valid_until} {offer.valid_until:%d.%m.%Y}", columns))
+        blocks += sheet.wrap(f"{labels.valid_until} {offer.valid_until:%d.%m.%Y}")
     code = offer.coupon_code.strip()
     ean = coupon_barcode(code)
     qr_payload = ean or (code if code.isascii() and code.isdigit() else None)
@@ -233,7 +258,7 @@ def offer_blocks(offer: Offer, columns: int, labels: ReceiptLabels) -> list[Bloc
     if ean:
         blocks.append(Ean13Block(ean))
     else:
-        blocks += _lines(wrap(f"{labels.coupon}: {code}", columns), center=True)
+        blocks += sheet.wrap(f"{labels.coupon}: {code}", center=True)
     return blocks
 
 
@@ -246,43 +271,51 @@ def layout_receipt(
 ) -> Layout:
     """The blocks of the after-sale slip and the code page for them."""
     labels = LABELS.get(language, RUSSIAN)
-    columns = options.columns
-    blocks: list[Block] = []
-    if summary is not None:
-        blocks += loyalty_blocks(summary, columns, labels)
-    if offers:
-        blocks.append(FeedBlock())
-        blocks += _lines(wrap(labels.offers_heading, columns), bold=True, center=True)
-        for offer in offers:
-            blocks += offer_blocks(offer, columns, labels)
-    return _layout(blocks, options)
+
+    def blocks_on(sheet: Sheet) -> list[Block]:
+        blocks: list[Block] = []
+        if summary is not None:
+            blocks += loyalty_blocks(summary, sheet, labels)
+        if offers:
+            blocks.append(FeedBlock())
+            blocks += sheet.wrap(labels.offers_heading, bold=True, center=True)
+            for offer in offers:
+                blocks += offer_blocks(offer, sheet, labels)
+        return blocks
+
+    return _layout(blocks_on, options)
 
 
 def layout_test_page(options: PrintOptions, *, device: str = "") -> Layout:
     """The blocks of the printer test page: settings, a ruler, Russian and Belarusian text, codes."""
     columns = options.columns
     ruler = ("1234567890" * ((columns + 9) // 10))[:columns]
-    blocks: list[Block] = [TextLine("till-loyalty", bold=True, center=True, tall=True)]
-    blocks += _lines(wrap("Тестовая страница / Тэставая старонка", columns), center=True)
-    if device:
-        blocks += _lines(wrap(f"Принтер: {device}", columns))
-    blocks += _lines(wrap(f"Бумага: {options.width.value} мм; ширина строки: {columns}", columns))
     code_page = choose_code_page(options.codepage, RUSSIAN_SAMPLE + BELARUSIAN_SAMPLE)
-    blocks += _lines(wrap(f"Кодовая страница: {code_page.name} ({options.codepage.value})", columns))
-    blocks += _lines(wrap(f"QR: {options.qr.value}", columns))
-    blocks.append(TextLine(ruler))
-    blocks += _lines(["Русский:"], bold=True)
-    blocks += _lines(wrap(RUSSIAN_SAMPLE, columns))
-    blocks += _lines(["Беларуская:"], bold=True)
-    blocks += _lines(wrap(BELARUSIAN_SAMPLE, columns))
-    blocks.append(QrBlock(SAMPLE_COUPON))
-    blocks.append(Ean13Block(SAMPLE_COUPON))
-    return _layout(blocks, options)
+
+    def blocks_on(sheet: Sheet) -> list[Block]:
+        blocks: list[Block] = [TextLine("till-loyalty", bold=True, center=True, tall=True)]
+        blocks += sheet.wrap("Тестовая страница / Тэставая старонка", center=True)
+        if device:
+            blocks += sheet.wrap(f"Принтер: {device}")
+        blocks += sheet.wrap(f"Бумага: {options.width.value} мм; ширина строки: {columns}")
+        blocks += sheet.wrap(f"Кодовая страница: {code_page.name} ({options.codepage.value})")
+        blocks += sheet.wrap(f"QR: {options.qr.value}")
+        blocks.append(TextLine(ruler))
+        blocks += sheet.wrap("Русский:", bold=True)
+        blocks += sheet.wrap(RUSSIAN_SAMPLE)
+        blocks += sheet.wrap("Беларуская:", bold=True)
+        blocks += sheet.wrap(BELARUSIAN_SAMPLE)
+        blocks.append(QrBlock(SAMPLE_COUPON))
+        blocks.append(Ean13Block(SAMPLE_COUPON))
+        return blocks
+
+    return _layout(blocks_on, options)
 
 
-def _layout(blocks: list[Block], options: PrintOptions) -> Layout:
-    text = "\n".join(b.text for b in blocks if isinstance(b, TextLine))
-    return Layout(tuple(blocks), choose_code_page(options.codepage, text), options)
+def _layout(blocks_on: Callable[[Sheet], list[Block]], options: PrintOptions) -> Layout:
+    draft = blocks_on(Sheet(options.columns, None))
+    page = choose_code_page(options.codepage, "\n".join(b.text for b in draft if isinstance(b, TextLine)))
+    return Layout(tuple(blocks_on(Sheet(options.columns, page))), page, options)
 
 
 # ----- rendering ------------------------------------------------------------------------------
