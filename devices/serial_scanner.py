@@ -6,7 +6,10 @@ calls back:
 
 - `on_frame(data: bytes)` for every complete code (classify it with
   `devices.scan_classifier.classify_scan`);
-- `on_status(ScannerEvent)` when the reader connects, loses the port, retries, or stops;
+- `on_status(ScannerEvent)`: CONNECTED when the port is open and read; DISCONNECTED when an
+  open port failed (unplugged, read error); RECONNECTING after every failed attempt to open it,
+  with the reason and the attempt number (so a first event RECONNECTING with attempt 1 means
+  the port could not be opened at all); STOPPED when the thread ends;
 - `on_overflow(length: int)` when an overlong frame was dropped.
 
 All callbacks run on the reader's thread: a GUI must hand them over to its own thread (a Qt

@@ -13,6 +13,7 @@ These are the blocking calls; run them on the printer's worker thread, never on 
 from __future__ import annotations
 
 import errno
+import ipaddress
 import logging
 import os
 import select
@@ -21,6 +22,7 @@ import socket
 import stat
 import subprocess
 import sys
+import threading
 import time
 from typing import Any, Protocol
 
@@ -89,7 +91,17 @@ class TcpTransport:
 
     def _connect(self, deadline: _Deadline) -> socket.socket | PrinterStatus:
         try:
-            sock = socket.create_connection((self.config.host, self.config.port), timeout=max(deadline.left(), 0.001))
+            addresses = _resolve(self.config.host, self.config.port, deadline)
+            if addresses is None:
+                return PrinterStatus.offline(f"no answer from the name server for {self.config.host!r}")
+            family, kind, proto, _, address = addresses[0]
+            sock = socket.socket(family, kind, proto)
+            try:
+                sock.settimeout(max(deadline.left(), 0.001))
+                sock.connect(address)
+            except BaseException:
+                sock.close()
+                raise
         except ConnectionRefusedError:
             return PrinterStatus.offline(f"{self.address} refused the connection (printer off or wrong port)")
         except socket.timeout:
@@ -156,6 +168,36 @@ class TcpTransport:
 
 
 _CLOSE_WAIT = 0.5
+
+
+def _resolve(host: str, port: int, deadline: _Deadline) -> list[Any] | None:
+    """`getaddrinfo` for a TCP connection, given up after the deadline (None); raises its errors.
+
+    The system resolver has no timeout of its own, so a name is looked up on a helper thread;
+    an IP address needs no lookup.
+    """
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    else:
+        return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    outcome: list[Any] = []
+
+    def look_up() -> None:
+        try:
+            outcome.append(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+        except OSError as exc:
+            outcome.append(exc)
+
+    helper = threading.Thread(target=look_up, name=f"resolve {host}", daemon=True)
+    helper.start()
+    helper.join(deadline.left())
+    if not outcome:
+        return None
+    if isinstance(outcome[0], OSError):
+        raise outcome[0]
+    return outcome[0]
 
 
 def _close_gently(sock: socket.socket, deadline: _Deadline) -> None:

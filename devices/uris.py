@@ -41,9 +41,8 @@ MAX_PRINT_TIMEOUT = 120.0
 DEFAULT_MAX_FRAME = 512
 DEFAULT_WEDGE_MIN_LENGTH = 8
 DEFAULT_WEDGE_MAX_GAP_MS = 40
-_STANDARD_BAUDRATES = (
-    1200, 2400, 4800, 9600, 14400, 19200, 38400, 57600, 115200, 230400, 460800, 921600,
-)
+# The rates scanners and printers are usually set to, for a settings list.
+COMMON_BAUDRATES = (1200, 2400, 4800, 9600, 14400, 19200, 38400, 57600, 115200, 230400, 460800, 921600)
 
 
 class DeviceUriError(ValueError):
@@ -627,7 +626,3 @@ def _coerce(enum: type[E], value: object) -> E:
             return member
     raise DeviceUriError(f"{value!r} is not one of " + "|".join(str(m.value) for m in enum))
 
-
-def is_standard_baudrate(value: int) -> bool:
-    """True for the baud rates scanners and printers are usually set to."""
-    return value in _STANDARD_BAUDRATES

@@ -9,7 +9,7 @@ and of Python's codecs, so an encoding mistake in the till cannot cancel itself 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Union
 
 # ----- code pages -----------------------------------------------------------------------------
 
@@ -89,7 +89,7 @@ class Image:
     rows: list[list[int]]
     align: int
 
-    def to_pil(self, scale: int = 1):  # noqa: ANN201 - Pillow is imported only when needed
+    def to_pil(self, scale: int = 1) -> Any:
         """The image as a black-on-white Pillow image (for a barcode reader)."""
         from PIL import Image as PilImage
 

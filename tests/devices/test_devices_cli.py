@@ -175,3 +175,16 @@ def test_list_as_json_lines() -> None:
     for line in result.stdout.splitlines():
         record = json.loads(line)
         assert set(record) == {"uri", "kind", "description"} and record["kind"] in ("scanner", "printer", "unknown")
+
+
+def test_test_scan_of_a_wedge_scanner_reads_lines_typed_into_the_terminal() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "devices.cli", "test-scan", "wedge://?prefix=~", "--count", "2"],
+        cwd=ROOT,
+        input=f"~{CARD}\nЗКЩЬЩ\n",  # the second typed on a Russian layout
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [f"card {CARD}", "unknown PROMO  (Unknown code)"]

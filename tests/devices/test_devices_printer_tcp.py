@@ -209,3 +209,10 @@ def test_status_check_prints_nothing() -> None:
 def test_reprint_with_nothing_printed_yet() -> None:
     printer = ReceiptPrinter(parse_printer_uri("tcp://127.0.0.1:9"))
     assert printer.reprint_last().state is PrinterState.ERROR
+
+
+def test_an_unknown_host_is_reported_not_raised() -> None:
+    printer = ReceiptPrinter(parse_printer_uri("tcp://no-such-printer.invalid?timeout=2"))
+    status = printer.print_test_page()
+    assert status.state in (PrinterState.ERROR, PrinterState.OFFLINE)
+    assert "no-such-printer.invalid" in status.message
