@@ -1,4 +1,4 @@
-"""The `till-loyalty` command: the demo till, the till, and the sandbox loyalty service."""
+"""The `till-loyalty` command: the demo till, the till, the sandbox, load runs and the outbox queue."""
 from __future__ import annotations
 
 import argparse
@@ -36,8 +36,38 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("demo", parents=[after], help="the demo till with a built-in sandbox loyalty service")
     commands.add_parser("run", parents=[after], help="the till with the configured loyalty service")
-    commands.add_parser("sandbox", help="run the sandbox loyalty service (see `sandbox --help`)")
+    commands.add_parser("sandbox", help="run the sandbox loyalty service (see `sandbox --help`; `sandbox ledger --help`)")
+    load = commands.add_parser(
+        "load", parents=[after], help="drive complete sales through the checkout with no window (see app/load.py)"
+    )
+    load.add_argument("--sales", type=_count, required=True, help="how many sales (0: only deliver the queue)")
+    load.add_argument("--seed", type=int, help="seed of the random products, customers, voids and refunds")
+    load.add_argument("--sync-every", type=_positive, default=5, help="deliver the queue every N sales (default 5)")
+    load.add_argument("--customer", action="append", help="identifier to sell to (repeatable; default: demo members)")
+    queue = commands.add_parser("queue", parents=[after], help="the outbox for support staff: status, list, retry, sync")
+    actions = queue.add_subparsers(dest="action", required=True, metavar="ACTION")
+    actions.add_parser("status", parents=[after], help="rows per state, oldest waiting, next attempt")
+    listing = actions.add_parser("list", parents=[after], help="rows not yet delivered, oldest first")
+    listing.add_argument("--failed", action="store_true", help="only the dead letters, with their reasons")
+    listing.add_argument("--limit", type=_positive, default=100, help="at most this many rows (default 100)")
+    retry = actions.add_parser("retry", parents=[after], help="send a dead letter again")
+    retry.add_argument("id", type=int, help="the row's id (see `queue list --failed`)")
+    actions.add_parser("sync", parents=[after], help="deliver every waiting row now (with the till closed)")
     return parser
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must not be negative")
+    return value
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -69,6 +99,10 @@ def _stop_when_stdin_closes() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a `till-loyalty` command; returns the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:2] == ["sandbox", "ledger"]:
+        from loyalty_client.sandbox.cli import ledger_main
+
+        return ledger_main(argv[2:])
     if argv[:1] == ["sandbox"]:
         from loyalty_client.sandbox.cli import main as sandbox_main
 
@@ -87,6 +121,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"till-loyalty: {exc}", file=sys.stderr)
         return 2
+    if args.command == "load":
+        from app.load import run_load
+
+        return run_load(settings, sales=args.sales, seed=args.seed, sync_every=args.sync_every, identifiers=args.customer)
+    if args.command == "queue":
+        from app.queue_cli import run_queue
+
+        return run_queue(
+            settings,
+            args.action,
+            item_id=getattr(args, "id", None),
+            failed_only=getattr(args, "failed", False),
+            limit=getattr(args, "limit", 100),
+        )
     from app.gui import run_till
 
     return run_till(settings, demo=args.command == "demo", exit_when_shown=args.exit_when_shown)

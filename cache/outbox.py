@@ -165,6 +165,20 @@ class Outbox:
             return int(result.rowcount)
 
     # ----- the admin -------------------------------------------------------------------------------
+    def make_pending_due(self) -> int:
+        """Make every pending row due now, whatever its backoff said (an admin's "send now").
+
+        Returns how many rows were waiting for a later time.
+        """
+        now = self._clock()
+        with self._db.transaction() as session:
+            result = session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.state == OutboxState.PENDING.value, OutboxRow.next_attempt_at > now)
+                .values(next_attempt_at=now, updated_at=now)
+            )
+            return int(result.rowcount)
+
     def requeue_failed(self, item_id: int) -> None:
         """Send a dead letter again (after the cause was fixed): back to pending, due at once."""
         now = self._clock()

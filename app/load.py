@@ -1,0 +1,342 @@
+"""`till-loyalty load`: complete sales driven through the real checkout, with no window.
+
+For rehearsing a till against any service that implements the contract, for crash tests and
+for benchmarks. Each sale goes the way a cashier's would, through `CheckoutSession` with the
+real SOAP client, the real journal and outbox in the till's database, and the demo fiscal
+registrar: a receipt of random demo products, a customer identified by phone, a small
+redemption now and then (below the one-time-code threshold: nobody is there to read a code),
+the reservation, payment, and the durable record. Now and then a receipt is voided after its
+reservation, and an earlier sale of the run is partly refunded (recorded in the journal for
+delivery like everything else). The outbox is drained every few sales (what is due) and at the
+end (everything waiting, rows a killed run left in flight and retries not yet due included), so
+`load --sales 0` delivers what an earlier run left behind.
+
+Standard output, one flushed line per event, each printed only once it is on disk:
+
+    committed <transactionId>            a sale with its loyalty record (the outbox delivers it)
+    anonymous <receiptId>                a sale without a customer (not identified, e.g. offline
+                                         and never seen at this till): nothing to deliver
+    voided <transactionId>               a reserved receipt voided: its cancellation is recorded
+    refunded <refundId> <transactionId>  a refund of an earlier sale is recorded
+    summary sales=N committed=N anonymous=N voided=N refunds=N delivered=N waiting=N failed=N
+
+Exit status 0 when every sale was closed (whatever the service did: offline sales are fine),
+1 when a sale could not be brought to payment.
+"""
+from __future__ import annotations
+
+import logging
+import random
+import sys
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+from typing import Sequence, TextIO
+
+from app.checkout import CheckoutSession, CheckoutState, Phase
+from app.connectivity import INTERACTIVE_TIMEOUTS, ServiceTimeouts, soap_service
+from app.demo_host import DemoReceiptBuilder
+from app.identify_input import identifier_parser
+from app.offline_store import CachedOfflineStore
+from app.outbox_sync import OutboxSync, refund_payload
+from app.sale_recorder import OutboxRecorder
+from app.secrets_store import till_secret
+from app.settings import Settings
+from cache.database import Database, open_database
+from cache.journal import Journal
+from cache.tables import OutboxState
+from fiscal.demo_registrar import DemoRegistrar
+from fiscal.money import ZERO, money
+from loyalty_client.sandbox.demo import DEMO_CUSTOMERS
+from loyalty_client.types import CustomerStatus, RefundLine
+
+log = logging.getLogger(__name__)
+
+DEFAULT_IDENTIFIERS: tuple[str, ...] = tuple(
+    customer.phone for customer in DEMO_CUSTOMERS if customer.status is not CustomerStatus.BLOCKED
+)
+"""Phones of the sandbox's demo members who may shop (the blocked one is left out)."""
+
+SMALL_REDEEM_CENTS = 1500
+"""The largest redemption tried, in kopecks: under the demo program's code threshold (20.00)."""
+
+_CLOSE_ATTEMPTS = 3
+_FINAL_DRAIN_ROUNDS = 50
+
+
+@dataclass(frozen=True)
+class LoadPlan:
+    """What a load run does: how many sales, how often it voids, refunds and syncs."""
+
+    sales: int
+    seed: int
+    sync_every: int = 5
+    void_share: float = 0.1
+    refund_share: float = 0.15
+    redeem_share: float = 0.5
+    identifiers: tuple[str, ...] = DEFAULT_IDENTIFIERS
+
+    def __post_init__(self) -> None:
+        if self.sales < 0 or self.sync_every < 1:
+            raise ValueError("sales must not be negative and sync_every must be 1 or more")
+        if not self.identifiers:
+            raise ValueError("at least one customer identifier is needed")
+
+
+@dataclass
+class LoadReport:
+    """What a load run did."""
+
+    sales: int = 0
+    committed: int = 0
+    anonymous: int = 0
+    voided: int = 0
+    refunds: int = 0
+    unfinished: int = 0
+    delivered: int = 0
+    waiting: int = 0
+    failed: int = 0
+
+    def line(self) -> str:
+        """The `summary ...` output line."""
+        return (
+            f"summary sales={self.sales} committed={self.committed} anonymous={self.anonymous} "
+            f"voided={self.voided} refunds={self.refunds} delivered={self.delivered} "
+            f"waiting={self.waiting} failed={self.failed}"
+        )
+
+
+@dataclass
+class _Sold:
+    """A committed sale of this run, and what of it is left to refund."""
+
+    transaction_id: str
+    customer_id: str
+    left: dict[int, Decimal]  # line number -> quantity not yet refunded
+
+
+class CancelTrackingRecorder(OutboxRecorder):
+    """The checkout's recorder, remembering the last cancellation it wrote (for the `voided` line)."""
+
+    def __init__(self, database: Database) -> None:
+        super().__init__(database)
+        self.last_cancel: str | None = None
+
+    def record_cancel(self, *, transaction_id: str, customer_id: str) -> None:
+        """Keep the cancellation, then remember its key."""
+        super().record_cancel(transaction_id=transaction_id, customer_id=customer_id)
+        self.last_cancel = transaction_id
+
+
+class SalesLoad:
+    """Runs the sales of a `LoadPlan` through a checkout, like a cashier at a till with no window."""
+
+    def __init__(
+        self,
+        checkout: CheckoutSession,
+        host: DemoReceiptBuilder,
+        recorder: CancelTrackingRecorder,
+        journal: Journal,
+        sync: OutboxSync,
+        plan: LoadPlan,
+        out: TextIO,
+    ) -> None:
+        self._checkout = checkout
+        self._host = host
+        self._recorder = recorder
+        self._journal = journal
+        self._sync = sync
+        self._plan = plan
+        self._out = out
+        self._random = random.Random(plan.seed)
+        self._sold: list[_Sold] = []
+        self.report = LoadReport()
+
+    def run(self) -> LoadReport:
+        """Every sale of the plan, syncing every few, then a last sync; returns what happened."""
+        self._checkout.load_program()
+        for number in range(1, self._plan.sales + 1):
+            if self._random.random() < self._plan.void_share:
+                self.void_one()
+            self.sell_one()
+            if self._sold and self._random.random() < self._plan.refund_share:
+                self.refund_one()
+            if number % self._plan.sync_every == 0:
+                self.sync()
+        self.finish()
+        return self.report
+
+    # ----- the steps ---------------------------------------------------------------------------------
+    def sell_one(self) -> None:
+        """One sale from the first product to the durable record."""
+        self.report.sales += 1
+        state = self._identified_receipt()
+        state = self._choose_redemption(state)
+        state = self._to_payment(state)
+        if state.phase is not Phase.AWAITING_PAYMENT:
+            log.warning("sale %d could not be brought to payment: %s", self.report.sales, state.notice)
+            self._checkout.void_receipt(self._host.new())
+            self.report.unfinished += 1
+            return
+        state = self._checkout.payment_received()
+        sale = state.sale
+        if state.phase is not Phase.CLOSED or sale is None:
+            self.report.unfinished += 1
+            return
+        if sale.customer_id is None:
+            self.report.anonymous += 1
+            self._say(f"anonymous {state.receipt.receipt_id}")
+            return
+        self.report.committed += 1
+        self._sold.append(_Sold(sale.transaction_id, sale.customer_id, {l.line_no: l.quantity for l in state.receipt.lines}))
+        self._say(f"committed {sale.transaction_id}")
+
+    def void_one(self) -> None:
+        """A receipt reserved with a small redemption, then voided (its cancellation recorded)."""
+        state = self._identified_receipt()
+        if not state.can_redeem:
+            self._checkout.void_receipt(self._host.new())
+            return
+        state = self._checkout.set_redeem(self._small_redeem(state))
+        if state.calculation is not None and state.calculation.confirmation_required:
+            state = self._checkout.set_redeem(ZERO)
+        state = self._checkout.close_receipt()
+        self._recorder.last_cancel = None
+        self._checkout.void_receipt(self._host.new())
+        if state.phase is Phase.AWAITING_PAYMENT and self._recorder.last_cancel is not None:
+            self.report.voided += 1
+            self._say(f"voided {self._recorder.last_cancel}")
+
+    def refund_one(self) -> None:
+        """Refund one unit of a line of an earlier sale of this run."""
+        candidates = [sold for sold in self._sold if any(quantity >= 1 for quantity in sold.left.values())]
+        if not candidates:
+            return
+        sold = self._random.choice(candidates)
+        line_no = self._random.choice(sorted(no for no, quantity in sold.left.items() if quantity >= 1))
+        refund_id = str(uuid.uuid4())
+        payload = refund_payload(refund_id, sold.transaction_id, [RefundLine(line_no, Decimal(1))])
+        self._journal.record_refund(refund_id, sold.customer_id, payload, datetime.now(timezone.utc))
+        sold.left[line_no] -= 1
+        self.report.refunds += 1
+        self._say(f"refunded {refund_id} {sold.transaction_id}")
+
+    def sync(self) -> None:
+        """Deliver what is due now (rows waiting for a retry keep waiting)."""
+        report = self._sync.drain(max_items=500)
+        self.report.delivered += report.done
+
+    def finish(self) -> None:
+        """A last sync of everything waiting, retries not yet due included (until the service is
+        unreachable or nothing is left), then the summary."""
+        self._sync.recover()
+        self._sync.outbox.make_pending_due()
+        for _ in range(_FINAL_DRAIN_ROUNDS):
+            report = self._sync.drain(max_items=500)
+            self.report.delivered += report.done
+            if report.offline or report.done == 0:
+                break
+        counts = self._sync.outbox.counts()
+        self.report.waiting = counts[OutboxState.PENDING] + counts[OutboxState.IN_FLIGHT]
+        self.report.failed = counts[OutboxState.FAILED]
+        self._say(self.report.line())
+
+    # ----- helpers ---------------------------------------------------------------------------------
+    def _identified_receipt(self) -> CheckoutState:
+        receipt = self._host.new()
+        for _ in range(self._random.randint(1, 4)):
+            receipt = self._host.add(self._random.choice(self._host.products).sku)
+        self._checkout.new_receipt(receipt)
+        return self._checkout.identify(self._random.choice(self._plan.identifiers))
+
+    def _choose_redemption(self, state: CheckoutState) -> CheckoutState:
+        """A small redemption half of the time when one is possible, none otherwise.
+
+        The checkout proposes the maximum, which may need a one-time code: always choose.
+        """
+        if state.phase is not Phase.IDENTIFIED:
+            return state
+        if state.can_redeem and self._random.random() < self._plan.redeem_share:
+            state = self._checkout.set_redeem(self._small_redeem(state))
+            if state.calculation is not None and state.calculation.confirmation_required:
+                state = self._checkout.set_redeem(ZERO)
+        elif state.redeem > ZERO:
+            state = self._checkout.set_redeem(ZERO)
+        return state
+
+    def _small_redeem(self, state: CheckoutState) -> Decimal:
+        assert state.calculation is not None
+        wanted = money(Decimal(self._random.randint(1, SMALL_REDEEM_CENTS)) / 100)
+        return min(wanted, state.calculation.max_redeem)
+
+    def _to_payment(self, state: CheckoutState) -> CheckoutState:
+        """Close the receipt until it awaits payment: a code or a failed reservation means no redemption."""
+        for _ in range(_CLOSE_ATTEMPTS):
+            if state.phase is Phase.AWAITING_CODE:
+                state = self._checkout.cancel_code()
+            state = self._checkout.close_receipt()
+            if state.phase is Phase.AWAITING_PAYMENT:
+                break
+        return state
+
+    def _say(self, line: str) -> None:
+        self._out.write(line + "\n")
+        self._out.flush()
+
+
+def run_load(
+    settings: Settings,
+    *,
+    sales: int,
+    seed: int | None = None,
+    sync_every: int = 5,
+    identifiers: Sequence[str] | None = None,
+    checkout_timeouts: ServiceTimeouts = INTERACTIVE_TIMEOUTS,
+    out: TextIO | None = None,
+) -> int:
+    """Run `sales` sales against the configured service and till database; returns the exit status."""
+    out = out or sys.stdout
+    if seed is None:
+        seed = random.SystemRandom().randrange(2**32)
+    print(f"load: seed {seed}", file=sys.stderr, flush=True)
+    plan = LoadPlan(
+        sales=sales, seed=seed, sync_every=sync_every, identifiers=tuple(identifiers or DEFAULT_IDENTIFIERS)
+    )
+    endpoint = settings.get("service", "endpoint")
+    verify = settings.get("service", "verify_tls")
+    timeout = settings.get("service", "timeout_seconds")
+    store_id, till_id = settings.get("store", "store_id"), settings.get("store", "till_id")
+    database_path = Path(settings.get("cache", "database"))
+    database = open_database(database_path)
+    checkout_client = soap_service(endpoint, checkout_timeouts, verify_tls=verify)
+    sync_client = soap_service(endpoint, ServiceTimeouts(min(2.0, timeout), timeout), verify_tls=verify)
+    try:
+        recorder = CancelTrackingRecorder(database)
+        checkout = CheckoutSession(
+            checkout_client,
+            recorder,
+            DemoRegistrar(),
+            identifier_parser(settings.get("store", "region")),
+            store_id=store_id,
+            till_id=till_id,
+            currency=settings.get("store", "currency"),
+            offline=CachedOfflineStore(database, till_secret("customer-cache-key", database_path.parent)),
+        )
+        load = SalesLoad(
+            checkout,
+            DemoReceiptBuilder(store_id, till_id),
+            recorder,
+            Journal(database),
+            OutboxSync(database, sync_client),
+            plan,
+            out,
+        )
+        report = load.run()
+    finally:
+        checkout_client.close()
+        sync_client.close()
+        database.close()
+    return 0 if report.unfinished == 0 else 1
+

@@ -1,0 +1,166 @@
+"""`till-loyalty queue status|list|retry|sync`: support staff look at and move the till's outbox."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from app.cli import main
+from app.outbox_sync import OutboxSync, SyncOutcome, commit_payload
+from cache.database import Database, open_database
+from cache.journal import Journal
+from cache.outbox import Outbox
+from cache.tables import OutboxState
+from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
+from loyalty_client.sandbox import RunningSandbox
+from loyalty_client.sandbox.demo import IVAN
+from loyalty_client.sandbox.transaction_log import recorded_transactions
+from loyalty_client.soap_client import SoapLoyaltyService
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> tuple[Path, Path]:
+    return tmp_path / "till.sqlite", tmp_path / "till-loyalty.ini"
+
+
+@pytest.fixture
+def db(paths: tuple[Path, Path]) -> Iterator[Database]:
+    database = open_database(paths[0])
+    yield database
+    database.close()
+
+
+def record(db: Database, customer_id: str = IVAN.customer_id) -> str:
+    """A sale recorded offline for delivery; returns its transaction id."""
+    key = str(uuid.uuid4())
+    now = datetime.now(timezone.utc)
+    line = ReceiptLine(1, "4810001000035", "Кофе зерновой 250 г", Decimal("1"), Decimal("15.90"), Decimal("15.90"))
+    receipt = Receipt(key[:8], "001", "01", now, (line,))
+    payload = commit_payload(key, customer_id, receipt, Decimal("0.00"), FiscalDocument("7", now), True, now)
+    Journal(db).record_sale(key, customer_id, payload, now)
+    return key
+
+
+def queue(capsys: pytest.CaptureFixture[str], paths: tuple[Path, Path], *args: str) -> tuple[int, str]:
+    code = main(["queue", *args, "--db", str(paths[0]), "--config", str(paths[1])])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def test_status_counts_each_state_and_says_when_the_next_try_is(
+    sandbox: RunningSandbox, db: Database, paths: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = queue(capsys, paths, "status")
+    assert code == 0
+    assert "pending          0" in out and "next attempt" not in out and "oldest waiting" not in out
+    record(db), record(db, "C0003"), record(db, "C-UNKNOWN")
+    with SoapLoyaltyService(sandbox.url, timeout_seconds=5) as client:
+        sync = OutboxSync(db, client)
+        outcomes = [sync.run_once().outcome for _ in range(3)]
+    assert outcomes == [SyncOutcome.DONE, SyncOutcome.DONE, SyncOutcome.FAILED]
+    record(db, "C0005")
+    with sandbox.refusing(), SoapLoyaltyService(sandbox.url, timeout_seconds=5) as client:
+        report = OutboxSync(db, client).run_once()
+    assert report.outcome is SyncOutcome.RETRY and report.next_attempt_at is not None
+
+    code, out = queue(capsys, paths, "status")
+    assert code == 0
+    assert "pending          1" in out and "done             2" in out and "failed           1" in out
+    assert "oldest waiting: #4" in out
+    assert f"next attempt:   {report.next_attempt_at:%Y-%m-%d %H:%M:%S} UTC" in out
+    assert "queue list --failed" in out
+
+
+def test_list_shows_what_waits_and_the_dead_letters_with_their_reason(
+    sandbox: RunningSandbox, db: Database, paths: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert queue(capsys, paths, "list") == (0, "nothing waiting\n")
+    failing = record(db, "C-UNKNOWN")
+    later = record(db, "C-UNKNOWN")  # held back behind the dead letter of the same customer
+    other = record(db)
+    with sandbox.refusing(), SoapLoyaltyService(sandbox.url, timeout_seconds=5) as client:
+        OutboxSync(db, client).run_once()  # the service is unreachable: the row waits for a retry
+    with SoapLoyaltyService(sandbox.url, timeout_seconds=5) as client:
+        item = Outbox(db).items(OutboxState.PENDING)[0]
+        assert item.idempotency_key == failing and item.attempts == 1
+        Outbox(db).make_pending_due()
+        assert OutboxSync(db, client).run_once().outcome is SyncOutcome.FAILED
+
+    code, out = queue(capsys, paths, "list")
+    assert code == 0
+    rows = out.splitlines()[1:]
+    assert [row.split()[3] for row in rows] == [failing, later, other]
+    assert rows[0].split()[1] == "failed" and "CUSTOMER_NOT_FOUND" in rows[0]
+    assert rows[1].split()[1] == "pending"
+
+    code, out = queue(capsys, paths, "list", "--failed")
+    assert code == 0 and len(out.splitlines()) == 2 and failing in out and later not in out
+    code, out = queue(capsys, paths, "list", "--limit", "1")
+    assert len(out.splitlines()) == 2 and failing in out
+
+
+def test_retry_sends_a_dead_letter_again_and_refuses_anything_else(
+    sandbox: RunningSandbox, db: Database, paths: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    record(db, "C-UNKNOWN")
+    with SoapLoyaltyService(sandbox.url, timeout_seconds=5) as client:
+        report = OutboxSync(db, client).run_once()
+    assert report.outcome is SyncOutcome.FAILED
+    code, out = queue(capsys, paths, "retry", str(report.item_id))
+    assert code == 0 and f"#{report.item_id} will be sent again" in out
+    assert Outbox(db).get(report.item_id).state is OutboxState.PENDING  # type: ignore[union-attr]
+    code, out = queue(capsys, paths, "retry", str(report.item_id))
+    assert code == 1 and "is pending, not failed" in out
+    code, out = queue(capsys, paths, "retry", "999")
+    assert code == 1 and "no outbox row 999" in out
+
+
+def test_sync_sends_everything_waiting_now_including_retries_not_due_and_rows_left_in_flight(
+    sandbox: RunningSandbox, db: Database, paths: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    in_backoff, in_flight, fresh = record(db), record(db, "C0003"), record(db, "C0005")
+    outbox = Outbox(db)
+    with sandbox.refusing(), SoapLoyaltyService(sandbox.url, timeout_seconds=5) as client:
+        assert OutboxSync(db, client).run_once().outcome is SyncOutcome.RETRY
+    claimed = outbox.claim_next(datetime.now(timezone.utc))  # as if a till died while sending it
+    assert claimed is not None and claimed.idempotency_key == in_flight
+
+    code, out = queue(capsys, paths, "sync", "--service", sandbox.url)
+    assert code == 0, out
+    assert "sent 3" in out and "resumed 1 left in flight" in out and "1 brought forward" in out
+    assert outbox.counts()[OutboxState.DONE] == 3
+    keys = [e["transactionId"] for e in recorded_transactions(sandbox.engine)]
+    assert sorted(keys) == sorted([in_backoff, in_flight, fresh])
+
+
+def test_sync_with_the_service_unreachable_keeps_everything_and_says_so(
+    sandbox: RunningSandbox, db: Database, paths: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    record(db)
+    with sandbox.refusing():
+        code, out = queue(capsys, paths, "sync", "--service", sandbox.url)
+    assert code == 1
+    assert "unreachable" in out and "waiting 1" in out
+    assert Outbox(db).counts()[OutboxState.PENDING] == 1
+
+
+def test_sync_reports_dead_letters_and_fails(
+    sandbox: RunningSandbox, db: Database, paths: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    record(db, "C-UNKNOWN")
+    code, out = queue(capsys, paths, "sync", "--service", sandbox.url)
+    assert code == 1
+    assert "dead letter #1 commit" in out and "CUSTOMER_NOT_FOUND" in out
+
+
+def test_a_missing_database_is_reported_not_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paths = (tmp_path / "none.sqlite", tmp_path / "till-loyalty.ini")
+    code, out = queue(capsys, paths, "status")
+    assert code == 1 and "no till database" in out
+    assert not paths[0].exists()
