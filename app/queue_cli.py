@@ -23,7 +23,7 @@ from app.outbox_sync import OutboxSync, SyncOutcome
 from app.settings import Settings
 from cache.database import Database, open_database
 from cache.errors import OutboxStateError
-from cache.outbox import Outbox, OutboxItem
+from cache.outbox import Outbox
 from cache.tables import OutboxState
 
 ACTIONS = ("status", "list", "retry", "sync")

@@ -216,8 +216,10 @@ class FaultInjector:
     `schedule(*rules)` adds rules, `clear()` removes them. For each request `decide(operation,
     query)` returns the fault to apply (the request's own first, then the first scheduled rule
     whose turn it is) or None. Observers (`add_observer`) are called with every injected fault on
-    the server thread that handles the request, before the fault shows: a test can act at exactly
-    that moment (e.g. kill a till while its committed answer is held back).
+    the server thread that handles the request, as soon as it is chosen (before the work); hold
+    observers (`add_hold_observer`) when a request or answer starts being held by `slow` (after
+    the work: the answer is held back) or `stall` (before it). A test can act at exactly that
+    moment, e.g. kill a till between the service's commit and the till hearing of it.
     """
 
     def __init__(self, rules: Iterable[FaultRule] = ()) -> None:
@@ -226,6 +228,7 @@ class FaultInjector:
         self._seen: list[int] = []
         self._fired: list[int] = []
         self._observers: list[Callable[[InjectedFault], None]] = []
+        self._hold_observers: list[Callable[[InjectedFault], None]] = []
         self._released = threading.Event()
         self.injected: list[InjectedFault] = []
         self.schedule(*rules)
@@ -262,6 +265,11 @@ class FaultInjector:
         with self._lock:
             self._observers.remove(observer)
 
+    def add_hold_observer(self, observer: Callable[[InjectedFault], None]) -> None:
+        """Call `observer` whenever a slow answer or a stalled request starts being held."""
+        with self._lock:
+            self._hold_observers.append(observer)
+
     # ----- per request -------------------------------------------------------------------------
     def decide(self, operation: str, query: str = "") -> InjectedFault | None:
         """The fault for one request of `operation` whose URL query is `query`, or None.
@@ -288,12 +296,24 @@ class FaultInjector:
             self.injected.append(chosen)
             observers = list(self._observers)
         log.warning("Песочница: сбой %s для %s", chosen.rule.kind.value, operation)
+        self._tell(observers, chosen)
+        return chosen
+
+    def hold(self, fault: InjectedFault) -> None:
+        """Hold a request or its answer for the fault's delay (or until `release()`), telling the
+        hold observers first."""
+        with self._lock:
+            observers = list(self._hold_observers)
+        self._tell(observers, fault)
+        self.wait(fault.rule.delay)
+
+    @staticmethod
+    def _tell(observers: list[Callable[[InjectedFault], None]], fault: InjectedFault) -> None:
         for observer in observers:
             try:
-                observer(chosen)
+                observer(fault)
             except Exception:  # an observer's failure must not change the fault
                 log.exception("Наблюдатель сбоев завершился с ошибкой")
-        return chosen
 
     def wait(self, seconds: float) -> None:
         """Hold a request for `seconds`, or until `release()` is called."""

@@ -118,7 +118,7 @@ class SandboxApp:
             if fault is not None and not fault.kind.processed:
                 return "500 Internal Server Error", b"", fault
             if fault is not None and fault.kind is FaultKind.STALL:
-                self.faults.wait(fault.rule.delay)
+                self.faults.hold(fault)
             response = handler(self.service, request)
         except LoyaltyFault as error:
             log.info("%s: %s %s", operation, error.code, error.message)
@@ -136,7 +136,7 @@ class SandboxApp:
         """The answer as the injected fault makes it (the operation has run if the kind says so)."""
         kind = fault.kind
         if kind is FaultKind.SLOW:
-            self.faults.wait(fault.rule.delay)
+            self.faults.hold(fault)
         elif kind is FaultKind.STALL:
             pass  # held before processing; answered normally
         elif kind is FaultKind.MALFORMED:
