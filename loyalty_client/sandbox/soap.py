@@ -22,6 +22,7 @@ MAX_BODY_BYTES = 1024 * 1024
 MAX_MESSAGE = 500  # tl:Text
 
 _local = threading.local()  # lxml parsers and validators are not shared between threads
+_compiling = threading.Lock()  # libxml2 can abort when two threads compile a schema at once
 
 
 def wsdl_dir() -> Path:
@@ -55,7 +56,8 @@ def hardened_parser() -> etree.XMLParser:
 def _schema() -> etree.XMLSchema:
     schema = getattr(_local, "schema", None)
     if schema is None:
-        schema = etree.XMLSchema(etree.parse(str(XSD_PATH), hardened_parser()))
+        with _compiling:
+            schema = etree.XMLSchema(etree.parse(str(XSD_PATH), hardened_parser()))
         _local.schema = schema
     return schema
 
