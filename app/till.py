@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.checkout import CheckoutSession, CheckoutState
+from app.admin import AdminController
 from app.controller import CheckoutController
 from app.demo_host import DemoReceiptBuilder
 from app.identify_input import identifier_parser
@@ -21,6 +22,7 @@ from app.sync_controller import SyncController
 from app.workers import BackgroundWorker
 from fiscal.demo_registrar import DemoRegistrar
 from loyalty_client.service import LoyaltyService
+from widgets.close_prompt import confirm_close_with_waiting
 from widgets.main_window import TillWindow
 
 if TYPE_CHECKING:
@@ -46,9 +48,19 @@ class TillApplication(QObject):
         self.host = DemoReceiptBuilder(settings.get("store", "store_id"), settings.get("store", "till_id"))
         self.registrar = DemoRegistrar()
         self.presenter = TillPresenter(self.window, self.controller, self.host, self)
+        self.admin_worker = BackgroundWorker("admin", self)
+        self.admin = AdminController(self.window, self.admin_worker, database_path)
+        self._online: bool | None = None
+        self._waiting = 0
+        self._failed = 0
         self.sync.delivered.connect(self.presenter.show_delivery)
-        self.sync.queue_changed.connect(self._show_queue)
-        self.sync.online_changed.connect(self._show_online)
+        self.sync.queue_changed.connect(self._set_waiting)
+        self.sync.failed_changed.connect(self._set_failed)
+        self.sync.online_changed.connect(self._set_online)
+        self.sync.queue_changed.connect(lambda _: self.admin.refresh_queue())
+        self.admin.sync_requested.connect(self.sync.nudge)
+        self.window.admin_requested.connect(self.admin.open)
+        self.window.set_close_guard(self._may_close)
         self.controller.state_changed.connect(self._after_state)
         self.controller.ready.connect(lambda: self._after_state(self.controller.state))
         self.window.loyalty.set_service_status(False, QCoreApplication.translate("Till", "Connecting…"))
@@ -101,26 +113,43 @@ class TillApplication(QObject):
     def shutdown(self) -> None:
         """Stop the workers after their queued work (a sale being recorded is finished)."""
         self.sync.stop()
-        self.service_worker.stop()
-        self.sync_worker.stop()
+        for worker in (self.service_worker, self.sync_worker, self.admin_worker):
+            worker.stop()
+
+    @property
+    def waiting(self) -> int:
+        """Transactions recorded and not yet delivered, as last counted."""
+        return self._waiting
+
+    def _may_close(self) -> bool:
+        return self._waiting == 0 or confirm_close_with_waiting(self.window, self._waiting)
 
     def _after_state(self, state: CheckoutState | None) -> None:
         if state is not None and state.online is not None:
-            self._show_online(state.online)
+            self._set_online(state.online)
         self.sync.nudge()
 
-    def _show_queue(self, waiting: int) -> None:
-        if waiting:
-            self.window.show_status(
-                QCoreApplication.translate("Till", "Transactions waiting to be sent: %1").replace("%1", str(waiting))
-            )
-        else:
-            self.window.show_status("")
+    def _set_waiting(self, waiting: int) -> None:
+        self._waiting = waiting
+        self._show_connection()
 
-    def _show_online(self, online: bool) -> None:
+    def _set_failed(self, failed: int) -> None:
+        self._failed = failed
+        self._show_connection()
+
+    def _set_online(self, online: bool) -> None:
+        if online and self._online is False:
+            self.sync.nudge()  # back online: deliver what waited at once
+        self._online = online
+        self._show_connection()
+
+    def _show_connection(self) -> None:
+        self.window.loyalty.offline_banner.show_state(self._online, self._waiting, self._failed)
+        if self._online is None:
+            return
         text = (
             QCoreApplication.translate("Till", "Loyalty service online")
-            if online
-            else QCoreApplication.translate("Till", "Loyalty service unreachable")
+            if self._online
+            else QCoreApplication.translate("Till", "Working offline")
         )
-        self.window.loyalty.set_service_status(online, text)
+        self.window.loyalty.set_service_status(self._online, text)

@@ -31,6 +31,7 @@ SOAP_ENV_11 = "http://schemas.xmlsoap.org/soap/envelope/"
 
 _document: Document | None = None
 _document_lock = threading.Lock()
+_schema_lock = threading.Lock()
 
 
 def contract_directory() -> Path:
@@ -92,7 +93,10 @@ def contract_document() -> Document:
 def contract_schema() -> etree.XMLSchema:
     """A fresh lxml validator for the contract XSD (about a millisecond; one per client)."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    return etree.XMLSchema(etree.parse(str(xsd_path()), parser))
+    # libxml2 aborts the process when two threads compile a schema at the same moment (seen when
+    # the till's service and sync workers build their clients together): one at a time.
+    with _schema_lock:
+        return etree.XMLSchema(etree.parse(str(xsd_path()), parser))
 
 
 def describe_schema_error(schema: etree.XMLSchema) -> str:

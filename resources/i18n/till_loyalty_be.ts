@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="be_BY">
 <context>
+    <name>Admin</name>
+    <message>
+        <location filename="../../app/admin.py" line="+25"/>
+        <source>The PIN must be digits only.</source>
+        <translation>PIN-код павінен складацца толькі з лічбаў.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PIN must have 4 to 8 digits.</source>
+        <translation>PIN-код павінен мець ад 4 да 8 лічбаў.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PIN is already set on this till.</source>
+        <translation>На гэтай касе PIN-код ужо зададзены.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong PIN.</source>
+        <translation>Няправільны PIN-код.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many wrong attempts. Wait and try again.</source>
+        <translation>Занадта шмат няправільных спроб. Пачакайце і паспрабуйце зноў.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PIN was changed meanwhile. Try again.</source>
+        <translation>PIN-код тым часам быў зменены. Паспрабуйце зноў.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The stored PIN is damaged. Ask support to reset it.</source>
+        <translation>Захаваны PIN-код пашкоджаны. Звярніцеся ў падтрымку для скіду.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Admin PIN</source>
+        <translation>PIN-код адміністратара</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Current PIN</source>
+        <translation>Бягучы PIN-код</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Queued to be sent again.</source>
+        <translation>Пастаўлена на паўторную адпраўку.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Set aside. It stays in the journal with your reason.</source>
+        <translation>Адкладзена. Запіс застаецца ў журнале з указанай прычынай.</translation>
+    </message>
+</context>
+<context>
     <name>Checkout</name>
     <message>
         <location filename="../../app/controller.py" line="+120"/>
@@ -52,6 +110,29 @@
         <location line="+22"/>
         <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
         <translation>Картка не актывавана: бонусы налічваюцца, але спісаць іх пакуль нельга.</translation>
+    </message>
+</context>
+<context>
+    <name>ClosePrompt</name>
+    <message>
+        <location filename="../../widgets/close_prompt.py" line="+13"/>
+        <source>Transactions not sent yet</source>
+        <translation>Транзакцыі яшчэ не адпраўлены</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 loyalty transactions have not reached the service yet. They are kept safely and will be sent when the till starts again. Close the till now?</source>
+        <translation>Транзакцый лаяльнасці, якія яшчэ не дайшлі да сэрвісу: %1. Яны надзейна захаваны і будуць адпраўлены пры наступным запуску касы. Закрыць касу зараз?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close anyway</source>
+        <translation>Усё роўна закрыць</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the till open</source>
+        <translation>Не закрываць касу</translation>
     </message>
 </context>
 <context>
@@ -995,24 +1076,19 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тэставы сэрвіс спыніўся: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+54"/>
+        <location filename="../../app/till.py" line="+66"/>
         <source>Connecting…</source>
         <translation>Падключэнне…</translation>
     </message>
     <message>
-        <location line="+61"/>
-        <source>Transactions waiting to be sent: %1</source>
-        <translation>Аперацый чакаюць адпраўкі: %1</translation>
+        <location line="+87"/>
+        <source>Working offline</source>
+        <translation>Праца без сувязі</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-2"/>
         <source>Loyalty service online</source>
         <translation>Сэрвіс лаяльнасці на сувязі</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Loyalty service unreachable</source>
-        <translation>Няма сувязі з сэрвісам лаяльнасці</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Admin</name>
+    <message>
+        <location filename="../../app/admin.py" line="+25"/>
+        <source>The PIN must be digits only.</source>
+        <translation>The PIN must be digits only.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PIN must have 4 to 8 digits.</source>
+        <translation>The PIN must have 4 to 8 digits.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PIN is already set on this till.</source>
+        <translation>A PIN is already set on this till.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong PIN.</source>
+        <translation>Wrong PIN.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many wrong attempts. Wait and try again.</source>
+        <translation>Too many wrong attempts. Wait and try again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PIN was changed meanwhile. Try again.</source>
+        <translation>The PIN was changed meanwhile. Try again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The stored PIN is damaged. Ask support to reset it.</source>
+        <translation>The stored PIN is damaged. Ask support to reset it.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Admin PIN</source>
+        <translation>Admin PIN</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Current PIN</source>
+        <translation>Current PIN</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Queued to be sent again.</source>
+        <translation>Queued to be sent again.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Set aside. It stays in the journal with your reason.</source>
+        <translation>Set aside. It stays in the journal with your reason.</translation>
+    </message>
+</context>
+<context>
     <name>Checkout</name>
     <message>
         <location filename="../../app/controller.py" line="+120"/>
@@ -52,6 +110,29 @@
         <location line="+22"/>
         <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
         <translation>Card not activated: bonuses are earned but cannot be spent yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ClosePrompt</name>
+    <message>
+        <location filename="../../widgets/close_prompt.py" line="+13"/>
+        <source>Transactions not sent yet</source>
+        <translation>Transactions not sent yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 loyalty transactions have not reached the service yet. They are kept safely and will be sent when the till starts again. Close the till now?</source>
+        <translation>%1 loyalty transactions have not reached the service yet. They are kept safely and will be sent when the till starts again. Close the till now?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close anyway</source>
+        <translation>Close anyway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the till open</source>
+        <translation>Keep the till open</translation>
     </message>
 </context>
 <context>
@@ -995,24 +1076,19 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>The sandbox service stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+54"/>
+        <location filename="../../app/till.py" line="+66"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+61"/>
-        <source>Transactions waiting to be sent: %1</source>
-        <translation>Transactions waiting to be sent: %1</translation>
+        <location line="+87"/>
+        <source>Working offline</source>
+        <translation>Working offline</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-2"/>
         <source>Loyalty service online</source>
         <translation>Loyalty service online</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Loyalty service unreachable</source>
-        <translation>Loyalty service unreachable</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>Admin</name>
+    <message>
+        <location filename="../../app/admin.py" line="+25"/>
+        <source>The PIN must be digits only.</source>
+        <translation>PIN-код должен состоять только из цифр.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PIN must have 4 to 8 digits.</source>
+        <translation>PIN-код должен содержать от 4 до 8 цифр.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PIN is already set on this till.</source>
+        <translation>На этой кассе PIN-код уже задан.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong PIN.</source>
+        <translation>Неверный PIN-код.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many wrong attempts. Wait and try again.</source>
+        <translation>Слишком много неверных попыток. Подождите и попробуйте снова.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PIN was changed meanwhile. Try again.</source>
+        <translation>PIN-код тем временем был изменён. Попробуйте снова.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The stored PIN is damaged. Ask support to reset it.</source>
+        <translation>Сохранённый PIN-код повреждён. Обратитесь в поддержку для сброса.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Admin PIN</source>
+        <translation>PIN-код администратора</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Current PIN</source>
+        <translation>Текущий PIN-код</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Queued to be sent again.</source>
+        <translation>Поставлено на повторную отправку.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Set aside. It stays in the journal with your reason.</source>
+        <translation>Отложено. Запись остаётся в журнале с указанной причиной.</translation>
+    </message>
+</context>
+<context>
     <name>Checkout</name>
     <message>
         <location filename="../../app/controller.py" line="+120"/>
@@ -52,6 +110,29 @@
         <location line="+22"/>
         <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
         <translation>Карта не активирована: бонусы начисляются, но списать их пока нельзя.</translation>
+    </message>
+</context>
+<context>
+    <name>ClosePrompt</name>
+    <message>
+        <location filename="../../widgets/close_prompt.py" line="+13"/>
+        <source>Transactions not sent yet</source>
+        <translation>Транзакции ещё не отправлены</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 loyalty transactions have not reached the service yet. They are kept safely and will be sent when the till starts again. Close the till now?</source>
+        <translation>Транзакций лояльности, ещё не дошедших до сервиса: %1. Они надёжно сохранены и будут отправлены при следующем запуске кассы. Закрыть кассу сейчас?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close anyway</source>
+        <translation>Всё равно закрыть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the till open</source>
+        <translation>Не закрывать кассу</translation>
     </message>
 </context>
 <context>
@@ -995,24 +1076,19 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тестовый сервис остановился: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+54"/>
+        <location filename="../../app/till.py" line="+66"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location line="+61"/>
-        <source>Transactions waiting to be sent: %1</source>
-        <translation>Операций ждут отправки: %1</translation>
+        <location line="+87"/>
+        <source>Working offline</source>
+        <translation>Работа без связи</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-2"/>
         <source>Loyalty service online</source>
         <translation>Сервис лояльности на связи</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Loyalty service unreachable</source>
-        <translation>Нет связи с сервисом лояльности</translation>
     </message>
 </context>
 <context>

@@ -505,3 +505,25 @@ def test_logs_carry_no_personal_data(
     text = "\n".join(r.getMessage() for r in client_records)
     for secret in ("291234567", "447000001", "Анна", "Ковалёва", "Пётр", "2000000000015", "Сыр"):
         assert secret not in text
+
+
+def test_clients_built_in_several_threads_at_once_all_work(sandbox) -> None:
+    # The till builds its service and sync clients on two workers at the same moment.
+    barrier = threading.Barrier(6)
+    built: list[object] = []
+    failures: list[BaseException] = []
+
+    def build() -> None:
+        try:
+            barrier.wait(timeout=10)
+            client = SoapLoyaltyService(sandbox.url, timeout_seconds=5)
+            built.append(client.get_program("001"))
+        except BaseException as exc:  # noqa: BLE001 (reported below)
+            failures.append(exc)
+
+    threads = [threading.Thread(target=build) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert failures == [] and len(built) == 6

@@ -1,0 +1,120 @@
+"""Offline selling and the admin's queue, through the real window and the sandbox."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+
+from app.checkout import Phase
+from app.settings import Settings
+from app.till import TillApplication
+from cache.database import open_database
+from cache.outbox import Outbox
+from cache.tables import OutboxState
+from tests.gui.test_cashier_flow import (
+    COFFEE,
+    MILK,
+    add_products,
+    child,
+    click,
+    identify,
+    idle,
+    phase,
+    type_and_enter,
+)
+
+
+@pytest.fixture
+def till(qtbot, sandbox, tmp_path):
+    till = TillApplication(
+        Settings.defaults().replace(sync_interval_seconds=0.2), demo=True, database_path=tmp_path / "till.sqlite"
+    )
+    till.window.show()  # not handed to qtbot: it would close the window before the guard is lifted
+    with qtbot.waitSignal(till.controller.ready, timeout=15_000):
+        till.connect_service(sandbox.url)
+    yield till
+    till.window.set_close_guard(None)  # the test's own window closing must not ask
+    till.window.close()
+    till.shutdown()
+
+
+def pay(qtbot, till, attempts_offline: int = 0) -> None:
+    """Close and take payment; `attempts_offline`: closes that fall back to offline first."""
+    button = child(till.window.host, QPushButton, "CloseReceiptButton")
+    for _ in range(attempts_offline):  # the reservation fails, the sale turns offline
+        click(qtbot, button)
+        qtbot.waitUntil(lambda: till.controller.state.customer_as_of is not None and idle(till), timeout=10_000)
+    click(qtbot, button)
+    qtbot.waitUntil(lambda: phase(till) is Phase.AWAITING_PAYMENT)
+    click(qtbot, button)
+    qtbot.waitUntil(lambda: phase(till) is Phase.CLOSED)
+
+
+def test_offline_the_banner_shows_the_waiting_sale_and_a_known_customer_is_served_from_cache(
+    qtbot, sandbox, till, tmp_path
+) -> None:
+    panel = till.window.loyalty
+    identify(qtbot, till, "+375 29 123-45-67")  # seen once online
+    click(qtbot, child(panel, QPushButton, "ResetCustomerButton"))
+    sandbox.stop()
+
+    add_products(qtbot, till, COFFEE)
+    identify(qtbot, till, "80291234567")
+    assert child(panel, QLabel, "CustomerName").text() == "Анна Ковалёва"
+    assert "as of" in child(panel, QLabel, "AsOfText").text()
+    assert panel.messages.severity() == "warning"
+    assert not panel.redemption.is_enabled(), "no redemption offline"
+    qtbot.waitUntil(lambda: panel.offline_banner.mode() == "offline")
+
+    type_and_enter(qtbot, child(panel, QLineEdit, "RedeemInput"), "5")
+    assert till.controller.state.redeem == 0
+    pay(qtbot, till)
+    qtbot.waitUntil(lambda: till.waiting == 1, timeout=10_000)
+    assert "1" in panel.offline_banner.text()
+    with open_database(tmp_path / "till.sqlite") as db:
+        (item,) = Outbox(db).items()
+        assert item.payload["offline"] is True and item.payload["redeem"] == "0.00"
+        assert item.state is OutboxState.PENDING
+
+
+def test_the_queue_is_behind_a_pin_created_on_first_use_and_lists_what_waits(qtbot, sandbox, till) -> None:
+    add_products(qtbot, till, MILK)
+    identify(qtbot, till, "+375 29 123-45-67")
+    sandbox.stop()
+    pay(qtbot, till, attempts_offline=1)
+    qtbot.waitUntil(lambda: till.waiting == 1, timeout=10_000)
+
+    till.window.admin_requested.emit("queue")
+    qtbot.waitUntil(lambda: till.admin.pin_dialog is not None and till.admin.pin_dialog.isVisible())
+    dialog = till.admin.pin_dialog
+    assert dialog.mode() == "create"
+    type_and_enter(qtbot, child(dialog, QLineEdit, "PinNewInput"), "2468")
+    type_and_enter(qtbot, child(dialog, QLineEdit, "PinRepeatInput"), "2468")
+    qtbot.waitUntil(lambda: till.admin.queue_dialog is not None, timeout=10_000)
+    queue = till.admin.queue_dialog
+    qtbot.waitUntil(lambda: len(queue.shown_rows()) == 1, timeout=10_000)
+    (row,) = queue.shown_rows()
+    assert (row.state, row.operation) == ("pending", "commit")
+    queue.close()
+
+    till.window.admin_requested.emit("queue")
+    qtbot.waitUntil(lambda: till.admin.pin_dialog is not dialog and till.admin.pin_dialog.isVisible())
+    second = till.admin.pin_dialog
+    assert second.mode() == "enter"
+    type_and_enter(qtbot, child(second, QLineEdit, "PinInput"), "1111")
+    qtbot.waitUntil(lambda: "Wrong PIN" in child(second, QLabel, "PinError").text(), timeout=10_000)
+    assert till.admin.queue_dialog is None
+
+
+def test_closing_with_undelivered_sales_asks_first(qtbot, sandbox, till, monkeypatch) -> None:
+    add_products(qtbot, till, MILK)
+    identify(qtbot, till, "+375 29 123-45-67")
+    sandbox.stop()
+    pay(qtbot, till, attempts_offline=1)
+    qtbot.waitUntil(lambda: till.waiting == 1, timeout=10_000)
+    asked: list[int] = []
+    monkeypatch.setattr("app.till.confirm_close_with_waiting", lambda parent, n: asked.append(n) or False)
+    assert not till.window.close()
+    assert asked == [1] and till.window.isVisible()
