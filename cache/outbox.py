@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable
 
-from sqlalchemy import and_, func, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from cache.database import Database
 from cache.errors import OutboxStateError
@@ -107,23 +107,16 @@ class Outbox:
     def claim_next(self, now: datetime) -> OutboxItem | None:
         """Move the oldest due pending row to in_flight and return it (None if nothing is due).
 
-        A row is due when `next_attempt_at <= now` and every earlier row of its customer is done.
+        A row is due when `next_attempt_at <= now` and every earlier row of its customer is done,
+        that is, when it heads its customer's rows not yet done. The query looks only at rows not
+        yet done (the waiting backlog), never at the delivered history, which grows for good: the
+        claim holds the write lock, and a sale being recorded waits for it.
         """
-        earlier = aliased(OutboxRow)
-        blocked = (
-            select(earlier.id)
-            .where(
-                and_(
-                    earlier.customer_id == OutboxRow.customer_id,
-                    earlier.id < OutboxRow.id,
-                    earlier.state != OutboxState.DONE.value,
-                )
-            )
-            .exists()
-        )
+        waiting = (OutboxState.PENDING.value, OutboxState.IN_FLIGHT.value, OutboxState.FAILED.value)
+        heads = select(func.min(OutboxRow.id)).where(OutboxRow.state.in_(waiting)).group_by(OutboxRow.customer_id)
         query = (
             select(OutboxRow)
-            .where(OutboxRow.state == OutboxState.PENDING.value, OutboxRow.next_attempt_at <= now, ~blocked)
+            .where(OutboxRow.id.in_(heads), OutboxRow.state == OutboxState.PENDING.value, OutboxRow.next_attempt_at <= now)
             .order_by(OutboxRow.id)
             .limit(1)
         )
