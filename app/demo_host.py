@@ -22,13 +22,13 @@ class Product:
 
 
 DEMO_PRODUCTS: tuple[Product, ...] = (
-    Product("4810001000011", "Молоко 3,2% 1 л", Decimal("2.49")),
-    Product("4810001000028", "Хлеб «Бородинский»", Decimal("1.89")),
-    Product("4810001000035", "Кофе зерновой 250 г", Decimal("15.90")),
-    Product("4810001000042", "Шоколад горький", Decimal("2.99")),
-    Product("4810001000059", "Сигареты", Decimal("5.40"), redeem_allowed=False, accrual_allowed=False),
-    Product("4810001000066", "Вино столовое 0,75 л", Decimal("12.50"), min_price=Decimal("9.00")),
-    Product("4810001000073", "Подарочная карта", Decimal("50.00"), redeem_allowed=False, accrual_allowed=False),
+    Product("4810001000017", "Молоко 3,2% 1 л", Decimal("2.49")),
+    Product("4810001000024", "Хлеб «Бородинский»", Decimal("1.89")),
+    Product("4810001000031", "Кофе зерновой 250 г", Decimal("15.90")),
+    Product("4810001000048", "Шоколад горький", Decimal("2.99")),
+    Product("4810001000055", "Сигареты", Decimal("5.40"), redeem_allowed=False, accrual_allowed=False),
+    Product("4810001000062", "Вино столовое 0,75 л", Decimal("12.50"), min_price=Decimal("9.00")),
+    Product("4810001000079", "Подарочная карта", Decimal("50.00"), redeem_allowed=False, accrual_allowed=False),
 )
 
 

@@ -1,11 +1,16 @@
 """Typed or scanned text into an identifier for the checkout, with the refusal in the cashier's language."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from app.checkout import IdentifierParser, InputRejected
 from loyalty_client.identifiers import IdentifierRefused, RefusalReason, parse_identifier
 from loyalty_client.types import Identifier
+
+if TYPE_CHECKING:
+    from devices.scan_classifier import ScanRejection
 
 
 def refusal_text(reason: RefusalReason) -> str:
@@ -40,3 +45,14 @@ def identifier_parser(region: str) -> IdentifierParser:
             raise InputRejected(refusal_text(exc.reason)) from None
 
     return parse
+
+
+def scan_refusal_text(reason: "ScanRejection | None") -> str:
+    """The cashier's sentence for a scan that identified nobody."""
+    from devices.scan_classifier import ScanRejection
+
+    if reason is ScanRejection.PRODUCT_BARCODE:
+        return QCoreApplication.translate("Identify", "That is a product barcode, not a loyalty card.")
+    if reason is ScanRejection.UNREADABLE or reason is None:
+        return QCoreApplication.translate("Identify", "The scan could not be read. Scan again.")
+    return refusal_text(RefusalReason(reason.value))

@@ -47,6 +47,11 @@ class TillPresenter(QObject):
         controller.state_changed.connect(self.show_state)
         controller.identify_finished.connect(self._identify_finished)
 
+    def identify_scanned(self, value: str) -> None:
+        """A scanner read a customer's code: identify them, wherever the focus was."""
+        self._window.loyalty.identify.clear()
+        self._identify(value)
+
     def _identify(self, text: str) -> None:
         self._window.loyalty.identify.set_busy(True)
         self._controller.identify(text)

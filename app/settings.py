@@ -7,6 +7,7 @@ open it and see what there is to set. Secrets never live here (they go to the OS
 from __future__ import annotations
 
 import configparser
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -42,6 +43,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ui", "language", str, "ru", "Interface language: ru, be or en"),
     Setting("cache", "database", str, _data_file("till.sqlite"), "The till's local database (journal, outbox, customer cache)"),
     Setting("sync", "interval_seconds", float, 2.0, "How often the till retries sending queued transactions"),
+    Setting(
+        "devices", "scanner", str, "wedge://?suffix=Enter",
+        "Scanner URI: wedge://?prefix=..&suffix=Enter (keyboard), serial:///dev/ttyACM0?baudrate=9600; empty: none",
+    ),
+    Setting(
+        "devices", "printer", str, "",
+        "Receipt printer URI: tcp://10.0.0.5:9100?width=80&codepage=auto, serial://, usb://, file://, cups://; empty: none",
+    ),
 )
 
 _PARSERS: dict[type, Callable[[configparser.SectionProxy, str], Any]] = {
@@ -111,6 +120,14 @@ def load_settings(path: Path | None = None, *, create: bool = True) -> Settings:
 
 def write_template(path: Path) -> None:
     """Write a settings file with every setting at its default, each with its description."""
+    save_settings(Settings.defaults(), path)
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write every setting with its description to the file (atomically: a crash leaves the old one)."""
+    path = path or settings.path
+    if path is None:
+        raise ValueError("these settings are tied to no file")
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = ["# till-loyalty settings. Delete a line to go back to its default.", ""]
     section = None
@@ -120,7 +137,10 @@ def write_template(path: Path) -> None:
                 lines.append("")
             lines.append(f"[{setting.section}]")
             section = setting.section
-        default = str(setting.default).lower() if setting.kind is bool else setting.default
+        value = settings.get(setting.section, setting.key)
+        text = str(value).lower() if setting.kind is bool else value
         lines.append(f"# {setting.description}")
-        lines.append(f"{setting.key} = {default}")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        lines.append(f"{setting.key} = {text}")
+    temporary = path.with_name(path.name + ".new")
+    temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(temporary, path)

@@ -11,17 +11,23 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from app.checkout import CheckoutSession, CheckoutState
+from app.checkout import CheckoutSession, CheckoutState, Phase
 from app.admin import AdminController
 from app.controller import CheckoutController
+from app.device_setup import DeviceSetup
+from app.devices_controller import DevicesController
 from app.demo_host import DemoReceiptBuilder
-from app.identify_input import identifier_parser
+from app.identify_input import identifier_parser, scan_refusal_text
 from app.presenter import TillPresenter
 from app.settings import Settings
 from app.sync_controller import SyncController
 from app.workers import BackgroundWorker
+from devices.receipt_layout import LoyaltySummary
+from devices.scan_classifier import classify_scan
+from devices.uris import DeviceUriError
 from fiscal.demo_registrar import DemoRegistrar
 from loyalty_client.service import LoyaltyService
+from loyalty_client.types import CommitResult, Customer
 from widgets.close_prompt import confirm_close_with_waiting
 from widgets.main_window import TillWindow
 
@@ -50,6 +56,11 @@ class TillApplication(QObject):
         self.presenter = TillPresenter(self.window, self.controller, self.host, self)
         self.admin_worker = BackgroundWorker("admin", self)
         self.admin = AdminController(self.window, self.admin_worker, database_path)
+        self.device_worker = BackgroundWorker("devices", self)
+        self.devices = DevicesController(self.window, self.device_worker, settings.get("ui", "language"))
+        self.device_setup = DeviceSetup(self.window, self.devices, lambda: self.settings, self._settings_saved)
+        self._slips_due: dict[str, Customer] = {}  # sales whose slip waits for the service's figures
+        self._connect_devices()
         self._online: bool | None = None
         self._waiting = 0
         self._failed = 0
@@ -113,8 +124,56 @@ class TillApplication(QObject):
     def shutdown(self) -> None:
         """Stop the workers after their queued work (a sale being recorded is finished)."""
         self.sync.stop()
-        for worker in (self.service_worker, self.sync_worker, self.admin_worker):
+        self.devices.shutdown()
+        for worker in (self.service_worker, self.sync_worker, self.admin_worker, self.device_worker):
             worker.stop()
+
+    # ----- devices -------------------------------------------------------------------------
+    def _connect_devices(self) -> None:
+        status = self.window.printer_status
+        self.devices.printer_status.connect(status.show_status)
+        self.devices.reprint_available.connect(status.set_reprint_available)
+        status.reprint_requested.connect(self.devices.reprint_last)
+        self.devices.scanned.connect(self.handle_scan)
+        self.admin.devices_requested.connect(self.device_setup.open)
+        self.sync.delivered.connect(self._print_delivered)
+        try:
+            self.devices.configure(self.settings.get("devices", "scanner"), self.settings.get("devices", "printer"))
+        except DeviceUriError as exc:
+            log.warning("device settings not usable: %s", exc)
+            self.window.loyalty.messages.show_warning(
+                QCoreApplication.translate("Till", "Device settings are wrong: %1. Ask the admin (Admin > Devices).")
+                .replace("%1", str(exc))
+            )
+
+    def _settings_saved(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def handle_scan(self, raw: str) -> None:
+        """A scanner read something: identify the customer, or say why not."""
+        if self.device_setup.is_open:
+            return  # the admin is testing the scanner
+        result = classify_scan(raw, self.settings.get("store", "region"))
+        if result.identifier is None:
+            self.window.loyalty.messages.show_warning(scan_refusal_text(result.reason))
+            return
+        self.presenter.identify_scanned(result.value)
+
+    def _print_slip_for(self, state: CheckoutState) -> None:
+        sale, customer = state.sale, state.customer
+        if sale is None or customer is None or sale.transaction_id in self._slips_due:
+            return
+        if state.customer_as_of is not None:  # offline: the figures come later, say so on paper
+            summary = LoyaltySummary(customer.masked_phone, customer.tier.name, spent=sale.redeem, offline=True)
+            self.devices.print_slip(summary, ())
+        else:
+            self._slips_due[sale.transaction_id] = customer
+
+    def _print_delivered(self, transaction_id: str, result: CommitResult) -> None:
+        customer = self._slips_due.pop(transaction_id, None)
+        if customer is not None:
+            summary = LoyaltySummary.from_commit(result, masked_phone=customer.masked_phone, tier=customer.tier)
+            self.devices.print_slip(summary, result.offers)
 
     @property
     def waiting(self) -> int:
@@ -127,6 +186,8 @@ class TillApplication(QObject):
     def _after_state(self, state: CheckoutState | None) -> None:
         if state is not None and state.online is not None:
             self._set_online(state.online)
+        if state is not None and state.phase is Phase.CLOSED:
+            self._print_slip_for(state)
         self.sync.nudge()
 
     def _set_waiting(self, waiting: int) -> None:

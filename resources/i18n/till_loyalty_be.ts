@@ -506,6 +506,61 @@ bonuses</source>
     </message>
 </context>
 <context>
+    <name>Devices</name>
+    <message>
+        <location filename="../../app/device_setup.py" line="+76"/>
+        <location filename="../../app/devices_controller.py" line="+141"/>
+        <source>Printing…</source>
+        <translation>Друк…</translation>
+    </message>
+    <message>
+        <location filename="../../app/devices_controller.py" line="-94"/>
+        <source>Printed</source>
+        <translation>Надрукавана</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer not answering: is it on and connected?</source>
+        <translation>Прынтар не адказвае: ён уключаны і падлучаны?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer out of paper</source>
+        <translation>У прынтары скончылася папера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer cover open</source>
+        <translation>Адкрыта вечка прынтара</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+95"/>
+        <source>Printer error</source>
+        <translation>Памылка прынтара</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Scanner connected</source>
+        <translation>Сканер падлучаны</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanner disconnected</source>
+        <translation>Сканер адлучаны</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Looking for the scanner…</source>
+        <translation>Пошук сканера…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanner stopped</source>
+        <translation>Сканер спынены</translation>
+    </message>
+</context>
+<context>
     <name>DiscardReasonDialog</name>
     <message>
         <location filename="../../widgets/queue_dialog.py" line="+134"/>
@@ -530,7 +585,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Identify</name>
     <message>
-        <location filename="../../app/identify_input.py" line="+14"/>
+        <location filename="../../app/identify_input.py" line="+19"/>
         <source>Type a phone number or scan a card.</source>
         <translation>Увядзіце нумар тэлефона або адскануйце картку.</translation>
     </message>
@@ -563,6 +618,16 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+1"/>
         <source>Unknown code: not a loyalty card, app QR or coupon.</source>
         <translation>Невядомы код: гэта не картка лаяльнасці, не QR-код праграмы і не купон.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>That is a product barcode, not a loyalty card.</source>
+        <translation>Гэта штрыхкод тавару, а не картка лаяльнасці.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scan could not be read. Scan again.</source>
+        <translation>Код не прачытаны. Адсканіруйце яшчэ раз.</translation>
     </message>
 </context>
 <context>
@@ -1056,7 +1121,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../app/presenter.py" line="+122"/>
+        <location filename="../../app/presenter.py" line="+127"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Фіскальны чэк № %1 надрукаваны</translation>
     </message>
@@ -1076,12 +1141,17 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тэставы сэрвіс спыніўся: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+66"/>
+        <location filename="../../app/till.py" line="+77"/>
         <source>Connecting…</source>
         <translation>Падключэнне…</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+68"/>
+        <source>Device settings are wrong: %1. Ask the admin (Admin &gt; Devices).</source>
+        <translation>Няправільныя налады прылад: %1. Звярніцеся да адміністратара (Адміністратар &gt; Прылады).</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Working offline</source>
         <translation>Праца без сувязі</translation>
     </message>

@@ -506,6 +506,61 @@ bonuses</translation>
     </message>
 </context>
 <context>
+    <name>Devices</name>
+    <message>
+        <location filename="../../app/device_setup.py" line="+76"/>
+        <location filename="../../app/devices_controller.py" line="+141"/>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/devices_controller.py" line="-94"/>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer not answering: is it on and connected?</source>
+        <translation>Printer not answering: is it on and connected?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer out of paper</source>
+        <translation>Printer out of paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer cover open</source>
+        <translation>Printer cover open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+95"/>
+        <source>Printer error</source>
+        <translation>Printer error</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Scanner connected</source>
+        <translation>Scanner connected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanner disconnected</source>
+        <translation>Scanner disconnected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Looking for the scanner…</source>
+        <translation>Looking for the scanner…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanner stopped</source>
+        <translation>Scanner stopped</translation>
+    </message>
+</context>
+<context>
     <name>DiscardReasonDialog</name>
     <message>
         <location filename="../../widgets/queue_dialog.py" line="+134"/>
@@ -530,7 +585,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Identify</name>
     <message>
-        <location filename="../../app/identify_input.py" line="+14"/>
+        <location filename="../../app/identify_input.py" line="+19"/>
         <source>Type a phone number or scan a card.</source>
         <translation>Type a phone number or scan a card.</translation>
     </message>
@@ -563,6 +618,16 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+1"/>
         <source>Unknown code: not a loyalty card, app QR or coupon.</source>
         <translation>Unknown code: not a loyalty card, app QR or coupon.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>That is a product barcode, not a loyalty card.</source>
+        <translation>That is a product barcode, not a loyalty card.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scan could not be read. Scan again.</source>
+        <translation>The scan could not be read. Scan again.</translation>
     </message>
 </context>
 <context>
@@ -1056,7 +1121,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../app/presenter.py" line="+122"/>
+        <location filename="../../app/presenter.py" line="+127"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Fiscal receipt No. %1 printed</translation>
     </message>
@@ -1076,12 +1141,17 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>The sandbox service stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+66"/>
+        <location filename="../../app/till.py" line="+77"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+68"/>
+        <source>Device settings are wrong: %1. Ask the admin (Admin &gt; Devices).</source>
+        <translation>Device settings are wrong: %1. Ask the admin (Admin &gt; Devices).</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Working offline</source>
         <translation>Working offline</translation>
     </message>

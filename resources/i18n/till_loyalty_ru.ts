@@ -506,6 +506,61 @@ bonuses</source>
     </message>
 </context>
 <context>
+    <name>Devices</name>
+    <message>
+        <location filename="../../app/device_setup.py" line="+76"/>
+        <location filename="../../app/devices_controller.py" line="+141"/>
+        <source>Printing…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <location filename="../../app/devices_controller.py" line="-94"/>
+        <source>Printed</source>
+        <translation>Напечатано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer not answering: is it on and connected?</source>
+        <translation>Принтер не отвечает: он включён и подключён?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer out of paper</source>
+        <translation>В принтере закончилась бумага</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer cover open</source>
+        <translation>Открыта крышка принтера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+95"/>
+        <source>Printer error</source>
+        <translation>Ошибка принтера</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Scanner connected</source>
+        <translation>Сканер подключён</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanner disconnected</source>
+        <translation>Сканер отключён</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Looking for the scanner…</source>
+        <translation>Поиск сканера…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanner stopped</source>
+        <translation>Сканер остановлен</translation>
+    </message>
+</context>
+<context>
     <name>DiscardReasonDialog</name>
     <message>
         <location filename="../../widgets/queue_dialog.py" line="+134"/>
@@ -530,7 +585,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Identify</name>
     <message>
-        <location filename="../../app/identify_input.py" line="+14"/>
+        <location filename="../../app/identify_input.py" line="+19"/>
         <source>Type a phone number or scan a card.</source>
         <translation>Введите номер телефона или отсканируйте карту.</translation>
     </message>
@@ -563,6 +618,16 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+1"/>
         <source>Unknown code: not a loyalty card, app QR or coupon.</source>
         <translation>Неизвестный код: это не карта лояльности, не QR-код приложения и не купон.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>That is a product barcode, not a loyalty card.</source>
+        <translation>Это штрихкод товара, а не карта лояльности.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scan could not be read. Scan again.</source>
+        <translation>Код не прочитан. Отсканируйте ещё раз.</translation>
     </message>
 </context>
 <context>
@@ -1056,7 +1121,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../app/presenter.py" line="+122"/>
+        <location filename="../../app/presenter.py" line="+127"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Фискальный чек № %1 напечатан</translation>
     </message>
@@ -1076,12 +1141,17 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тестовый сервис остановился: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+66"/>
+        <location filename="../../app/till.py" line="+77"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+68"/>
+        <source>Device settings are wrong: %1. Ask the admin (Admin &gt; Devices).</source>
+        <translation>Неверные настройки устройств: %1. Обратитесь к администратору (Администратор &gt; Устройства).</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Working offline</source>
         <translation>Работа без связи</translation>
     </message>

@@ -26,6 +26,7 @@ ANNA_PHONE = "+375291234567"
 
 
 def make_till(qtbot, tmp_path, **settings) -> TillApplication:
+    settings.setdefault("devices_scanner", "")  # typed input here; scanners have their own tests
     till = TillApplication(
         Settings.defaults().replace(**settings), demo=True, database_path=tmp_path / "till.sqlite"
     )

@@ -29,7 +29,7 @@ from tests.gui.test_cashier_flow import (
 @pytest.fixture
 def till(qtbot, sandbox, tmp_path):
     till = TillApplication(
-        Settings.defaults().replace(sync_interval_seconds=0.2), demo=True, database_path=tmp_path / "till.sqlite"
+        Settings.defaults().replace(sync_interval_seconds=0.2, devices_scanner=""), demo=True, database_path=tmp_path / "till.sqlite"
     )
     till.window.show()  # not handed to qtbot: it would close the window before the guard is lifted
     with qtbot.waitSignal(till.controller.ready, timeout=15_000):

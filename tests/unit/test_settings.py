@@ -38,3 +38,16 @@ def test_command_line_overrides_replace_single_values(tmp_path: Path) -> None:
     assert settings.get("cache", "database") == "x.db"
     with pytest.raises(KeyError):
         settings.replace(service_nothing=1)
+
+
+def test_saved_settings_read_back_and_keep_the_descriptions(tmp_path: Path) -> None:
+    from app.settings import save_settings
+
+    path = tmp_path / "till.ini"
+    settings = load_settings(path).replace(devices_printer="tcp://127.0.0.1:9100?width=58", service_verify_tls=False)
+    save_settings(settings)
+    again = load_settings(path)
+    assert again.get("devices", "printer") == "tcp://127.0.0.1:9100?width=58"
+    assert again.get("service", "verify_tls") is False
+    assert "# Receipt printer URI" in path.read_text(encoding="utf-8")
+    assert not (tmp_path / "till.ini.new").exists()

@@ -1,0 +1,173 @@
+"""The till's scanner and receipt printer: configured from URIs, run off the GUI thread.
+
+Scans from any scanner (keyboard wedge or serial) come out of `scanned` as raw text on the GUI
+thread. Printing, status checks, discovery and starting/stopping a serial reader run on the
+device worker; results come back as signals. A dead printer costs the cashier a status message.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from app.wedge_filter import WedgeEventFilter
+from app.workers import BackgroundWorker
+from devices.discovery import DiscoveredDevice, discover_devices
+from devices.printer import ReceiptPrinter
+from devices.printer_status import PrinterStatus
+from devices.receipt_layout import LoyaltySummary
+from devices.serial_scanner import ScannerEvent, ScannerStatus, SerialScannerReader
+from devices.uris import (
+    DeviceUriError,
+    PrinterConfig,
+    PrintOptions,
+    SerialScannerConfig,
+    WedgeScannerConfig,
+    parse_printer_uri,
+    parse_scanner_uri,
+)
+from loyalty_client.types import Offer
+
+log = logging.getLogger(__name__)
+
+
+def printer_uri_with(uri: str, width: int, codepage: str, qr: str) -> str:
+    """The printer URI with paper width, code page and QR mode set (raises DeviceUriError)."""
+    config = parse_printer_uri(uri)
+    options = PrintOptions(width=width, codepage=codepage, qr=qr, timeout=config.options.timeout)
+    return replace(config, options=options).to_uri()
+
+
+def printer_status_text(status: PrinterStatus) -> str:
+    """The cashier's words for a printer state."""
+    texts = {
+        "ok": QCoreApplication.translate("Devices", "Printed"),
+        "offline": QCoreApplication.translate("Devices", "Printer not answering: is it on and connected?"),
+        "paper_out": QCoreApplication.translate("Devices", "Printer out of paper"),
+        "cover_open": QCoreApplication.translate("Devices", "Printer cover open"),
+        "error": QCoreApplication.translate("Devices", "Printer error"),
+    }
+    return texts.get(status.state.value, status.message)
+
+
+class DevicesController(QObject):
+    """Owns the configured scanner and printer and reports what they do."""
+
+    scanned = Signal(str)
+    scanner_status = Signal(str)  # a short text for the admin's test area
+    printer_status = Signal(str, str)  # state ("ok", "printing", "offline", ... "none"), text
+    reprint_available = Signal(bool)
+
+    def __init__(self, window: QWidget, worker: BackgroundWorker, language: str = "ru") -> None:
+        super().__init__(window)
+        self._window = window
+        self._worker = worker
+        self._language = language
+        self._wedge: WedgeEventFilter | None = None
+        self._reader: SerialScannerReader | None = None
+        self._printer: ReceiptPrinter | None = None
+        self.scanner_uri = ""
+        self.printer_uri = ""
+
+    @property
+    def scanner_connected(self) -> bool:
+        """Whether a serial scanner's port is open (a wedge scanner is always 'connected')."""
+        if self._wedge is not None:
+            return True
+        return self._reader is not None and self._reader.status is ScannerStatus.CONNECTED
+
+    # ----- configuration -------------------------------------------------------------------
+    def configure(self, scanner_uri: str, printer_uri: str) -> None:
+        """Use these devices from now on (empty: none). Raises DeviceUriError for a bad URI."""
+        scanner = parse_scanner_uri(scanner_uri) if scanner_uri else None
+        printer = parse_printer_uri(printer_uri) if printer_uri else None
+        self._use_scanner(scanner)
+        self._use_printer(printer)
+        self.scanner_uri, self.printer_uri = scanner_uri, printer_uri
+
+    def _use_scanner(self, config: SerialScannerConfig | WedgeScannerConfig | None) -> None:
+        if self._wedge is not None:
+            self._wedge.remove()
+            self._wedge = None
+        old, self._reader = self._reader, None
+        if old is not None:
+            self._worker.submit(lambda: old.stop())
+        if isinstance(config, WedgeScannerConfig):
+            self._wedge = WedgeEventFilter(config, self._window, self)
+            self._wedge.scanned.connect(self.scanned)
+            self._wedge.install()
+        elif isinstance(config, SerialScannerConfig):
+            reader = SerialScannerReader(
+                config,
+                on_frame=lambda frame: self.scanned.emit(frame.decode("utf-8", "replace")),
+                on_status=self._scanner_event,
+                on_overflow=lambda size: log.warning("scan of %d bytes dropped", size),
+            )
+            self._reader = reader
+            self._worker.submit(reader.start)
+
+    def _use_printer(self, config: PrinterConfig | None) -> None:
+        self._printer = None if config is None else ReceiptPrinter(config, language=self._language)
+        if config is None:
+            self.printer_status.emit("none", "")
+        self.reprint_available.emit(False)
+
+    def _scanner_event(self, event: ScannerEvent) -> None:  # called on the reader's thread
+        texts = {
+            ScannerStatus.CONNECTED: QCoreApplication.translate("Devices", "Scanner connected"),
+            ScannerStatus.DISCONNECTED: QCoreApplication.translate("Devices", "Scanner disconnected"),
+            ScannerStatus.RECONNECTING: QCoreApplication.translate("Devices", "Looking for the scanner…"),
+            ScannerStatus.STOPPED: QCoreApplication.translate("Devices", "Scanner stopped"),
+        }
+        self.scanner_status.emit(texts[event.status])
+
+    # ----- printing ------------------------------------------------------------------------
+    def print_slip(self, summary: LoyaltySummary | None, offers: Sequence[Offer]) -> None:
+        """Print the loyalty block and offers after a sale (nothing if no printer is set)."""
+        printer = self._printer
+        if printer is not None:
+            self._print(lambda: printer.print_receipt(summary, offers))
+
+    def reprint_last(self) -> None:
+        """Send the last slip again."""
+        printer = self._printer
+        if printer is not None:
+            self._print(printer.reprint_last)
+
+    def _print(self, job: Callable[[], PrinterStatus]) -> None:
+        self.printer_status.emit("printing", QCoreApplication.translate("Devices", "Printing…"))
+        self._worker.submit(job, self._printed, lambda exc: self._printed(None))
+
+    def _printed(self, status: PrinterStatus | None) -> None:
+        if status is None:
+            self.printer_status.emit("error", QCoreApplication.translate("Devices", "Printer error"))
+        else:
+            self.printer_status.emit(status.state.value, printer_status_text(status))
+        self.reprint_available.emit(status is None or not status.ok)
+
+    # ----- admin helpers -------------------------------------------------------------------
+    def discover(self, done: Callable[[list[DiscoveredDevice]], None]) -> None:
+        """Find scanners and printers (on the device worker); `done` gets the list."""
+        self._worker.submit(discover_devices, done, lambda exc: done([]))
+
+    def test_print(self, uri: str, done: Callable[[PrinterStatus], None]) -> None:
+        """Print the test page on the printer at `uri` (which need not be the configured one)."""
+
+        def job() -> Any:
+            return ReceiptPrinter.from_uri(uri, language=self._language).print_test_page()
+
+        self._worker.submit(job, done, lambda exc: done(_error_status(exc)))
+
+    def shutdown(self) -> None:
+        """Stop the scanner (the worker is stopped by its owner)."""
+        self._use_scanner(None)
+
+
+def _error_status(exc: BaseException) -> PrinterStatus:
+    from devices.printer_status import PrinterState
+
+    message = str(exc) if isinstance(exc, DeviceUriError) else type(exc).__name__
+    return PrinterStatus(PrinterState.ERROR, message)

@@ -1,0 +1,91 @@
+"""The application-wide key filter that recognises a keyboard-wedge scanner (DESIGN.md §6).
+
+It sees every key press of the till window (whatever widget has focus), asks the Qt-free
+`devices.wedge.WedgeClassifier` what the press is, and applies the decision: swallow scanned
+keys, take back characters that turned out to be part of a scan, hand back swallowed keys that
+were typing after all, and emit `scanned` with the code. Dialogs (the PIN!) are left alone.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+from devices.uris import WedgeScannerConfig
+from devices.wedge import WedgeClassifier, WedgeDecision
+
+_KEY_NAMES = {
+    Qt.Key.Key_Return: "Enter",
+    Qt.Key.Key_Enter: "Enter",
+    Qt.Key.Key_Tab: "Tab",
+    Qt.Key.Key_Backspace: "Backspace",
+    Qt.Key.Key_Shift: "Shift",
+    Qt.Key.Key_Control: "Control",
+    Qt.Key.Key_Alt: "Alt",
+    Qt.Key.Key_AltGr: "AltGr",
+    Qt.Key.Key_Meta: "Meta",
+    Qt.Key.Key_CapsLock: "CapsLock",
+    Qt.Key.Key_NumLock: "NumLock",
+}
+
+
+def key_name(key: int) -> str:
+    """The classifier's name for a Qt key ("" for keys that only type text)."""
+    try:
+        return _KEY_NAMES.get(Qt.Key(key), "")
+    except ValueError:
+        return ""
+
+
+class WedgeEventFilter(QObject):
+    """Watches the till window's key presses for wedge-scanner bursts; emits `scanned(code)`."""
+
+    scanned = Signal(str)
+
+    def __init__(self, config: WedgeScannerConfig, window: QWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._window = window
+        self._classifier = WedgeClassifier(config)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(lambda: self._apply(self._classifier.poll()))
+
+    def install(self) -> None:
+        """Start watching every key press of the application."""
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def remove(self) -> None:
+        """Stop watching."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self._timer.stop()
+        self._classifier.cancel()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Classify key presses aimed at the till window's focused widget."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        # An application filter sees one press several times (window, widget, parents): take it
+        # once, at the widget that has focus, and only in the till window (never in a dialog).
+        focus = QApplication.focusWidget()
+        target = focus if focus is not None else self._window
+        if watched is not target or target.window() is not self._window:
+            return False
+        return self._apply(self._classifier.feed(event.text(), key_name(event.key())))
+
+    def _apply(self, decision: WedgeDecision) -> bool:
+        field = QApplication.focusWidget()
+        if decision.replay and isinstance(field, QLineEdit):
+            field.insert(decision.replay)
+        if decision.retract and isinstance(field, QLineEdit):
+            text = field.text()
+            if text.endswith(decision.retract_text):
+                field.setText(text[: len(text) - len(decision.retract_text)])
+        if decision.scan is not None:
+            self.scanned.emit(decision.scan)
+        if decision.poll_after is not None:
+            self._timer.start(int(decision.poll_after * 1000) + 1)
+        return decision.swallow
