@@ -34,7 +34,10 @@ def _data_file(name: str) -> str:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("service", "endpoint", str, "http://127.0.0.1:8580/", "URL of the loyalty SOAP service"),
-    Setting("service", "timeout_seconds", float, 5.0, "How long one service call may take before the till gives up"),
+    Setting(
+        "service", "timeout_seconds", float, 1.0,
+        "How long a call the cashier waits on may take before the till works from its cache",
+    ),
     Setting("service", "verify_tls", bool, True, "Check the service's TLS certificate (leave on outside a lab)"),
     Setting("store", "store_id", str, "001", "Store number as the loyalty service knows it"),
     Setting("store", "till_id", str, "01", "Till number within the store"),

@@ -61,6 +61,16 @@ class SyncController(QObject):
         sync = self._sync
         self._worker.submit(lambda: _drain(sync), self._drained, self._drain_failed)
 
+    def expedite(self) -> None:
+        """The service is back: retry what waits on its backoff now, then drain."""
+        sync = self._sync
+        if sync is not None:
+            self._worker.submit(sync.outbox.make_pending_due, lambda _: self.nudge(), self._drain_failed)
+
+    def run_on_worker(self, job: Callable[[], object]) -> None:
+        """Run a small job (the connectivity probe) on the sync worker, between drains."""
+        self._worker.submit(job, None, lambda exc: log.warning("sync worker job failed: %s", exc))
+
     def stop(self) -> None:
         """Stop the timer; the worker finishes the drain under way."""
         self._timer.stop()

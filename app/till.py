@@ -9,10 +9,18 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from app.checkout import CheckoutSession, CheckoutState, Phase
 from app.admin import AdminController
+from app.connectivity import (
+    BACKGROUND_TIMEOUTS,
+    ConnectivityMonitor,
+    MonitoredService,
+    ServiceTimeouts,
+    program_probe,
+    soap_service,
+)
 from app.controller import CheckoutController
 from app.device_setup import DeviceSetup
 from app.devices_controller import DevicesController
@@ -41,6 +49,7 @@ class TillApplication(QObject):
     """Owns the window, the workers and the controllers of one till."""
 
     service_connected = Signal(str)
+    connectivity_changed = Signal(bool)
 
     def __init__(self, settings: Settings, *, demo: bool, database_path: Path) -> None:
         super().__init__()
@@ -60,6 +69,11 @@ class TillApplication(QObject):
         self.devices = DevicesController(self.window, self.device_worker, settings.get("ui", "language"))
         self.device_setup = DeviceSetup(self.window, self.devices, lambda: self.settings, self._settings_saved)
         self._slips_due: dict[str, Customer] = {}  # sales whose slip waits for the service's figures
+        self.monitor: ConnectivityMonitor | None = None
+        self._probe_timer = QTimer(self)
+        self._probe_timer.setInterval(1000)
+        self._probe_timer.timeout.connect(self._probe_if_due)
+        self.connectivity_changed.connect(self._set_online)
         self._connect_devices()
         self._online: bool | None = None
         self._waiting = 0
@@ -84,18 +98,28 @@ class TillApplication(QObject):
         region = settings.get("store", "region")
         database_path = self.database_path
 
-        # These run on the worker threads: the SOAP and database stacks load there, not before
-        # the window is shown.
-        def make_service() -> LoyaltyService:
-            from loyalty_client.soap_client import SoapLoyaltyService
+        store_id = settings.get("store", "store_id")
+        probe_client: list[LoyaltyService] = []  # the sync worker's client, once built there
+        monitor = ConnectivityMonitor(
+            lambda: program_probe(probe_client[0], store_id)() if probe_client else None,
+            on_change=self.connectivity_changed.emit,  # from a worker: queued to the GUI thread
+        )
+        self.monitor = monitor
 
-            return SoapLoyaltyService(endpoint_url, timeout_seconds=timeout, verify_tls=verify)
+        # These run on the worker threads: the SOAP and database stacks load there, not before
+        # the window is shown. The cashier's calls give up quickly (and at once while the
+        # service is known to be down) so the checkout falls back to the cache; the sync waits.
+        def make_service() -> LoyaltyService:
+            timeouts = ServiceTimeouts(connect_seconds=min(0.5, timeout), read_seconds=timeout)
+            return MonitoredService(soap_service(endpoint_url, timeouts, verify_tls=verify), monitor, fail_fast=True)
 
         def make_sync() -> OutboxSync:
             from app.outbox_sync import OutboxSync
             from cache.database import open_database
 
-            return OutboxSync(open_database(database_path), make_service())
+            client = soap_service(endpoint_url, BACKGROUND_TIMEOUTS, verify_tls=verify)
+            probe_client.append(client)
+            return OutboxSync(open_database(database_path), MonitoredService(client, monitor))
 
         def make_session() -> CheckoutSession:
             from app.offline_store import CachedOfflineStore
@@ -119,10 +143,12 @@ class TillApplication(QObject):
 
         self.sync.start(make_sync)
         self.controller.start(make_session)
+        self._probe_timer.start()
         self.service_connected.emit(endpoint_url)
 
     def shutdown(self) -> None:
         """Stop the workers after their queued work (a sale being recorded is finished)."""
+        self._probe_timer.stop()
         self.sync.stop()
         self.devices.shutdown()
         for worker in (self.service_worker, self.sync_worker, self.admin_worker, self.device_worker):
@@ -198,9 +224,14 @@ class TillApplication(QObject):
         self._failed = failed
         self._show_connection()
 
+    def _probe_if_due(self) -> None:
+        monitor = self.monitor
+        if monitor is not None and monitor.seconds_until_probe() <= 0:
+            self.sync.run_on_worker(monitor.probe_if_due)
+
     def _set_online(self, online: bool) -> None:
         if online and self._online is False:
-            self.sync.nudge()  # back online: deliver what waited at once
+            self.sync.expedite()  # back online: deliver what waited, whatever its backoff said
         self._online = online
         self._show_connection()
 

@@ -1141,17 +1141,17 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>The sandbox service stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+77"/>
+        <location filename="../../app/till.py" line="+91"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+80"/>
         <source>Device settings are wrong: %1. Ask the admin (Admin &gt; Devices).</source>
         <translation>Device settings are wrong: %1. Ask the admin (Admin &gt; Devices).</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+74"/>
         <source>Working offline</source>
         <translation>Working offline</translation>
     </message>

@@ -1141,17 +1141,17 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тестовый сервис остановился: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+77"/>
+        <location filename="../../app/till.py" line="+91"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+80"/>
         <source>Device settings are wrong: %1. Ask the admin (Admin &gt; Devices).</source>
         <translation>Неверные настройки устройств: %1. Обратитесь к администратору (Администратор &gt; Устройства).</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+74"/>
         <source>Working offline</source>
         <translation>Работа без связи</translation>
     </message>

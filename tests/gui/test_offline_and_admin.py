@@ -13,6 +13,7 @@ from app.till import TillApplication
 from cache.database import open_database
 from cache.outbox import Outbox
 from cache.tables import OutboxState
+from loyalty_client.sandbox import start_sandbox
 from tests.gui.test_cashier_flow import (
     COFFEE,
     MILK,
@@ -77,6 +78,17 @@ def test_offline_the_banner_shows_the_waiting_sale_and_a_known_customer_is_serve
         (item,) = Outbox(db).items()
         assert item.payload["offline"] is True and item.payload["redeem"] == "0.00"
         assert item.state is OutboxState.PENDING
+
+    # The service comes back: the probe notices, the queue drains by itself, the banner goes.
+    back = start_sandbox(sandbox.db_url, port=int(sandbox.url.rsplit(":", 1)[1].strip("/")), clock=sandbox.clock)
+    try:
+        qtbot.waitUntil(lambda: till.waiting == 0 and panel.offline_banner.mode() == "hidden", timeout=30_000)
+        assert panel.is_online()
+        with open_database(tmp_path / "till.sqlite") as db:
+            (item,) = Outbox(db).items()
+            assert item.state is OutboxState.DONE
+    finally:
+        back.stop()
 
 
 def test_the_queue_is_behind_a_pin_created_on_first_use_and_lists_what_waits(qtbot, sandbox, till) -> None:
