@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("demo", parents=[after], help="the demo till with a built-in sandbox loyalty service")
     commands.add_parser("run", parents=[after], help="the till with the configured loyalty service")
+    commands.add_parser("devices", help="scanners and printers: list, test-print URI, test-scan URI (see `devices --help`)")
     commands.add_parser("sandbox", help="run the sandbox loyalty service (see `sandbox --help`; `sandbox ledger --help`)")
     load = commands.add_parser(
         "load", parents=[after], help="drive complete sales through the checkout with no window (see app/load.py)"
@@ -99,6 +100,10 @@ def _stop_when_stdin_closes() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a `till-loyalty` command; returns the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["devices"]:
+        from devices.cli import main as devices_main
+
+        return devices_main(argv[1:])
     if argv[:2] == ["sandbox", "ledger"]:
         from loyalty_client.sandbox.cli import ledger_main
 
