@@ -10,6 +10,8 @@ A read-only unit of work may ask for a deferred `BEGIN` with the `sqlite_begin` 
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -56,13 +58,35 @@ def configure_connection(dbapi_connection: Any, busy_timeout_ms: int = DEFAULT_B
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        (mode,) = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
-        if str(mode).lower() != "wal":
-            raise RuntimeError(f"SQLite refused WAL mode (journal_mode is {mode})")
+        _ensure_wal(cursor, busy_timeout_ms)
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
     finally:
         cursor.close()
+
+
+def _ensure_wal(cursor: Any, busy_timeout_ms: int) -> None:
+    """Put the file in WAL mode (it stays so), waiting out other connections like any busy wait.
+
+    Switching the journal mode needs the file to itself, and SQLite reports "database is locked"
+    at once instead of calling the busy handler while another connection (another thread opening
+    the same new file) holds a lock; so the switch is retried until the busy timeout runs out.
+    A file already in WAL mode is left alone, which costs no lock at all.
+    """
+    (mode,) = cursor.execute("PRAGMA journal_mode").fetchone()
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    pause = 0.001
+    while str(mode).lower() != "wal":
+        try:
+            (mode,) = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.05)
+            continue
+        if str(mode).lower() != "wal":
+            raise RuntimeError(f"SQLite refused WAL mode (journal_mode is {mode})")
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

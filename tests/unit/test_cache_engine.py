@@ -182,3 +182,44 @@ def test_the_engine_alone_sets_up_a_new_file(tmp_path: Path) -> None:
 def test_a_negative_busy_timeout_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         make_engine(tmp_path / "x.sqlite", busy_timeout_ms=-1)
+
+
+def test_a_new_file_locked_by_another_connection_is_waited_for_not_refused(tmp_path: Path) -> None:
+    # Several workers open the same new file at start-up: while one of them creates the schema,
+    # switching another's connection to WAL used to fail at once with "database is locked".
+    path = tmp_path / "till.sqlite"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("CREATE TABLE first_writer (x)")
+    released = threading.Event()
+
+    def release() -> None:
+        holder.execute("COMMIT")
+        released.set()
+
+    timer = threading.Timer(0.2, release)
+    timer.start()
+    try:
+        database = open_database(path, busy_timeout_ms=5_000)
+        try:
+            assert released.is_set(), "the lock was waited for"
+            with database.engine.connect() as connection:
+                assert _settings(connection.connection.dbapi_connection)["journal_mode"] == "wal"
+        finally:
+            database.close()
+    finally:
+        timer.join()
+        holder.close()
+
+
+def test_a_file_held_longer_than_the_busy_timeout_is_reported_as_locked(tmp_path: Path) -> None:
+    path = tmp_path / "till.sqlite"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("CREATE TABLE first_writer (x)")
+    try:
+        with pytest.raises(Exception, match="locked"):
+            open_database(path, busy_timeout_ms=50)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
