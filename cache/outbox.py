@@ -15,17 +15,19 @@ later rows until an admin sends it again (`requeue_failed`) or sets it aside (`d
 """
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable
 
 from sqlalchemy import func, select, update
+from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 
 from cache.database import Database
 from cache.errors import OutboxStateError
-from cache.tables import JournalRow, Operation, OutboxRow, OutboxState
+from cache.tables import Operation, OutboxRow, OutboxState, UtcDateTime
 
 Clock = Callable[[], datetime]
 
@@ -59,23 +61,44 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
 
 
-def add_to_outbox(session: Session, journal: JournalRow, now: datetime) -> OutboxRow:
-    """Stage the outbox row of `journal` in the caller's transaction (due at once)."""
-    row = OutboxRow(
-        journal_id=journal.id,
-        operation=journal.operation,
-        customer_id=journal.customer_id,
-        idempotency_key=journal.key,
-        payload=journal.payload,
-        state=OutboxState.PENDING.value,
-        attempts=0,
-        next_attempt_at=now,
-        created_at=now,
-        updated_at=now,
+def add_to_outbox(
+    connection: Connection,
+    journal_id: int,
+    operation: Operation,
+    key: str,
+    customer_id: str,
+    payload: str,
+    now: datetime,
+) -> int:
+    """Insert the outbox row of journal row `journal_id` in the caller's transaction (due at once).
+
+    `payload` is the journal row's JSON text. Returns the outbox row's id.
+    """
+    stamp = stored_time(connection, now)
+    inserted = connection.exec_driver_sql(
+        _INSERT_OUTBOX, (journal_id, operation.value, customer_id, key, payload, stamp, stamp, stamp)
     )
-    session.add(row)
-    session.flush()
-    return row
+    return int(inserted.lastrowid)
+
+
+_INSERT_OUTBOX = (
+    "INSERT INTO outbox (journal_id, operation, customer_id, idempotency_key, payload, state, attempts,"
+    f" next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '{OutboxState.PENDING.value}', 0, ?, ?, ?)"
+)
+
+
+def stored_time(connection: Connection, moment: datetime) -> Any:
+    """`moment` as the store's time columns keep it, for statements written in plain SQL."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetimes are not stored: give a timezone")
+    return _time_processor(connection.dialect)(moment)
+
+
+@functools.cache
+def _time_processor(dialect: Dialect) -> Callable[[datetime], Any]:
+    processor = UtcDateTime().dialect_impl(dialect).bind_processor(dialect)
+    assert processor is not None
+    return processor
 
 
 def _item(row: OutboxRow) -> OutboxItem:

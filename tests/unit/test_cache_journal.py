@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterator
@@ -15,6 +15,7 @@ import cache.journal
 from cache.database import Database, open_database
 from cache.errors import JournalConflict
 from cache.journal import Journal
+from cache.outbox import Outbox
 from cache.tables import JournalRow, Operation, OutboxRow
 
 AT = datetime(2026, 11, 22, 14, 32, tzinfo=timezone.utc)
@@ -163,3 +164,17 @@ def test_a_locked_database_records_nothing_and_says_so(tmp_path: Path) -> None:
             other.execute("ROLLBACK")
             other.close()
         assert _rows(db) == ([], [])
+
+
+def test_times_are_stored_as_the_tables_read_them(db: Database) -> None:
+    local = AT.astimezone(timezone(timedelta(hours=3))).replace(microsecond=250)
+    entry = Journal(db).record_sale("T-1", "C-1", {}, local)
+    assert Journal(db).get(Operation.COMMIT, "T-1").recorded_at == local  # type: ignore[union-attr]
+    item = Outbox(db).get(entry.outbox_id)
+    assert item is not None and (item.next_attempt_at, item.created_at) == (local, local)
+    assert item.next_attempt_at.tzinfo is timezone.utc
+    raw = sqlite3.connect(db.path)
+    try:
+        assert raw.execute("SELECT recorded_at FROM journal").fetchone() == ("2026-11-22 14:32:00.000250",)
+    finally:
+        raw.close()
