@@ -53,3 +53,51 @@ def test_with_a_keyring_the_secret_lives_there_and_no_file_is_written(tmp_path: 
         keyring.set_keyring(previous)
     assert store.values[("till-loyalty", "cache-key")] == secret.hex()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_workers_starting_together_all_get_the_one_secret(tmp_path: Path, no_keyring) -> None:
+    import threading
+
+    barrier = threading.Barrier(8)
+    found: list[bytes] = []
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        barrier.wait()
+        try:
+            found.append(till_secret("cache-key", tmp_path))
+        except BaseException as exc:  # noqa: BLE001 (reported below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert len(found) == 8 and len(set(found)) == 1 and len(found[0]) == 32
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache-key.key"], "no temporary file is left"
+
+
+def test_processes_starting_together_all_get_the_one_secret(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, keyring; from keyring.backends import fail; keyring.set_keyring(fail.Keyring());"
+        "from pathlib import Path; from app.secrets_store import till_secret;"
+        "print(till_secret('cache-key', Path(sys.argv[1])).hex())"
+    )
+    processes = [
+        subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    outputs = {process.communicate(timeout=60)[0].strip() for process in processes}
+    assert all(process.returncode == 0 for process in processes)
+    assert len(outputs) == 1 and len(bytes.fromhex(outputs.pop())) == 32
+
+
+def test_an_empty_secret_file_is_refused_not_used(tmp_path: Path, no_keyring) -> None:
+    (tmp_path / ".cache-key.key").write_text("", encoding="ascii")
+    with pytest.raises(ValueError, match="empty"):
+        till_secret("cache-key", tmp_path)
