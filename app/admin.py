@@ -103,6 +103,25 @@ class AdminController(QObject):
         """Ask for the PIN (to create one on first use) and run `then` once it is right."""
         self._on_store(lambda store: store.pin.is_set(), lambda is_set: self._ask_pin(is_set, then))
 
+    def approve_with_pin(self, request: str, approved: Callable[[], None], declined: Callable[[str], None]) -> None:
+        """Ask for the admin PIN to approve what a cashier may not do alone (`request` says what).
+
+        `declined(reason)` runs when the dialog is cancelled (reason "") or no PIN was ever set on
+        this till (then nobody could approve: the cashier is not offered to create one).
+        """
+
+        def ask(is_set: bool) -> None:
+            if not is_set:
+                declined(QCoreApplication.translate("Admin", "No admin PIN is set on this till."))
+                return
+            dialog = PinDialog.approve(self._parent, request)
+            dialog.pin_entered.connect(lambda pin: self._check_pin(dialog, pin, approved))
+            dialog.rejected.connect(lambda: declined(""))
+            self.pin_dialog = dialog
+            dialog.open()
+
+        self._on_store(lambda store: store.pin.is_set(), ask, lambda exc: declined(str(exc)))
+
     # ----- PIN -----------------------------------------------------------------------------
     def _ask_pin(self, is_set: bool, then: Callable[[], None]) -> None:
         if not is_set:

@@ -5,13 +5,17 @@ service worker thread, the command-line `load` runs it directly. Every public me
 immutable `CheckoutState` snapshot for the view. States:
 
     NO_CUSTOMER --identify--> IDENTIFIED --close--> [AWAITING_CODE --code-->] AWAITING_PAYMENT
-         ^                                                                            |
+         ^                                  |      [AWAITING_APPROVAL --PIN-->]         |
          +------------------- void / new receipt (reservation released) --------------+
                                                                           payment --> CLOSED
 
 Closing reserves the redemption on the service (after a one-time code when the program asks for
 one); the host then takes payment of the discounted total; on "payment received" the receipt is
 fiscalised with the per-line discounts and the sale recorded durably for delivery.
+
+Offline (the customer from the cache, or the service gone mid-sale) nothing is reserved: accrual
+is estimated with the cached rules and spending is refused, unless the store's offline policy
+allows a capped exception; then closing with points to spend waits for the admin's approval.
 """
 from __future__ import annotations
 
@@ -25,8 +29,9 @@ from typing import Callable, Mapping, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
-from app import notices
+from app import notices, offline_redemption
 from app.notices import Notice
+from app.offline_redemption import OfflineRedemptionPolicy
 from fiscal.money import ZERO, format_money, money
 from fiscal.receipt import FiscalDocument, Receipt
 from fiscal.registrar import FiscalRegistrar
@@ -39,6 +44,7 @@ from loyalty_client.types import (
     Customer,
     CustomerStatus,
     Identifier,
+    IdentifierKind,
     Program,
     Reservation,
 )
@@ -52,6 +58,7 @@ class Phase(str, Enum):
     NO_CUSTOMER = "no_customer"
     IDENTIFIED = "identified"
     AWAITING_CODE = "awaiting_code"
+    AWAITING_APPROVAL = "awaiting_approval"  # offline spending waits for the admin PIN
     AWAITING_PAYMENT = "awaiting_payment"
     CLOSED = "closed"
 
@@ -173,6 +180,14 @@ class OfflineStore(Protocol):
         """The program last fetched for the store."""
         ...
 
+    def held_redemptions(self, customer_id: str, snapshot_at: datetime) -> list[Decimal]:
+        """Redemptions this till recorded for the customer that a balance seen at `snapshot_at` lacks."""
+        ...
+
+    def offline_redemptions_since(self, customer_id: str, since: datetime) -> list[Decimal]:
+        """Redemptions this till made offline for the customer from `since` on."""
+        ...
+
     def keep_program(self, store_id: str, program: Program, fetched_at: datetime) -> None:
         """Remember the program the service just returned."""
         ...
@@ -199,6 +214,7 @@ class CheckoutSession:
         till_id: str,
         currency: str,
         offline: OfflineStore | None = None,
+        offline_policy: OfflineRedemptionPolicy = OfflineRedemptionPolicy(),
         clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
         new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
     ) -> None:
@@ -207,6 +223,7 @@ class CheckoutSession:
         self._recorder = recorder
         self._registrar = registrar
         self._offline = offline
+        self._offline_policy = offline_policy
         self._program: Program | None = None
         self._parse = parse_identifier
         self._store_id = store_id
@@ -215,7 +232,9 @@ class CheckoutSession:
         self._new_id = new_id
         self._reservation: Reservation | None = None
         self._transaction_id: str | None = None
-        self._redeem_choice: Decimal | None = None  # None: the maximum the receipt allows
+        self._redeem_choice: Decimal | None = None  # None: the maximum the receipt allows (online)
+        self._balance_seen_at: datetime | None = None  # when the customer's balance was read
+        self._may_spend_offline = False  # identified in a way the till can trust without the service
         self._state = CheckoutState(Phase.NO_CUSTOMER, self._empty_receipt(), currency)
 
     # ----- queries -------------------------------------------------------------------------
@@ -290,6 +309,9 @@ class CheckoutSession:
         if self._reservation is not None:
             self._release_reservation()
         self._redeem_choice = None
+        self._balance_seen_at = as_of or self._clock()
+        # An app QR proves the customer only once the service has checked it (DESIGN.md §4).
+        self._may_spend_offline = as_of is None or identifier.kind is not IdentifierKind.QR
         self._set(
             phase=Phase.IDENTIFIED,
             customer=customer,
@@ -298,9 +320,11 @@ class CheckoutSession:
             redeem=ZERO,
             discounts={},
             confirmation=None,
-            notice=self._offline_notice(as_of) if as_of else self._status_notice(customer),
+            notice=None if as_of else self._status_notice(customer),
         )
         self._recalculate()
+        if as_of is not None:
+            self._set(notice=self._offline_notice(as_of))
         return self._state
 
     def reset_customer(self) -> CheckoutState:
@@ -340,13 +364,15 @@ class CheckoutSession:
         state = self._state
         if state.phase is Phase.AWAITING_PAYMENT:
             return self.payment_received()
-        if state.phase in (Phase.CLOSED, Phase.AWAITING_CODE):
+        if state.phase in (Phase.CLOSED, Phase.AWAITING_CODE, Phase.AWAITING_APPROVAL):
             return state
         if not state.receipt.lines:
             empty = QCoreApplication.translate("Checkout", "The receipt is empty.")
             self._set(notice=notices.warning(empty))
             return self._state
         if state.customer is not None and state.redeem > ZERO:
+            if state.customer_as_of is not None:
+                return self._ask_for_approval()
             calculation = state.calculation
             if calculation is not None and calculation.confirmation_required:
                 return self._ask_for_code()
@@ -361,6 +387,33 @@ class CheckoutSession:
         if not self._reserve(code=code.strip()):
             return self._state
         return self._await_payment()
+
+    def approve_offline_redemption(self) -> CheckoutState:
+        """The admin approved spending points offline (PIN checked): await payment.
+
+        The allowance is checked again: what was approved must still be within it.
+        """
+        if self._state.phase is not Phase.AWAITING_APPROVAL:
+            return self._state
+        approved = self._state.redeem
+        self._set(phase=Phase.IDENTIFIED)
+        self._estimate_offline()
+        if self._state.redeem != approved:
+            text = QCoreApplication.translate("Checkout", "The amount to spend changed; check it and close again.")
+            self._set(notice=notices.warning(text))
+            return self._state
+        return self._await_payment()
+
+    def decline_offline_redemption(self, reason: str = "") -> CheckoutState:
+        """Spending offline was not approved: back to the receipt with nothing spent."""
+        if self._state.phase is not Phase.AWAITING_APPROVAL:
+            return self._state
+        self._redeem_choice = ZERO
+        self._set(phase=Phase.IDENTIFIED)
+        self._estimate_offline()
+        text = QCoreApplication.translate("Checkout", "Spending bonuses offline was not approved.")
+        self._set(notice=notices.warning(f"{text} {reason}".strip()))
+        return self._state
 
     def payment_received(self) -> CheckoutState:
         """The host took payment: fiscalise with the discounts and record the sale durably."""
@@ -437,6 +490,14 @@ class CheckoutSession:
         self._set(phase=Phase.AWAITING_CODE, confirmation=sent, notice=None)
         return self._state
 
+    def _ask_for_approval(self) -> CheckoutState:
+        """Offline spending goes ahead only with the admin's PIN: wait for it."""
+        text = QCoreApplication.translate(
+            "Checkout", "Spending %1 offline needs the admin PIN."
+        ).replace("%1", format_money(self._state.redeem, self._state.currency))
+        self._set(phase=Phase.AWAITING_APPROVAL, notice=notices.warning(text))
+        return self._state
+
     def _reserve(self, code: str | None) -> bool:
         state = self._state
         assert state.customer is not None
@@ -504,29 +565,67 @@ class CheckoutSession:
         return self._state
 
     def _go_offline(self) -> None:
-        """The service stopped answering mid-sale: carry on from what the till knows, no redemption."""
-        self._set(customer_as_of=self._clock(), notice=self._offline_notice(None))
+        """The service stopped answering mid-sale: carry on from what the till knows."""
+        self._redeem_choice = None
+        self._set(customer_as_of=self._clock())
         self._estimate_offline()
+        self._set(notice=self._offline_notice(None))
 
     def _estimate_offline(self) -> None:
-        """Accrual estimated with the cached program rules; redemption refused (default policy)."""
+        """Accrual estimated with the cached program rules; spending only as the offline policy allows.
+
+        Offline the default is to spend nothing: the cashier asks for an amount, and closing then
+        needs the admin's approval.
+        """
         state = self._state
-        assert state.customer is not None
-        calculation = None
-        if self._program is not None and state.receipt.lines:
-            quote = rules.calculate(
-                self._program, state.receipt, state.customer.tier, state.customer.balance.spendable,
-                None, state.customer.status,
+        customer = state.customer
+        assert customer is not None
+        program = self._program
+        if program is None or not state.receipt.lines:
+            self._set(calculation=None, redeem=ZERO, discounts={})
+            return
+        spendable = self._offline_allowance(program, customer)
+        quote = rules.calculate(program, state.receipt, customer.tier, spendable, None, customer.status)
+        wanted = min(self._redeem_choice or ZERO, quote.max_redeem)
+        if wanted > ZERO:
+            quote = replace(
+                rules.calculate(program, state.receipt, customer.tier, spendable, wanted, customer.status),
+                max_redeem=quote.max_redeem,
             )
-            calculation = replace(quote, max_redeem=ZERO, redeem=ZERO, confirmation_required=False)
-        self._set(calculation=calculation, redeem=ZERO, discounts={})
+        calculation = replace(quote, confirmation_required=False)
+        self._set(
+            calculation=calculation,
+            redeem=calculation.redeem,
+            discounts={line.line_no: line.discount for line in calculation.lines if line.discount > ZERO},
+        )
+
+    def _offline_allowance(self, program: Program, customer: Customer) -> Decimal:
+        """Points the customer may spend offline now, after this till's holds and today's spending."""
+        if not self._offline_policy.allowed or not self._may_spend_offline or self._offline is None:
+            return ZERO
+        now = self._clock()
+        return offline_redemption.allowance(
+            self._offline_policy,
+            program,
+            customer.balance.spendable,
+            self._offline.held_redemptions(customer.customer_id, self._balance_seen_at or now),
+            self._offline.offline_redemptions_since(customer.customer_id, offline_redemption.start_of_day(now)),
+        )
 
     def _offline_notice(self, as_of: datetime | None) -> Notice:
-        text = QCoreApplication.translate(
-            "Checkout",
-            "Loyalty service unavailable. Bonuses will be credited when the connection is back; "
-            "they cannot be spent now.",
-        )
+        calculation = self._state.calculation
+        if calculation is not None and calculation.max_redeem > ZERO:
+            text = QCoreApplication.translate(
+                "Checkout",
+                "Loyalty service unavailable. Bonuses will be credited when the connection is back; "
+                "up to %1 may be spent now with the admin PIN.",
+            ).replace("%1", format_money(calculation.max_redeem, self._state.currency))
+        else:
+            text = QCoreApplication.translate(
+                "Checkout",
+                "Loyalty service unavailable. Bonuses will be credited when the connection is back; "
+                "they cannot be spent now.",
+            )
         if as_of is not None:
             stamp = as_of.astimezone().strftime("%H:%M")
             text = QCoreApplication.translate("Checkout", "Balance as of %1.").replace("%1", stamp) + " " + text

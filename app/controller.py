@@ -76,6 +76,14 @@ class CheckoutController(QObject):
         """Give up on the redemption that needs a code."""
         self._run(lambda s: s.cancel_code())
 
+    def approve_offline_redemption(self) -> None:
+        """The admin's PIN approved spending points offline."""
+        self._run(lambda s: s.approve_offline_redemption())
+
+    def decline_offline_redemption(self, reason: str = "") -> None:
+        """Spending points offline was not approved."""
+        self._run(lambda s: s.decline_offline_redemption(reason))
+
     def void_receipt(self, next_receipt: Receipt | None = None) -> None:
         """Void the receipt, releasing any reservation."""
         self._run(lambda s: s.void_receipt(next_receipt))

@@ -1,11 +1,14 @@
-"""The checkout's memory for offline work: customers by keyed hash of their identifiers, the program."""
+"""The checkout's memory for offline work: customers by keyed hash of their identifiers, the program,
+and what the till itself spent of each customer's points."""
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from cache.customer_cache import CustomerCache
 from cache.database import Database
 from cache.program_cache import ProgramCache
+from cache.redemption_ledger import RedemptionLedger
 from loyalty_client.codes import parse_app_qr
 from loyalty_client.types import Customer, Identifier, IdentifierKind, Program
 
@@ -25,6 +28,7 @@ class CachedOfflineStore:
     def __init__(self, database: Database, secret: bytes) -> None:
         self._customers = CustomerCache(database, secret)
         self._programs = ProgramCache(database)
+        self._redemptions = RedemptionLedger(database)
 
     def customer(self, identifier: Identifier) -> tuple[Customer, datetime] | None:
         """The customer last seen with this identifier, and when."""
@@ -45,3 +49,11 @@ class CachedOfflineStore:
     def keep_program(self, store_id: str, program: Program, fetched_at: datetime) -> None:
         """Remember the program the service just returned."""
         self._programs.put(store_id, program, fetched_at)
+
+    def held_redemptions(self, customer_id: str, snapshot_at: datetime) -> list[Decimal]:
+        """Redemptions this till recorded for the customer that a balance seen at `snapshot_at` lacks."""
+        return self._redemptions.held(customer_id, snapshot_at)
+
+    def offline_redemptions_since(self, customer_id: str, since: datetime) -> list[Decimal]:
+        """Redemptions this till made offline for the customer from `since` on."""
+        return self._redemptions.offline_since(customer_id, since)

@@ -118,7 +118,7 @@ class TillPresenter(QObject):
                 panel.confirmation.show_error(state.notice.text)
         else:
             panel.confirmation.hide_panel()
-        self._window.host.set_locked(state.phase is Phase.AWAITING_CODE)
+        self._window.host.set_locked(state.phase in (Phase.AWAITING_CODE, Phase.AWAITING_APPROVAL))
         self._window.host.set_awaiting_payment(state.phase is Phase.AWAITING_PAYMENT)
         self._show_notice(state.notice)
         if state.phase is Phase.CLOSED and state.sale is not None:

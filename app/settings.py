@@ -9,6 +9,7 @@ from __future__ import annotations
 import configparser
 import os
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Callable
 
@@ -26,6 +27,7 @@ class Setting:
     kind: type
     default: Any
     description: str
+    choices: tuple[str, ...] = ()  # the only values allowed, when not empty
 
 
 def _data_file(name: str) -> str:
@@ -47,6 +49,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("cache", "database", str, _data_file("till.sqlite"), "The till's local database (journal, outbox, customer cache)"),
     Setting("sync", "interval_seconds", float, 2.0, "How often the till retries sending queued transactions"),
     Setting(
+        "offline", "redemption", str, "refuse",
+        "Spending points while the loyalty service is unreachable: refuse, or capped (each time approved"
+        " with the admin PIN, within the daily limit, against the cached balance less what this till spent)",
+        ("refuse", "capped"),
+    ),
+    Setting(
+        "offline", "redeem_limit_per_day", Decimal, Decimal("20.00"),
+        "With capped: the most points one customer may spend offline at this till in a day",
+    ),
+    Setting(
         "devices", "scanner", str, "wedge://?suffix=Enter",
         "Scanner URI: wedge://?prefix=..&suffix=Enter (keyboard), serial:///dev/ttyACM0?baudrate=9600; empty: none",
     ),
@@ -61,7 +73,20 @@ _PARSERS: dict[type, Callable[[configparser.SectionProxy, str], Any]] = {
     float: lambda section, key: section.getfloat(key),
     int: lambda section, key: section.getint(key),
     bool: lambda section, key: section.getboolean(key),
+    Decimal: lambda section, key: _decimal(section.get(key)),
 }
+
+_KIND_NAMES = {str: "text", float: "a number", int: "a whole number", bool: "true or false", Decimal: "a number"}
+
+
+def _decimal(text: str | None) -> Decimal:
+    try:
+        value = Decimal((text or "").strip())
+    except InvalidOperation:
+        raise ValueError(f"not a number: {text!r}") from None
+    if not value.is_finite():
+        raise ValueError(f"not a number: {text!r}")
+    return value
 
 
 class SettingsError(ValueError):
@@ -114,10 +139,15 @@ def load_settings(path: Path | None = None, *, create: bool = True) -> Settings:
                 values[(setting.section, setting.key)] = _PARSERS[setting.kind](parser[setting.section], setting.key)
             except ValueError as exc:
                 raise SettingsError(
-                    f"{path}: [{setting.section}] {setting.key} must be a {setting.kind.__name__}: {exc}"
+                    f"{path}: [{setting.section}] {setting.key} must be {_KIND_NAMES[setting.kind]}: {exc}"
                 ) from exc
         else:
             values[(setting.section, setting.key)] = setting.default
+        value = values[(setting.section, setting.key)]
+        if setting.choices and value not in setting.choices:
+            raise SettingsError(
+                f"{path}: [{setting.section}] {setting.key} must be one of {', '.join(setting.choices)}, not {value!r}"
+            )
     return Settings(values, path)
 
 

@@ -1,22 +1,37 @@
 """Delivers the outbox in the background: on a timer, and at once after each sale.
 
-The `OutboxSync` is built and driven on the sync worker thread only; the GUI thread receives
+The sync (an `OutboxSync`, or one wrapped to keep cached balances: `app.balance_refresh`) is
+built and driven on the sync worker thread only; the GUI thread receives
 what was delivered, how many transactions wait, and whether the service answered.
 """
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.workers import BackgroundWorker
 
 if TYPE_CHECKING:  # the sync stack (SQLAlchemy, alembic, zeep) loads on the worker, not at start-up
-    from app.outbox_sync import OutboxSync
+    from app.outbox_sync import DrainReport
+    from cache.outbox import Outbox
 
 log = logging.getLogger(__name__)
+
+
+class Drainable(Protocol):
+    """What the controller drives: an outbox and a way to deliver what is due in it."""
+
+    @property
+    def outbox(self) -> "Outbox":
+        """The outbox (for its counts and the admin's "send now")."""
+        ...
+
+    def drain(self) -> "DrainReport":
+        """Deliver due rows until none is due or the service cannot be reached."""
+        ...
 
 
 class SyncController(QObject):
@@ -30,7 +45,7 @@ class SyncController(QObject):
     def __init__(self, worker: BackgroundWorker, interval_seconds: float, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._worker = worker
-        self._sync: OutboxSync | None = None
+        self._sync: Drainable | None = None
         self._running = False
         self._again = False
         self._online: bool | None = None
@@ -38,11 +53,11 @@ class SyncController(QObject):
         self._timer.setInterval(max(100, int(interval_seconds * 1000)))
         self._timer.timeout.connect(self.nudge)
 
-    def start(self, make_sync: Callable[[], OutboxSync]) -> None:
+    def start(self, make_sync: Callable[[], Drainable]) -> None:
         """Build the sync on the worker (it owns its own service client) and start draining."""
         self._worker.submit(make_sync, self._started, self._build_failed)
 
-    def _started(self, sync: OutboxSync) -> None:
+    def _started(self, sync: Drainable) -> None:
         self._sync = sync
         self._timer.start()
         self.nudge()
@@ -108,7 +123,7 @@ class _DrainSummary:
     online: bool | None  # None: nothing was tried
 
 
-def _drain(sync: "OutboxSync") -> _DrainSummary:
+def _drain(sync: Drainable) -> _DrainSummary:
     from app.outbox_sync import SyncOutcome
     from cache.tables import Operation, OutboxState
 

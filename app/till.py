@@ -26,6 +26,7 @@ from app.device_setup import DeviceSetup
 from app.devices_controller import DevicesController
 from app.demo_host import DemoReceiptBuilder
 from app.identify_input import identifier_parser, scan_refusal_text
+from app.offline_redemption import OfflineRedemptionPolicy
 from app.presenter import TillPresenter
 from app.settings import Settings
 from app.sync_controller import SyncController
@@ -34,13 +35,14 @@ from devices.receipt_layout import LoyaltySummary
 from devices.scan_classifier import classify_scan
 from devices.uris import DeviceUriError
 from fiscal.demo_registrar import DemoRegistrar
+from fiscal.money import format_money
 from loyalty_client.service import LoyaltyService
 from loyalty_client.types import CommitResult, Customer
 from widgets.close_prompt import confirm_close_with_waiting
 from widgets.main_window import TillWindow
 
 if TYPE_CHECKING:
-    from app.outbox_sync import OutboxSync
+    from app.balance_refresh import BalanceKeepingSync
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,7 @@ class TillApplication(QObject):
         self.device_worker = BackgroundWorker("devices", self)
         self.devices = DevicesController(self.window, self.device_worker, settings.get("ui", "language"))
         self.device_setup = DeviceSetup(self.window, self.devices, lambda: self.settings, self._settings_saved)
+        self._approval_asked = False  # the admin PIN dialog for offline spending is open
         self._slips_due: dict[str, Customer] = {}  # sales whose slip waits for the service's figures
         self.monitor: ConnectivityMonitor | None = None
         self._probe_timer = QTimer(self)
@@ -99,6 +102,9 @@ class TillApplication(QObject):
         database_path = self.database_path
 
         store_id = settings.get("store", "store_id")
+        offline_policy = OfflineRedemptionPolicy.from_setting(
+            settings.get("offline", "redemption"), settings.get("offline", "redeem_limit_per_day")
+        )
         probe_client: list[LoyaltyService] = []  # the sync worker's client, once built there
         monitor = ConnectivityMonitor(
             lambda: program_probe(probe_client[0], store_id)() if probe_client else None,
@@ -113,13 +119,20 @@ class TillApplication(QObject):
             timeouts = ServiceTimeouts(connect_seconds=min(0.5, timeout), read_seconds=timeout)
             return MonitoredService(soap_service(endpoint_url, timeouts, verify_tls=verify), monitor, fail_fast=True)
 
-        def make_sync() -> OutboxSync:
+        def make_sync() -> BalanceKeepingSync:
+            from app.balance_refresh import BalanceKeepingSync
             from app.outbox_sync import OutboxSync
+            from app.secrets_store import till_secret
+            from cache.customer_cache import CustomerCache
             from cache.database import open_database
 
             client = soap_service(endpoint_url, BACKGROUND_TIMEOUTS, verify_tls=verify)
             probe_client.append(client)
-            return OutboxSync(open_database(database_path), MonitoredService(client, monitor))
+            database = open_database(database_path)
+            return BalanceKeepingSync(
+                OutboxSync(database, MonitoredService(client, monitor)),
+                CustomerCache(database, till_secret("customer-cache-key", database_path.parent)),
+            )
 
         def make_session() -> CheckoutSession:
             from app.offline_store import CachedOfflineStore
@@ -137,6 +150,7 @@ class TillApplication(QObject):
                 till_id=settings.get("store", "till_id"),
                 currency=settings.get("store", "currency"),
                 offline=CachedOfflineStore(database, till_secret("customer-cache-key", database_path.parent)),
+                offline_policy=offline_policy,
             )
             session.load_program()
             return session
@@ -214,7 +228,29 @@ class TillApplication(QObject):
             self._set_online(state.online)
         if state is not None and state.phase is Phase.CLOSED:
             self._print_slip_for(state)
+        if state is not None and state.phase is Phase.AWAITING_APPROVAL:
+            self._ask_approval(state)
         self.sync.nudge()
+
+    def _ask_approval(self, state: CheckoutState) -> None:
+        """Offline spending waits for the admin: ask for the PIN once per request."""
+        if self._approval_asked:
+            return
+        self._approval_asked = True
+        request = QCoreApplication.translate("Till", "Spend %1 from %2's bonuses while the service is offline?")
+        request = request.replace("%1", format_money(state.redeem, state.currency)).replace(
+            "%2", state.customer.display_name if state.customer else ""
+        )
+
+        def approved() -> None:
+            self._approval_asked = False
+            self.controller.approve_offline_redemption()
+
+        def declined(reason: str) -> None:
+            self._approval_asked = False
+            self.controller.decline_offline_redemption(reason)
+
+        self.admin.approve_with_pin(request, approved, declined)
 
     def _set_waiting(self, waiting: int) -> None:
         self._waiting = waiting

@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import json
 import logging
+from dataclasses import replace
 from datetime import datetime
 from typing import Iterable
 
@@ -19,7 +20,7 @@ from sqlalchemy import delete, select
 from cache.database import Database
 from cache.tables import CachedCustomer, CustomerKey
 from loyalty_client.codec import customer_from_dict, customer_to_dict
-from loyalty_client.types import Customer, Identifier
+from loyalty_client.types import Balance, Customer, Identifier
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ class CustomerCache:
         """
         if fetched_at.tzinfo is None:
             raise ValueError("fetched_at must carry a timezone")
-        data = json.dumps(customer_to_dict(customer), ensure_ascii=False, sort_keys=True)
+        data = _dump(customer)
         digests = {self.digest(identifier) for identifier in identifiers}
         with self._db.transaction() as session:
             row = session.get(CachedCustomer, customer.customer_id)
@@ -83,6 +84,27 @@ class CustomerCache:
             log.warning("a cached customer could not be read; treated as not cached", exc_info=True)
             return None
 
+    def update_balance(self, customer_id: str, balance: Balance, as_of: datetime) -> bool:
+        """Keep the balance the service reported at `as_of` (after delivering a sale) on a cached
+        customer, so identification offline shows it. True if the cache now holds it.
+
+        A customer the till never cached stays uncached; a snapshot newer than `as_of` is kept.
+        """
+        if as_of.tzinfo is None:
+            raise ValueError("as_of must carry a timezone")
+        with self._db.transaction() as session:
+            row = session.get(CachedCustomer, customer_id)
+            if row is None or as_of < row.fetched_at:
+                return False
+            try:
+                customer = customer_from_dict(json.loads(row.data))
+            except (ValueError, TypeError):
+                log.warning("a cached customer could not be read; its balance is not updated", exc_info=True)
+                return False
+            row.data = _dump(replace(customer, balance=balance))
+            row.fetched_at = as_of
+            return True
+
     def forget(self, customer_id: str) -> bool:
         """Drop a customer and all identifiers pointing at them. True if there was something."""
         with self._db.transaction() as session:
@@ -94,3 +116,7 @@ class CustomerCache:
         with self._db.transaction() as session:
             result = session.execute(delete(CachedCustomer).where(CachedCustomer.fetched_at < fetched_before))
             return int(result.rowcount)
+
+
+def _dump(customer: Customer) -> str:
+    return json.dumps(customer_to_dict(customer), ensure_ascii=False, sort_keys=True)

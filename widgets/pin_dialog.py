@@ -62,6 +62,7 @@ class PinDialog(QDialog):
         self.setModal(True)
         self._mode = mode
         self._title = title
+        self._request = ""  # what the PIN approves, when it approves something (see `approve`)
         self._busy = False
         self._seconds_left = 0
 
@@ -142,6 +143,14 @@ class PinDialog(QDialog):
     def enter(cls, parent: QWidget | None, title: str) -> "PinDialog":
         """A dialog asking for the admin PIN; *title* says what it opens (e.g. "Devices")."""
         return cls(parent, ENTER, title)
+
+    @classmethod
+    def approve(cls, parent: QWidget | None, request: str) -> "PinDialog":
+        """A dialog in which the admin approves, with the PIN, what *request* says (already translated)."""
+        dialog = cls(parent, ENTER)
+        dialog._request = request
+        dialog._retranslate()
+        return dialog
 
     @classmethod
     def create(cls, parent: QWidget | None) -> "PinDialog":  # type: ignore[override]
@@ -260,7 +269,12 @@ class PinDialog(QDialog):
         )
 
     def _retranslate(self) -> None:
-        if self._mode == ENTER:
+        if self._mode == ENTER and self._request:
+            self.setWindowTitle(self.tr("Approval"))
+            self._prompt.setText(self._request + "\n" + self.tr("The admin approves it with the PIN."))
+            self._hint.setText(self.tr("4 to 8 digits"))
+            self._ok.setText(self.tr("Approve"))
+        elif self._mode == ENTER:
             self.setWindowTitle(self._title or self.tr("Admin PIN"))
             self._prompt.setText(self.tr("Enter the admin PIN"))
             self._hint.setText(self.tr("4 to 8 digits"))

@@ -39,7 +39,12 @@
         <translation>Захаваны PIN-код пашкоджаны. Звярніцеся ў падтрымку для скіду.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+84"/>
+        <source>No admin PIN is set on this till.</source>
+        <translation>На гэтай касе не зададзены PIN-код адміністратара.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Admin PIN</source>
         <translation>PIN-код адміністратара</translation>
     </message>
@@ -62,17 +67,27 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../app/controller.py" line="+120"/>
+        <location filename="../../app/controller.py" line="+128"/>
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Нечаканая памылка: %1. Чэк захаваны, паспрабуйце яшчэ раз.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout.py" line="+346"/>
+        <location filename="../../app/checkout.py" line="+370"/>
         <source>The receipt is empty.</source>
         <translation>Чэк пусты.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+32"/>
+        <source>The amount to spend changed; check it and close again.</source>
+        <translation>Сума спісання змянілася: праверце яе і закрыйце чэк зноў.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Spending bonuses offline was not approved.</source>
+        <translation>Спісанне бонусаў без сувязі не пацверджана.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Receipt voided. Reserved bonuses released.</source>
         <translation>Чэк ануляваны. Зарэзерваваныя бонусы вернуты.</translation>
     </message>
@@ -82,7 +97,12 @@
         <translation>Чэк ануляваны.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+52"/>
+        <source>Spending %1 offline needs the admin PIN.</source>
+        <translation>Для спісання %1 без сувязі патрэбны PIN-код адміністратара.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>To pay: %1. Take payment, then press Payment received (F8).</source>
         <translation>Да аплаты: %1. Прыміце аплату і націсніце «Аплата атрымана» (F8).</translation>
     </message>
@@ -92,7 +112,12 @@
         <translation>Чэк закрыты. Фіскальны дакумент № %1.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+58"/>
+        <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
+        <translation>Сэрвіс лаяльнасці недаступны. Бонусы налічацца, калі сувязь аднавіцца; спісаць зараз можна да %1 з PIN-кодам адміністратара.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; they cannot be spent now.</source>
         <translation>Сэрвіс лаяльнасці недаступны. Бонусы налічацца, калі сувязь аднавіцца; спісаць іх зараз нельга.</translation>
     </message>
@@ -748,7 +773,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../widgets/pin_dialog.py" line="+235"/>
+        <location filename="../../widgets/pin_dialog.py" line="+244"/>
         <source>The two PINs are different. Type the new PIN again.</source>
         <translation>PIN-коды не супадаюць. Увядзіце новы PIN яшчэ раз.</translation>
     </message>
@@ -758,7 +783,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Занадта шмат няправільных спроб. Паспрабуйце праз {seconds} с.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <location line="+9"/>
         <source>Admin PIN</source>
         <translation>PIN адміністратара</translation>
@@ -769,12 +794,28 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Увядзіце PIN адміністратара</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
+        <location line="+5"/>
         <source>4 to 8 digits</source>
         <translation>Ад 4 да 8 лічбаў</translation>
     </message>
     <message>
+        <location line="-7"/>
+        <source>Approval</source>
+        <translation>Пацвярджэнне</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>The admin approves it with the PIN.</source>
+        <translation>Адміністратар пацвярджае гэта PIN-кодам.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approve</source>
+        <translation>Пацвердзіць</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Open</source>
         <translation>Адкрыць</translation>
     </message>
@@ -1141,17 +1182,22 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тэставы сэрвіс спыніўся: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+91"/>
+        <location filename="../../app/till.py" line="+94"/>
         <source>Connecting…</source>
         <translation>Падключэнне…</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+91"/>
         <source>Device settings are wrong: %1. Ask the admin (Admin &gt; Devices).</source>
         <translation>Няправільныя налады прылад: %1. Звярніцеся да адміністратара (Адміністратар &gt; Прылады).</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+55"/>
+        <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
+        <translation>Спісаць %1 з бонусаў кліента %2 без сувязі з сэрвісам?</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Working offline</source>
         <translation>Праца без сувязі</translation>
     </message>

@@ -39,7 +39,12 @@
         <translation>The stored PIN is damaged. Ask support to reset it.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+84"/>
+        <source>No admin PIN is set on this till.</source>
+        <translation>No admin PIN is set on this till.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Admin PIN</source>
         <translation>Admin PIN</translation>
     </message>
@@ -62,17 +67,27 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../app/controller.py" line="+120"/>
+        <location filename="../../app/controller.py" line="+128"/>
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Unexpected error: %1. The receipt is kept; try again.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout.py" line="+346"/>
+        <location filename="../../app/checkout.py" line="+370"/>
         <source>The receipt is empty.</source>
         <translation>The receipt is empty.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+32"/>
+        <source>The amount to spend changed; check it and close again.</source>
+        <translation>The amount to spend changed; check it and close again.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Spending bonuses offline was not approved.</source>
+        <translation>Spending bonuses offline was not approved.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Receipt voided. Reserved bonuses released.</source>
         <translation>Receipt voided. Reserved bonuses released.</translation>
     </message>
@@ -82,7 +97,12 @@
         <translation>Receipt voided.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+52"/>
+        <source>Spending %1 offline needs the admin PIN.</source>
+        <translation>Spending %1 offline needs the admin PIN.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>To pay: %1. Take payment, then press Payment received (F8).</source>
         <translation>To pay: %1. Take payment, then press Payment received (F8).</translation>
     </message>
@@ -92,7 +112,12 @@
         <translation>Receipt closed. Fiscal document No. %1.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+58"/>
+        <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
+        <translation>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; they cannot be spent now.</source>
         <translation>Loyalty service unavailable. Bonuses will be credited when the connection is back; they cannot be spent now.</translation>
     </message>
@@ -748,7 +773,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../widgets/pin_dialog.py" line="+235"/>
+        <location filename="../../widgets/pin_dialog.py" line="+244"/>
         <source>The two PINs are different. Type the new PIN again.</source>
         <translation>The two PINs are different. Type the new PIN again.</translation>
     </message>
@@ -758,7 +783,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Too many wrong attempts. Try again in {seconds} s.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <location line="+9"/>
         <source>Admin PIN</source>
         <translation>Admin PIN</translation>
@@ -769,12 +794,28 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Enter the admin PIN</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
+        <location line="+5"/>
         <source>4 to 8 digits</source>
         <translation>4 to 8 digits</translation>
     </message>
     <message>
+        <location line="-7"/>
+        <source>Approval</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>The admin approves it with the PIN.</source>
+        <translation>The admin approves it with the PIN.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
@@ -1141,17 +1182,22 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>The sandbox service stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+91"/>
+        <location filename="../../app/till.py" line="+94"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+91"/>
         <source>Device settings are wrong: %1. Ask the admin (Admin &gt; Devices).</source>
         <translation>Device settings are wrong: %1. Ask the admin (Admin &gt; Devices).</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+55"/>
+        <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
+        <translation>Spend %1 from %2&apos;s bonuses while the service is offline?</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Working offline</source>
         <translation>Working offline</translation>
     </message>

@@ -39,7 +39,12 @@
         <translation>Сохранённый PIN-код повреждён. Обратитесь в поддержку для сброса.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+84"/>
+        <source>No admin PIN is set on this till.</source>
+        <translation>На этой кассе не задан PIN-код администратора.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Admin PIN</source>
         <translation>PIN-код администратора</translation>
     </message>
@@ -62,17 +67,27 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../app/controller.py" line="+120"/>
+        <location filename="../../app/controller.py" line="+128"/>
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Непредвиденная ошибка: %1. Чек сохранён, повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout.py" line="+346"/>
+        <location filename="../../app/checkout.py" line="+370"/>
         <source>The receipt is empty.</source>
         <translation>Чек пуст.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+32"/>
+        <source>The amount to spend changed; check it and close again.</source>
+        <translation>Сумма списания изменилась: проверьте её и закройте чек снова.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Spending bonuses offline was not approved.</source>
+        <translation>Списание бонусов без связи не подтверждено.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Receipt voided. Reserved bonuses released.</source>
         <translation>Чек аннулирован. Зарезервированные бонусы возвращены.</translation>
     </message>
@@ -82,7 +97,12 @@
         <translation>Чек аннулирован.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+52"/>
+        <source>Spending %1 offline needs the admin PIN.</source>
+        <translation>Для списания %1 без связи нужен PIN-код администратора.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>To pay: %1. Take payment, then press Payment received (F8).</source>
         <translation>К оплате: %1. Примите оплату и нажмите «Оплата получена» (F8).</translation>
     </message>
@@ -92,7 +112,12 @@
         <translation>Чек закрыт. Фискальный документ № %1.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+58"/>
+        <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
+        <translation>Сервис лояльности недоступен. Бонусы начислятся, когда связь восстановится; списать сейчас можно до %1 с PIN-кодом администратора.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; they cannot be spent now.</source>
         <translation>Сервис лояльности недоступен. Бонусы начислятся, когда связь восстановится; списать их сейчас нельзя.</translation>
     </message>
@@ -748,7 +773,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../widgets/pin_dialog.py" line="+235"/>
+        <location filename="../../widgets/pin_dialog.py" line="+244"/>
         <source>The two PINs are different. Type the new PIN again.</source>
         <translation>PIN-коды не совпадают. Введите новый PIN ещё раз.</translation>
     </message>
@@ -758,7 +783,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Слишком много неверных попыток. Повторите через {seconds} с.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <location line="+9"/>
         <source>Admin PIN</source>
         <translation>PIN администратора</translation>
@@ -769,12 +794,28 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Введите PIN администратора</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
+        <location line="+5"/>
         <source>4 to 8 digits</source>
         <translation>От 4 до 8 цифр</translation>
     </message>
     <message>
+        <location line="-7"/>
+        <source>Approval</source>
+        <translation>Подтверждение</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>The admin approves it with the PIN.</source>
+        <translation>Администратор подтверждает это PIN-кодом.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approve</source>
+        <translation>Подтвердить</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
@@ -1141,17 +1182,22 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тестовый сервис остановился: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+91"/>
+        <location filename="../../app/till.py" line="+94"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+91"/>
         <source>Device settings are wrong: %1. Ask the admin (Admin &gt; Devices).</source>
         <translation>Неверные настройки устройств: %1. Обратитесь к администратору (Администратор &gt; Устройства).</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+55"/>
+        <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
+        <translation>Списать %1 с бонусов клиента %2 без связи с сервисом?</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Working offline</source>
         <translation>Работа без связи</translation>
     </message>

@@ -28,17 +28,30 @@ from tests.gui.test_cashier_flow import (
 
 
 @pytest.fixture
-def till(qtbot, sandbox, tmp_path):
-    till = TillApplication(
-        Settings.defaults().replace(sync_interval_seconds=0.2, devices_scanner=""), demo=True, database_path=tmp_path / "till.sqlite"
-    )
-    till.window.show()  # not handed to qtbot: it would close the window before the guard is lifted
-    with qtbot.waitSignal(till.controller.ready, timeout=15_000):
-        till.connect_service(sandbox.url)
-    yield till
-    till.window.set_close_guard(None)  # the test's own window closing must not ask
-    till.window.close()
-    till.shutdown()
+def make_till(qtbot, sandbox, tmp_path):
+    tills: list[TillApplication] = []
+
+    def make(**settings) -> TillApplication:
+        settings = {"sync_interval_seconds": 0.2, "devices_scanner": "", **settings}
+        till = TillApplication(
+            Settings.defaults().replace(**settings), demo=True, database_path=tmp_path / "till.sqlite"
+        )
+        tills.append(till)
+        till.window.show()  # not handed to qtbot: it would close the window before the guard is lifted
+        with qtbot.waitSignal(till.controller.ready, timeout=15_000):
+            till.connect_service(sandbox.url)
+        return till
+
+    yield make
+    for till in tills:
+        till.window.set_close_guard(None)  # the test's own window closing must not ask
+        till.window.close()
+        till.shutdown()
+
+
+@pytest.fixture
+def till(make_till):
+    return make_till()
 
 
 def pay(qtbot, till, attempts_offline: int = 0) -> None:
@@ -130,3 +143,49 @@ def test_closing_with_undelivered_sales_asks_first(qtbot, sandbox, till, monkeyp
     monkeypatch.setattr("app.till.confirm_close_with_waiting", lambda parent, n: asked.append(n) or False)
     assert not till.window.close()
     assert asked == [1] and till.window.isVisible()
+
+
+def test_offline_spending_under_the_capped_policy_needs_the_admin_pin(qtbot, sandbox, make_till, tmp_path) -> None:
+    from app.admin import AdminStore
+
+    AdminStore(tmp_path / "till.sqlite").pin.create("2468")
+    till = make_till(offline_redemption="capped", offline_redeem_limit_per_day=Decimal("20"))
+    panel = till.window.loyalty
+    identify(qtbot, till, "+375 29 123-45-67")  # seen once online
+    click(qtbot, child(panel, QPushButton, "ResetCustomerButton"))
+    sandbox.stop()
+
+    add_products(qtbot, till, COFFEE, COFFEE, COFFEE, COFFEE)
+    identify(qtbot, till, "80291234567")
+    assert "as of" in child(panel, QLabel, "AsOfText").text()
+    assert "admin PIN" in panel.messages.text()
+    assert panel.redemption.is_enabled(), "the store allows spending offline, within limits"
+    type_and_enter(qtbot, child(panel, QLineEdit, "RedeemInput"), "25")
+    qtbot.waitUntil(lambda: idle(till) and till.controller.state.redeem == Decimal("20.00"))
+
+    # The cashier cancels the PIN prompt: nothing is spent, the receipt stays.
+    click(qtbot, child(till.window.host, QPushButton, "CloseReceiptButton"))
+    qtbot.waitUntil(lambda: till.admin.pin_dialog is not None and till.admin.pin_dialog.isVisible())
+    first = till.admin.pin_dialog
+    assert till.window.host.is_locked(), "the receipt is frozen while the admin decides"
+    click(qtbot, child(first, QPushButton, "PinCancelButton"))
+    qtbot.waitUntil(lambda: idle(till) and phase(till) is Phase.IDENTIFIED and till.controller.state.redeem == 0)
+    assert "not approved" in panel.messages.text()
+
+    type_and_enter(qtbot, child(panel, QLineEdit, "RedeemInput"), "12")
+    qtbot.waitUntil(lambda: idle(till) and till.controller.state.redeem == Decimal("12.00"))
+    click(qtbot, child(till.window.host, QPushButton, "CloseReceiptButton"))
+    qtbot.waitUntil(lambda: till.admin.pin_dialog is not first and till.admin.pin_dialog.isVisible())
+    dialog = till.admin.pin_dialog
+    assert "12" in child(dialog, QLabel, "PinPrompt").text()
+    type_and_enter(qtbot, child(dialog, QLineEdit, "PinInput"), "1111")
+    qtbot.waitUntil(lambda: "Wrong PIN" in child(dialog, QLabel, "PinError").text(), timeout=10_000)
+    assert phase(till) is Phase.AWAITING_APPROVAL
+    type_and_enter(qtbot, child(dialog, QLineEdit, "PinInput"), "2468")
+    qtbot.waitUntil(lambda: phase(till) is Phase.AWAITING_PAYMENT, timeout=10_000)
+    click(qtbot, child(till.window.host, QPushButton, "CloseReceiptButton"))
+    qtbot.waitUntil(lambda: phase(till) is Phase.CLOSED)
+    qtbot.waitUntil(lambda: till.waiting == 1, timeout=10_000)
+    with open_database(tmp_path / "till.sqlite") as db:
+        (item,) = Outbox(db).items()
+        assert item.payload["offline"] is True and item.payload["redeem"] == "12.00"

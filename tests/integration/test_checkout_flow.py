@@ -31,7 +31,7 @@ PRODUCTS = {p.name: p.sku for p in DEMO_PRODUCTS}
 class Till:
     """A headless till: checkout session, host receipt, journal and outbox sync."""
 
-    def __init__(self, url: str, db_path: Path) -> None:
+    def __init__(self, url: str, db_path: Path, **session_options) -> None:
         self.database = open_database(db_path)
         self.host = DemoReceiptBuilder("001", "01")
         self.registrar = DemoRegistrar()
@@ -44,6 +44,7 @@ class Till:
             till_id="01",
             currency="RUB",
             offline=CachedOfflineStore(self.database, b"k" * 32),
+            **session_options,
         )
         self.checkout.load_program()
         self.sync = OutboxSync(self.database, SoapLoyaltyService(url, timeout_seconds=5))

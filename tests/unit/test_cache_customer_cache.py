@@ -164,3 +164,27 @@ def test_a_weak_key_or_a_naive_time_is_refused(db: Database) -> None:
         CustomerCache(db, "a text key is not bytes")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         CustomerCache(db, SECRET).put(customer(), [PHONE], datetime(2026, 11, 22, 14, 32))
+
+
+def test_a_reported_balance_replaces_the_cached_one_and_dates_it(db: Database) -> None:
+    cache = CustomerCache(db, SECRET)
+    cache.put(customer(), [PHONE], AT)
+    after = Balance(Decimal("100.00"), Decimal("110.00"), Decimal("10.00"))
+    assert cache.update_balance("C-1", after, AT + timedelta(minutes=5))
+    found, fetched_at = cache.get(PHONE)
+    assert found.balance == after and fetched_at == AT + timedelta(minutes=5)
+    assert found.display_name == "Анна К." and found.tier.code == "silver", "the rest of the card is kept"
+
+
+def test_an_older_balance_does_not_turn_the_cache_back(db: Database) -> None:
+    cache = CustomerCache(db, SECRET)
+    cache.put(customer(), [PHONE], AT)
+    assert not cache.update_balance("C-1", Balance(Decimal("1.00"), Decimal("1.00"), Decimal("0")), AT - timedelta(seconds=1))
+    found, fetched_at = cache.get(PHONE)
+    assert found.balance.spendable == Decimal("120.50") and fetched_at == AT
+
+
+def test_a_balance_of_a_customer_never_cached_is_not_kept(db: Database) -> None:
+    cache = CustomerCache(db, SECRET)
+    assert not cache.update_balance("C-9", Balance(Decimal("1.00"), Decimal("1.00"), Decimal("0")), AT)
+    assert _raw_rows(db, "SELECT count(*) FROM customer_cache") == [(0,)]

@@ -28,7 +28,7 @@ def test_values_are_typed_and_missing_ones_default(tmp_path: Path) -> None:
 def test_a_wrong_type_names_the_file_and_the_setting(tmp_path: Path) -> None:
     path = tmp_path / "till.ini"
     path.write_text("[service]\ntimeout_seconds = soon\n", encoding="utf-8")
-    with pytest.raises(SettingsError, match=r"\[service\] timeout_seconds must be a float"):
+    with pytest.raises(SettingsError, match=r"\[service\] timeout_seconds must be a number"):
         load_settings(path)
 
 
@@ -51,3 +51,29 @@ def test_saved_settings_read_back_and_keep_the_descriptions(tmp_path: Path) -> N
     assert again.get("service", "verify_tls") is False
     assert "# Receipt printer URI" in path.read_text(encoding="utf-8")
     assert not (tmp_path / "till.ini.new").exists()
+
+
+def test_the_offline_policy_is_read_as_a_choice_and_an_exact_amount(tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    path = tmp_path / "till.ini"
+    path.write_text("[offline]\nredemption = capped\nredeem_limit_per_day = 12.50\n", encoding="utf-8")
+    settings = load_settings(path)
+    assert settings.get("offline", "redemption") == "capped"
+    assert settings.get("offline", "redeem_limit_per_day") == Decimal("12.50")
+    assert load_settings(tmp_path / "new.ini").get("offline", "redemption") == "refuse", "refused by default"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("redemption = sometimes", r"\[offline\] redemption must be one of refuse, capped, not 'sometimes'"),
+        ("redeem_limit_per_day = lots", r"\[offline\] redeem_limit_per_day must be a number"),
+        ("redeem_limit_per_day = NaN", r"\[offline\] redeem_limit_per_day must be a number"),
+    ],
+)
+def test_a_wrong_offline_policy_names_the_setting(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "till.ini"
+    path.write_text(f"[offline]\n{text}\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=message):
+        load_settings(path)
