@@ -30,6 +30,7 @@ from typing import Callable, Mapping, Protocol
 from PySide6.QtCore import QCoreApplication
 
 from app import notices, offline_redemption
+from app.connectivity import ConnectivityMonitor, MonitoredService
 from app.notices import Notice
 from app.offline_redemption import OfflineRedemptionPolicy
 from fiscal.money import ZERO, format_money, money
@@ -89,7 +90,7 @@ class CheckoutState:
     confirmation: ConfirmationSent | None = None
     sale: ClosedSale | None = None
     notice: Notice | None = None
-    online: bool | None = None  # did the last service call get through (None: none made yet)
+    online: bool | None = None  # is the service reachable, as last heard (None: nothing heard yet)
 
     @property
     def total(self) -> Decimal:
@@ -140,31 +141,6 @@ class SaleRecorder(Protocol):
         ...
 
 
-class _ReachabilityTracker:
-    """Wraps the service and remembers whether its last call got through."""
-
-    def __init__(self, service: LoyaltyService) -> None:
-        self._service = service
-        self.online: bool | None = None
-
-    def __getattr__(self, name: str) -> Callable[..., object]:
-        method = getattr(self._service, name)
-
-        def call(*args: object, **kwargs: object) -> object:
-            try:
-                result = method(*args, **kwargs)
-            except errors.ServiceUnavailable:
-                self.online = False
-                raise
-            except errors.LoyaltyFault:
-                self.online = True  # the service answered, if with a refusal
-                raise
-            self.online = True
-            return result
-
-        return call
-
-
 class OfflineStore(Protocol):
     """What the till remembers to keep selling when the service is down."""
 
@@ -201,7 +177,12 @@ IdentifierParser = Callable[[str], Identifier]
 
 
 class CheckoutSession:
-    """The state machine of one till's checkout. Not thread-safe: drive it from one thread."""
+    """The state machine of one till's checkout. Not thread-safe: drive it from one thread.
+
+    `monitor` is the till's `ConnectivityMonitor` when `service` already reports its calls to it
+    (a `MonitoredService`): the state then says what the whole till knows of the service. Without
+    one, the session follows its own calls.
+    """
 
     def __init__(
         self,
@@ -215,11 +196,15 @@ class CheckoutSession:
         currency: str,
         offline: OfflineStore | None = None,
         offline_policy: OfflineRedemptionPolicy = OfflineRedemptionPolicy(),
+        monitor: ConnectivityMonitor | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
         new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
     ) -> None:
-        self._service: LoyaltyService = _ReachabilityTracker(service)  # type: ignore[assignment]
-        self._tracker = self._service
+        if monitor is None:  # nobody else follows the service: the session keeps its own account
+            monitor = ConnectivityMonitor()
+            service = MonitoredService(service, monitor)  # type: ignore[assignment]
+        self._service = service
+        self._monitor = monitor
         self._recorder = recorder
         self._registrar = registrar
         self._offline = offline
@@ -665,4 +650,4 @@ class CheckoutSession:
         return Receipt(self._new_id(), self._store_id, self._till_id, self._clock(), ())
 
     def _set(self, **changes: object) -> None:
-        self._state = replace(self._state, online=self._tracker.online, **changes)
+        self._state = replace(self._state, online=self._monitor.online, **changes)

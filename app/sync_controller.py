@@ -1,8 +1,9 @@
 """Delivers the outbox in the background: on a timer, and at once after each sale.
 
 The sync (an `OutboxSync`, or one wrapped to keep cached balances: `app.balance_refresh`) is
-built and driven on the sync worker thread only; the GUI thread receives
-what was delivered, how many transactions wait, and whether the service answered.
+built and driven on the sync worker thread only; the GUI thread receives what was delivered and
+how many transactions wait. Whether the service answers is the connectivity monitor's to say:
+the sync's client reports its calls to it.
 """
 from __future__ import annotations
 
@@ -40,7 +41,6 @@ class SyncController(QObject):
     delivered = Signal(str, object)  # transaction id, CommitResult
     queue_changed = Signal(int)  # rows not yet delivered (pending + in flight)
     failed_changed = Signal(int)  # rows dead-lettered
-    online_changed = Signal(bool)
 
     def __init__(self, worker: BackgroundWorker, interval_seconds: float, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +48,6 @@ class SyncController(QObject):
         self._sync: Drainable | None = None
         self._running = False
         self._again = False
-        self._online: bool | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(max(100, int(interval_seconds * 1000)))
         self._timer.timeout.connect(self.nudge)
@@ -95,8 +94,6 @@ class SyncController(QObject):
         self._running = False
         for key, result in outcome.delivered:
             self.delivered.emit(key, result)
-        if outcome.online is not None:
-            self._set_online(outcome.online)
         self.queue_changed.emit(outcome.waiting)
         self.failed_changed.emit(outcome.failed)
         if self._again:
@@ -107,11 +104,6 @@ class SyncController(QObject):
         self._running = False
         log.error("outbox drain failed", exc_info=exc)
 
-    def _set_online(self, online: bool) -> None:
-        if online != self._online:
-            self._online = online
-            self.online_changed.emit(online)
-
 
 @dataclass(frozen=True)
 class _DrainSummary:
@@ -120,7 +112,6 @@ class _DrainSummary:
     delivered: list[tuple[str, object]]  # (transaction id, CommitResult) of delivered sales
     waiting: int
     failed: int
-    online: bool | None  # None: nothing was tried
 
 
 def _drain(sync: Drainable) -> _DrainSummary:
@@ -138,5 +129,4 @@ def _drain(sync: Drainable) -> _DrainSummary:
         delivered=delivered,
         waiting=counts.get(OutboxState.PENDING, 0) + counts.get(OutboxState.IN_FLIGHT, 0),
         failed=counts.get(OutboxState.FAILED, 0),
-        online=False if report.offline else (True if report.reports else None),
     )

@@ -84,7 +84,6 @@ class TillApplication(QObject):
         self.sync.delivered.connect(self.presenter.show_delivery)
         self.sync.queue_changed.connect(self._set_waiting)
         self.sync.failed_changed.connect(self._set_failed)
-        self.sync.online_changed.connect(self._set_online)
         self.sync.queue_changed.connect(lambda _: self.admin.refresh_queue())
         self.admin.sync_requested.connect(self.sync.nudge)
         self.window.admin_requested.connect(self.admin.open)
@@ -151,6 +150,7 @@ class TillApplication(QObject):
                 currency=settings.get("store", "currency"),
                 offline=CachedOfflineStore(database, till_secret("customer-cache-key", database_path.parent)),
                 offline_policy=offline_policy,
+                monitor=monitor,
             )
             session.load_program()
             return session
@@ -224,8 +224,6 @@ class TillApplication(QObject):
         return self._waiting == 0 or confirm_close_with_waiting(self.window, self._waiting)
 
     def _after_state(self, state: CheckoutState | None) -> None:
-        if state is not None and state.online is not None:
-            self._set_online(state.online)
         if state is not None and state.phase is Phase.CLOSED:
             self._print_slip_for(state)
         if state is not None and state.phase is Phase.AWAITING_APPROVAL:
