@@ -79,6 +79,7 @@ class AdminController(QObject):
 
     sync_requested = Signal()
     devices_requested = Signal()
+    offline_policy_requested = Signal()
 
     def __init__(self, parent_widget: QWidget, worker: BackgroundWorker, database_path: Path) -> None:
         super().__init__(parent_widget)
@@ -91,11 +92,13 @@ class AdminController(QObject):
 
     # ----- entry points --------------------------------------------------------------------
     def open(self, what: str) -> None:
-        """Open an admin screen ("queue", "devices", "pin") after the PIN."""
+        """Open an admin screen ("queue", "devices", "offline", "pin") after the PIN."""
         if what == "queue":
             self.with_pin(self._open_queue)
         elif what == "devices":
             self.with_pin(self.devices_requested.emit)
+        elif what == "offline":
+            self.with_pin(self.offline_policy_requested.emit)
         elif what == "pin":
             self.with_pin(self._change_pin)
 

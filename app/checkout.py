@@ -246,6 +246,13 @@ class CheckoutSession:
         self._set(currency=program.currency)
         return self._state
 
+    def set_offline_policy(self, policy: OfflineRedemptionPolicy) -> CheckoutState:
+        """Spend offline by this policy from now on (a receipt being quoted offline is quoted again)."""
+        self._offline_policy = policy
+        if self._state.phase is Phase.IDENTIFIED and self._state.customer_as_of is not None:
+            self._estimate_offline()
+        return self._state
+
     # ----- the receipt -------------------------------------------------------------------
     def update_receipt(self, receipt: Receipt) -> CheckoutState:
         """The host changed the open receipt: recalculate for the identified customer."""

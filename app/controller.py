@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app import notices
 from app.checkout import CheckoutSession, CheckoutState
+from app.offline_redemption import OfflineRedemptionPolicy
 from app.workers import BackgroundWorker
 from fiscal.receipt import Receipt
 
@@ -75,6 +76,10 @@ class CheckoutController(QObject):
     def cancel_code(self) -> None:
         """Give up on the redemption that needs a code."""
         self._run(lambda s: s.cancel_code())
+
+    def set_offline_policy(self, policy: OfflineRedemptionPolicy) -> None:
+        """The admin changed what may be spent offline."""
+        self._run(lambda s: s.set_offline_policy(policy))
 
     def approve_offline_redemption(self) -> None:
         """The admin's PIN approved spending points offline."""

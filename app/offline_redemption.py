@@ -12,6 +12,7 @@ from datetime import datetime, time
 from decimal import Decimal
 from typing import Iterable
 
+from app.settings import Settings
 from fiscal.money import ZERO, money
 from loyalty_client.rules import points_for_redeem
 from loyalty_client.types import Program
@@ -39,6 +40,13 @@ class OfflineRedemptionPolicy:
         if mode == REFUSE or limit_per_day == ZERO:
             return cls()
         return cls(True, money(limit_per_day))
+
+
+def policy_from_settings(settings: Settings) -> OfflineRedemptionPolicy:
+    """The policy the till's settings name."""
+    return OfflineRedemptionPolicy.from_setting(
+        settings.get("offline", "redemption"), settings.get("offline", "redeem_limit_per_day")
+    )
 
 
 def allowance(

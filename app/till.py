@@ -26,7 +26,8 @@ from app.device_setup import DeviceSetup
 from app.devices_controller import DevicesController
 from app.demo_host import DemoReceiptBuilder
 from app.identify_input import identifier_parser, scan_refusal_text
-from app.offline_redemption import OfflineRedemptionPolicy
+from app.offline_policy_setup import OfflinePolicySetup
+from app.offline_redemption import policy_from_settings
 from app.presenter import TillPresenter
 from app.settings import Settings
 from app.sync_controller import SyncController
@@ -70,6 +71,10 @@ class TillApplication(QObject):
         self.device_worker = BackgroundWorker("devices", self)
         self.devices = DevicesController(self.window, self.device_worker, settings.get("ui", "language"))
         self.device_setup = DeviceSetup(self.window, self.devices, lambda: self.settings, self._settings_saved)
+        self.offline_setup = OfflinePolicySetup(
+            self.window, self.admin_worker, lambda: self.settings, self._offline_policy_saved
+        )
+        self.admin.offline_policy_requested.connect(self.offline_setup.open)
         self._approval_asked = False  # the admin PIN dialog for offline spending is open
         self._slips_due: dict[str, Customer] = {}  # sales whose slip waits for the service's figures
         self.monitor: ConnectivityMonitor | None = None
@@ -101,9 +106,7 @@ class TillApplication(QObject):
         database_path = self.database_path
 
         store_id = settings.get("store", "store_id")
-        offline_policy = OfflineRedemptionPolicy.from_setting(
-            settings.get("offline", "redemption"), settings.get("offline", "redeem_limit_per_day")
-        )
+        offline_policy = policy_from_settings(settings)
         probe_client: list[LoyaltyService] = []  # the sync worker's client, once built there
         monitor = ConnectivityMonitor(
             lambda: program_probe(probe_client[0], store_id)() if probe_client else None,
@@ -188,6 +191,10 @@ class TillApplication(QObject):
 
     def _settings_saved(self, settings: Settings) -> None:
         self.settings = settings
+
+    def _offline_policy_saved(self, settings: Settings) -> None:
+        self.settings = settings
+        self.controller.set_offline_policy(policy_from_settings(settings))
 
     def handle_scan(self, raw: str) -> None:
         """A scanner read something: identify the customer, or say why not."""

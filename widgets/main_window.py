@@ -25,9 +25,9 @@ class TillWindow(QMainWindow):
     Parts: `host` (DemoHostPanel), `loyalty` (LoyaltyPanel), `sandbox_log` (SandboxLog),
     `printer_status` (PrinterStatusIndicator, in the status bar).
     Emits `closing()` when the window is about to close (see `set_close_guard`), and
-    `admin_requested(str)` with "devices", "queue" or "pin" from the Admin menu (a button at the
-    right of the service status line; object names AdminButton, AdminDevicesAction,
-    AdminQueueAction, AdminPinAction).
+    `admin_requested(str)` with "devices", "queue", "offline" or "pin" from the Admin menu (a
+    button at the right of the service status line; object names AdminButton, AdminDevicesAction,
+    AdminQueueAction, AdminOfflineAction, AdminPinAction).
     """
 
     closing = Signal()
@@ -112,7 +112,12 @@ class TillWindow(QMainWindow):
         self._admin_menu = QMenu(self)
         self._admin_menu.setObjectName("AdminMenu")
         self._admin_actions: dict[str, QAction] = {}
-        names = (("devices", "AdminDevicesAction"), ("queue", "AdminQueueAction"), ("pin", "AdminPinAction"))
+        names = (
+            ("devices", "AdminDevicesAction"),
+            ("queue", "AdminQueueAction"),
+            ("offline", "AdminOfflineAction"),
+            ("pin", "AdminPinAction"),
+        )
         for key, name in names:
             action = QAction(self)
             action.setObjectName(name)
@@ -139,9 +144,10 @@ class TillWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         self._admin_button.setText(self.tr("Admin"))
-        self._admin_button.setToolTip(self.tr("Device settings, sending queue, admin PIN (PIN required)"))
+        self._admin_button.setToolTip(self.tr("Device settings, sending queue, offline selling, admin PIN (PIN required)"))
         self._admin_actions["devices"].setText(self.tr("Devices…"))
         self._admin_actions["queue"].setText(self.tr("Sending queue…"))
+        self._admin_actions["offline"].setText(self.tr("Offline selling…"))
         self._admin_actions["pin"].setText(self.tr("Change admin PIN…"))
         title = self.tr("Till loyalty")
         if self._demo_mode:

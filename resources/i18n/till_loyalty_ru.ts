@@ -39,7 +39,7 @@
         <translation>Сохранённый PIN-код повреждён. Обратитесь в поддержку для сброса.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>No admin PIN is set on this till.</source>
         <translation>На этой кассе не задан PIN-код администратора.</translation>
     </message>
@@ -63,16 +63,21 @@
         <source>Set aside. It stays in the journal with your reason.</source>
         <translation>Отложено. Запись остаётся в журнале с указанной причиной.</translation>
     </message>
+    <message>
+        <location filename="../../app/offline_policy_setup.py" line="+68"/>
+        <source>The settings file could not be written: %1</source>
+        <translation>Не удалось записать файл настроек: %1</translation>
+    </message>
 </context>
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../app/controller.py" line="+128"/>
+        <location filename="../../app/controller.py" line="+133"/>
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Непредвиденная ошибка: %1. Чек сохранён, повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout.py" line="+370"/>
+        <location filename="../../app/checkout.py" line="+362"/>
         <source>The receipt is empty.</source>
         <translation>Чек пуст.</translation>
     </message>
@@ -771,6 +776,54 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
 </context>
 <context>
+    <name>OfflinePolicyDialog</name>
+    <message>
+        <location filename="../../widgets/offline_policy_dialog.py" line="+123"/>
+        <source>Give a daily limit above zero, or refuse spending offline.</source>
+        <translation>Укажите дневной лимит больше нуля или запретите списание без связи.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Offline selling</source>
+        <translation>Продажи без связи</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>When the loyalty service cannot be reached, sales go on and bonuses are credited later. May customers spend bonuses meanwhile?</source>
+        <translation>Когда сервис лояльности недоступен, продажи продолжаются, а бонусы начисляются позже. Можно ли клиентам в это время списывать бонусы?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No, wait for the service (recommended)</source>
+        <translation>Нет, ждать связи с сервисом (рекомендуется)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes, with the admin PIN each time</source>
+        <translation>Да, каждый раз с PIN-кодом администратора</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily limit per customer, points:</source>
+        <translation>Дневной лимит на клиента, бонусов:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Never more than the balance last seen, less what this till spent since; not for customers identified by the app&apos;s QR code.</source>
+        <translation>Не больше последнего известного баланса за вычетом списанного с тех пор на этой кассе; не для клиентов, найденных по QR-коду приложения.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <location filename="../../widgets/pin_dialog.py" line="+244"/>
@@ -1182,17 +1235,17 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тестовый сервис остановился: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+94"/>
+        <location filename="../../app/till.py" line="+98"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+90"/>
         <source>Device settings are wrong: %1. Ask the admin (Admin &gt; Devices).</source>
         <translation>Неверные настройки устройств: %1. Обратитесь к администратору (Администратор &gt; Устройства).</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Списать %1 с бонусов клиента %2 без связи с сервисом?</translation>
     </message>
@@ -1210,14 +1263,14 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="+141"/>
+        <location filename="../../widgets/main_window.py" line="+146"/>
         <source>Admin</source>
         <translation>Администратор</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Device settings, sending queue, admin PIN (PIN required)</source>
-        <translation>Настройки устройств, очередь отправки, PIN администратора (нужен PIN)</translation>
+        <source>Device settings, sending queue, offline selling, admin PIN (PIN required)</source>
+        <translation>Настройки устройств, очередь отправки, продажи без связи, PIN администратора (нужен PIN)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1228,6 +1281,11 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+1"/>
         <source>Sending queue…</source>
         <translation>Очередь отправки…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline selling…</source>
+        <translation>Продажи без связи…</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QLineEdit, QPushButton, QRadioButton
 
 from app.checkout import Phase
-from app.settings import Settings
+from app.settings import Settings, load_settings
 from app.till import TillApplication
 from cache.database import open_database
 from cache.outbox import Outbox
@@ -25,17 +26,17 @@ from tests.gui.test_cashier_flow import (
     phase,
     type_and_enter,
 )
+from tests.gui.test_widgets_offline_policy import choose
 
 
 @pytest.fixture
 def make_till(qtbot, sandbox, tmp_path):
     tills: list[TillApplication] = []
 
-    def make(**settings) -> TillApplication:
+    def make(config: Path | None = None, **settings) -> TillApplication:
         settings = {"sync_interval_seconds": 0.2, "devices_scanner": "", **settings}
-        till = TillApplication(
-            Settings.defaults().replace(**settings), demo=True, database_path=tmp_path / "till.sqlite"
-        )
+        base = load_settings(config) if config is not None else Settings.defaults()
+        till = TillApplication(base.replace(**settings), demo=True, database_path=tmp_path / "till.sqlite")
         tills.append(till)
         till.window.show()  # not handed to qtbot: it would close the window before the guard is lifted
         with qtbot.waitSignal(till.controller.ready, timeout=15_000):
@@ -189,3 +190,35 @@ def test_offline_spending_under_the_capped_policy_needs_the_admin_pin(qtbot, san
     with open_database(tmp_path / "till.sqlite") as db:
         (item,) = Outbox(db).items()
         assert item.payload["offline"] is True and item.payload["redeem"] == "12.00"
+
+
+def test_the_admin_allows_spending_offline_and_the_till_applies_it_at_once(qtbot, sandbox, make_till, tmp_path) -> None:
+    from app.admin import AdminStore
+
+    AdminStore(tmp_path / "till.sqlite").pin.create("2468")
+    config = tmp_path / "till.ini"
+    till = make_till(config)
+    panel = till.window.loyalty
+    identify(qtbot, till, "+375 29 123-45-67")
+    click(qtbot, child(panel, QPushButton, "ResetCustomerButton"))
+    sandbox.stop()
+    add_products(qtbot, till, COFFEE, COFFEE, COFFEE, COFFEE)
+    identify(qtbot, till, "80291234567")
+    assert not panel.redemption.is_enabled(), "refused by default"
+
+    till.window.admin_requested.emit("offline")
+    qtbot.waitUntil(lambda: till.admin.pin_dialog is not None and till.admin.pin_dialog.isVisible())
+    type_and_enter(qtbot, child(till.admin.pin_dialog, QLineEdit, "PinInput"), "2468")
+    qtbot.waitUntil(lambda: till.offline_setup.dialog is not None and till.offline_setup.dialog.isVisible())
+    dialog = till.offline_setup.dialog
+    assert child(dialog, QRadioButton, "OfflineRefuseOption").isChecked()
+    choose(qtbot, child(dialog, QRadioButton, "OfflineCappedOption"))
+    child(dialog, QDoubleSpinBox, "OfflineLimitInput").setValue(15.0)
+    click(qtbot, child(dialog, QPushButton, "OfflinePolicySaveButton"))
+    qtbot.waitUntil(lambda: till.offline_setup.dialog is None, timeout=10_000)
+
+    saved = load_settings(config)
+    assert saved.get("offline", "redemption") == "capped"
+    assert saved.get("offline", "redeem_limit_per_day") == Decimal("15.00")
+    qtbot.waitUntil(lambda: idle(till) and panel.redemption.is_enabled(), timeout=10_000)
+    assert till.controller.state.calculation.max_redeem == Decimal("15.00"), "the new limit, on the open receipt"

@@ -19,7 +19,12 @@ def window(show_active) -> TillWindow:
 
 @pytest.mark.parametrize(
     ("action", "what"),
-    [("AdminDevicesAction", "devices"), ("AdminQueueAction", "queue"), ("AdminPinAction", "pin")],
+    [
+        ("AdminDevicesAction", "devices"),
+        ("AdminQueueAction", "queue"),
+        ("AdminOfflineAction", "offline"),
+        ("AdminPinAction", "pin"),
+    ],
 )
 def test_admin_menu_entries(qtbot, window, action, what) -> None:
     entry = window.findChild(QAction, action)
@@ -33,7 +38,12 @@ def test_admin_menu_entries(qtbot, window, action, what) -> None:
 def test_admin_menu_texts(window) -> None:
     button = window.findChild(QToolButton, "AdminButton")
     assert button.isVisible() and button.text() == "Admin"
-    assert [a.text() for a in button.menu().actions()] == ["Devices…", "Sending queue…", "Change admin PIN…"]
+    assert [a.text() for a in button.menu().actions()] == [
+        "Devices…",
+        "Sending queue…",
+        "Offline selling…",
+        "Change admin PIN…",
+    ]
     assert button.focusPolicy() == Qt.FocusPolicy.NoFocus
 
 
@@ -85,5 +95,6 @@ def test_admin_menu_in_belarusian(qapp, window) -> None:
     assert [a.text() for a in button.menu().actions()] == [
         "Прылады…",
         "Чарга адпраўкі…",
+        "Продажы без сувязі…",
         "Змяніць PIN адміністратара…",
     ]
