@@ -200,18 +200,49 @@ class OutboxSync:
         item = self._outbox.claim_next(self._clock())
         if item is None:
             return SyncReport(SyncOutcome.IDLE)
+        report, data = self._deliver(item)
+        if report.outcome is SyncOutcome.DONE:
+            self._outbox.mark_done(item.id, data)
+        return report
+
+    def drain(self, max_items: int = 100) -> DrainReport:
+        """Deliver due rows until none is due, `max_items` were tried, or the service is unreachable.
+
+        Each row is recorded as `run_once` records it; a row accepted by the service is marked
+        done in the same transaction that claims the next one.
+        """
+        if not self._recovered:
+            self.recover()
+        reports: list[SyncReport] = []
+        item = self._outbox.claim_next(self._clock()) if max_items > 0 else None
+        while item is not None:
+            report, data = self._deliver(item)
+            reports.append(report)
+            more = len(reports) < max_items and not report.offline
+            if report.outcome is not SyncOutcome.DONE:  # already recorded as a retry or a dead letter
+                item = self._outbox.claim_next(self._clock()) if more else None
+            elif more:
+                item = self._outbox.mark_done_and_claim_next(item.id, data, self._clock())
+            else:
+                self._outbox.mark_done(item.id, data)
+                item = None
+        return DrainReport(tuple(reports))
+
+    def _deliver(self, item: OutboxItem) -> tuple[SyncReport, JsonValue]:
+        """Call the service for a claimed row. A retry or a dead letter is recorded here; a DONE
+        report comes with the answer to keep, which the caller records."""
         try:
             call = self._prepare(item)
         except (PayloadError, KeyError, TypeError, ValueError, InvalidOperation) as exc:
-            return self._fail(item, f"BAD_PAYLOAD: {exc}")
+            return self._fail(item, f"BAD_PAYLOAD: {exc}"), None
         try:
             result = call()
             data = to_data(result)
         except ServiceUnavailable as exc:
-            return self._retry(item, f"SERVICE_UNAVAILABLE: {exc}", offline=True)
+            return self._retry(item, f"SERVICE_UNAVAILABLE: {exc}", offline=True), None
         except TransactionNotFound as exc:
             if item.operation is not Operation.CANCEL:
-                return self._fail(item, f"{exc.code}: {exc.message or exc}")
+                return self._fail(item, f"{exc.code}: {exc.message or exc}"), None
             # Nothing to cancel: the reservation never reached the service, or has expired there.
             # Done, not dead: a dead cancel would hold back every later sale of this customer.
             result = CancelResult(item.idempotency_key, cancelled=False)
@@ -219,25 +250,12 @@ class OutboxSync:
         except LoyaltyFault as exc:
             text = f"{exc.code}: {exc.message or exc}"
             if exc.retryable:
-                return self._retry(item, text, offline=False)
-            return self._fail(item, text)
+                return self._retry(item, text, offline=False), None
+            return self._fail(item, text), None
         except Exception as exc:  # a fault of ours or of the client: keep the row, try later
             log.exception("outbox row %d (%s %s) raised", item.id, item.operation.value, item.idempotency_key)
-            return self._retry(item, f"{type(exc).__name__}: {exc}", offline=False)
-        self._outbox.mark_done(item.id, data)
-        return self._report(item, SyncOutcome.DONE, result=result)
-
-    def drain(self, max_items: int = 100) -> DrainReport:
-        """Deliver due rows until none is due, `max_items` were tried, or the service is unreachable."""
-        reports: list[SyncReport] = []
-        while len(reports) < max_items:
-            report = self.run_once()
-            if report.outcome is SyncOutcome.IDLE:
-                break
-            reports.append(report)
-            if report.offline:
-                break
-        return DrainReport(tuple(reports))
+            return self._retry(item, f"{type(exc).__name__}: {exc}", offline=False), None
+        return self._report(item, SyncOutcome.DONE, result=result), data
 
     # ----- steps -------------------------------------------------------------------------------------
     def _prepare(self, item: OutboxItem) -> Callable[[], Any]:

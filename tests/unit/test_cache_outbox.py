@@ -103,6 +103,26 @@ def test_done_rows_keep_the_service_answer(db: Database) -> None:
     assert outbox.claim_next(T0 + timedelta(days=1)) is None
 
 
+def test_marking_done_and_claiming_the_next_row_is_one_transaction(db: Database) -> None:
+    buy = sale(db, "T-1", "C-1")
+    cancel = Journal(db).record_cancel("T-1", "C-1", {"transaction_id": "T-1"}, T0).outbox_id
+    outbox = Outbox(db, Clock())
+    claim(outbox)
+    following = outbox.mark_done_and_claim_next(buy, {"accrued": "1.00"}, T0)
+    assert following is not None and (following.id, following.state) == (cancel, OutboxState.IN_FLIGHT)
+    assert outbox.get(buy).result == {"accrued": "1.00"}  # type: ignore[union-attr]
+    assert outbox.mark_done_and_claim_next(cancel, {}, T0) is None
+    assert outbox.counts()[OutboxState.DONE] == 2
+
+
+def test_a_row_that_cannot_be_marked_done_claims_nothing(db: Database) -> None:
+    first, second = sale(db, "T-1", "C-1"), sale(db, "T-2", "C-2")
+    outbox = Outbox(db, Clock())
+    with pytest.raises(OutboxStateError, match="pending"):
+        outbox.mark_done_and_claim_next(first, {}, T0)
+    assert [outbox.get(row).state for row in (first, second)] == [OutboxState.PENDING] * 2  # type: ignore[union-attr]
+
+
 def test_a_retry_and_its_time_survive_reopening(tmp_path: Path) -> None:
     path = tmp_path / "till.sqlite"
     later = T0 + timedelta(seconds=37, microseconds=250)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
 import pytest
+from sqlalchemy import event
 
 from app.outbox_sync import (
     OutboxSync,
@@ -305,6 +306,31 @@ def test_drain_stops_after_max_items(db: Database, sync: OutboxSync) -> None:
     assert sync.drain(max_items=3).done == 3
     assert sync.outbox.counts()[OutboxState.PENDING] == 2
     assert sync.drain().done == 2
+
+
+def test_a_drain_writes_each_row_in_flight_before_its_call_and_done_after_it_once(
+    db: Database, service: FakeService, clock: Clock
+) -> None:
+    rows = [record_commit(db, f"T-{n}", customer=f"C-{n % 2}") for n in range(4)]
+    outbox = Outbox(db)
+    seen: list[OutboxState] = []
+    calling = service._call
+    writes: list[int] = []
+
+    def watch(name: str, key: str, args: tuple[Any, ...]) -> None:
+        before = len(writes)
+        seen.append(outbox.get(rows[int(key[2:])]).state)  # type: ignore[union-attr]
+        del writes[before:]  # that read is not one of the sync's writes
+        calling(name, key, args)
+
+    service._call = watch  # type: ignore[method-assign]
+    sync = OutboxSync(db, service, clock)
+    sync.recover()
+    event.listen(db.engine, "commit", lambda _connection: writes.append(1))
+    assert sync.drain().done == 4
+    assert len(writes) == 1 + 4  # the first claim, then one write per row delivered
+    assert seen == [OutboxState.IN_FLIGHT] * 4
+    assert {outbox.get(row).state for row in rows} == {OutboxState.DONE}  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
