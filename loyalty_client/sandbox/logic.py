@@ -25,10 +25,10 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
-from typing import Any, Callable, Sequence, TypeVar
+from typing import Any, Callable, NamedTuple, Sequence, TypeVar
 
 import phonenumbers
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import Engine, Row, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -49,18 +49,13 @@ from loyalty_client.errors import (
     TransactionNotFound,
 )
 from loyalty_client.identifiers import mask_phone
-from loyalty_client.sandbox import ledger
+from loyalty_client.sandbox import ledger, store
 from loyalty_client.sandbox.clock import SandboxClock
 from loyalty_client.sandbox.database import is_single_connection, session_factory
 from loyalty_client.sandbox.models import (
     CustomerRow,
     OfferRow,
     OneTimeCode,
-    PointAccount,
-    ProgramRow,
-    ReservationRow,
-    TierRow,
-    TransactionRow,
     UsedQrStep,
 )
 from loyalty_client.sandbox.results import dump_result, fingerprint, load_result
@@ -112,6 +107,14 @@ class SentCode:
     customer_id: str | None
     amount: Decimal | None
     expires_at: datetime
+
+
+class Reversal(NamedTuple):
+    """What a refund or cancel reversed of a purchase."""
+
+    accrual: Decimal  # accrual taken back
+    points: Decimal  # spent points given back
+    paid: Decimal  # money given back
 
 
 class _WrongCode(Exception):
@@ -243,11 +246,11 @@ class SandboxLoyalty:
     # ----- shared reads --------------------------------------------------------------------------
 
     @staticmethod
-    def _program(session: Session) -> tuple[Program, ProgramRow]:
-        row = session.scalars(select(ProgramRow).order_by(ProgramRow.id)).first()
-        if row is None:
+    def _program(session: Session) -> tuple[Program, Row[Any]]:
+        found = store.program(session)
+        if found is None:
             raise InvalidRequest("Программа лояльности не настроена")
-        tiers = session.scalars(select(TierRow).where(TierRow.program_id == row.id).order_by(TierRow.threshold)).all()
+        row, tiers = found
         program = Program(
             name=row.name,
             currency=row.currency,
@@ -260,32 +263,30 @@ class SandboxLoyalty:
         return program, row
 
     @staticmethod
-    def _customer(session: Session, customer_id: str | None) -> CustomerRow:
-        customer = session.get(CustomerRow, customer_id) if customer_id else None
+    def _customer(session: Session, customer_id: str | None) -> Row[Any]:
+        customer = store.customer(session, customer_id) if customer_id else None
         if customer is None:
             raise CustomerNotFound(MSG_NOT_FOUND)
         return customer
 
     @staticmethod
-    def _usable(customer: CustomerRow) -> CustomerStatus:
+    def _usable(customer: Row[Any] | CustomerRow) -> CustomerStatus:
         status = CustomerStatus(customer.status)
         if status is CustomerStatus.BLOCKED:
             raise CustomerBlocked(MSG_BLOCKED)
         return status
 
     @staticmethod
-    def _account(session: Session, customer: CustomerRow, now: datetime, lock: bool = True) -> PointAccount:
+    def _account(
+        session: Session, customer: Row[Any] | CustomerRow, now: datetime, lock: bool = True
+    ) -> ledger.Account:
         account = ledger.load_account(session, customer.id, lock)
         ledger.settle(session, account, now)
         return account
 
     @staticmethod
-    def _transaction(session: Session, kind: str, key: str) -> TransactionRow | None:
-        return session.scalars(
-            select(TransactionRow)
-            .where(TransactionRow.kind == kind, TransactionRow.key == key)
-            .execution_options(populate_existing=True)
-        ).first()
+    def _transaction(session: Session, kind: str, key: str) -> Row[Any] | None:
+        return store.transaction(session, kind, key)
 
     def _owner(self, session: Session, transaction_id: str) -> str | None:
         """The member a purchase or reservation belongs to."""
@@ -296,16 +297,11 @@ class SandboxLoyalty:
         return None if reservation is None else reservation.customer_id
 
     @staticmethod
-    def _reservation(session: Session, transaction_id: str) -> ReservationRow | None:
-        return session.get(ReservationRow, transaction_id, populate_existing=True)
+    def _reservation(session: Session, transaction_id: str) -> Row[Any] | None:
+        return store.reservation(session, transaction_id)
 
     @staticmethod
     def _offers(session: Session, customer_id: str, now: datetime) -> tuple[Offer, ...]:
-        rows = session.scalars(
-            select(OfferRow)
-            .where(OfferRow.customer_id == customer_id, OfferRow.valid_until >= now.date())
-            .order_by(OfferRow.id)
-        ).all()
         return tuple(
             Offer(
                 offer_id=row.id,
@@ -315,15 +311,15 @@ class SandboxLoyalty:
                 valid_until=row.valid_until,
                 barcode_kind=BarcodeKind(row.barcode_kind),
             )
-            for row in rows
+            for row in store.offers(session, customer_id, now.date())
         )
 
     def _view(
         self,
         session: Session,
         program: Program,
-        customer: CustomerRow,
-        account: PointAccount,
+        customer: Row[Any] | CustomerRow,
+        account: ledger.Account,
         now: datetime,
         messages: Sequence[str] = (),
     ) -> Customer:
@@ -593,12 +589,8 @@ class SandboxLoyalty:
                 lines_json=dump_result(calc.lines),
                 result_json=dump_result(result),
             )
-            if existing is None:
-                session.add(ReservationRow(transaction_id=transaction_id, **fields))
-            else:
-                for name, value in fields.items():
-                    setattr(existing, name, value)
-            ledger.touch(account, now)
+            store.save_reservation(session, transaction_id, existing is not None, **fields)
+            ledger.touch(session, account, now)
             return result
 
         return self._with_code(unit)
@@ -659,10 +651,10 @@ class SandboxLoyalty:
                     raise InvalidRequest("Чек или сумма списания не совпадают с резервом")
                 lines = load_result(Reservation, reservation.result_json).lines
                 points = reservation.points
-                reservation.state = "committed"
+                store.set_reservation_state(session, transaction_id, "committed")
             else:
                 if reservation is not None and reservation.state == "live":
-                    reservation.state = "expired"
+                    store.set_reservation_state(session, transaction_id, "expired")
                 spendable = ledger.available(session, account, now, exclude=transaction_id)
                 self._check_balance(program, status, spendable, redeem)
                 tier = rules.tier_for(program, customer.purchases_12m)
@@ -673,7 +665,7 @@ class SandboxLoyalty:
             accrued = sum((line.accrual for line in lines), ZERO)
             ledger.accrue(session, account, accrued, transaction_id, now, program_row.accrual_hold_days)
             paid = max(ZERO, receipt.total - redeem)
-            customer.purchases_12m += paid
+            store.set_purchases(session, customer.id, customer.purchases_12m + paid)
             result = CommitResult(
                 transaction_id=transaction_id,
                 accrued=accrued,
@@ -682,35 +674,34 @@ class SandboxLoyalty:
                 offers=self._offers(session, customer.id, now),
             )
             allocation = {line.line_no: line for line in lines}
-            session.add(
-                TransactionRow(
-                    kind="purchase",
-                    key=transaction_id,
-                    original_key=None,
-                    customer_id=customer.id,
-                    fingerprint=request_print,
-                    state="committed",
-                    redeem=money(redeem),
-                    points=points,
-                    accrual=accrued,
-                    paid=paid,
-                    offline=offline,
-                    occurred_at=_utc(occurred_at),
-                    created_at=now,
-                    lines_json=json.dumps(
-                        [
-                            {
-                                "line_no": line.line_no,
-                                "quantity": str(line.quantity),
-                                "amount": str(line.amount),
-                                "discount": str(allocation[line.line_no].discount),
-                                "accrual": str(allocation[line.line_no].accrual),
-                            }
-                            for line in receipt.lines
-                        ]
-                    ),
-                    result_json=dump_result(result),
-                )
+            store.record(
+                session,
+                kind="purchase",
+                key=transaction_id,
+                original_key=None,
+                customer_id=customer.id,
+                fingerprint=request_print,
+                state="committed",
+                redeem=money(redeem),
+                points=points,
+                accrual=accrued,
+                paid=paid,
+                offline=offline,
+                occurred_at=_utc(occurred_at),
+                created_at=now,
+                lines_json=json.dumps(
+                    [
+                        {
+                            "line_no": line.line_no,
+                            "quantity": str(line.quantity),
+                            "amount": str(line.amount),
+                            "discount": str(allocation[line.line_no].discount),
+                            "accrual": str(allocation[line.line_no].accrual),
+                        }
+                        for line in receipt.lines
+                    ]
+                ),
+                result_json=dump_result(result),
             )
             return result
 
@@ -735,39 +726,32 @@ class SandboxLoyalty:
             purchase = self._transaction(session, "purchase", transaction_id)
             reservation = self._reservation(session, transaction_id)
             quantities: dict[int, Decimal] = {}
-            accrual = returned = paid_back = ZERO
+            reversed_ = Reversal(ZERO, ZERO, ZERO)
             if purchase is not None:
                 returned_before = self._returned(session, purchase.key)
                 quantities = {
                     line["line_no"]: Decimal(line["quantity"]) - returned_before.get(line["line_no"], ZERO)
                     for line in json.loads(purchase.lines_json)
                 }
-                accrual, returned, paid_back = self._reverse(
+                reversed_ = self._reverse(
                     session, purchase, account, customer, returned_before, quantities, f"cancel:{transaction_id}", now
                 )
-                purchase.state = "cancelled"
+                store.set_transaction_state(session, "purchase", transaction_id, "cancelled")
             elif reservation is not None:
-                reservation.state = "cancelled"
-                ledger.touch(account, now)
+                store.set_reservation_state(session, transaction_id, "cancelled")
+                ledger.touch(session, account, now)
             result = CancelResult(transaction_id=transaction_id, cancelled=True, balance=ledger.balance(session, account, now))
-            session.add(
-                TransactionRow(
-                    kind="cancel",
-                    key=transaction_id,
-                    original_key=transaction_id if purchase is not None else None,
-                    customer_id=customer.id,
-                    fingerprint=fingerprint({"cancel": transaction_id}),
-                    state="done",
-                    redeem=ZERO,
-                    points=returned,
-                    accrual=accrual,
-                    paid=paid_back,
-                    offline=False,
-                    occurred_at=now,
-                    created_at=now,
-                    lines_json=json.dumps({str(no): str(qty) for no, qty in quantities.items()}),
-                    result_json=dump_result(result),
-                )
+            self._record_return(
+                session,
+                "cancel",
+                transaction_id,
+                transaction_id if purchase is not None else None,
+                customer.id,
+                fingerprint({"cancel": transaction_id}),
+                reversed_,
+                quantities,
+                result,
+                now,
             )
             return result
 
@@ -813,33 +797,15 @@ class SandboxLoyalty:
                         f"уже возвращено {_number(already)}, к возврату {_number(line.quantity)}"
                     )
                 quantities[line.line_no] = line.quantity
-            accrual, returned, paid_back = self._reverse(
-                session, purchase, account, customer, returned_before, quantities, refund_id, now
-            )
+            reversed_ = self._reverse(session, purchase, account, customer, returned_before, quantities, refund_id, now)
             result = RefundResult(
                 refund_id=refund_id,
-                accrual_reversed=accrual,
-                redeem_returned=returned,
+                accrual_reversed=reversed_.accrual,
+                redeem_returned=reversed_.points,
                 balance=ledger.balance(session, account, now),
             )
-            session.add(
-                TransactionRow(
-                    kind="refund",
-                    key=refund_id,
-                    original_key=purchase.key,
-                    customer_id=customer.id,
-                    fingerprint=request_print,
-                    state="done",
-                    redeem=ZERO,
-                    points=returned,
-                    accrual=accrual,
-                    paid=paid_back,
-                    offline=False,
-                    occurred_at=now,
-                    created_at=now,
-                    lines_json=json.dumps({str(no): str(qty) for no, qty in quantities.items()}),
-                    result_json=dump_result(result),
-                )
+            self._record_return(
+                session, "refund", refund_id, purchase.key, customer.id, request_print, reversed_, quantities, result, now
             )
             return result
 
@@ -849,29 +815,57 @@ class SandboxLoyalty:
     def _returned(session: Session, purchase_key: str) -> dict[int, Decimal]:
         """Quantities per line already returned by refunds (and a cancel) of a purchase."""
         totals: dict[int, Decimal] = {}
-        rows = session.scalars(
-            select(TransactionRow).where(
-                TransactionRow.original_key == purchase_key, TransactionRow.kind.in_(("refund", "cancel"))
-            )
-        ).all()
-        for row in rows:
-            for no, qty in json.loads(row.lines_json).items():
+        for lines_json in store.returns_of(session, purchase_key):
+            for no, qty in json.loads(lines_json).items():
                 totals[int(no)] = totals.get(int(no), ZERO) + Decimal(qty)
         return totals
 
     @staticmethod
+    def _record_return(
+        session: Session,
+        kind: str,
+        key: str,
+        original_key: str | None,
+        customer_id: str,
+        request_print: str,
+        reversed_: Reversal,
+        quantities: dict[int, Decimal],
+        result: CancelResult | RefundResult,
+        now: datetime,
+    ) -> None:
+        """Record a refund or a cancel with what it reversed and the quantities it returned."""
+        store.record(
+            session,
+            kind=kind,
+            key=key,
+            original_key=original_key,
+            customer_id=customer_id,
+            fingerprint=request_print,
+            state="done",
+            redeem=ZERO,
+            points=reversed_.points,
+            accrual=reversed_.accrual,
+            paid=reversed_.paid,
+            offline=False,
+            occurred_at=now,
+            created_at=now,
+            lines_json=json.dumps({str(no): str(qty) for no, qty in quantities.items()}),
+            result_json=dump_result(result),
+        )
+
+    @staticmethod
     def _reverse(
         session: Session,
-        purchase: TransactionRow,
-        account: PointAccount,
-        customer: CustomerRow,
+        purchase: Row[Any],
+        account: ledger.Account,
+        customer: Row[Any],
         returned_before: dict[int, Decimal],
         quantities: dict[int, Decimal],
         reference: str,
         now: datetime,
-    ) -> tuple[Decimal, Decimal, Decimal]:
-        """Reverse the share of a purchase for `quantities`; returns (accrual taken back, points
-        given back, money given back).
+    ) -> Reversal:
+        """Reverse the share of a purchase for `quantities`: accrual taken back, points given back,
+        money given back.
 
         Shares are cumulative (everything returned so far, minus what earlier returns took), so
         returning a purchase in several parts reverses exactly what a single full return would.
@@ -891,8 +885,8 @@ class SandboxLoyalty:
             ledger.give_back(session, account, points, reference, now)
         taken = ledger.reverse_accrual(session, account, accrual[1] - accrual[0], purchase.key, reference, now)
         paid_back = (amount[1] - discount[1]) - (amount[0] - discount[0])
-        customer.purchases_12m = max(ZERO, customer.purchases_12m - paid_back)
-        return taken, points, paid_back
+        store.set_purchases(session, customer.id, max(ZERO, customer.purchases_12m - paid_back))
+        return Reversal(taken, points, paid_back)
 
     def register(self, registration: Registration) -> Customer:
         """Enrol a new member whose phone was confirmed by a register code (a replay returns them)."""
@@ -931,8 +925,7 @@ class SandboxLoyalty:
             )
             session.add(customer)
             session.flush()
-            account = PointAccount(customer_id=customer.id, spendable=ZERO, expiring_amount=ZERO, expiring_on=None, updated_at=now)
-            session.add(account)
+            account = ledger.open_account(session, customer.id, now)
             code.customer_id = customer.id
             session.add(
                 OfferRow(

@@ -1,0 +1,118 @@
+"""The rows behind purchases, refunds and cancels, read and written with statements built once.
+
+SQLAlchemy Core on the tables of `models` (portable like them): a sale runs a dozen statements,
+and building ORM queries and flushing objects for each cost several times what the database
+does. Reads return plain read-only rows with the columns as attributes; every change is an
+explicit statement in the caller's unit of work. Points and their account live in `ledger`.
+"""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any, Sequence
+
+from sqlalchemy import Row, bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from loyalty_client.sandbox.models import CustomerRow, OfferRow, ProgramRow, ReservationRow, TierRow, TransactionRow
+
+_CUSTOMERS = CustomerRow.__table__
+_OFFERS = OfferRow.__table__
+_PROGRAMS = ProgramRow.__table__
+_TIERS = TierRow.__table__
+_RESERVATIONS = ReservationRow.__table__
+_TRANSACTIONS = TransactionRow.__table__
+
+_CUSTOMER = select(_CUSTOMERS).where(_CUSTOMERS.c.id == bindparam("customer_id"))
+_SET_PURCHASES = (
+    update(_CUSTOMERS).where(_CUSTOMERS.c.id == bindparam("customer_id")).values(purchases_12m=bindparam("total"))
+)
+_PROGRAM = select(_PROGRAMS).order_by(_PROGRAMS.c.id).limit(1)
+_TIERS_OF = select(_TIERS).where(_TIERS.c.program_id == bindparam("program_id")).order_by(_TIERS.c.threshold)
+_OFFERS_OF = (
+    select(_OFFERS)
+    .where(_OFFERS.c.customer_id == bindparam("customer_id"), _OFFERS.c.valid_until >= bindparam("today"))
+    .order_by(_OFFERS.c.id)
+)
+_TRANSACTION = select(_TRANSACTIONS).where(
+    _TRANSACTIONS.c.kind == bindparam("kind"), _TRANSACTIONS.c.key == bindparam("key")
+)
+_RETURNS_OF = select(_TRANSACTIONS.c.lines_json).where(
+    _TRANSACTIONS.c.original_key == bindparam("purchase_key"), _TRANSACTIONS.c.kind.in_(("refund", "cancel"))
+)
+_RECORD = insert(_TRANSACTIONS)
+_SET_TRANSACTION_STATE = (
+    update(_TRANSACTIONS)
+    .where(_TRANSACTIONS.c.kind == bindparam("of_kind"), _TRANSACTIONS.c.key == bindparam("of_key"))
+    .values(state=bindparam("new_state"))
+)
+_RESERVATION = select(_RESERVATIONS).where(_RESERVATIONS.c.transaction_id == bindparam("transaction_id"))
+_ADD_RESERVATION = insert(_RESERVATIONS)
+_SET_RESERVATION_STATE = (
+    update(_RESERVATIONS)
+    .where(_RESERVATIONS.c.transaction_id == bindparam("of_transaction"))
+    .values(state=bindparam("new_state"))
+)
+
+
+def customer(session: Session, customer_id: str) -> Row[Any] | None:
+    """A member's row (every column of `CustomerRow`), or None."""
+    return session.execute(_CUSTOMER, {"customer_id": customer_id}).first()
+
+
+def set_purchases(session: Session, customer_id: str, total: Decimal) -> None:
+    """Keep a member's purchase sum over 12 months (what their tier is reckoned from)."""
+    session.execute(_SET_PURCHASES, {"customer_id": customer_id, "total": total})
+
+
+def program(session: Session) -> tuple[Row[Any], Sequence[Row[Any]]] | None:
+    """The program's row and its tiers, lowest threshold first (None if there is no program)."""
+    row = session.execute(_PROGRAM).first()
+    if row is None:
+        return None
+    return row, session.execute(_TIERS_OF, {"program_id": row.id}).all()
+
+
+def offers(session: Session, customer_id: str, today: date) -> Sequence[Row[Any]]:
+    """A member's offers valid on `today` or later, in id order."""
+    return session.execute(_OFFERS_OF, {"customer_id": customer_id, "today": today}).all()
+
+
+def transaction(session: Session, kind: str, key: str) -> Row[Any] | None:
+    """The recorded purchase, refund or cancel with this key, or None."""
+    return session.execute(_TRANSACTION, {"kind": kind, "key": key}).first()
+
+
+def returns_of(session: Session, purchase_key: str) -> list[str]:
+    """The `lines_json` of the refunds (and the cancel) recorded against a purchase."""
+    return list(session.scalars(_RETURNS_OF, {"purchase_key": purchase_key}))
+
+
+def record(session: Session, **columns: Any) -> None:
+    """Record a purchase, refund or cancel (`columns`: every column of `TransactionRow` but its id)."""
+    session.execute(_RECORD, columns)
+
+
+def set_transaction_state(session: Session, kind: str, key: str, state: str) -> None:
+    """Change the state of a recorded transaction (a purchase becomes cancelled)."""
+    session.execute(_SET_TRANSACTION_STATE, {"of_kind": kind, "of_key": key, "new_state": state})
+
+
+def reservation(session: Session, transaction_id: str) -> Row[Any] | None:
+    """The reservation made under `transaction_id`, or None."""
+    return session.execute(_RESERVATION, {"transaction_id": transaction_id}).first()
+
+
+def save_reservation(session: Session, transaction_id: str, exists: bool, **columns: Any) -> None:
+    """Add a reservation, or reserve afresh under one that exists (every column but the id)."""
+    if exists:
+        session.execute(
+            update(_RESERVATIONS).where(_RESERVATIONS.c.transaction_id == transaction_id).values(**columns)
+        )
+    else:
+        session.execute(_ADD_RESERVATION, {"transaction_id": transaction_id, **columns})
+
+
+def set_reservation_state(session: Session, transaction_id: str, state: str) -> None:
+    """Change a reservation's state (live, committed, cancelled, expired)."""
+    session.execute(_SET_RESERVATION_STATE, {"of_transaction": transaction_id, "new_state": state})
