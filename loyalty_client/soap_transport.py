@@ -68,11 +68,17 @@ class ServiceTransport(LocalFilesTransport):
         self.max_response_bytes = max_response_bytes
         self.session.headers["User-Agent"] = USER_AGENT  # zeep's constructor sets its own
         self.posts = 0
+        # requests reads proxies, a CA bundle and .netrc from the environment on every call
+        # (walking the whole environment twice); they are read once per address instead.
+        self._trust_env = self.session.trust_env
+        self.session.trust_env = False
+        self._environment: dict[str, tuple[Any, Any, Any]] = {}
 
     def post(self, address: str, message: bytes, headers: dict) -> requests.Response:
         """POST one envelope and return the complete response (never logs its content)."""
         self.posts += 1
         started = time.perf_counter()
+        proxies, verify, auth = self._settings_for(address)
         response = self.session.post(
             address,
             data=message,
@@ -80,6 +86,9 @@ class ServiceTransport(LocalFilesTransport):
             timeout=(self.connect_timeout_seconds, self.operation_timeout),
             allow_redirects=False,
             stream=True,
+            proxies=proxies,
+            verify=verify,
+            auth=auth,
         )
         try:
             content = self._read_bounded(response)
@@ -96,6 +105,22 @@ class ServiceTransport(LocalFilesTransport):
         if response.status_code not in (200, 500):
             raise ServiceUnavailable(f"HTTP {response.status_code}")
         return response
+
+    def _settings_for(self, address: str) -> tuple[Any, Any, Any]:
+        """Proxies, TLS verification and .netrc credentials for `address`, as the session would
+        take them from the environment on each call if it trusted it."""
+        settings = self._environment.get(address)
+        if settings is None:
+            self.session.trust_env = self._trust_env
+            try:
+                merged = self.session.merge_environment_settings(address, {}, None, None, None)
+                netrc = None
+                if self._trust_env and self.session.auth is None:
+                    netrc = requests.utils.get_netrc_auth(address)
+            finally:
+                self.session.trust_env = False
+            settings = self._environment[address] = (merged["proxies"], merged["verify"], netrc)
+        return settings
 
     def get(self, address: str, params: Any, headers: dict) -> requests.Response:
         """Not used by the contract (SOAP over POST only)."""

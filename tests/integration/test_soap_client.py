@@ -527,3 +527,13 @@ def test_clients_built_in_several_threads_at_once_all_work(sandbox) -> None:
     for thread in threads:
         thread.join(timeout=30)
     assert failures == [] and len(built) == 6
+
+
+def test_proxy_settings_come_from_the_environment(sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # nothing listens there
+    with pytest.raises(ServiceUnavailable):
+        SoapLoyaltyService(sandbox.url, timeout_seconds=TIMEOUT).get_program(STORE)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    assert SoapLoyaltyService(sandbox.url, timeout_seconds=TIMEOUT).get_program(STORE).tiers
