@@ -12,10 +12,13 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # exactly these types: an enum may subclass str
 
 
 def to_plain(value: Any) -> Any:
     """JSON-able form of a domain value: decimals and moments as strings, enums by value."""
+    if type(value) in _PLAIN:
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {field.name: to_plain(getattr(value, field.name)) for field in dataclasses.fields(value)}
     if isinstance(value, enum.Enum):
