@@ -26,5 +26,5 @@ def test_a_wrong_setting_is_reported_by_name_without_a_traceback(tmp_path: Path)
         [sys.executable, "-m", "app", "--config", str(config), "run"], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 2
-    assert "timeout_seconds must be a float" in result.stderr
+    assert "timeout_seconds must be a number" in result.stderr
     assert "Traceback" not in result.stderr
