@@ -7,11 +7,14 @@ fails on the way, neither is. Only then may the cashier be told "done".
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
-from sqlalchemy import Select, select
+from sqlalchemy import Engine, Select, select
+from sqlalchemy.exc import DBAPIError
 
 from cache.database import Database
 from cache.errors import JournalConflict
@@ -75,20 +78,14 @@ class Journal:
         if recorded_at.tzinfo is None:
             raise ValueError("recorded_at must carry a timezone")
         text = dumps(dict(payload))
-        # Plain SQL on the engine's connection (BEGIN IMMEDIATE, committed when the block ends):
-        # this runs before the cashier is told "done", and a session and compiled statements
-        # would cost more than the disk does. A replay finds the key taken and inserts nothing.
-        with self._db.engine.begin() as connection:
-            inserted = connection.exec_driver_sql(
-                _INSERT_JOURNAL, (operation.value, key, customer_id, text, stored_time(connection, recorded_at))
-            )
-            if inserted.rowcount != 1:
-                row = connection.execute(_by_key(operation, key)).one()
-                if row.payload != text or row.customer_id != customer_id:
-                    raise JournalConflict(f"{operation.value} {key} was recorded before with other data")
-                return _entry(row, row.outbox_id)
-            journal_id = int(inserted.lastrowid)
-            outbox_id = add_to_outbox(connection, journal_id, operation, key, customer_id, text, recorded_at)
+        stamp = stored_time(self._db.engine.dialect, recorded_at)
+        with _write_transaction(self._db.engine) as connection:
+            inserted = connection.execute(_INSERT_JOURNAL, (operation.value, key, customer_id, text, stamp))
+            journal_id = inserted.lastrowid if inserted.rowcount == 1 else None
+            if journal_id is not None:
+                outbox_id = add_to_outbox(connection, journal_id, operation, key, customer_id, text, stamp)
+        if journal_id is None:  # the key was taken: nothing was written
+            return self._recorded_before(operation, key, customer_id, text)
         return JournalEntry(
             id=journal_id,
             operation=operation,
@@ -98,6 +95,14 @@ class Journal:
             recorded_at=recorded_at,
             outbox_id=outbox_id,
         )
+
+    def _recorded_before(self, operation: Operation, key: str, customer_id: str, text: str) -> JournalEntry:
+        """The first entry of a replayed operation, or `JournalConflict` if it held other data."""
+        with self._db.reading() as session:
+            row = session.execute(_by_key(operation, key)).one()
+        if row.payload != text or row.customer_id != customer_id:
+            raise JournalConflict(f"{operation.value} {key} was recorded before with other data")
+        return _entry(row, row.outbox_id)
 
     def get(self, operation: Operation, key: str) -> JournalEntry | None:
         """The recorded operation with this key, or None."""
@@ -117,6 +122,31 @@ class Journal:
             query = query.where(JournalRow.customer_id == customer_id)
         with self._db.reading() as session:
             return [_entry(row, outbox_id) for row, outbox_id in session.execute(query)]
+
+
+@contextmanager
+def _write_transaction(engine: Engine) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT straight on a pooled driver connection (its pragmas set when it
+    was opened), rolled back if the block raises; driver errors come out as SQLAlchemy's.
+
+    Recording runs before the cashier is told "done": a session, or even the engine's statement
+    machinery, costs more than the durable write itself, so the two inserts go to the driver.
+    """
+    pooled = engine.raw_connection()
+    try:
+        connection = pooled.driver_connection
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+            except BaseException:
+                connection.rollback()
+                raise
+            connection.commit()
+        except sqlite3.Error as exc:
+            raise DBAPIError.instance(None, None, exc, sqlite3.Error) from exc
+    finally:
+        pooled.close()
 
 
 _INSERT_JOURNAL = (

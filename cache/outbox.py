@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable
@@ -62,23 +63,21 @@ def dumps(value: Any) -> str:
 
 
 def add_to_outbox(
-    connection: Connection,
+    connection: sqlite3.Connection,
     journal_id: int,
     operation: Operation,
     key: str,
     customer_id: str,
     payload: str,
-    now: datetime,
+    stamp: Any,
 ) -> int:
     """Insert the outbox row of journal row `journal_id` in the caller's transaction (due at once).
 
-    `payload` is the journal row's JSON text. Returns the outbox row's id.
+    `connection` is the driver connection of that transaction, `payload` the journal row's JSON
+    text and `stamp` the time as `stored_time` gives it. Returns the outbox row's id.
     """
-    stamp = stored_time(connection, now)
-    inserted = connection.exec_driver_sql(
-        _INSERT_OUTBOX, (journal_id, operation.value, customer_id, key, payload, stamp, stamp, stamp)
-    )
-    return int(inserted.lastrowid)
+    row = (journal_id, operation.value, customer_id, key, payload, stamp, stamp, stamp)
+    return int(connection.execute(_INSERT_OUTBOX, row).lastrowid)
 
 
 _INSERT_OUTBOX = (
@@ -87,11 +86,11 @@ _INSERT_OUTBOX = (
 )
 
 
-def stored_time(connection: Connection, moment: datetime) -> Any:
+def stored_time(dialect: Dialect, moment: datetime) -> Any:
     """`moment` as the store's time columns keep it, for statements written in plain SQL."""
     if moment.tzinfo is None:
         raise ValueError("naive datetimes are not stored: give a timezone")
-    return _time_processor(connection.dialect)(moment)
+    return _time_processor(dialect)(moment)
 
 
 @functools.cache

@@ -178,3 +178,15 @@ def test_times_are_stored_as_the_tables_read_them(db: Database) -> None:
         assert raw.execute("SELECT recorded_at FROM journal").fetchone() == ("2026-11-22 14:32:00.000250",)
     finally:
         raw.close()
+
+
+def test_recording_hands_its_connection_back_whatever_happens(db: Database) -> None:
+    journal = Journal(db)
+    for number in range(30):
+        journal.record_sale(f"T-{number}", "C-1", {"n": number}, AT)
+    journal.record_sale("T-0", "C-1", {"n": 0}, AT)
+    with pytest.raises(JournalConflict):
+        journal.record_sale("T-0", "C-1", {"n": 1}, AT)
+    with pytest.raises(TypeError):
+        journal.record_sale("T-99", "C-1", {"n": Decimal("1")}, AT)
+    assert db.engine.pool.checkedout() == 0  # type: ignore[attr-defined]
