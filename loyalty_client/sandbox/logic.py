@@ -88,7 +88,6 @@ T = TypeVar("T")
 
 CODE_TTL_SECONDS = 300
 CODE_MAX_ATTEMPTS = 5
-EXPIRY_NOTICE_DAYS = 60
 _UNIT_ATTEMPTS = 10
 
 MSG_NOT_FOUND = "Клиент не найден"
@@ -329,14 +328,6 @@ class SandboxLoyalty:
         notes = list(messages)
         if status is CustomerStatus.NOT_ACTIVATED:
             notes.append(rules.MSG_NOT_ACTIVATED)
-        if (
-            balance.expiring_amount
-            and balance.expiring_on
-            and (balance.expiring_on - now.date()).days <= EXPIRY_NOTICE_DAYS
-        ):
-            notes.append(
-                f"{format_money(balance.expiring_amount)} баллов сгорят {balance.expiring_on:%d.%m.%Y}"
-            )
         return Customer(
             customer_id=customer.id,
             display_name=customer.display_name,
