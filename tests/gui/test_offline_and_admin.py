@@ -222,3 +222,19 @@ def test_the_admin_allows_spending_offline_and_the_till_applies_it_at_once(qtbot
     assert saved.get("offline", "redeem_limit_per_day") == Decimal("15.00")
     qtbot.waitUntil(lambda: idle(till) and panel.redemption.is_enabled(), timeout=10_000)
     assert till.controller.state.calculation.max_redeem == Decimal("15.00"), "the new limit, on the open receipt"
+
+
+def test_without_an_admin_pin_nobody_can_approve_spending_offline(qtbot, sandbox, make_till) -> None:
+    till = make_till(offline_redemption="capped", offline_redeem_limit_per_day=Decimal("20"))
+    panel = till.window.loyalty
+    identify(qtbot, till, "+375 29 123-45-67")
+    click(qtbot, child(panel, QPushButton, "ResetCustomerButton"))
+    sandbox.stop()
+    add_products(qtbot, till, COFFEE, COFFEE)
+    identify(qtbot, till, "80291234567")
+    type_and_enter(qtbot, child(panel, QLineEdit, "RedeemInput"), "5")
+    qtbot.waitUntil(lambda: idle(till) and till.controller.state.redeem == Decimal("5.00"))
+    click(qtbot, child(till.window.host, QPushButton, "CloseReceiptButton"))
+    qtbot.waitUntil(lambda: "No admin PIN" in panel.messages.text(), timeout=10_000)
+    assert till.admin.pin_dialog is None, "the cashier is not offered to create the PIN that approves"
+    assert phase(till) is Phase.IDENTIFIED and till.controller.state.redeem == 0
