@@ -29,7 +29,8 @@ class Database:
 
     @property
     def engine(self) -> Engine:
-        """The engine (for tests and maintenance; the store's modules use the sessions)."""
+        """The engine: for the hot paths that write straight on a pooled connection (the journal,
+        the outbox transitions), for tests and for maintenance; other units of work use sessions."""
         return self._engine
 
     @property
