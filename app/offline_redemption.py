@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time
 from decimal import Decimal
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from app.settings import Settings
 from fiscal.money import ZERO, money
 from loyalty_client.rules import points_for_redeem
 from loyalty_client.types import Program
+
+if TYPE_CHECKING:  # the settings declare their choices from MODES below
+    from app.settings import Settings
 
 REFUSE = "refuse"
 CAPPED = "capped"
@@ -42,7 +44,7 @@ class OfflineRedemptionPolicy:
         return cls(True, money(limit_per_day))
 
 
-def policy_from_settings(settings: Settings) -> OfflineRedemptionPolicy:
+def policy_from_settings(settings: "Settings") -> OfflineRedemptionPolicy:
     """The policy the till's settings name."""
     return OfflineRedemptionPolicy.from_setting(
         settings.get("offline", "redemption"), settings.get("offline", "redeem_limit_per_day")

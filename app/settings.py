@@ -15,6 +15,8 @@ from typing import Any, Callable
 
 import platformdirs
 
+from app.offline_redemption import MODES as OFFLINE_MODES
+
 APP_NAME = "till-loyalty"
 
 
@@ -52,7 +54,7 @@ SETTINGS: tuple[Setting, ...] = (
         "offline", "redemption", str, "refuse",
         "Spending points while the loyalty service is unreachable: refuse, or capped (each time approved"
         " with the admin PIN, within the daily limit, against the cached balance less what this till spent)",
-        ("refuse", "capped"),
+        OFFLINE_MODES,
     ),
     Setting(
         "offline", "redeem_limit_per_day", Decimal, Decimal("20.00"),

@@ -14,12 +14,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, func, or_, select
 
 from cache.database import Database
 from cache.tables import JournalRow, Operation, OutboxRow, OutboxState
-
-ZERO = Decimal("0.00")
+from fiscal.money import ZERO
 
 
 class RedemptionLedger:
@@ -41,10 +40,7 @@ class RedemptionLedger:
             .where(
                 JournalRow.customer_id == customer_id,
                 JournalRow.operation == Operation.COMMIT.value,
-                or_(
-                    OutboxRow.state != OutboxState.DONE.value,
-                    and_(OutboxRow.state == OutboxState.DONE.value, OutboxRow.updated_at > snapshot_at),
-                ),
+                or_(OutboxRow.state != OutboxState.DONE.value, OutboxRow.updated_at > snapshot_at),
             )
         )
         return self._amounts(query)
