@@ -34,9 +34,13 @@ def pin_error_text(reason: str) -> str:
 
 
 class AdminStore:
-    """The admin's view of the till database: PIN and outbox. Lives on the admin worker."""
+    """The admin's view of the till database: PIN and outbox. Lives on the admin worker.
 
-    def __init__(self, database_path: Path) -> None:
+    `secrets_folder` is where the PIN's pepper is kept when there is no OS keyring (None: the
+    default; see app/secrets_store.py).
+    """
+
+    def __init__(self, database_path: Path, secrets_folder: Path | None = None) -> None:
         from app.admin_pin import AdminPin
         from app.secrets_store import till_secret
         from cache.database import open_database
@@ -46,7 +50,7 @@ class AdminStore:
         self.database = open_database(database_path)
         self.pin = AdminPin(
             TillState(self.database),
-            till_secret("admin-pin-pepper", database_path.parent),
+            till_secret("admin-pin-pepper", database_path.parent, folder=secrets_folder),
             lambda: datetime.now(timezone.utc),
         )
         self.outbox = Outbox(self.database, lambda: datetime.now(timezone.utc))
@@ -81,12 +85,19 @@ class AdminController(QObject):
     devices_requested = Signal()
     offline_policy_requested = Signal()
 
-    def __init__(self, parent_widget: QWidget, worker: BackgroundWorker, database_path: Path) -> None:
+    def __init__(
+        self,
+        parent_widget: QWidget,
+        worker: BackgroundWorker,
+        database_path: Path,
+        secrets_folder: Path | None = None,
+    ) -> None:
         super().__init__(parent_widget)
         self._parent = parent_widget
         self._worker = worker
         self._store: AdminStore | None = None
         self._database_path = database_path
+        self._secrets_folder = secrets_folder
         self.queue_dialog: QueueDialog | None = None
         self.pin_dialog: PinDialog | None = None
 
@@ -254,7 +265,7 @@ class AdminController(QObject):
     ) -> None:
         def run() -> Any:
             if self._store is None:
-                self._store = AdminStore(self._database_path)
+                self._store = AdminStore(self._database_path, self._secrets_folder)
             return job(self._store)
 
         self._worker.submit(run, done, failed or (lambda exc: log.error("admin job failed", exc_info=exc)))
