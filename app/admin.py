@@ -119,9 +119,7 @@ class AdminController(QObject):
         A right PIN shorter than a new one may be (set by an older version) is accepted; with
         `ask_renewal` the admin is then asked for a new one first (or to do it later).
         """
-        self._on_store(
-            lambda store: store.pin.is_set(), lambda is_set: self._ask_pin(is_set, then, ask_renewal)
-        )
+        self._on_store(lambda store: store.pin.is_set(), lambda is_set: self._ask_pin(is_set, then, ask_renewal))
 
     def approve_with_pin(self, request: str, approved: Callable[[], None], declined: Callable[[str], None]) -> None:
         """Ask for the admin PIN to approve what a cashier may not do alone (`request` says what).
