@@ -128,7 +128,13 @@ def _install(path: Path, value: bytes) -> bytes:
     """Write the secret in full to a temporary file, then link it into place, so another
     process never reads a half-written secret and the first one stored wins (and is returned)."""
     temporary = path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}.new")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except PermissionError as exc:
+        raise SecretFileError(
+            f"the till's user cannot write the secret {path}: the folder {path.parent} must belong to it"
+            " (install -d -m 0700 -o <till user> <folder>)"
+        ) from exc
     try:
         with os.fdopen(fd, "w", encoding="ascii") as handle:
             handle.write(value.hex())
