@@ -23,7 +23,7 @@ def pin_error_text(reason: str) -> str:
     """The admin's sentence for a PIN refusal."""
     texts = {
         "not_digits": QCoreApplication.translate("Admin", "The PIN must be digits only."),
-        "bad_length": QCoreApplication.translate("Admin", "The PIN must have 4 to 8 digits."),
+        "bad_length": QCoreApplication.translate("Admin", "The PIN must have 6 to 12 digits."),
         "already_set": QCoreApplication.translate("Admin", "A PIN is already set on this till."),
         "wrong_pin": QCoreApplication.translate("Admin", "Wrong PIN."),
         "locked": QCoreApplication.translate("Admin", "Too many wrong attempts. Wait and try again."),
@@ -34,9 +34,13 @@ def pin_error_text(reason: str) -> str:
 
 
 class AdminStore:
-    """The admin's view of the till database: PIN and outbox. Lives on the admin worker."""
+    """The admin's view of the till database: PIN and outbox. Lives on the admin worker.
 
-    def __init__(self, database_path: Path) -> None:
+    `secrets_folder` is where the PIN's pepper is kept when there is no OS keyring (None: the
+    default; see app/secrets_store.py).
+    """
+
+    def __init__(self, database_path: Path, secrets_folder: Path | None = None) -> None:
         from app.admin_pin import AdminPin
         from app.secrets_store import till_secret
         from cache.database import open_database
@@ -46,7 +50,7 @@ class AdminStore:
         self.database = open_database(database_path)
         self.pin = AdminPin(
             TillState(self.database),
-            till_secret("admin-pin-pepper", database_path.parent),
+            till_secret("admin-pin-pepper", database_path.parent, folder=secrets_folder),
             lambda: datetime.now(timezone.utc),
         )
         self.outbox = Outbox(self.database, lambda: datetime.now(timezone.utc))
@@ -81,12 +85,19 @@ class AdminController(QObject):
     devices_requested = Signal()
     offline_policy_requested = Signal()
 
-    def __init__(self, parent_widget: QWidget, worker: BackgroundWorker, database_path: Path) -> None:
+    def __init__(
+        self,
+        parent_widget: QWidget,
+        worker: BackgroundWorker,
+        database_path: Path,
+        secrets_folder: Path | None = None,
+    ) -> None:
         super().__init__(parent_widget)
         self._parent = parent_widget
         self._worker = worker
         self._store: AdminStore | None = None
         self._database_path = database_path
+        self._secrets_folder = secrets_folder
         self.queue_dialog: QueueDialog | None = None
         self.pin_dialog: PinDialog | None = None
 
@@ -100,11 +111,15 @@ class AdminController(QObject):
         elif what == "offline":
             self.with_pin(self.offline_policy_requested.emit)
         elif what == "pin":
-            self.with_pin(self._change_pin)
+            self.with_pin(self._change_pin, ask_renewal=False)  # the admin is about to change it anyway
 
-    def with_pin(self, then: Callable[[], None]) -> None:
-        """Ask for the PIN (to create one on first use) and run `then` once it is right."""
-        self._on_store(lambda store: store.pin.is_set(), lambda is_set: self._ask_pin(is_set, then))
+    def with_pin(self, then: Callable[[], None], *, ask_renewal: bool = True) -> None:
+        """Ask for the PIN (to create one on first use) and run `then` once it is right.
+
+        A right PIN shorter than a new one may be (set by an older version) is accepted; with
+        `ask_renewal` the admin is then asked for a new one first (or to do it later).
+        """
+        self._on_store(lambda store: store.pin.is_set(), lambda is_set: self._ask_pin(is_set, then, ask_renewal))
 
     def approve_with_pin(self, request: str, approved: Callable[[], None], declined: Callable[[str], None]) -> None:
         """Ask for the admin PIN to approve what a cashier may not do alone (`request` says what).
@@ -118,7 +133,8 @@ class AdminController(QObject):
                 declined(QCoreApplication.translate("Admin", "No admin PIN is set on this till."))
                 return
             dialog = PinDialog.approve(self._parent, request)
-            dialog.pin_entered.connect(lambda pin: self._check_pin(dialog, pin, approved))
+            # A short PIN is not questioned here: the customer is waiting; the admin screens ask.
+            dialog.pin_entered.connect(lambda pin: self._check_pin(dialog, pin, approved, ask_renewal=False))
             dialog.rejected.connect(lambda: declined(""))
             self.pin_dialog = dialog
             dialog.open()
@@ -126,13 +142,13 @@ class AdminController(QObject):
         self._on_store(lambda store: store.pin.is_set(), ask, lambda exc: declined(str(exc)))
 
     # ----- PIN -----------------------------------------------------------------------------
-    def _ask_pin(self, is_set: bool, then: Callable[[], None]) -> None:
+    def _ask_pin(self, is_set: bool, then: Callable[[], None], ask_renewal: bool) -> None:
         if not is_set:
             dialog = PinDialog.create(self._parent)
             dialog.pin_created.connect(lambda pin: self._create_pin(dialog, pin, then))
         else:
             dialog = PinDialog.enter(self._parent, QCoreApplication.translate("Admin", "Admin PIN"))
-            dialog.pin_entered.connect(lambda pin: self._check_pin(dialog, pin, then))
+            dialog.pin_entered.connect(lambda pin: self._check_pin(dialog, pin, then, ask_renewal=ask_renewal))
         self.pin_dialog = dialog
         dialog.open()
 
@@ -143,17 +159,35 @@ class AdminController(QObject):
 
         self._on_store(lambda store: store.pin.create(pin), done, lambda exc: self._pin_refused(dialog, exc))
 
-    def _check_pin(self, dialog: PinDialog, pin: str, then: Callable[[], None]) -> None:
+    def _check_pin(self, dialog: PinDialog, pin: str, then: Callable[[], None], *, ask_renewal: bool) -> None:
         def checked(result: Any) -> None:
             if result.ok:
                 dialog.accept_pin()
-                then()
+                if result.change_needed and ask_renewal:
+                    self._renew_pin(pin, then)
+                else:
+                    then()
             elif result.wait_seconds > 0:
                 dialog.show_wait(result.wait_seconds)
             else:
                 dialog.show_error(pin_error_text("wrong_pin"))
 
         self._on_store(lambda store: store.pin.check(pin), checked, lambda exc: self._pin_refused(dialog, exc))
+
+    def _renew_pin(self, current: str, then: Callable[[], None]) -> None:
+        """The PIN opened but is too short for today's rule: ask for a new one, then go on
+        whether the admin chose one or said "Later"."""
+        dialog = PinDialog.renew(self._parent)
+        self.pin_dialog = dialog
+        dialog.pin_created.connect(
+            lambda new: self._on_store(
+                lambda store: store.pin.change(current, new),
+                lambda _: dialog.accept_pin(),
+                lambda exc: self._pin_refused(dialog, exc),
+            )
+        )
+        dialog.finished.connect(lambda _: then())
+        dialog.open()
 
     def _pin_refused(self, dialog: PinDialog, exc: BaseException) -> None:
         reason = getattr(exc, "reason", None)
@@ -254,7 +288,7 @@ class AdminController(QObject):
     ) -> None:
         def run() -> Any:
             if self._store is None:
-                self._store = AdminStore(self._database_path)
+                self._store = AdminStore(self._database_path, self._secrets_folder)
             return job(self._store)
 
         self._worker.submit(run, done, failed or (lambda exc: log.error("admin job failed", exc_info=exc)))

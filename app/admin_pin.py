@@ -1,8 +1,15 @@
 """The store admin's PIN: format, peppered argon2id hash, and throttled checks (DESIGN.md §8).
 
-The PIN is 4 to 8 ASCII digits. What is stored (in `TillState`, the till's SQLite file) is the
-argon2id hash of HMAC-SHA256(pepper, PIN); the pepper lives in the OS keyring, so a copy of the
-database alone does not allow an offline guess of 10^4..10^8 PINs.
+A new PIN is 6 to 12 ASCII digits. Digits, not a passphrase: the admin types it on the till's
+keypad or touch screen, often to approve a sale while the customer waits. What guards the PIN is
+the pepper and the throttle: what is stored (in `TillState`, the till's SQLite file) is the
+argon2id hash of HMAC-SHA256(pepper, PIN), and the pepper lives in the OS keyring or a private
+file outside the database's folder (app/secrets_store.py), so a copy of the database alone does
+not allow an offline guess; guessing at the till runs into the locks below (about 96 guesses a
+day at most, so half of 10^6 PINs takes years).
+
+Older versions allowed 4 to 8 digits: such a PIN still opens (`check` answers `change_needed`),
+and the application asks the admin to choose a new one.
 
 Throttling is stored next to the hash, so restarting the till does not reset it, and shared by
 every process on the file. Three wrong attempts are free; each further wrong one locks the check
@@ -35,8 +42,10 @@ log = logging.getLogger(__name__)
 HASH_KEY = "admin_pin.hash"
 THROTTLE_KEY = "admin_pin.throttle"
 
-MIN_LENGTH = 4
-MAX_LENGTH = 8
+MIN_LENGTH = 6
+MAX_LENGTH = 12
+OLD_MIN_LENGTH = 4
+"""The shortest PIN older versions allowed: still accepted at a check, but to be changed."""
 FREE_ATTEMPTS = 3
 FIRST_LOCK_SECONDS = 30
 MAX_LOCK_SECONDS = 15 * 60
@@ -61,11 +70,14 @@ class PinCheck:
 
     `ok`: the PIN was right. `wait_seconds`: how long checks are refused now (0 = not locked).
     `attempts_left`: wrong attempts still possible before the next one locks.
+    `change_needed`: the PIN was right but is weaker than a new PIN may be (set by an older
+    version): the admin should choose a new one.
     """
 
     ok: bool
     wait_seconds: int
     attempts_left: int
+    change_needed: bool = False
 
 
 class PinError(ValueError):
@@ -81,11 +93,19 @@ class PinError(ValueError):
 
 
 def validate_pin(pin: str) -> None:
-    """Raise PinError (NOT_DIGITS or BAD_LENGTH) unless `pin` is 4–8 ASCII digits."""
+    """Raise PinError (NOT_DIGITS or BAD_LENGTH) unless `pin` is a valid new PIN: 6–12 ASCII digits."""
     if not isinstance(pin, str) or not pin or re.fullmatch(r"[0-9]*", pin) is None:
         raise PinError(NOT_DIGITS)
     if _PIN.fullmatch(pin) is None:
         raise PinError(BAD_LENGTH)
+
+
+def _valid(pin: str) -> bool:
+    try:
+        validate_pin(pin)
+    except PinError:
+        return False
+    return True
 
 
 def lock_seconds(failures: int) -> int:
@@ -213,7 +233,8 @@ class AdminPin:
         """Check `pin`; while locked, answer with the wait and verify nothing.
 
         Raises PinError(NOT_SET) when no PIN exists, PinError(UNREADABLE) when the stored hash
-        is damaged. A PIN of the wrong format is a wrong attempt like any other.
+        is damaged. A PIN of the wrong format is a wrong attempt like any other; a right PIN that
+        a new one could not be (shorter, from an older version) answers `change_needed`.
         """
         result, _ = self._check(pin)
         return result
@@ -275,7 +296,7 @@ class AdminPin:
             raise PinError(UNREADABLE) from exc
         self._state.put(THROTTLE_KEY, _Throttle().to_text())
         self._rehash_if_needed(stored, pin)
-        return PinCheck(ok=True, wait_seconds=0, attempts_left=FREE_ATTEMPTS), stored
+        return PinCheck(ok=True, wait_seconds=0, attempts_left=FREE_ATTEMPTS, change_needed=not _valid(pin)), stored
 
     def _rehash_if_needed(self, stored: str, pin: str) -> None:
         if not self._hasher.check_needs_rehash(stored):

@@ -2,7 +2,8 @@
 
 The file lives in the platform's config folder (platformdirs) unless `--config` names another.
 A missing file is written with every setting commented by its description, so an admin can
-open it and see what there is to set. Secrets never live here (they go to the OS keyring).
+open it and see what there is to set. Secrets never live here (they go to the OS keyring, or
+to private files in the secrets folder: see app/secrets_store.py).
 """
 from __future__ import annotations
 
@@ -49,6 +50,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("store", "currency", str, "BYN", "Currency shown before the program is loaded: BYN or RUB"),
     Setting("ui", "language", str, "ru", "Interface language: ru, be or en"),
     Setting("cache", "database", str, _data_file("till.sqlite"), "The till's local database (journal, outbox, customer cache)"),
+    Setting(
+        "secrets", "folder", str, "",
+        "Where the till keeps its secrets when the system has no keyring: a folder only the till's user can"
+        " read, never the database's folder (empty: the platform's config folder)",
+    ),
     Setting("sync", "interval_seconds", float, 2.0, "How often the till retries sending queued transactions"),
     Setting(
         "offline", "redemption", str, "refuse",
@@ -125,6 +131,12 @@ class Settings:
                 raise KeyError(name)
             values[(section, key)] = value
         return Settings(values, self.path)
+
+
+def secrets_folder(settings: Settings) -> Path | None:
+    """The folder named by `[secrets] folder`, or None for the default (see app/secrets_store.py)."""
+    text = settings.get("secrets", "folder").strip()
+    return Path(text).expanduser() if text else None
 
 
 def load_settings(path: Path | None = None, *, create: bool = True) -> Settings:

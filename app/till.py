@@ -29,7 +29,7 @@ from app.identify_input import identifier_parser, scan_refusal_text
 from app.offline_policy_setup import OfflinePolicySetup
 from app.offline_redemption import policy_from_settings
 from app.presenter import TillPresenter
-from app.settings import Settings
+from app.settings import Settings, secrets_folder
 from app.sync_controller import SyncController
 from app.workers import BackgroundWorker
 from devices.receipt_layout import LoyaltySummary
@@ -67,7 +67,7 @@ class TillApplication(QObject):
         self.registrar = DemoRegistrar()
         self.presenter = TillPresenter(self.window, self.controller, self.host, self)
         self.admin_worker = BackgroundWorker("admin", self)
-        self.admin = AdminController(self.window, self.admin_worker, database_path)
+        self.admin = AdminController(self.window, self.admin_worker, database_path, secrets_folder(settings))
         self.device_worker = BackgroundWorker("devices", self)
         self.devices = DevicesController(self.window, self.device_worker, settings.get("ui", "language"))
         self.device_setup = DeviceSetup(self.window, self.devices, lambda: self.settings, self._settings_saved)
@@ -104,6 +104,7 @@ class TillApplication(QObject):
         verify = settings.get("service", "verify_tls")
         region = settings.get("store", "region")
         database_path = self.database_path
+        secrets_at = secrets_folder(settings)
 
         store_id = settings.get("store", "store_id")
         offline_policy = policy_from_settings(settings)
@@ -133,7 +134,7 @@ class TillApplication(QObject):
             database = open_database(database_path)
             return BalanceKeepingSync(
                 OutboxSync(database, MonitoredService(client, monitor)),
-                CustomerCache(database, till_secret("customer-cache-key", database_path.parent)),
+                CustomerCache(database, till_secret("customer-cache-key", database_path.parent, folder=secrets_at)),
             )
 
         def make_session() -> CheckoutSession:
@@ -151,7 +152,9 @@ class TillApplication(QObject):
                 store_id=settings.get("store", "store_id"),
                 till_id=settings.get("store", "till_id"),
                 currency=settings.get("store", "currency"),
-                offline=CachedOfflineStore(database, till_secret("customer-cache-key", database_path.parent)),
+                offline=CachedOfflineStore(
+                    database, till_secret("customer-cache-key", database_path.parent, folder=secrets_at)
+                ),
                 offline_policy=offline_policy,
                 monitor=monitor,
             )

@@ -1,17 +1,25 @@
 """The SQLAlchemy engine for the till's SQLite file, set up as DESIGN.md §5 says.
 
-Every connection: `busy_timeout`, WAL, `synchronous=FULL`, `foreign_keys=ON` (a `connect` event),
+Every connection: `busy_timeout`, WAL, `synchronous=FULL`, `foreign_keys=ON` (set up as it is made),
 and pysqlite's own transaction handling off (`isolation_level = None`), so that SQLAlchemy's
 `begin` event opens each transaction itself with `BEGIN IMMEDIATE`: the write lock is taken at the
 start of a unit of work, never half-way through it (no SQLITE_BUSY on upgrading a read lock).
 A read-only unit of work may ask for a deferred `BEGIN` with the `sqlite_begin` execution option
 (see `READ_ONLY`); in WAL mode it then never waits for a writer.
+
+The files hold customers' phone hashes and the admin PIN's hash: each connection is opened and set
+up under a umask of 077, so the database, `-wal`, `-shm` and `-journal` files it creates are born
+readable by the till's user only (SQLite later gives re-created `-wal`/`-shm` files the mode of
+the database file).
 """
 from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -37,9 +45,16 @@ def make_engine(path: str | os.PathLike[str], *, busy_timeout_ms: int = DEFAULT_
     url = URL.create("sqlite+pysqlite", database=os.fspath(path))
     engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
 
-    @event.listens_for(engine, "connect")
-    def _configure(dbapi_connection: Any, _record: Any) -> None:
-        configure_connection(dbapi_connection, busy_timeout_ms)
+    @event.listens_for(engine, "do_connect")
+    def _connect(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        with private_umask():
+            dbapi_connection = dialect.connect(*cargs, **cparams)
+            try:
+                configure_connection(dbapi_connection, busy_timeout_ms)
+            except BaseException:
+                dbapi_connection.close()
+                raise
+        return dbapi_connection
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:
@@ -49,6 +64,27 @@ def make_engine(path: str | os.PathLike[str], *, busy_timeout_ms: int = DEFAULT_
         connection.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
+
+
+PRIVATE_UMASK = 0o077
+"""The umask under which the till's SQLite files are created: no access for group or others."""
+
+_umask_lock = threading.Lock()
+
+
+@contextmanager
+def private_umask() -> Iterator[None]:
+    """Create files readable by the till's user only while the block runs, then restore the umask.
+
+    The umask belongs to the whole process: the lock keeps two threads from restoring each
+    other's value; files another thread creates meanwhile are only made more private.
+    """
+    with _umask_lock:
+        previous = os.umask(PRIVATE_UMASK)
+        try:
+            yield
+        finally:
+            os.umask(previous)
 
 
 def configure_connection(dbapi_connection: Any, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> None:

@@ -15,6 +15,18 @@ from loyalty_client.sandbox import RunningSandbox, SandboxClock, start_sandbox
 SANDBOX_DAY = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
 
 
+@pytest.fixture(autouse=True)
+def _private_config_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test has a config folder of its own (XDG_CONFIG_HOME, inherited by subprocesses).
+
+    Without an OS keyring (as here) the till keeps its secrets in the config folder: a test
+    must neither write into the real one nor share its secrets with another test.
+    """
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture
 def sandbox_clock() -> SandboxClock:
     """The sandbox's clock: pinned at `SANDBOX_DAY`; `advance()` moves it on.

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-PIN_MIN_LENGTH = 4
-PIN_MAX_LENGTH = 8
+# The PIN rule of app.admin_pin (not imported: widgets stay free of the hashing and the database).
+PIN_MIN_LENGTH = 6
+PIN_MAX_LENGTH = 12
+ENTER_MIN_LENGTH = 4  # a PIN set by an older version may be this short and still opens
 ENTER = "enter"
 CREATE = "create"
 _MODES = (ENTER, CREATE)
@@ -34,16 +36,18 @@ def _pin_field(name: str, parent: QWidget) -> QLineEdit:
     return field
 
 
-def _complete(text: str) -> bool:
-    return PIN_MIN_LENGTH <= len(text) <= PIN_MAX_LENGTH
+def _complete(text: str, minimum: int = PIN_MIN_LENGTH) -> bool:
+    return minimum <= len(text) <= PIN_MAX_LENGTH
 
 
 class PinDialog(QDialog):
     """Collects the admin PIN; it never checks it (the application does, with app.admin_pin).
 
-    Mode "enter": one masked, digits-only field; OK emits `pin_entered(pin)`.
-    Mode "create": new PIN and its repetition, 4–8 digits, both the same; OK emits
-    `pin_created(pin)` (a mismatch is shown in the dialog and nothing is emitted).
+    Mode "enter": one masked, digits-only field, 4 to 12 digits (a PIN set by an older version
+    may be shorter than a new one); OK emits `pin_entered(pin)`.
+    Mode "create": new PIN and its repetition, 6–12 digits, both the same; OK emits
+    `pin_created(pin)` (a mismatch is shown in the dialog and nothing is emitted). `renew` is
+    the same, asking to replace a PIN that is too short; its Cancel says "Later".
     After emitting, the fields are locked until the application answers with `accept_pin()`
     (right PIN: the dialog closes), `show_error(text)` (fields cleared, typing again) or
     `show_wait(seconds)` (input off, a countdown, then typing again). Cancel or Esc closes it.
@@ -63,6 +67,7 @@ class PinDialog(QDialog):
         self._mode = mode
         self._title = title
         self._request = ""  # what the PIN approves, when it approves something (see `approve`)
+        self._renewing = False  # asks to replace a PIN shorter than the rule (see `renew`)
         self._busy = False
         self._seconds_left = 0
 
@@ -160,6 +165,14 @@ class PinDialog(QDialog):
         """
         return cls(parent, CREATE)
 
+    @classmethod
+    def renew(cls, parent: QWidget | None) -> "PinDialog":
+        """A dialog asking the admin to replace a PIN shorter than a new one may be (or to do it later)."""
+        dialog = cls(parent, CREATE)
+        dialog._renewing = True
+        dialog._retranslate()
+        return dialog
+
     # -- public API ---------------------------------------------------------------------------
 
     def mode(self) -> str:
@@ -224,7 +237,7 @@ class PinDialog(QDialog):
         for field in self._fields():
             field.setEnabled(not locked)
         if self._mode == ENTER:
-            ready = _complete(self._pin.text())
+            ready = _complete(self._pin.text(), ENTER_MIN_LENGTH)
         else:
             ready = _complete(self._new.text()) and _complete(self._repeat.text())
         self._ok.setEnabled(ready and not locked)
@@ -272,16 +285,21 @@ class PinDialog(QDialog):
         if self._mode == ENTER and self._request:
             self.setWindowTitle(self.tr("Approval"))
             self._prompt.setText(self._request + "\n" + self.tr("The admin approves it with the PIN."))
-            self._hint.setText(self.tr("4 to 8 digits"))
+            self._hint.setText(self.tr("Digits only"))
             self._ok.setText(self.tr("Approve"))
         elif self._mode == ENTER:
             self.setWindowTitle(self._title or self.tr("Admin PIN"))
             self._prompt.setText(self.tr("Enter the admin PIN"))
-            self._hint.setText(self.tr("4 to 8 digits"))
+            self._hint.setText(self.tr("Digits only"))
             self._ok.setText(self.tr("Open"))
+        elif self._renewing:
+            self.setWindowTitle(self.tr("New admin PIN"))
+            self._prompt.setText(self.tr("The admin PIN is too short now. Choose a new one: 6 to 12 digits"))
+            self._hint.setText(self.tr("The PIN protects the device settings and the sending queue."))
+            self._ok.setText(self.tr("Save PIN"))
         else:
             self.setWindowTitle(self._title or self.tr("New admin PIN"))
-            self._prompt.setText(self.tr("Choose the admin PIN: 4 to 8 digits"))
+            self._prompt.setText(self.tr("Choose the admin PIN: 6 to 12 digits"))
             self._hint.setText(self.tr("The PIN protects the device settings and the sending queue."))
             self._ok.setText(self.tr("Save PIN"))
         self._pin.setAccessibleName(self.tr("Admin PIN"))
@@ -289,7 +307,7 @@ class PinDialog(QDialog):
         self._repeat_caption.setText(self.tr("Repeat"))
         self._new.setAccessibleName(self.tr("New PIN"))
         self._repeat.setAccessibleName(self.tr("Repeat the new PIN"))
-        self._cancel.setText(self.tr("Cancel"))
+        self._cancel.setText(self.tr("Later") if self._renewing else self.tr("Cancel"))
         if self.is_waiting():
             self._render_wait()
 

@@ -116,8 +116,8 @@ def test_the_queue_is_behind_a_pin_created_on_first_use_and_lists_what_waits(qtb
     qtbot.waitUntil(lambda: till.admin.pin_dialog is not None and till.admin.pin_dialog.isVisible())
     dialog = till.admin.pin_dialog
     assert dialog.mode() == "create"
-    type_and_enter(qtbot, child(dialog, QLineEdit, "PinNewInput"), "2468")
-    type_and_enter(qtbot, child(dialog, QLineEdit, "PinRepeatInput"), "2468")
+    type_and_enter(qtbot, child(dialog, QLineEdit, "PinNewInput"), "246813")
+    type_and_enter(qtbot, child(dialog, QLineEdit, "PinRepeatInput"), "246813")
     qtbot.waitUntil(lambda: till.admin.queue_dialog is not None, timeout=10_000)
     queue = till.admin.queue_dialog
     qtbot.waitUntil(lambda: len(queue.shown_rows()) == 1, timeout=10_000)
@@ -129,7 +129,7 @@ def test_the_queue_is_behind_a_pin_created_on_first_use_and_lists_what_waits(qtb
     qtbot.waitUntil(lambda: till.admin.pin_dialog is not dialog and till.admin.pin_dialog.isVisible())
     second = till.admin.pin_dialog
     assert second.mode() == "enter"
-    type_and_enter(qtbot, child(second, QLineEdit, "PinInput"), "1111")
+    type_and_enter(qtbot, child(second, QLineEdit, "PinInput"), "111111")
     qtbot.waitUntil(lambda: "Wrong PIN" in child(second, QLabel, "PinError").text(), timeout=10_000)
     assert till.admin.queue_dialog is None
 
@@ -149,7 +149,7 @@ def test_closing_with_undelivered_sales_asks_first(qtbot, sandbox, till, monkeyp
 def test_offline_spending_under_the_capped_policy_needs_the_admin_pin(qtbot, sandbox, make_till, tmp_path) -> None:
     from app.admin import AdminStore
 
-    AdminStore(tmp_path / "till.sqlite").pin.create("2468")
+    AdminStore(tmp_path / "till.sqlite").pin.create("246813")
     till = make_till(offline_redemption="capped", offline_redeem_limit_per_day=Decimal("20"))
     panel = till.window.loyalty
     identify(qtbot, till, "+375 29 123-45-67")  # seen once online
@@ -179,10 +179,10 @@ def test_offline_spending_under_the_capped_policy_needs_the_admin_pin(qtbot, san
     qtbot.waitUntil(lambda: till.admin.pin_dialog is not first and till.admin.pin_dialog.isVisible())
     dialog = till.admin.pin_dialog
     assert "12" in child(dialog, QLabel, "PinPrompt").text()
-    type_and_enter(qtbot, child(dialog, QLineEdit, "PinInput"), "1111")
+    type_and_enter(qtbot, child(dialog, QLineEdit, "PinInput"), "111111")
     qtbot.waitUntil(lambda: "Wrong PIN" in child(dialog, QLabel, "PinError").text(), timeout=10_000)
     assert phase(till) is Phase.AWAITING_APPROVAL
-    type_and_enter(qtbot, child(dialog, QLineEdit, "PinInput"), "2468")
+    type_and_enter(qtbot, child(dialog, QLineEdit, "PinInput"), "246813")
     qtbot.waitUntil(lambda: phase(till) is Phase.AWAITING_PAYMENT, timeout=10_000)
     click(qtbot, child(till.window.host, QPushButton, "CloseReceiptButton"))
     qtbot.waitUntil(lambda: phase(till) is Phase.CLOSED)
@@ -195,7 +195,7 @@ def test_offline_spending_under_the_capped_policy_needs_the_admin_pin(qtbot, san
 def test_the_admin_allows_spending_offline_and_the_till_applies_it_at_once(qtbot, sandbox, make_till, tmp_path) -> None:
     from app.admin import AdminStore
 
-    AdminStore(tmp_path / "till.sqlite").pin.create("2468")
+    AdminStore(tmp_path / "till.sqlite").pin.create("246813")
     config = tmp_path / "till.ini"
     till = make_till(config)
     panel = till.window.loyalty
@@ -208,7 +208,7 @@ def test_the_admin_allows_spending_offline_and_the_till_applies_it_at_once(qtbot
 
     till.window.admin_requested.emit("offline")
     qtbot.waitUntil(lambda: till.admin.pin_dialog is not None and till.admin.pin_dialog.isVisible())
-    type_and_enter(qtbot, child(till.admin.pin_dialog, QLineEdit, "PinInput"), "2468")
+    type_and_enter(qtbot, child(till.admin.pin_dialog, QLineEdit, "PinInput"), "246813")
     qtbot.waitUntil(lambda: till.offline_setup.dialog is not None and till.offline_setup.dialog.isVisible())
     dialog = till.offline_setup.dialog
     assert child(dialog, QRadioButton, "OfflineRefuseOption").isChecked()
@@ -238,3 +238,73 @@ def test_without_an_admin_pin_nobody_can_approve_spending_offline(qtbot, sandbox
     qtbot.waitUntil(lambda: "No admin PIN" in panel.messages.text(), timeout=10_000)
     assert till.admin.pin_dialog is None, "the cashier is not offered to create the PIN that approves"
     assert phase(till) is Phase.IDENTIFIED and till.controller.state.redeem == 0
+
+
+def test_an_old_four_digit_pin_still_opens_and_the_admin_is_asked_for_a_longer_one(
+    qtbot, make_till, tmp_path
+) -> None:
+    import hashlib
+    import hmac
+
+    from app.admin_pin import HASH_KEY, default_hasher
+    from app.secrets_store import till_secret
+    from cache.till_state import TillState
+
+    pepper = till_secret("admin-pin-pepper", tmp_path)
+    with open_database(tmp_path / "till.sqlite") as db:  # the PIN as an older version stored it
+        TillState(db).put(HASH_KEY, default_hasher().hash(hmac.new(pepper, b"2468", hashlib.sha256).digest()))
+    till = make_till()
+
+    def open_queue_with(pin: str) -> None:
+        till.window.admin_requested.emit("queue")
+        qtbot.waitUntil(lambda: till.admin.pin_dialog is not None and till.admin.pin_dialog.mode() == "enter")
+        type_and_enter(qtbot, child(till.admin.pin_dialog, QLineEdit, "PinInput"), pin)
+        qtbot.waitUntil(lambda: till.admin.pin_dialog.mode() == "create", timeout=10_000)  # argon2 takes a while
+
+    open_queue_with("2468")
+    renew = till.admin.pin_dialog
+    assert "too short" in child(renew, QLabel, "PinPrompt").text()
+    assert till.admin.queue_dialog is None, "asked before the screen opens"
+    click(qtbot, child(renew, QPushButton, "PinCancelButton"))  # "Later": the screen opens all the same
+    qtbot.waitUntil(lambda: till.admin.queue_dialog is not None, timeout=10_000)
+    till.admin.queue_dialog.close()
+    till.admin.queue_dialog = None
+
+    open_queue_with("2468")
+    qtbot.waitUntil(lambda: till.admin.pin_dialog is not renew and till.admin.pin_dialog.mode() == "create")
+    renew = till.admin.pin_dialog
+    type_and_enter(qtbot, child(renew, QLineEdit, "PinNewInput"), "1357")
+    type_and_enter(qtbot, child(renew, QLineEdit, "PinRepeatInput"), "1357")
+    assert renew.isVisible(), "four digits are not enough for a new PIN"
+    type_and_enter(qtbot, child(renew, QLineEdit, "PinNewInput"), "135791")
+    type_and_enter(qtbot, child(renew, QLineEdit, "PinRepeatInput"), "135791")
+    qtbot.waitUntil(lambda: till.admin.queue_dialog is not None, timeout=10_000)
+    assert not renew.isVisible()
+
+    from app.admin import AdminStore
+
+    store = AdminStore(tmp_path / "till.sqlite")
+    try:
+        result = store.pin.check("135791")
+        assert result.ok and not result.change_needed
+        assert not store.pin.check("2468").ok
+    finally:
+        store.database.close()
+
+
+def test_the_secrets_folder_of_the_settings_holds_the_till_s_secrets(
+    qtbot, make_till, tmp_path, tmp_path_factory
+) -> None:
+    from app.secrets_store import default_secrets_folder
+
+    chosen = tmp_path_factory.mktemp("etc") / "till-loyalty" / "secrets"  # away from the database's folder
+    till = make_till(secrets_folder=str(chosen))
+    till.window.admin_requested.emit("queue")
+    qtbot.waitUntil(lambda: till.admin.pin_dialog is not None and till.admin.pin_dialog.isVisible())
+    dialog = till.admin.pin_dialog
+    type_and_enter(qtbot, child(dialog, QLineEdit, "PinNewInput"), "246813")
+    type_and_enter(qtbot, child(dialog, QLineEdit, "PinRepeatInput"), "246813")
+    qtbot.waitUntil(lambda: till.admin.queue_dialog is not None, timeout=10_000)
+    assert sorted(p.name for p in chosen.iterdir()) == ["admin-pin-pepper.key", "customer-cache-key.key"]
+    assert not list(tmp_path.glob("*.key")) and not list(tmp_path.glob(".*.key")), "nothing beside the database"
+    assert not default_secrets_folder().exists()

@@ -37,6 +37,10 @@ def _error(dialog: PinDialog) -> QLabel:
     return dialog.findChild(QLabel, "PinError")
 
 
+def _prompt(dialog: PinDialog) -> QLabel:
+    return dialog.findChild(QLabel, "PinPrompt")
+
+
 def _wait(dialog: PinDialog) -> QLabel:
     return dialog.findChild(QLabel, "PinWait")
 
@@ -49,11 +53,12 @@ def test_enter_mode_has_one_masked_digits_only_field(qtbot, enter) -> None:
     assert not _field(enter, "PinNewInput").isVisible()
     qtbot.keyClicks(field, "2a4b6c8d9")
     assert field.text() == "2468" + "9"
-    qtbot.keyClicks(field, "0000")
-    assert field.text() == "24689000"  # at most 8 digits
+    qtbot.keyClicks(field, "00000000")
+    assert field.text() == "246890000000"  # at most 12 digits
 
 
 def test_enter_needs_four_digits_and_emits_once(qtbot, enter) -> None:
+    # Four, not six: a PIN an older version set may be that short, and it still opens.
     field = _field(enter)
     qtbot.keyClicks(field, "246")
     assert not _ok(enter).isEnabled()
@@ -135,23 +140,67 @@ def test_create_mode_needs_the_same_pin_twice(qtbot, create) -> None:
     new, repeat = _field(create, "PinNewInput"), _field(create, "PinRepeatInput")
     assert not _field(create, "PinInput").isVisible()
     assert new.echoMode() == repeat.echoMode() == QLineEdit.EchoMode.Password
-    qtbot.keyClicks(new, "13579")
+    qtbot.keyClicks(new, "135791")
     assert not _ok(create).isEnabled()
-    qtbot.keyClicks(repeat, "13578")
+    qtbot.keyClicks(repeat, "135781")
     with qtbot.assertNotEmitted(create.pin_created):
         qtbot.mouseClick(_ok(create), Qt.MouseButton.LeftButton)
     assert _error(create).isVisible() and "different" in _error(create).text()
-    assert repeat.text() == "" and new.text() == "13579"
-    qtbot.keyClicks(repeat, "13579")
+    assert repeat.text() == "" and new.text() == "135791"
+    qtbot.keyClicks(repeat, "135791")
     with qtbot.waitSignal(create.pin_created) as blocker:
         qtbot.mouseClick(_ok(create), Qt.MouseButton.LeftButton)
-    assert blocker.args == ["13579"]
+    assert blocker.args == ["135791"]
 
 
-def test_create_mode_refuses_fewer_than_four_digits(qtbot, create) -> None:
-    qtbot.keyClicks(_field(create, "PinNewInput"), "123")
-    qtbot.keyClicks(_field(create, "PinRepeatInput"), "123")
-    assert not _ok(create).isEnabled()
+def test_a_new_pin_needs_six_to_twelve_digits(qtbot, create) -> None:
+    new, repeat = _field(create, "PinNewInput"), _field(create, "PinRepeatInput")
+    assert "6 to 12 digits" in _prompt(create).text()
+    for typed in ("1", "3", "5", "7", "9"):  # 1357 and 13579: long enough once, not any more
+        qtbot.keyClicks(new, typed)
+        qtbot.keyClicks(repeat, typed)
+        assert not _ok(create).isEnabled(), new.text()
+    with qtbot.assertNotEmitted(create.pin_created):
+        qtbot.keyClick(repeat, Qt.Key.Key_Return)
+    qtbot.keyClicks(new, "1")
+    qtbot.keyClicks(repeat, "1")
+    assert _ok(create).isEnabled()
+    qtbot.keyClicks(new, "3579135")
+    qtbot.keyClicks(repeat, "3579135")
+    assert new.text() == repeat.text() == "135791357913"  # at most 12 digits
+    with qtbot.waitSignal(create.pin_created) as blocker:
+        qtbot.keyClick(repeat, Qt.Key.Key_Return)
+    assert blocker.args == ["135791357913"]
+
+
+def test_the_dialog_follows_the_pin_rule_of_the_application() -> None:
+    from app import admin_pin
+    from widgets import pin_dialog
+
+    assert (pin_dialog.PIN_MIN_LENGTH, pin_dialog.PIN_MAX_LENGTH) == (admin_pin.MIN_LENGTH, admin_pin.MAX_LENGTH)
+    assert pin_dialog.ENTER_MIN_LENGTH == admin_pin.OLD_MIN_LENGTH
+
+
+def test_renew_asks_for_a_longer_pin_and_allows_later(qtbot) -> None:
+    dialog = PinDialog.renew(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.mode() == "create"
+    assert "too short" in _prompt(dialog).text()
+    cancel = dialog.findChild(QPushButton, "PinCancelButton")
+    assert cancel.text() == "Later"
+    new, repeat = _field(dialog, "PinNewInput"), _field(dialog, "PinRepeatInput")
+    qtbot.keyClicks(new, "2468")
+    qtbot.keyClicks(repeat, "2468")
+    assert not _ok(dialog).isEnabled()
+    qtbot.keyClicks(new, "02")
+    qtbot.keyClicks(repeat, "02")
+    with qtbot.waitSignal(dialog.pin_created) as blocker:
+        qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    assert blocker.args == ["246802"]
+    dialog.show_error("The PIN was changed meanwhile. Try again.")
+    with qtbot.assertNotEmitted(dialog.pin_created), qtbot.waitSignal(dialog.rejected):
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
 
 
 def test_enter_in_the_first_new_field_moves_to_the_repeat(qtbot, create) -> None:

@@ -77,3 +77,14 @@ def test_a_wrong_offline_policy_names_the_setting(tmp_path: Path, text: str, mes
     path.write_text(f"[offline]\n{text}\n", encoding="utf-8")
     with pytest.raises(SettingsError, match=message):
         load_settings(path)
+
+
+def test_the_secrets_folder_is_the_default_unless_the_admin_names_one(tmp_path: Path) -> None:
+    from app.settings import secrets_folder
+
+    assert secrets_folder(load_settings(tmp_path / "new.ini")) is None, "empty: the platform's config folder"
+    path = tmp_path / "till.ini"
+    path.write_text("[secrets]\nfolder = /etc/till-loyalty/secrets\n", encoding="utf-8")
+    assert secrets_folder(load_settings(path)) == Path("/etc/till-loyalty/secrets")
+    path.write_text("[secrets]\nfolder = ~/till-secrets\n", encoding="utf-8")
+    assert secrets_folder(load_settings(path)) == Path.home() / "till-secrets"
