@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from html import escape
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSignalBlocker, QSize, Qt, QTimer, Signal
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from widgets.formatting import format_moment
+from widgets.formatting import format_amount, format_moment, format_points
 from widgets.style import repolish
 
 #: Filter values emitted by `filter_changed` ("" = all states).
@@ -35,12 +36,21 @@ _FAILED_TEXT = QColor("#6e0d0d")
 _CELL_PADDING_X = 28  # item padding of till.qss (2 × 6 px), the style's text margins, the grid line
 _CELL_PADDING_Y = 14
 
-COLUMNS = ("state", "operation", "reference", "customer", "recorded", "attempts", "reason")
+COLUMNS = ("state", "operation", "document", "amount", "points", "moment", "customer", "reason")
 
 
 @dataclass(frozen=True)
 class QueueRow:
-    """One outbox item as the admin sees it (times aware; shown in local time)."""
+    """One outbox item as the admin sees it (times aware; shown in local time).
+
+    `reference` is the transaction id (shown only in the details, for support); `reason` the code
+    of the last failure ("CUSTOMER_BLOCKED", "SERVICE_UNAVAILABLE", "TILL_ERROR", "BAD_PAYLOAD",
+    "UNKNOWN"...; "" for none) and `last_error` its technical text. `document_number`,
+    `receipt_time`, `amount` and `points_spent` are those of the receipt (for a cancellation or a
+    refund: of the sale it refers to; a refund's amount is what it gives back), when known.
+    `customer` is the customer's name and masked phone as the till knows them ("" if it does not),
+    `customer_id` the loyalty service's number. `note` is the admin's reason for an item set aside.
+    """
 
     item_id: int
     state: str
@@ -51,10 +61,23 @@ class QueueRow:
     last_error: str
     next_attempt_at: datetime | None
     recorded_at: datetime
+    reason: str = ""
+    document_number: str = ""
+    receipt_time: datetime | None = None
+    amount: Decimal | None = None
+    points_spent: Decimal | None = None
+    customer_id: str = ""
+    note: str = ""
 
 
 def _local(moment: datetime) -> str:
     return format_moment(moment.astimezone() if moment.tzinfo is not None else moment)
+
+
+def _local_date_time(moment: datetime) -> str:
+    """Always with the date: a queue holds receipts of several days."""
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    return local.strftime("%d.%m.%Y %H:%M")
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -255,7 +278,7 @@ class QueueDialog(QDialog):
         self._close.clicked.connect(self.reject)
         self._message.hide()
         self._retranslate()
-        self.resize(1240, 620)
+        self.resize(1000, 620)  # fits a 1024×768 till screen
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -363,31 +386,83 @@ class QueueDialog(QDialog):
         if selected is None or not self.select_item(selected.item_id):
             self._on_selection_changed()
 
+    def reason_text(self, row: QueueRow) -> str:
+        """The admin's sentence for the row's last failure ("" when there was none)."""
+        if row.note and row.state == "done":
+            return self.tr("Set aside by the admin: {note}").format(note=row.note)
+        if not row.reason:
+            return ""
+        texts = {
+            "SERVICE_UNAVAILABLE": self.tr(
+                "The loyalty service could not be reached; it will be sent again automatically."
+            ),
+            "CUSTOMER_NOT_FOUND": self.tr("The loyalty service does not know this customer."),
+            "CUSTOMER_BLOCKED": self.tr("The customer's card is blocked."),
+            "NOT_ACTIVATED": self.tr("The customer's card is not activated: points cannot be spent."),
+            "INSUFFICIENT_BALANCE": self.tr("The customer did not have enough points for this receipt."),
+            "REDEEM_LIMIT_EXCEEDED": self.tr("More points were spent than the programme allows on this receipt."),
+            "CONFIRMATION_REQUIRED": self.tr("The loyalty service asks for the customer's one-time code."),
+            "CONFIRMATION_INVALID": self.tr("The customer's one-time code was wrong or has expired."),
+            "TRANSACTION_NOT_FOUND": self.tr("The loyalty service does not know the sale this refers to."),
+            "REFUND_EXCEEDS_PURCHASE": self.tr("More is being returned than was bought in the sale."),
+            "INVALID_REQUEST": self.tr("The loyalty service refused the receipt's data. Call support."),
+            "BAD_PAYLOAD": self.tr("The till's record of this receipt is damaged and cannot be sent. Call support."),
+            "TILL_ERROR": self.tr("The till failed while sending; it will try again automatically."),
+        }
+        return texts.get(row.reason, self.tr("The loyalty service refused it. Call support."))
+
+    def _operation_words(self, row: QueueRow) -> str:
+        """"Sale No. 000451", "Refund of sale No. 000451", or the operation alone."""
+        if not row.document_number:
+            return self._operation_name(row.operation)
+        texts = {
+            "commit": self.tr("Sale No. {number}"),
+            "cancel": self.tr("Cancellation of sale No. {number}"),
+            "refund": self.tr("Refund for sale No. {number}"),
+        }
+        return texts.get(row.operation, "{number}").format(number=row.document_number)
+
+    def _customer_text(self, row: QueueRow) -> str:
+        return row.customer or self.tr("Not known at this till")
+
     def _fill_row(self, index: int, row: QueueRow) -> None:
-        # Fault codes like CUSTOMER_BLOCKED may break after "_" so that a narrow column wraps them.
-        reason = " ".join(row.last_error.split()).replace("_", "_\u200b")
+        reason = self.reason_text(row)
+        moment = row.receipt_time or row.recorded_at
         cells = {
             "state": self._state_name(row.state),
             "operation": self._operation_name(row.operation),
-            "reference": row.reference,
-            "customer": row.customer,
-            "recorded": _local(row.recorded_at),
-            "attempts": str(row.attempts),
+            "document": row.document_number or "—",
+            "amount": format_amount(row.amount) if row.amount is not None else "—",
+            "points": format_points(row.points_spent) if row.points_spent is not None else "—",
+            "moment": _local_date_time(moment),
+            "customer": self._customer_text(row),
             "reason": reason,
         }
+        technical = self._technical_text(row)
         for column, key in enumerate(COLUMNS):
             item = QTableWidgetItem(cells[key])
             item.setData(Qt.ItemDataRole.UserRole, row.item_id)
-            if key == "reason" and reason:
-                item.setToolTip(row.last_error)
+            if key in ("reason", "document", "operation") and technical:
+                item.setToolTip(technical)
             if key == "state" and row.state == "pending" and row.next_attempt_at is not None:
                 item.setToolTip(self._next_attempt_text(row.next_attempt_at))
-            if key == "attempts":
+            if key in ("amount", "points"):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if row.state == "failed":
                 item.setBackground(QBrush(_FAILED_BACKGROUND))
                 item.setForeground(QBrush(_FAILED_TEXT))
             self._table.setItem(index, column, item)
+
+    def _technical_text(self, row: QueueRow) -> str:
+        """For support: the transaction, the customer's number, the attempts and the raw failure."""
+        parts = [self.tr("Transaction {id}").format(id=row.reference)]
+        if row.customer_id:
+            parts.append(self.tr("customer number {id}").format(id=row.customer_id))
+        parts.append(self.tr("attempts: {count}").format(count=row.attempts))
+        text = "; ".join(parts)
+        if row.last_error:
+            text += "\n" + self.tr("Technical reason: {error}").format(error=" ".join(row.last_error.split()))
+        return text
 
     def _on_column_resized(self, index: int, _old: int, _new: int) -> None:
         if index == COLUMNS.index("reason"):
@@ -404,16 +479,15 @@ class QueueDialog(QDialog):
         if row is None:
             self._details.setText(self.tr("Select a line to see its details."))
         else:
-            what = self._operation_name(row.operation)
-            if row.last_error:
-                text = self.tr("{operation} {reference}: {reason}").format(
-                    operation=what, reference=row.reference, reason=row.last_error
-                )
-            else:
-                text = self.tr("{operation} {reference}: no errors.").format(operation=what, reference=row.reference)
+            when = _local_date_time(row.receipt_time or row.recorded_at)
+            text = self.tr("{operation} of {time}, customer: {customer}.").format(
+                operation=self._operation_words(row), time=when, customer=self._customer_text(row)
+            )
+            reason = self.reason_text(row)
+            text = f"{text} {reason}" if reason else f"{text} {self.tr('No errors.')}"
             if row.state == "pending" and row.next_attempt_at is not None:
                 text = f"{text} {self._next_attempt_text(row.next_attempt_at)}"
-            self._details.setText(text)
+            self._details.setText(f"{text}\n{self._technical_text(row)}")
         self._details.setProperty("role", "error-text" if failed else "muted")
         repolish(self._details)
 
@@ -430,8 +504,10 @@ class QueueDialog(QDialog):
         row = self.selected_row()
         if row is None or row.state != "failed":
             return
-        what = self.tr("Discard {operation} {reference} of {customer}?").format(
-            operation=self._operation_name(row.operation), reference=row.reference, customer=row.customer
+        what = self.tr("Discard {operation} of {time}, customer: {customer}?").format(
+            operation=self._operation_words(row),
+            time=_local_date_time(row.receipt_time or row.recorded_at),
+            customer=self._customer_text(row),
         )
         dialog = DiscardReasonDialog(self, what)
         self._discard_dialog = dialog
@@ -462,10 +538,11 @@ class QueueDialog(QDialog):
             [
                 self.tr("State"),
                 self.tr("Operation"),
-                self.tr("Receipt"),
+                self.tr("Receipt No."),
+                self.tr("Amount"),
+                self.tr("Points spent"),
+                self.tr("Date and time"),
                 self.tr("Customer"),
-                self.tr("Recorded"),
-                self.tr("Attempts"),
                 self.tr("Reason"),
             ]
         )
