@@ -56,7 +56,7 @@ class _DeviceSection(QGroupBox):
         self.found = QComboBox()
         self.found.setObjectName(f"{prefix}Combo")
         self.found.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.found.setMinimumContentsLength(24)
+        self.found.setMinimumContentsLength(12)  # the whole entry is in the list and the tooltip
         self.uri = QLineEdit()
         self.uri.setObjectName(f"{prefix}UriInput")
         self.uri.setClearButtonEnabled(True)

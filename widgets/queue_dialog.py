@@ -1,6 +1,7 @@
 """The store admin's view of the outbox: what is waiting, being sent, delivered or failed."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -35,8 +36,9 @@ _FAILED_TEXT = QColor("#6e0d0d")
 
 _CELL_PADDING_X = 28  # item padding of till.qss (2 × 6 px), the style's text margins, the grid line
 _CELL_PADDING_Y = 14
+_CUSTOMER_WIDTH = 190  # at most: a longer name wraps
 
-COLUMNS = ("state", "operation", "document", "amount", "points", "moment", "customer", "reason")
+COLUMNS = ("state", "receipt", "amount", "points", "customer", "reason")
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,11 @@ class QueueRow:
 
 def _local(moment: datetime) -> str:
     return format_moment(moment.astimezone() if moment.tzinfo is not None else moment)
+
+
+def _unbroken_phone(text: str) -> str:
+    """A masked phone kept on one line: "+375 29 ***-**-67" must not wrap at its hyphens."""
+    return re.sub(r"\+[\d *\-]+", lambda m: m.group(0).replace(" ", "\u00a0").replace("-", "\u2011"), text)
 
 
 def _local_date_time(moment: datetime) -> str:
@@ -221,6 +228,9 @@ class QueueDialog(QDialog):
         header.setSectionResizeMode(COLUMNS.index("reason"), QHeaderView.ResizeMode.Stretch)
         # Rows follow their content: a reason wraps onto more lines when the column is narrow.
         self._table.setItemDelegateForColumn(COLUMNS.index("reason"), _WrappingDelegate(self._table))
+        customer = COLUMNS.index("customer")  # a long name wraps rather than pushing the reason away
+        header.setSectionResizeMode(customer, QHeaderView.ResizeMode.Interactive)
+        self._table.setItemDelegateForColumn(customer, _WrappingDelegate(self._table))
         self._fit_rows = QTimer(self)
         self._fit_rows.setSingleShot(True)
         self._fit_rows.setInterval(0)
@@ -278,7 +288,7 @@ class QueueDialog(QDialog):
         self._close.clicked.connect(self.reject)
         self._message.hide()
         self._retranslate()
-        self.resize(1000, 620)  # fits a 1024×768 till screen
+        self.resize(1000, 700)  # fits a 1024×768 till screen
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -355,8 +365,8 @@ class QueueDialog(QDialog):
             return
         pending, in_flight, done, failed = self._counts
         failed_text = escape(self.tr("Failed: {count}").format(count=failed))
-        if failed:
-            failed_text = f'<span style="color:#8f1717">✖ {failed_text}</span>'
+        if failed:  # kept on one line: "✖ С ошибкой: 2" must not break after "С"
+            failed_text = f'<span style="color:#8f1717; white-space:nowrap">✖ {failed_text}</span>'
         self._counts_label.setText(
             " · ".join(
                 [
@@ -379,6 +389,8 @@ class QueueDialog(QDialog):
                 self._fill_row(index, row)
             model.clear()  # selection and current row: chosen again below, by item id
         self._table.resizeColumnsToContents()
+        customer = COLUMNS.index("customer")
+        self._table.setColumnWidth(customer, min(self._table.columnWidth(customer), _CUSTOMER_WIDTH))
         self._table.resizeRowsToContents()
         empty = not self._shown
         self._table.setVisible(not empty)
@@ -425,24 +437,30 @@ class QueueDialog(QDialog):
     def _customer_text(self, row: QueueRow) -> str:
         return row.customer or self.tr("Not known at this till")
 
+    def _receipt_cell(self, row: QueueRow) -> str:
+        """The operation, the receipt's number and its local date and time, a line each."""
+        lines = [self._operation_name(row.operation)]
+        if row.document_number:
+            lines.append(self.tr("No. {number}").format(number=row.document_number))
+        lines.append(_local_date_time(row.receipt_time or row.recorded_at))
+        return "\n".join(lines)
+
     def _fill_row(self, index: int, row: QueueRow) -> None:
         reason = self.reason_text(row)
-        moment = row.receipt_time or row.recorded_at
         cells = {
             "state": self._state_name(row.state),
-            "operation": self._operation_name(row.operation),
-            "document": row.document_number or "—",
+            "receipt": self._receipt_cell(row),
             "amount": format_amount(row.amount) if row.amount is not None else "—",
             "points": format_points(row.points_spent) if row.points_spent is not None else "—",
-            "moment": _local_date_time(moment),
-            "customer": self._customer_text(row),
+            # name and masked phone on lines of their own: the column stays narrow
+            "customer": _unbroken_phone(self._customer_text(row).replace(", ", "\n", 1)),
             "reason": reason,
         }
         technical = self._technical_text(row)
         for column, key in enumerate(COLUMNS):
             item = QTableWidgetItem(cells[key])
             item.setData(Qt.ItemDataRole.UserRole, row.item_id)
-            if key in ("reason", "document", "operation") and technical:
+            if key in ("reason", "receipt") and technical:
                 item.setToolTip(technical)
             if key == "state" and row.state == "pending" and row.next_attempt_at is not None:
                 item.setToolTip(self._next_attempt_text(row.next_attempt_at))
@@ -465,7 +483,7 @@ class QueueDialog(QDialog):
         return text
 
     def _on_column_resized(self, index: int, _old: int, _new: int) -> None:
-        if index == COLUMNS.index("reason"):
+        if index in (COLUMNS.index("reason"), COLUMNS.index("customer")):
             self._fit_rows.start()  # once the header has settled: it reports the old width now
 
     def _next_attempt_text(self, moment: datetime) -> str:
@@ -487,7 +505,7 @@ class QueueDialog(QDialog):
             text = f"{text} {reason}" if reason else f"{text} {self.tr('No errors.')}"
             if row.state == "pending" and row.next_attempt_at is not None:
                 text = f"{text} {self._next_attempt_text(row.next_attempt_at)}"
-            self._details.setText(f"{text}\n{self._technical_text(row)}")
+            self._details.setText(f"{_unbroken_phone(text)}\n{self._technical_text(row)}")
         self._details.setProperty("role", "error-text" if failed else "muted")
         repolish(self._details)
 
@@ -537,15 +555,14 @@ class QueueDialog(QDialog):
         self._table.setHorizontalHeaderLabels(
             [
                 self.tr("State"),
-                self.tr("Operation"),
-                self.tr("Receipt No."),
+                self.tr("Receipt"),
                 self.tr("Amount"),
-                self.tr("Points spent"),
-                self.tr("Date and time"),
+                self.tr("Points"),
                 self.tr("Customer"),
                 self.tr("Reason"),
             ]
         )
+        self._table.horizontalHeaderItem(COLUMNS.index("points")).setToolTip(self.tr("Points spent on the receipt"))
         self._empty.setText(self.tr("Nothing here"))
         self._retry.setText(self.tr("Retry"))
         self._retry.setToolTip(self.tr("Send the selected failed item again"))

@@ -71,15 +71,20 @@ def queue_file(tmp_path: Path, sandbox) -> Path:
     return path
 
 
+def _plain(text: str) -> str:
+    return text.replace("\u00a0", " ").replace("\u2011", "-").replace("\n", " | ")
+
+
 def _cells(dialog: QueueDialog, row: int) -> dict[str, str]:
     table = dialog.findChild(QTableWidget, "QueueTable")
-    return {name: table.item(row, column).text() for column, name in enumerate(COLUMNS)}
+    return {name: _plain(table.item(row, column).text()) for column, name in enumerate(COLUMNS)}
 
 
-def _rows_by_document(dialog: QueueDialog) -> dict[str, dict[str, str]]:
+def _rows_by_receipt(dialog: QueueDialog) -> dict[str, dict[str, str]]:
+    """The rows by operation and number: "Sale | No. 000451"."""
     table = dialog.findChild(QTableWidget, "QueueTable")
     rows = [_cells(dialog, row) for row in range(table.rowCount())]
-    return {f"{row['operation']} {row['document']}": row for row in rows}
+    return {row["receipt"].rsplit(" | ", 1)[0]: row for row in rows}
 
 
 def test_the_queue_shows_receipts_customers_and_reasons_in_words(qtbot, queue_file) -> None:
@@ -89,19 +94,20 @@ def test_the_queue_shows_receipts_customers_and_reasons_in_words(qtbot, queue_fi
     qtbot.addWidget(dialog)
     dialog.show_rows(rows)
     dialog.show()
-    shown = _rows_by_document(dialog)
+    shown = _rows_by_receipt(dialog)
     when = CLOSED_AT.astimezone().strftime("%d.%m.%Y %H:%M")
 
-    sale = shown["Sale 000451"]
-    assert (sale["amount"], sale["points"], sale["moment"]) == ("20,88", "5,00", when)
-    assert sale["customer"] == "Анна Ковалёва, +375 29 ***-**-67"
+    sale = shown["Sale | No. 000451"]
+    assert (sale["amount"], sale["points"]) == ("20,88", "5,00")
+    assert sale["receipt"].endswith(f" | {when}")  # the fiscal receipt's time, local
+    assert sale["customer"] == "Анна Ковалёва | +375 29 ***-**-67"
     assert sale["state"] == "Delivered" and sale["reason"] == ""
 
-    refund = shown["Refund 000451"]  # the sale it refers to, and what it gives back
+    refund = shown["Refund | No. 000451"]  # the sale it refers to, and what it gives back
     assert refund["amount"] == "2,49" and refund["customer"] == sale["customer"]
     assert refund["reason"] == "The loyalty service could not be reached; it will be sent again automatically."
 
-    blocked = shown["Sale 000452"]
+    blocked = shown["Sale | No. 000452"]
     assert blocked["state"] == "✖ Failed" and blocked["reason"] == "The customer's card is blocked."
     assert blocked["customer"] == "Not known at this till"
 
@@ -112,7 +118,7 @@ def test_the_queue_shows_receipts_customers_and_reasons_in_words(qtbot, queue_fi
 
     # the technical reason stays at hand for support: in the tooltip and the details line
     table = dialog.findChild(QTableWidget, "QueueTable")
-    failed = next(r for r in range(table.rowCount()) if _cells(dialog, r)["document"] == "000452")
+    failed = next(r for r in range(table.rowCount()) if "000452" in _cells(dialog, r)["receipt"])
     assert table.item(failed, COLUMNS.index("reason")).toolTip().count("CUSTOMER_BLOCKED") == 1
     dialog.select_item(dialog.shown_rows()[failed].item_id)
     details = dialog.findChild(QLabel, "QueueDetails").text()
@@ -126,7 +132,7 @@ def test_in_russian_the_reason_is_a_sentence_not_a_code(qtbot, qapp, queue_file)
     qtbot.addWidget(dialog)
     dialog.show_rows(rows)
     (row,) = [_cells(dialog, 0)]
-    assert row["document"] == "000452" and row["amount"] == "20,88"
+    assert "000452" in row["receipt"] and row["amount"] == "20,88"
     assert row["reason"] and "CUSTOMER_BLOCKED" not in row["reason"] and "_" not in row["reason"]
 
 

@@ -51,8 +51,10 @@ def _button(dialog, name: str) -> QPushButton:
 
 
 def _cell(dialog, row: int, column: str) -> str:
+    """A cell's text with its lines joined by " | " and non-breaking characters made plain."""
     table = _child(dialog, QTableWidget, "QueueTable")
-    return table.item(row, COLUMNS.index(column)).text().replace("\u200b", "")
+    text = table.item(row, COLUMNS.index(column)).text()
+    return text.replace("\u00a0", " ").replace("\u2011", "-").replace("\n", " | ")
 
 
 def test_counts_are_shown(dialog) -> None:
@@ -65,11 +67,12 @@ def test_rows_show_the_receipt_the_customer_and_a_reason_in_words(dialog) -> Non
     table = _child(dialog, QTableWidget, "QueueTable")
     assert table.rowCount() == 4
     assert [_cell(dialog, r, "state") for r in range(4)] == ["✖ Failed", "Being sent", "Waiting", "Delivered"]
-    assert [_cell(dialog, r, "operation") for r in range(4)] == ["Sale", "Sale", "Refund", "Cancellation"]
-    assert _cell(dialog, 0, "document") == "000451"
+    operations = [_cell(dialog, r, "receipt").split(" | ")[0] for r in range(4)]
+    assert operations == ["Sale", "Sale", "Refund", "Cancellation"]
+    sold_at = SOLD_AT.astimezone().strftime("%d.%m.%Y %H:%M")
+    assert _cell(dialog, 0, "receipt") == f"Sale | No. 000451 | {sold_at}"
     assert _cell(dialog, 0, "amount") == "15,90" and _cell(dialog, 0, "points") == "5,00"
-    assert _cell(dialog, 0, "moment") == SOLD_AT.astimezone().strftime("%d.%m.%Y %H:%M")
-    assert _cell(dialog, 0, "customer") == "Anna K., +375 29 ***-**-67"
+    assert _cell(dialog, 0, "customer") == "Anna K. | +375 29 ***-**-67"
     assert _cell(dialog, 0, "reason") == "The customer's card is blocked."
     assert _cell(dialog, 2, "reason").startswith("The loyalty service could not be reached")
     assert _cell(dialog, 2, "customer") == "Not known at this till"
@@ -187,6 +190,6 @@ def test_close(qtbot, dialog) -> None:
 
 def test_russian(qtbot, qapp, dialog) -> None:
     install_translator(qapp, "ru")
-    assert _cell(dialog, 2, "operation") == "Возврат"
+    assert _cell(dialog, 2, "receipt").startswith("Возврат")
     assert "Доставлено: 118" in _child(dialog, QLabel, "QueueCounts").text()
     assert _button(dialog, "SyncButton").text() == "Отправить сейчас"
