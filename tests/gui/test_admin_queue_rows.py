@@ -150,3 +150,10 @@ def test_in_russian_the_reason_is_a_sentence_not_a_code(qtbot, qapp, queue_file)
 )
 def test_stored_failures_are_read_by_their_code(stored: str, code: str) -> None:
     assert reason_code(stored) == code
+
+
+def test_a_refund_shown_without_its_sale_still_names_the_sale(qtbot, queue_file) -> None:
+    _, rows = AdminStore(queue_file).queue("pending")  # the sale itself is delivered: not among them
+    (refund,) = [row for row in rows if row.operation == "refund"]
+    assert (refund.document_number, refund.amount, refund.receipt_time) == ("000451", D("2.49"), CLOSED_AT)
+    assert refund.customer == "Анна Ковалёва, +375 29 ***-**-67" and refund.reason == "SERVICE_UNAVAILABLE"
