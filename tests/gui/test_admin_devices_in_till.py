@@ -136,3 +136,13 @@ def test_a_scan_typed_into_an_address_field_is_taken_back_out_of_it(qtbot, dialo
     qtbot.waitUntil(lambda: len(dialog.scan_lines()) == 1)
     assert dialog.scan_lines()[0].endswith("Loyalty card: 2000000000022")
     assert field.text() == ""
+
+
+def test_a_test_print_that_never_reports_back_is_given_up_after_its_timeout(qtbot, till, dialog, monkeypatch) -> None:
+    # Transports keep their deadlines; this stands for one that would not (the only stand-in here).
+    monkeypatch.setattr(till.devices, "test_print", lambda uri, done: None)
+    _test_print(qtbot, dialog, f"tcp://{LOOPBACK}:9100?timeout=1")
+    assert dialog.test_print_result()[0] == "printing"
+    qtbot.waitUntil(lambda: dialog.test_print_result()[0] == "failed", timeout=10_000)
+    assert "did not answer within 1 s" in dialog.test_print_result()[1]
+    assert dialog.findChild(QPushButton, "TestPrintButton").isEnabled()
