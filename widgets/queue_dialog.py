@@ -412,7 +412,7 @@ class QueueDialog(QDialog):
             "CUSTOMER_BLOCKED": self.tr("The customer's card is blocked."),
             "NOT_ACTIVATED": self.tr("The customer's card is not activated: points cannot be spent."),
             "INSUFFICIENT_BALANCE": self.tr("The customer did not have enough points for this receipt."),
-            "REDEEM_LIMIT_EXCEEDED": self.tr("More points were spent than the programme allows on this receipt."),
+            "REDEEM_LIMIT_EXCEEDED": self.tr("More points were spent than the program allows on this receipt."),
             "CONFIRMATION_REQUIRED": self.tr("The loyalty service asks for the customer's one-time code."),
             "CONFIRMATION_INVALID": self.tr("The customer's one-time code was wrong or has expired."),
             "TRANSACTION_NOT_FOUND": self.tr("The loyalty service does not know the sale this refers to."),
