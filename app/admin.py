@@ -56,26 +56,17 @@ class AdminStore:
         self.outbox = Outbox(self.database, lambda: datetime.now(timezone.utc))
 
     def queue(self, state: str) -> tuple[dict[str, int], list[QueueRow]]:
-        """Counts by state and the rows of one state ("" for all), newest problems first."""
+        """Counts by state and the rows of one state ("" for all), newest first.
+
+        Each row carries the receipt's number, amount, points spent and time, and the customer's
+        name and masked phone when the till's customer cache has them.
+        """
+        from app.queue_rows import read_queue_rows
         from cache.tables import OutboxState
 
         counts = {s.value: n for s, n in self.outbox.counts().items()}
         items = self.outbox.items(OutboxState(state) if state else None, limit=500)
-        rows = [
-            QueueRow(
-                item_id=item.id,
-                state=item.state.value,
-                operation=item.operation.value,
-                reference=item.idempotency_key,
-                customer=item.customer_id,
-                attempts=item.attempts,
-                last_error=item.last_error or "",
-                next_attempt_at=item.next_attempt_at if item.state.value == "pending" else None,
-                recorded_at=item.created_at,
-            )
-            for item in reversed(items)
-        ]
-        return counts, rows
+        return counts, read_queue_rows(self.database, list(reversed(items)))
 
 
 class AdminController(QObject):

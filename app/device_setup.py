@@ -1,21 +1,38 @@
 """The store admin's device set-up: pick or type scanner and printer, test them, save.
 
 Saved choices go to the settings file and take effect at once, without restarting the till.
+Every test print ends with an outcome on screen: the printer's answer, or, if none came within
+the printer's timeout (and a little more), a failure. While the dialog is open, keyboard-wedge
+scans made in it show in its test area (the till's own wedge filter leaves dialogs alone, so
+that a PIN typed quickly is never taken for a scan).
 """
 from __future__ import annotations
 
+import logging
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from app.devices_controller import DevicesController, printer_status_text, printer_uri_with
+from app.devices_controller import (
+    DevicesController,
+    device_uri_error_text,
+    printer_status_text,
+    printer_uri_with,
+)
 from app.settings import Settings, save_settings
+from app.wedge_filter import WedgeEventFilter
 from devices.discovery import DiscoveredDevice
 from devices.printer_status import PrinterStatus
 from devices.scan_classifier import classify_scan
-from devices.uris import DeviceUriError, parse_printer_uri, parse_scanner_uri
+from devices.uris import DeviceUriError, WedgeScannerConfig, parse_printer_uri, parse_scanner_uri
 from widgets.device_settings import DeviceChoice, DeviceSettingsDialog
+
+log = logging.getLogger(__name__)
+
+#: Added to the printer's own timeout before a test print is given up on screen: the job may
+#: wait for the test worker's thread and the transport's last status read.
+TEST_PRINT_GRACE_SECONDS = 2.0
 
 
 class DeviceSetup(QObject):
@@ -34,6 +51,13 @@ class DeviceSetup(QObject):
         self._settings = settings
         self._on_saved = on_saved
         self.dialog: DeviceSettingsDialog | None = None
+        self._wedge: WedgeEventFilter | None = None
+        self._test_print_timer = QTimer(self)
+        self._test_print_timer.setSingleShot(True)
+        self._test_print_timer.timeout.connect(self._test_print_timed_out)
+        self._test_print_running = 0  # the number of the test print shown as running (0: none)
+        self._test_prints = 0
+        self._test_print_seconds = 0.0
         devices.scanned.connect(self._scanned)
         devices.scanner_status.connect(self._scanner_status)
 
@@ -50,9 +74,35 @@ class DeviceSetup(QObject):
         dialog.discovery_requested.connect(self._discover)
         dialog.test_print_requested.connect(self._test_print)
         dialog.save_requested.connect(self._save)
-        dialog.finished.connect(lambda _: setattr(self, "dialog", None))
+        dialog.finished.connect(lambda _: self._closed(dialog))
+        self._listen_for_wedge_scans(dialog)
         dialog.open()
         self._discover()
+
+    def _listen_for_wedge_scans(self, dialog: DeviceSettingsDialog) -> None:
+        """Show keyboard-wedge scans made in the dialog in its test area, as the configured
+        scanner would read them (a serial scanner's scans come through the devices controller)."""
+        config: WedgeScannerConfig = WedgeScannerConfig()
+        try:
+            configured = parse_scanner_uri(self._settings().get("devices", "scanner") or "wedge://")
+            if isinstance(configured, WedgeScannerConfig):
+                config = configured
+        except DeviceUriError:
+            pass
+        wedge = WedgeEventFilter(config, dialog, self)
+        wedge.scanned.connect(self._scanned)
+        wedge.install()
+        self._wedge = wedge
+
+    def _closed(self, dialog: DeviceSettingsDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        if self._wedge is not None:
+            self._wedge.remove()
+            self._wedge.deleteLater()
+            self._wedge = None
+        self._test_print_timer.stop()
+        self._test_print_running = 0
 
     def _discover(self) -> None:
         def show(found: list[DiscoveredDevice]) -> None:
@@ -69,17 +119,42 @@ class DeviceSetup(QObject):
             return
         try:
             uri = printer_uri_with(choice.printer_uri, choice.paper_width, choice.codepage, choice.qr_mode)
+            timeout = parse_printer_uri(uri).options.timeout
         except DeviceUriError as exc:
-            dialog.show_uri_error("printer", str(exc))
+            dialog.show_uri_error("printer", device_uri_error_text("printer"), str(exc))
+            dialog.show_test_print_result(
+                False, QCoreApplication.translate("Devices", "Nothing was printed: the printer address is not valid.")
+            )
             return
         dialog.show_uri_error("printer", "")
-        dialog.show_test_print_result(True, QCoreApplication.translate("Devices", "Printing…"))
+        self._test_prints += 1
+        number = self._test_prints
+        self._test_print_running = number
+        self._test_print_timer.setInterval(int((timeout + TEST_PRINT_GRACE_SECONDS) * 1000))
+        self._test_print_seconds = timeout
+        self._test_print_timer.start()
 
         def done(status: PrinterStatus) -> None:
-            if self.dialog is dialog:
-                dialog.show_test_print_result(status.ok, printer_status_text(status) + _detail(status))
+            if self.dialog is not dialog or self._test_print_running != number:
+                return  # closed meanwhile, or already given up on screen
+            self._test_print_running = 0
+            self._test_print_timer.stop()
+            dialog.show_test_print_result(status.ok, printer_status_text(status), "" if status.ok else status.message)
 
         self._devices.test_print(uri, done)
+
+    def _test_print_timed_out(self) -> None:
+        dialog = self.dialog
+        if dialog is None or not self._test_print_running:
+            return
+        self._test_print_running = 0
+        seconds = self._test_print_seconds
+        log.warning("the test print gave no answer within %.1f s", seconds)
+        dialog.show_test_print_result(
+            False,
+            QCoreApplication.translate("Devices", "The printer did not answer within %1 s: is it on and connected?")
+            .replace("%1", f"{seconds:g}"),
+        )
 
     def _save(self, choice: DeviceChoice) -> None:
         dialog = self.dialog
@@ -92,14 +167,14 @@ class DeviceSetup(QObject):
                 parse_scanner_uri(scanner)
             dialog.show_uri_error("scanner", "")
         except DeviceUriError as exc:
-            dialog.show_uri_error("scanner", str(exc))
+            dialog.show_uri_error("scanner", device_uri_error_text("scanner"), str(exc))
             errors = True
         try:
             if printer:
                 printer = printer_uri_with(printer, choice.paper_width, choice.codepage, choice.qr_mode)
             dialog.show_uri_error("printer", "")
         except DeviceUriError as exc:
-            dialog.show_uri_error("printer", str(exc))
+            dialog.show_uri_error("printer", device_uri_error_text("printer"), str(exc))
             errors = True
         if errors:
             return
@@ -132,6 +207,3 @@ def current_choice(settings: Settings) -> DeviceChoice:
             pass
     return DeviceChoice(settings.get("devices", "scanner"), printer, width, codepage, qr)
 
-
-def _detail(status: PrinterStatus) -> str:
-    return f" ({status.message})" if status.message and not status.ok else ""

@@ -42,7 +42,7 @@ def printer_uri_with(uri: str, width: int, codepage: str, qr: str) -> str:
 
 
 def printer_status_text(status: PrinterStatus) -> str:
-    """The cashier's words for a printer state."""
+    """The cashier's words for a printer state (the status's own message is English, for support)."""
     texts = {
         "ok": QCoreApplication.translate("Devices", "Printed"),
         "offline": QCoreApplication.translate("Devices", "Printer not answering: is it on and connected?"),
@@ -50,7 +50,25 @@ def printer_status_text(status: PrinterStatus) -> str:
         "cover_open": QCoreApplication.translate("Devices", "Printer cover open"),
         "error": QCoreApplication.translate("Devices", "Printer error"),
     }
-    return texts.get(status.state.value, status.message)
+    return texts.get(status.state.value, texts["error"])
+
+
+def device_uri_error_text(which: str) -> str:
+    """The admin's words for a scanner or printer address that cannot be used.
+
+    The `DeviceUriError`'s own message (English, it names the wrong part) goes alongside, for support.
+    """
+    if which == "scanner":
+        return QCoreApplication.translate(
+            "Devices",
+            "This scanner address cannot be used. Examples: wedge:// (keyboard scanner), "
+            "serial:///dev/ttyACM0?baudrate=9600.",
+        )
+    return QCoreApplication.translate(
+        "Devices",
+        "This printer address cannot be used. Examples: tcp://10.0.0.5:9100, usb://04b8:0202, "
+        "serial:///dev/ttyUSB0.",
+    )
 
 
 class DevicesController(QObject):
@@ -69,6 +87,8 @@ class DevicesController(QObject):
         self._wedge: WedgeEventFilter | None = None
         self._reader: SerialScannerReader | None = None
         self._printer: ReceiptPrinter | None = None
+        # Test prints run on their own thread: never queued behind a slip stuck on a dead printer.
+        self._test_worker = BackgroundWorker("device-test", self)
         self.scanner_uri = ""
         self.printer_uri = ""
 
@@ -154,20 +174,25 @@ class DevicesController(QObject):
         self._worker.submit(discover_devices, done, lambda exc: done([]))
 
     def test_print(self, uri: str, done: Callable[[PrinterStatus], None]) -> None:
-        """Print the test page on the printer at `uri` (which need not be the configured one)."""
+        """Print the test page on the printer at `uri` (which need not be the configured one).
+
+        Runs on the test print's own thread, so a slip waiting on the till's printer does not
+        hold it up; `done` always gets a status (an error status if printing raised).
+        """
 
         def job() -> Any:
             return ReceiptPrinter.from_uri(uri, language=self._language).print_test_page()
 
-        self._worker.submit(job, done, lambda exc: done(_error_status(exc)))
+        self._test_worker.submit(job, done, lambda exc: done(_error_status(exc)))
 
     def shutdown(self) -> None:
-        """Stop the scanner (the worker is stopped by its owner)."""
+        """Stop the scanner and the test print's thread (the device worker is stopped by its owner)."""
         self._use_scanner(None)
+        self._test_worker.stop()
 
 
 def _error_status(exc: BaseException) -> PrinterStatus:
     from devices.printer_status import PrinterState
 
-    message = str(exc) if isinstance(exc, DeviceUriError) else type(exc).__name__
+    message = str(exc) if isinstance(exc, DeviceUriError) else f"{type(exc).__name__}: {exc}"
     return PrinterStatus(PrinterState.ERROR, message)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, Signal
 
 from app.cli import STOP_WITH_PARENT_ENV
 
@@ -22,7 +22,7 @@ class SandboxProcess(QObject):
     listening = Signal(str)  # service URL
     code_sent = Signal(str, str, str, str)  # code, masked phone, purpose, amount
     log_line = Signal(str)
-    failed = Signal(str)
+    failed = Signal(str)  # why it stopped, in the till's language (the technical cause is logged)
 
     def __init__(self, extra_args: list[str] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -75,9 +75,19 @@ class SandboxProcess(QObject):
                 self.log_line.emit(line.strip())
 
     def _on_error(self, error: QProcess.ProcessError) -> None:
-        if not self._stopping:
-            self.failed.emit(f"sandbox: {error.name}")
+        if self._stopping:
+            return
+        log.warning("sandbox process error: %s", error.name)
+        if error == QProcess.ProcessError.FailedToStart:
+            reason = QCoreApplication.translate("Sandbox", "it could not be started")
+        elif error == QProcess.ProcessError.Crashed:
+            reason = QCoreApplication.translate("Sandbox", "it crashed")
+        else:
+            reason = QCoreApplication.translate("Sandbox", "it failed (%1)").replace("%1", error.name)
+        self.failed.emit(reason)
 
     def _on_finished(self, code: int, status: QProcess.ExitStatus) -> None:
-        if not self._stopping:
-            self.failed.emit(f"sandbox exited ({code})")
+        if self._stopping or status == QProcess.ExitStatus.CrashExit:
+            return  # a crash was already reported by errorOccurred
+        log.warning("sandbox process exited with code %d", code)
+        self.failed.emit(QCoreApplication.translate("Sandbox", "it ended with exit code %1").replace("%1", str(code)))

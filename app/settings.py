@@ -132,6 +132,10 @@ class Settings:
             values[(section, key)] = value
         return Settings(values, self.path)
 
+    def at(self, path: Path) -> "Settings":
+        """The same values, tied to another file (saving writes there)."""
+        return Settings(dict(self._values), path)
+
 
 def secrets_folder(settings: Settings) -> Path | None:
     """The folder named by `[secrets] folder`, or None for the default (see app/secrets_store.py)."""
@@ -191,3 +195,19 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     temporary = path.with_name(path.name + ".new")
     temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
     os.replace(temporary, path)
+
+
+DEMO_SETTINGS_NAME = "till-loyalty-demo.ini"
+
+
+def demo_settings(settings: Settings, folder: Path) -> Settings:
+    """The demo till's settings, tied to a file of its own in `folder` (the demo's work folder).
+
+    The demo starts from the settings it was given, but what it saves (devices, offline selling)
+    must never land in the real till's settings file. Started with `--config FILE`, it keeps
+    saving to that file, as asked.
+    """
+    path = settings.path
+    if path is not None and path.expanduser().resolve() != default_config_path().expanduser().resolve():
+        return settings
+    return settings.at(folder / DEMO_SETTINGS_NAME)

@@ -29,7 +29,7 @@ from app.identify_input import identifier_parser, scan_refusal_text
 from app.offline_policy_setup import OfflinePolicySetup
 from app.offline_redemption import policy_from_settings
 from app.presenter import TillPresenter
-from app.settings import Settings, secrets_folder
+from app.settings import Settings, demo_settings, secrets_folder
 from app.sync_controller import SyncController
 from app.workers import BackgroundWorker
 from devices.receipt_layout import LoyaltySummary
@@ -56,6 +56,8 @@ class TillApplication(QObject):
 
     def __init__(self, settings: Settings, *, demo: bool, database_path: Path) -> None:
         super().__init__()
+        if demo:  # what the demo saves stays the demo's: next to its database, or in its --config
+            settings = demo_settings(settings, database_path.parent)
         self.settings = settings
         self.database_path = database_path
         self.window = TillWindow(demo_mode=demo)

@@ -1,9 +1,12 @@
-"""The application-wide key filter that recognises a keyboard-wedge scanner (DESIGN.md §6).
+"""The application-wide key filter that recognises a keyboard-wedge scanner (rules: devices/wedge.py).
 
-It sees every key press of the till window (whatever widget has focus), asks the Qt-free
+It sees every key press of one window (whatever widget has focus), asks the Qt-free
 `devices.wedge.WedgeClassifier` what the press is, and applies the decision: swallow scanned
 keys, take back characters that turned out to be part of a scan, hand back swallowed keys that
-were typing after all, and emit `scanned` with the code. Dialogs (the PIN!) are left alone.
+were typing after all, and emit `scanned` with the code. Other windows are left alone: the till's
+filter watches the till window only, so dialogs (the PIN!) never lose fast typing to it. The one
+exception is the device settings dialog, which has a filter of its own while it is open, so that
+its scanner test shows keyboard-wedge scans.
 """
 from __future__ import annotations
 
@@ -38,7 +41,7 @@ def key_name(key: int) -> str:
 
 
 class WedgeEventFilter(QObject):
-    """Watches the till window's key presses for wedge-scanner bursts; emits `scanned(code)`."""
+    """Watches one window's key presses for wedge-scanner bursts; emits `scanned(code)`."""
 
     scanned = Signal(str)
 
@@ -65,11 +68,11 @@ class WedgeEventFilter(QObject):
         self._classifier.cancel()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        """Classify key presses aimed at the till window's focused widget."""
+        """Classify key presses aimed at the focused widget of the watched window."""
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         # An application filter sees one press several times (window, widget, parents): take it
-        # once, at the widget that has focus, and only in the till window (never in a dialog).
+        # once, at the widget that has focus, and only in the watched window (never in another).
         focus = QApplication.focusWidget()
         target = focus if focus is not None else self._window
         if watched is not target or target.window() is not self._window:

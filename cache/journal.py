@@ -11,7 +11,7 @@ import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from sqlalchemy import Engine, Select, select
 from sqlalchemy.exc import DBAPIError
@@ -110,6 +110,22 @@ class Journal:
             found = session.execute(_by_key(operation, key)).one_or_none()
             return None if found is None else _entry(found, found.outbox_id)
 
+    def payloads(self, operation: Operation, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The recorded payloads of `operation` for those of `keys` the journal holds, by key.
+
+        For the admin's queue, which shows a cancellation or refund with the sale it refers to.
+        """
+        wanted = sorted(set(keys))
+        found: dict[str, dict[str, Any]] = {}
+        with self._db.reading() as session:
+            for start in range(0, len(wanted), _KEYS_PER_QUERY):
+                chunk = wanted[start : start + _KEYS_PER_QUERY]
+                query = select(JournalRow.key, JournalRow.payload).where(
+                    JournalRow.operation == operation.value, JournalRow.key.in_(chunk)
+                )
+                found.update((key, json.loads(payload)) for key, payload in session.execute(query))
+        return found
+
     def entries(self, *, customer_id: str | None = None, limit: int = 100) -> list[JournalEntry]:
         """Recorded operations, newest first, optionally of one customer."""
         query = (
@@ -148,6 +164,8 @@ def _write_transaction(engine: Engine) -> Iterator[sqlite3.Connection]:
     finally:
         pooled.close()
 
+
+_KEYS_PER_QUERY = 500  # well under SQLite's limit on bound parameters
 
 _INSERT_JOURNAL = (
     "INSERT INTO journal (operation, key, customer_id, payload, recorded_at) VALUES (?, ?, ?, ?, ?)"

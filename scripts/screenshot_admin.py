@@ -1,8 +1,9 @@
 """Render the admin views offscreen with sample data to PNGs, to judge readability.
 
-Usage: .venv/bin/python scripts/screenshot_admin.py [out-folder] [--lang ru|be|en]
+Usage: .venv/bin/python scripts/screenshot_admin.py [out-folder] [--lang ru|be|en] [--screen 1024x768]
 Writes devices.png, queue.png, pin.png, pin_wait.png and till_offline.png (default folder
-screenshots/, not committed).
+screenshots/, not committed). Dialogs are shown no bigger than the screen given (a till's
+1024×768 by default).
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import argparse
 import os
 import sys
 from datetime import datetime, timedelta, timezone
+from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +28,12 @@ from widgets.queue_dialog import QueueDialog, QueueRow  # noqa: E402
 from widgets.style import apply_style  # noqa: E402
 
 
+SCREEN = (1024, 768)
+
+
 def _save(app: QApplication, widget: QWidget, path: Path) -> bool:
+    width, height = SCREEN
+    widget.resize(min(widget.width(), width), min(widget.height(), height))
     widget.show()
     app.processEvents()
     ok = widget.grab().save(str(path))
@@ -55,7 +62,11 @@ def devices_dialog() -> DeviceSettingsDialog:
     dialog.show_scan("card", "2000000123453")
     dialog.show_scan("qr", "9100012345678012345678")
     dialog.show_scan("unknown", "4810001000017")
-    dialog.show_test_print_result(False, "Принтер не отвечает: 10.0.0.5:9100, нет ответа за 3 с")
+    from app.devices_controller import printer_status_text
+    from devices.printer_status import PrinterStatus
+
+    status = PrinterStatus.offline("no answer from 10.0.0.5:9100")
+    dialog.show_test_print_result(False, printer_status_text(status), status.message)
     dialog.show_uri_error("printer", "")
     return dialog
 
@@ -63,9 +74,9 @@ def devices_dialog() -> DeviceSettingsDialog:
 def queue_dialog() -> QueueDialog:
     """The sending queue with waiting, delivered and failed items; the failed one selected."""
     now = datetime.now(timezone.utc)
-    blocked = "CUSTOMER_BLOCKED: Карта заблокирована, начисление невозможно"
+    blocked = "CUSTOMER_BLOCKED: Карта заблокирована. Обратитесь к администратору"
     too_much = "REFUND_EXCEEDS_PURCHASE: Возврат больше покупки"
-    unreachable = "Сервис недоступен: нет соединения"
+    unreachable = "SERVICE_UNAVAILABLE: cannot connect to http://10.0.0.2:8580/"
 
     def hours(n: float) -> datetime:
         return now - timedelta(hours=n)
@@ -73,13 +84,34 @@ def queue_dialog() -> QueueDialog:
     def minutes(n: float) -> datetime:
         return now - timedelta(minutes=n)
 
+    anna, ivan = "Анна Ковалёва, +375 29 ***-**-67", "Иван Петров, +7 916 ***-**-23"
     rows = [
-        QueueRow(41, "failed", "commit", "000451", "+375 29 ***-**-67", 1, blocked, None, hours(3)),
-        QueueRow(44, "failed", "refund", "R-000012", "+375 33 ***-**-05", 1, too_much, None, hours(2)),
-        QueueRow(45, "in_flight", "commit", "000455", "+375 44 ***-**-21", 2, "", None, minutes(20)),
-        QueueRow(46, "pending", "commit", "000456", "+375 29 ***-**-67", 3, unreachable, minutes(-2), minutes(9)),
-        QueueRow(47, "pending", "cancel", "000457", "+7 912 ***-**-01", 0, "", now, minutes(1)),
-        QueueRow(40, "done", "commit", "000450", "+375 29 ***-**-11", 1, "", None, hours(4)),
+        QueueRow(
+            41, "failed", "commit", "3f6c1e2a-41", "Пётр Заблокированный, +375 44 ***-**-01", 1, blocked, None,
+            hours(3), reason="CUSTOMER_BLOCKED", document_number="000451", receipt_time=hours(3),
+            amount=Decimal("20.88"), points_spent=Decimal("0.00"), customer_id="C0004",
+        ),
+        QueueRow(
+            44, "failed", "refund", "R-000012", ivan, 1, too_much, None, hours(2), reason="REFUND_EXCEEDS_PURCHASE",
+            document_number="000440", receipt_time=hours(26), amount=Decimal("15.90"), customer_id="C0002",
+        ),
+        QueueRow(
+            45, "in_flight", "commit", "9b2d-45", anna, 2, "", None, minutes(20), document_number="000455",
+            receipt_time=minutes(20), amount=Decimal("4.98"), points_spent=Decimal("2.00"), customer_id="C0001",
+        ),
+        QueueRow(
+            46, "pending", "commit", "a81f-46", "", 3, unreachable, minutes(-2), minutes(9),
+            reason="SERVICE_UNAVAILABLE", document_number="000456", receipt_time=minutes(9),
+            amount=Decimal("1234.50"), points_spent=Decimal("50.00"), customer_id="C0009",
+        ),
+        QueueRow(
+            47, "pending", "cancel", "c0d3-47", anna, 0, "", now, minutes(1), document_number="000457",
+            receipt_time=minutes(1), amount=Decimal("12.50"), points_spent=Decimal("6.25"), customer_id="C0001",
+        ),
+        QueueRow(
+            40, "done", "commit", "77aa-40", anna, 1, "", None, hours(4), document_number="000450",
+            receipt_time=hours(4), amount=Decimal("2.49"), points_spent=Decimal("0.00"), customer_id="C0001",
+        ),
     ]
     dialog = QueueDialog()
     dialog.show_counts(2, 1, 118, 2)
@@ -94,7 +126,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", nargs="?", default=str(ROOT / "screenshots"))
     parser.add_argument("--lang", default="ru", choices=("ru", "be", "en"))
+    parser.add_argument("--screen", default="1024x768", help="the till's screen, WIDTHxHEIGHT")
     args = parser.parse_args()
+    global SCREEN
+    width, height = (int(part) for part in args.screen.lower().split("x"))
+    SCREEN = (width, height)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 

@@ -56,7 +56,7 @@ class _DeviceSection(QGroupBox):
         self.found = QComboBox()
         self.found.setObjectName(f"{prefix}Combo")
         self.found.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.found.setMinimumContentsLength(24)
+        self.found.setMinimumContentsLength(12)  # the whole entry is in the list and the tooltip
         self.uri = QLineEdit()
         self.uri.setObjectName(f"{prefix}UriInput")
         self.uri.setClearButtonEnabled(True)
@@ -95,8 +95,9 @@ class _DeviceSection(QGroupBox):
         self._placeholder = text
         self._fill()
 
-    def show_error(self, text: str) -> None:
+    def show_error(self, text: str, detail: str = "") -> None:
         self.error.setText(text)
+        self.error.setToolTip(detail if text else "")
         self.error.setVisible(bool(text))
         self.uri.setProperty("invalid", bool(text))
         repolish(self.uri)
@@ -166,8 +167,8 @@ class DeviceSettingsDialog(QDialog):
         self._scan_caption.setWordWrap(True)
         self._scan_log = QPlainTextEdit()
         self._scan_log.setObjectName("ScanLog")
-        self._scan_log.setReadOnly(True)
-        self._scan_log.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._scan_log.setReadOnly(True)  # scans arrive as key presses: they may type into it
+        self._scan_log.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._scan_log.setMaximumBlockCount(SCAN_LINES_KEPT)
         self._scan_log.setMinimumHeight(110)
         scanner_box = QVBoxLayout(self._scanner)
@@ -239,7 +240,7 @@ class DeviceSettingsDialog(QDialog):
         self._cancel.clicked.connect(self.reject)
         self._retranslate()
         self.clear_test_print_result()
-        self.resize(1260, 640)
+        self.resize(1000, 640)  # fits a 1024×768 till screen
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -290,9 +291,12 @@ class DeviceSettingsDialog(QDialog):
         """Say how the scanner is doing ("Connected", "Not found: /dev/ttyACM0", ...)."""
         self._scanner_status.setText(text)
 
-    def show_test_print_result(self, ok: bool, text: str) -> None:
-        """Show the outcome of the test print at once: green when it printed, red when not."""
-        self._set_print_result("ok" if ok else "failed", text)
+    def show_test_print_result(self, ok: bool, text: str, detail: str = "") -> None:
+        """Show the outcome of the test print: green when it printed, red when not.
+
+        *detail* (technical, for support) is the tooltip. Test print is enabled again.
+        """
+        self._set_print_result("ok" if ok else "failed", text, detail)
 
     def clear_test_print_result(self) -> None:
         """Clear the test print outcome."""
@@ -302,14 +306,19 @@ class DeviceSettingsDialog(QDialog):
         """The test print outcome shown: ("ok" | "failed" | "printing" | "none", text)."""
         return self._print_result[0], self._test_result.text()
 
-    def show_uri_error(self, which: str, text: str) -> None:
-        """Show *text* under the "scanner" or "printer" URI field ("" clears it)."""
+    def show_uri_error(self, which: str, text: str, detail: str = "") -> None:
+        """Show *text* under the "scanner" or "printer" URI field ("" clears it); *detail*
+        (technical, for support) is its tooltip."""
         sections = {"scanner": self._scanner, "printer": self._printer}
         if which not in sections:
             raise ValueError(f"which must be 'scanner' or 'printer', not {which!r}")
-        sections[which].show_error(text)
+        sections[which].show_error(text, detail)
         if text:
             sections[which].uri.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def scan_area(self) -> QPlainTextEdit:
+        """The test-scan area (a keyboard scanner may type into it while the dialog is open)."""
+        return self._scan_log
 
     def uri_error(self, which: str) -> str:
         """The error shown under the "scanner" or "printer" URI field ("" when none)."""
@@ -325,10 +334,12 @@ class DeviceSettingsDialog(QDialog):
     def _on_save(self) -> None:
         self.save_requested.emit(self.choice())
 
-    def _set_print_result(self, state: str, text: str) -> None:
+    def _set_print_result(self, state: str, text: str, detail: str = "") -> None:
         self._print_result = (state, text)
         icon = {"ok": "✔ ", "failed": "✖ ", "printing": "", "none": ""}[state]
         self._test_result.setText(f"{icon}{text}" if text else "")
+        self._test_result.setToolTip(detail)
+        self._test_print.setEnabled(state != "printing")  # one test page at a time
         self._test_result.setProperty("result", state)
         self._test_result.setVisible(bool(text))
         repolish(self._test_result)

@@ -1,8 +1,10 @@
 """The store admin's view of the outbox: what is waiting, being sent, delivered or failed."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from html import escape
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSignalBlocker, QSize, Qt, QTimer, Signal
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from widgets.formatting import format_moment
+from widgets.formatting import format_amount, format_moment, format_points
 from widgets.style import repolish
 
 #: Filter values emitted by `filter_changed` ("" = all states).
@@ -34,13 +36,23 @@ _FAILED_TEXT = QColor("#6e0d0d")
 
 _CELL_PADDING_X = 28  # item padding of till.qss (2 × 6 px), the style's text margins, the grid line
 _CELL_PADDING_Y = 14
+_CUSTOMER_WIDTH = 190  # at most: a longer name wraps
 
-COLUMNS = ("state", "operation", "reference", "customer", "recorded", "attempts", "reason")
+COLUMNS = ("state", "receipt", "amount", "points", "customer", "reason")
 
 
 @dataclass(frozen=True)
 class QueueRow:
-    """One outbox item as the admin sees it (times aware; shown in local time)."""
+    """One outbox item as the admin sees it (times aware; shown in local time).
+
+    `reference` is the transaction id (shown only in the details, for support); `reason` the code
+    of the last failure ("CUSTOMER_BLOCKED", "SERVICE_UNAVAILABLE", "TILL_ERROR", "BAD_PAYLOAD",
+    "UNKNOWN"...; "" for none) and `last_error` its technical text. `document_number`,
+    `receipt_time`, `amount` and `points_spent` are those of the receipt (for a cancellation or a
+    refund: of the sale it refers to; a refund's amount is what it gives back), when known.
+    `customer` is the customer's name and masked phone as the till knows them ("" if it does not),
+    `customer_id` the loyalty service's number. `note` is the admin's reason for an item set aside.
+    """
 
     item_id: int
     state: str
@@ -51,10 +63,28 @@ class QueueRow:
     last_error: str
     next_attempt_at: datetime | None
     recorded_at: datetime
+    reason: str = ""
+    document_number: str = ""
+    receipt_time: datetime | None = None
+    amount: Decimal | None = None
+    points_spent: Decimal | None = None
+    customer_id: str = ""
+    note: str = ""
 
 
 def _local(moment: datetime) -> str:
     return format_moment(moment.astimezone() if moment.tzinfo is not None else moment)
+
+
+def _unbroken_phone(text: str) -> str:
+    """A masked phone kept on one line: "+375 29 ***-**-67" must not wrap at its hyphens."""
+    return re.sub(r"\+[\d *\-]+", lambda m: m.group(0).replace(" ", "\u00a0").replace("-", "\u2011"), text)
+
+
+def _local_date_time(moment: datetime) -> str:
+    """Always with the date: a queue holds receipts of several days."""
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    return local.strftime("%d.%m.%Y %H:%M")
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -198,6 +228,9 @@ class QueueDialog(QDialog):
         header.setSectionResizeMode(COLUMNS.index("reason"), QHeaderView.ResizeMode.Stretch)
         # Rows follow their content: a reason wraps onto more lines when the column is narrow.
         self._table.setItemDelegateForColumn(COLUMNS.index("reason"), _WrappingDelegate(self._table))
+        customer = COLUMNS.index("customer")  # a long name wraps rather than pushing the reason away
+        header.setSectionResizeMode(customer, QHeaderView.ResizeMode.Interactive)
+        self._table.setItemDelegateForColumn(customer, _WrappingDelegate(self._table))
         self._fit_rows = QTimer(self)
         self._fit_rows.setSingleShot(True)
         self._fit_rows.setInterval(0)
@@ -255,7 +288,7 @@ class QueueDialog(QDialog):
         self._close.clicked.connect(self.reject)
         self._message.hide()
         self._retranslate()
-        self.resize(1240, 620)
+        self.resize(1000, 700)  # fits a 1024×768 till screen
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -332,8 +365,8 @@ class QueueDialog(QDialog):
             return
         pending, in_flight, done, failed = self._counts
         failed_text = escape(self.tr("Failed: {count}").format(count=failed))
-        if failed:
-            failed_text = f'<span style="color:#8f1717">✖ {failed_text}</span>'
+        if failed:  # kept on one line: "✖ С ошибкой: 2" must not break after "С"
+            failed_text = f'<span style="color:#8f1717; white-space:nowrap">✖ {failed_text}</span>'
         self._counts_label.setText(
             " · ".join(
                 [
@@ -356,6 +389,8 @@ class QueueDialog(QDialog):
                 self._fill_row(index, row)
             model.clear()  # selection and current row: chosen again below, by item id
         self._table.resizeColumnsToContents()
+        customer = COLUMNS.index("customer")
+        self._table.setColumnWidth(customer, min(self._table.columnWidth(customer), _CUSTOMER_WIDTH))
         self._table.resizeRowsToContents()
         empty = not self._shown
         self._table.setVisible(not empty)
@@ -363,34 +398,92 @@ class QueueDialog(QDialog):
         if selected is None or not self.select_item(selected.item_id):
             self._on_selection_changed()
 
+    def reason_text(self, row: QueueRow) -> str:
+        """The admin's sentence for the row's last failure ("" when there was none)."""
+        if row.note and row.state == "done":
+            return self.tr("Set aside by the admin: {note}").format(note=row.note)
+        if not row.reason:
+            return ""
+        texts = {
+            "SERVICE_UNAVAILABLE": self.tr(
+                "The loyalty service could not be reached; it will be sent again automatically."
+            ),
+            "CUSTOMER_NOT_FOUND": self.tr("The loyalty service does not know this customer."),
+            "CUSTOMER_BLOCKED": self.tr("The customer's card is blocked."),
+            "NOT_ACTIVATED": self.tr("The customer's card is not activated: points cannot be spent."),
+            "INSUFFICIENT_BALANCE": self.tr("The customer did not have enough points for this receipt."),
+            "REDEEM_LIMIT_EXCEEDED": self.tr("More points were spent than the program allows on this receipt."),
+            "CONFIRMATION_REQUIRED": self.tr("The loyalty service asks for the customer's one-time code."),
+            "CONFIRMATION_INVALID": self.tr("The customer's one-time code was wrong or has expired."),
+            "TRANSACTION_NOT_FOUND": self.tr("The loyalty service does not know the sale this refers to."),
+            "REFUND_EXCEEDS_PURCHASE": self.tr("More is being returned than was bought in the sale."),
+            "INVALID_REQUEST": self.tr("The loyalty service refused the receipt's data. Call support."),
+            "BAD_PAYLOAD": self.tr("The till's record of this receipt is damaged and cannot be sent. Call support."),
+            "TILL_ERROR": self.tr("The till failed while sending; it will try again automatically."),
+        }
+        return texts.get(row.reason, self.tr("The loyalty service refused it. Call support."))
+
+    def _operation_words(self, row: QueueRow) -> str:
+        """"Sale No. 000451", "Refund of sale No. 000451", or the operation alone."""
+        if not row.document_number:
+            return self._operation_name(row.operation)
+        texts = {
+            "commit": self.tr("Sale No. {number}"),
+            "cancel": self.tr("Cancellation of sale No. {number}"),
+            "refund": self.tr("Refund for sale No. {number}"),
+        }
+        return texts.get(row.operation, "{number}").format(number=row.document_number)
+
+    def _customer_text(self, row: QueueRow) -> str:
+        return row.customer or self.tr("Not known at this till")
+
+    def _receipt_cell(self, row: QueueRow) -> str:
+        """The operation, the receipt's number and its local date and time, a line each."""
+        lines = [self._operation_name(row.operation)]
+        if row.document_number:
+            lines.append(self.tr("No. {number}").format(number=row.document_number))
+        lines.append(_local_date_time(row.receipt_time or row.recorded_at))
+        return "\n".join(lines)
+
     def _fill_row(self, index: int, row: QueueRow) -> None:
-        # Fault codes like CUSTOMER_BLOCKED may break after "_" so that a narrow column wraps them.
-        reason = " ".join(row.last_error.split()).replace("_", "_\u200b")
+        reason = self.reason_text(row)
         cells = {
             "state": self._state_name(row.state),
-            "operation": self._operation_name(row.operation),
-            "reference": row.reference,
-            "customer": row.customer,
-            "recorded": _local(row.recorded_at),
-            "attempts": str(row.attempts),
+            "receipt": self._receipt_cell(row),
+            "amount": format_amount(row.amount) if row.amount is not None else "—",
+            "points": format_points(row.points_spent) if row.points_spent is not None else "—",
+            # name and masked phone on lines of their own: the column stays narrow
+            "customer": _unbroken_phone(self._customer_text(row).replace(", ", "\n", 1)),
             "reason": reason,
         }
+        technical = self._technical_text(row)
         for column, key in enumerate(COLUMNS):
             item = QTableWidgetItem(cells[key])
             item.setData(Qt.ItemDataRole.UserRole, row.item_id)
-            if key == "reason" and reason:
-                item.setToolTip(row.last_error)
+            if key in ("reason", "receipt") and technical:
+                item.setToolTip(technical)
             if key == "state" and row.state == "pending" and row.next_attempt_at is not None:
                 item.setToolTip(self._next_attempt_text(row.next_attempt_at))
-            if key == "attempts":
+            if key in ("amount", "points"):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if row.state == "failed":
                 item.setBackground(QBrush(_FAILED_BACKGROUND))
                 item.setForeground(QBrush(_FAILED_TEXT))
             self._table.setItem(index, column, item)
 
+    def _technical_text(self, row: QueueRow) -> str:
+        """For support: the transaction, the customer's number, the attempts and the raw failure."""
+        parts = [self.tr("Transaction {id}").format(id=row.reference)]
+        if row.customer_id:
+            parts.append(self.tr("customer number {id}").format(id=row.customer_id))
+        parts.append(self.tr("attempts: {count}").format(count=row.attempts))
+        text = "; ".join(parts)
+        if row.last_error:
+            text += "\n" + self.tr("Technical reason: {error}").format(error=" ".join(row.last_error.split()))
+        return text
+
     def _on_column_resized(self, index: int, _old: int, _new: int) -> None:
-        if index == COLUMNS.index("reason"):
+        if index in (COLUMNS.index("reason"), COLUMNS.index("customer")):
             self._fit_rows.start()  # once the header has settled: it reports the old width now
 
     def _next_attempt_text(self, moment: datetime) -> str:
@@ -404,16 +497,15 @@ class QueueDialog(QDialog):
         if row is None:
             self._details.setText(self.tr("Select a line to see its details."))
         else:
-            what = self._operation_name(row.operation)
-            if row.last_error:
-                text = self.tr("{operation} {reference}: {reason}").format(
-                    operation=what, reference=row.reference, reason=row.last_error
-                )
-            else:
-                text = self.tr("{operation} {reference}: no errors.").format(operation=what, reference=row.reference)
+            when = _local_date_time(row.receipt_time or row.recorded_at)
+            text = self.tr("{operation} of {time}, customer: {customer}.").format(
+                operation=self._operation_words(row), time=when, customer=self._customer_text(row)
+            )
+            reason = self.reason_text(row)
+            text = f"{text} {reason}" if reason else f"{text} {self.tr('No errors.')}"
             if row.state == "pending" and row.next_attempt_at is not None:
                 text = f"{text} {self._next_attempt_text(row.next_attempt_at)}"
-            self._details.setText(text)
+            self._details.setText(f"{_unbroken_phone(text)}\n{self._technical_text(row)}")
         self._details.setProperty("role", "error-text" if failed else "muted")
         repolish(self._details)
 
@@ -430,8 +522,10 @@ class QueueDialog(QDialog):
         row = self.selected_row()
         if row is None or row.state != "failed":
             return
-        what = self.tr("Discard {operation} {reference} of {customer}?").format(
-            operation=self._operation_name(row.operation), reference=row.reference, customer=row.customer
+        what = self.tr("Discard {operation} of {time}, customer: {customer}?").format(
+            operation=self._operation_words(row),
+            time=_local_date_time(row.receipt_time or row.recorded_at),
+            customer=self._customer_text(row),
         )
         dialog = DiscardReasonDialog(self, what)
         self._discard_dialog = dialog
@@ -461,14 +555,14 @@ class QueueDialog(QDialog):
         self._table.setHorizontalHeaderLabels(
             [
                 self.tr("State"),
-                self.tr("Operation"),
                 self.tr("Receipt"),
+                self.tr("Amount"),
+                self.tr("Points"),
                 self.tr("Customer"),
-                self.tr("Recorded"),
-                self.tr("Attempts"),
                 self.tr("Reason"),
             ]
         )
+        self._table.horizontalHeaderItem(COLUMNS.index("points")).setToolTip(self.tr("Points spent on the receipt"))
         self._empty.setText(self.tr("Nothing here"))
         self._retry.setText(self.tr("Retry"))
         self._retry.setToolTip(self.tr("Send the selected failed item again"))

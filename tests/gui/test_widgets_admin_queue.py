@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,10 +13,19 @@ from widgets.queue_dialog import COLUMNS, FILTERS, QueueDialog, QueueRow
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
 BLOCKED = "CUSTOMER_BLOCKED: The card is blocked, points cannot be credited"
+UNREACHABLE = "SERVICE_UNAVAILABLE: cannot connect"
+SOLD_AT = datetime(2026, 11, 23, 8, 45, tzinfo=timezone.utc)
 ROWS = [
-    QueueRow(41, "failed", "commit", "000451", "+375 29 ***-**-67", 1, BLOCKED, None, NOW - timedelta(hours=3)),
+    QueueRow(
+        41, "failed", "commit", "6f1c-tx", "Anna K., +375 29 ***-**-67", 1, BLOCKED, None, NOW - timedelta(hours=3),
+        reason="CUSTOMER_BLOCKED", document_number="000451", receipt_time=SOLD_AT,
+        amount=Decimal("15.90"), points_spent=Decimal("5.00"), customer_id="C0001",
+    ),
     QueueRow(45, "in_flight", "commit", "000455", "+375 44 ***-**-21", 2, "", None, NOW - timedelta(minutes=20)),
-    QueueRow(46, "pending", "refund", "R-12", "+375 29 ***-**-67", 3, "Service unreachable", NOW, NOW),
+    QueueRow(
+        46, "pending", "refund", "R-12", "", 3, UNREACHABLE, NOW, NOW,
+        reason="SERVICE_UNAVAILABLE", document_number="000440", amount=Decimal("2.49"), customer_id="C0007",
+    ),
     QueueRow(40, "done", "cancel", "000450", "+7 912 ***-**-01", 1, "", None, NOW - timedelta(hours=4)),
 ]
 
@@ -41,8 +51,10 @@ def _button(dialog, name: str) -> QPushButton:
 
 
 def _cell(dialog, row: int, column: str) -> str:
+    """A cell's text with its lines joined by " | " and non-breaking characters made plain."""
     table = _child(dialog, QTableWidget, "QueueTable")
-    return table.item(row, COLUMNS.index(column)).text().replace("\u200b", "")
+    text = table.item(row, COLUMNS.index(column)).text()
+    return text.replace("\u00a0", " ").replace("\u2011", "-").replace("\n", " | ")
 
 
 def test_counts_are_shown(dialog) -> None:
@@ -51,13 +63,24 @@ def test_counts_are_shown(dialog) -> None:
         assert part in text
 
 
-def test_rows_show_state_operation_and_the_whole_reason(dialog) -> None:
+def test_rows_show_the_receipt_the_customer_and_a_reason_in_words(dialog) -> None:
     table = _child(dialog, QTableWidget, "QueueTable")
     assert table.rowCount() == 4
     assert [_cell(dialog, r, "state") for r in range(4)] == ["✖ Failed", "Being sent", "Waiting", "Delivered"]
-    assert [_cell(dialog, r, "operation") for r in range(4)] == ["Sale", "Sale", "Refund", "Cancellation"]
-    assert _cell(dialog, 0, "reason") == BLOCKED
-    assert _cell(dialog, 0, "reference") == "000451" and _cell(dialog, 0, "attempts") == "1"
+    operations = [_cell(dialog, r, "receipt").split(" | ")[0] for r in range(4)]
+    assert operations == ["Sale", "Sale", "Refund", "Cancellation"]
+    sold_at = SOLD_AT.astimezone().strftime("%d.%m.%Y %H:%M")
+    assert _cell(dialog, 0, "receipt") == f"Sale | No. 000451 | {sold_at}"
+    assert _cell(dialog, 0, "amount") == "15,90" and _cell(dialog, 0, "points") == "5,00"
+    assert _cell(dialog, 0, "customer") == "Anna K. | +375 29 ***-**-67"
+    assert _cell(dialog, 0, "reason") == "The customer's card is blocked."
+    assert _cell(dialog, 2, "reason").startswith("The loyalty service could not be reached")
+    assert _cell(dialog, 2, "customer") == "Not known at this till"
+    assert _cell(dialog, 1, "amount") == "—" and _cell(dialog, 1, "reason") == ""
+    for row in range(4):  # the transaction id is for support, not for the table
+        assert all(ROWS[row].reference not in _cell(dialog, row, column) for column in COLUMNS)
+    tip = table.item(0, COLUMNS.index("reason")).toolTip()
+    assert BLOCKED in tip and "6f1c-tx" in tip and "C0001" in tip  # the technical code, for support
     assert table.wordWrap() and table.textElideMode() == Qt.TextElideMode.ElideNone
     failed = table.item(0, 0).background().color()
     assert failed.red() > failed.green() and failed.red() > failed.blue()  # a failed row stands out
@@ -71,7 +94,9 @@ def test_retry_and_discard_only_for_a_selected_failed_row(qtbot, dialog) -> None
     assert "Next attempt at" in _child(dialog, QLabel, "QueueDetails").text()
     assert dialog.select_item(41)
     assert retry.isEnabled() and discard.isEnabled()
-    assert BLOCKED in _child(dialog, QLabel, "QueueDetails").text()
+    details = _child(dialog, QLabel, "QueueDetails").text()
+    assert "Sale No. 000451" in details and "The customer's card is blocked." in details
+    assert BLOCKED in details and "6f1c-tx" in details
     with qtbot.waitSignal(dialog.retry_requested) as blocker:
         qtbot.mouseClick(retry, Qt.MouseButton.LeftButton)
     assert blocker.args == [41]
@@ -165,6 +190,6 @@ def test_close(qtbot, dialog) -> None:
 
 def test_russian(qtbot, qapp, dialog) -> None:
     install_translator(qapp, "ru")
-    assert _cell(dialog, 2, "operation") == "Возврат"
+    assert _cell(dialog, 2, "receipt").startswith("Возврат")
     assert "Доставлено: 118" in _child(dialog, QLabel, "QueueCounts").text()
     assert _button(dialog, "SyncButton").text() == "Отправить сейчас"
