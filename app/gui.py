@@ -31,7 +31,7 @@ def run_till(settings: Settings, *, demo: bool, exit_when_shown: bool = False) -
     apply_style(app)
     workdir = tempfile.TemporaryDirectory(prefix="till-demo-") if demo else None
     database = Path(workdir.name) / "till.sqlite" if workdir else Path(settings.get("cache", "database"))
-    database.parent.mkdir(parents=True, exist_ok=True)
+    database.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # private from the start
     till = TillApplication(settings, demo=demo, database_path=database)
     sandbox: SandboxProcess | None = None
     if demo:
