@@ -6,15 +6,17 @@ Shared by the transport tests and the till's devices controller tests.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
 from devices.printer_status import DeliveryProblem, PrinterState
-from devices.receipt_layout import LoyaltySummary
+from devices.receipt_layout import LoyaltySummary, build_receipt
+from devices.uris import parse_printer_uri
 from loyalty_client.types import BarcodeKind, Offer
 from tests.devices.loopback_printer import (
     COVER_OPEN,
+    LOOPBACK,
     NOT_STATUS,
     PAPER_LOW,
     PAPER_OUT,
@@ -68,13 +70,16 @@ class FaultCase:
             query["status"] = self.status
         return "&".join(f"{k}={v}" for k, v in query.items())
 
-    def sink(self, slip_length: int) -> LoopbackPrinter:
+    def slip(self) -> bytes:
+        """The bytes of the Russian slip of SUMMARY and OFFERS as this case's printer gets them."""
+        options = parse_printer_uri(f"tcp://{LOOPBACK}?{self.uri_query()}").options
+        return build_receipt(SUMMARY, OFFERS, options, language="ru")
+
+    def sink(self) -> LoopbackPrinter:
         """The loopback printer for this case, not yet started."""
         behaviour = self.behaviour
         if self.half_read:
-            behaviour = Behaviour(
-                status=behaviour.status, read_limit=slip_length // 2, reset_at_limit=behaviour.reset_at_limit
-            )
+            behaviour = replace(behaviour, read_limit=len(self.slip()) // 2)
         return LoopbackPrinter(behaviour=behaviour, receive_buffer=self.receive_buffer, listening=self.listening)
 
     def healthy(self) -> Behaviour:

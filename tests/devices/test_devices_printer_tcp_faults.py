@@ -13,18 +13,12 @@ import time
 import pytest
 
 from devices.printer import ReceiptPrinter
-from devices.receipt_layout import build_receipt
 from devices.uris import parse_printer_uri
 from tests.devices.loopback_printer import LoopbackPrinter
 from tests.devices.printer_faults import CASES, HANG, OFFERS, SLIP_TEXT, SUMMARY, FaultCase
 from tests.escpos_decoder import decode
 
 pytestmark = pytest.mark.integration
-
-
-def slip_for(case: FaultCase) -> bytes:
-    options = parse_printer_uri(f"tcp://127.0.0.1?{case.uri_query()}").options
-    return build_receipt(SUMMARY, OFFERS, options, language="ru")
 
 
 def drain(sink: LoopbackPrinter) -> list[bytes]:
@@ -38,8 +32,8 @@ def drain(sink: LoopbackPrinter) -> list[bytes]:
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_a_slip_is_printed_only_when_the_printer_took_it(case: FaultCase) -> None:
-    slip = slip_for(case)
-    with case.sink(len(slip)) as sink:
+    slip = case.slip()
+    with case.sink() as sink:
         printer = ReceiptPrinter(parse_printer_uri(sink.uri(case.uri_query())))
         started = time.monotonic()
         status = printer.print_receipt(SUMMARY, OFFERS)
