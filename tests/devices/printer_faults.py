@@ -108,7 +108,7 @@ QUERY_CASES = [
     FaultCase("answers, then stops reading", Behaviour(status=READY, read_limit=len(b"\x10\x04\x01") * 3),
               OFFLINE, NOT_READING, receive_buffer=SMALL_BUFFER),
     FaultCase("reads half, then resets", Behaviour(status=READY, reset_at_limit=True), OFFLINE, RESET,
-              half_read=True),
+              half_read=True, receive_buffer=SMALL_BUFFER),
     FaultCase("closes at once", Behaviour(close_at_once=True), OFFLINE, RESET),
     FaultCase("refuses", Behaviour(status=READY), OFFLINE, listening=False),
     FaultCase("never answers status", Behaviour(status=SILENT), OFFLINE, NO_ANSWER, slip_sent=False),
@@ -125,7 +125,7 @@ UNASKED_CASES = [
     FaultCase("status=none: never reads", Behaviour(status=SILENT, read_limit=0), OFFLINE, NOT_READING,
               status="none", receive_buffer=SMALL_BUFFER),
     FaultCase("status=none: reads half, then resets", Behaviour(status=SILENT, reset_at_limit=True), OFFLINE,
-              RESET, status="none", half_read=True),
+              RESET, status="none", half_read=True, receive_buffer=SMALL_BUFFER),
     FaultCase("status=none: closes at once", Behaviour(close_at_once=True), OFFLINE, RESET, status="none"),
 ]
 

@@ -8,14 +8,19 @@ reaches the printer whole once it is fixed.
 from __future__ import annotations
 
 import queue
+import socket
+import sys
 import time
 
 import pytest
 
+from devices import tcp_transport
 from devices.printer import ReceiptPrinter
+from devices.printer_status import DeliveryProblem
+from devices.tcp_send_queue import unacknowledged_bytes
 from devices.uris import parse_printer_uri
-from tests.devices.loopback_printer import LoopbackPrinter
-from tests.devices.printer_faults import CASES, HANG, OFFERS, SLIP_TEXT, SUMMARY, FaultCase
+from tests.devices.loopback_printer import READY, LoopbackPrinter
+from tests.devices.printer_faults import CASES, HANG, OFFERS, SLIP_TEXT, SMALL_BUFFER, SUMMARY, FaultCase
 from tests.escpos_decoder import decode
 
 pytestmark = pytest.mark.integration
@@ -57,3 +62,31 @@ def test_a_slip_is_printed_only_when_the_printer_took_it(case: FaultCase) -> Non
         job = sink.next_job()
     assert slip in job
     assert SLIP_TEXT in decode(job).text
+
+
+def test_the_kernel_tells_bytes_a_printer_has_not_taken() -> None:
+    if sys.platform != "linux":
+        pytest.skip("SIOCOUTQ is Linux's")
+    with LoopbackPrinter(read=False, receive_buffer=SMALL_BUFFER) as stuck:
+        with socket.create_connection(("127.0.0.1", stuck.port)) as sock:
+            sock.sendall(b"x" * 200_000)  # all in this computer's buffer; the printer's window is shut
+            assert unacknowledged_bytes(sock) > 100_000
+    with LoopbackPrinter(READY) as reading:
+        with socket.create_connection(("127.0.0.1", reading.port)) as sock:
+            sock.sendall(b"x" * 200_000)
+            sock.shutdown(socket.SHUT_WR)
+            assert sock.recv(1) == b""  # the printer read to the end and closed
+            assert unacknowledged_bytes(sock) == 0  # every byte, and the end, acknowledged
+
+
+@pytest.mark.parametrize(("read", "printed"), [(True, True), (False, False)])
+def test_where_the_system_cannot_count_unacknowledged_bytes_the_printer_must_close(
+    monkeypatch: pytest.MonkeyPatch, read: bool, printed: bool
+) -> None:
+    monkeypatch.setattr(tcp_transport, "unacknowledged_bytes", lambda sock: None)  # as on Windows
+    with LoopbackPrinter({}, read=read, receive_buffer=SMALL_BUFFER) as sink:
+        printer = ReceiptPrinter(parse_printer_uri(sink.uri("status=none&timeout=1")))
+        status = printer.print_receipt(SUMMARY, OFFERS)
+    assert status.ok is printed, status
+    if not printed:
+        assert status.problem is DeliveryProblem.NOT_READING
