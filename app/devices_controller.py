@@ -17,7 +17,7 @@ from app.wedge_filter import WedgeEventFilter
 from app.workers import BackgroundWorker
 from devices.discovery import DiscoveredDevice, discover_devices
 from devices.printer import ReceiptPrinter
-from devices.printer_status import PrinterStatus
+from devices.printer_status import DeliveryProblem, PrinterStatus
 from devices.receipt_layout import LoyaltySummary
 from devices.serial_scanner import ScannerEvent, ScannerStatus, SerialScannerReader
 from devices.uris import (
@@ -42,7 +42,15 @@ def printer_uri_with(uri: str, width: int, codepage: str, qr: str) -> str:
 
 
 def printer_status_text(status: PrinterStatus) -> str:
-    """The cashier's words for a printer state (the status's own message is English, for support)."""
+    """The cashier's words for a printer state, or for why a slip did not go out (the status's own
+    message is English, for support)."""
+    problems = {
+        DeliveryProblem.NOT_READING: QCoreApplication.translate("Devices", "Printer is not taking the slip"),
+        DeliveryProblem.CONNECTION_RESET: QCoreApplication.translate("Devices", "Printer connection was reset"),
+        DeliveryProblem.NO_ANSWER: QCoreApplication.translate("Devices", "Printer did not confirm the slip"),
+    }
+    if status.problem is not None:
+        return problems[status.problem]
     texts = {
         "ok": QCoreApplication.translate("Devices", "Printed"),
         "offline": QCoreApplication.translate("Devices", "Printer not answering: is it on and connected?"),

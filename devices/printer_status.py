@@ -23,13 +23,25 @@ class PrinterState(str, Enum):
     ERROR = "error"  # anything else: misconfiguration, printer error, missing driver
 
 
+class DeliveryProblem(str, Enum):
+    """Why a job sent to a reachable printer does not count as printed (the state is OFFLINE)."""
+
+    NOT_READING = "not_reading"  # the printer did not take all of the job's bytes
+    CONNECTION_RESET = "connection_reset"  # the printer dropped the connection before it took the job
+    NO_ANSWER = "no_answer"  # no status answer (or not a printer's) where one was expected
+
+
 @dataclass(frozen=True)
 class PrinterStatus:
-    """A printer's state with a short explanation (English, for logs and the admin)."""
+    """A printer's state with a short explanation (English, for logs and the admin).
+
+    `problem` says, for a job that did not go out, what went wrong on the way (None otherwise).
+    """
 
     state: PrinterState
     message: str = ""
     paper_low: bool = False
+    problem: DeliveryProblem | None = None
 
     @property
     def ok(self) -> bool:
@@ -45,6 +57,11 @@ class PrinterStatus:
     def offline(cls, message: str) -> "PrinterStatus":
         """The printer cannot be reached or stopped taking data."""
         return cls(PrinterState.OFFLINE, message)
+
+    @classmethod
+    def undelivered(cls, problem: DeliveryProblem, message: str) -> "PrinterStatus":
+        """A job that the printer did not take (or did not confirm)."""
+        return cls(PrinterState.OFFLINE, message, problem=problem)
 
     @classmethod
     def error(cls, message: str) -> "PrinterStatus":

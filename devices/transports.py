@@ -2,32 +2,31 @@
 
 One transport per kind of printer URI. Each `send(data, timeout)` returns a `PrinterStatus` and
 never raises for a printer problem; none of them waits longer than `timeout` seconds (except the
-Windows spooler, which is asked to take the job and answers at once). Where the connection is
-two-way (tcp, serial, usb) the printer is first asked for its real-time status (`DLE EOT`) for a
-short moment: a printer that says it is out of paper, has its cover open or is offline does not
-get the job, so the job can be printed again later in full. A device that does not answer status
-requests simply gets the job.
+Windows spooler, which is asked to take the job and answers at once). Network printers are in
+`devices.tcp_transport`: a job there counts as printed only once the printer confirmed it.
+Where a serial or USB connection is two-way the printer is first asked for its real-time status
+(`DLE EOT`) for a short moment: a printer that says it is out of paper, has its cover open or is
+offline does not get the job, so the job can be printed again later in full. A device that does
+not answer status requests simply gets the job.
 
 These are the blocking calls; run them on the printer's worker thread, never on a GUI thread.
 """
 from __future__ import annotations
 
 import errno
-import ipaddress
 import logging
 import os
 import select
 import shutil
-import socket
 import stat
 import subprocess
 import sys
-import threading
 import time
 from typing import Any, Protocol
 
 import serial
 
+from devices.deadline import Deadline
 from devices.printer_status import (
     STATUS_QUERY,
     STATUS_REPLY_LENGTH,
@@ -35,6 +34,7 @@ from devices.printer_status import (
     PrinterStatus,
     parse_status_replies,
 )
+from devices.tcp_transport import TcpTransport
 from devices.uris import (
     CupsPrinterConfig,
     FilePrinterConfig,
@@ -47,7 +47,7 @@ from devices.uris import (
 
 log = logging.getLogger(__name__)
 
-DEFAULT_STATUS_WAIT = 0.3  # how long to wait for a DLE EOT answer before sending anyway
+DEFAULT_STATUS_WAIT = 0.3  # how long serial and USB wait for a DLE EOT answer before sending anyway
 _POLL_INTERVAL = 0.01
 
 
@@ -63,158 +63,8 @@ class Transport(Protocol):
         ...
 
 
-class _Deadline:
-    def __init__(self, seconds: float) -> None:
-        self.end = time.monotonic() + seconds
-
-    def left(self) -> float:
-        return max(0.0, self.end - time.monotonic())
-
-    def passed(self) -> bool:
-        return time.monotonic() >= self.end
-
-
 def _unknown_status(message: str) -> PrinterStatus:
     return PrinterStatus(PrinterState.OK, message)
-
-
-# ----- tcp ------------------------------------------------------------------------------------
-
-
-class TcpTransport:
-    """Raw TCP (port 9100 / JetDirect): connect and send timeouts, DLE EOT status first."""
-
-    def __init__(self, config: TcpPrinterConfig, status_wait: float = DEFAULT_STATUS_WAIT) -> None:
-        self.config = config
-        self.status_wait = status_wait
-        self.address = f"{config.host}:{config.port}"
-
-    def _connect(self, deadline: _Deadline) -> socket.socket | PrinterStatus:
-        try:
-            addresses = _resolve(self.config.host, self.config.port, deadline)
-            if addresses is None:
-                return PrinterStatus.offline(f"no answer from the name server for {self.config.host!r}")
-            family, kind, proto, _, address = addresses[0]
-            sock = socket.socket(family, kind, proto)
-            try:
-                sock.settimeout(max(deadline.left(), 0.001))
-                sock.connect(address)
-            except BaseException:
-                sock.close()
-                raise
-        except ConnectionRefusedError:
-            return PrinterStatus.offline(f"{self.address} refused the connection (printer off or wrong port)")
-        except socket.timeout:
-            return PrinterStatus.offline(f"no answer from {self.address}")
-        except socket.gaierror as exc:
-            return PrinterStatus.error(f"unknown printer host {self.config.host!r}: {exc.strerror}")
-        except OSError as exc:
-            return PrinterStatus.offline(f"cannot reach {self.address}: {exc.strerror or exc}")
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        return sock
-
-    def _status(self, sock: socket.socket, deadline: _Deadline) -> PrinterStatus | None:
-        wait_until = _Deadline(min(self.status_wait, deadline.left()))
-        try:
-            sock.settimeout(max(wait_until.left(), 0.001))
-            sock.sendall(STATUS_QUERY)
-            replies = b""
-            while len(replies) < STATUS_REPLY_LENGTH and not wait_until.passed():
-                sock.settimeout(max(wait_until.left(), 0.001))
-                chunk = sock.recv(STATUS_REPLY_LENGTH - len(replies))
-                if not chunk:
-                    break
-                replies += chunk
-        except socket.timeout:
-            pass
-        except OSError as exc:
-            return PrinterStatus.offline(f"{self.address} dropped the connection: {exc.strerror or exc}")
-        return parse_status_replies(replies)
-
-    def send(self, data: bytes, timeout: float) -> PrinterStatus:
-        """Send a job; see the module documentation."""
-        deadline = _Deadline(timeout)
-        sock = self._connect(deadline)
-        if isinstance(sock, PrinterStatus):
-            return sock
-        with sock:
-            status = self._status(sock, deadline)
-            if status is not None and not status.ok:
-                return status
-            try:
-                left = deadline.left()
-                if left <= 0:
-                    return PrinterStatus.offline(f"{self.address} did not answer in time")
-                sock.settimeout(left)
-                sock.sendall(data)
-            except socket.timeout:
-                return PrinterStatus.offline(f"{self.address} stopped taking data (printer busy or stuck)")
-            except OSError as exc:
-                return PrinterStatus.offline(f"{self.address} dropped the connection: {exc.strerror or exc}")
-            _close_gently(sock, deadline)
-        if status is not None:
-            return PrinterStatus(PrinterState.OK, "printed", paper_low=status.paper_low)
-        return PrinterStatus.ready("printed")
-
-    def check(self, timeout: float) -> PrinterStatus:
-        """Connect and read the status; see the module documentation."""
-        deadline = _Deadline(timeout)
-        sock = self._connect(deadline)
-        if isinstance(sock, PrinterStatus):
-            return sock
-        with sock:
-            status = self._status(sock, deadline)
-        return status or _unknown_status(f"{self.address} is reachable; it does not report its status")
-
-
-_CLOSE_WAIT = 0.5
-
-
-def _resolve(host: str, port: int, deadline: _Deadline) -> list[Any] | None:
-    """`getaddrinfo` for a TCP connection, given up after the deadline (None); raises its errors.
-
-    The system resolver has no timeout of its own, so a name is looked up on a helper thread;
-    an IP address needs no lookup.
-    """
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        pass
-    else:
-        return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    outcome: list[Any] = []
-
-    def look_up() -> None:
-        try:
-            outcome.append(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
-        except OSError as exc:
-            outcome.append(exc)
-
-    helper = threading.Thread(target=look_up, name=f"resolve {host}", daemon=True)
-    helper.start()
-    helper.join(deadline.left())
-    if not outcome:
-        return None
-    if isinstance(outcome[0], OSError):
-        raise outcome[0]
-    return outcome[0]
-
-
-def _close_gently(sock: socket.socket, deadline: _Deadline) -> None:
-    """End the job: half-close, then read until the printer closes too (or a short while).
-
-    Closing a socket with unread input (a late status answer) resets the connection, which can
-    throw away the end of the job still on its way; reading to the printer's end avoids that.
-    """
-    wait = _Deadline(min(deadline.left(), _CLOSE_WAIT))
-    try:
-        sock.shutdown(socket.SHUT_WR)
-        while not wait.passed():
-            sock.settimeout(max(wait.left(), 0.001))
-            if not sock.recv(4096):
-                break
-    except OSError:
-        pass
 
 
 # ----- serial ---------------------------------------------------------------------------------
@@ -227,7 +77,7 @@ class SerialTransport:
         self.config = config
         self.status_wait = status_wait
 
-    def _open(self, deadline: _Deadline) -> Any:
+    def _open(self, deadline: Deadline) -> Any:
         try:
             port = serial.serial_for_url(
                 self.config.path,
@@ -242,8 +92,8 @@ class SerialTransport:
         except (serial.SerialException, OSError, ValueError) as exc:
             return PrinterStatus.offline(f"cannot open {self.config.path}: {_first_line(exc)}")
 
-    def _status(self, port: Any, deadline: _Deadline) -> PrinterStatus | None:
-        wait_until = _Deadline(min(self.status_wait, deadline.left()))
+    def _status(self, port: Any, deadline: Deadline) -> PrinterStatus | None:
+        wait_until = Deadline(min(self.status_wait, deadline.left()))
         try:
             port.reset_input_buffer()
             port.write_timeout = max(wait_until.left(), 0.001)
@@ -260,7 +110,7 @@ class SerialTransport:
 
     def send(self, data: bytes, timeout: float) -> PrinterStatus:
         """Send a job; see the module documentation."""
-        deadline = _Deadline(timeout)
+        deadline = Deadline(timeout)
         port = self._open(deadline)
         if isinstance(port, PrinterStatus):
             return port
@@ -289,7 +139,7 @@ class SerialTransport:
 
     def check(self, timeout: float) -> PrinterStatus:
         """Open the port and read the status; see the module documentation."""
-        deadline = _Deadline(timeout)
+        deadline = Deadline(timeout)
         port = self._open(deadline)
         if isinstance(port, PrinterStatus):
             return port
@@ -339,7 +189,7 @@ class FileTransport:
 
     def send(self, data: bytes, timeout: float) -> PrinterStatus:
         """Send a job; see the module documentation."""
-        deadline = _Deadline(timeout)
+        deadline = Deadline(timeout)
         fd = self._open()
         if isinstance(fd, PrinterStatus):
             return fd
@@ -375,7 +225,7 @@ class FileTransport:
         return status or _unknown_status(f"{self.config.path} is open; it does not report the printer's status")
 
 
-def _wait_writable(fd: int, deadline: _Deadline) -> bool:
+def _wait_writable(fd: int, deadline: Deadline) -> bool:
     while True:
         left = deadline.left()
         if left <= 0:
@@ -475,7 +325,7 @@ class UsbTransport:
             return PrinterStatus.error(f"{self.name} has no output endpoint")
         return device, out_ep, in_ep, usb
 
-    def _status(self, out_ep: Any, in_ep: Any, usb: Any, deadline: _Deadline) -> PrinterStatus | None:
+    def _status(self, out_ep: Any, in_ep: Any, usb: Any, deadline: Deadline) -> PrinterStatus | None:
         if in_ep is None:
             return None
         wait_ms = max(1, int(min(self.status_wait, deadline.left()) * 1000))
@@ -490,7 +340,7 @@ class UsbTransport:
 
     def send(self, data: bytes, timeout: float) -> PrinterStatus:
         """Send a job; see the module documentation."""
-        deadline = _Deadline(timeout)
+        deadline = Deadline(timeout)
         opened = self._open()
         if isinstance(opened, PrinterStatus):
             return opened
@@ -513,7 +363,7 @@ class UsbTransport:
 
     def check(self, timeout: float) -> PrinterStatus:
         """Open the device and read the status."""
-        deadline = _Deadline(timeout)
+        deadline = Deadline(timeout)
         opened = self._open()
         if isinstance(opened, PrinterStatus):
             return opened
@@ -638,7 +488,7 @@ class Win32Transport:
 def transport_for(config: PrinterConfig, *, status_wait: float = DEFAULT_STATUS_WAIT) -> Transport:
     """The transport that reaches the printer a configuration describes."""
     if isinstance(config, TcpPrinterConfig):
-        return TcpTransport(config, status_wait)
+        return TcpTransport(config)
     if isinstance(config, SerialPrinterConfig):
         return SerialTransport(config, status_wait)
     if isinstance(config, FilePrinterConfig):

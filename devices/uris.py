@@ -2,7 +2,7 @@
 
 Printers::
 
-    tcp://10.0.0.5:9100                       port defaults to 9100
+    tcp://10.0.0.5:9100                       port defaults to 9100; status=query|none (below)
     serial:///dev/ttyUSB0?baudrate=19200      (`serial://COM3` on Windows)
     usb://04b8:0202                           vendor:product id, hexadecimal
     file:///dev/usb/lp0
@@ -11,6 +11,9 @@ Printers::
 
   with the print options in the query of any of them: `width=58|80` (paper, mm),
   `codepage=auto|cp866|cp1251`, `qr=native|image`, `timeout=SECONDS`.
+  A network printer is asked for its status after each job (`status=query`, the default) and a
+  job counts as printed only once the answer came; `status=none` is for a printer that never
+  answers status requests: a job then counts as printed once the printer took every byte.
 
 Scanners::
 
@@ -91,6 +94,13 @@ class Terminator(str, Enum):
     NONE = "none"  # frames end only by an inter-byte gap
 
 
+class StatusMode(str, Enum):
+    """Whether a network printer is asked for its real-time status (`DLE EOT`) around each job."""
+
+    QUERY = "query"  # asked before and after each job; no answer means the job did not print
+    NONE = "none"  # never asked: a printer that does not answer status requests
+
+
 class WedgeSuffix(str, Enum):
     """The key a keyboard-wedge scanner presses after a code."""
 
@@ -146,8 +156,10 @@ class TcpPrinterConfig:
     host: str
     port: int = DEFAULT_TCP_PORT
     options: PrintOptions = field(default_factory=PrintOptions)
+    status: StatusMode = StatusMode.QUERY
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "status", _coerce(StatusMode, self.status))
         if not self.host or any(ch.isspace() or ch in "/@?#[]" or not ch.isprintable() for ch in self.host):
             raise DeviceUriError(f"bad host {self.host!r} for a network printer")
         if not 1 <= self.port <= 65535:
@@ -157,7 +169,9 @@ class TcpPrinterConfig:
         """The canonical URI of this printer."""
         host = f"[{self.host}]" if ":" in self.host else self.host
         port = "" if self.port == DEFAULT_TCP_PORT else f":{self.port}"
-        return f"tcp://{host}{port}" + _query(self.options.query())
+        query = {} if self.status is StatusMode.QUERY else {"status": self.status.value}
+        query.update(self.options.query())
+        return f"tcp://{host}{port}" + _query(query)
 
 
 @dataclass(frozen=True)
@@ -491,9 +505,14 @@ def parse_printer_uri(uri: str) -> PrinterConfig:
     parts = _split(uri, PRINTER_SCHEMES, "printer")
     query = parts.query
     if parts.scheme == "tcp":
-        _check_known(parts, _PRINT_OPTION_NAMES, "network printer")
+        _check_known(parts, ("status",) + _PRINT_OPTION_NAMES, "network printer")
         host, port = _host_port(parts.raw_location)
-        return TcpPrinterConfig(host=host, port=port, options=_print_options(query))
+        return TcpPrinterConfig(
+            host=host,
+            port=port,
+            options=_print_options(query),
+            status=_enum_option(query, "status", StatusMode, StatusMode.QUERY, fold=str.lower),
+        )
     if parts.scheme == "serial":
         _check_known(parts, ("baudrate", "rtscts") + _PRINT_OPTION_NAMES, "serial printer")
         return SerialPrinterConfig(

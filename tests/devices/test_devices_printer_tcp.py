@@ -1,7 +1,8 @@
 """Printing to a network printer: a loopback listener records the bytes, a decoder reads them back.
 
 Also the printer in trouble: refused connections, a printer that stops taking data mid-job, and
-status answers for paper out and cover open. Each ends with a status and the job kept.
+status answers for paper out and cover open. Each ends with a status and the job kept. Every way
+a printer can fail to take a slip is in `test_devices_printer_tcp_faults.py`.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from decimal import Decimal
 import pytest
 
 from devices.printer import PrintJob, ReceiptPrinter
-from devices.printer_status import PrinterState
+from devices.printer_status import STATUS_QUERY, DeliveryProblem, PrinterState
 from devices.receipt_layout import LoyaltySummary
 from devices.uris import parse_printer_uri
 from loyalty_client.types import BarcodeKind, Offer
@@ -86,7 +87,8 @@ def test_a_russian_slip_arrives_in_cp866_with_its_codes_and_a_cut() -> None:
     assert [qr.payload for qr in decoded.qr_codes] == [COUPON.encode()]
     assert [(b.kind, b.data) for b in decoded.barcodes] == [("EAN13", COUPON)]
     assert ean13_is_valid(decoded.barcodes[0].data)
-    assert isinstance(decoded.events[-1], Cut)
+    # the job ends with its cut, then the status request that confirms the printer read it all
+    assert [type(e) for e in decoded.events[-4:]] == [Cut, StatusQuery, StatusQuery, StatusQuery]
 
 
 def test_belarusian_text_arrives_exactly_in_cp1251() -> None:
@@ -156,11 +158,11 @@ def test_a_refused_connection_is_offline_and_the_job_is_kept() -> None:
 
 def test_a_printer_that_stops_taking_data_mid_job_is_reported_within_the_timeout() -> None:
     with LoopbackPrinter(read=False, receive_buffer=4096) as sink:
-        printer = printer_for(sink, "timeout=1")
+        printer = printer_for(sink, "timeout=1&status=none")  # not asked first: the job is sent
         job = PrintJob(b"\x1b@" + b"A" * (32 * 1024 * 1024), "long job")
         status = printer.print_job(job)
         assert sink.accepted.is_set()
-    assert status.state is PrinterState.OFFLINE
+    assert (status.state, status.problem) == (PrinterState.OFFLINE, DeliveryProblem.NOT_READING)
     assert "stopped taking data" in status.message
     assert printer.last_job is job
 
@@ -176,7 +178,7 @@ def test_paper_out_keeps_the_job_unsent_and_reprint_sends_it_whole() -> None:
         again = printer.reprint_last()
         job = sink.next_job()
     assert again.ok
-    assert job.endswith(printer.last_job.data)  # type: ignore[union-attr]
+    assert job == STATUS_QUERY + printer.last_job.data + STATUS_QUERY  # type: ignore[union-attr]
     assert "Баланс бонусов" in decode(job).text
 
 
@@ -189,12 +191,13 @@ def test_cover_open_and_paper_low() -> None:
         assert decode(sink.next_job()).cuts
 
 
-def test_a_printer_that_never_answers_status_still_gets_the_job() -> None:
+def test_a_printer_that_never_answers_status_gets_the_job_with_status_none() -> None:
     with LoopbackPrinter({}) as sink:
-        status = printer_for(sink).print_receipt(SUMMARY, [])
+        status = printer_for(sink, "status=none").print_receipt(SUMMARY, [])
         job = sink.next_job()
     assert status.ok
     assert "Баланс бонусов" in decode(job).text
+    assert STATUS_QUERY not in job
 
 
 def test_status_check_prints_nothing() -> None:
@@ -202,8 +205,11 @@ def test_status_check_prints_nothing() -> None:
         assert printer_for(sink).check_status().state is PrinterState.PAPER_OUT
         assert all(isinstance(e, StatusQuery) for e in decode(sink.next_job()).events)
     with LoopbackPrinter({}) as sink:
-        status = printer_for(sink).check_status()
-        assert status.ok and "does not report" in status.message
+        status = printer_for(sink, "timeout=1").check_status()
+        assert (status.state, status.problem) == (PrinterState.OFFLINE, DeliveryProblem.NO_ANSWER)
+        assert "status=none" in status.message
+        status = printer_for(sink, "status=none").check_status()
+        assert status.ok and "not asked" in status.message
 
 
 def test_reprint_with_nothing_printed_yet() -> None:

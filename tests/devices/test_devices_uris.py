@@ -15,6 +15,7 @@ from devices.uris import (
     QrMode,
     SerialPrinterConfig,
     SerialScannerConfig,
+    StatusMode,
     TcpPrinterConfig,
     Terminator,
     UsbPrinterConfig,
@@ -48,6 +49,18 @@ def test_print_options_come_from_the_query_of_any_printer() -> None:
     assert config.options.columns == 32
     assert parse_printer_uri("cups://Receipt?width=80").options.columns == 48
     assert parse_printer_uri("file:///dev/usb/lp0").options == PrintOptions()
+
+
+def test_a_network_printer_is_asked_for_its_status_unless_it_never_answers() -> None:
+    assert parse_printer_uri("tcp://10.0.0.5").status is StatusMode.QUERY
+    quiet = parse_printer_uri("tcp://10.0.0.5?status=NONE&width=58")
+    assert quiet == TcpPrinterConfig("10.0.0.5", options=PrintOptions(width=58), status=StatusMode.NONE)
+    assert quiet.to_uri() == "tcp://10.0.0.5?status=none&width=58"
+    assert parse_printer_uri("tcp://10.0.0.5?status=query").to_uri() == "tcp://10.0.0.5"
+    with pytest.raises(DeviceUriError, match=r"status='sometimes' is not one of query\|none"):
+        parse_printer_uri("tcp://10.0.0.5?status=sometimes")
+    with pytest.raises(DeviceUriError, match="unknown option 'status' for a CUPS printer"):
+        parse_printer_uri("cups://Receipt?status=none")
 
 
 def test_defaults_and_spellings() -> None:
@@ -181,7 +194,7 @@ def _maybe(build):  # noqa: ANN001, ANN202 - a hypothesis helper
 
 
 _printer_configs = st.one_of(
-    st.builds(_maybe(TcpPrinterConfig), st.from_regex(r"[a-z0-9][a-z0-9.-]{0,20}", fullmatch=True), st.integers(1, 65535), _options),
+    st.builds(_maybe(TcpPrinterConfig), st.from_regex(r"[a-z0-9][a-z0-9.-]{0,20}", fullmatch=True), st.integers(1, 65535), _options, st.sampled_from(StatusMode)),
     st.builds(_maybe(SerialPrinterConfig), _names.map(lambda n: "/dev/" + n), st.sampled_from([9600, 19200, 115200]), st.booleans(), _options),
     st.builds(_maybe(UsbPrinterConfig), st.integers(0, 0xFFFF), st.integers(0, 0xFFFF), _options),
     st.builds(_maybe(FilePrinterConfig), _names.map(lambda n: "/" + n), _options),

@@ -1,14 +1,20 @@
 """Scanners and the receipt printer in the running till (real window, sandbox, loopback printer)."""
 from __future__ import annotations
 
+import time
 from urllib.parse import quote
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 
 from app.checkout import Phase
+from app.devices_controller import DevicesController
+from app.workers import BackgroundWorker
+from devices.printer_status import DeliveryProblem
 from tests.devices.loopback_printer import PAPER_OUT, READY, LoopbackPrinter
+from tests.devices.printer_faults import CASES, HANG, OFFERS, SLIP_TEXT, SUMMARY, FaultCase
 from tests.devices.pty_port import PtyPort
 from tests.escpos_decoder import decode
 from tests.gui.test_cashier_flow import COFFEE, MILK, add_products, child, click, identify, idle, make_till, phase
@@ -131,3 +137,71 @@ def test_a_printer_out_of_paper_shows_it_and_offers_a_reprint(qtbot, tmp_path, s
             qtbot.waitUntil(lambda: status.state() == "ok", timeout=10_000)
         finally:
             till.shutdown()
+
+
+# What the status bar says for each way a slip did not go out.
+PROBLEM_TEXTS = {
+    None: None,  # the printer's state says it
+    DeliveryProblem.NOT_READING: "Printer is not taking the slip",
+    DeliveryProblem.CONNECTION_RESET: "Printer connection was reset",
+    DeliveryProblem.NO_ANSWER: "Printer did not confirm the slip",
+}
+
+
+@pytest.fixture
+def devices(qtbot):
+    window = QWidget()
+    qtbot.addWidget(window)
+    worker = BackgroundWorker("test-printer")
+    controller = DevicesController(window, worker)
+    yield controller
+    assert worker.stop()
+
+
+def print_through(qtbot, devices: DevicesController, start) -> tuple[str, str, bool]:
+    """What the controller reports for one print: state, text, and whether a reprint is offered."""
+    reported: list[tuple[str, str]] = []
+    offered: list[bool] = []
+    devices.printer_status.connect(lambda state, text: reported.append((state, text)))
+    devices.reprint_available.connect(offered.append)
+    try:
+        start()
+        qtbot.waitUntil(lambda: bool(offered), timeout=int(HANG * 1000))
+    finally:
+        devices.printer_status.disconnect()
+        devices.reprint_available.disconnect()
+    assert reported[0][0] == "printing"
+    state, text = reported[-1]
+    return state, text, offered[-1]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_the_till_reports_a_slip_printed_only_when_the_printer_took_it_and_reprints_the_rest(
+    qtbot, devices: DevicesController, case: FaultCase
+) -> None:
+    with case.sink() as sink:
+        devices.configure("", sink.uri(case.uri_query()))
+        started = time.monotonic()
+        state, text, reprint = print_through(qtbot, devices, lambda: devices.print_slip(SUMMARY, OFFERS))
+        assert time.monotonic() - started < HANG
+        assert state == case.state.value
+        assert reprint is not case.printed
+        if case.slip_sent is not None:  # a printer that reads: what it got
+            assert (SLIP_TEXT in decode(sink.next_job()).text) is case.slip_sent
+        if case.printed:
+            assert text == "Printed"
+            return
+        expected = PROBLEM_TEXTS[case.problem]
+        if expected is not None:
+            assert text == expected
+        else:
+            assert text and text != "Printed"
+
+        # The printer fixed, the cashier presses "Reprint": the kept slip goes out whole.
+        while not sink.jobs.empty():
+            sink.jobs.get_nowait()
+        sink.behaviour = case.healthy()
+        sink.start_listening()
+        state, text, reprint = print_through(qtbot, devices, devices.reprint_last)
+        assert (state, text, reprint) == ("ok", "Printed", False)
+        assert case.slip() in sink.next_job()
