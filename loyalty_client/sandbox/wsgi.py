@@ -158,7 +158,7 @@ class SandboxApp:
     def _wsdl(environ: dict) -> bytes:
         """The WSDL with its XSD import and service address pointing at this server."""
         base = application_uri(environ)
-        tree = etree.parse(str(soap.WSDL_PATH), soap.hardened_parser())
+        tree = soap.contract_tree(soap.WSDL_PATH)
         for schema_import in tree.iterfind(".//wsdl:types/xs:schema/xs:import", _WSDL_NS):
             schema_import.set("schemaLocation", f"{base}?xsd={XSD_NAME}")
         for address in tree.iterfind(".//wsdl:service/wsdl:port/soap:address", _WSDL_NS):
