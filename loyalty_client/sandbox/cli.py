@@ -1,4 +1,4 @@
-"""`sandbox [--host H] [--port P] [--db URL] [--no-seed] [--faults SPEC]`: run the sandbox service.
+"""`sandbox [--host H] [--port P] [--db URL] [--no-seed] [--faults SPEC] [--allow-fault-requests]`: run the sandbox.
 
 Prints `SANDBOX LISTENING <url>` once it serves, then `SANDBOX CODE <code> <masked phone>
 <purpose> <amount>` for every one-time code it 'sends' (amount `-` for a registration) and
@@ -48,7 +48,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SPEC",
         help="inject faults by a schedule: RULE[;RULE...], RULE = [OPERATION:]KIND[=SECONDS][:every=N][:times=N], "
         "KIND = drop|slow|stall|malformed|http500|soap_fault|refuse "
-        "(e.g. 'CommitPurchase:drop:every=3;slow=1.5:every=10')",
+        "(e.g. 'CommitPurchase:drop:every=3;slow=1.5:every=10'); also lets requests ask for faults "
+        "as --allow-fault-requests does",
+    )
+    parser.add_argument(
+        "--allow-fault-requests",
+        action="store_true",
+        help="let a request ask for a fault in the endpoint's URL query (e.g. ?fault=drop); off by default, "
+        "since anyone who can reach the sandbox could then take it off the network",
     )
     return parser
 
@@ -137,6 +144,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stop: 
             port=args.port,
             on_code=lambda sent: emit(code_line(sent)),
             faults=args.faults,
+            allow_fault_requests=args.allow_fault_requests or bool(args.faults),
         )
     except OSError as exc:
         print(f"sandbox: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)

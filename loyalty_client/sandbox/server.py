@@ -253,6 +253,7 @@ def start_sandbox(
     on_code: Callable[[SentCode], None] | None = None,
     threads: int = SERVER_THREADS,
     faults: tuple[FaultRule, ...] | list[FaultRule] = (),
+    allow_fault_requests: bool = False,
 ) -> RunningSandbox:
     """Serve the sandbox on `host:port` (0: a free port) in a background thread.
 
@@ -260,7 +261,8 @@ def start_sandbox(
     `stop()`. The schema is created if missing; with `seed`, the demo data goes into a database
     that has no members yet. Every one-time code sent is appended to `.codes` and passed to
     `on_code` (called on a server thread). `faults` are scheduled from the start (more can be
-    added on `.faults`).
+    added on `.faults`); with `allow_fault_requests`, a request may also ask for a fault in its
+    URL query (`?fault=drop`), which anyone who can reach the sandbox could then do.
     """
     clock = clock or SandboxClock()
     tempdir = None
@@ -285,7 +287,9 @@ def start_sandbox(
         _threads=threads,
         _tempdir=tempdir,
     )
-    running._app = SandboxApp(service, faults=injector, on_refuse=running._refuse_for)
+    running._app = SandboxApp(
+        service, faults=injector, on_refuse=running._refuse_for, allow_fault_requests=allow_fault_requests
+    )
     try:
         running._listener = _Listener(running._app, listener, threads)
     except BaseException:

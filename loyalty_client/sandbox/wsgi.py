@@ -7,8 +7,11 @@
   Anything unexpected: a soap:Server fault (no detail), logged with its traceback.
 - `GET /?wsdl`: the WSDL, its address and XSD import pointing back at this server;
   `GET /?xsd=till_loyalty.xsd` (or `/till_loyalty.xsd`): the XSD.
-- Injected faults (`loyalty_client.sandbox.faults`): asked for by the request's URL query
-  (`POST /?fault=drop`) or chosen by the app's `FaultInjector` schedule, for valid requests only.
+- Injected faults (`loyalty_client.sandbox.faults`): chosen by the app's `FaultInjector`
+  schedule or, only when the app allows fault requests, asked for by the request's URL query
+  (`POST /?fault=drop`); for valid requests only. A fault query to an app that does not allow
+  them is refused with INVALID_REQUEST before the operation runs, rather than ignored, so that
+  nobody takes a sandbox that served normally for one that failed as asked.
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from lxml import etree
 
 from loyalty_client.errors import InvalidRequest, LoyaltyFault
 from loyalty_client.sandbox import soap
-from loyalty_client.sandbox.faults import FaultInjector, FaultKind, FaultSpecError, InjectedFault
+from loyalty_client.sandbox.faults import FaultInjector, FaultKind, FaultSpecError, InjectedFault, asks_for_fault
 from loyalty_client.sandbox.operations import OPERATIONS
 from loyalty_client.service import LoyaltyService
 
@@ -38,13 +41,15 @@ _WSDL_NS = {
 
 MALFORMED_BODY = b"<?xml version='1.0' encoding='utf-8'?>\n<soap:Envelope xmlns:soap=\"" + soap.SOAP_ENV.encode() + b"\"><soap:Body><broken"
 HTTP500_BODY = b"Internal Server Error (injected fault)\n"
+FAULT_REQUESTS_OFF = "Сбои по запросу выключены: запустите песочницу с --allow-fault-requests"
 
 
 class SandboxApp:
     """WSGI application serving a `LoyaltyService` (normally `SandboxLoyalty`) over SOAP 1.1.
 
-    `faults` decides injected faults per request; `on_refuse(seconds)` is called when a `refuse`
-    fault fires (the running server stops listening for that long).
+    `faults` decides injected faults per request; `allow_fault_requests` lets a request ask for
+    one in its URL query; `on_refuse(seconds)` is called when a `refuse` fault fires (the
+    running server stops listening for that long).
     """
 
     def __init__(
@@ -53,11 +58,13 @@ class SandboxApp:
         max_body_bytes: int = soap.MAX_BODY_BYTES,
         faults: FaultInjector | None = None,
         on_refuse: Callable[[float], None] | None = None,
+        allow_fault_requests: bool = False,
     ) -> None:
         self.service = service
         self.max_body_bytes = max_body_bytes
         self.faults = faults if faults is not None else FaultInjector()
         self.on_refuse = on_refuse
+        self.allow_fault_requests = allow_fault_requests
 
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD", "GET").upper()
@@ -111,8 +118,13 @@ class SandboxApp:
                 raise InvalidRequest(f"Неизвестная операция: {name.localname[:60]}")
             operation = name.localname
             soap.validate_request(request)
+            query = environ.get("QUERY_STRING", "")
+            if not self.allow_fault_requests:
+                if asks_for_fault(query):
+                    raise InvalidRequest(FAULT_REQUESTS_OFF)
+                query = ""
             try:
-                fault = self.faults.decide(operation.removesuffix("Request"), environ.get("QUERY_STRING", ""))
+                fault = self.faults.decide(operation.removesuffix("Request"), query)
             except FaultSpecError as exc:
                 raise InvalidRequest(f"Неверный сбой в запросе: {exc}") from None
             if fault is not None and not fault.kind.processed:
