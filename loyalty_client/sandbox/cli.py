@@ -1,4 +1,5 @@
-"""`sandbox [--host H] [--port P] [--db URL] [--no-seed] [--faults SPEC] [--allow-fault-requests]`: run the sandbox.
+"""`sandbox [--host H] [--port P] [--public-url URL] [--db URL] [--no-seed] [--faults SPEC]
+[--allow-fault-requests]`: run the sandbox service.
 
 Prints `SANDBOX LISTENING <url>` once it serves, then `SANDBOX CODE <code> <masked phone>
 <purpose> <amount>` for every one-time code it 'sends' (amount `-` for a registration) and
@@ -25,6 +26,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from loyalty_client.sandbox.faults import FaultRule, FaultSpecError, InjectedFault, parse_fault_spec
 from loyalty_client.sandbox.logic import SentCode
 from loyalty_client.sandbox.server import start_sandbox
+from loyalty_client.sandbox.wsgi import check_public_url
 
 DEFAULT_PORT = 8580
 
@@ -33,6 +35,14 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="till-loyalty sandbox", description="Run the sandbox loyalty service.")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port, 0 for a free one (default {DEFAULT_PORT})")
+    parser.add_argument(
+        "--public-url",
+        type=_public_url,
+        default=None,
+        metavar="URL",
+        help="the address tills reach the sandbox by, named in the served WSDL (default: the address it "
+        "listens on); give it behind a proxy or when listening on 0.0.0.0",
+    )
     parser.add_argument(
         "--db",
         default=None,
@@ -58,6 +68,13 @@ def _parser() -> argparse.ArgumentParser:
         "since anyone who can reach the sandbox could then take it off the network",
     )
     return parser
+
+
+def _public_url(url: str) -> str:
+    try:
+        return check_public_url(url)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _fault_rules(spec: str) -> list[FaultRule]:
@@ -145,6 +162,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stop: 
             on_code=lambda sent: emit(code_line(sent)),
             faults=args.faults,
             allow_fault_requests=args.allow_fault_requests or bool(args.faults),
+            public_url=args.public_url,
         )
     except OSError as exc:
         print(f"sandbox: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)

@@ -31,7 +31,7 @@ from loyalty_client.sandbox.demo import seed_demo
 from loyalty_client.sandbox.faults import FaultInjector, FaultRule
 from loyalty_client.sandbox.logic import SandboxLoyalty, SentCode
 from loyalty_client.sandbox.soap import MAX_BODY_BYTES
-from loyalty_client.sandbox.wsgi import SandboxApp
+from loyalty_client.sandbox.wsgi import SandboxApp, check_public_url
 
 log = logging.getLogger(__name__)
 
@@ -285,6 +285,7 @@ def start_sandbox(
     allow_fault_requests: bool = False,
     connection_limit: int = CONNECTION_LIMIT,
     channel_timeout: int = CHANNEL_TIMEOUT_SECONDS,
+    public_url: str | None = None,
 ) -> RunningSandbox:
     """Serve the sandbox on `host:port` (0: a free port) in a background thread.
 
@@ -295,8 +296,12 @@ def start_sandbox(
     added on `.faults`); with `allow_fault_requests`, a request may also ask for a fault in its
     URL query (`?fault=drop`), which anyone who can reach the sandbox could then do.
     `connection_limit` and `channel_timeout` (whole seconds) bound the open connections and how
-    long idle ones stay (see `CONNECTION_LIMIT`).
+    long idle ones stay (see `CONNECTION_LIMIT`). The served WSDL names `public_url` (an
+    http(s) address, e.g. a proxy's in front of the sandbox; ValueError if it is not one) or
+    else `url`, the address the sandbox listens on.
     """
+    if public_url is not None:
+        check_public_url(public_url)
     clock = clock or SandboxClock()
     tempdir = None
     if db_url is None:
@@ -311,18 +316,26 @@ def start_sandbox(
         if tempdir is not None:
             shutil.rmtree(tempdir, ignore_errors=True)
         raise
+    bound_host, bound_port = listener.getsockname()[:2]
+    shown_host = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
+    url = f"http://{shown_host}:{bound_port}/"
     injector = FaultInjector(faults)
     running = RunningSandbox(
-        url="",
+        url=url,
         service=service,
         db_url=db_url,
         faults=injector,
+        _address=(str(bound_host), int(bound_port)),
         _threads=threads,
         _limits=ConnectionLimits(connection_limit, channel_timeout),
         _tempdir=tempdir,
     )
     running._app = SandboxApp(
-        service, faults=injector, on_refuse=running._refuse_for, allow_fault_requests=allow_fault_requests
+        service,
+        faults=injector,
+        on_refuse=running._refuse_for,
+        allow_fault_requests=allow_fault_requests,
+        public_url=public_url or url,
     )
     try:
         running._listener = _Listener(running._app, listener, threads, running._limits)
@@ -332,11 +345,6 @@ def start_sandbox(
         if tempdir is not None:
             shutil.rmtree(tempdir, ignore_errors=True)
         raise
-    server = running._listener.server
-    bound_host, bound_port = server.effective_host, server.effective_port
-    running._address = (str(bound_host), int(bound_port))
-    shown_host = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
-    running.url = f"http://{shown_host}:{bound_port}/"
     service.add_code_observer(running._record)
     if on_code is not None:
         service.add_code_observer(on_code)
