@@ -20,6 +20,7 @@ Fault texts are fixed: they never repeat a parser's message or anything named in
 from __future__ import annotations
 
 import re
+from typing import Any, Iterable
 
 from lxml import etree
 
@@ -137,8 +138,8 @@ class _Counter:
         self.namespaces = 0
         self.namespaces_here = 0
 
-    def count(self, events: object) -> None:
-        for event, item in events:  # type: ignore[attr-defined]
+    def count(self, events: Iterable[tuple[str, Any]]) -> None:
+        for event, item in events:
             if event == "start-ns":
                 self.namespaces += 1
                 self.namespaces_here += 1

@@ -9,8 +9,8 @@ at most the first few schema errors.
 from __future__ import annotations
 
 import threading
-from itertools import islice
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 
 from lxml import etree
@@ -73,7 +73,7 @@ def schema_errors(element: etree._Element) -> str | None:
     schema = _schema()
     if schema.validate(element):
         return None
-    first = islice(schema.error_log, SCHEMA_ERRORS_SHOWN)  # type: ignore[call-overload]
+    first = islice(schema.error_log, SCHEMA_ERRORS_SHOWN)  # never format them all: there can be thousands
     return "; ".join(f"строка {error.line}: {error.message}" for error in first) or "неизвестная ошибка схемы"
 
 

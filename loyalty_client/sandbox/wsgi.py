@@ -4,7 +4,8 @@
   Content-Type); the request element is validated against the XSD, dispatched by its name, and
   the response element is validated too before it leaves.
 - Business faults: HTTP 500 with a soap:Client fault and `detail/LoyaltyFault`. Malformed XML,
-  a DOCTYPE, a schema violation or an unknown operation: the same with code INVALID_REQUEST.
+  a DOCTYPE, a request over the limits of `request_guard`, a schema violation, an unknown
+  operation or a SOAPAction that does not match it: the same with code INVALID_REQUEST.
   Anything unexpected: a soap:Server fault (no detail), logged with its traceback.
 - `GET /?wsdl`: the WSDL, its address and XSD import pointing at the app's `public_url` (the
   address it was started on, or the one it is reached by behind a proxy; never the request's
