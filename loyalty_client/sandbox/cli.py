@@ -1,4 +1,5 @@
-"""`sandbox [--host H] [--port P] [--db URL] [--no-seed] [--faults SPEC]`: run the sandbox service.
+"""`sandbox [--host H] [--port P] [--public-url URL] [--db URL] [--no-seed] [--faults SPEC]
+[--allow-fault-requests]`: run the sandbox service.
 
 Prints `SANDBOX LISTENING <url>` once it serves, then `SANDBOX CODE <code> <masked phone>
 <purpose> <amount>` for every one-time code it 'sends' (amount `-` for a registration) and
@@ -25,6 +26,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from loyalty_client.sandbox.faults import FaultRule, FaultSpecError, InjectedFault, parse_fault_spec
 from loyalty_client.sandbox.logic import SentCode
 from loyalty_client.sandbox.server import start_sandbox
+from loyalty_client.sandbox.wsgi import check_public_url
 
 DEFAULT_PORT = 8580
 
@@ -33,6 +35,14 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="till-loyalty sandbox", description="Run the sandbox loyalty service.")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port, 0 for a free one (default {DEFAULT_PORT})")
+    parser.add_argument(
+        "--public-url",
+        type=_public_url,
+        default=None,
+        metavar="URL",
+        help="the address tills reach the sandbox by, named in the served WSDL (default: the address it "
+        "listens on); give it behind a proxy or when listening on 0.0.0.0",
+    )
     parser.add_argument(
         "--db",
         default=None,
@@ -48,9 +58,23 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SPEC",
         help="inject faults by a schedule: RULE[;RULE...], RULE = [OPERATION:]KIND[=SECONDS][:every=N][:times=N], "
         "KIND = drop|slow|stall|malformed|http500|soap_fault|refuse "
-        "(e.g. 'CommitPurchase:drop:every=3;slow=1.5:every=10')",
+        "(e.g. 'CommitPurchase:drop:every=3;slow=1.5:every=10'); also lets requests ask for faults "
+        "as --allow-fault-requests does",
+    )
+    parser.add_argument(
+        "--allow-fault-requests",
+        action="store_true",
+        help="let a request ask for a fault in the endpoint's URL query (e.g. ?fault=drop); off by default, "
+        "since anyone who can reach the sandbox could then take it off the network",
     )
     return parser
+
+
+def _public_url(url: str) -> str:
+    try:
+        return check_public_url(url)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _fault_rules(spec: str) -> list[FaultRule]:
@@ -137,6 +161,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stop: 
             port=args.port,
             on_code=lambda sent: emit(code_line(sent)),
             faults=args.faults,
+            allow_fault_requests=args.allow_fault_requests or bool(args.faults),
+            public_url=args.public_url,
         )
     except OSError as exc:
         print(f"sandbox: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)

@@ -4,7 +4,10 @@ A fault is chosen for each SOAP request, either by the request itself or by a sc
 
 - per request: a query on the endpoint URL the till is given, e.g.
   `http://127.0.0.1:8580/?fault=drop`, `?fault=slow&delay=2.5`, `?fault=http500&on=CommitPurchase`
-  (`on` limits the fault to one operation; the others are served normally);
+  (`on` limits the fault to one operation; the others are served normally). Only a sandbox
+  started with fault injection on (`sandbox --faults SPEC` or `--allow-fault-requests`,
+  `start_sandbox(allow_fault_requests=True)`) takes them: otherwise any client could take it
+  off the network with `?fault=refuse`; such a request is refused with INVALID_REQUEST;
 - by a schedule: rules held by `FaultInjector` (`RunningSandbox.faults`), set by tests or from the
   command line with `sandbox --faults SPEC` (see `parse_fault_spec`), e.g. every third
   CommitPurchase has its answer dropped after the sandbox committed it.
@@ -191,6 +194,11 @@ def _count(value: str, text: str) -> int:
     if not value.isdigit():
         raise FaultSpecError(f"{text!r}: {value!r} is not a whole number")
     return int(value)
+
+
+def asks_for_fault(query: str) -> bool:
+    """Whether a URL query asks for a fault (has a `fault` parameter)."""
+    return bool(query) and "fault" in parse_qs(query, keep_blank_values=True)
 
 
 def rule_from_query(query: str) -> FaultRule | None:

@@ -31,19 +31,44 @@ from loyalty_client.sandbox.demo import seed_demo
 from loyalty_client.sandbox.faults import FaultInjector, FaultRule
 from loyalty_client.sandbox.logic import SandboxLoyalty, SentCode
 from loyalty_client.sandbox.soap import MAX_BODY_BYTES
-from loyalty_client.sandbox.wsgi import SandboxApp
+from loyalty_client.sandbox.wsgi import SandboxApp, check_public_url
 
 log = logging.getLogger(__name__)
 
 SERVER_THREADS = 8
+# waitress stops accepting new connections while this many are open (its count includes its
+# listening socket and its wake-up pipe), and only resumes once some close. Its defaults (100,
+# idle ones closed after 120 s, looked for every 30 s) let 98 connections that never finish
+# their headers keep everyone out for minutes. Here a connection that has sent nothing for
+# CHANNEL_TIMEOUT_SECONDS and has no request being served (a half-sent request, or an idle
+# keep-alive one) is closed at the next cleanup, every CLEANUP_INTERVAL_SECONDS: the sandbox
+# serves again within about 11 s of being flooded with idle connections. A till whose
+# keep-alive connection was closed simply opens a new one. Someone trickling a byte every few
+# seconds on each connection still keeps them open: waitress has no deadline for a whole request.
+CONNECTION_LIMIT = 100  # far above the tills of a store, far below the usual 1024 open files
+CHANNEL_TIMEOUT_SECONDS = 10
+CLEANUP_INTERVAL_SECONDS = 1
 _STOP_TIMEOUT_SECONDS = 10
 _LOOP_TIMEOUT_SECONDS = 0.5  # only matters if the loop cannot be woken
+
+
+@dataclass(frozen=True)
+class ConnectionLimits:
+    """How many connections the server keeps open at most, and after how long idle ones go."""
+
+    connection_limit: int = CONNECTION_LIMIT
+    channel_timeout: int = CHANNEL_TIMEOUT_SECONDS
+
+    @property
+    def cleanup_interval(self) -> int:
+        """How often idle connections are looked for (waitress takes whole seconds)."""
+        return max(1, min(CLEANUP_INTERVAL_SECONDS, self.channel_timeout))
 
 
 class _Listener:
     """One waitress server on a bound socket, served by its own loop thread until `close()`."""
 
-    def __init__(self, app: SandboxApp, listener: socket.socket, threads: int) -> None:
+    def __init__(self, app: SandboxApp, listener: socket.socket, threads: int, limits: ConnectionLimits) -> None:
         self._socket_map: dict = {}
         self._stopping = threading.Event()
         self.server = create_server(
@@ -54,6 +79,9 @@ class _Listener:
             ident="till-loyalty-sandbox",
             max_request_body_size=4 * MAX_BODY_BYTES,
             expose_tracebacks=False,
+            connection_limit=limits.connection_limit,
+            channel_timeout=limits.channel_timeout,
+            cleanup_interval=limits.cleanup_interval,
         )
         self._thread = threading.Thread(target=self._serve, name="sandbox-server", daemon=True)
         self._thread.start()
@@ -98,6 +126,7 @@ class RunningSandbox:
     _app: SandboxApp | None = field(default=None, repr=False)
     _address: tuple[str, int] = field(default=("127.0.0.1", 0), repr=False)
     _threads: int = field(default=SERVER_THREADS, repr=False)
+    _limits: ConnectionLimits = field(default_factory=ConnectionLimits, repr=False)
     _listener: _Listener | None = field(default=None, repr=False)
     _listener_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
     _tempdir: str | None = field(default=None, repr=False)
@@ -137,7 +166,7 @@ class RunningSandbox:
         assert self._app is not None
         listener = _bind(*self._address)
         try:
-            self._listener = _Listener(self._app, listener, self._threads)
+            self._listener = _Listener(self._app, listener, self._threads, self._limits)
         except BaseException:
             listener.close()
             raise
@@ -253,6 +282,10 @@ def start_sandbox(
     on_code: Callable[[SentCode], None] | None = None,
     threads: int = SERVER_THREADS,
     faults: tuple[FaultRule, ...] | list[FaultRule] = (),
+    allow_fault_requests: bool = False,
+    connection_limit: int = CONNECTION_LIMIT,
+    channel_timeout: int = CHANNEL_TIMEOUT_SECONDS,
+    public_url: str | None = None,
 ) -> RunningSandbox:
     """Serve the sandbox on `host:port` (0: a free port) in a background thread.
 
@@ -260,8 +293,15 @@ def start_sandbox(
     `stop()`. The schema is created if missing; with `seed`, the demo data goes into a database
     that has no members yet. Every one-time code sent is appended to `.codes` and passed to
     `on_code` (called on a server thread). `faults` are scheduled from the start (more can be
-    added on `.faults`).
+    added on `.faults`); with `allow_fault_requests`, a request may also ask for a fault in its
+    URL query (`?fault=drop`), which anyone who can reach the sandbox could then do.
+    `connection_limit` and `channel_timeout` (whole seconds) bound the open connections and how
+    long idle ones stay (see `CONNECTION_LIMIT`). The served WSDL names `public_url` (an
+    http(s) address, e.g. a proxy's in front of the sandbox; ValueError if it is not one) or
+    else `url`, the address the sandbox listens on.
     """
+    if public_url is not None:
+        check_public_url(public_url)
     clock = clock or SandboxClock()
     tempdir = None
     if db_url is None:
@@ -276,29 +316,35 @@ def start_sandbox(
         if tempdir is not None:
             shutil.rmtree(tempdir, ignore_errors=True)
         raise
+    bound_host, bound_port = listener.getsockname()[:2]
+    shown_host = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
+    url = f"http://{shown_host}:{bound_port}/"
     injector = FaultInjector(faults)
     running = RunningSandbox(
-        url="",
+        url=url,
         service=service,
         db_url=db_url,
         faults=injector,
+        _address=(str(bound_host), int(bound_port)),
         _threads=threads,
+        _limits=ConnectionLimits(connection_limit, channel_timeout),
         _tempdir=tempdir,
     )
-    running._app = SandboxApp(service, faults=injector, on_refuse=running._refuse_for)
+    running._app = SandboxApp(
+        service,
+        faults=injector,
+        on_refuse=running._refuse_for,
+        allow_fault_requests=allow_fault_requests,
+        public_url=public_url or url,
+    )
     try:
-        running._listener = _Listener(running._app, listener, threads)
+        running._listener = _Listener(running._app, listener, threads, running._limits)
     except BaseException:
         listener.close()
         engine.dispose()
         if tempdir is not None:
             shutil.rmtree(tempdir, ignore_errors=True)
         raise
-    server = running._listener.server
-    bound_host, bound_port = server.effective_host, server.effective_port
-    running._address = (str(bound_host), int(bound_port))
-    shown_host = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
-    running.url = f"http://{shown_host}:{bound_port}/"
     service.add_code_observer(running._record)
     if on_code is not None:
         service.add_code_observer(on_code)

@@ -1,26 +1,33 @@
 """The sandbox as a WSGI application: SOAP 1.1 on `POST /`, the contract on `GET /?wsdl`.
 
-- `POST /`: one SOAP 1.1 envelope; the request element is validated against the XSD, dispatched
-  by its name, and the response element is validated too before it leaves.
+- `POST /`: one SOAP 1.1 envelope with the headers `soap_headers` asks for (HTTP 415 for another
+  Content-Type); the request element is validated against the XSD, dispatched by its name, and
+  the response element is validated too before it leaves.
 - Business faults: HTTP 500 with a soap:Client fault and `detail/LoyaltyFault`. Malformed XML,
-  a DOCTYPE, a schema violation or an unknown operation: the same with code INVALID_REQUEST.
+  a DOCTYPE, a request over the limits of `request_guard`, a schema violation, an unknown
+  operation or a SOAPAction that does not match it: the same with code INVALID_REQUEST.
   Anything unexpected: a soap:Server fault (no detail), logged with its traceback.
-- `GET /?wsdl`: the WSDL, its address and XSD import pointing back at this server;
+- `GET /?wsdl`: the WSDL, its address and XSD import pointing at the app's `public_url` (the
+  address it was started on, or the one it is reached by behind a proxy; never the request's
+  Host header, which any client can forge);
   `GET /?xsd=till_loyalty.xsd` (or `/till_loyalty.xsd`): the XSD.
-- Injected faults (`loyalty_client.sandbox.faults`): asked for by the request's URL query
-  (`POST /?fault=drop`) or chosen by the app's `FaultInjector` schedule, for valid requests only.
+- Injected faults (`loyalty_client.sandbox.faults`): chosen by the app's `FaultInjector`
+  schedule or, only when the app allows fault requests, asked for by the request's URL query
+  (`POST /?fault=drop`); for valid requests only. A fault query to an app that does not allow
+  them is refused with INVALID_REQUEST before the operation runs, rather than ignored, so that
+  nobody takes a sandbox that served normally for one that failed as asked.
 """
 from __future__ import annotations
 
 import logging
 from typing import Callable, Iterable
-from wsgiref.util import application_uri
+from urllib.parse import urlsplit
 
 from lxml import etree
 
 from loyalty_client.errors import InvalidRequest, LoyaltyFault
-from loyalty_client.sandbox import soap
-from loyalty_client.sandbox.faults import FaultInjector, FaultKind, FaultSpecError, InjectedFault
+from loyalty_client.sandbox import soap, soap_headers
+from loyalty_client.sandbox.faults import FaultInjector, FaultKind, FaultSpecError, InjectedFault, asks_for_fault
 from loyalty_client.sandbox.operations import OPERATIONS
 from loyalty_client.service import LoyaltyService
 
@@ -38,13 +45,16 @@ _WSDL_NS = {
 
 MALFORMED_BODY = b"<?xml version='1.0' encoding='utf-8'?>\n<soap:Envelope xmlns:soap=\"" + soap.SOAP_ENV.encode() + b"\"><soap:Body><broken"
 HTTP500_BODY = b"Internal Server Error (injected fault)\n"
+FAULT_REQUESTS_OFF = "Сбои по запросу выключены: запустите песочницу с --allow-fault-requests"
 
 
 class SandboxApp:
     """WSGI application serving a `LoyaltyService` (normally `SandboxLoyalty`) over SOAP 1.1.
 
-    `faults` decides injected faults per request; `on_refuse(seconds)` is called when a `refuse`
-    fault fires (the running server stops listening for that long).
+    `faults` decides injected faults per request; `allow_fault_requests` lets a request ask for
+    one in its URL query; `on_refuse(seconds)` is called when a `refuse` fault fires (the
+    running server stops listening for that long). `public_url` is the address the served WSDL
+    names (see `check_public_url`); None serves the WSDL with the address it ships with.
     """
 
     def __init__(
@@ -53,11 +63,15 @@ class SandboxApp:
         max_body_bytes: int = soap.MAX_BODY_BYTES,
         faults: FaultInjector | None = None,
         on_refuse: Callable[[float], None] | None = None,
+        allow_fault_requests: bool = False,
+        public_url: str | None = None,
     ) -> None:
         self.service = service
         self.max_body_bytes = max_body_bytes
         self.faults = faults if faults is not None else FaultInjector()
         self.on_refuse = on_refuse
+        self.allow_fault_requests = allow_fault_requests
+        self.public_url = check_public_url(public_url) if public_url is not None else None
 
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD", "GET").upper()
@@ -69,7 +83,7 @@ class SandboxApp:
             return self._reply(start_response, "404 Not Found", "text/plain; charset=utf-8", b"not found\n", method)
         if method in ("GET", "HEAD"):
             if query.lower() == "wsdl":
-                return self._reply(start_response, "200 OK", XML, self._wsdl(environ), method)
+                return self._reply(start_response, "200 OK", XML, self._wsdl(), method)
             if query.lower().startswith("xsd"):
                 return self._reply(start_response, "200 OK", XML, soap.XSD_PATH.read_bytes(), method)
             text = "till-loyalty sandbox: POST SOAP 1.1 envelopes here; the contract is at ?wsdl\n"
@@ -77,6 +91,9 @@ class SandboxApp:
         if method != "POST":
             start_response("405 Method Not Allowed", [("Allow", "GET, HEAD, POST"), ("Content-Length", "0")])
             return [b""]
+        if not soap_headers.content_type_accepted(environ.get("CONTENT_TYPE")):
+            body = soap_headers.CONTENT_TYPE_REFUSED.encode()
+            return self._reply(start_response, "415 Unsupported Media Type", "text/plain; charset=utf-8", body, method)
         status, body, fault = self._soap(environ)
         if fault is None:
             return self._reply(start_response, status, XML, body, method)
@@ -104,15 +121,24 @@ class SandboxApp:
         operation = "?"
         fault: InjectedFault | None = None
         try:
+            action = soap_headers.soap_action(environ)
+            if action is None:
+                raise InvalidRequest(soap_headers.NO_ACTION)
             request = soap.parse_request(self._read_body(environ))
             name = etree.QName(request)
             handler = OPERATIONS.get(name.localname) if name.namespace == soap.TL else None
             if handler is None:
                 raise InvalidRequest(f"Неизвестная операция: {name.localname[:60]}")
             operation = name.localname
+            soap_headers.check_action(action, operation.removesuffix("Request"))
             soap.validate_request(request)
+            query = environ.get("QUERY_STRING", "")
+            if not self.allow_fault_requests:
+                if asks_for_fault(query):
+                    raise InvalidRequest(FAULT_REQUESTS_OFF)
+                query = ""
             try:
-                fault = self.faults.decide(operation.removesuffix("Request"), environ.get("QUERY_STRING", ""))
+                fault = self.faults.decide(operation.removesuffix("Request"), query)
             except FaultSpecError as exc:
                 raise InvalidRequest(f"Неверный сбой в запросе: {exc}") from None
             if fault is not None and not fault.kind.processed:
@@ -154,13 +180,20 @@ class SandboxApp:
             return []
         return self._reply(start_response, status, XML, body, "POST")
 
-    @staticmethod
-    def _wsdl(environ: dict) -> bytes:
-        """The WSDL with its XSD import and service address pointing at this server."""
-        base = application_uri(environ)
-        tree = etree.parse(str(soap.WSDL_PATH), soap.hardened_parser())
-        for schema_import in tree.iterfind(".//wsdl:types/xs:schema/xs:import", _WSDL_NS):
-            schema_import.set("schemaLocation", f"{base}?xsd={XSD_NAME}")
-        for address in tree.iterfind(".//wsdl:service/wsdl:port/soap:address", _WSDL_NS):
-            address.set("location", base)
+    def _wsdl(self) -> bytes:
+        """The WSDL with its XSD import and service address pointing at `public_url`."""
+        tree = soap.contract_tree(soap.WSDL_PATH)
+        if self.public_url is not None:
+            for schema_import in tree.iterfind(".//wsdl:types/xs:schema/xs:import", _WSDL_NS):
+                schema_import.set("schemaLocation", f"{self.public_url}?xsd={XSD_NAME}")
+            for address in tree.iterfind(".//wsdl:service/wsdl:port/soap:address", _WSDL_NS):
+                address.set("location", self.public_url)
         return etree.tostring(tree, xml_declaration=True, encoding="utf-8")
+
+
+def check_public_url(url: str) -> str:
+    """`url` if tills can be told to call it: http(s), a host, no query or fragment; else ValueError."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ValueError(f"not an http(s) address without a query: {url!r}")
+    return url

@@ -45,8 +45,19 @@ def assert_valid(element: etree._Element) -> None:
 
 
 def post(url: str, body: bytes, **headers: str) -> requests.Response:
-    """POST raw bytes as a SOAP 1.1 request."""
-    return requests.post(url, data=body, headers={"Content-Type": "text/xml; charset=utf-8", **headers}, timeout=TIMEOUT)
+    """POST raw bytes as a SOAP 1.1 request (with an empty SOAPAction unless `headers` give one)."""
+    return requests.post(
+        url,
+        data=body,
+        headers={"Content-Type": "text/xml; charset=utf-8", "SOAPAction": '""', **headers},
+        timeout=TIMEOUT,
+    )
+
+
+def soap_action(payload: etree._Element) -> str:
+    """The quoted SOAPAction the WSDL declares for a request element, e.g. `"urn:till-loyalty:v1#GetProgram"`."""
+    return f'"{TL}#{etree.QName(payload).localname.removesuffix("Request")}"'
+
 
 
 def read(response: requests.Response) -> etree._Element:
@@ -135,7 +146,7 @@ class SoapTill:
     def call(self, payload: etree._Element) -> etree._Element:
         """Send one request element; the validated response element, or `Fault`."""
         assert_valid(payload)
-        return read(post(self.url, envelope(payload)))
+        return read(post(self.url, envelope(payload), SOAPAction=soap_action(payload)))
 
     def get_program(self) -> etree._Element:
         return self.call(E.GetProgramRequest(E.storeId("001")))

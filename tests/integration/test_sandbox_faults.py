@@ -1,7 +1,8 @@
 """Faults injected by the sandbox reach the till's SOAP client as real failures do.
 
-Each fault is asked for per request (a query on the endpoint URL) or by a schedule, and the
-sandbox's own records show whether it did the work before failing.
+Each fault is asked for per request (a query on the endpoint URL, which the sandbox here is
+started to allow) or by a schedule, and the sandbox's own records show whether it did the work
+before failing.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import uuid
 from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -25,7 +27,7 @@ from cache.database import open_database
 from fiscal.demo_registrar import DemoRegistrar
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
 from loyalty_client import errors
-from loyalty_client.sandbox import RunningSandbox
+from loyalty_client.sandbox import RunningSandbox, SandboxClock, start_sandbox
 from loyalty_client.sandbox.cli import main as sandbox_main
 from loyalty_client.sandbox.demo import ANNA, IVAN
 from loyalty_client.sandbox.faults import FaultKind, FaultRule, FaultSpecError, parse_fault_spec
@@ -35,6 +37,18 @@ from loyalty_client.types import CommitResult, Identifier, IdentifierKind, Refun
 from tests.integration.test_sandbox_cli import LISTENING, Lines
 
 pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path, sandbox_clock: SandboxClock) -> Iterator[RunningSandbox]:
+    """The sandbox of `tests/conftest.py`, started to take faults asked for in the URL query."""
+    running = start_sandbox(
+        f"sqlite:///{tmp_path / 'sandbox.sqlite'}", clock=sandbox_clock, allow_fault_requests=True
+    )
+    try:
+        yield running
+    finally:
+        running.stop()
 
 
 def receipt() -> Receipt:
