@@ -11,7 +11,10 @@ the next probe is due and runs it on a worker:
     timer.start(monitor.seconds_until_probe())   # then, on the worker: monitor.probe_if_due()
 
 - Any answer from the service (a business fault included) means it is reachable; a
-  `ServiceUnavailable` (no connection, timeout, nonsense) means it is not.
+  `ServiceUnavailable` (no connection, timeout, nonsense) means it is not. The sync's client
+  waits for proof (`OutboxSync` sets it up so): a refused connection is one at once, a lost answer
+  (a timeout, a dropped connection, a 5xx) only when `LOST_ANSWERS_FOR_OUTAGE` come in a row, so
+  one lost response of a drain does not put the till offline.
 - While real calls flow, no probe is needed: one is due only after `online_interval` seconds of
   silence. Offline, the service is probed every `offline_interval` seconds, doubling after each
   failed probe up to `offline_max_interval`, so a till notices the service is back soon without
@@ -50,6 +53,10 @@ INTERACTIVE_TIMEOUTS = ServiceTimeouts(connect_seconds=0.5, read_seconds=1.0)
 
 BACKGROUND_TIMEOUTS = ServiceTimeouts(connect_seconds=2.0, read_seconds=10.0)
 """For the outbox sync: nobody waits on it, and a slow answer is better than a retry."""
+
+LOST_ANSWERS_FOR_OUTAGE = 3
+"""Lost answers in a row (timeouts, dropped connections, 5xx) that make an outage for the sync;
+fewer may be single lost responses of a service that is up. A refused connection is one alone."""
 
 
 def soap_service(endpoint_url: str, timeouts: ServiceTimeouts, *, verify_tls: bool | str = True) -> "SoapLoyaltyService":
@@ -251,17 +258,39 @@ class MonitoredService:
     With `fail_fast`, while the monitor says offline, calls raise `ServiceUnavailable` at once
     instead of waiting for a timeout: the checkout falls back to the cache immediately, and the
     probe (or another client's call) brings the monitor back online.
+
+    A failure that is not `unreachable` (a lost answer) is told to the monitor only once
+    `lost_answers_for_outage` came in a row on this client (1 by default: every one, as a cashier
+    waiting on a call needs); a refused connection is told at once. Like the client it wraps, it is
+    used by one thread at a time.
     """
 
-    def __init__(self, service: LoyaltyService, monitor: ConnectivityMonitor, *, fail_fast: bool = False) -> None:
+    def __init__(
+        self,
+        service: LoyaltyService,
+        monitor: ConnectivityMonitor,
+        *,
+        fail_fast: bool = False,
+        lost_answers_for_outage: int = 1,
+    ) -> None:
+        if lost_answers_for_outage < 1:
+            raise ValueError("lost_answers_for_outage must be 1 or more")
         self._service = service
         self._monitor = monitor
         self._fail_fast = fail_fast
+        self._lost_answers_for_outage = lost_answers_for_outage
+        self._lost_in_a_row = 0
 
     @property
     def monitor(self) -> ConnectivityMonitor:
         """The monitor outcomes go to."""
         return self._monitor
+
+    def tolerating_lost_answers(self, lost_answers_for_outage: int) -> "MonitoredService":
+        """The same client and monitor, telling lost answers only once so many came in a row."""
+        return MonitoredService(
+            self._service, self._monitor, fail_fast=self._fail_fast, lost_answers_for_outage=lost_answers_for_outage
+        )
 
     def __getattr__(self, name: str) -> Any:
         method = getattr(self._service, name)
@@ -274,9 +303,20 @@ class MonitoredService:
             try:
                 result = method(*args, **kwargs)
             except errors.LoyaltyError as exc:
-                self._monitor.observe(exc)
+                self._observe(exc)
                 raise
+            self._lost_in_a_row = 0
             self._monitor.succeeded()
             return result
 
         return call
+
+    def _observe(self, exc: errors.LoyaltyError) -> None:
+        if isinstance(exc, errors.ServiceUnavailable) and not exc.unreachable:
+            self._lost_in_a_row += 1
+            if self._lost_in_a_row < self._lost_answers_for_outage:
+                log.info("loyalty call lost its answer (%d in a row): %s", self._lost_in_a_row, exc)
+                return
+        else:
+            self._lost_in_a_row = 0
+        self._monitor.observe(exc)

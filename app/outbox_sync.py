@@ -8,6 +8,11 @@ so the two sides cannot drift apart. `OutboxSync.run_once()` claims one due row 
 transaction), calls the service outside any transaction, then marks the row done with the
 service's answer, schedules a retry with backoff when the service cannot be reached (or says the
 fault is retryable), or dead-letters it on a business fault.
+
+A row whose answer was lost (a timeout, a dropped connection, a 5xx) backs off alone: the rows of
+its customer after it wait for it (`cache.outbox` keeps the order per customer), the other
+customers' rows go on. Only an outage stops a drain: a refused connection, or
+`LOST_ANSWERS_FOR_OUTAGE` lost answers in a row, the same proof the connectivity monitor waits for.
 """
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any, Callable, Sequence
 
+from app.connectivity import LOST_ANSWERS_FOR_OUTAGE, MonitoredService
 from cache.backoff import backoff_delay
 from cache.database import Database
 from cache.outbox import Outbox, OutboxItem, utc_now
@@ -121,7 +127,8 @@ class SyncReport:
     detail: str = ""
     result: CommitResult | CancelResult | RefundResult | None = None
     next_attempt_at: datetime | None = None
-    offline: bool = False  # a retry because the service could not be reached
+    offline: bool = False  # a retry because the call got no usable answer (`ServiceUnavailable`)
+    outage: bool = False  # ... and the service is taken to be down: a drain stops here
 
 
 @dataclass(frozen=True)
@@ -149,9 +156,14 @@ class DrainReport:
         return self._count(SyncOutcome.FAILED)
 
     @property
+    def lost(self) -> int:
+        """Rows put back because their call got no usable answer (a lost answer or the outage)."""
+        return sum(1 for report in self.reports if report.offline)
+
+    @property
     def offline(self) -> bool:
-        """True when the drain stopped because the service could not be reached."""
-        return any(report.offline for report in self.reports)
+        """True when the drain stopped because the service is down (not for a lone lost answer)."""
+        return any(report.outage for report in self.reports)
 
 
 Backoff = Callable[..., timedelta]
@@ -161,7 +173,9 @@ class OutboxSync:
     """Sends due outbox rows to the loyalty service, one at a time, in queue order.
 
     Not thread-safe: one sync worker per till drives it. The first call also requeues the rows a
-    previous run left in flight (see `recover`).
+    previous run left in flight (see `recover`). `lost_answers_for_outage` lost answers in a row
+    (counted across drains, reset by any answer of the service) make an outage; a `service` that
+    reports to a connectivity monitor is set to tell it of lost answers by the same count.
     """
 
     def __init__(
@@ -172,13 +186,20 @@ class OutboxSync:
         *,
         backoff: Backoff = backoff_delay,
         random: Callable[[], float] = _random.random,
+        lost_answers_for_outage: int = LOST_ANSWERS_FOR_OUTAGE,
     ) -> None:
+        if lost_answers_for_outage < 1:
+            raise ValueError("lost_answers_for_outage must be 1 or more")
+        if isinstance(service, MonitoredService):
+            service = service.tolerating_lost_answers(lost_answers_for_outage)  # type: ignore[assignment]
         self._outbox = Outbox(database, clock)
         self._service = service
         self._clock = clock
         self._backoff = backoff
         self._random = random
         self._recovered = False
+        self._lost_answers_for_outage = lost_answers_for_outage
+        self._lost_in_a_row = 0
 
     @property
     def outbox(self) -> Outbox:
@@ -206,10 +227,12 @@ class OutboxSync:
         return report
 
     def drain(self, max_items: int = 100) -> DrainReport:
-        """Deliver due rows until none is due, `max_items` were tried, or the service is unreachable.
+        """Deliver due rows until none is due, `max_items` were tried, or the service is down.
 
         Each row is recorded as `run_once` records it; a row accepted by the service is marked
-        done in the same transaction that claims the next one.
+        done in the same transaction that claims the next one. A row whose answer was lost waits
+        for its own retry and the drain goes on with the next due row; a refused connection, or
+        the last of `lost_answers_for_outage` lost answers in a row, ends it.
         """
         if not self._recovered:
             self.recover()
@@ -218,7 +241,7 @@ class OutboxSync:
         while item is not None:
             report, data = self._deliver(item)
             reports.append(report)
-            more = len(reports) < max_items and not report.offline
+            more = len(reports) < max_items and not report.outage
             if report.outcome is not SyncOutcome.DONE:  # already recorded as a retry or a dead letter
                 item = self._outbox.claim_next(self._clock()) if more else None
             elif more:
@@ -239,23 +262,30 @@ class OutboxSync:
             result = call()
             data = to_data(result)
         except ServiceUnavailable as exc:
-            return self._retry(item, f"SERVICE_UNAVAILABLE: {exc}", offline=True), None
-        except TransactionNotFound as exc:
-            if item.operation is not Operation.CANCEL:
-                return self._fail(item, f"{exc.code}: {exc.message or exc}"), None
-            # Nothing to cancel: the reservation never reached the service, or has expired there.
-            # Done, not dead: a dead cancel would hold back every later sale of this customer.
-            result = CancelResult(item.idempotency_key, cancelled=False)
-            data = to_data(result)
+            self._lost_in_a_row += 1
+            outage = exc.unreachable or self._lost_in_a_row >= self._lost_answers_for_outage
+            return self._retry(item, f"SERVICE_UNAVAILABLE: {exc}", offline=True, outage=outage), None
         except LoyaltyFault as exc:
-            text = f"{exc.code}: {exc.message or exc}"
-            if exc.retryable:
-                return self._retry(item, text, offline=False), None
-            return self._fail(item, text), None
+            self._lost_in_a_row = 0  # an answer: the service is there
+            return self._answered_with(item, exc)
         except Exception as exc:  # a fault of ours or of the client: keep the row, try later
             log.exception("outbox row %d (%s %s) raised", item.id, item.operation.value, item.idempotency_key)
             return self._retry(item, f"{type(exc).__name__}: {exc}", offline=False), None
+        self._lost_in_a_row = 0
         return self._report(item, SyncOutcome.DONE, result=result), data
+
+    def _answered_with(self, item: OutboxItem, fault: LoyaltyFault) -> tuple[SyncReport, JsonValue]:
+        """The service answered a claimed row with a business fault: done (a cancel of nothing),
+        a retry (a fault it calls retryable) or a dead letter."""
+        text = f"{fault.code}: {fault.message or fault}"
+        if isinstance(fault, TransactionNotFound) and item.operation is Operation.CANCEL:
+            # Nothing to cancel: the reservation never reached the service, or has expired there.
+            # Done, not dead: a dead cancel would hold back every later sale of this customer.
+            result = CancelResult(item.idempotency_key, cancelled=False)
+            return self._report(item, SyncOutcome.DONE, result=result), to_data(result)
+        if fault.retryable and not isinstance(fault, TransactionNotFound):
+            return self._retry(item, text, offline=False), None
+        return self._fail(item, text), None
 
     # ----- steps -------------------------------------------------------------------------------------
     def _prepare(self, item: OutboxItem) -> Callable[[], Any]:
@@ -291,12 +321,14 @@ class OutboxSync:
             return lambda: service.refund(refund_id, original, lines)
         raise PayloadError(f"unknown operation {item.operation!r}")
 
-    def _retry(self, item: OutboxItem, error: str, *, offline: bool) -> SyncReport:
+    def _retry(self, item: OutboxItem, error: str, *, offline: bool, outage: bool = False) -> SyncReport:
         delay = self._backoff(item.attempts, random=self._random)
         next_attempt_at = self._clock() + delay
         self._outbox.schedule_retry(item.id, error, next_attempt_at)
         log.info("outbox row %d: %s; next try at %s", item.id, error, next_attempt_at.isoformat())
-        return self._report(item, SyncOutcome.RETRY, detail=error, next_attempt_at=next_attempt_at, offline=offline)
+        return self._report(
+            item, SyncOutcome.RETRY, detail=error, next_attempt_at=next_attempt_at, offline=offline, outage=outage
+        )
 
     def _fail(self, item: OutboxItem, reason: str) -> SyncReport:
         self._outbox.mark_failed(item.id, reason)

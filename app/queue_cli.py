@@ -5,8 +5,10 @@
   first, with their attempts, next try and last error (a dead letter's reason).
 - `retry ID`: send a dead letter again (after its cause was fixed).
 - `sync`: deliver every waiting row now, whatever its backoff said; rows a crashed till left in
-  flight are sent again (the service is idempotent on their keys). Meant for a till that is not
-  running: a running till's own sync would find its row taken over.
+  flight are sent again (the service is idempotent on their keys). A row whose answer was lost
+  waits for its retry while the others go on; only an outage (refused, or several lost answers in
+  a row) stops the sync. Meant for a till that is not running: a running till's own sync would
+  find its row taken over.
 
 Exit status: 0 on success (for `sync`: nothing left waiting and no dead letters), 1 otherwise.
 No Qt, no window: it only opens the till's database (and, for `sync`, the service).
@@ -84,7 +86,7 @@ def queue_sync(sync: OutboxSync, out: TextIO) -> int:
     """Deliver everything waiting now; print what happened; 0 when nothing is left to deliver."""
     requeued = sync.recover()
     hastened = sync.outbox.make_pending_due()
-    done = retried = failed = 0
+    done = retried = lost = failed = 0
     offline = False
     for _ in range(_SYNC_ROUNDS):
         report = sync.run_once()
@@ -97,14 +99,15 @@ def queue_sync(sync: OutboxSync, out: TextIO) -> int:
             out.write(f"dead letter #{report.item_id} {report.operation.value if report.operation else ''} {report.key}: {report.detail}\n")
         else:
             retried += 1
+            lost += report.offline
             out.write(f"not sent #{report.item_id} {report.key}: {report.detail}\n")
-            if report.offline:
+            if report.outage:
                 offline = True
                 break
     counts = sync.outbox.counts()
     waiting = counts[OutboxState.PENDING] + counts[OutboxState.IN_FLIGHT]
     out.write(
-        f"sent {done}, dead-lettered {failed}, to retry {retried} "
+        f"sent {done}, dead-lettered {failed}, to retry {retried} ({lost} without an answer) "
         f"(resumed {requeued} left in flight, {hastened} brought forward); "
         f"waiting {waiting}, dead letters {counts[OutboxState.FAILED]}"
         + (" - the service is unreachable\n" if offline else "\n")

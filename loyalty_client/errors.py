@@ -7,7 +7,17 @@ class LoyaltyError(Exception):
 
 
 class ServiceUnavailable(LoyaltyError):
-    """The service could not be reached or answered nonsense: the till goes offline."""
+    """The service could not be reached or answered nonsense: the till goes offline.
+
+    `unreachable` says no connection could be made at all (refused, unknown host, no route, no
+    answer to connecting): the request never left and the service is down. Otherwise (a timeout,
+    a connection dropped mid-call, an HTTP error, a garbled answer) the request may have been
+    done and only its answer lost: one such failure alone does not prove an outage.
+    """
+
+    def __init__(self, message: str = "", *, unreachable: bool = False) -> None:
+        super().__init__(message)
+        self.unreachable = unreachable
 
 
 class LoyaltyFault(LoyaltyError):

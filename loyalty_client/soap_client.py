@@ -24,7 +24,7 @@ from urllib.parse import urlparse
 import requests
 import zeep
 from lxml import etree
-from urllib3.exceptions import ReadTimeoutError
+from urllib3.exceptions import NewConnectionError, ReadTimeoutError
 from zeep.exceptions import (
     DTDForbidden,
     EntitiesForbidden,
@@ -293,9 +293,9 @@ def typed_failure(exc: Exception, *, sent: bool) -> LoyaltyError | None:
         isinstance(exc, requests.ConnectionError)
         and any(isinstance(arg, ReadTimeoutError) for arg in exc.args)
     ):
-        return ServiceUnavailable("timed out")
+        return ServiceUnavailable("timed out", unreachable=isinstance(exc, requests.ConnectTimeout))
     if isinstance(exc, requests.ConnectionError):
-        return ServiceUnavailable("cannot connect")
+        return ServiceUnavailable("cannot connect", unreachable=_never_connected(exc))
     if isinstance(exc, requests.RequestException):
         return ServiceUnavailable(f"HTTP failure: {type(exc).__name__}")
     if isinstance(exc, (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden)):
@@ -310,6 +310,11 @@ def typed_failure(exc: Exception, *, sent: bool) -> LoyaltyError | None:
     if isinstance(exc, zeep.exceptions.Error):
         return ServiceUnavailable(f"unreadable response: {type(exc).__name__}")
     return None
+
+
+def _never_connected(exc: requests.ConnectionError) -> bool:
+    """Whether no connection was made (refused, unknown host, no route), not one lost mid-call."""
+    return any(isinstance(getattr(arg, "reason", arg), NewConnectionError) for arg in exc.args)
 
 
 _FAULT_TAG = f"{{{NAMESPACE}}}LoyaltyFault"

@@ -2,10 +2,12 @@
 
 A hypothesis state machine runs a real till (checkout, journal, outbox on a SQLite file) against a
 real sandbox on loopback and mixes sales and voids with outages (refused connections), lost
-answers (the service did the work, the till never heard), restarts of the till, a till dying
-between the service's answer and its local 'done', and syncs. After every step, what the service
-recorded for each customer is the start of what the till recorded for them, in the same order,
-nothing twice; at the end, with the service back, it is all of it.
+answers (the service did the work, the till never heard), single deliveries or every second or
+third one failing during a sync, restarts of the till, a till dying between the service's answer
+and its local 'done', and syncs. After every step, what the service recorded for each customer is
+the start of what the till recorded for them, in the same order, nothing twice; at the end, with
+the service back, it is all of it. A sync that failed some deliveries without an outage still
+tried every row it could (a customer's rows behind one waiting for its retry wait too).
 
 `TILL_STATEFUL_EXAMPLES` (default 25) and `TILL_STATEFUL_STEPS` (default 30) set how many runs
 hypothesis tries and how long each may be (about 12 s on two cores). With those defaults a till
@@ -34,7 +36,7 @@ from app.checkout import CheckoutSession, Phase
 from app.demo_host import DEMO_PRODUCTS, DemoReceiptBuilder
 from app.identify_input import identifier_parser
 from app.offline_store import CachedOfflineStore
-from app.outbox_sync import OutboxSync
+from app.outbox_sync import DrainReport, OutboxSync
 from app.sale_recorder import OutboxRecorder
 from cache.database import Database, open_database
 from cache.tables import OutboxState
@@ -56,6 +58,7 @@ PHONES = [ANNA.phone, IVAN.phone]  # few customers: many sales of each, so order
 SKUS = [product.sku for product in DEMO_PRODUCTS]
 STATE_CHANGING = ("ReservePurchase", "CommitPurchase", "CancelPurchase")
 DELIVERED = ("CommitPurchase", "CancelPurchase")  # what the outbox sends
+DELIVERY_FAULTS = [FaultKind.HTTP500, FaultKind.SOAP_FAULT, FaultKind.DROP, FaultKind.MALFORMED]
 
 
 class LaterClock:
@@ -193,14 +196,44 @@ class TillAgainstFaultyService(RuleBasedStateMachine):
         self.sandbox.faults.schedule(FaultRule(kind, operation, times=1))
 
     @precondition(lambda self: self.sync.outbox.counts()[OutboxState.PENDING] > 0)
-    @rule(kind=st.sampled_from([FaultKind.HTTP500, FaultKind.SOAP_FAULT, FaultKind.DROP, FaultKind.MALFORMED]))
+    @rule(kind=st.sampled_from(DELIVERY_FAULTS))
     def a_delivery_fails(self, kind: FaultKind) -> None:
-        """The next delivery fails (done or not by the service, as `kind` says): it waits for a retry."""
+        """The next delivery fails (done or not by the service, as `kind` says): it waits for a
+        retry, and the sync goes on with the other customers' rows."""
         for operation in DELIVERED:
             self.sandbox.faults.schedule(FaultRule(kind, operation, times=1))
+        self._drain_past_failures()
+
+    @precondition(lambda self: self.sandbox.accepting and self.sync.outbox.counts()[OutboxState.PENDING] > 1)
+    @rule(kind=st.sampled_from(DELIVERY_FAULTS), every=st.sampled_from([2, 3]))
+    def deliveries_fail_now_and_then(self, kind: FaultKind, every: int) -> None:
+        """Every second or third delivery of a sync fails, the first never: no outage, however many."""
+        self.sandbox.faults.clear()  # answers still to be lost would make failures come in a row
+        self.sandbox.faults.schedule(FaultRule(kind, None, every=every))  # the sync's calls only, meanwhile
+        report = self._drain_past_failures()
+        assert not report.offline, "deliveries failing now and then are no outage"
+
+    def _drain_past_failures(self) -> DrainReport:
+        """Sync with every retry due; unless that found an outage, every row it could was tried."""
         self.clock.skipped += timedelta(hours=1)
-        self.sync.drain()
+        started = self.clock()
+        report = self.sync.drain()
         self.sandbox.faults.clear()
+        if not report.offline:
+            assert self._untried_heads(started) == [], "a failed delivery held back other customers"
+        return report
+
+    def _untried_heads(self, since: datetime) -> list[str]:
+        """Keys of rows due at `since` that head their customer's waiting rows and were not tried since."""
+        untried: list[str] = []
+        behind: set[str] = set()
+        for item in self.sync.outbox.items(limit=10_000):
+            if item.state is OutboxState.DONE:
+                continue
+            if item.customer_id not in behind and item.state is OutboxState.PENDING and item.updated_at < since:
+                untried.append(item.idempotency_key)
+            behind.add(item.customer_id)
+        return untried
 
     @rule(retries_due=st.booleans())
     def sync_now(self, retries_due: bool) -> None:

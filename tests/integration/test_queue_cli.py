@@ -18,6 +18,7 @@ from cache.tables import OutboxState
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
 from loyalty_client.sandbox import RunningSandbox
 from loyalty_client.sandbox.demo import IVAN
+from loyalty_client.sandbox.faults import FaultKind, FaultRule
 from loyalty_client.sandbox.transaction_log import recorded_transactions
 from loyalty_client.soap_client import SoapLoyaltyService
 
@@ -148,6 +149,25 @@ def test_sync_with_the_service_unreachable_keeps_everything_and_says_so(
     assert code == 1
     assert "unreachable" in out and "waiting 1" in out
     assert Outbox(db).counts()[OutboxState.PENDING] == 1
+
+
+def test_sync_goes_past_a_lost_answer_and_says_how_many_were_lost(
+    sandbox: RunningSandbox, db: Database, paths: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second, third = record(db, "C0001"), record(db, "C0003"), record(db, "C0005")
+    behind = record(db, "C0001")  # waits for the first, whose answer is lost
+    sandbox.faults.schedule(FaultRule(FaultKind.DROP, "CommitPurchase", times=1))
+    code, out = queue(capsys, paths, "sync", "--service", sandbox.url)
+    assert code == 1, "a row still waits for its retry"
+    assert f"not sent #1 {first}: SERVICE_UNAVAILABLE" in out
+    assert "sent 2, dead-lettered 0, to retry 1 (1 without an answer)" in out and "waiting 2" in out
+    assert "unreachable" not in out
+    ledger = lambda: [e["transactionId"] for e in recorded_transactions(sandbox.engine)]  # noqa: E731
+    assert ledger() == [first, second, third], "the first was done, only its answer was lost"
+
+    code, out = queue(capsys, paths, "sync", "--service", sandbox.url)
+    assert code == 0 and "sent 2, dead-lettered 0, to retry 0 (0 without an answer)" in out
+    assert ledger() == [first, second, third, behind]
 
 
 def test_sync_reports_dead_letters_and_fails(

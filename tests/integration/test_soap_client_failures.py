@@ -97,8 +97,9 @@ def client(url: str, **options: object) -> SoapLoyaltyService:
 
 def test_connection_refused() -> None:
     with refusing_port() as port, client(f"http://127.0.0.1:{port}/") as service:
-        with pytest.raises(ServiceUnavailable, match="cannot connect"):
+        with pytest.raises(ServiceUnavailable, match="cannot connect") as caught:
             service.identify(ANNA, "001", "01")
+    assert caught.value.unreachable, "refused: the service is down, the request never left"
 
 
 def test_a_server_that_never_answers_times_out() -> None:
@@ -106,13 +107,15 @@ def test_a_server_that_never_answers_times_out() -> None:
         with pytest.raises(ServiceUnavailable, match="timed out") as caught:
             service.cancel("T-1")
     assert isinstance(caught.value.__cause__, requests.Timeout)
+    assert not caught.value.unreachable, "connected and sent: maybe only the answer is lost"
 
 
 def test_a_server_that_hangs_up_is_asked_once() -> None:
     with HangUpServer() as server, client(server.url) as service:
-        with pytest.raises(ServiceUnavailable):
+        with pytest.raises(ServiceUnavailable) as caught:
             service.cancel("T-1")
     assert server.connections == 1
+    assert not caught.value.unreachable, "connected and sent: maybe only the answer is lost"
 
 
 # ----- the service answers nonsense ---------------------------------------------------------

@@ -7,7 +7,13 @@ import threading
 
 import pytest
 
-from app.connectivity import ConnectivityMonitor, MonitoredService, ProbePolicy, program_probe
+from app.connectivity import (
+    LOST_ANSWERS_FOR_OUTAGE,
+    ConnectivityMonitor,
+    MonitoredService,
+    ProbePolicy,
+    program_probe,
+)
 from loyalty_client import errors
 
 
@@ -192,6 +198,36 @@ def test_a_monitored_service_reports_every_call(monitor: ConnectivityMonitor, ch
     assert changes == [True, False, True]
     service.close()
     assert fake.closed and monitor.online is True, "closing is not a call to the service"
+
+
+def test_a_client_tolerating_lost_answers_reports_an_outage_not_a_lone_lost_answer(
+    monitor: ConnectivityMonitor, changes: list[bool]
+) -> None:
+    fake = FakeService()
+    service = MonitoredService(fake, monitor).tolerating_lost_answers(LOST_ANSWERS_FOR_OUTAGE)  # type: ignore[arg-type]
+    assert service.identify("x") == "customer"
+    for _ in range(LOST_ANSWERS_FOR_OUTAGE - 1):  # lost answers, each after an answer: no outage
+        fake.identify_raises = errors.ServiceUnavailable("timed out")
+        with pytest.raises(errors.ServiceUnavailable):
+            service.identify("x")
+        fake.identify_raises = None
+        service.identify("x")
+    assert monitor.online is True and changes == [True]
+    fake.identify_raises = errors.ServiceUnavailable("timed out")
+    for _ in range(LOST_ANSWERS_FOR_OUTAGE - 1):
+        with pytest.raises(errors.ServiceUnavailable):
+            service.identify("x")
+    assert changes == [True], "fewer lost answers in a row than make an outage"
+    with pytest.raises(errors.ServiceUnavailable):
+        service.identify("x")
+    assert changes == [True, False] and monitor.last_error == "timed out"
+    fake.identify_raises = errors.CustomerBlocked("blocked")  # an answer: back, and the count starts again
+    with pytest.raises(errors.CustomerBlocked):
+        service.identify("x")
+    fake.identify_raises = errors.ServiceUnavailable("cannot connect", unreachable=True)
+    with pytest.raises(errors.ServiceUnavailable):
+        service.identify("x")
+    assert changes == [True, False, True, False], "a refused connection is an outage at once"
 
 
 def test_fail_fast_skips_the_network_while_offline_until_a_probe_sees_the_service(

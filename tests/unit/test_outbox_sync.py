@@ -11,6 +11,7 @@ from typing import Any, Callable, Iterator, Sequence
 import pytest
 from sqlalchemy import event
 
+from app.connectivity import ConnectivityMonitor, MonitoredService
 from app.outbox_sync import (
     OutboxSync,
     SyncOutcome,
@@ -172,7 +173,7 @@ def test_an_unreachable_service_means_a_retry_at_a_persisted_time(
 ) -> None:
     row = record_commit(db, "T-1")
     record_commit(db, "T-2", customer="C-2")
-    service.fail("T-1", errors.ServiceUnavailable("connection refused"))
+    service.fail("T-1", errors.ServiceUnavailable("connection refused", unreachable=True))
     report = sync.drain()
     # The drain stops at the first sign of the service being down: no point hammering it.
     assert (report.done, report.retried, report.offline) == (0, 1, True)
@@ -190,6 +191,84 @@ def test_an_unreachable_service_means_a_retry_at_a_persisted_time(
         clock.now = T0 + timedelta(seconds=3)
         assert [(r.key, r.outcome) for r in again.drain().reports] == [("T-1", SyncOutcome.DONE)]
     assert service.keys() == ["T-1", "T-2", "T-1"]
+
+
+def test_a_lost_answer_backs_off_alone_and_the_drain_goes_on_with_other_customers(
+    db: Database, sync: OutboxSync, service: FakeService, clock: Clock
+) -> None:
+    record_commit(db, "T-1", customer="C-1")
+    Journal(db).record_cancel("T-1", "C-1", cancel_payload("T-1"), T0)  # must not overtake its purchase
+    record_commit(db, "T-2", customer="C-2")
+    record_commit(db, "T-3", customer="C-3")
+    service.fail("T-1", errors.ServiceUnavailable("timed out"))
+    report = sync.drain()
+    assert [(r.key, r.outcome) for r in report.reports] == [
+        ("T-1", SyncOutcome.RETRY),
+        ("T-2", SyncOutcome.DONE),
+        ("T-3", SyncOutcome.DONE),
+    ]
+    assert report.reports[0].offline and not report.reports[0].outage
+    assert (report.lost, report.offline) == (1, False), "one lost answer is no outage"
+    assert service.keys() == ["T-1", "T-2", "T-3"], "the cancel waits for its purchase"
+    assert report.reports[0].next_attempt_at == T0 + timedelta(seconds=3)  # its own backoff
+    assert sync.drain().reports == ()
+    clock.now = T0 + timedelta(seconds=3)
+    assert [(r.operation.value, r.key) for r in sync.drain().reports] == [("commit", "T-1"), ("cancel", "T-1")]
+
+
+def test_lost_answers_in_a_row_are_an_outage_that_stops_the_drain(
+    db: Database, sync: OutboxSync, service: FakeService
+) -> None:
+    for n in range(6):
+        record_commit(db, f"T-{n}", customer=f"C-{n}")
+    for n in range(4):
+        service.fail(f"T-{n}", errors.ServiceUnavailable("timed out"))
+    report = sync.drain()
+    assert [r.key for r in report.reports] == ["T-0", "T-1", "T-2"]
+    assert [r.outage for r in report.reports] == [False, False, True]
+    assert (report.lost, report.offline) == (3, True)
+    # Still down as far as the sync knows: the next drain stops at the next lost answer.
+    report = sync.drain()
+    assert [(r.key, r.outage) for r in report.reports] == [("T-3", True)]
+    assert [r.key for r in sync.drain().reports] == ["T-4", "T-5"]
+
+
+def test_an_answer_between_lost_ones_means_the_service_is_there(
+    db: Database, sync: OutboxSync, service: FakeService
+) -> None:
+    for n in range(9):
+        record_commit(db, f"T-{n}", customer=f"C-{n}")
+    for n in (0, 1, 3, 4, 6, 7):  # two lost, one answered (a business fault counts), and again
+        service.fail(f"T-{n}", errors.ServiceUnavailable("HTTP 502"))
+    service.fail("T-5", errors.CustomerBlocked("blocked"))
+    report = sync.drain()
+    assert len(report.reports) == 9 and not report.offline
+    assert (report.done, report.lost, report.failed) == (2, 6, 1)
+
+
+def test_a_refused_connection_is_an_outage_at_once(db: Database, sync: OutboxSync, service: FakeService) -> None:
+    record_commit(db, "T-1", customer="C-1")
+    record_commit(db, "T-2", customer="C-2")
+    service.fail("T-1", errors.ServiceUnavailable("cannot connect", unreachable=True))
+    report = sync.drain()
+    assert [(r.key, r.outage) for r in report.reports] == [("T-1", True)] and report.offline
+
+
+def test_the_connectivity_monitor_hears_of_an_outage_not_of_a_lone_lost_answer(
+    db: Database, service: FakeService, clock: Clock
+) -> None:
+    monitor = ConnectivityMonitor()
+    changes: list[tuple[bool, int]] = []  # (online, calls made by then)
+    monitor.add_listener(lambda online: changes.append((online, len(service.calls))))
+    sync = OutboxSync(db, MonitoredService(service, monitor), clock)  # type: ignore[arg-type]
+    for n in range(8):
+        record_commit(db, f"T-{n}", customer=f"C-{n}")
+    for n in (1, 4, 5, 6, 7):
+        service.fail(f"T-{n}", errors.ServiceUnavailable("timed out"))
+    report = sync.drain()
+    assert [r.outcome is SyncOutcome.DONE for r in report.reports] == [True, False, True, True, False, False, False]
+    assert changes == [(True, 1), (False, 7)], "online all along the lone lost answer, offline at the outage"
+    assert monitor.last_error == "timed out"
 
 
 def test_backoff_grows_with_each_failed_try(db: Database, sync: OutboxSync, service: FakeService, clock: Clock) -> None:
