@@ -94,14 +94,19 @@ def expected_problem(exc: BaseException) -> str | None:
     sqlalchemy_errors = sys.modules.get("sqlalchemy.exc")  # never raised if SQLAlchemy was never imported
     if sqlalchemy_errors is not None:
         if isinstance(exc, sqlalchemy_errors.NoSuchModuleError):
-            return f"unknown kind of database: {exc}"
+            return f"unknown kind of database: {_first_line(exc)}"
         if isinstance(exc, sqlalchemy_errors.ArgumentError) and "URL" in str(exc):
-            return f"not a database URL: {exc}"
+            return f"not a database URL: {_first_line(exc)}"
         if isinstance(exc, sqlalchemy_errors.DBAPIError):
             exc = exc.orig or exc
     sqlite = sys.modules.get("sqlite3")
     if sqlite is not None and isinstance(exc, sqlite.DatabaseError):
         text = str(exc)
         if any(problem in text for problem in _SQLITE_FILE_PROBLEMS):
-            return f"cannot use the database: {text}: check --db"
+            return f"cannot use the database: {_first_line(exc)}: check --db"
     return None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -102,8 +102,14 @@ def check_url(text: str, *, source: str = "--db", must_exist: bool = False) -> U
             f"the database driver for {shown(url)} is not installed (no Python module {module!r}): "
             f"install it into this environment"
         ) from None
-    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        check_sqlite_file(Path(url.database), must_exist=must_exist)
+    if url.get_backend_name() == "sqlite":
+        if url.username or url.password or url.host or url.port:
+            raise DatabaseUrlError(
+                f"{shown(url)}: an SQLite URL has no user, password or host; the file follows three or four "
+                f"slashes (sqlite:///relative/path or sqlite:////absolute/path)"
+            )
+        if url.database not in (None, "", ":memory:"):
+            check_sqlite_file(Path(url.database), must_exist=must_exist)
     return url
 
 
