@@ -16,8 +16,14 @@ import traceback
 from pathlib import Path
 from typing import Sequence
 
-from app.cli_checks import check_service_setting, check_till_database, expected_problem, service_url
-from app.settings import Settings, default_config_path, load_settings
+from app.cli_checks import (
+    CommandLineError,
+    check_service_setting,
+    check_till_database,
+    expected_problem,
+    service_url,
+)
+from app.settings import Settings, SettingsError, default_config_path, load_settings
 
 EXIT_BAD_INPUT = 2
 
@@ -136,13 +142,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         problem = expected_problem(exc)
         if problem is None:
             raise
-        if "-v" in argv or "--verbose" in argv:
+        if ("-v" in argv or "--verbose" in argv) and not isinstance(exc, (CommandLineError, SettingsError)):
             traceback.print_exc()
         print(f"till-loyalty: {problem}", file=sys.stderr, flush=True)
         return EXIT_BAD_INPUT
 
 
+_GLOBAL_OPTIONS_WITH_VALUES = frozenset({"--config", "--db", "--service", "--language"})
+_OWN_PARSERS = ("devices", "sandbox")  # commands with their own options: nothing of ours goes before them
+
+
+def _first_word(argv: list[str]) -> int | None:
+    """Where the command is in `argv` once the global options before it are skipped; None if absent."""
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        if not word.startswith("-"):
+            return index
+        index += 2 if word in _GLOBAL_OPTIONS_WITH_VALUES else 1
+    return None
+
+
 def _run(argv: list[str]) -> int:
+    first = _first_word(argv)
+    if first and argv[first] in _OWN_PARSERS:
+        raise CommandLineError(
+            f"options before `{argv[first]}` do not apply to it: give only its own, after it "
+            f"(see `till-loyalty {argv[first]} --help`)"
+        )
     if argv[:1] == ["devices"]:
         from devices.cli import main as devices_main
 
