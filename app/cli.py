@@ -23,7 +23,7 @@ from app.cli_checks import (
     expected_problem,
     service_url,
 )
-from app.settings import Settings, SettingsError, default_config_path, load_settings
+from app.settings import LANGUAGES, Settings, SettingsError, default_config_path, load_settings
 
 EXIT_BAD_INPUT = 2
 
@@ -42,7 +42,7 @@ def _common_options(suppress_defaults: bool) -> argparse.ArgumentParser:
     common.add_argument("--config", type=Path, help=f"settings file (default: {default_config_path()})")
     common.add_argument("--db", help="the till's local database file (overrides the settings)")
     common.add_argument("--service", type=service_url, help="loyalty service URL (overrides the settings)")
-    common.add_argument("--language", choices=("ru", "be", "en"), help="interface language")
+    common.add_argument("--language", choices=LANGUAGES, help="interface language")
     common.add_argument("-v", "--verbose", action="store_true", help="log more")
     common.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return common
@@ -165,7 +165,7 @@ def _first_word(argv: list[str]) -> int | None:
 
 def _run(argv: list[str]) -> int:
     first = _first_word(argv)
-    if first and argv[first] in _OWN_PARSERS:
+    if first is not None and first > 0 and argv[first] in _OWN_PARSERS:
         raise CommandLineError(
             f"options before `{argv[first]}` do not apply to it: give only its own, after it "
             f"(see `till-loyalty {argv[first]} --help`)"
