@@ -135,6 +135,9 @@ def load_settings(path: Path | None = None, *, create: bool = True) -> Settings:
     if path.is_dir():
         raise SettingsError(f"{path} is a folder, not a settings file: name a file (or a new one) instead")
     if create and not path.exists():
+        folder = next((parent for parent in path.parents if parent.exists()), None)
+        if folder is not None and not folder.is_dir():
+            raise SettingsError(f"{folder} is a file, so the settings file {path} cannot be made: name another")
         try:
             write_template(path)
         except OSError as exc:

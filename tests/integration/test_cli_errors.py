@@ -114,6 +114,7 @@ CASES: list[tuple[list[str], str]] = [
     (["run", "--service", "not-a-url"], "'not-a-url' is not an http:// or https:// address"),
     (["--service", "http://loyalty.example:99999/", "load", "--sales", "1"], "port that is not a number"),
     (["queue", "status", "--config", "{p.folder}"], "is a folder, not a settings file"),
+    (["queue", "status", "--config", "{p.text}/till-loyalty.ini"], "notes.txt is a file, so the settings file"),
     (["run", "--config", "{p.no_section_ini}"], "line 1 comes before any [section]"),
     (["demo", "--config", "{p.binary_ini}"], "not UTF-8"),
     (["queue", "list", "--config", "{p.language_ini}"], "[ui] language must be one of ru, be, en, not 'de'"),
@@ -160,6 +161,8 @@ CASES: list[tuple[list[str], str]] = [
     (["devices", "test-scan", "tcp://127.0.0.1:9"], "unknown scanner kind 'tcp'"),
     (["devices", "test-scan", "serial:///dev/null", "--count", "0"], "must be 1 or more"),
 ]
+if Path("/proc/self/mem").exists():  # a file even root cannot read from its start
+    CASES.append((["run", "--config", "/proc/self/mem"], "cannot read the settings file /proc/self/mem"))
 if not PSYCOPG:
     CASES.append((["sandbox", "--db", "postgresql://till@127.0.0.1/loyalty"], "no Python module 'psycopg'"))
 
