@@ -184,6 +184,10 @@ def _run(argv: list[str]) -> int:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
         if os.environ.get(STOP_WITH_PARENT_ENV) == "1":
             _stop_when_stdin_closes()
+            from loyalty_client.sandbox.db_url import DB_URL_ENV
+
+            # the demo's own sandbox starts fresh, not on the database set for a standalone one
+            os.environ.pop(DB_URL_ENV, None)
         return sandbox_main(argv[1:])
     args = _parser().parse_args(argv)
     logging.basicConfig(

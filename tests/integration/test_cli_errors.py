@@ -17,7 +17,7 @@ from typing import Iterator
 
 import pytest
 
-from app.cli import main
+from app.cli import STOP_WITH_PARENT_ENV, main
 from loyalty_client.sandbox import RunningSandbox
 from loyalty_client.sandbox.db_url import DB_URL_ENV
 
@@ -258,3 +258,27 @@ def test_no_warning_without_a_password_or_when_it_comes_from_the_environment(pla
     assert result.returncode == 2
     assert "warning" not in result.stderr and "s3cret" not in result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_the_demos_own_sandbox_ignores_the_url_set_for_a_standalone_one(place: Place) -> None:
+    env = environment(place, **{DB_URL_ENV: f"sqlite:///{place.missing}/sandbox.sqlite", STOP_WITH_PARENT_ENV: "1"})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app", "sandbox", "--port", "0"],
+        cwd=place.root,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        first = process.stdout.readline()  # type: ignore[union-attr]
+        assert first.startswith("SANDBOX LISTENING http://127.0.0.1:"), process.stderr.read()  # type: ignore[union-attr]
+        process.stdin.close()  # type: ignore[union-attr]  # as when the demo ends
+        assert process.wait(timeout=WAIT) == 0
+    finally:
+        process.kill()
+        process.wait()
+        for stream in (process.stdout, process.stderr):
+            stream.close()  # type: ignore[union-attr]
+    assert not place.missing.exists()
