@@ -1,4 +1,9 @@
-"""The `till-loyalty` command: the demo till, the till, the sandbox, load runs and the outbox queue."""
+"""The `till-loyalty` command: the demo till, the till, the sandbox, load runs and the outbox queue.
+
+Bad input (a wrong option value, an unusable settings file, database or address) ends in one line
+on stderr and exit status 2; with `-v` the traceback comes first. Values are checked before any
+heavy import; see app/cli_checks.py for the rest.
+"""
 from __future__ import annotations
 
 import argparse
@@ -7,10 +12,27 @@ import os
 import signal
 import sys
 import threading
+import traceback
 from pathlib import Path
 from typing import Sequence
 
-from app.settings import Settings, SettingsError, default_config_path, load_settings
+from app.cli_checks import (
+    CommandLineError,
+    check_service_setting,
+    check_till_database,
+    expected_problem,
+    service_url,
+)
+from app.settings import LANGUAGES, Settings, SettingsError, default_config_path, load_settings
+
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line (its subcommands' parsers too)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
 
 
 def _common_options(suppress_defaults: bool) -> argparse.ArgumentParser:
@@ -19,15 +41,15 @@ def _common_options(suppress_defaults: bool) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False, argument_default=default)
     common.add_argument("--config", type=Path, help=f"settings file (default: {default_config_path()})")
     common.add_argument("--db", help="the till's local database file (overrides the settings)")
-    common.add_argument("--service", help="loyalty service URL (overrides the settings)")
-    common.add_argument("--language", choices=("ru", "be", "en"), help="interface language")
+    common.add_argument("--service", type=service_url, help="loyalty service URL (overrides the settings)")
+    common.add_argument("--language", choices=LANGUAGES, help="interface language")
     common.add_argument("-v", "--verbose", action="store_true", help="log more")
     common.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return common
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="till-loyalty",
         description="Loyalty add-on for the cashier's till.",
         parents=[_common_options(suppress_defaults=False)],
@@ -74,13 +96,27 @@ def _positive(text: str) -> int:
 def _settings(args: argparse.Namespace) -> Settings:
     settings = load_settings(args.config)
     changes = {}
-    if args.db:
+    if args.db is not None:
         changes["cache_database"] = args.db
     if args.service:
         changes["service_endpoint"] = args.service
     if args.language:
         changes["ui_language"] = args.language
     return settings.replace(**changes)
+
+
+def _check_what_the_command_uses(args: argparse.Namespace, settings: Settings) -> None:
+    """Refuse a till database or service address the command would use but could not."""
+    if args.command == "demo":  # its own temporary database and built-in service
+        return
+    database_source = "--db" if args.db is not None else f"[cache] database in {settings.path}"
+    database = Path(settings.get("cache", "database"))
+    check_till_database(database, database_source)
+    if args.command != "queue":  # the till and a load run create it; made here, a failure is said first
+        database.parent.mkdir(parents=True, exist_ok=True)
+    if args.command != "queue" or args.action == "sync":
+        service_source = "--service" if args.service else f"[service] endpoint in {settings.path}"
+        check_service_setting(settings.get("service", "endpoint"), service_source)
 
 
 STOP_WITH_PARENT_ENV = "TILL_LOYALTY_STOP_WITH_PARENT"
@@ -98,8 +134,42 @@ def _stop_when_stdin_closes() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run a `till-loyalty` command; returns the process exit code."""
+    """Run a `till-loyalty` command; returns the process exit code (2: bad input, said in one line)."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _run(argv)
+    except Exception as exc:
+        problem = expected_problem(exc)
+        if problem is None:
+            raise
+        if ("-v" in argv or "--verbose" in argv) and not isinstance(exc, (CommandLineError, SettingsError)):
+            traceback.print_exc()
+        print(f"till-loyalty: {problem}", file=sys.stderr, flush=True)
+        return EXIT_BAD_INPUT
+
+
+_GLOBAL_OPTIONS_WITH_VALUES = frozenset({"--config", "--db", "--service", "--language"})
+_OWN_PARSERS = ("devices", "sandbox")  # commands with their own options: nothing of ours goes before them
+
+
+def _first_word(argv: list[str]) -> int | None:
+    """Where the command is in `argv` once the global options before it are skipped; None if absent."""
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        if not word.startswith("-"):
+            return index
+        index += 2 if word in _GLOBAL_OPTIONS_WITH_VALUES else 1
+    return None
+
+
+def _run(argv: list[str]) -> int:
+    first = _first_word(argv)
+    if first is not None and first > 0 and argv[first] in _OWN_PARSERS:
+        raise CommandLineError(
+            f"options before `{argv[first]}` do not apply to it: give only its own, after it "
+            f"(see `till-loyalty {argv[first]} --help`)"
+        )
     if argv[:1] == ["devices"]:
         from devices.cli import main as devices_main
 
@@ -114,6 +184,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
         if os.environ.get(STOP_WITH_PARENT_ENV) == "1":
             _stop_when_stdin_closes()
+            from loyalty_client.sandbox.db_url import DB_URL_ENV
+
+            # the demo's own sandbox starts fresh, not on the database set for a standalone one
+            os.environ.pop(DB_URL_ENV, None)
         return sandbox_main(argv[1:])
     args = _parser().parse_args(argv)
     logging.basicConfig(
@@ -121,11 +195,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     logging.getLogger("alembic").setLevel(logging.WARNING)
-    try:
-        settings = _settings(args)
-    except SettingsError as exc:
-        print(f"till-loyalty: {exc}", file=sys.stderr)
-        return 2
+    settings = _settings(args)
+    _check_what_the_command_uses(args, settings)
     if args.command == "load":
         from app.load import run_load
 

@@ -10,7 +10,8 @@
   a row) stops the sync. Meant for a till that is not running: a running till's own sync would
   find its row taken over.
 
-Exit status: 0 on success (for `sync`: nothing left waiting and no dead letters), 1 otherwise.
+Exit status: 0 on success (for `sync`: nothing left waiting and no dead letters), 2 when there is
+no till database at the path, 1 otherwise.
 No Qt, no window: it only opens the till's database (and, for `sync`, the service).
 """
 from __future__ import annotations
@@ -130,8 +131,8 @@ def run_queue(
         raise ValueError(f"unknown queue action {action!r}")
     path = Path(settings.get("cache", "database"))
     if not path.is_file():
-        print(f"queue: no till database at {path}", file=sys.stderr)
-        return 1
+        print(f"queue: no till database at {path}: check --db (or [cache] database in the settings)", file=sys.stderr)
+        return 2
     database: Database = open_database(path)
     try:
         outbox = Outbox(database)

@@ -19,6 +19,8 @@ import platformdirs
 from app.offline_redemption import MODES as OFFLINE_MODES
 
 APP_NAME = "till-loyalty"
+LANGUAGES = ("ru", "be", "en")
+"""The interface languages the till ships."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("store", "till_id", str, "01", "Till number within the store"),
     Setting("store", "region", str, "BY", "Default phone region: BY or RU"),
     Setting("store", "currency", str, "BYN", "Currency shown before the program is loaded: BYN or RUB"),
-    Setting("ui", "language", str, "ru", "Interface language: ru, be or en"),
+    Setting("ui", "language", str, "ru", "Interface language: ru, be or en", LANGUAGES),
     Setting("cache", "database", str, _data_file("till.sqlite"), "The till's local database (journal, outbox, customer cache)"),
     Setting(
         "secrets", "folder", str, "",
@@ -98,7 +100,7 @@ def _decimal(text: str | None) -> Decimal:
 
 
 class SettingsError(ValueError):
-    """A setting in the file has a value of the wrong type."""
+    """The settings file cannot be read, is not an INI file, or a setting has a value of the wrong type."""
 
 
 def default_config_path() -> Path:
@@ -146,10 +148,17 @@ def secrets_folder(settings: Settings) -> Path | None:
 def load_settings(path: Path | None = None, *, create: bool = True) -> Settings:
     """Read the settings file (written with defaults and descriptions first if it is missing)."""
     path = path or default_config_path()
+    if path.is_dir():
+        raise SettingsError(f"{path} is a folder, not a settings file: name a file (or a new one) instead")
     if create and not path.exists():
-        write_template(path)
-    parser = configparser.ConfigParser(interpolation=None)
-    parser.read(path, encoding="utf-8")
+        folder = next((parent for parent in path.parents if parent.exists()), None)
+        if folder is not None and not folder.is_dir():
+            raise SettingsError(f"{folder} is a file, so the settings file {path} cannot be made: name another")
+        try:
+            write_template(path)
+        except OSError as exc:
+            raise SettingsError(f"cannot write the settings file {path}: {exc.strerror or exc}") from exc
+    parser = _read_ini(path)
     values: dict[tuple[str, str], Any] = {}
     for setting in SETTINGS:
         if parser.has_option(setting.section, setting.key):
@@ -167,6 +176,32 @@ def load_settings(path: Path | None = None, *, create: bool = True) -> Settings:
                 f"{path}: [{setting.section}] {setting.key} must be one of {', '.join(setting.choices)}, not {value!r}"
             )
     return Settings(values, path)
+
+
+def _read_ini(path: Path) -> configparser.ConfigParser:
+    """The file parsed as INI (nothing when it is missing); unreadable or malformed is a SettingsError.
+
+    `ConfigParser.read` would skip a file it cannot open without a word: the till would then run
+    on defaults the admin never chose.
+    """
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        with path.open(encoding="utf-8") as file:
+            parser.read_file(file)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise SettingsError(f"cannot read the settings file {path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise SettingsError(f"{path}: not a settings file (not UTF-8 text at byte {exc.start})") from exc
+    except configparser.MissingSectionHeaderError as exc:
+        raise SettingsError(f"{path}: not a settings file: line {exc.lineno} comes before any [section]") from exc
+    except configparser.ParsingError as exc:
+        lines = ", ".join(str(number) for number, _ in exc.errors)
+        raise SettingsError(f"{path}: not a settings file: cannot read line {lines} (want key = value)") from exc
+    except configparser.Error as exc:
+        raise SettingsError(f"{path}: not a valid settings file: {' '.join(exc.message.split())}") from exc
+    return parser
 
 
 def write_template(path: Path) -> None:

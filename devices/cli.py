@@ -41,8 +41,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors with our exit code and one line."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
 
 
 def _positive_int(text: str) -> int:

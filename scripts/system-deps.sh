@@ -15,7 +15,33 @@ if [[ $(id -u) -ne 0 ]]; then
   echo "Missing system packages (install them as root): ${missing[*]}" >&2
   exit 0
 fi
+lock_wait=600  # seconds to wait for another apt/dpkg run (unattended upgrades) to let go of its lock
+
+# apt-get "$@", waiting (and saying so) while another apt or dpkg run holds the package lock,
+# instead of failing at once. The first try does not wait, so that the wait can be announced;
+# the next ones let apt-get wait for the dpkg lock itself (DPkg::Lock::Timeout). apt-get does not
+# wait for the lock of the package lists (`update`), so a refusal to lock is also retried here.
+apt_get() {
+  local err holder timeout=0 said="" deadline=$((SECONDS + lock_wait))
+  until err="$(apt-get -qq -o DPkg::Lock::Timeout="$timeout" "$@" 2>&1 >/dev/null)"; do
+    if ! grep -qE "Could not get lock|Unable to lock|Unable to acquire the dpkg" <<<"$err" || ((SECONDS >= deadline)); then
+      printf '%s\n' "$err" >&2
+      return 1
+    fi
+    if [[ -z $said ]]; then
+      holder="$(grep -oE "held by process [0-9]+( \([^)]*\))?" <<<"$err" | head -n1 || true)"
+      echo "Waiting up to $((lock_wait / 60)) minutes for another package manager run (e.g. unattended upgrades)" \
+           "to release the apt/dpkg lock${holder:+, ${holder}} ..." >&2
+      said=1
+    else
+      sleep 5
+    fi
+    timeout=$((deadline - SECONDS))
+  done
+  if [[ -n $err ]]; then printf '%s\n' "$err" >&2; fi
+}
+
 echo "Installing system packages: ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq >/dev/null
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+apt_get update
+apt_get install -y --no-install-recommends "${missing[@]}"

@@ -1,4 +1,4 @@
-"""`sandbox [--host H] [--port P] [--public-url URL] [--db URL] [--no-seed] [--faults SPEC]
+"""`sandbox [--host H] [--port P] [--public-url URL] [--db URL | --db-file PATH] [--no-seed] [--faults SPEC]
 [--allow-fault-requests]`: run the sandbox service.
 
 Prints `SANDBOX LISTENING <url>` once it serves, then `SANDBOX CODE <code> <masked phone>
@@ -8,33 +8,95 @@ process can read them. Runs until interrupted (Ctrl+C or SIGTERM).
 
 `sandbox ledger --db URL [--json]` lists the transactions a sandbox database recorded (a JSON
 array with `--json`, one object per transaction) and exits.
+
+The database URL may also come from a file (`--db-file PATH`, first line, readable by its owner
+only) or from the environment variable TILL_LOYALTY_SANDBOX_DB: a password given with `--db`
+shows in the process list, and is warned about. Bad input (an unusable URL, a busy port) is one
+line on stderr and exit status 2.
 """
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
+import os
 import signal
+import socket
 import sys
 import threading
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from sqlalchemy import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+from loyalty_client.sandbox.db_url import (
+    DB_URL_ENV,
+    DatabaseUrlError,
+    check_url,
+    choose_url,
+    has_password,
+    shown,
+)
 from loyalty_client.sandbox.faults import FaultRule, FaultSpecError, InjectedFault, parse_fault_spec
 from loyalty_client.sandbox.logic import SentCode
 from loyalty_client.sandbox.server import start_sandbox
 from loyalty_client.sandbox.wsgi import check_public_url
 
 DEFAULT_PORT = 8580
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a port: use 1 to 65535, or 0 for a free one")
+    return value
+
+
+def _db_options(parser: argparse.ArgumentParser, url_help: str) -> None:
+    given = parser.add_mutually_exclusive_group()
+    given.add_argument("--db", default=None, metavar="URL", help=url_help)
+    given.add_argument(
+        "--db-file",
+        type=Path,
+        metavar="PATH",
+        help=f"read the URL from the first line of this file (not readable by other users); "
+        f"or set {DB_URL_ENV}: a password in --db shows in the process list",
+    )
+
+
+def _database_url(args: argparse.Namespace, prog: str, *, must_exist: bool) -> str | None:
+    """The URL from --db, --db-file or the environment, checked; warns of a password on the command line."""
+    chosen = choose_url(args.db, args.db_file, os.environ)
+    if chosen is None:
+        return None
+    url, source = chosen
+    if args.db is not None and has_password(args.db):
+        print(
+            f"{prog}: warning: the password in --db shows in the process list to every user of this machine; "
+            f"use --db-file PATH or {DB_URL_ENV} instead",
+            file=sys.stderr,
+            flush=True,
+        )
+    check_url(url, source=source, must_exist=must_exist)
+    return url
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="till-loyalty sandbox", description="Run the sandbox loyalty service.")
+    parser = _Parser(prog="till-loyalty sandbox", description="Run the sandbox loyalty service.")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port, 0 for a free one (default {DEFAULT_PORT})")
+    parser.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port, 0 for a free one (default {DEFAULT_PORT})")
     parser.add_argument(
         "--public-url",
         type=_public_url,
@@ -43,11 +105,9 @@ def _parser() -> argparse.ArgumentParser:
         help="the address tills reach the sandbox by, named in the served WSDL (default: the address it "
         "listens on); give it behind a proxy or when listening on 0.0.0.0",
     )
-    parser.add_argument(
-        "--db",
-        default=None,
-        metavar="URL",
-        help="SQLAlchemy database URL (default: a fresh temporary SQLite file); the schema is created "
+    _db_options(
+        parser,
+        "SQLAlchemy database URL (default: a fresh temporary SQLite file); the schema is created "
         "if missing and the demo data seeded if there are no customers yet",
     )
     parser.add_argument("--no-seed", action="store_true", help="do not seed the demo data")
@@ -85,10 +145,8 @@ def _fault_rules(spec: str) -> list[FaultRule]:
 
 
 def _ledger_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="till-loyalty sandbox ledger", description="List the transactions a sandbox database recorded."
-    )
-    parser.add_argument("--db", required=True, metavar="URL", help="the sandbox's SQLAlchemy database URL")
+    parser = _Parser(prog="till-loyalty sandbox ledger", description="List the transactions a sandbox database recorded.")
+    _db_options(parser, "the sandbox's SQLAlchemy database URL")
     parser.add_argument("--json", action="store_true", help="a JSON array, one object per transaction")
     return parser
 
@@ -101,20 +159,20 @@ def ledger_main(argv: Sequence[str], stdout: TextIO | None = None) -> int:
     args = _ledger_parser().parse_args(list(argv))
     out = stdout or sys.stdout
     try:
-        url = make_url(args.db)
-    except ArgumentError:
-        print(f"sandbox ledger: not a database URL: {args.db}", file=sys.stderr)
-        return 2
-    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        if not Path(url.database).is_file():  # SQLite would create an empty file
-            print(f"sandbox ledger: no database at {url.database}", file=sys.stderr)
-            return 1
-    engine = make_engine(args.db)
+        url = _database_url(args, "sandbox ledger", must_exist=True)  # SQLite would create an empty file
+    except DatabaseUrlError as exc:
+        print(f"sandbox ledger: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if url is None:
+        print(f"sandbox ledger: no database: give --db URL, --db-file PATH or set {DB_URL_ENV}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    engine = make_engine(url)
     try:
         entries = recorded_transactions(engine)
     except SQLAlchemyError as exc:
-        print(f"sandbox ledger: cannot read {args.db}: {type(exc).__name__}", file=sys.stderr)
-        return 1
+        reason = _first_line(exc)
+        print(f"sandbox ledger: cannot read {shown(url)}: {reason}: is it a sandbox database?", file=sys.stderr)
+        return EXIT_BAD_INPUT
     finally:
         engine.dispose()
     if args.json:
@@ -123,6 +181,26 @@ def ledger_main(argv: Sequence[str], stdout: TextIO | None = None) -> int:
         out.write("\n".join(ledger_lines(entries)) + "\n")
     out.flush()
     return 0
+
+
+def _start_problem(exc: OSError, host: str, port: int) -> str:
+    """What went wrong starting the server, and what to change."""
+    if exc.filename is not None:
+        return f"cannot use {exc.filename}: {exc.strerror or exc}"
+    where = f"cannot listen on {host}:{port}"
+    if exc.errno == errno.EADDRINUSE:
+        return f"{where}: the port is in use: choose another --port (0: any free one)"
+    if exc.errno == errno.EACCES:
+        return f"{where}: not allowed (ports below 1024 need privileges): choose another --port"
+    if isinstance(exc, socket.gaierror):
+        return f"{where}: unknown address ({exc.strerror}): check --host"
+    return f"{where}: {exc.strerror or exc}: check --host and --port"
+
+
+def _first_line(exc: SQLAlchemyError) -> str:
+    """The driver's own words for a database error, without SQLAlchemy's SQL and links."""
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def fault_line(fault: InjectedFault) -> str:
@@ -142,6 +220,11 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stop: 
     if argv[:1] == ["ledger"]:
         return ledger_main(argv[1:], stdout)
     args = _parser().parse_args(argv)
+    try:
+        db_url = _database_url(args, "sandbox", must_exist=False)
+    except DatabaseUrlError as exc:
+        print(f"sandbox: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     out = stdout or sys.stdout
     out_lock = threading.Lock()
     stop = stop or threading.Event()
@@ -155,7 +238,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stop: 
 
     try:
         running = start_sandbox(
-            args.db,
+            db_url,
             seed=not args.no_seed,
             host=args.host,
             port=args.port,
@@ -165,8 +248,11 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stop: 
             public_url=args.public_url,
         )
     except OSError as exc:
-        print(f"sandbox: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
-        return 1
+        print(f"sandbox: {_start_problem(exc, args.host, args.port)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OperationalError as exc:
+        print(f"sandbox: cannot open the database {shown(db_url or '')}: {_first_line(exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
     running.faults.add_observer(lambda fault: emit(fault_line(fault)))

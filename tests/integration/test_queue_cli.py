@@ -182,5 +182,5 @@ def test_sync_reports_dead_letters_and_fails(
 def test_a_missing_database_is_reported_not_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     paths = (tmp_path / "none.sqlite", tmp_path / "till-loyalty.ini")
     code, out = queue(capsys, paths, "status")
-    assert code == 1 and "no till database" in out
+    assert code == 2 and "no till database" in out
     assert not paths[0].exists()

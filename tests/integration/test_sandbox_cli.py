@@ -112,4 +112,4 @@ def test_no_seed_leaves_the_database_empty(tmp_path: Path) -> None:
 def test_busy_port_is_reported() -> None:
     with running_main(["--port", "0"]) as till:
         port = till.url.rsplit(":", 1)[1].strip("/")
-        assert main(["--port", port]) == 1
+        assert main(["--port", port]) == 2

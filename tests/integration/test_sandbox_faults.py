@@ -314,6 +314,6 @@ def test_the_ledger_of_a_missing_database_is_an_error_not_a_new_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     missing = tmp_path / "none.sqlite"
-    assert till_main(["sandbox", "ledger", "--db", f"sqlite:///{missing}", "--json"]) == 1
+    assert till_main(["sandbox", "ledger", "--db", f"sqlite:///{missing}", "--json"]) == 2
     assert "no database" in capsys.readouterr().err
     assert not missing.exists()
