@@ -10,6 +10,10 @@ class ServiceUnavailable(LoyaltyError):
     """The service could not be reached or answered nonsense: the till goes offline."""
 
 
+class ResponseRefused(ServiceUnavailable):
+    """The service's answer broke a limit the till sets on answers (size, shape, a DTD): not read."""
+
+
 class LoyaltyFault(LoyaltyError):
     """A business fault the service reported (`detail/LoyaltyFault`)."""
 

@@ -5,11 +5,13 @@
 - `CannedServer`: answers every request with a fixed status, content type and body, and counts
   the connections and requests it saw.
 - `HangUpServer`: reads the request, then closes the connection without a word.
+- `DripServer`: reads the request, then answers one byte at a time, in the headers or in the body.
 """
 from __future__ import annotations
 
 import socket
 import threading
+import time
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -193,3 +195,103 @@ class HangUpServer(_Server):
         self._listener.shutdown(socket.SHUT_RDWR)
         self._listener.close()
         self._thread.join(timeout=5)
+
+
+class DripServer(_Server):
+    """Reads each request, then sends `answer` one byte every `interval` seconds.
+
+    With `part="headers"` the drip starts at the status line; with `part="body"` the status line
+    and headers (with the full Content-Length) go at once and only the body drips. Each connection
+    is served by its own thread; `stop` ends them all. `served` holds, per connection, when the
+    request arrived and when the client went away (`None` while it is still there).
+    """
+
+    def __init__(self, answer: bytes, *, interval: float = 0.3, part: str = "headers") -> None:
+        if part not in ("headers", "body"):
+            raise ValueError("part is 'headers' or 'body'")
+        self.answer = answer
+        self.interval = interval
+        self.part = part
+        self.requests = 0
+        self.served: list[list[float | None]] = []
+        self._stopping = threading.Event()
+        self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._listener.bind((LOOPBACK, 0))
+        self.url = f"http://{LOOPBACK}:{self._listener.getsockname()[1]}/"
+        self._threads: list[threading.Thread] = []
+        self._accepting = threading.Thread(target=self._accept, name="drip-server", daemon=True)
+
+    def start(self) -> None:
+        self._listener.listen(8)
+        self._accepting.start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self._listener.accept()
+            except OSError:
+                return
+            worker = threading.Thread(target=self._serve, args=(conn,), name="drip", daemon=True)
+            self._threads.append(worker)
+            worker.start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        with conn:
+            if not _read_request(conn):
+                return
+            self.requests += 1
+            times: list[float | None] = [time.monotonic(), None]
+            self.served.append(times)
+            head, _, body = self.answer.partition(b"\r\n\r\n")
+            if self.part == "body":
+                at_once, drip = head + b"\r\n\r\n", body
+            else:
+                at_once, drip = b"", self.answer
+            try:
+                conn.sendall(at_once)
+                for i in range(len(drip)):
+                    if self._stopping.wait(self.interval):
+                        return
+                    conn.sendall(drip[i : i + 1])
+                self._stopping.wait()
+            except OSError:
+                times[1] = time.monotonic()  # the client closed its end
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._listener.shutdown(socket.SHUT_RDWR)
+        self._listener.close()
+        self._accepting.join(timeout=5)
+        for worker in self._threads:
+            worker.join(timeout=5)
+
+
+def http_answer(body: bytes, status: str = "200 OK") -> bytes:
+    """A whole HTTP/1.1 answer carrying `body` as a SOAP 1.1 document (for `DripServer`)."""
+    head = (
+        f"HTTP/1.1 {status}\r\nContent-Type: text/xml; charset=utf-8\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    )
+    return head.encode() + body
+
+
+def _read_request(conn: socket.socket) -> bool:
+    """Read one HTTP request (headers, then Content-Length bytes of body); False if cut short."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return False
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip())
+    while len(body) < length:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return False
+        body += chunk
+    return True

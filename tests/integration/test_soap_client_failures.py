@@ -105,7 +105,9 @@ def test_a_server_that_never_answers_times_out() -> None:
     with SilentServer() as server, client(server.url, timeout_seconds=0.2) as service:
         with pytest.raises(ServiceUnavailable, match="timed out") as caught:
             service.cancel("T-1")
-    assert isinstance(caught.value.__cause__, requests.Timeout)
+    # The socket's own timeout or the deadline's watchdog, whichever came first: either way the
+    # HTTP failure is kept as the cause.
+    assert isinstance(caught.value.__cause__, requests.RequestException)
 
 
 def test_a_server_that_hangs_up_is_asked_once() -> None:
