@@ -256,7 +256,7 @@ class _ShapeCheck:
         if self.attributes > MAX_ATTRIBUTES:
             raise ResponseRefused(f"response has more than {MAX_ATTRIBUTES} attributes")
 
-    def start(self, tag: str, attrib: Any, *_: object) -> None:
+    def start(self, tag: str, attrib: Any) -> None:
         self.elements += 1
         self.attributes += len(attrib)
         self.depth += 1
@@ -281,23 +281,31 @@ class _RefuseEverything(etree.Resolver):
         raise ResponseRefused("response with a DTD or entities refused")
 
 
-def screen_answer(content: bytes) -> None:
-    """Refuse an answer that is not plain, modest XML before any tree is built from it.
+class AnswerScreen:
+    """Refuses an answer that is not plain, modest XML, in one pass that builds no tree.
 
-    Raises `ResponseRefused` for a DOCTYPE or an answer past `MAX_ELEMENTS`, `MAX_ATTRIBUTES` or
-    `MAX_DEPTH`, and lxml's `XMLSyntaxError` for one that is not well-formed XML.
+    One per transport (one thread at a time): building the parser costs more than screening a
+    typical answer.
     """
-    parser = etree.XMLParser(
-        target=_ShapeCheck(),
-        resolve_entities=False,
-        load_dtd=False,
-        no_network=True,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-    parser.resolvers.add(_RefuseEverything())
-    etree.fromstring(content, parser)
+
+    def __init__(self) -> None:
+        self._shape = _ShapeCheck()
+        self._parser = etree.XMLParser(
+            target=self._shape,
+            resolve_entities=False,
+            load_dtd=False,
+            no_network=True,
+            huge_tree=False,
+        )
+        self._parser.resolvers.add(_RefuseEverything())
+
+    def check(self, content: bytes) -> None:
+        """Raise `ResponseRefused` for a DOCTYPE or an answer past `MAX_ELEMENTS`,
+        `MAX_ATTRIBUTES` or `MAX_DEPTH`, and lxml's `XMLSyntaxError` for one that is not
+        well-formed XML."""
+        shape = self._shape
+        shape.elements = shape.attributes = shape.depth = 0
+        etree.fromstring(content, self._parser)
 
 
 # ----- the transport --------------------------------------------------------------------------
@@ -310,7 +318,7 @@ class ServiceTransport(LocalFilesTransport):
     headers and the body), and waits at most `connect_timeout_seconds` of that to connect; past
     the deadline it raises `ServiceUnavailable` ("timed out"). An answer other than HTTP 200 or 500
     (the SOAP fault status) raises `ServiceUnavailable`; one larger than `max_response_bytes`,
-    compressed, or refused by `screen_answer` raises `ResponseRefused`.
+    compressed, or refused by `AnswerScreen` raises `ResponseRefused`.
     """
 
     def __init__(
@@ -329,6 +337,7 @@ class ServiceTransport(LocalFilesTransport):
         self.timeout_seconds = timeout_seconds
         self.connect_timeout_seconds = min(connect_timeout_seconds or timeout_seconds, timeout_seconds)
         self.max_response_bytes = max_response_bytes
+        self._screen = AnswerScreen()
         self.session.headers["User-Agent"] = USER_AGENT  # zeep's constructor sets its own
         self.posts = 0
         # requests reads proxies, a CA bundle and .netrc from the environment on every call
@@ -384,7 +393,7 @@ class ServiceTransport(LocalFilesTransport):
         if response.status_code not in (200, 500):
             raise ServiceUnavailable(f"HTTP {response.status_code}")
         try:
-            screen_answer(content)
+            self._screen.check(content)
         except etree.XMLSyntaxError:
             raise ServiceUnavailable(f"HTTP {response.status_code}: not a SOAP response") from None
         return response

@@ -6,6 +6,9 @@
   the connections and requests it saw.
 - `HangUpServer`: reads the request, then closes the connection without a word.
 - `DripServer`: reads the request, then answers one byte at a time, in the headers or in the body.
+
+`run_within` runs a call on a worker thread and gives up waiting for it after a limit, so a test
+against a client that hangs fails at the limit instead of hanging with it.
 """
 from __future__ import annotations
 
@@ -15,7 +18,8 @@ import time
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Iterator
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator
 
 LOOPBACK = "127.0.0.1"
 
@@ -29,6 +33,38 @@ def refusing_port() -> Iterator[int]:
         yield sock.getsockname()[1]
     finally:
         sock.close()
+
+
+@dataclass
+class Outcome:
+    """How a call run by `run_within` ended: its result or what it raised, and how long it took."""
+
+    seconds: float
+    result: Any = None
+    error: BaseException | None = None
+
+
+def run_within(limit: float, call: Callable[[], Any]) -> Outcome:
+    """Run `call` on a worker thread; its outcome, or `AssertionError` if it is not over in `limit` s.
+
+    A call still running is left to its (daemon) thread: stopping the server it waits on ends it.
+    """
+    outcome = Outcome(seconds=0.0)
+
+    def work() -> None:
+        started = time.monotonic()
+        try:
+            outcome.result = call()
+        except BaseException as exc:  # noqa: BLE001 (handed to the test thread)
+            outcome.error = exc
+        outcome.seconds = time.monotonic() - started
+
+    worker = threading.Thread(target=work, name="call-under-test", daemon=True)
+    worker.start()
+    worker.join(limit)
+    if worker.is_alive():
+        raise AssertionError(f"the call was still waiting after {limit:g} s")
+    return outcome
 
 
 class _Server:
