@@ -41,7 +41,7 @@ from loyalty_client.soap_contract import LocalFilesTransport
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024
-"""The largest answer read (the contract's largest, 500 allocation lines, is about 150 KB)."""
+"""The largest answer read (the contract's largest, 500 allocation lines, is about 55 KB)."""
 MAX_ELEMENTS = 20_000
 MAX_ATTRIBUTES = 1_000
 """Attributes and namespace declarations together (the contract's answers use a handful)."""
