@@ -405,7 +405,11 @@ class ServiceTransport(LocalFilesTransport):
         if settings is None:
             self.session.trust_env = self._trust_env
             try:
-                merged = self.session.merge_environment_settings(address, {}, None, None, None)
+                # The session's own `verify` goes in: given None, requests lets REQUESTS_CA_BUNDLE
+                # replace a configured CA bundle (or a configured False).
+                merged = self.session.merge_environment_settings(
+                    address, {}, None, self.session.verify, None
+                )
                 netrc = None
                 if self._trust_env and self.session.auth is None:
                     netrc = requests.utils.get_netrc_auth(address)

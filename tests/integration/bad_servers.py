@@ -7,18 +7,23 @@
 - `HangUpServer`: reads the request, then closes the connection without a word.
 - `DripServer`: reads the request, then answers one byte at a time, in the headers or in the body.
 
-`run_within` runs a call on a worker thread and gives up waiting for it after a limit, so a test
+`self_signed_tls` makes a TLS server context for 127.0.0.1 (with `cryptography`, which the
+keyring backend brings along). `run_within` runs a call on a worker thread and gives up waiting for it after a limit, so a test
 against a client that hangs fails at the limit instead of hanging with it.
 """
 from __future__ import annotations
 
+import ipaddress
 import socket
+import ssl
 import threading
 import time
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any, Callable, Iterator
 
 LOOPBACK = "127.0.0.1"
@@ -238,16 +243,28 @@ class DripServer(_Server):
 
     With `part="headers"` the drip starts at the status line; with `part="body"` the status line
     and headers (with the full Content-Length) go at once and only the body drips. Each connection
-    is served by its own thread; `stop` ends them all. `served` holds, per connection, when the
+    is served by its own thread; `stop` ends them all. With `reads_request=False` the drip starts
+    as soon as the connection is accepted (as a TLS server's handshake answer would); with `tls`
+    (a server context) the connection is TLS and the drip is inside it. `served` holds, per connection, when the
     request arrived and when the client went away (`None` while it is still there).
     """
 
-    def __init__(self, answer: bytes, *, interval: float = 0.3, part: str = "headers") -> None:
+    def __init__(
+        self,
+        answer: bytes,
+        *,
+        interval: float = 0.3,
+        part: str = "headers",
+        reads_request: bool = True,
+        tls: ssl.SSLContext | None = None,
+    ) -> None:
         if part not in ("headers", "body"):
             raise ValueError("part is 'headers' or 'body'")
         self.answer = answer
         self.interval = interval
         self.part = part
+        self.reads_request = reads_request
+        self.tls = tls
         self.requests = 0
         self.served: list[list[float | None]] = []
         self._stopping = threading.Event()
@@ -272,8 +289,14 @@ class DripServer(_Server):
             worker.start()
 
     def _serve(self, conn: socket.socket) -> None:
+        if self.tls is not None:
+            try:
+                conn = self.tls.wrap_socket(conn, server_side=True)
+            except (OSError, ssl.SSLError):
+                conn.close()
+                return
         with conn:
-            if not _read_request(conn):
+            if self.reads_request and not _read_request(conn):
                 return
             self.requests += 1
             times: list[float | None] = [time.monotonic(), None]
@@ -331,3 +354,43 @@ def _read_request(conn: socket.socket) -> bool:
             return False
         body += chunk
     return True
+
+
+def self_signed_tls(folder: Path) -> tuple[ssl.SSLContext, Path]:
+    """A TLS server context for 127.0.0.1 with a fresh self-signed certificate, and that
+    certificate's PEM file in `folder` (the CA bundle a client must be given to trust it)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, LOOPBACK)])
+    now = datetime.now(timezone.utc)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address(LOOPBACK))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = folder / "server.pem", folder / "server.key"
+    cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert_file, key_file)
+    return context, cert_file

@@ -8,6 +8,7 @@ hangs fails the test at that bound (`run_within`) rather than hanging the suite.
 """
 from __future__ import annotations
 
+import ssl
 import threading
 import time
 from datetime import datetime, timezone
@@ -29,6 +30,7 @@ from tests.integration.bad_servers import (
     _Server,
     http_answer,
     run_within,
+    self_signed_tls,
 )
 from tests.integration.test_soap_client_failures import ANNA, CANCELLED, CUSTOMER_FULL
 
@@ -126,3 +128,32 @@ def test_a_finished_call_never_cuts_the_next_one_on_the_same_connection() -> Non
         assert server.connections == 1
         assert len(server.requests) == calls > 1
 
+
+
+# ----- over TLS -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tls_server_context(tmp_path: Path) -> tuple[ssl.SSLContext, Path]:
+    """A TLS server context for 127.0.0.1 and the certificate for the client to trust."""
+    pytest.importorskip("cryptography")
+    return self_signed_tls(tmp_path)
+
+
+@pytest.mark.parametrize("part", ["headers", "body"])
+def test_over_tls_a_dripping_server_is_cut_off_at_the_deadline_too(
+    tls_server_context: tuple[ssl.SSLContext, Path], part: str
+) -> None:
+    context, certificate = tls_server_context
+    answer = http_answer(CUSTOMER_FULL)
+    with DripServer(answer, interval=0, tls=context) as prompt:
+        url = prompt.url.replace("http://", "https://")
+        with SoapLoyaltyService(url, timeout_seconds=DEADLINE, verify_tls=str(certificate)) as service:
+            assert service.identify(ANNA, "001", "01").customer_id == "C0001"  # TLS itself works
+    with DripServer(answer, interval=0.3, part=part, tls=context) as server:
+        url = server.url.replace("http://", "https://")
+        service = SoapLoyaltyService(url, timeout_seconds=DEADLINE, verify_tls=str(certificate))
+        outcome = run_within(MARGIN * DEADLINE, lambda: service.identify(ANNA, "001", "01"))
+    assert isinstance(outcome.error, ServiceUnavailable), outcome
+    assert "timed out" in str(outcome.error)
+    service.close()
