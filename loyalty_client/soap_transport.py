@@ -371,6 +371,10 @@ class ServiceTransport(LocalFilesTransport):
                 content = self._read_bounded(response, deadline)
             finally:
                 response.close()
+            if deadline.expired:
+                # The watchdog cut the connection: what came before the cut may look complete
+                # (headers cut short read as ended; a body without a length ends at the cut).
+                raise self._timed_out()
         except ServiceUnavailable:
             raise
         except Exception as exc:

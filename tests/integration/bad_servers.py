@@ -325,12 +325,11 @@ class DripServer(_Server):
             worker.join(timeout=5)
 
 
-def http_answer(body: bytes, status: str = "200 OK") -> bytes:
-    """A whole HTTP/1.1 answer carrying `body` as a SOAP 1.1 document (for `DripServer`)."""
-    head = (
-        f"HTTP/1.1 {status}\r\nContent-Type: text/xml; charset=utf-8\r\n"
-        f"Content-Length: {len(body)}\r\n\r\n"
-    )
+def http_answer(body: bytes, status: str = "200 OK", *, send_length: bool = True) -> bytes:
+    """A whole HTTP/1.1 answer carrying `body` as a SOAP 1.1 document (for `DripServer`);
+    without `send_length`, the body ends where the connection does."""
+    length = f"Content-Length: {len(body)}" if send_length else "Connection: close"
+    head = f"HTTP/1.1 {status}\r\nContent-Type: text/xml; charset=utf-8\r\n{length}\r\n\r\n"
     return head.encode() + body
 
 

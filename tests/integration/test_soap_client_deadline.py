@@ -48,6 +48,17 @@ def drip_in_body() -> _Server:
     return DripServer(http_answer(CUSTOMER_FULL), interval=0.3, part="body")
 
 
+def drip_in_headers_past_the_status_line() -> _Server:
+    # The status line is whole before the deadline, the headers are not: cut there, they read as
+    # ended (and the body as empty).
+    return DripServer(http_answer(CUSTOMER_FULL), interval=0.05, part="headers")
+
+
+def drip_in_body_without_length() -> _Server:
+    # Cut there, a body without a length reads as ended.
+    return DripServer(http_answer(CUSTOMER_FULL, send_length=False), interval=0.05, part="body")
+
+
 def headers_then_silence() -> _Server:
     return DripServer(http_answer(CUSTOMER_FULL), interval=3600, part="body")
 
@@ -59,6 +70,8 @@ def silent() -> _Server:
 MISBEHAVING = [
     pytest.param(drip_in_headers, id="drips-headers"),
     pytest.param(drip_in_body, id="drips-body"),
+    pytest.param(drip_in_headers_past_the_status_line, id="drips-headers-past-the-status-line"),
+    pytest.param(drip_in_body_without_length, id="drips-body-without-length"),
     pytest.param(headers_then_silence, id="headers-then-stalls"),
     pytest.param(silent, id="accepts-never-answers"),
 ]
