@@ -20,6 +20,10 @@ class ServiceUnavailable(LoyaltyError):
         self.unreachable = unreachable
 
 
+class ResponseRefused(ServiceUnavailable):
+    """The service's answer broke a limit the till sets on answers (size, shape, a DTD): not read."""
+
+
 class LoyaltyFault(LoyaltyError):
     """A business fault the service reported (`detail/LoyaltyFault`)."""
 

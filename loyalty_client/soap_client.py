@@ -4,9 +4,11 @@ Failures come out typed (DESIGN.md §3):
 - a SOAP fault with `detail/LoyaltyFault` -> its `LoyaltyFault` subclass (`errors.fault_for`);
 - a `soap:Client` fault without that detail, or a request that breaks the XSD (checked before
   sending) -> `InvalidRequest`;
-- anything else -> `ServiceUnavailable` with a short reason: no connection, a timeout, an HTTP
-  status other than 200/500, a body that is not XML, a DTD or entity in the answer (refused,
-  never expanded), an answer that breaks the XSD, a `soap:Server` fault without detail.
+- anything else -> `ServiceUnavailable` with a short reason: no connection, no complete answer
+  within the call's total deadline, an HTTP status other than 200/500, a body that is not XML, an
+  answer that breaks the XSD, a `soap:Server` fault without detail; and, as its subclass
+  `ResponseRefused`, an answer too large, compressed, of too many elements or attributes or
+  nested too deep, or with a DTD (refused unread: nothing it names is opened).
 
 Nothing personal is logged: only operation names, outcomes and timings.
 """
@@ -84,12 +86,14 @@ class SoapLoyaltyService:
     is cheap: the WSDL is parsed once per process and the parsed document reused, so a worker
     thread simply builds its own. `close()` (or a `with` block) releases the connection.
 
-    `endpoint_url` is the configured http(s) address of the service. `timeout_seconds` bounds
-    every wait for the service (connect, and each read of the answer); `connect_timeout_seconds`
-    may set the connect part apart. `verify_tls` is True (the system CA bundle), a CA bundle path,
-    or False (only for a test bench). `auth` is passed to requests (e.g. `(user, password)` from
-    the OS keyring). `plugins` are extra zeep plugins (tests use them to see envelopes; a
-    `HistoryPlugin` has no place in production: envelopes carry personal data).
+    `endpoint_url` is the configured http(s) address of the service. `timeout_seconds` is the
+    total deadline of every call: connecting, sending and reading the whole answer, whatever the
+    server does; past it the call raises `ServiceUnavailable`. `connect_timeout_seconds` may cap
+    the connect part within it. `max_response_bytes` caps the answer read. `verify_tls` is True
+    (the system CA bundle), a CA bundle path, or False (only for a test bench). `auth` is passed
+    to requests (e.g. `(user, password)` from the OS keyring). `plugins` are extra zeep plugins
+    (tests use them to see envelopes; a `HistoryPlugin` has no place in production: envelopes
+    carry personal data).
     """
 
     def __init__(
