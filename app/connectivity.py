@@ -42,17 +42,17 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class ServiceTimeouts:
-    """How long a loyalty call may wait: to connect, and for each read of the answer (seconds)."""
+    """How long a loyalty call may take: to connect, and in all, from sending to the whole answer (seconds)."""
 
     connect_seconds: float
-    read_seconds: float
+    total_seconds: float
 
 
-INTERACTIVE_TIMEOUTS = ServiceTimeouts(connect_seconds=0.5, read_seconds=1.0)
+INTERACTIVE_TIMEOUTS = ServiceTimeouts(connect_seconds=0.5, total_seconds=1.0)
 """For calls a cashier waits on (identify, calculate, reserve) and for the probe: about a second."""
 
-BACKGROUND_TIMEOUTS = ServiceTimeouts(connect_seconds=2.0, read_seconds=10.0)
-"""For the outbox sync: nobody waits on it, and a slow answer is better than a retry."""
+BACKGROUND_TIMEOUTS = ServiceTimeouts(connect_seconds=2.0, total_seconds=5.0)
+"""For the outbox sync: nobody waits on it, so a slow answer may take a few seconds before it is retried."""
 
 LOST_ANSWERS_FOR_OUTAGE = 3
 """Lost answers in a row (timeouts, dropped connections, 5xx) that make an outage for the sync;
@@ -65,7 +65,7 @@ def soap_service(endpoint_url: str, timeouts: ServiceTimeouts, *, verify_tls: bo
 
     return SoapLoyaltyService(
         endpoint_url,
-        timeout_seconds=timeouts.read_seconds,
+        timeout_seconds=timeouts.total_seconds,
         connect_timeout_seconds=timeouts.connect_seconds,
         verify_tls=verify_tls,
     )

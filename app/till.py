@@ -121,7 +121,7 @@ class TillApplication(QObject):
         # the window is shown. The cashier's calls give up quickly (and at once while the
         # service is known to be down) so the checkout falls back to the cache; the sync waits.
         def make_service() -> LoyaltyService:
-            timeouts = ServiceTimeouts(connect_seconds=min(0.5, timeout), read_seconds=timeout)
+            timeouts = ServiceTimeouts(connect_seconds=min(0.5, timeout), total_seconds=timeout)
             return MonitoredService(soap_service(endpoint_url, timeouts, verify_tls=verify), monitor, fail_fast=True)
 
         def make_sync() -> BalanceKeepingSync:

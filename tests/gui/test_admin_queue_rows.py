@@ -22,7 +22,7 @@ from loyalty_client.identifiers import parse_identifier
 from loyalty_client.types import RefundLine
 from widgets.queue_dialog import COLUMNS, QueueDialog
 
-TIMEOUTS = ServiceTimeouts(connect_seconds=2.0, read_seconds=5.0)
+TIMEOUTS = ServiceTimeouts(connect_seconds=2.0, total_seconds=5.0)
 CLOSED_AT = datetime(2026, 11, 20, 9, 41, tzinfo=timezone.utc)
 ANNA, BLOCKED = "C0001", "C0004"
 D = Decimal

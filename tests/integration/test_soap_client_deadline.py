@@ -36,7 +36,7 @@ from tests.integration.test_soap_client_failures import ANNA, CANCELLED, CUSTOME
 
 pytestmark = pytest.mark.integration
 
-DEADLINE = INTERACTIVE_TIMEOUTS.read_seconds  # what the cashier's calls are given
+DEADLINE = INTERACTIVE_TIMEOUTS.total_seconds  # what the cashier's calls are given
 MARGIN = 3.0  # times the deadline: long enough for a loaded machine, short of any hang
 
 
@@ -102,7 +102,7 @@ def test_the_outbox_sync_gives_up_within_its_deadline(tmp_path: Path) -> None:
     database = open_database(tmp_path / "till.sqlite")
     Journal(database).record_cancel("T-1", "C0001", cancel_payload("T-1"), datetime.now(timezone.utc))
     with drip_in_headers() as server:
-        client = soap_service(server.url, ServiceTimeouts(connect_seconds=0.5, read_seconds=deadline))
+        client = soap_service(server.url, ServiceTimeouts(connect_seconds=0.5, total_seconds=deadline))
         sync = OutboxSync(database, client)
         outcome = run_within(MARGIN * deadline, sync.run_once)
     assert outcome.error is None, outcome
