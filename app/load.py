@@ -389,16 +389,17 @@ def run_load(
     checkout_client = soap_service(endpoint, checkout_timeouts, verify_tls=verify)
     sync_client = soap_service(endpoint, ServiceTimeouts(min(2.0, timeout), timeout), verify_tls=verify)
     try:
-        countdown = None if crash_at is None else _Countdown(crash_at.nth)
-        reserving: LoyaltyService = checkout_client
-        if countdown is not None and crash_at is not None and crash_at.step == "reserved":
-            reserving = _KillAfterReserve(checkout_client, countdown)  # type: ignore[assignment]
-        fiscalised = countdown if crash_at is not None and crash_at.step == "fiscalised" else None
-        recorder = CancelTrackingRecorder(database, crash_before_commit=fiscalised)
+        checkout_service: LoyaltyService = checkout_client
+        crash_before_commit: _Countdown | None = None
+        if crash_at is not None and crash_at.step == "reserved":
+            checkout_service = _KillAfterReserve(checkout_client, _Countdown(crash_at.nth))  # type: ignore[assignment]
+        elif crash_at is not None:
+            crash_before_commit = _Countdown(crash_at.nth)
+        recorder = CancelTrackingRecorder(database, crash_before_commit=crash_before_commit)
         registrar = DemoRegistrar(memory=fiscal_memory_beside(database_path))
         recover_open_sales(OutboxRecorder(database), registrar)  # before the first sale: what a killed run left
         checkout = CheckoutSession(
-            reserving,
+            checkout_service,
             recorder,
             registrar,
             identifier_parser(settings.get("store", "region")),
