@@ -120,7 +120,33 @@ class CheckoutState:
 
 
 class SaleRecorder(Protocol):
-    """Durable local record of sales to deliver: journal row + outbox row in one transaction."""
+    """Durable local record of sales to deliver: journal row + outbox row in one transaction.
+
+    Before each step whose outcome a crash could lose, the sale is kept as an open sale
+    (`reserving`, `fiscalising`); recording its commit or cancel closes it in the same
+    transaction. At start-up the till settles what a crash left open (`app.sale_recovery`).
+    """
+
+    def reserving(self, *, transaction_id: str, customer_id: str, receipt: Receipt) -> None:
+        """Keep, before the reservation is asked for, that the service may hold one; on disk on return."""
+        ...
+
+    def reservation_refused(self, *, transaction_id: str) -> None:
+        """The service answered the reservation with a fault: it holds nothing for this sale."""
+        ...
+
+    def fiscalising(
+        self,
+        *,
+        transaction_id: str,
+        customer_id: str,
+        receipt: Receipt,
+        redeem: Decimal,
+        offline: bool,
+        reserved: bool,
+    ) -> None:
+        """Keep, before the receipt goes to the registrar, the sale to record; on disk on return."""
+        ...
 
     def record_commit(
         self,
@@ -495,10 +521,11 @@ class CheckoutSession:
         assert state.customer is not None
         transaction_id = self._transaction_id or self._new_id()
         self._transaction_id = transaction_id
+        customer_id = state.customer.customer_id
+        # Kept first: the service may reserve and its answer be lost with the till.
+        self._recorder.reserving(transaction_id=transaction_id, customer_id=customer_id, receipt=state.receipt)
         try:
-            reservation = self._service.reserve(
-                transaction_id, state.customer.customer_id, state.receipt, state.redeem, code
-            )
+            reservation = self._service.reserve(transaction_id, customer_id, state.receipt, state.redeem, code)
         except errors.ConfirmationInvalid as exc:
             self._set(notice=notices.error(notices.fault_text(exc)))
             return False
@@ -506,12 +533,15 @@ class CheckoutSession:
             self._ask_for_code()
             return False
         except errors.ServiceUnavailable:
+            # The request may have reached the service and only the answer be lost: cancel it.
             self._transaction_id = None
+            self._recorder.record_cancel(transaction_id=transaction_id, customer_id=customer_id)
             self._set(phase=Phase.IDENTIFIED, confirmation=None)
             self._go_offline()
             return False
         except errors.LoyaltyError as exc:
             self._transaction_id = None
+            self._recorder.reservation_refused(transaction_id=transaction_id)
             self._set(phase=Phase.IDENTIFIED, confirmation=None, notice=notices.error(notices.fault_text(exc)))
             self._recalculate()
             return False
@@ -528,9 +558,21 @@ class CheckoutSession:
 
     def _fiscalise_and_record(self) -> CheckoutState:
         state = self._state
-        document = self._registrar.fiscalise(state.receipt, state.discounts)
         transaction_id = self._transaction_id or self._new_id()
+        self._transaction_id = transaction_id  # a retry after a registrar failure keeps it
         customer_id = state.customer.customer_id if state.customer else None
+        offline = state.customer_as_of is not None
+        if customer_id is not None:
+            # Kept first: the registrar may print the receipt and the till die before recording it.
+            self._recorder.fiscalising(
+                transaction_id=transaction_id,
+                customer_id=customer_id,
+                receipt=state.receipt,
+                redeem=state.redeem,
+                offline=offline,
+                reserved=self._reservation is not None,
+            )
+        document = self._registrar.fiscalise(state.receipt, state.discounts)
         if customer_id is not None:
             self._recorder.record_commit(
                 transaction_id=transaction_id,
@@ -538,7 +580,7 @@ class CheckoutSession:
                 receipt=state.receipt,
                 redeem=state.redeem,
                 fiscal=document,
-                offline=state.customer_as_of is not None,
+                offline=offline,
                 occurred_at=document.closed_at,
             )
         accrual = state.calculation.accrual if state.calculation else ZERO
@@ -638,6 +680,9 @@ class CheckoutSession:
             self._recorder.record_cancel(transaction_id=reservation.transaction_id, customer_id=customer.customer_id)
 
     def _start_over(self, receipt: Receipt) -> None:
+        if self._transaction_id is not None and self._reservation is None:
+            # A reservation asked for and refused (a wrong code): its open sale holds nothing.
+            self._recorder.reservation_refused(transaction_id=self._transaction_id)
         self._reservation = None
         self._transaction_id = None
         self._redeem_choice = None

@@ -67,6 +67,13 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("--seed", type=int, help="seed of the random products, customers, voids and refunds")
     load.add_argument("--sync-every", type=_positive, default=5, help="deliver the queue every N sales (default 5)")
     load.add_argument("--customer", action="append", help="identifier to sell to (repeatable; default: demo members)")
+    load.add_argument(
+        "--crash-at",
+        type=_crash_point,
+        metavar="STEP:N",
+        help="crash tests: SIGKILL this process right after the N-th reservation answer (reserved:N) "
+        "or the N-th fiscal document of a sale with a customer (fiscalised:N), before it is recorded",
+    )
     queue = commands.add_parser("queue", parents=[after], help="the outbox for support staff: status, list, retry, sync")
     actions = queue.add_subparsers(dest="action", required=True, metavar="ACTION")
     actions.add_parser("status", parents=[after], help="rows per state, oldest waiting, next attempt")
@@ -84,6 +91,15 @@ def _count(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError("must not be negative")
     return value
+
+
+def _crash_point(text: str) -> object:
+    from app.load import CrashPoint
+
+    try:
+        return CrashPoint.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _positive(text: str) -> int:
@@ -200,7 +216,14 @@ def _run(argv: list[str]) -> int:
     if args.command == "load":
         from app.load import run_load
 
-        return run_load(settings, sales=args.sales, seed=args.seed, sync_every=args.sync_every, identifiers=args.customer)
+        return run_load(
+            settings,
+            sales=args.sales,
+            seed=args.seed,
+            sync_every=args.sync_every,
+            identifiers=args.customer,
+            crash_at=args.crash_at,
+        )
     if args.command == "queue":
         from app.queue_cli import run_queue
 

@@ -20,20 +20,30 @@ Standard output, one flushed line per event, each printed only once it is on dis
     refunded <refundId> <transactionId>  a refund of an earlier sale is recorded
     summary sales=N committed=N anonymous=N voided=N refunds=N delivered=N waiting=N failed=N
 
+Before its first sale a run settles the sales an earlier, killed run left open (see
+`app.sale_recovery`): their reservations cancelled, or their fiscalised receipts recorded.
+
+For crash tests, `--crash-at reserved:N` kills the process (SIGKILL) right after the answer to
+its N-th reservation arrives, before the checkout goes on; `--crash-at fiscalised:N` right after
+the registrar returned the N-th fiscal document of a sale with a customer, before the sale is
+recorded.
+
 Exit status 0 when every sale was closed (whatever the service did: offline sales are fine),
 1 when a sale could not be brought to payment.
 """
 from __future__ import annotations
 
 import logging
+import os
 import random
+import signal
 import sys
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import Any, Sequence, TextIO
 
 from app.checkout import CheckoutSession, CheckoutState, Phase
 from app.connectivity import INTERACTIVE_TIMEOUTS, ServiceTimeouts, soap_service
@@ -42,15 +52,17 @@ from app.identify_input import identifier_parser
 from app.offline_store import CachedOfflineStore
 from app.outbox_sync import OutboxSync, refund_payload
 from app.sale_recorder import OutboxRecorder
+from app.sale_recovery import recover_open_sales
 from app.secrets_store import till_secret
 from app.settings import Settings
 from cache.database import Database, open_database
 from cache.journal import Journal
 from cache.tables import OutboxState
-from fiscal.demo_registrar import DemoRegistrar
+from fiscal.demo_registrar import DemoRegistrar, fiscal_memory_beside
 from fiscal.money import ZERO, money
 from loyalty_client.sandbox.demo import DEMO_CUSTOMERS
-from loyalty_client.types import CustomerStatus, RefundLine
+from loyalty_client.service import LoyaltyService
+from loyalty_client.types import CustomerStatus, RefundLine, Reservation
 
 log = logging.getLogger(__name__)
 
@@ -117,12 +129,72 @@ class _Sold:
     left: dict[int, Decimal]  # line number -> quantity not yet refunded
 
 
-class CancelTrackingRecorder(OutboxRecorder):
-    """The checkout's recorder, remembering the last cancellation it wrote (for the `voided` line)."""
+CRASH_STEPS = ("reserved", "fiscalised")
 
-    def __init__(self, database: Database) -> None:
+
+@dataclass(frozen=True)
+class CrashPoint:
+    """Where a rehearsal kills its own process: after the `nth` reservation answer (`reserved`)
+    or after the `nth` fiscalisation of a sale with a customer (`fiscalised`)."""
+
+    step: str
+    nth: int
+
+    @classmethod
+    def parse(cls, text: str) -> "CrashPoint":
+        """`STEP:N`, e.g. `reserved:2`."""
+        step, _, nth = text.partition(":")
+        if step not in CRASH_STEPS or not nth.isdigit() or int(nth) < 1:
+            raise ValueError(f"expected {'|'.join(CRASH_STEPS)}:N with N 1 or more, not {text!r}")
+        return cls(step, int(nth))
+
+
+class _Countdown:
+    """Kills this process with SIGKILL at its n-th tick: no clean-up, no flush, like a power cut."""
+
+    def __init__(self, nth: int) -> None:
+        self._left = nth
+
+    def tick(self) -> None:
+        self._left -= 1
+        if self._left == 0:
+            os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
+
+
+class _KillAfterReserve:
+    """The checkout's service, with the process killed right after a chosen reservation answer."""
+
+    def __init__(self, service: LoyaltyService, countdown: _Countdown) -> None:
+        self._service = service
+        self._countdown = countdown
+
+    def reserve(self, *args: Any, **kwargs: Any) -> Reservation:
+        """Reserve; then maybe die before the checkout hears of it."""
+        reservation = self._service.reserve(*args, **kwargs)
+        self._countdown.tick()
+        return reservation
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._service, name)
+
+
+class CancelTrackingRecorder(OutboxRecorder):
+    """The checkout's recorder, remembering the last cancellation it wrote (for the `voided` line).
+
+    With `crash_before_commit`, a countdown ticks as a fiscalised sale comes to be recorded:
+    the registrar has returned, nothing of the sale is recorded yet.
+    """
+
+    def __init__(self, database: Database, crash_before_commit: _Countdown | None = None) -> None:
         super().__init__(database)
         self.last_cancel: str | None = None
+        self._crash_before_commit = crash_before_commit
+
+    def record_commit(self, **sale: Any) -> None:
+        """Keep the sale (unless this is the rehearsed crash)."""
+        if self._crash_before_commit is not None:
+            self._crash_before_commit.tick()
+        super().record_commit(**sale)
 
     def record_cancel(self, *, transaction_id: str, customer_id: str) -> None:
         """Keep the cancellation, then remember its key."""
@@ -294,9 +366,13 @@ def run_load(
     sync_every: int = 5,
     identifiers: Sequence[str] | None = None,
     checkout_timeouts: ServiceTimeouts = INTERACTIVE_TIMEOUTS,
+    crash_at: CrashPoint | None = None,
     out: TextIO | None = None,
 ) -> int:
-    """Run `sales` sales against the configured service and till database; returns the exit status."""
+    """Run `sales` sales against the configured service and till database; returns the exit status.
+
+    `crash_at`: kill the process there (crash tests).
+    """
     out = out or sys.stdout
     if seed is None:
         seed = random.SystemRandom().randrange(2**32)
@@ -313,11 +389,19 @@ def run_load(
     checkout_client = soap_service(endpoint, checkout_timeouts, verify_tls=verify)
     sync_client = soap_service(endpoint, ServiceTimeouts(min(2.0, timeout), timeout), verify_tls=verify)
     try:
-        recorder = CancelTrackingRecorder(database)
+        checkout_service: LoyaltyService = checkout_client
+        crash_before_commit: _Countdown | None = None
+        if crash_at is not None and crash_at.step == "reserved":
+            checkout_service = _KillAfterReserve(checkout_client, _Countdown(crash_at.nth))  # type: ignore[assignment]
+        elif crash_at is not None:
+            crash_before_commit = _Countdown(crash_at.nth)
+        recorder = CancelTrackingRecorder(database, crash_before_commit=crash_before_commit)
+        registrar = DemoRegistrar(memory=fiscal_memory_beside(database_path))
+        recover_open_sales(OutboxRecorder(database), registrar)  # before the first sale: what a killed run left
         checkout = CheckoutSession(
-            checkout_client,
+            checkout_service,
             recorder,
-            DemoRegistrar(),
+            registrar,
             identifier_parser(settings.get("store", "region")),
             store_id=store_id,
             till_id=till_id,

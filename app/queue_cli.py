@@ -5,13 +5,15 @@
   first, with their attempts, next try and last error (a dead letter's reason).
 - `retry ID`: send a dead letter again (after its cause was fixed).
 - `sync`: deliver every waiting row now, whatever its backoff said; rows a crashed till left in
-  flight are sent again (the service is idempotent on their keys). A row whose answer was lost
-  waits for its retry while the others go on; only an outage (refused, or several lost answers in
-  a row) stops the sync. Meant for a till that is not running: a running till's own sync would
-  find its row taken over.
+  flight are sent again (the service is idempotent on their keys), and first the sales it left
+  open are settled (`app.sale_recovery`: reservations cancelled, fiscalised sales recorded). A
+  row whose answer was lost waits for its retry while the others go on; only an outage (refused,
+  or several lost answers in a row) stops the sync. Meant for a till that is not running: a
+  running till's own sync would find its row taken over, and its sale under way would be taken
+  for one a crash left open.
 
-Exit status: 0 on success (for `sync`: nothing left waiting and no dead letters), 2 when there is
-no till database at the path, 1 otherwise.
+Exit status: 0 on success (for `sync`: no open sale left unsettled, nothing left waiting and no
+dead letters), 2 when there is no till database at the path, 1 otherwise.
 No Qt, no window: it only opens the till's database (and, for `sync`, the service).
 """
 from __future__ import annotations
@@ -23,11 +25,14 @@ from typing import TextIO
 
 from app.connectivity import ServiceTimeouts, soap_service
 from app.outbox_sync import OutboxSync, SyncOutcome
+from app.sale_recorder import OutboxRecorder
+from app.sale_recovery import recover_open_sales
 from app.settings import Settings
 from cache.database import Database, open_database
 from cache.errors import OutboxStateError
 from cache.outbox import Outbox
 from cache.tables import OutboxState
+from fiscal.demo_registrar import DemoRegistrar, fiscal_memory_beside
 
 ACTIONS = ("status", "list", "retry", "sync")
 _SYNC_ROUNDS = 1000
@@ -152,7 +157,11 @@ def run_queue(
             verify_tls=settings.get("service", "verify_tls"),
         )
         try:
-            return queue_sync(OutboxSync(database, client), out)
+            recovery = recover_open_sales(OutboxRecorder(database), DemoRegistrar(memory=fiscal_memory_beside(path)))
+            if recovery.settled or recovery.left:
+                out.write(recovery.line() + "\n")
+            delivered = queue_sync(OutboxSync(database, client), out)
+            return 1 if recovery.left else delivered
         finally:
             client.close()
     finally:

@@ -1,14 +1,26 @@
-"""The checkout's durable record of sales: journal and outbox rows written in one transaction."""
+"""The checkout's durable record of sales: open sales first, then journal and outbox rows.
+
+Before a step whose outcome a crash could lose (a reservation, a fiscalisation) the sale is kept
+as an open sale (`cache.open_sales`); its commit or cancel is then recorded as a journal row and
+an outbox row in one transaction that also closes the open sale. `app.sale_recovery` settles,
+after a crash, the open sales left behind.
+"""
 from __future__ import annotations
 
 from datetime import datetime, timezone
 from decimal import Decimal
-from typing import Callable
+from typing import Any, Callable
 
 from app.outbox_sync import cancel_payload, commit_payload
 from cache.database import Database
 from cache.journal import Journal
+from cache.open_sales import OpenSales
 from fiscal.receipt import FiscalDocument, Receipt
+
+
+def pending_sale(receipt: Receipt, redeem: Decimal, offline: bool) -> dict[str, Any]:
+    """What an open sale being fiscalised keeps: the commit's arguments but for its fiscal document."""
+    return {"receipt": receipt.to_dict(), "redeem": str(redeem), "offline": bool(offline)}
 
 
 class OutboxRecorder:
@@ -16,7 +28,37 @@ class OutboxRecorder:
 
     def __init__(self, database: Database, clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
         self._journal = Journal(database)
+        self._open_sales = OpenSales(database)
         self._clock = clock
+
+    @property
+    def open_sales(self) -> OpenSales:
+        """The sales under way this recorder keeps (for recovery)."""
+        return self._open_sales
+
+    def reserving(self, *, transaction_id: str, customer_id: str, receipt: Receipt) -> None:
+        """Keep that a reservation is being asked for."""
+        self._open_sales.reserving(transaction_id, customer_id, receipt.receipt_id, self._clock())
+
+    def reservation_refused(self, *, transaction_id: str) -> None:
+        """The service refused the reservation: nothing is held for it."""
+        self._open_sales.refused(transaction_id)
+
+    def fiscalising(
+        self,
+        *,
+        transaction_id: str,
+        customer_id: str,
+        receipt: Receipt,
+        redeem: Decimal,
+        offline: bool,
+        reserved: bool,
+    ) -> None:
+        """Keep the sale whose receipt goes to the registrar now."""
+        sale = pending_sale(receipt, redeem, offline)
+        self._open_sales.fiscalising(
+            transaction_id, customer_id, receipt.receipt_id, reserved=reserved, sale=sale, at=self._clock()
+        )
 
     def record_commit(
         self,
@@ -29,10 +71,10 @@ class OutboxRecorder:
         offline: bool,
         occurred_at: datetime,
     ) -> None:
-        """Keep a sale to commit on the service."""
+        """Keep a sale to commit on the service (closing its open sale)."""
         payload = commit_payload(transaction_id, customer_id, receipt, redeem, fiscal, offline, occurred_at)
         self._journal.record_sale(transaction_id, customer_id, payload, self._clock())
 
     def record_cancel(self, *, transaction_id: str, customer_id: str) -> None:
-        """Keep the cancellation of a reservation to send."""
+        """Keep the cancellation of a reservation to send (closing its open sale)."""
         self._journal.record_cancel(transaction_id, customer_id, cancel_payload(transaction_id), self._clock())

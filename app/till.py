@@ -35,7 +35,7 @@ from app.workers import BackgroundWorker
 from devices.receipt_layout import LoyaltySummary
 from devices.scan_classifier import classify_scan
 from devices.uris import DeviceUriError
-from fiscal.demo_registrar import DemoRegistrar
+from fiscal.demo_registrar import DemoRegistrar, fiscal_memory_beside
 from fiscal.money import format_money
 from loyalty_client.service import LoyaltyService
 from loyalty_client.types import CommitResult, Customer
@@ -66,7 +66,7 @@ class TillApplication(QObject):
         self.controller = CheckoutController(self.service_worker, self)
         self.sync = SyncController(self.sync_worker, settings.get("sync", "interval_seconds"), self)
         self.host = DemoReceiptBuilder(settings.get("store", "store_id"), settings.get("store", "till_id"))
-        self.registrar = DemoRegistrar()
+        self.registrar = DemoRegistrar(memory=fiscal_memory_beside(database_path))
         self.presenter = TillPresenter(self.window, self.controller, self.host, self)
         self.admin_worker = BackgroundWorker("admin", self)
         self.admin = AdminController(self.window, self.admin_worker, database_path, secrets_folder(settings))
@@ -142,13 +142,17 @@ class TillApplication(QObject):
         def make_session() -> CheckoutSession:
             from app.offline_store import CachedOfflineStore
             from app.sale_recorder import OutboxRecorder
+            from app.sale_recovery import recover_open_sales
             from app.secrets_store import till_secret
             from cache.database import open_database
 
             database = open_database(database_path)
+            recorder = OutboxRecorder(database)
+            # What a crash left half done is settled before the checkout takes a receipt.
+            recover_open_sales(recorder, self.registrar)
             session = CheckoutSession(
                 make_service(),
-                OutboxRecorder(database),
+                recorder,
                 self.registrar,
                 identifier_parser(region),
                 store_id=settings.get("store", "store_id"),

@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_BUSY_TIMEOUT_MS = 5_000
@@ -132,3 +133,29 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     values anyway, and nothing reloads behind the caller's back.
     """
     return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT straight on a pooled driver connection (its pragmas set when it
+    was opened), rolled back if the block raises; driver errors come out as SQLAlchemy's.
+
+    For the writes made while the cashier waits (the journal's record of a sale, an open sale):
+    a session, or even the engine's statement machinery, costs more than the durable write
+    itself, so their few statements go to the driver.
+    """
+    pooled = engine.raw_connection()
+    try:
+        connection = pooled.driver_connection
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+            except BaseException:
+                connection.rollback()
+                raise
+            connection.commit()
+        except sqlite3.Error as exc:
+            raise DBAPIError.instance(None, None, exc, sqlite3.Error) from exc
+    finally:
+        pooled.close()

@@ -2,22 +2,23 @@
 
 Recording an operation writes its journal row and its outbox row in ONE transaction (the
 transactional outbox, DESIGN.md §5): when `record_*` returns, both are on disk, and if anything
-fails on the way, neither is. Only then may the cashier be told "done".
+fails on the way, neither is. Only then may the cashier be told "done". Recording a commit or
+a cancel also deletes the transaction's open sale (`cache.open_sales`) in that transaction: the
+sale's end is then known.
 """
 from __future__ import annotations
 
 import json
-import sqlite3
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Mapping
 
-from sqlalchemy import Engine, Select, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Select, select
 
 from cache.database import Database
+from cache.engine import write_transaction
 from cache.errors import JournalConflict
+from cache.open_sales import close_open_sale
 from cache.outbox import add_to_outbox, dumps, stored_time
 from cache.tables import JournalRow, Operation, OutboxRow
 
@@ -69,6 +70,8 @@ class Journal:
     ) -> JournalEntry:
         """Write the journal row and its outbox row in one transaction; returns once it is on disk.
 
+        A commit or a cancel closes the open sale of its transaction in the same transaction.
+
         `key` is the operation's idempotency key (transactionId or refundId). Recording the same
         operation and key again with the same payload changes nothing and returns the first entry;
         with another payload it raises `JournalConflict`.
@@ -79,11 +82,13 @@ class Journal:
             raise ValueError("recorded_at must carry a timezone")
         text = dumps(dict(payload))
         stamp = stored_time(self._db.engine.dialect, recorded_at)
-        with _write_transaction(self._db.engine) as connection:
+        with write_transaction(self._db.engine) as connection:
             inserted = connection.execute(_INSERT_JOURNAL, (operation.value, key, customer_id, text, stamp))
             journal_id = inserted.lastrowid if inserted.rowcount == 1 else None
             if journal_id is not None:
                 outbox_id = add_to_outbox(connection, journal_id, operation, key, customer_id, text, stamp)
+                if operation in _ENDS_A_SALE:
+                    close_open_sale(connection, key)
         if journal_id is None:  # the key was taken: nothing was written
             return self._recorded_before(operation, key, customer_id, text)
         return JournalEntry(
@@ -140,30 +145,7 @@ class Journal:
             return [_entry(row, outbox_id) for row, outbox_id in session.execute(query)]
 
 
-@contextmanager
-def _write_transaction(engine: Engine) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE ... COMMIT straight on a pooled driver connection (its pragmas set when it
-    was opened), rolled back if the block raises; driver errors come out as SQLAlchemy's.
-
-    Recording runs before the cashier is told "done": a session, or even the engine's statement
-    machinery, costs more than the durable write itself, so the two inserts go to the driver.
-    """
-    pooled = engine.raw_connection()
-    try:
-        connection = pooled.driver_connection
-        try:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                yield connection
-            except BaseException:
-                connection.rollback()
-                raise
-            connection.commit()
-        except sqlite3.Error as exc:
-            raise DBAPIError.instance(None, None, exc, sqlite3.Error) from exc
-    finally:
-        pooled.close()
-
+_ENDS_A_SALE = frozenset({Operation.COMMIT, Operation.CANCEL})
 
 _KEYS_PER_QUERY = 500  # well under SQLite's limit on bound parameters
 

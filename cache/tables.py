@@ -4,6 +4,8 @@
   hashes of the identifiers (never a phone number in clear).
 - `journal`: every loyalty operation the till recorded (sales, cancellations, refunds).
 - `outbox`: what still has to reach the service, one row per journal row, with its delivery state.
+- `open_sales`: sales under way with a customer: a reservation asked for, or a receipt being
+  fiscalised, not yet recorded in the journal (what start-up recovery finishes after a crash).
 
 Times are stored in UTC and read back as aware UTC datetimes.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from enum import Enum
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     DateTime,
     ForeignKey,
@@ -33,6 +36,13 @@ class Operation(str, Enum):
     COMMIT = "commit"
     CANCEL = "cancel"
     REFUND = "refund"
+
+
+class OpenSaleStage(str, Enum):
+    """How far an open sale got: its reservation asked for, or its receipt sent to the registrar."""
+
+    RESERVING = "reserving"
+    FISCALISING = "fiscalising"
 
 
 class OutboxState(str, Enum):
@@ -159,6 +169,26 @@ class OutboxRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
+
+class OpenSaleRow(Base):
+    """A sale under way with a customer, kept until its commit or cancel is in the journal.
+
+    `reserved`: a reservation may be held on the service under `transaction_id`. `sale`: for a
+    receipt being fiscalised, the commit to record once its fiscal document is known (JSON: the
+    receipt, the redemption, whether it was sold offline).
+    """
+
+    __tablename__ = "open_sales"
+    __table_args__ = (CheckConstraint(_in("stage", OpenSaleStage), name="stage"),)
+
+    transaction_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(64))
+    receipt_id: Mapped[str] = mapped_column(String(64))
+    stage: Mapped[str] = mapped_column(String(16))
+    reserved: Mapped[bool] = mapped_column(Boolean)
+    sale: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class TillStateRow(Base):

@@ -1,30 +1,110 @@
-"""A stand-in fiscal registrar for the demo till: numbers documents and keeps what it 'printed'."""
+"""A stand-in fiscal registrar for the demo till: numbers documents and keeps what it 'printed'.
+
+Like a real registrar it may keep a fiscal memory: an append-only file of JSON lines, one per
+document, written and flushed to disk (fsync) before `fiscalise` returns. Numbering goes on from
+the memory's last document, and `document_for` answers from it after a crash. A last line cut
+short by a crash (never acknowledged) is dropped when the memory is first read.
+"""
 from __future__ import annotations
 
+import json
+import os
 import threading
 from datetime import datetime, timezone
 from decimal import Decimal
-from typing import Mapping
+from pathlib import Path
+from typing import Any, Mapping
 
 from fiscal.allocation import FiscalLine, fiscal_lines
-from fiscal.money import ZERO
+from fiscal.money import ZERO, money
 from fiscal.receipt import FiscalDocument, Receipt
 
 
-class DemoRegistrar:
-    """Fiscalises in memory: increasing document numbers, the fiscal lines kept for display."""
+def fiscal_memory_beside(database_path: Path) -> Path:
+    """The fiscal memory file a till keeps for its demo registrar next to its database file."""
+    return database_path.with_name(database_path.name + ".fiscal-memory.jsonl")
 
-    def __init__(self, first_number: int = 1) -> None:
+
+class DemoRegistrar:
+    """Fiscalises in memory, and in a fiscal memory file when given one (`memory`).
+
+    Increasing document numbers; the fiscal lines of this run kept for display (`printed`).
+    The memory is read on first use, on whichever thread fiscalises, not when it is built.
+    """
+
+    def __init__(self, first_number: int = 1, *, memory: Path | None = None) -> None:
         self._next = first_number
         self._lock = threading.Lock()
+        self._memory = memory
+        self._documents: list[dict[str, Any]] | None = None  # the fiscal memory, once read
         self.printed: list[tuple[FiscalDocument, list[FiscalLine]]] = []
 
     def fiscalise(self, receipt: Receipt, discounts: Mapping[int, Decimal]) -> FiscalDocument:
-        """Number the document and keep its fiscal lines (split where a discount needs it)."""
+        """Number the document, keep it in the fiscal memory, and keep its fiscal lines (split
+        where a discount needs it)."""
         lines = [part for line in receipt.lines for part in fiscal_lines(line, discounts.get(line.line_no, ZERO))]
         with self._lock:
+            documents = self._read()
             number = self._next
             self._next += 1
-        document = FiscalDocument(document_number=str(number), closed_at=datetime.now(timezone.utc))
+            document = FiscalDocument(document_number=str(number), closed_at=datetime.now(timezone.utc))
+            record = {
+                "document_number": document.document_number,
+                "closed_at": document.closed_at.isoformat(),
+                "receipt_id": receipt.receipt_id,
+                "opened_at": receipt.opened_at.isoformat(),
+                "total": str(receipt.total),
+                "discount": str(money(sum(discounts.values(), ZERO))),
+            }
+            if self._memory is not None:
+                _append(self._memory, record)
+            documents.append(record)
         self.printed.append((document, lines))
         return document
+
+    def document_for(self, receipt: Receipt) -> FiscalDocument | None:
+        """The document printed for this receipt (same id, opened at the same moment), or None."""
+        opened_at = receipt.opened_at.isoformat()
+        with self._lock:
+            for record in self._read():
+                if record["receipt_id"] == receipt.receipt_id and record["opened_at"] == opened_at:
+                    return FiscalDocument(record["document_number"], datetime.fromisoformat(record["closed_at"]))
+        return None
+
+    def _read(self) -> list[dict[str, Any]]:
+        """The documents kept so far (under the lock); numbering goes on after the last one."""
+        if self._documents is None:
+            self._documents = [] if self._memory is None else _load(self._memory)
+            if self._documents:
+                self._next = max(self._next, int(self._documents[-1]["document_number"]) + 1)
+        return self._documents
+
+
+def _load(path: Path) -> list[dict[str, Any]]:
+    """The fiscal memory's documents; a last line without its newline is cut off the file."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return []
+    complete = data[: data.rfind(b"\n") + 1]
+    if len(complete) != len(data):
+        with path.open("r+b") as file:
+            file.truncate(len(complete))
+            os.fsync(file.fileno())
+    return [json.loads(line) for line in complete.decode("utf-8").splitlines() if line.strip()]
+
+
+def _append(path: Path, record: Mapping[str, Any]) -> None:
+    """Add one document to the memory and wait until it is on disk."""
+    created = not path.exists()
+    line = json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
+    with path.open("ab") as file:
+        file.write(line.encode("utf-8"))
+        file.flush()
+        os.fsync(file.fileno())
+    if created:  # the new file's name must be on disk too
+        descriptor = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)

@@ -13,3 +13,13 @@ class FiscalRegistrar(Protocol):
     def fiscalise(self, receipt: Receipt, discounts: Mapping[int, Decimal]) -> FiscalDocument:
         """Print the receipt; return the document number and time."""
         ...
+
+    def document_for(self, receipt: Receipt) -> FiscalDocument | None:
+        """The document printed for this receipt, or None if it was never fiscalised.
+
+        Asked after a crash about a receipt the till sent to `fiscalise` without hearing back: a
+        registrar answers from its fiscal memory. The whole receipt is given, not only its id: a
+        host's receipt numbers may start again (a new shift, a restarted program), and the
+        registrar may tell two receipts apart by their opening time as well.
+        """
+        ...

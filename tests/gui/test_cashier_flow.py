@@ -143,6 +143,30 @@ def test_partial_redemption_needs_no_code_and_void_releases_it(qtbot, sandbox, t
     qtbot.waitUntil(lambda: spendable(sandbox, ANNA_PHONE) == Decimal("125.50"), timeout=10_000)
 
 
+def test_points_a_till_held_when_it_stopped_mid_sale_are_released_when_it_starts_again(
+    qtbot, sandbox, tmp_path
+) -> None:
+    first = make_till(qtbot, tmp_path)
+    with qtbot.waitSignal(first.controller.ready, timeout=15_000):
+        first.connect_service(sandbox.url)
+    add_products(qtbot, first, COFFEE)
+    identify(qtbot, first, "2000000000015")
+    type_and_enter(qtbot, child(first.window.loyalty, QLineEdit, "RedeemInput"), "5,50")
+    qtbot.waitUntil(lambda: idle(first) and first.controller.state.redeem == Decimal("5.50"))
+    click(qtbot, child(first.window.host, QPushButton, "CloseReceiptButton"))
+    qtbot.waitUntil(lambda: phase(first) is Phase.AWAITING_PAYMENT)
+    first.shutdown()  # gone while the customer pays: the reservation is left on the service
+    assert spendable(sandbox, ANNA_PHONE) == Decimal("120.00")
+
+    again = make_till(qtbot, tmp_path, sync_interval_seconds=0.2)
+    with qtbot.waitSignal(again.controller.ready, timeout=15_000):
+        again.connect_service(sandbox.url)
+    try:
+        qtbot.waitUntil(lambda: spendable(sandbox, ANNA_PHONE) == Decimal("125.50"), timeout=10_000)
+    finally:
+        again.shutdown()
+
+
 @pytest.mark.parametrize(
     "typed, shown",
     [

@@ -39,12 +39,12 @@ from app.offline_store import CachedOfflineStore
 from app.outbox_sync import DrainReport, OutboxSync
 from app.sale_recorder import OutboxRecorder
 from cache.database import Database, open_database
-from cache.tables import OutboxState
+from cache.tables import Operation, OutboxState
 from fiscal.demo_registrar import DemoRegistrar
 from loyalty_client.sandbox import SandboxClock, start_sandbox
 from loyalty_client.sandbox.demo import ANNA, IVAN
 from loyalty_client.sandbox.faults import FaultKind, FaultRule
-from loyalty_client.sandbox.models import LedgerEntry
+from loyalty_client.sandbox.models import LedgerEntry, ReservationRow
 from loyalty_client.sandbox.transaction_log import recorded_transactions
 from loyalty_client.soap_client import SoapLoyaltyService
 from loyalty_client.types import CancelResult, CommitResult, RefundResult
@@ -158,11 +158,14 @@ class TillAgainstFaultyService(RuleBasedStateMachine):
     def sell(self, phone: str, skus: list[str], redeem: Decimal, nudge: bool) -> None:
         """A sale; with `nudge`, the sync runs at once after it (as the till's does)."""
         self._ring_up(phone, skus)
-        self.checkout.set_redeem(redeem)  # under the code threshold: no code is needed
+        state = self.checkout.set_redeem(redeem)  # under the code threshold: no code is needed
+        known = self._outbox_ids(state.customer.customer_id) if state.customer else set()
         state = self.checkout.close_receipt()
         if state.phase is not Phase.AWAITING_PAYMENT:  # the reservation failed: offline, no redemption
             state = self.checkout.close_receipt()
         assert state.phase is Phase.AWAITING_PAYMENT, state.notice
+        if state.customer is not None:
+            self._note_cancels(state.customer.customer_id, known)
         state = self.checkout.payment_received()
         assert state.phase is Phase.CLOSED and state.sale is not None
         if state.sale.customer_id is not None:
@@ -175,13 +178,30 @@ class TillAgainstFaultyService(RuleBasedStateMachine):
         self._ring_up(phone, [SKUS[2]])
         state = self.checkout.set_redeem(Decimal("2.00"))
         customer = state.customer
-        cancels_before = len(self.sync.outbox.items(customer_id=customer.customer_id, limit=10_000)) if customer else 0
+        known = self._outbox_ids(customer.customer_id) if customer else set()
         state = self.checkout.close_receipt()
         self.checkout.void_receipt(self.host.new())
-        if state.phase is Phase.AWAITING_PAYMENT and state.redeem > 0 and customer is not None:
-            items = self.sync.outbox.items(customer_id=customer.customer_id, limit=10_000)
-            assert len(items) == cancels_before + 1, "the voided reservation's cancellation is recorded"
-            self.recorded[customer.customer_id].append(items[-1].idempotency_key)
+        if customer is not None:
+            cancels = self._note_cancels(customer.customer_id, known)
+            if state.phase is Phase.AWAITING_PAYMENT and state.redeem > 0:
+                assert len(cancels) == 1, "the voided reservation's cancellation is recorded"
+
+    def _outbox_ids(self, customer_id: str) -> set[int]:
+        return {item.id for item in self.sync.outbox.items(customer_id=customer_id, limit=10_000)}
+
+    def _note_cancels(self, customer_id: str, known: set[int]) -> list[str]:
+        """The cancels recorded since `known`: a voided reservation's, or one whose answer was lost
+        (the service may hold it). Only a reservation the service holds leaves a cancel in its
+        records; the others it does not find."""
+        cancels = [
+            item.idempotency_key
+            for item in self.sync.outbox.items(customer_id=customer_id, limit=10_000)
+            if item.id not in known and item.operation is Operation.CANCEL
+        ]
+        with Session(self.sandbox.engine) as session:
+            held = set(session.scalars(select(ReservationRow.transaction_id).where(ReservationRow.transaction_id.in_(cancels))))
+        self.recorded[customer_id].extend(key for key in cancels if key in held)
+        return cancels
 
     @rule(up=st.booleans())
     def outage(self, up: bool) -> None:

@@ -11,10 +11,12 @@ import pytest
 
 from app.cli import main
 from app.outbox_sync import OutboxSync, SyncOutcome, commit_payload
+from app.sale_recorder import OutboxRecorder
 from cache.database import Database, open_database
 from cache.journal import Journal
 from cache.outbox import Outbox
-from cache.tables import OutboxState
+from cache.tables import Operation, OutboxState
+from fiscal.demo_registrar import DemoRegistrar, fiscal_memory_beside
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
 from loyalty_client.sandbox import RunningSandbox
 from loyalty_client.sandbox.demo import IVAN
@@ -138,6 +140,33 @@ def test_sync_sends_everything_waiting_now_including_retries_not_due_and_rows_le
     assert outbox.counts()[OutboxState.DONE] == 3
     keys = [e["transactionId"] for e in recorded_transactions(sandbox.engine)]
     assert sorted(keys) == sorted([in_backoff, in_flight, fresh])
+
+
+def test_sync_first_settles_the_sales_a_crashed_till_left_open(
+    sandbox: RunningSandbox, db: Database, paths: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    recorder = OutboxRecorder(db)
+    now = datetime.now(timezone.utc)
+    line = ReceiptLine(1, "4810001000035", "Кофе зерновой 250 г", Decimal("2"), Decimal("15.90"), Decimal("31.80"))
+    reserved, fiscalised = (Receipt(f"R-{n}", "001", "01", now, (line,)) for n in (1, 2))
+    for key, sale in (("T-reserved", reserved), ("T-fiscalised", fiscalised)):  # both reserved, then the till died
+        recorder.reserving(transaction_id=key, customer_id=IVAN.customer_id, receipt=sale)
+        sandbox.service.reserve(key, IVAN.customer_id, sale, Decimal("3.00"), None)
+    recorder.fiscalising(
+        transaction_id="T-fiscalised", customer_id=IVAN.customer_id, receipt=fiscalised, redeem=Decimal("3.00"),
+        offline=False, reserved=True,
+    )
+    document = DemoRegistrar(memory=fiscal_memory_beside(paths[0])).fiscalise(fiscalised, {1: Decimal("3.00")})
+
+    code, out = queue(capsys, paths, "sync", "--service", sandbox.url)
+    assert code == 0, out
+    assert "open sales settled 2: recorded 1, cancelled 1, dropped 0" in out and "sent 2" in out
+    ledger = {(e["kind"], e["transactionId"]): e for e in recorded_transactions(sandbox.engine)}
+    assert set(ledger) == {("cancel", "T-reserved"), ("purchase", "T-fiscalised")}
+    assert ledger[("purchase", "T-fiscalised")]["redeem"] == "3.00"
+    commit = Journal(db).get(Operation.COMMIT, "T-fiscalised")
+    assert commit is not None and commit.payload["fiscal"]["document_number"] == document.document_number
+    assert sandbox.service.balance_of(IVAN.customer_id).spendable == IVAN.spendable - Decimal("3.00")
 
 
 def test_sync_with_the_service_unreachable_keeps_everything_and_says_so(

@@ -20,6 +20,7 @@ TABLES = {
     "customer_cache",
     "customer_cache_key",
     "journal",
+    "open_sales",
     "outbox",
     "program_cache",
     "till_state",
