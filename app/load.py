@@ -54,7 +54,7 @@ from app.outbox_sync import OutboxSync, refund_payload
 from app.sale_recorder import OutboxRecorder
 from app.sale_recovery import recover_open_sales
 from app.secrets_store import till_secret
-from app.settings import Settings
+from app.settings import Settings, secrets_folder
 from cache.database import Database, open_database
 from cache.journal import Journal
 from cache.tables import OutboxState
@@ -406,7 +406,9 @@ def run_load(
             store_id=store_id,
             till_id=till_id,
             currency=settings.get("store", "currency"),
-            offline=CachedOfflineStore(database, till_secret("customer-cache-key", database_path.parent)),
+            offline=CachedOfflineStore(
+                database, till_secret("customer-cache-key", database_path.parent, folder=secrets_folder(settings))
+            ),
         )
         load = SalesLoad(
             checkout,
