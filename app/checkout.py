@@ -532,10 +532,12 @@ class CheckoutSession:
         except errors.ConfirmationRequired:
             self._ask_for_code()
             return False
-        except errors.ServiceUnavailable:
-            # The request may have reached the service and only the answer be lost: cancel it.
+        except errors.ServiceUnavailable as exc:
             self._transaction_id = None
-            self._recorder.record_cancel(transaction_id=transaction_id, customer_id=customer_id)
+            if exc.unreachable:  # the request never left the till: nothing can be held for it
+                self._recorder.reservation_refused(transaction_id=transaction_id)
+            else:  # the request may have reached the service and only the answer be lost: cancel it
+                self._recorder.record_cancel(transaction_id=transaction_id, customer_id=customer_id)
             self._set(phase=Phase.IDENTIFIED, confirmation=None)
             self._go_offline()
             return False

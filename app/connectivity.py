@@ -299,7 +299,9 @@ class MonitoredService:
 
         def call(*args: Any, **kwargs: Any) -> Any:
             if self._fail_fast and self._monitor.online is False:
-                raise errors.ServiceUnavailable("offline (waiting for the service to answer a probe)")
+                raise errors.ServiceUnavailable(
+                    "offline (waiting for the service to answer a probe)", unreachable=True  # nothing sent
+                )
             try:
                 result = method(*args, **kwargs)
             except errors.LoyaltyError as exc:

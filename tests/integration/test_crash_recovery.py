@@ -196,3 +196,18 @@ def test_a_reservation_whose_answer_came_too_late_is_cancelled(sandbox: RunningS
     assert reservation_state(sandbox, held) == "cancelled"
     assert spendable(sandbox) == ANNA.spendable
     till.close()
+
+
+def test_a_reservation_that_never_left_the_till_leaves_nothing_to_cancel(
+    sandbox: RunningSandbox, db_path: Path
+) -> None:
+    till = Till(sandbox.url, db_path, checkout_timeout=1)
+    till.checkout.new_receipt(till.host.add(COFFEE))
+    till.checkout.identify(ANNA.phone)
+    till.checkout.set_redeem(Decimal("3.00"))
+    sandbox.refuse_connections()  # the service is off the network: the connection is refused
+    state = till.checkout.close_receipt()
+    assert state.phase is Phase.IDENTIFIED and state.customer_as_of is not None, "offline at once"
+    assert Journal(till.database).entries() == [], "no cancel for a request that was never sent"
+    assert recover_open_sales(OutboxRecorder(till.database), till.registrar) == RecoveryReport()
+    till.close()
