@@ -2,6 +2,8 @@
 
 One entry per stored transaction, in the order they were recorded, with its idempotency key as
 `transactionId` (the refundId for a refund). Amounts are decimal strings, never floats.
+`review` marks a purchase whose points were spent offline (no reservation, no one-time code):
+the store's staff should check it.
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ def recorded_transactions(engine: Engine) -> list[dict[str, Any]]:
                 "accrual": _amount(row.accrual),
                 "paid": _amount(row.paid),
                 "offline": bool(row.offline),
+                "review": bool(row.review),
                 "occurredAt": row.occurred_at.isoformat(),
                 "recordedAt": row.created_at.isoformat(),
             }
