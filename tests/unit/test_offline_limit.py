@@ -44,7 +44,8 @@ def test_a_program_cached_before_the_limit_existed_still_reads() -> None:
 def test_the_limit_counts_points_not_money() -> None:
     tenth = replace(PROGRAM, point_value=D("0.10"))  # 1.50 off costs 15.00 points
     rules.check_offline_redeem(tenth, D("1.50"), D("0.00"), "20.11.2026")
+    rules.check_offline_redeem(tenth, D("0.10"), D("14.00"), "20.11.2026")  # 1.00 point: exactly the limit
     with pytest.raises(RedeemLimitExceeded) as refused:
-        rules.check_offline_redeem(tenth, D("0.10"), D("14.00"), "20.11.2026")
+        rules.check_offline_redeem(tenth, D("0.20"), D("14.00"), "20.11.2026")  # 2.00 points
     assert "20.11.2026" in refused.value.message and "14,00" in refused.value.message
     assert rules.offline_points_left(tenth, D("16.00")) == D("0.00")
