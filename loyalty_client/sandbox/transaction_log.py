@@ -45,10 +45,13 @@ def recorded_transactions(engine: Engine) -> list[dict[str, Any]]:
 
 def ledger_lines(entries: list[dict[str, Any]]) -> list[str]:
     """The entries as aligned text lines for people (a header line first)."""
-    lines = [f"{'recorded at':25} {'kind':8} {'transaction':36} {'customer':10} {'redeem':>9} {'accrual':>9} {'paid':>10}"]
+    lines = [
+        f"{'recorded at':25} {'kind':8} {'transaction':36} {'customer':10} {'redeem':>9} {'accrual':>9} {'paid':>10} marks"
+    ]
     for entry in entries:
+        marks = " ".join(mark for mark in ("offline", "review") if entry[mark])
         lines.append(
             f"{entry['recordedAt'][:25]:25} {entry['kind']:8} {entry['transactionId']:36} {entry['customerId']:10} "
-            f"{entry['redeem']:>9} {entry['accrual']:>9} {entry['paid']:>10}"
+            f"{entry['redeem']:>9} {entry['accrual']:>9} {entry['paid']:>10} {marks}".rstrip()
         )
     return lines

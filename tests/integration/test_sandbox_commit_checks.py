@@ -23,7 +23,7 @@ from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
 from loyalty_client.errors import InsufficientBalance, InvalidRequest, LoyaltyFault, RedeemLimitExceeded
 from loyalty_client.sandbox import RunningSandbox
 from loyalty_client.sandbox.demo import ANNA, IVAN, OFFLINE_REDEEM_LIMIT, OLGA
-from loyalty_client.sandbox.transaction_log import recorded_transactions
+from loyalty_client.sandbox.transaction_log import ledger_lines, recorded_transactions
 from loyalty_client.soap_client import SoapLoyaltyService
 from loyalty_client.soap_contract import xsd_path
 from loyalty_client.types import CommitResult, ConfirmationPurpose
@@ -175,6 +175,8 @@ def test_offline_spending_within_the_limit_is_accepted_and_marked_for_review(
     recorded = purchases(sandbox)
     assert (recorded[spent]["offline"], recorded[spent]["review"]) == (True, True)
     assert (recorded[earned]["offline"], recorded[earned]["review"]) == (True, False), "nothing spent, nothing to check"
+    text = ledger_lines(recorded_transactions(sandbox.engine))
+    assert [line.endswith(" offline review") for line in text if spent in line or earned in line] == [True, False]
 
 
 def test_offline_spending_above_the_limit_in_one_sale_is_refused(service: SoapLoyaltyService, sandbox: RunningSandbox) -> None:
