@@ -2,8 +2,9 @@
 
 By default nothing is spent offline (DESIGN.md §5). A store may allow a capped exception: each
 offline redemption approved with the admin PIN, at most `limit_per_day` points per customer per
-day at this till, and never more than the cached balance less what this till already spent
-for the customer and the service has not yet counted (local holds).
+day at this till (and no more than the program's own offline limit, when the service publishes
+one: it refuses sales above it), and never more than the cached balance less what this till
+already spent for the customer and the service has not yet counted (local holds).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Iterable
 
 from fiscal.money import ZERO, money
-from loyalty_client.rules import points_for_redeem
+from loyalty_client.rules import offline_points_left, points_for_redeem
 from loyalty_client.types import Program
 
 if TYPE_CHECKING:  # the settings declare their choices from MODES below
@@ -67,7 +68,11 @@ def allowance(
         return ZERO
     held_points = sum((points_for_redeem(program, amount) for amount in held), ZERO)
     today_points = sum((points_for_redeem(program, amount) for amount in spent_today), ZERO)
-    return max(ZERO, min(cached_spendable - held_points, policy.limit_per_day - today_points))
+    left_today = policy.limit_per_day - today_points
+    program_left = offline_points_left(program, today_points)
+    if program_left is not None:
+        left_today = min(left_today, program_left)
+    return max(ZERO, min(cached_spendable - held_points, left_today))
 
 
 def start_of_day(moment: datetime) -> datetime:

@@ -12,6 +12,9 @@ estimates alike. Pure functions over `loyalty_client.types.Program`: no storage,
 - A one-time code is needed when the points to spend reach `confirmationThreshold` (if above 0).
 - Members who have not activated their card earn points but cannot spend them; blocked members
   can do neither.
+- Offline (the till could not reach the service; the store admin approved with a PIN) a customer
+  may spend at most `offlineRedeemLimit` points a day, at all tills together, when the program
+  publishes one.
 """
 from __future__ import annotations
 
@@ -134,6 +137,30 @@ def confirmation_required(program: Program, redeem: Decimal) -> bool:
     """True when spending the points for `redeem` needs a one-time code from the customer."""
     threshold = program.confirmation_threshold
     return threshold > ZERO and redeem > ZERO and points_for_redeem(program, redeem) >= threshold
+
+
+def offline_points_left(program: Program, spent_today: Decimal) -> Decimal | None:
+    """Points a customer may still spend offline today, after `spent_today` points spent offline
+    (None when the program sets no offline limit)."""
+    if program.offline_redeem_limit is None:
+        return None
+    return max(ZERO, program.offline_redeem_limit - spent_today)
+
+
+def check_offline_redeem(program: Program, redeem: Decimal, spent_today: Decimal, day: str) -> None:
+    """Raise `RedeemLimitExceeded` when spending the points for `redeem` offline would take the
+    customer past the program's offline limit for `day` (shown in the message)."""
+    left = offline_points_left(program, spent_today)
+    if left is None or redeem <= ZERO:
+        return
+    points = points_for_redeem(program, redeem)
+    if points > left:
+        assert program.offline_redeem_limit is not None
+        raise RedeemLimitExceeded(
+            f"Списание без связи {format_money(points)} баллов сверх лимита программы: не более "
+            f"{format_money(program.offline_redeem_limit)} баллов в день на клиента, за {day} уже "
+            f"списано {format_money(spent_today)}. Покупка не проведена в программе: решение за администратором"
+        )
 
 
 def _check_lines(receipt: Receipt) -> None:

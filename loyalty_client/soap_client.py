@@ -48,6 +48,7 @@ from loyalty_client.errors import (
 )
 from loyalty_client.soap_contract import (
     BINDING,
+    CONTRACT_REVISION,
     NAMESPACE,
     ContractValidator,
     contract_document,
@@ -146,8 +147,10 @@ class SoapLoyaltyService:
     # ----- operations -----------------------------------------------------------------------
 
     def get_program(self, store_id: str) -> Program:
-        """The program's rules and tiers."""
-        return wire.program_from(self._call("GetProgram", storeId=store_id))
+        """The program's rules and tiers (with the revision-2 offline limit when the service has it)."""
+        revision = etree.Element(f"{{{NAMESPACE}}}ContractRevision")
+        revision.text = str(CONTRACT_REVISION)
+        return wire.program_from(self._call("GetProgram", storeId=store_id, _soapheaders=[revision]))
 
     def identify(self, identifier: Identifier, store_id: str, till_id: str) -> Customer:
         """The member behind a phone, card, app QR or coupon."""

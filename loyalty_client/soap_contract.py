@@ -24,6 +24,9 @@ from zeep.wsdl import Document
 from loyalty_client.errors import InvalidRequest, ServiceUnavailable
 
 NAMESPACE = "urn:till-loyalty:v1"
+CONTRACT_REVISION = 2
+"""The revision of contract version 1 this copy of the XSD describes; the till names it in the
+`tl:ContractRevision` SOAP header so that a service sends it the elements of that revision."""
 BINDING = f"{{{NAMESPACE}}}LoyaltyBinding"
 WSDL_FILE = "till_loyalty.wsdl"
 XSD_FILE = "till_loyalty.xsd"

@@ -195,6 +195,7 @@ def program_from(value: Any) -> Program:
             for tier in _items(value.tiers, "tier")
         ),
         version=value.version,
+        offline_redeem_limit=_optional_decimal(getattr(value, "offlineRedeemLimit", None)),
     )
 
 
@@ -260,6 +261,10 @@ def cancel_result_from(value: Any) -> CancelResult:
         cancelled=bool(value.cancelled),
         balance=None if value.balance is None else balance_from(value.balance),
     )
+
+
+def _optional_decimal(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(value)
 
 
 def refund_result_from(value: Any) -> RefundResult:

@@ -72,6 +72,9 @@ class Program:
     confirmation_threshold: Decimal
     tiers: tuple[ProgramTier, ...]
     version: str
+    # Points one customer may spend offline per day (all tills together); None: not published
+    # (a service of contract revision 1), the till's own offline setting alone applies.
+    offline_redeem_limit: Decimal | None = None
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ DEMO_TILL_ID = "01"
 DEMO_CURRENCY = "BYN"
 ACCRUAL_HOLD_DAYS = 14
 RESERVATION_TTL_SECONDS = 900
+OFFLINE_REDEEM_LIMIT = D("20.00")  # points a day per customer, as the till's default offline cap
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ def seed_demo(session: Session, now: datetime) -> None:
         point_value=D("1.00"),
         max_redeem_percent=D("50.00"),
         confirmation_threshold=D("20.00"),
+        offline_redeem_limit=OFFLINE_REDEEM_LIMIT,
         version="2026.1",
         accrual_hold_days=ACCRUAL_HOLD_DAYS,
         reservation_ttl_seconds=RESERVATION_TTL_SECONDS,

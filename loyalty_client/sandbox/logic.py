@@ -153,6 +153,15 @@ def _utc(moment: datetime) -> datetime:
     return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
 
+def _start_of_day(moment: datetime) -> datetime:
+    """Midnight starting the calendar day of `moment` in its own UTC offset (naive: UTC).
+
+    A till that sends its sales' local time has its offline limit reckoned by its own days.
+    """
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+    return aware.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
 def _number(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
@@ -258,6 +267,7 @@ class SandboxLoyalty:
             confirmation_threshold=row.confirmation_threshold,
             tiers=tuple(ProgramTier(t.code, t.name, t.accrual_percent, t.threshold) for t in tiers),
             version=row.version,
+            offline_redeem_limit=row.offline_redeem_limit,
         )
         return program, row
 
@@ -606,8 +616,12 @@ class SandboxLoyalty:
         offline: bool,
         occurred_at: datetime,
     ) -> CommitResult:
-        """Record a fiscalised sale: spend the reserved (or, without a live reservation, available)
-        points, credit the accrual as pending, count the purchase towards the tier."""
+        """Record a fiscalised sale: spend the reserved points, credit the accrual as pending, count
+        the purchase towards the tier.
+
+        Points are spent only as reserved for this transaction (see `_check_unreserved`), except
+        offline: then within the program's offline limit for the day, and marked for review.
+        """
         canon = _canon_receipt(receipt)
         receipt_print = fingerprint(canon)
         request_print = fingerprint(
@@ -637,9 +651,9 @@ class SandboxLoyalty:
             reservation = self._reservation(session, transaction_id)
             if reservation is not None and reservation.customer_id != customer.id:
                 raise InvalidRequest(f"Резерв {transaction_id} сделан для другого клиента")
+            review = False
             if reservation is not None and reservation.state == "live" and reservation.expires_at > now:
-                if reservation.receipt_fingerprint != receipt_print or reservation.redeem != redeem:
-                    raise InvalidRequest("Чек или сумма списания не совпадают с резервом")
+                self._check_matches(reservation, receipt_print, redeem)
                 lines = load_result(Reservation, reservation.result_json).lines
                 points = reservation.points
                 store.set_reservation_state(session, transaction_id, "committed")
@@ -648,6 +662,13 @@ class SandboxLoyalty:
                     store.set_reservation_state(session, transaction_id, "expired")
                 spendable = ledger.available(session, account, now, exclude=transaction_id)
                 self._check_balance(program, status, spendable, redeem)
+                if redeem > ZERO and not offline:
+                    self._check_unreserved(transaction_id, reservation, receipt_print, redeem, occurred_at)
+                if redeem > ZERO and offline:
+                    since = _start_of_day(occurred_at)
+                    spent = store.offline_points(session, customer.id, since, since + timedelta(days=1))
+                    rules.check_offline_redeem(program, redeem, spent, f"{since:%d.%m.%Y}")
+                    review = True
                 tier = rules.tier_for(program, customer.purchases_12m)
                 lines = rules.calculate(program, receipt, tier, spendable, redeem, status).lines
                 points = rules.points_for_redeem(program, redeem)
@@ -678,6 +699,7 @@ class SandboxLoyalty:
                 accrual=accrued,
                 paid=paid,
                 offline=offline,
+                review=review,
                 occurred_at=_utc(occurred_at),
                 created_at=now,
                 lines_json=json.dumps(
@@ -697,6 +719,42 @@ class SandboxLoyalty:
             return result
 
         return self._work(unit)
+
+    @staticmethod
+    def _check_matches(reservation: Row[Any], receipt_print: str, redeem: Decimal) -> None:
+        if reservation.receipt_fingerprint != receipt_print or reservation.redeem != redeem:
+            raise InvalidRequest("Чек или сумма списания не совпадают с резервом")
+
+    @staticmethod
+    def _check_unreserved(
+        transaction_id: str,
+        reservation: Row[Any] | None,
+        receipt_print: str,
+        redeem: Decimal,
+        occurred_at: datetime,
+    ) -> None:
+        """Refuse an online redemption that no reservation of this transaction covers.
+
+        Online, points are spent only through ReservePurchase, which asks for the customer's
+        one-time code from the program's threshold on. A reservation that lapsed after the sale
+        was closed still covers it (the commit came late: the till lost the service after
+        payment), when it is for this receipt and amount; the balance is checked again then.
+        INVALID_REQUEST, not CONFIRMATION_REQUIRED: a commit carries no code, and nothing the
+        till can do for this commit would make it valid.
+        """
+        if reservation is None:
+            raise InvalidRequest(
+                f"Списание {format_money(redeem)} без резерва: списывать баллы можно только по резерву "
+                "(ReservePurchase) этой покупки"
+            )
+        if reservation.state == "cancelled":
+            raise InvalidRequest(f"Резерв {transaction_id} отменён: списание не подтверждено")
+        if _utc(occurred_at) > reservation.expires_at:
+            raise InvalidRequest(
+                f"Резерв {transaction_id} истёк {reservation.expires_at:%d.%m.%Y %H:%M} UTC, до закрытия чека: "
+                "списание не подтверждено"
+            )
+        SandboxLoyalty._check_matches(reservation, receipt_print, redeem)
 
     def cancel(self, transaction_id: str) -> CancelResult:
         """Release a reservation, or reverse a committed purchase (what is left of it after refunds)."""

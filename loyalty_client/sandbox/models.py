@@ -82,6 +82,7 @@ class ProgramRow(Base):
     point_value: Mapped[Decimal]
     max_redeem_percent: Mapped[Decimal]
     confirmation_threshold: Mapped[Decimal]
+    offline_redeem_limit: Mapped[Decimal]  # points per customer per day spent offline, all tills
     version: Mapped[str] = mapped_column(String(64))
     accrual_hold_days: Mapped[int] = mapped_column(Integer)
     reservation_ttl_seconds: Mapped[int] = mapped_column(Integer)
@@ -197,6 +198,7 @@ class TransactionRow(Base):
     accrual: Mapped[Decimal]
     paid: Mapped[Decimal]  # what the customer paid (purchase) or got back (refund, cancel)
     offline: Mapped[bool] = mapped_column(Boolean, default=False)
+    review: Mapped[bool] = mapped_column(Boolean, default=False)  # points spent offline: for the staff to check
     occurred_at: Mapped[datetime]
     created_at: Mapped[datetime]
     lines_json: Mapped[str] = mapped_column(Text)

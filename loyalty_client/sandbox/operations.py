@@ -14,7 +14,7 @@ from lxml import etree
 from fiscal.money import CENT
 from fiscal.receipt import Receipt, ReceiptLine
 from loyalty_client.errors import InvalidRequest
-from loyalty_client.sandbox.soap import MAX_MESSAGE, TL
+from loyalty_client.sandbox.soap import MAX_MESSAGE, SOAP_ENV, TL
 from loyalty_client.service import LoyaltyService
 from loyalty_client.types import (
     Balance,
@@ -226,9 +226,26 @@ def offers_element(offers: Iterable[Offer], name: str = "offers") -> etree._Elem
 # ----- operations ---------------------------------------------------------------------------------
 
 
+def _contract_revision(request: etree._Element) -> int:
+    """The contract revision the caller reads, from the `tl:ContractRevision` SOAP header block
+    of the request's envelope (1 without one, or with one that is not a positive number)."""
+    body = request.getparent()
+    envelope = body.getparent() if body is not None else None
+    header = envelope.find(f"{{{SOAP_ENV}}}Header") if envelope is not None else None
+    value = _opt(header, "ContractRevision") if header is not None else None
+    return int(value) if value is not None and value.isascii() and value.isdigit() and int(value) > 0 else 1
+
+
 def get_program(service: LoyaltyService, request: etree._Element) -> etree._Element:
-    """GetProgram: the program's rules and tiers."""
+    """GetProgram: the program's rules and tiers.
+
+    `offlineRedeemLimit` (revision 2) only goes to callers that name revision 2 or later: a till
+    of revision 1 checks answers against its own schema, where the element does not exist.
+    """
     program = service.get_program(_req(request, "storeId"))
+    offline_limit = None
+    if program.offline_redeem_limit is not None and _contract_revision(request) >= 2:
+        offline_limit = _amount("offlineRedeemLimit", program.offline_redeem_limit)
     return _el(
         "GetProgramResponse",
         _text("name", program.name),
@@ -250,6 +267,7 @@ def get_program(service: LoyaltyService, request: etree._Element) -> etree._Elem
             ),
         ),
         _el("version", text=program.version),
+        offline_limit,
     )
 
 

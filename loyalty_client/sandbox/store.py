@@ -7,11 +7,11 @@ explicit statement in the caller's unit of work. Points and their account live i
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Sequence
 
-from sqlalchemy import Row, bindparam, insert, select, update
+from sqlalchemy import Row, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from loyalty_client.sandbox.models import CustomerRow, OfferRow, ProgramRow, ReservationRow, TierRow, TransactionRow
@@ -39,6 +39,14 @@ _TRANSACTION = select(_TRANSACTIONS).where(
 )
 _RETURNS_OF = select(_TRANSACTIONS.c.lines_json).where(
     _TRANSACTIONS.c.original_key == bindparam("purchase_key"), _TRANSACTIONS.c.kind.in_(("refund", "cancel"))
+)
+_OFFLINE_POINTS = select(func.coalesce(func.sum(_TRANSACTIONS.c.points), 0)).where(
+    _TRANSACTIONS.c.kind == "purchase",
+    _TRANSACTIONS.c.state == "committed",
+    _TRANSACTIONS.c.offline.is_(True),
+    _TRANSACTIONS.c.customer_id == bindparam("customer_id"),
+    _TRANSACTIONS.c.occurred_at >= bindparam("since"),
+    _TRANSACTIONS.c.occurred_at < bindparam("until"),
 )
 _RECORD = insert(_TRANSACTIONS)
 _SET_TRANSACTION_STATE = (
@@ -86,6 +94,12 @@ def transaction(session: Session, kind: str, key: str) -> Row[Any] | None:
 def returns_of(session: Session, purchase_key: str) -> list[str]:
     """The `lines_json` of the refunds (and the cancel) recorded against a purchase."""
     return list(session.scalars(_RETURNS_OF, {"purchase_key": purchase_key}))
+
+
+def offline_points(session: Session, customer_id: str, since: datetime, until: datetime) -> Decimal:
+    """Points a member spent in offline purchases that occurred from `since` until before `until`
+    (cancelled purchases gave theirs back and do not count)."""
+    return session.execute(_OFFLINE_POINTS, {"customer_id": customer_id, "since": since, "until": until}).scalar_one()
 
 
 def record(session: Session, **columns: Any) -> None:

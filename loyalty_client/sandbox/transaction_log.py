@@ -2,6 +2,8 @@
 
 One entry per stored transaction, in the order they were recorded, with its idempotency key as
 `transactionId` (the refundId for a refund). Amounts are decimal strings, never floats.
+`review` marks a purchase whose points were spent offline (no reservation, no one-time code):
+the store's staff should check it.
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ def recorded_transactions(engine: Engine) -> list[dict[str, Any]]:
                 "accrual": _amount(row.accrual),
                 "paid": _amount(row.paid),
                 "offline": bool(row.offline),
+                "review": bool(row.review),
                 "occurredAt": row.occurred_at.isoformat(),
                 "recordedAt": row.created_at.isoformat(),
             }
@@ -42,10 +45,13 @@ def recorded_transactions(engine: Engine) -> list[dict[str, Any]]:
 
 def ledger_lines(entries: list[dict[str, Any]]) -> list[str]:
     """The entries as aligned text lines for people (a header line first)."""
-    lines = [f"{'recorded at':25} {'kind':8} {'transaction':36} {'customer':10} {'redeem':>9} {'accrual':>9} {'paid':>10}"]
+    lines = [
+        f"{'recorded at':25} {'kind':8} {'transaction':36} {'customer':10} {'redeem':>9} {'accrual':>9} {'paid':>10} marks"
+    ]
     for entry in entries:
+        marks = " ".join(mark for mark in ("offline", "review") if entry[mark])
         lines.append(
             f"{entry['recordedAt'][:25]:25} {entry['kind']:8} {entry['transactionId']:36} {entry['customerId']:10} "
-            f"{entry['redeem']:>9} {entry['accrual']:>9} {entry['paid']:>10}"
+            f"{entry['redeem']:>9} {entry['accrual']:>9} {entry['paid']:>10} {marks}".rstrip()
         )
     return lines

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import update
 
 from app.balance_refresh import BalanceKeepingSync
 from app.checkout import Phase
@@ -20,6 +21,7 @@ from fiscal.money import format_money
 from loyalty_client.codes import make_app_qr
 from loyalty_client.sandbox import start_sandbox
 from loyalty_client.sandbox.demo import ANNA as ANNA_DEMO
+from loyalty_client.sandbox.models import ProgramRow
 from loyalty_client.soap_client import SoapLoyaltyService
 from tests.integration.test_checkout_flow import ANNA, Till, spendable
 
@@ -49,6 +51,12 @@ def make_till(sandbox, tmp_path):
     yield make
     for till in tills:
         till.database.close()
+
+
+def program_allows_offline(sandbox, limit: str) -> None:
+    """Raise the program's own daily offline limit (the demo's 20.00) before a till fetches it."""
+    with sandbox.engine.begin() as connection:
+        connection.execute(update(ProgramRow).values(offline_redeem_limit=Decimal(limit)))
 
 
 def port_of(sandbox) -> int:
@@ -137,7 +145,17 @@ def test_the_days_limit_counts_what_was_already_spent_offline(sandbox, make_till
     assert "cannot be spent now" in state.notice.text
 
 
+def test_the_programs_offline_limit_caps_a_more_generous_till(sandbox, make_till) -> None:
+    till = make_till(capped("1000"))  # the program (GetProgram, then the cache) says 20.00
+    seen_then_offline(sandbox, till)
+    till.sell(*[COFFEE] * 20)
+    state = till.checkout.identify(ANNA)
+    assert state.customer_as_of is not None
+    assert state.calculation.max_redeem == Decimal("20.00"), "what the service would accept offline today"
+
+
 def test_points_this_till_spent_are_held_against_the_cached_balance(sandbox, make_till) -> None:
+    program_allows_offline(sandbox, "1000")
     till = make_till(capped("1000"))
     till.sell(*[COFFEE] * 4)
     till.checkout.identify(ANNA)  # cached with 125.50 spendable
@@ -160,6 +178,7 @@ def test_points_this_till_spent_are_held_against_the_cached_balance(sandbox, mak
 
 
 def test_delivered_sales_refresh_the_cached_balance_and_release_their_holds(sandbox, make_till, tmp_path) -> None:
+    program_allows_offline(sandbox, "1000")
     till = make_till(capped("1000"))
     till.sell(*[COFFEE] * 4)
     till.checkout.identify(ANNA)

@@ -83,7 +83,10 @@ def test_concurrent_replays_of_one_commit_count_it_once(sandbox: RunningSandbox)
 
 def test_concurrent_refunds_never_exceed_the_purchase(sandbox: RunningSandbox) -> None:
     till = SoapTill(sandbox.url)
-    till.commit("T-1", IVAN.customer_id, (Line(1, "90.00", quantity="3"),), "30.00", offline=True)
+    receipt = (Line(1, "90.00", quantity="3"),)
+    till.send_code("redeem", customer_id=IVAN.customer_id, amount="30.00")
+    till.reserve("T-1", IVAN.customer_id, receipt, "30.00", sandbox.last_code().code)
+    till.commit("T-1", IVAN.customer_id, receipt, "30.00")
     outcomes = race(5, lambda i: till.refund(f"RF-{i}", "T-1", [(1, "1")]))
     assert sum(isinstance(o, etree._Element) for o in outcomes) == 3
     assert {o.code for o in outcomes if isinstance(o, Fault)} == {"REFUND_EXCEEDS_PURCHASE"}

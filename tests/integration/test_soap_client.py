@@ -425,6 +425,7 @@ def test_replayed_reserve_and_commit_count_once(
 
 def test_replayed_refund_and_cancel_count_once(service: SoapLoyaltyService) -> None:
     sale, key, now = receipt(), tx(), datetime.now(timezone.utc)
+    service.reserve(key, ANNA.customer_id, sale, Decimal("10.00"))
     service.commit(key, ANNA.customer_id, sale, Decimal("10.00"), fiscal(), False, now)
     refund_id = tx()
     refund = service.refund(refund_id, key, [RefundLine(1, Decimal("1"))])
