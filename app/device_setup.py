@@ -14,7 +14,13 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from app.device_texts import discovered_device_text, printer_status_text, uri_error_text, uri_examples_text
+from app.device_texts import (
+    discovered_device_text,
+    printer_status_detail_text,
+    printer_status_text,
+    uri_error_text,
+    uri_examples_text,
+)
 from app.devices_controller import DevicesController, printer_uri_with
 from app.settings import Settings, save_settings
 from app.wedge_filter import WedgeEventFilter
@@ -137,7 +143,8 @@ class DeviceSetup(QObject):
                 return  # closed meanwhile, or already given up on screen
             self._test_print_running = 0
             self._test_print_timer.stop()
-            dialog.show_test_print_result(status.ok, printer_status_text(status), "" if status.ok else status.message)
+            detail = "" if status.ok else printer_status_detail_text(status)
+            dialog.show_test_print_result(status.ok, printer_status_text(status), detail)
 
         self._devices.test_print(uri, done)
 

@@ -1,8 +1,8 @@
 """The till's words for what the devices report, in the user interface language.
 
 The device core (`devices/`) reports with codes and values: a `DeviceUriError` with its
-`UriProblem`, a `DiscoveredDevice` with its `DeviceSource`, a `PrinterStatus` with its state and
-delivery problem, a `ScannerStatus`. Here each code becomes a translated sentence with the values
+`UriProblem`, a `DiscoveredDevice` with its `DeviceSource`, a `PrinterStatus` with its state,
+delivery problem and `StatusReason`, a `ScannerStatus`. Here each code becomes a translated sentence with the values
 filled in, for the admin's device settings, the status bar and the cashier's messages.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 from devices.discovery import DeviceSource, DiscoveredDevice, usb_id_text
-from devices.printer_status import DeliveryProblem, PrinterState, PrinterStatus
+from devices.printer_status import DeliveryProblem, PrinterState, PrinterStatus, StatusReason
 from devices.serial_scanner import ScannerStatus
 from devices.uri_errors import DeviceRole, DeviceUriError, UriProblem
 
@@ -196,6 +196,83 @@ def printer_status_text(status: PrinterStatus) -> str:
         PrinterState.ERROR: _tr("Printer error"),
     }
     return texts.get(status.state, texts[PrinterState.ERROR])
+
+
+def status_reason_texts() -> dict[StatusReason, str]:
+    """Each printer status reason's translated sentence: %1 is the device (port, file, address,
+    queue or printer name), %2 the system's own words where the reason has them."""
+    return {
+        StatusReason.PRINTED: _tr("Printed."),
+        StatusReason.PRINTED_CONNECTION_KEPT: _tr("Printed (the printer keeps the connection open)."),
+        StatusReason.SENT_TO_CUPS: _tr("Handed to CUPS."),
+        StatusReason.SENT_TO_WINDOWS: _tr("Handed to the Windows spooler."),
+        StatusReason.READY: _tr("The printer is ready."),
+        StatusReason.PAPER_LOW: _tr("The paper is running low."),
+        StatusReason.OUT_OF_PAPER: _tr("The printer is out of paper."),
+        StatusReason.COVER_OPEN: _tr("The printer's cover is open."),
+        StatusReason.PRINTER_ERROR: _tr("The printer reports an error (cutter jam or overheated head)."),
+        StatusReason.PRINTER_OFFLINE: _tr("The printer reports that it is offline."),
+        StatusReason.NO_STATUS_REPORTED: _tr("%1 is open; the printer does not report its status."),
+        StatusReason.STATUS_NOT_ASKED: _tr("%1 is reachable; its status is not asked (status=none)."),
+        StatusReason.CANNOT_OPEN: _tr("Cannot open %1: %2."),
+        StatusReason.NOT_TAKING_DATA: _tr("%1 is not taking data: is the printer off or busy?"),
+        StatusReason.STOPPED_TAKING_DATA: _tr("%1 stopped taking data: is the printer off, busy or out of paper?"),
+        StatusReason.JOB_NOT_TAKEN: _tr("%1 did not take the whole job: is the printer stuck, busy or off?"),
+        StatusReason.FAILED: _tr("%1 failed: %2."),
+        StatusReason.UNPLUGGED: _tr("%1: the printer is off or unplugged (%2)."),
+        StatusReason.NO_PERMISSION: _tr("No permission to write to %1: add the till's user to the printer group."),
+        StatusReason.DEVICE_BUSY: _tr("%1 is busy: another program is using it."),
+        StatusReason.DEVICE_ERROR: _tr("%1: %2."),
+        StatusReason.SOFTWARE_MISSING: _tr("Printing needs software that is not installed: %2."),
+        StatusReason.NOT_ON_THIS_SYSTEM: _tr("%1 printers are not available on this computer."),
+        StatusReason.USB_LIST_FAILED: _tr("Cannot list the USB devices: %2."),
+        StatusReason.NOT_CONNECTED: _tr("%1 is not connected or is off."),
+        StatusReason.USB_SETUP_FAILED: _tr("Cannot use %1: %2."),
+        StatusReason.NO_ANSWER_IN_TIME: _tr("No answer from %1 in time."),
+        StatusReason.CANNOT_RUN: _tr("Cannot run %1: %2."),
+        StatusReason.CUPS_JOB_TIMEOUT: _tr("CUPS did not take the job for the queue “%1” in time."),
+        StatusReason.CUPS_REFUSED: _tr("CUPS refused the job for the queue “%1”: %2."),
+        StatusReason.CUPS_UNKNOWN_QUEUE: _tr("CUPS has no queue “%1”."),
+        StatusReason.CUPS_QUEUE_DISABLED: _tr("The CUPS queue “%1” is disabled."),
+        StatusReason.CUPS_QUEUE_ENABLED: _tr("The CUPS queue “%1” is enabled."),
+        StatusReason.WINDOWS_NO_PRINTER: _tr("Windows has no printer named “%1” (%2)."),
+        StatusReason.WINDOWS_REFUSED: _tr("Windows refused the job for “%1”: %2."),
+        StatusReason.WINDOWS_KNOWS_PRINTER: _tr("Windows knows this printer."),
+        StatusReason.NAME_SERVER_SILENT: _tr("The name server did not answer for “%1”."),
+        StatusReason.REFUSED: _tr("%1 refused the connection: is the printer off, or the port wrong?"),
+        StatusReason.UNKNOWN_HOST: _tr("Unknown printer host “%1” (%2)."),
+        StatusReason.UNREACHABLE: _tr("Cannot reach %1: %2."),
+        StatusReason.NO_STATUS_ANSWER: _tr(
+            "%1 did not answer the status request (status=none is for a printer that never answers)."
+        ),
+        StatusReason.NOT_A_STATUS: _tr("%1 answered the status request with %2, which is not a printer's status."),
+        StatusReason.DROPPED: _tr("%1 dropped the connection before taking the job: %2."),
+        StatusReason.CLOSED_EARLY: _tr("%1 closed the connection before taking the job."),
+        StatusReason.LAYOUT_FAILED: _tr("The slip could not be laid out: %2."),
+        StatusReason.NOTHING_TO_REPRINT: _tr("There is nothing to reprint yet."),
+        StatusReason.STILL_BUSY: _tr("The printer is still busy with another job."),
+        StatusReason.TRANSPORT_FAILED: _tr("Printing failed: %2."),
+    }
+
+
+def printer_status_detail_text(status: PrinterStatus) -> str:
+    """Why the printer is in its state, precisely (the admin's test print; "" if unknown)."""
+    if status.reason is None:
+        return ""
+    device = _shown(status.params.get("device", ""))
+    detail = _shown(status.params.get("detail", ""))
+    text = fill(status_reason_texts()[status.reason], device, detail)
+    if status.after_job:
+        if status.reason is StatusReason.NO_STATUS_ANSWER:
+            return fill(
+                _tr(
+                    "%1 did not answer the status request after the job "
+                    "(status=none is for a printer that never answers)."
+                ),
+                device,
+            )
+        return fill(_tr("%1 At the end of the job: the slip may be cut short."), text)
+    return text
 
 
 def scanner_status_text(status: ScannerStatus) -> str:

@@ -157,7 +157,7 @@ class DevicesController(QObject):
 
 
 def _error_status(exc: BaseException) -> PrinterStatus:
-    from devices.printer_status import PrinterState
+    from devices.printer_status import StatusReason
 
-    message = str(exc) if isinstance(exc, DeviceUriError) else f"{type(exc).__name__}: {exc}"
-    return PrinterStatus(PrinterState.ERROR, message)
+    detail = str(exc) if isinstance(exc, DeviceUriError) else f"{type(exc).__name__}: {exc}"
+    return PrinterStatus.error(StatusReason.TRANSPORT_FAILED, detail=detail)

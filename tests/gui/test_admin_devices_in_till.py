@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton
 
 from app.device_texts import printer_status_text
-from devices.printer_status import PrinterStatus
+from devices.printer_status import PrinterState, PrinterStatus
 from tests.gui.test_cashier_flow import make_till
 from tests.gui.russian_device_words import Russian
 
@@ -112,8 +112,10 @@ def test_a_test_print_to_a_refused_port_fails_within_the_timeout(qtbot, dialog) 
         qtbot.waitUntil(lambda: dialog.test_print_result()[0] != "printing", timeout=8_000)
     state, text = dialog.test_print_result()
     assert state == "failed"
-    assert text == "✖ " + printer_status_text(PrinterStatus.offline(""))
-    assert "refused" in dialog.findChild(QLabel, "TestPrintResult").toolTip()
+    assert text == "✖ " + printer_status_text(PrinterStatus(PrinterState.OFFLINE))
+    assert dialog.findChild(QLabel, "TestPrintResult").toolTip() == (
+        f"{LOOPBACK}:{port} refused the connection: is the printer off, or the port wrong?"
+    )
     assert dialog.findChild(QPushButton, "TestPrintButton").isEnabled()
 
 
@@ -123,7 +125,7 @@ def test_a_test_print_to_a_stalled_listener_fails_within_the_timeout(qtbot, dial
         assert dialog.test_print_result()[0] == "printing"
         qtbot.waitUntil(lambda: dialog.test_print_result()[0] != "printing", timeout=8_000)
     state, text = dialog.test_print_result()
-    assert state == "failed" and text == "✖ " + printer_status_text(PrinterStatus.offline(""))
+    assert state == "failed" and text == "✖ " + printer_status_text(PrinterStatus(PrinterState.OFFLINE))
 
 
 def test_a_test_print_is_not_held_up_by_a_slip_stuck_on_the_tills_printer(qtbot, till) -> None:
