@@ -37,7 +37,7 @@ from enum import Enum
 from typing import Callable, Mapping, TypeVar, Union
 from urllib.parse import parse_qsl, quote, unquote, urlencode
 
-from devices.uri_errors import DeviceRole, DeviceUriError, UriProblem  # noqa: F401 (part of this module's API)
+from devices.uri_errors import DeviceRole, DeviceUriError, UriProblem
 
 DEFAULT_TCP_PORT = 9100
 DEFAULT_PRINTER_BAUDRATE = 19200
