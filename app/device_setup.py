@@ -14,15 +14,17 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from app.devices_controller import (
-    DevicesController,
-    device_uri_error_text,
+from app.device_texts import (
+    discovered_device_text,
+    printer_status_detail_text,
     printer_status_text,
-    printer_uri_with,
+    uri_error_text,
+    uri_examples_text,
 )
+from app.devices_controller import DevicesController, printer_uri_with
 from app.settings import Settings, save_settings
 from app.wedge_filter import WedgeEventFilter
-from devices.discovery import DiscoveredDevice
+from devices.discovery import DeviceKind, DiscoveredDevice
 from devices.printer_status import PrinterStatus
 from devices.scan_classifier import classify_scan
 from devices.uris import DeviceUriError, WedgeScannerConfig, parse_printer_uri, parse_scanner_uri
@@ -108,8 +110,9 @@ class DeviceSetup(QObject):
         def show(found: list[DiscoveredDevice]) -> None:
             if self.dialog is None:
                 return
-            self.dialog.set_scanners([(d.uri, d.description) for d in found if d.kind in ("scanner", "unknown")])
-            self.dialog.set_printers([(d.uri, d.description) for d in found if d.kind in ("printer", "unknown")])
+            listed = [(d, (d.uri, discovered_device_text(d))) for d in found]
+            self.dialog.set_scanners([entry for d, entry in listed if d.kind is not DeviceKind.PRINTER])
+            self.dialog.set_printers([entry for d, entry in listed if d.kind is not DeviceKind.SCANNER])
 
         self._devices.discover(show)
 
@@ -121,7 +124,8 @@ class DeviceSetup(QObject):
             uri = printer_uri_with(choice.printer_uri, choice.paper_width, choice.codepage, choice.qr_mode)
             timeout = parse_printer_uri(uri).options.timeout
         except DeviceUriError as exc:
-            dialog.show_uri_error("printer", device_uri_error_text("printer"), str(exc))
+            log.info("test print refused: %s", exc)
+            self._show_uri_error(dialog, "printer", exc)
             dialog.show_test_print_result(
                 False, QCoreApplication.translate("Devices", "Nothing was printed: the printer address is not valid.")
             )
@@ -139,7 +143,8 @@ class DeviceSetup(QObject):
                 return  # closed meanwhile, or already given up on screen
             self._test_print_running = 0
             self._test_print_timer.stop()
-            dialog.show_test_print_result(status.ok, printer_status_text(status), "" if status.ok else status.message)
+            detail = "" if status.ok else printer_status_detail_text(status)
+            dialog.show_test_print_result(status.ok, printer_status_text(status), detail)
 
         self._devices.test_print(uri, done)
 
@@ -167,14 +172,14 @@ class DeviceSetup(QObject):
                 parse_scanner_uri(scanner)
             dialog.show_uri_error("scanner", "")
         except DeviceUriError as exc:
-            dialog.show_uri_error("scanner", device_uri_error_text("scanner"), str(exc))
+            self._show_uri_error(dialog, "scanner", exc)
             errors = True
         try:
             if printer:
                 printer = printer_uri_with(printer, choice.paper_width, choice.codepage, choice.qr_mode)
             dialog.show_uri_error("printer", "")
         except DeviceUriError as exc:
-            dialog.show_uri_error("printer", device_uri_error_text("printer"), str(exc))
+            self._show_uri_error(dialog, "printer", exc)
             errors = True
         if errors:
             return
@@ -184,6 +189,11 @@ class DeviceSetup(QObject):
         self._devices.configure(scanner, printer)
         self._on_saved(settings)
         dialog.accept()
+
+    @staticmethod
+    def _show_uri_error(dialog: DeviceSettingsDialog, which: str, error: DeviceUriError) -> None:
+        """What is wrong under the address field; examples of good addresses in its tooltip."""
+        dialog.show_uri_error(which, uri_error_text(error), uri_examples_text(which))
 
     def _scanned(self, raw: str) -> None:
         if self.dialog is not None:

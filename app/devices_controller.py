@@ -13,11 +13,12 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from app.device_texts import printer_status_text, scanner_status_text
 from app.wedge_filter import WedgeEventFilter
 from app.workers import BackgroundWorker
 from devices.discovery import DiscoveredDevice, discover_devices
 from devices.printer import ReceiptPrinter
-from devices.printer_status import DeliveryProblem, PrinterStatus
+from devices.printer_status import PrinterStatus
 from devices.receipt_layout import LoyaltySummary
 from devices.serial_scanner import ScannerEvent, ScannerStatus, SerialScannerReader
 from devices.uris import (
@@ -39,44 +40,6 @@ def printer_uri_with(uri: str, width: int, codepage: str, qr: str) -> str:
     config = parse_printer_uri(uri)
     options = PrintOptions(width=width, codepage=codepage, qr=qr, timeout=config.options.timeout)
     return replace(config, options=options).to_uri()
-
-
-def printer_status_text(status: PrinterStatus) -> str:
-    """The cashier's words for a printer state, or for why a slip did not go out (the status's own
-    message is English, for support)."""
-    problems = {
-        DeliveryProblem.NOT_READING: QCoreApplication.translate("Devices", "Printer is not taking the slip"),
-        DeliveryProblem.CONNECTION_RESET: QCoreApplication.translate("Devices", "Printer connection was reset"),
-        DeliveryProblem.NO_ANSWER: QCoreApplication.translate("Devices", "Printer did not confirm the slip"),
-    }
-    if status.problem is not None:
-        return problems[status.problem]
-    texts = {
-        "ok": QCoreApplication.translate("Devices", "Printed"),
-        "offline": QCoreApplication.translate("Devices", "Printer not answering: is it on and connected?"),
-        "paper_out": QCoreApplication.translate("Devices", "Printer out of paper"),
-        "cover_open": QCoreApplication.translate("Devices", "Printer cover open"),
-        "error": QCoreApplication.translate("Devices", "Printer error"),
-    }
-    return texts.get(status.state.value, texts["error"])
-
-
-def device_uri_error_text(which: str) -> str:
-    """The admin's words for a scanner or printer address that cannot be used.
-
-    The `DeviceUriError`'s own message (English, it names the wrong part) goes alongside, for support.
-    """
-    if which == "scanner":
-        return QCoreApplication.translate(
-            "Devices",
-            "This scanner address cannot be used. Examples: wedge:// (keyboard scanner), "
-            "serial:///dev/ttyACM0?baudrate=9600.",
-        )
-    return QCoreApplication.translate(
-        "Devices",
-        "This printer address cannot be used. Examples: tcp://10.0.0.5:9100, usb://04b8:0202, "
-        "serial:///dev/ttyUSB0.",
-    )
 
 
 class DevicesController(QObject):
@@ -144,13 +107,7 @@ class DevicesController(QObject):
         self.reprint_available.emit(False)
 
     def _scanner_event(self, event: ScannerEvent) -> None:  # called on the reader's thread
-        texts = {
-            ScannerStatus.CONNECTED: QCoreApplication.translate("Devices", "Scanner connected"),
-            ScannerStatus.DISCONNECTED: QCoreApplication.translate("Devices", "Scanner disconnected"),
-            ScannerStatus.RECONNECTING: QCoreApplication.translate("Devices", "Looking for the scanner…"),
-            ScannerStatus.STOPPED: QCoreApplication.translate("Devices", "Scanner stopped"),
-        }
-        self.scanner_status.emit(texts[event.status])
+        self.scanner_status.emit(scanner_status_text(event.status))
 
     # ----- printing ------------------------------------------------------------------------
     def print_slip(self, summary: LoyaltySummary | None, offers: Sequence[Offer]) -> None:
@@ -200,7 +157,7 @@ class DevicesController(QObject):
 
 
 def _error_status(exc: BaseException) -> PrinterStatus:
-    from devices.printer_status import PrinterState
+    from devices.printer_status import StatusReason
 
-    message = str(exc) if isinstance(exc, DeviceUriError) else f"{type(exc).__name__}: {exc}"
-    return PrinterStatus(PrinterState.ERROR, message)
+    detail = str(exc) if isinstance(exc, DeviceUriError) else f"{type(exc).__name__}: {exc}"
+    return PrinterStatus.error(StatusReason.TRANSPORT_FAILED, detail=detail)

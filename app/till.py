@@ -23,6 +23,7 @@ from app.connectivity import (
 )
 from app.controller import CheckoutController
 from app.device_setup import DeviceSetup
+from app.device_texts import device_settings_problem_text
 from app.devices_controller import DevicesController
 from app.demo_host import DemoReceiptBuilder
 from app.identify_input import identifier_parser, scan_refusal_text
@@ -193,10 +194,7 @@ class TillApplication(QObject):
             self.devices.configure(self.settings.get("devices", "scanner"), self.settings.get("devices", "printer"))
         except DeviceUriError as exc:
             log.warning("device settings not usable: %s", exc)
-            self.window.loyalty.messages.show_warning(
-                QCoreApplication.translate("Till", "Device settings are wrong: %1. Ask the admin (Admin > Devices).")
-                .replace("%1", str(exc))
-            )
+            self.window.loyalty.messages.show_warning(device_settings_problem_text(exc))
 
     def _settings_saved(self, settings: Settings) -> None:
         self.settings = settings

@@ -8,6 +8,10 @@ Three sources, each optional and quiet when unavailable:
 
 A serial port is a scanner or a printer only by its description; when that does not say, its kind
 is `unknown` and the admin decides.
+
+Each device found says where it was found (`DeviceSource`) with the words the device gives for
+itself, its port or queue and USB id; `description` puts them into English for the command
+line, and a user interface words them in its own language (the till: `app.device_texts`).
 """
 from __future__ import annotations
 
@@ -37,13 +41,43 @@ class DeviceKind(str, Enum):
     UNKNOWN = "unknown"
 
 
+class DeviceSource(str, Enum):
+    """Where a device was found, which says how to name it when it gives no name of its own."""
+
+    SERIAL_PORT = "serial_port"  # `location` is the port's path
+    USB_PRINTER = "usb_printer"
+    CUPS_QUEUE = "cups_queue"  # `location` is the queue's name
+
+
 @dataclass(frozen=True)
 class DiscoveredDevice:
-    """A device found on this machine: the URI to configure it by, its kind, a description."""
+    """A device found on this machine: the URI to configure it by, its kind, and what names it.
+
+    `name` is what the device says of itself (a port's description, manufacturer and product;
+    a USB printer's manufacturer and product), "" when it says nothing; `location` is the serial
+    port or CUPS queue; `usb_id` is (vendor, product) for a USB device.
+    """
 
     uri: str
     kind: DeviceKind
-    description: str
+    source: DeviceSource
+    name: str = ""
+    location: str = ""
+    usb_id: tuple[int, int] | None = None
+
+    @property
+    def description(self) -> str:
+        """An English label for the command line and logs, e.g. "CUPS queue Receipt"."""
+        if self.source is DeviceSource.CUPS_QUEUE:
+            return f"CUPS queue {self.location}"
+        fallback = self.location if self.source is DeviceSource.SERIAL_PORT else "USB printer"
+        label = self.name or fallback
+        return f"{label} [USB {usb_id_text(self.usb_id)}]" if self.usb_id is not None else label
+
+
+def usb_id_text(usb_id: tuple[int, int]) -> str:
+    """A USB id as it is written in URIs and labels: `04b8:0202`."""
+    return f"{usb_id[0]:04x}:{usb_id[1]:04x}"
 
 
 def guess_kind(description: str) -> DeviceKind:
@@ -75,10 +109,9 @@ def discover_serial_ports(list_ports: Callable[[], Iterable[Any]] | None = None)
             for part in (getattr(info, "description", None), getattr(info, "manufacturer", None), getattr(info, "product", None))
             if part and str(part) != "n/a"
         ]
-        description = ", ".join(dict.fromkeys(parts)) or str(info.device)
-        if vid is not None and pid is not None:
-            description += f" [USB {vid:04x}:{pid:04x}]"
-        kind = guess_kind(description)
+        name = ", ".join(dict.fromkeys(parts))
+        usb_id = (vid, pid) if vid is not None and pid is not None else None
+        kind = guess_kind(name or str(info.device))
         if kind is DeviceKind.SCANNER and vid is not None and pid is not None:
             # A scanner's URI names its USB identity, to be found again under another path.
             uri = SerialScannerConfig(
@@ -90,7 +123,7 @@ def discover_serial_ports(list_ports: Callable[[], Iterable[Any]] | None = None)
             uri = SerialPrinterConfig(path=str(info.device)).to_uri()
         else:
             uri = SerialScannerConfig(path=str(info.device)).to_uri()
-        found.append(DiscoveredDevice(uri, kind, description))
+        found.append(DiscoveredDevice(uri, kind, DeviceSource.SERIAL_PORT, name, str(info.device), usb_id))
     return found
 
 
@@ -114,9 +147,10 @@ def discover_usb_printers() -> list[DiscoveredDevice]:
         except Exception as exc:
             log.debug("skipping a USB device: %s", exc)
             continue
-        name = _usb_name(device) or "USB printer"
         config = UsbPrinterConfig(vendor_id=vid, product_id=pid)
-        found.append(DiscoveredDevice(config.to_uri(), DeviceKind.PRINTER, f"{name} [USB {vid:04x}:{pid:04x}]"))
+        found.append(
+            DiscoveredDevice(config.to_uri(), DeviceKind.PRINTER, DeviceSource.USB_PRINTER, _usb_name(device), usb_id=(vid, pid))
+        )
     return found
 
 
@@ -159,9 +193,8 @@ def discover_cups_queues(lpstat: str = "lpstat") -> list[DiscoveredDevice]:
         queue = line.strip()
         if not queue or any(ch.isspace() or ch in "/#" for ch in queue):
             continue
-        found.append(
-            DiscoveredDevice(CupsPrinterConfig(queue=queue).to_uri(), DeviceKind.PRINTER, f"CUPS queue {queue}")
-        )
+        uri = CupsPrinterConfig(queue=queue).to_uri()
+        found.append(DiscoveredDevice(uri, DeviceKind.PRINTER, DeviceSource.CUPS_QUEUE, location=queue))
     return found
 
 

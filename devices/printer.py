@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable, Sequence
 
-from devices.printer_status import PrinterState, PrinterStatus
+from devices.printer_status import PrinterStatus, StatusReason
 from devices.receipt_layout import LoyaltySummary, build_receipt, build_test_page
 from devices.transports import DEFAULT_STATUS_WAIT, Transport, transport_for
 from devices.uris import PrinterConfig, PrintOptions, parse_printer_uri
@@ -85,7 +85,7 @@ class ReceiptPrinter:
             data = build_receipt(summary, offers, self.options, language=self.language)
         except Exception as exc:  # a layout bug must not cost the cashier more than a message
             log.exception("could not lay out the loyalty slip")
-            return self._remember(PrinterStatus.error(f"could not lay out the slip: {exc}"))
+            return self._remember(PrinterStatus.error(StatusReason.LAYOUT_FAILED, detail=str(exc)))
         return self.print_job(PrintJob(data, "loyalty slip"))
 
     def print_test_page(self) -> PrinterStatus:
@@ -103,7 +103,7 @@ class ReceiptPrinter:
         """Send the last job again (after paper was loaded, the printer switched on...)."""
         job = self._last_job
         if job is None:
-            return PrinterStatus.error("nothing to reprint yet")
+            return PrinterStatus.error(StatusReason.NOTHING_TO_REPRINT)
         return self._send(job)
 
     def check_status(self) -> PrinterStatus:
@@ -111,7 +111,7 @@ class ReceiptPrinter:
         started = time.monotonic()
         timeout = self.options.timeout
         if not self._lock.acquire(timeout=timeout):
-            return PrinterStatus.offline("the printer is still busy with another job")
+            return PrinterStatus.offline(StatusReason.STILL_BUSY)
         try:
             left = max(0.001, timeout - (time.monotonic() - started))
             return self._remember(self._guarded(lambda: self._transport.check(left)))
@@ -122,7 +122,7 @@ class ReceiptPrinter:
         started = time.monotonic()
         timeout = self.options.timeout
         if not self._lock.acquire(timeout=timeout):
-            return self._remember(PrinterStatus.offline("the printer is still busy with another job"))
+            return self._remember(PrinterStatus.offline(StatusReason.STILL_BUSY))
         try:
             left = max(0.001, timeout - (time.monotonic() - started))
             status = self._guarded(lambda: self._transport.send(job.data, left))
@@ -138,7 +138,7 @@ class ReceiptPrinter:
             return call()
         except Exception as exc:  # transports report problems as statuses; this is a last resort
             log.exception("printer transport failed")
-            return PrinterStatus(PrinterState.ERROR, f"printer failure: {exc}")
+            return PrinterStatus.error(StatusReason.TRANSPORT_FAILED, detail=str(exc))
 
     def _remember(self, status: PrinterStatus) -> PrinterStatus:
         self._last_status = status

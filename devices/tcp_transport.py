@@ -38,6 +38,7 @@ from devices.printer_status import (
     DeliveryProblem,
     PrinterState,
     PrinterStatus,
+    StatusReason,
     parse_status_replies,
 )
 from devices.tcp_send_queue import unacknowledged_bytes
@@ -47,7 +48,6 @@ log = logging.getLogger(__name__)
 
 CLOSE_WAIT = 0.5  # how long a printer has to close (or reset) the connection after the job
 _DRAIN_POLL = 0.02  # how often the unacknowledged bytes are counted while waiting
-_NONE_HINT = "status=none is for a printer that never answers"
 
 
 class TcpTransport:
@@ -86,7 +86,7 @@ class TcpTransport:
             return sock
         with sock:
             if not self.asks_status:
-                return PrinterStatus.ready(f"{self.address} is reachable; its status is not asked (status=none)")
+                return PrinterStatus.ready(StatusReason.STATUS_NOT_ASKED, device=self.address)
             return self._ask(sock, deadline)
 
     # ----- steps ------------------------------------------------------------------------------
@@ -95,7 +95,7 @@ class TcpTransport:
         try:
             addresses = _resolve(self.config.host, self.config.port, deadline)
             if addresses is None:
-                return PrinterStatus.offline(f"no answer from the name server for {self.config.host!r}")
+                return PrinterStatus.offline(StatusReason.NAME_SERVER_SILENT, device=self.config.host)
             family, kind, proto, _, address = addresses[0]
             sock = socket.socket(family, kind, proto)
             try:
@@ -105,13 +105,13 @@ class TcpTransport:
                 sock.close()
                 raise
         except ConnectionRefusedError:
-            return PrinterStatus.offline(f"{self.address} refused the connection (printer off or wrong port)")
+            return PrinterStatus.offline(StatusReason.REFUSED, device=self.address)
         except socket.timeout:
-            return PrinterStatus.offline(f"no answer from {self.address}")
+            return PrinterStatus.offline(StatusReason.NO_ANSWER_IN_TIME, device=self.address)
         except socket.gaierror as exc:
-            return PrinterStatus.error(f"unknown printer host {self.config.host!r}: {exc.strerror}")
+            return PrinterStatus.error(StatusReason.UNKNOWN_HOST, device=self.config.host, detail=str(exc.strerror))
         except OSError as exc:
-            return PrinterStatus.offline(f"cannot reach {self.address}: {exc.strerror or exc}")
+            return PrinterStatus.offline(StatusReason.UNREACHABLE, device=self.address, detail=str(exc.strerror or exc))
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return sock
 
@@ -130,7 +130,7 @@ class TcpTransport:
         if not after.ok:
             return after
         _finish(sock, deadline, self.address)
-        return PrinterStatus(PrinterState.OK, "printed", paper_low=after.paper_low)
+        return PrinterStatus(PrinterState.OK, StatusReason.PRINTED, paper_low=after.paper_low)
 
     def _send_unasked(self, sock: socket.socket, data: bytes, deadline: Deadline) -> PrinterStatus:
         failed = self._write(sock, data, deadline)
@@ -151,7 +151,7 @@ class TcpTransport:
             sock.settimeout(left)
             sock.sendall(data)
         except socket.timeout:
-            return self._not_reading("stopped taking data (printer busy or stuck)")
+            return self._not_reading(StatusReason.STOPPED_TAKING_DATA)
         except OSError as exc:
             return self._dropped(exc)
         return None
@@ -175,19 +175,18 @@ class TcpTransport:
             return self._dropped(exc)
         if len(replies) < STATUS_REPLY_LENGTH:
             if after_job and unacknowledged_bytes(sock):
-                return self._not_reading("did not take the whole job (printer stuck, busy or off)")
-            when = " after the job" if after_job else ""
-            return PrinterStatus.undelivered(
-                DeliveryProblem.NO_ANSWER, f"{self.address} did not answer the status request{when} ({_NONE_HINT})"
+                return self._not_reading(StatusReason.JOB_NOT_TAKEN)
+            return replace(
+                PrinterStatus.undelivered(DeliveryProblem.NO_ANSWER, StatusReason.NO_STATUS_ANSWER, device=self.address),
+                after_job=after_job,
             )
         status = parse_status_replies(replies)
         if status is None:
             return PrinterStatus.undelivered(
-                DeliveryProblem.NO_ANSWER,
-                f"{self.address} answered the status request with {replies.hex(' ')}, not a printer's status",
+                DeliveryProblem.NO_ANSWER, StatusReason.NOT_A_STATUS, device=self.address, detail=replies.hex(" ")
             )
         if after_job and not status.ok:
-            return replace(status, message=f"{status.message} at the end of the job (the slip may be cut short)")
+            return replace(status, after_job=True)
         return status
 
     def _wait_taken(self, sock: socket.socket, deadline: Deadline) -> PrinterStatus:
@@ -200,15 +199,15 @@ class TcpTransport:
                 return self._dropped(OSError(error, os.strerror(error)))
             unacked = unacknowledged_bytes(sock)
             if peer_closed and not unacked:
-                return PrinterStatus.ready("printed")
+                return PrinterStatus.ready()
             if unacked == 0 and grace is None:
                 grace = Deadline(min(CLOSE_WAIT, deadline.left()))
             if grace is not None and grace.passed():
-                return PrinterStatus.ready("printed (the printer keeps the connection open)")
+                return PrinterStatus.ready(StatusReason.PRINTED_CONNECTION_KEPT)
             if deadline.passed():
                 if peer_closed:
                     return self._closed_early()
-                return self._not_reading("did not take the whole job (printer stuck, busy or off)")
+                return self._not_reading(StatusReason.JOB_NOT_TAKEN)
             if peer_closed:  # its acknowledgements, or a reset, may still be on the way
                 time.sleep(min(_DRAIN_POLL, deadline.left()))
                 continue
@@ -223,19 +222,16 @@ class TcpTransport:
 
     # ----- failures ---------------------------------------------------------------------------
 
-    def _not_reading(self, what: str) -> PrinterStatus:
-        return PrinterStatus.undelivered(DeliveryProblem.NOT_READING, f"{self.address} {what}")
+    def _not_reading(self, reason: StatusReason) -> PrinterStatus:
+        return PrinterStatus.undelivered(DeliveryProblem.NOT_READING, reason, device=self.address)
 
     def _dropped(self, exc: OSError) -> PrinterStatus:
         return PrinterStatus.undelivered(
-            DeliveryProblem.CONNECTION_RESET,
-            f"{self.address} dropped the connection before taking the job: {exc.strerror or exc}",
+            DeliveryProblem.CONNECTION_RESET, StatusReason.DROPPED, device=self.address, detail=str(exc.strerror or exc)
         )
 
     def _closed_early(self) -> PrinterStatus:
-        return PrinterStatus.undelivered(
-            DeliveryProblem.CONNECTION_RESET, f"{self.address} closed the connection before taking the job"
-        )
+        return PrinterStatus.undelivered(DeliveryProblem.CONNECTION_RESET, StatusReason.CLOSED_EARLY, device=self.address)
 
 
 def _finish(sock: socket.socket, deadline: Deadline, address: str) -> None:

@@ -32,6 +32,7 @@ from devices.printer_status import (
     STATUS_REPLY_LENGTH,
     PrinterState,
     PrinterStatus,
+    StatusReason,
     parse_status_replies,
 )
 from devices.tcp_transport import TcpTransport
@@ -63,8 +64,8 @@ class Transport(Protocol):
         ...
 
 
-def _unknown_status(message: str) -> PrinterStatus:
-    return PrinterStatus(PrinterState.OK, message)
+def _unknown_status(reason: StatusReason, **params: str) -> PrinterStatus:
+    return PrinterStatus(PrinterState.OK, reason, params)
 
 
 # ----- serial ---------------------------------------------------------------------------------
@@ -90,7 +91,7 @@ class SerialTransport:
             port.open()
             return port
         except (serial.SerialException, OSError, ValueError) as exc:
-            return PrinterStatus.offline(f"cannot open {self.config.path}: {_first_line(exc)}")
+            return PrinterStatus.offline(StatusReason.CANNOT_OPEN, device=self.config.path, detail=_first_line(exc))
 
     def _status(self, port: Any, deadline: Deadline) -> PrinterStatus | None:
         wait_until = Deadline(min(self.status_wait, deadline.left()))
@@ -103,9 +104,9 @@ class SerialTransport:
                 port.timeout = max(min(wait_until.left(), 0.05), 0.001)
                 replies += port.read(STATUS_REPLY_LENGTH - len(replies))
         except serial.SerialTimeoutException:
-            return PrinterStatus.offline(f"{self.config.path} is not taking data (printer off or busy)")
+            return PrinterStatus.offline(StatusReason.NOT_TAKING_DATA, device=self.config.path)
         except (serial.SerialException, OSError) as exc:
-            return PrinterStatus.offline(f"{self.config.path} failed: {_first_line(exc)}")
+            return PrinterStatus.offline(StatusReason.FAILED, device=self.config.path, detail=_first_line(exc))
         return parse_status_replies(replies)
 
     def send(self, data: bytes, timeout: float) -> PrinterStatus:
@@ -127,15 +128,15 @@ class SerialTransport:
                     raise serial.SerialTimeoutException("output not drained")
             except serial.SerialTimeoutException:
                 _discard_output(port)
-                return PrinterStatus.offline(f"{self.config.path} stopped taking data (printer off, busy or out of paper)")
+                return PrinterStatus.offline(StatusReason.STOPPED_TAKING_DATA, device=self.config.path)
             except (serial.SerialException, OSError) as exc:
                 _discard_output(port)
-                return PrinterStatus.offline(f"{self.config.path} failed: {_first_line(exc)}")
+                return PrinterStatus.offline(StatusReason.FAILED, device=self.config.path, detail=_first_line(exc))
         finally:
             _close_quietly(port)
         if status is not None:
-            return PrinterStatus(PrinterState.OK, "printed", paper_low=status.paper_low)
-        return PrinterStatus.ready("printed")
+            return PrinterStatus(PrinterState.OK, StatusReason.PRINTED, paper_low=status.paper_low)
+        return PrinterStatus.ready()
 
     def check(self, timeout: float) -> PrinterStatus:
         """Open the port and read the status; see the module documentation."""
@@ -148,7 +149,7 @@ class SerialTransport:
         finally:
             _discard_output(port)
             _close_quietly(port)
-        return status or _unknown_status(f"{self.config.path} is open; the printer does not report its status")
+        return status or _unknown_status(StatusReason.NO_STATUS_REPORTED, device=self.config.path)
 
 
 def _discard_output(port: Any) -> None:
@@ -204,14 +205,14 @@ class FileTransport:
                     view = view[written:]
                 except BlockingIOError:
                     if not _wait_writable(fd, deadline):
-                        return PrinterStatus.offline(f"{self.config.path} stopped taking data (printer busy or stuck)")
+                        return PrinterStatus.offline(StatusReason.STOPPED_TAKING_DATA, device=self.config.path)
                 except InterruptedError:
                     continue
                 except OSError as exc:
                     return _file_error(self.config.path, exc)
         finally:
             os.close(fd)
-        return PrinterStatus.ready("printed")
+        return PrinterStatus.ready()
 
     def check(self, timeout: float) -> PrinterStatus:
         """Open the device and read its port status where the driver tells it."""
@@ -222,7 +223,7 @@ class FileTransport:
             status = _lp_status(fd)
         finally:
             os.close(fd)
-        return status or _unknown_status(f"{self.config.path} is open; it does not report the printer's status")
+        return status or _unknown_status(StatusReason.NO_STATUS_REPORTED, device=self.config.path)
 
 
 def _wait_writable(fd: int, deadline: Deadline) -> bool:
@@ -257,23 +258,23 @@ def _lp_status(fd: int) -> PrinterStatus | None:
         return None
     value = buf[0]
     if value & _LP_POUTPA:
-        return PrinterStatus(PrinterState.PAPER_OUT, "out of paper")
+        return PrinterStatus(PrinterState.PAPER_OUT, StatusReason.OUT_OF_PAPER)
     if not value & _LP_PSELECD:
-        return PrinterStatus.offline("printer is offline")
+        return PrinterStatus.offline(StatusReason.PRINTER_OFFLINE)
     return None
 
 
 def _file_error(path: str, exc: OSError) -> PrinterStatus:
     code = exc.errno
     if code in (errno.ENOENT, errno.ENODEV, errno.ENXIO, errno.EIO):
-        return PrinterStatus.offline(f"{path}: printer off or unplugged ({exc.strerror})")
+        return PrinterStatus.offline(StatusReason.UNPLUGGED, device=path, detail=str(exc.strerror))
     if code == errno.ENOSPC:
-        return PrinterStatus(PrinterState.PAPER_OUT, "out of paper")
+        return PrinterStatus(PrinterState.PAPER_OUT, StatusReason.OUT_OF_PAPER)
     if code in (errno.EACCES, errno.EPERM):
-        return PrinterStatus.error(f"no permission to write {path} (add the till's user to the printer group)")
+        return PrinterStatus.error(StatusReason.NO_PERMISSION, device=path)
     if code == errno.EBUSY:
-        return PrinterStatus.offline(f"{path} is busy (used by another program)")
-    return PrinterStatus.error(f"{path}: {exc.strerror or exc}")
+        return PrinterStatus.offline(StatusReason.DEVICE_BUSY, device=path)
+    return PrinterStatus.error(StatusReason.DEVICE_ERROR, device=path, detail=str(exc.strerror or exc))
 
 
 # ----- usb ------------------------------------------------------------------------------------
@@ -285,22 +286,22 @@ class UsbTransport:
     def __init__(self, config: UsbPrinterConfig, status_wait: float = DEFAULT_STATUS_WAIT) -> None:
         self.config = config
         self.status_wait = status_wait
-        self.name = f"USB printer {config.vendor_id:04x}:{config.product_id:04x}"
+        self.name = f"usb://{config.vendor_id:04x}:{config.product_id:04x}"
 
     def _open(self) -> tuple[Any, Any, Any, Any] | PrinterStatus:
         try:
             import usb.core
             import usb.util
         except ImportError:
-            return PrinterStatus.error("USB printing needs pyusb and libusb (pip install pyusb)")
+            return PrinterStatus.error(StatusReason.SOFTWARE_MISSING, detail="pyusb and libusb (pip install pyusb)")
         try:
             device = usb.core.find(idVendor=self.config.vendor_id, idProduct=self.config.product_id)
         except usb.core.NoBackendError:
-            return PrinterStatus.error("USB printing needs the libusb library, which is not installed")
+            return PrinterStatus.error(StatusReason.SOFTWARE_MISSING, detail="libusb")
         except (usb.core.USBError, OSError) as exc:
-            return PrinterStatus.error(f"cannot list USB devices: {exc}")
+            return PrinterStatus.error(StatusReason.USB_LIST_FAILED, detail=str(exc))
         if device is None:
-            return PrinterStatus.offline(f"{self.name} is not connected or is off")
+            return PrinterStatus.offline(StatusReason.NOT_CONNECTED, device=self.name)
         try:
             config = device.get_active_configuration()
         except usb.core.USBError:
@@ -308,11 +309,11 @@ class UsbTransport:
                 device.set_configuration()
                 config = device.get_active_configuration()
             except usb.core.USBError as exc:
-                return PrinterStatus.error(f"cannot configure {self.name}: {exc}")
+                return PrinterStatus.error(StatusReason.USB_SETUP_FAILED, device=self.name, detail=str(exc))
         interfaces = list(config)
         interface = next((i for i in interfaces if i.bInterfaceClass == 7), interfaces[0] if interfaces else None)
         if interface is None:
-            return PrinterStatus.error(f"{self.name} has no interface to print on")
+            return PrinterStatus.error(StatusReason.USB_SETUP_FAILED, device=self.name, detail="no interface to print on")
         try:
             if device.is_kernel_driver_active(interface.bInterfaceNumber):
                 device.detach_kernel_driver(interface.bInterfaceNumber)
@@ -322,7 +323,7 @@ class UsbTransport:
         out_ep = usb.util.find_descriptor(interface, custom_match=lambda e: direction(e.bEndpointAddress) == usb.util.ENDPOINT_OUT)
         in_ep = usb.util.find_descriptor(interface, custom_match=lambda e: direction(e.bEndpointAddress) == usb.util.ENDPOINT_IN)
         if out_ep is None:
-            return PrinterStatus.error(f"{self.name} has no output endpoint")
+            return PrinterStatus.error(StatusReason.USB_SETUP_FAILED, device=self.name, detail="no output endpoint")
         return device, out_ep, in_ep, usb
 
     def _status(self, out_ep: Any, in_ep: Any, usb: Any, deadline: Deadline) -> PrinterStatus | None:
@@ -335,7 +336,7 @@ class UsbTransport:
         except usb.core.USBTimeoutError:
             return None
         except usb.core.USBError as exc:
-            return PrinterStatus.offline(f"{self.name} failed: {exc}")
+            return PrinterStatus.offline(StatusReason.FAILED, device=self.name, detail=str(exc))
         return parse_status_replies(replies[:STATUS_REPLY_LENGTH])
 
     def send(self, data: bytes, timeout: float) -> PrinterStatus:
@@ -351,15 +352,15 @@ class UsbTransport:
                 return status
             left_ms = int(deadline.left() * 1000)
             if left_ms <= 0:
-                return PrinterStatus.offline(f"{self.name} did not answer in time")
+                return PrinterStatus.offline(StatusReason.NO_ANSWER_IN_TIME, device=self.name)
             out_ep.write(data, timeout=left_ms)
         except usb.core.USBTimeoutError:
-            return PrinterStatus.offline(f"{self.name} stopped taking data (printer busy or out of paper)")
+            return PrinterStatus.offline(StatusReason.STOPPED_TAKING_DATA, device=self.name)
         except usb.core.USBError as exc:
-            return PrinterStatus.offline(f"{self.name} failed: {exc}")
+            return PrinterStatus.offline(StatusReason.FAILED, device=self.name, detail=str(exc))
         finally:
             usb.util.dispose_resources(device)
-        return PrinterStatus.ready("printed")
+        return PrinterStatus.ready()
 
     def check(self, timeout: float) -> PrinterStatus:
         """Open the device and read the status."""
@@ -372,7 +373,7 @@ class UsbTransport:
             status = self._status(out_ep, in_ep, usb, deadline)
         finally:
             usb.util.dispose_resources(device)
-        return status or _unknown_status(f"{self.name} is connected; it does not report its status")
+        return status or _unknown_status(StatusReason.NO_STATUS_REPORTED, device=self.name)
 
 
 # ----- cups -----------------------------------------------------------------------------------
@@ -389,7 +390,7 @@ class CupsTransport:
         """Hand the job to CUPS; OK means CUPS accepted it (it prints when the printer can)."""
         command = shutil.which(self.lp_command)
         if command is None:
-            return PrinterStatus.error("CUPS is not installed (no lp command)")
+            return PrinterStatus.error(StatusReason.SOFTWARE_MISSING, detail="CUPS (no lp command)")
         try:
             result = subprocess.run(
                 [command, "-d", self.config.queue, "-o", "raw", "-t", "till-loyalty"],
@@ -399,33 +400,33 @@ class CupsTransport:
                 check=False,
             )
         except subprocess.TimeoutExpired:
-            return PrinterStatus.offline(f"CUPS did not take the job for {self.config.queue!r} in time")
+            return PrinterStatus.offline(StatusReason.CUPS_JOB_TIMEOUT, device=self.config.queue)
         except OSError as exc:
-            return PrinterStatus.error(f"cannot run lp: {exc.strerror or exc}")
+            return PrinterStatus.error(StatusReason.CANNOT_RUN, device="lp", detail=str(exc.strerror or exc))
         if result.returncode != 0:
             detail = _first_line(result.stderr.decode("utf-8", errors="replace")) or f"exit code {result.returncode}"
-            return PrinterStatus.error(f"CUPS refused the job for {self.config.queue!r}: {detail}")
-        return PrinterStatus.ready("sent to CUPS")
+            return PrinterStatus.error(StatusReason.CUPS_REFUSED, device=self.config.queue, detail=detail)
+        return PrinterStatus.ready(StatusReason.SENT_TO_CUPS)
 
     def check(self, timeout: float) -> PrinterStatus:
         """Ask CUPS whether the queue exists and is enabled (`lpstat -p QUEUE`)."""
         command = shutil.which("lpstat")
         if command is None:
-            return PrinterStatus.error("CUPS is not installed (no lpstat command)")
+            return PrinterStatus.error(StatusReason.SOFTWARE_MISSING, detail="CUPS (no lpstat command)")
         try:
             result = subprocess.run(
                 [command, "-p", self.config.queue], capture_output=True, timeout=timeout, check=False
             )
         except subprocess.TimeoutExpired:
-            return PrinterStatus.offline("CUPS did not answer in time")
+            return PrinterStatus.offline(StatusReason.NO_ANSWER_IN_TIME, device="CUPS")
         except OSError as exc:
-            return PrinterStatus.error(f"cannot run lpstat: {exc.strerror or exc}")
+            return PrinterStatus.error(StatusReason.CANNOT_RUN, device="lpstat", detail=str(exc.strerror or exc))
         text = result.stdout.decode("utf-8", errors="replace")
         if result.returncode != 0:
-            return PrinterStatus.error(f"CUPS does not know the queue {self.config.queue!r}")
+            return PrinterStatus.error(StatusReason.CUPS_UNKNOWN_QUEUE, device=self.config.queue)
         if "disabled" in text:
-            return PrinterStatus.offline(f"CUPS queue {self.config.queue!r} is disabled")
-        return _unknown_status(_first_line(text) or "queue ready")
+            return PrinterStatus.offline(StatusReason.CUPS_QUEUE_DISABLED, device=self.config.queue)
+        return _unknown_status(StatusReason.CUPS_QUEUE_ENABLED, device=self.config.queue)
 
 
 # ----- win32 ----------------------------------------------------------------------------------
@@ -439,11 +440,11 @@ class Win32Transport:
 
     def _printing(self) -> Any:
         if sys.platform != "win32":
-            return PrinterStatus.error("win32 printers are not available on this system")
+            return PrinterStatus.error(StatusReason.NOT_ON_THIS_SYSTEM, device="win32")
         try:
             import win32print
         except ImportError:
-            return PrinterStatus.error("Windows printing needs pywin32 (pip install pywin32)")
+            return PrinterStatus.error(StatusReason.SOFTWARE_MISSING, detail="pywin32 (pip install pywin32)")
         return win32print
 
     def send(self, data: bytes, timeout: float) -> PrinterStatus:
@@ -454,7 +455,7 @@ class Win32Transport:
         try:
             handle = win32print.OpenPrinter(self.config.name)
         except Exception as exc:  # pywintypes.error
-            return PrinterStatus.offline(f"no printer named {self.config.name!r}: {exc}")
+            return PrinterStatus.offline(StatusReason.WINDOWS_NO_PRINTER, device=self.config.name, detail=str(exc))
         try:
             win32print.StartDocPrinter(handle, 1, ("till-loyalty", None, "RAW"))
             try:
@@ -464,10 +465,10 @@ class Win32Transport:
             finally:
                 win32print.EndDocPrinter(handle)
         except Exception as exc:
-            return PrinterStatus.error(f"Windows refused the job for {self.config.name!r}: {exc}")
+            return PrinterStatus.error(StatusReason.WINDOWS_REFUSED, device=self.config.name, detail=str(exc))
         finally:
             win32print.ClosePrinter(handle)
-        return PrinterStatus.ready("sent to the Windows spooler")
+        return PrinterStatus.ready(StatusReason.SENT_TO_WINDOWS)
 
     def check(self, timeout: float) -> PrinterStatus:
         """Whether Windows knows the printer."""
@@ -478,8 +479,8 @@ class Win32Transport:
             handle = win32print.OpenPrinter(self.config.name)
             win32print.ClosePrinter(handle)
         except Exception as exc:
-            return PrinterStatus.offline(f"no printer named {self.config.name!r}: {exc}")
-        return _unknown_status("known to Windows")
+            return PrinterStatus.offline(StatusReason.WINDOWS_NO_PRINTER, device=self.config.name, detail=str(exc))
+        return _unknown_status(StatusReason.WINDOWS_KNOWS_PRINTER)
 
 
 # ----- choosing -------------------------------------------------------------------------------

@@ -27,7 +27,8 @@ Scanners::
 
 `parse_printer_uri` / `parse_scanner_uri` return frozen configs; each config's `to_uri()` gives
 the canonical string back (defaults left out), and parsing that gives an equal config.
-Every mistake raises `DeviceUriError` (a `ValueError`) whose message names what is wrong.
+Every mistake raises `DeviceUriError` (a `ValueError`, see `devices.uri_errors`): a code saying
+what is wrong with the values concerned, and an English message naming them.
 """
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Callable, Mapping, TypeVar, Union
 from urllib.parse import parse_qsl, quote, unquote, urlencode
+
+from devices.uri_errors import DeviceRole, DeviceUriError, UriProblem
 
 DEFAULT_TCP_PORT = 9100
 DEFAULT_PRINTER_BAUDRATE = 19200
@@ -46,10 +49,6 @@ DEFAULT_WEDGE_MIN_LENGTH = 8
 DEFAULT_WEDGE_MAX_GAP_MS = 40
 # The rates scanners and printers are usually set to, for a settings list.
 COMMON_BAUDRATES = (1200, 2400, 4800, 9600, 14400, 19200, 38400, 57600, 115200, 230400, 460800, 921600)
-
-
-class DeviceUriError(ValueError):
-    """A device URI that cannot be used; the message says which part is wrong and why."""
 
 
 class PaperWidth(int, Enum):
@@ -125,15 +124,19 @@ class PrintOptions:
 
     def __post_init__(self) -> None:
         # Accept plain values too (58, "cp866", "image"), as settings files store them.
+        printer = DeviceRole.PRINTER
         try:
             object.__setattr__(self, "width", PaperWidth(int(self.width)))
-            object.__setattr__(self, "codepage", _coerce(CodePageMode, self.codepage))
-            object.__setattr__(self, "qr", _coerce(QrMode, self.qr))
+        except (TypeError, ValueError):
+            raise DeviceUriError(UriProblem.BAD_WIDTH, role=printer, value=str(self.width)) from None
+        object.__setattr__(self, "codepage", _coerce(CodePageMode, self.codepage, "codepage", printer))
+        object.__setattr__(self, "qr", _coerce(QrMode, self.qr, "qr", printer))
+        try:
             object.__setattr__(self, "timeout", float(self.timeout))
-        except (TypeError, ValueError) as exc:
-            raise DeviceUriError(f"bad print option: {exc}") from None
+        except (TypeError, ValueError):
+            raise DeviceUriError(UriProblem.BAD_TIMEOUT, role=printer, value=str(self.timeout)) from None
         if not 0 < self.timeout <= MAX_PRINT_TIMEOUT:
-            raise DeviceUriError(f"timeout must be above 0 and at most {MAX_PRINT_TIMEOUT:g} seconds")
+            raise _timeout_out_of_range(_format_number(self.timeout))
 
     def query(self) -> dict[str, str]:
         """The options that differ from the defaults, as URI query parameters."""
@@ -159,11 +162,11 @@ class TcpPrinterConfig:
     status: StatusMode = StatusMode.QUERY
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "status", _coerce(StatusMode, self.status))
+        object.__setattr__(self, "status", _coerce(StatusMode, self.status, "status", DeviceRole.PRINTER))
         if not self.host or any(ch.isspace() or ch in "/@?#[]" or not ch.isprintable() for ch in self.host):
-            raise DeviceUriError(f"bad host {self.host!r} for a network printer")
+            raise DeviceUriError(UriProblem.BAD_HOST, role=DeviceRole.PRINTER, host=self.host)
         if not 1 <= self.port <= 65535:
-            raise DeviceUriError(f"port {self.port} must be a number from 1 to 65535")
+            raise DeviceUriError(UriProblem.BAD_PORT, role=DeviceRole.PRINTER, value=str(self.port))
 
     def to_uri(self) -> str:
         """The canonical URI of this printer."""
@@ -184,8 +187,8 @@ class SerialPrinterConfig:
     options: PrintOptions = field(default_factory=PrintOptions)
 
     def __post_init__(self) -> None:
-        _check_path(self.path, "serial port")
-        _check_baudrate(self.baudrate)
+        _check_path(self.path, UriProblem.BAD_SERIAL_PORT, DeviceRole.PRINTER)
+        _check_baudrate(self.baudrate, DeviceRole.PRINTER)
 
     def to_uri(self) -> str:
         """The canonical URI of this printer."""
@@ -208,7 +211,7 @@ class UsbPrinterConfig:
 
     def __post_init__(self) -> None:
         if not (0 <= self.vendor_id <= 0xFFFF and 0 <= self.product_id <= 0xFFFF):
-            raise DeviceUriError("USB vendor and product ids are 16-bit numbers (0000-ffff)")
+            raise DeviceUriError(UriProblem.USB_ID_OUT_OF_RANGE, role=DeviceRole.PRINTER)
 
     def to_uri(self) -> str:
         """The canonical URI of this printer."""
@@ -223,7 +226,7 @@ class FilePrinterConfig:
     options: PrintOptions = field(default_factory=PrintOptions)
 
     def __post_init__(self) -> None:
-        _check_path(self.path, "printer file")
+        _check_path(self.path, UriProblem.BAD_FILE_PATH, DeviceRole.PRINTER)
 
     def to_uri(self) -> str:
         """The canonical URI of this printer."""
@@ -239,11 +242,9 @@ class CupsPrinterConfig:
 
     def __post_init__(self) -> None:
         if not self.queue:
-            raise DeviceUriError("cups URI needs a queue name, e.g. cups://Receipt")
+            raise DeviceUriError(UriProblem.CUPS_NEEDS_QUEUE, role=DeviceRole.PRINTER)
         if any(ch.isspace() or ch in "/#" or not ch.isprintable() for ch in self.queue):
-            raise DeviceUriError(
-                f"CUPS queue name {self.queue!r} may not contain spaces, control characters, '/' or '#'"
-            )
+            raise DeviceUriError(UriProblem.BAD_CUPS_QUEUE, role=DeviceRole.PRINTER, queue=self.queue)
 
     def to_uri(self) -> str:
         """The canonical URI of this printer."""
@@ -259,9 +260,9 @@ class Win32PrinterConfig:
 
     def __post_init__(self) -> None:
         if not self.name or self.name != self.name.strip():
-            raise DeviceUriError("win32 URI needs a printer name without surrounding spaces, e.g. win32://POS-80")
+            raise DeviceUriError(UriProblem.WIN32_NEEDS_NAME, role=DeviceRole.PRINTER)
         if not self.name.isprintable():
-            raise DeviceUriError(f"Windows printer name {self.name!r} may not contain control characters")
+            raise DeviceUriError(UriProblem.BAD_WIN32_NAME, role=DeviceRole.PRINTER, name=self.name)
 
     def to_uri(self) -> str:
         """The canonical URI of this printer."""
@@ -291,19 +292,19 @@ class SerialScannerConfig:
     serial_number: str | None = None  # the USB serial number, to re-find the port
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "terminator", _coerce(Terminator, self.terminator))
-        _check_path(self.path, "serial port")
-        _check_baudrate(self.baudrate)
+        scanner = DeviceRole.SCANNER
+        object.__setattr__(self, "terminator", _coerce(Terminator, self.terminator, "terminator", scanner))
+        _check_path(self.path, UriProblem.BAD_SERIAL_PORT, scanner)
+        _check_baudrate(self.baudrate, scanner)
         if self.terminator is Terminator.NONE and self.gap_ms is None:
-            raise DeviceUriError("terminator=none needs gap_ms= to tell where a code ends")
-        if self.gap_ms is not None and not 1 <= self.gap_ms <= 10_000:
-            raise DeviceUriError(f"gap_ms={self.gap_ms} is out of range 1..10000")
-        if not 1 <= self.max_length <= 65536:
-            raise DeviceUriError(f"max_length={self.max_length} is out of range 1..65536")
+            raise DeviceUriError(UriProblem.GAP_NEEDED, role=scanner)
+        if self.gap_ms is not None:
+            _check_range("gap_ms", self.gap_ms, 1, 10_000, scanner)
+        _check_range("max_length", self.max_length, 1, 65536, scanner)
         if self.usb_id is not None and not all(0 <= part <= 0xFFFF for part in self.usb_id):
-            raise DeviceUriError("USB vendor and product ids are 16-bit numbers (0000-ffff)")
+            raise DeviceUriError(UriProblem.USB_ID_OUT_OF_RANGE, role=scanner)
         if self.serial_number is not None and (not self.serial_number or not self.serial_number.isprintable()):
-            raise DeviceUriError(f"bad USB serial number {self.serial_number!r}")
+            raise DeviceUriError(UriProblem.BAD_SERIAL_NUMBER, role=scanner, value=self.serial_number)
 
     def to_uri(self) -> str:
         """The canonical URI of this scanner."""
@@ -333,11 +334,10 @@ class WedgeScannerConfig:
     max_gap_ms: int = DEFAULT_WEDGE_MAX_GAP_MS
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "suffix", _coerce(WedgeSuffix, self.suffix))
-        if not 1 <= self.min_length <= 256:
-            raise DeviceUriError(f"min_length={self.min_length} is out of range 1..256")
-        if not 5 <= self.max_gap_ms <= 1000:
-            raise DeviceUriError(f"max_gap_ms={self.max_gap_ms} is out of range 5..1000")
+        scanner = DeviceRole.SCANNER
+        object.__setattr__(self, "suffix", _coerce(WedgeSuffix, self.suffix, "suffix", scanner))
+        _check_range("min_length", self.min_length, 1, 256, scanner)
+        _check_range("max_gap_ms", self.max_gap_ms, 5, 1000, scanner)
 
     def to_uri(self) -> str:
         """The canonical URI of this scanner."""
@@ -370,45 +370,39 @@ class _Parts:
     query: dict[str, str]
 
 
-def _split(uri: str, allowed: tuple[str, ...], role: str) -> _Parts:
+def _split(uri: str, allowed: tuple[str, ...], role: DeviceRole) -> _Parts:
     if not isinstance(uri, str):
-        raise DeviceUriError(f"a {role} URI must be text")
+        raise DeviceUriError(UriProblem.NOT_TEXT, role=role)
     text = uri.strip()
     if not text:
-        raise DeviceUriError(f"empty {role} URI")
+        raise DeviceUriError(UriProblem.EMPTY, role=role)
     scheme, sep, rest = text.partition("://")
     if not sep:
         raise DeviceUriError(
-            f"{role} URI {text!r} has no scheme: start it with one of "
-            + ", ".join(f"{s}://" for s in allowed)
+            UriProblem.NO_SCHEME, role=role, uri=text, schemes=", ".join(f"{s}://" for s in allowed)
         )
     scheme = scheme.lower()
     if scheme not in allowed:
-        raise DeviceUriError(
-            f"unknown {role} kind {scheme!r} in {text!r}; use one of " + ", ".join(allowed)
-        )
+        raise DeviceUriError(UriProblem.UNKNOWN_SCHEME, role=role, scheme=scheme, uri=text, schemes=", ".join(allowed))
     location, _, query_text = rest.partition("?")
     location, _, _fragment = location.partition("#")
     query: dict[str, str] = {}
     try:
         pairs = parse_qsl(query_text, keep_blank_values=True, strict_parsing=bool(query_text))
     except ValueError:
-        raise DeviceUriError(f"cannot read the options {query_text!r} of {text!r}") from None
+        raise DeviceUriError(UriProblem.BAD_QUERY, role=role, query=query_text, uri=text) from None
     for key, value in pairs:
         key = key.strip().lower()
         if key in query:
-            raise DeviceUriError(f"option {key!r} is given twice in {text!r}")
+            raise DeviceUriError(UriProblem.DUPLICATE_OPTION, role=role, option=key, uri=text)
         query[key] = value
     return _Parts(scheme, unquote(location), location, query)
 
 
-def _check_known(parts: _Parts, known: tuple[str, ...], what: str) -> None:
+def _check_known(parts: _Parts, known: tuple[str, ...]) -> None:
     unknown = sorted(set(parts.query) - set(known))
     if unknown:
-        raise DeviceUriError(
-            f"unknown option {unknown[0]!r} for a {what}; known options: "
-            + (", ".join(known) if known else "none")
-        )
+        raise DeviceUriError(UriProblem.UNKNOWN_OPTION, option=unknown[0], scheme=parts.scheme, known=", ".join(known))
 
 
 E = TypeVar("E", bound=Enum)
@@ -421,8 +415,7 @@ def _enum_option(query: Mapping[str, str], name: str, enum: type[E], default: E,
     for member in enum:
         if fold(str(member.value)) == wanted:
             return member
-    choices = "|".join(str(m.value) for m in enum)
-    raise DeviceUriError(f"{name}={query[name]!r} is not one of {choices}")
+    raise DeviceUriError(UriProblem.NOT_ONE_OF, option=name, value=query[name], choices=_choices(enum))
 
 
 def _int_option(query: Mapping[str, str], name: str, default: int | None, low: int, high: int) -> int | None:
@@ -430,10 +423,9 @@ def _int_option(query: Mapping[str, str], name: str, default: int | None, low: i
         return default
     text = query[name]
     if not text.isdigit():
-        raise DeviceUriError(f"{name}={text!r} must be a whole number")
+        raise DeviceUriError(UriProblem.NOT_A_WHOLE_NUMBER, option=name, value=text)
     value = int(text)
-    if not low <= value <= high:
-        raise DeviceUriError(f"{name}={value} is out of range {low}..{high}")
+    _check_range(name, value, low, high)
     return value
 
 
@@ -443,7 +435,7 @@ def _print_options(query: Mapping[str, str]) -> PrintOptions:
     if width_text is not None:
         cleaned = width_text.lower().removesuffix("mm")
         if cleaned not in ("58", "80"):
-            raise DeviceUriError(f"width={width_text!r} must be 58 or 80 (paper width in mm)")
+            raise DeviceUriError(UriProblem.BAD_WIDTH, value=width_text)
         width = PaperWidth(int(cleaned))
     codepage = _enum_option(query, "codepage", CodePageMode, CodePageMode.AUTO, fold=str.lower)
     qr = _enum_option(query, "qr", QrMode, QrMode.NATIVE, fold=str.lower)
@@ -454,9 +446,9 @@ def _print_options(query: Mapping[str, str]) -> PrintOptions:
             if timeout != timeout:  # NaN
                 raise ValueError
         except ValueError:
-            raise DeviceUriError(f"timeout={query['timeout']!r} must be a number of seconds") from None
+            raise DeviceUriError(UriProblem.BAD_TIMEOUT, value=query["timeout"]) from None
         if not 0 < timeout <= MAX_PRINT_TIMEOUT:
-            raise DeviceUriError(f"timeout={query['timeout']} must be above 0 and at most {MAX_PRINT_TIMEOUT:g} seconds")
+            raise _timeout_out_of_range(query["timeout"])
     return PrintOptions(width=width, codepage=codepage, qr=qr, timeout=timeout)
 
 
@@ -473,7 +465,7 @@ def _serial_path(parts: _Parts) -> str:
     # serial:///dev/ttyUSB0 -> "/dev/ttyUSB0"; serial://COM3 -> "COM3"
     path = parts.location
     if not path or path == "/":
-        raise DeviceUriError("serial URI needs a port, e.g. serial:///dev/ttyUSB0 or serial://COM3")
+        raise DeviceUriError(UriProblem.SERIAL_NEEDS_PORT)
     return path
 
 
@@ -487,7 +479,7 @@ def _usb_id(text: str, name: str) -> tuple[int, int]:
         or not set(vendor) <= hexdigits
         or not set(product) <= hexdigits
     ):
-        raise DeviceUriError(f"{name} {text!r} must be VENDOR:PRODUCT in hexadecimal, e.g. 04b8:0202")
+        raise DeviceUriError(UriProblem.BAD_USB_ID, name=name, value=text)
     return int(vendor, 16), int(product, 16)
 
 
@@ -497,15 +489,32 @@ def _bool_option(query: Mapping[str, str], name: str) -> bool:
         return True
     if text in ("0", "false", "no", "off", ""):
         return False
-    raise DeviceUriError(f"{name}={query[name]!r} must be 1 or 0")
+    raise DeviceUriError(UriProblem.NOT_A_SWITCH, option=name, value=query[name])
 
 
 def parse_printer_uri(uri: str) -> PrinterConfig:
     """The printer configuration a URI describes; raises `DeviceUriError` naming what is wrong."""
-    parts = _split(uri, PRINTER_SCHEMES, "printer")
+    try:
+        return _parse_printer_uri(uri)
+    except DeviceUriError as exc:
+        exc.role = DeviceRole.PRINTER
+        raise
+
+
+def parse_scanner_uri(uri: str) -> ScannerConfig:
+    """The scanner configuration a URI describes; raises `DeviceUriError` naming what is wrong."""
+    try:
+        return _parse_scanner_uri(uri)
+    except DeviceUriError as exc:
+        exc.role = DeviceRole.SCANNER
+        raise
+
+
+def _parse_printer_uri(uri: str) -> PrinterConfig:
+    parts = _split(uri, PRINTER_SCHEMES, DeviceRole.PRINTER)
     query = parts.query
     if parts.scheme == "tcp":
-        _check_known(parts, ("status",) + _PRINT_OPTION_NAMES, "network printer")
+        _check_known(parts, ("status",) + _PRINT_OPTION_NAMES)
         host, port = _host_port(parts.raw_location)
         return TcpPrinterConfig(
             host=host,
@@ -514,7 +523,7 @@ def parse_printer_uri(uri: str) -> PrinterConfig:
             status=_enum_option(query, "status", StatusMode, StatusMode.QUERY, fold=str.lower),
         )
     if parts.scheme == "serial":
-        _check_known(parts, ("baudrate", "rtscts") + _PRINT_OPTION_NAMES, "serial printer")
+        _check_known(parts, ("baudrate", "rtscts") + _PRINT_OPTION_NAMES)
         return SerialPrinterConfig(
             path=_serial_path(parts),
             baudrate=_baudrate(query, DEFAULT_PRINTER_BAUDRATE),
@@ -522,34 +531,29 @@ def parse_printer_uri(uri: str) -> PrinterConfig:
             options=_print_options(query),
         )
     if parts.scheme == "usb":
-        _check_known(parts, _PRINT_OPTION_NAMES, "USB printer")
+        _check_known(parts, _PRINT_OPTION_NAMES)
         if not parts.location:
-            raise DeviceUriError("usb URI needs VENDOR:PRODUCT, e.g. usb://04b8:0202")
+            raise DeviceUriError(UriProblem.USB_NEEDS_ID)
         vendor, product = _usb_id(parts.location.strip("/"), "USB id")
         return UsbPrinterConfig(vendor_id=vendor, product_id=product, options=_print_options(query))
     if parts.scheme == "file":
-        _check_known(parts, _PRINT_OPTION_NAMES, "printer device file")
+        _check_known(parts, _PRINT_OPTION_NAMES)
         if not parts.location or parts.location == "/":
-            raise DeviceUriError("file URI needs a path, e.g. file:///dev/usb/lp0")
+            raise DeviceUriError(UriProblem.FILE_NEEDS_PATH)
         return FilePrinterConfig(path=parts.location, options=_print_options(query))
     if parts.scheme == "cups":
-        _check_known(parts, _PRINT_OPTION_NAMES, "CUPS printer")
+        _check_known(parts, _PRINT_OPTION_NAMES)
         return CupsPrinterConfig(queue=parts.location, options=_print_options(query))
     # win32
-    _check_known(parts, _PRINT_OPTION_NAMES, "Windows printer")
+    _check_known(parts, _PRINT_OPTION_NAMES)
     return Win32PrinterConfig(name=parts.location, options=_print_options(query))
 
 
-def parse_scanner_uri(uri: str) -> ScannerConfig:
-    """The scanner configuration a URI describes; raises `DeviceUriError` naming what is wrong."""
-    parts = _split(uri, SCANNER_SCHEMES, "scanner")
+def _parse_scanner_uri(uri: str) -> ScannerConfig:
+    parts = _split(uri, SCANNER_SCHEMES, DeviceRole.SCANNER)
     query = parts.query
     if parts.scheme == "serial":
-        _check_known(
-            parts,
-            ("baudrate", "terminator", "gap_ms", "max_length", "usb", "serial_number"),
-            "serial scanner",
-        )
+        _check_known(parts, ("baudrate", "terminator", "gap_ms", "max_length", "usb", "serial_number"))
         terminator = _enum_option(query, "terminator", Terminator, Terminator.AUTO, fold=str.lower)
         usb_id = _usb_id(query["usb"], "usb") if "usb" in query else None
         serial_number = query.get("serial_number") or None
@@ -565,9 +569,9 @@ def parse_scanner_uri(uri: str) -> ScannerConfig:
             serial_number=serial_number,
         )
     # wedge
-    _check_known(parts, ("prefix", "suffix", "min_length", "max_gap_ms"), "keyboard-wedge scanner")
+    _check_known(parts, ("prefix", "suffix", "min_length", "max_gap_ms"))
     if parts.location.strip("/"):
-        raise DeviceUriError("a wedge URI has no location: write wedge://?prefix=...&suffix=Enter")
+        raise DeviceUriError(UriProblem.WEDGE_HAS_NO_LOCATION)
     min_length = _int_option(query, "min_length", DEFAULT_WEDGE_MIN_LENGTH, 1, 256)
     max_gap_ms = _int_option(query, "max_gap_ms", DEFAULT_WEDGE_MAX_GAP_MS, 5, 1000)
     assert min_length is not None and max_gap_ms is not None
@@ -590,36 +594,50 @@ def device_uri(config: PrinterConfig | ScannerConfig) -> str:
 def _host_port(location: str) -> tuple[str, int]:
     location = location.rstrip("/")
     if not location:
-        raise DeviceUriError("tcp URI needs a host, e.g. tcp://10.0.0.5:9100")
+        raise DeviceUriError(UriProblem.TCP_NEEDS_HOST)
     if location.startswith("["):
         host, bracket, rest = location[1:].partition("]")
         if not bracket or not host:
-            raise DeviceUriError(f"unclosed IPv6 address in {location!r}")
+            raise DeviceUriError(UriProblem.UNCLOSED_IPV6, location=location)
         if rest and not rest.startswith(":"):
-            raise DeviceUriError(f"unexpected {rest!r} after the IPv6 address")
+            raise DeviceUriError(UriProblem.TEXT_AFTER_IPV6, text=rest)
         port_text = rest[1:] if rest else ""
     else:
         host, _, port_text = location.rpartition(":") if ":" in location else (location, "", "")
         if ":" in host:
-            raise DeviceUriError(f"write an IPv6 host in brackets: tcp://[{location}]:9100")
+            raise DeviceUriError(UriProblem.IPV6_NEEDS_BRACKETS, host=location)
     host = unquote(host)
     if not host or any(ch.isspace() or ch in "/@?#" for ch in host):
-        raise DeviceUriError(f"bad host {host!r} in tcp URI")
+        raise DeviceUriError(UriProblem.BAD_HOST, host=host)
     if not port_text:
         return host, DEFAULT_TCP_PORT
     if not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
-        raise DeviceUriError(f"port {port_text!r} must be a number from 1 to 65535")
+        raise DeviceUriError(UriProblem.BAD_PORT, value=port_text)
     return host, int(port_text)
 
 
-def _check_path(path: str, what: str) -> None:
+def _check_path(path: str, problem: UriProblem, role: DeviceRole) -> None:
     if not path or path == "/" or not path.isprintable():
-        raise DeviceUriError(f"bad {what} path {path!r}")
+        raise DeviceUriError(problem, role=role, path=path)
 
 
-def _check_baudrate(value: int) -> None:
-    if not 50 <= value <= 4_000_000:
-        raise DeviceUriError(f"baudrate={value} is out of range 50..4000000")
+def _check_baudrate(value: int, role: DeviceRole) -> None:
+    _check_range("baudrate", value, 50, 4_000_000, role)
+
+
+def _check_range(option: str, value: int, low: int, high: int, role: DeviceRole | None = None) -> None:
+    if not low <= value <= high:
+        raise DeviceUriError(UriProblem.OUT_OF_RANGE, role=role, option=option, value=str(value), low=str(low), high=str(high))
+
+
+def _timeout_out_of_range(value: str) -> DeviceUriError:
+    return DeviceUriError(
+        UriProblem.TIMEOUT_OUT_OF_RANGE, role=DeviceRole.PRINTER, value=value, high=_format_number(MAX_PRINT_TIMEOUT)
+    )
+
+
+def _choices(enum: type[Enum]) -> str:
+    return "|".join(str(member.value) for member in enum)
 
 
 def _serial_uri(path: str) -> str:
@@ -635,7 +653,7 @@ def _format_number(value: float) -> str:
     return str(int(value)) if value.is_integer() else repr(value)
 
 
-def _coerce(enum: type[E], value: object) -> E:
+def _coerce(enum: type[E], value: object, option: str, role: DeviceRole) -> E:
     if isinstance(value, enum):
         return value
     if isinstance(value, Enum):
@@ -643,5 +661,5 @@ def _coerce(enum: type[E], value: object) -> E:
     for member in enum:
         if str(member.value).lower() == str(value).lower():
             return member
-    raise DeviceUriError(f"{value!r} is not one of " + "|".join(str(m.value) for m in enum))
+    raise DeviceUriError(UriProblem.NOT_ONE_OF, role=role, option=option, value=str(value), choices=_choices(enum))
 

@@ -10,6 +10,8 @@ from serial.tools.list_ports_common import ListPortInfo
 
 from devices.discovery import (
     DeviceKind,
+    DeviceSource,
+    DiscoveredDevice,
     discover_cups_queues,
     discover_devices,
     discover_serial_ports,
@@ -47,6 +49,27 @@ def test_serial_ports_become_uris_a_scanner_with_its_usb_identity() -> None:
     assert plain.kind is DeviceKind.UNKNOWN and plain.description == "/dev/ttyS0"
 
 
+def test_a_found_port_says_what_it_is_by_values_not_words() -> None:
+    named, plain = discover_serial_ports(
+        lambda: [port("/dev/ttyACM0", "Honeywell 1900 barcode scanner", 0x0C2E, 0x0B61), port("/dev/ttyS0", "n/a")]
+    )
+    assert (named.source, named.name, named.location, named.usb_id) == (
+        DeviceSource.SERIAL_PORT,
+        "Honeywell 1900 barcode scanner",
+        "/dev/ttyACM0",
+        (0x0C2E, 0x0B61),
+    )
+    assert named.description == "Honeywell 1900 barcode scanner [USB 0c2e:0b61]"
+    assert (plain.source, plain.name, plain.location, plain.usb_id) == (DeviceSource.SERIAL_PORT, "", "/dev/ttyS0", None)
+
+
+def test_a_usb_printer_without_a_name_is_described_by_its_id() -> None:
+    found = DiscoveredDevice("usb://0416:5011", DeviceKind.PRINTER, DeviceSource.USB_PRINTER, usb_id=(0x0416, 0x5011))
+    assert found.description == "USB printer [USB 0416:5011]"
+    named = DiscoveredDevice("usb://04b8:0202", DeviceKind.PRINTER, DeviceSource.USB_PRINTER, "EPSON TM-T20III", usb_id=(0x04B8, 0x0202))
+    assert named.description == "EPSON TM-T20III [USB 04b8:0202]"
+
+
 def test_a_failing_port_list_gives_nothing() -> None:
     def broken() -> list[ListPortInfo]:
         raise OSError("no sysfs")
@@ -72,6 +95,8 @@ def test_cups_queues_from_lpstat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("PATH", str(tmp_path) + os.pathsep + os.environ.get("PATH", ""))
     found = discover_cups_queues()
     assert [(d.uri, d.kind) for d in found] == [("cups://Receipt_80", DeviceKind.PRINTER), ("cups://Kitchen", DeviceKind.PRINTER)]
+    assert (found[0].source, found[0].location, found[0].name) == (DeviceSource.CUPS_QUEUE, "Receipt_80", "")
+    assert found[0].description == "CUPS queue Receipt_80"
 
 
 def test_no_cups_no_queues(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

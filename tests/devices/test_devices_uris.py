@@ -1,12 +1,15 @@
 """Device URIs: every kind parses into its config, prints back the same, and mistakes are named."""
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from devices.uris import (
     CodePageMode,
+    DeviceRole,
     CupsPrinterConfig,
     DeviceUriError,
     FilePrinterConfig,
@@ -18,6 +21,7 @@ from devices.uris import (
     StatusMode,
     TcpPrinterConfig,
     Terminator,
+    UriProblem,
     UsbPrinterConfig,
     WedgeScannerConfig,
     WedgeSuffix,
@@ -25,6 +29,7 @@ from devices.uris import (
     parse_printer_uri,
     parse_scanner_uri,
 )
+from tests.devices.bad_device_uris import CASES, BadUri
 
 
 def test_the_printer_uris_of_the_design_parse_into_their_configs() -> None:
@@ -234,3 +239,33 @@ def test_plain_values_are_accepted_for_options() -> None:
     assert options == PrintOptions(PaperWidth.MM58, CodePageMode.CP866, QrMode.IMAGE, 3.0)
     with pytest.raises(DeviceUriError):
         PrintOptions(width=76)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_every_refusal_carries_its_code_role_and_values(case: BadUri) -> None:
+    with pytest.raises(DeviceUriError) as caught:
+        case.refuse()
+    error = caught.value
+    assert (error.code, error.role) == (case.code, case.role)
+    assert {name: error.params.get(name) for name in case.params} == case.params
+    message = str(error)  # the English sentence for logs and the command line names the values
+    for name, value in case.params.items():
+        if name == "scheme" and case.code is UriProblem.UNKNOWN_OPTION:
+            continue  # named as the kind of device: "for a network printer"
+        assert (value if value.isprintable() else repr(value)[1:-1]) in message, (value, message)
+
+
+def test_every_uri_problem_has_a_case() -> None:
+    assert {case.code for case in CASES} == set(UriProblem)
+
+
+def test_a_refusal_keeps_its_code_when_copied_to_another_process() -> None:
+    with pytest.raises(DeviceUriError) as caught:
+        parse_printer_uri("tcp://10.0.0.5:99999")
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert (copy.code, copy.role, copy.params, str(copy)) == (
+        UriProblem.BAD_PORT,
+        DeviceRole.PRINTER,
+        {"value": "99999"},
+        "port '99999' must be a number from 1 to 65535",
+    )

@@ -5,17 +5,19 @@ presses delivered through the application's event filters.
 """
 from __future__ import annotations
 
+import os
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton
 
-from app.devices_controller import printer_status_text
-from devices.printer_status import PrinterStatus
+from app.device_texts import printer_status_text
+from devices.printer_status import PrinterState, PrinterStatus
 from tests.gui.test_cashier_flow import make_till
+from tests.gui.russian_device_words import Russian
 
 LOOPBACK = "127.0.0.1"
 
@@ -72,10 +74,34 @@ def test_a_test_print_to_a_bad_address_says_so_and_does_not_stay_sending(qtbot, 
     _test_print(qtbot, dialog, "tcp://10.0.0.5:99999")
     state, text = dialog.test_print_result()
     assert state == "failed" and "address is not valid" in text
-    assert dialog.uri_error("printer").startswith("This printer address cannot be used")
+    assert dialog.uri_error("printer") == "The port “99999” must be a number from 1 to 65535."
     error = dialog.findChild(QLabel, "PrinterUriError")
-    assert "99999" in error.toolTip()  # what exactly is wrong, for support
+    assert error.toolTip().startswith("This printer address cannot be used. Examples:")
     assert dialog.findChild(QPushButton, "TestPrintButton").isEnabled()
+
+
+# What the admin reads under an address field that cannot be saved (English source texts).
+SAVE_REFUSALS = [
+    ("printer", "tcp://10.0.0.5:99999", "The port “99999” must be a number from 1 to 65535."),
+    ("printer", "lpt://1", "Unknown kind of device “lpt”: use one of tcp, serial, usb, file, cups, win32."),
+    ("scanner", "bluetooth://scanner", "Unknown kind of device “bluetooth”: use one of serial, wedge."),
+    ("printer", "serial:///dev/ttyUSB0?baudrate=fast", "The option baudrate must be a whole number, not “fast”."),
+    ("scanner", "serial:///dev/ttyACM0?baudrate=10", "The option baudrate must be from 50 to 4000000, not 10."),
+    (
+        "printer",
+        "tcp://10.0.0.5?colour=red",
+        "The option colour does not apply to tcp:// addresses. Known options: status, width, codepage, qr, timeout.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("which", "uri", "sentence"), SAVE_REFUSALS, ids=[uri for _, uri, _ in SAVE_REFUSALS])
+def test_saving_a_bad_address_says_precisely_what_is_wrong(qtbot, till, dialog, which, uri, sentence) -> None:
+    dialog.findChild(QLineEdit, f"{which.capitalize()}UriInput").setText(uri)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "SaveButton"), Qt.MouseButton.LeftButton)
+    assert dialog.uri_error(which) == sentence
+    assert dialog.isVisible(), "nothing is saved while an address is wrong"
+    assert till.settings.get("devices", which) != uri
 
 
 def test_a_test_print_to_a_refused_port_fails_within_the_timeout(qtbot, dialog) -> None:
@@ -86,8 +112,10 @@ def test_a_test_print_to_a_refused_port_fails_within_the_timeout(qtbot, dialog) 
         qtbot.waitUntil(lambda: dialog.test_print_result()[0] != "printing", timeout=8_000)
     state, text = dialog.test_print_result()
     assert state == "failed"
-    assert text == "✖ " + printer_status_text(PrinterStatus.offline(""))
-    assert "refused" in dialog.findChild(QLabel, "TestPrintResult").toolTip()
+    assert text == "✖ " + printer_status_text(PrinterStatus(PrinterState.OFFLINE))
+    assert dialog.findChild(QLabel, "TestPrintResult").toolTip() == (
+        f"{LOOPBACK}:{port} refused the connection: is the printer off, or the port wrong?"
+    )
     assert dialog.findChild(QPushButton, "TestPrintButton").isEnabled()
 
 
@@ -97,7 +125,7 @@ def test_a_test_print_to_a_stalled_listener_fails_within_the_timeout(qtbot, dial
         assert dialog.test_print_result()[0] == "printing"
         qtbot.waitUntil(lambda: dialog.test_print_result()[0] != "printing", timeout=8_000)
     state, text = dialog.test_print_result()
-    assert state == "failed" and text == "✖ " + printer_status_text(PrinterStatus.offline(""))
+    assert state == "failed" and text == "✖ " + printer_status_text(PrinterStatus(PrinterState.OFFLINE))
 
 
 def test_a_test_print_is_not_held_up_by_a_slip_stuck_on_the_tills_printer(qtbot, till) -> None:
@@ -146,3 +174,50 @@ def test_a_test_print_that_never_reports_back_is_given_up_after_its_timeout(qtbo
     qtbot.waitUntil(lambda: dialog.test_print_result()[0] == "failed", timeout=10_000)
     assert "did not answer within 1 s" in dialog.test_print_result()[1]
     assert dialog.findChild(QPushButton, "TestPrintButton").isEnabled()
+
+
+def test_found_devices_are_listed_in_the_admins_words(qtbot, till, tmp_path, monkeypatch) -> None:
+    # No CUPS runs here: a stand-in lpstat prints what `lpstat -e` prints.
+    lpstat = tmp_path / "bin" / "lpstat"
+    lpstat.parent.mkdir()
+    lpstat.write_text('#!/bin/sh\n[ "$1" = "-e" ] || exit 2\nprintf "Receipt_80\\n"\n')
+    lpstat.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{lpstat.parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    translator = Russian()  # the till's language: "CUPS queue %1" in Russian
+    assert QCoreApplication.installTranslator(translator)
+    try:
+        till.device_setup.open()
+        dialog = till.device_setup.dialog
+        printers = dialog.findChild(QComboBox, "PrinterCombo")
+
+        def listed(combo: QComboBox) -> list[str]:
+            return [combo.itemText(i) for i in range(combo.count())]
+
+        qtbot.waitUntil(lambda: "Очередь CUPS Receipt_80 — cups://Receipt_80" in listed(printers), timeout=10_000)
+        assert not any("cups://" in text for text in listed(dialog.findChild(QComboBox, "ScannerCombo")))
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        (
+            {"devices_printer": "tcp://10.0.0.5:99999"},
+            "The receipt printer cannot be used: The port “99999” must be a number from 1 to 65535. "
+            "Ask the admin (Admin > Devices).",
+        ),
+        (
+            {"devices_scanner": "serial:///dev/ttyACM0?baudrate=fast"},
+            "The scanner cannot be used: The option baudrate must be a whole number, not “fast”. "
+            "Ask the admin (Admin > Devices).",
+        ),
+    ],
+)
+def test_the_cashier_is_told_precisely_why_a_configured_device_cannot_be_opened(qtbot, tmp_path, settings, message) -> None:
+    till = make_till(qtbot, tmp_path, **settings)
+    try:
+        assert till.window.loyalty.messages.text() == message
+        assert till.window.loyalty.messages.severity() == "warning"
+    finally:
+        till.shutdown()

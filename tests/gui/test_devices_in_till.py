@@ -155,6 +155,7 @@ def devices(qtbot):
     worker = BackgroundWorker("test-printer")
     controller = DevicesController(window, worker)
     yield controller
+    controller.shutdown()  # its test print thread goes with it, before the window is deleted
     assert worker.stop()
 
 
