@@ -17,10 +17,15 @@ SQLITE_BUSY_TIMEOUT_SECONDS = 30
 def make_engine(url: str) -> Engine:
     """An engine for `url`; for SQLite, WAL, a busy timeout and foreign keys on every connection.
 
+    `postgresql://...` means PostgreSQL through psycopg 3 (the `postgres` extra), like
+    `postgresql+psycopg://...`; another driver can be named in the URL (`postgresql+psycopg2://`).
+
     An in-memory SQLite database lives in one connection shared by every thread (`StaticPool`);
     `is_single_connection` tells the caller to run its units of work one at a time.
     """
     parsed = make_url(url)
+    if parsed.drivername == "postgresql":  # SQLAlchemy's default would be psycopg2: the extra installs psycopg 3
+        parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":
         return create_engine(parsed, pool_pre_ping=True)
     if parsed.database in (None, "", ":memory:"):

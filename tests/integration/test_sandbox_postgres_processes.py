@@ -8,6 +8,7 @@ twice, and the member's purchase sum (their tier) counts every purchase and retu
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -33,6 +34,7 @@ from loyalty_client.sandbox.models import CustomerRow, LedgerEntry, PointAccount
 from loyalty_client.sandbox.server import prepare_database
 from loyalty_client.soap_client import SoapLoyaltyService
 from loyalty_client.types import FiscalDocument, RefundLine
+from tests.integration.sandbox_soap import Line, SoapTill, text
 from tests.pg_server import PgServer
 
 pytestmark = [pytest.mark.integration, pytest.mark.postgres]
@@ -68,9 +70,10 @@ def database(postgres_server: PgServer) -> Iterator[str]:
         postgres_server.drop_database(name)
 
 
-def _start(url: str, log: IO[str]) -> tuple[subprocess.Popen[str], str]:
+def _start(url: str, log: IO[str], *command: str) -> tuple[subprocess.Popen[str], str]:
+    """Start a sandbox process on database `url` (by default `python -m loyalty_client.sandbox.cli`)."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "loyalty_client.sandbox.cli", "--db", url, "--port", "0", "--no-seed"],
+        [*(command or (sys.executable, "-m", "loyalty_client.sandbox.cli")), "--db", url, "--port", "0", "--no-seed"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=log,
@@ -87,6 +90,13 @@ def _start(url: str, log: IO[str]) -> tuple[subprocess.Popen[str], str]:
         raise AssertionError(f"the sandbox did not start: {first!r}")
     threading.Thread(target=lambda: [None for _ in process.stdout or ()], daemon=True).start()  # keep draining
     return process, found.group(1)
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    process.terminate()
+    assert process.wait(TIMEOUT) == 0
+    if process.stdout is not None:
+        process.stdout.close()
 
 
 def _receipt(transaction_id: str) -> Receipt:
@@ -168,11 +178,7 @@ def test_two_processes_and_sixteen_tills_never_overspend_or_count_twice(database
                     outcomes = list(pool.map(lambda n: _till(n, urls, start), range(TILLS)))
             finally:
                 for process, _ in processes:
-                    process.terminate()
-                for process, _ in processes:
-                    assert process.wait(TIMEOUT) == 0
-                    if process.stdout is not None:
-                        process.stdout.close()
+                    _stop(process)
 
         committed = {key: paid for o in outcomes for key, paid in o.committed.items()}
         refunded = {key: points for o in outcomes for key, points in o.refunded.items()}
@@ -220,3 +226,30 @@ def test_two_processes_and_sixteen_tills_never_overspend_or_count_twice(database
         )
     finally:
         engine.dispose()
+
+
+def test_till_loyalty_sandbox_serves_a_postgresql_url_and_keeps_its_ledger(database: str, tmp_path: Path) -> None:
+    plain_url = database.replace("postgresql+psycopg://", "postgresql://")  # the form people type
+    command = (sys.executable, "-m", "app", "sandbox")
+    engine = prepare_database(plain_url, seed=True, clock=SandboxClock())
+    engine.dispose()
+    with open(tmp_path / "sandbox.log", "w", encoding="utf-8") as log:
+        process, url = _start(plain_url, log, *command)
+        try:
+            till = SoapTill(url)
+            assert text(till.identify("card", ANNA.card_number), "tl:customer/tl:customerId") == ANNA.customer_id
+            till.commit("T-PG-1", ANNA.customer_id, (Line(1, "40.00"),), "10.00", offline=True)
+        finally:
+            _stop(process)
+        process, url = _start(plain_url, log, *command)  # a restart finds the sale, and does not repeat it
+        try:
+            again = SoapTill(url).commit("T-PG-1", ANNA.customer_id, (Line(1, "40.00"),), "10.00", offline=True)
+            assert text(again, "tl:transactionId") == "T-PG-1"
+        finally:
+            _stop(process)
+    listed = subprocess.run(
+        [*command, "ledger", "--db", plain_url, "--json"], cwd=ROOT, capture_output=True, text=True,
+        encoding="utf-8", timeout=TIMEOUT, check=True,
+    )
+    entries = json.loads(listed.stdout)
+    assert [(e["transactionId"], e["kind"], e["redeem"]) for e in entries] == [("T-PG-1", "purchase", "10.00")]
