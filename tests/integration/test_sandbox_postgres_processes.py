@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -174,8 +175,10 @@ def test_two_processes_and_sixteen_tills_never_overspend_or_count_twice(database
                     processes.append(_start(database, log))
                 urls = [url for _, url in processes]
                 start = threading.Barrier(TILLS)
+                began = time.perf_counter()
                 with ThreadPoolExecutor(max_workers=TILLS) as pool:
                     outcomes = list(pool.map(lambda n: _till(n, urls, start), range(TILLS)))
+                took = time.perf_counter() - began
             finally:
                 for process, _ in processes:
                     _stop(process)
@@ -222,7 +225,7 @@ def test_two_processes_and_sixteen_tills_never_overspend_or_count_twice(database
             f"\n{PROCESSES} processes x {TILLS} tills: {len(committed)} purchases committed, "
             f"{len(refunded)} refunded, {sum(len(o.cancelled_reservations) for o in outcomes)} reservations "
             f"cancelled, {sum(o.refused for o in outcomes)} refused for balance; start {start_balance}, "
-            f"redeemed {redeemed}, returned {returned}, lowest {lowest}, end {account.spendable}"
+            f"redeemed {redeemed}, returned {returned}, lowest {lowest}, end {account.spendable}; {took:.1f} s"
         )
     finally:
         engine.dispose()
