@@ -38,7 +38,9 @@ class PgUnavailable(RuntimeError):
 def _bin_dir() -> Path:
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(Path(p).parts[-3]))
     if not found:
-        raise PgUnavailable("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/pg_ctl; run scripts/postgres-deps.sh as root)")
+        raise PgUnavailable(
+            "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/pg_ctl; run scripts/postgres-deps.sh as root)"
+        )
     return Path(found[-1]).parent
 
 
@@ -134,8 +136,10 @@ class PgServer:
     def _admin(self, statement: str) -> None:
         import psycopg  # only where PostgreSQL tests run
 
-        with psycopg.connect(host="127.0.0.1", port=self.port, user=SUPERUSER, dbname="postgres", autocommit=True) as conn:
-            conn.execute(statement)  # type: ignore[arg-type]
+        with psycopg.connect(
+            host="127.0.0.1", port=self.port, user=SUPERUSER, dbname="postgres", autocommit=True
+        ) as connection:
+            connection.execute(statement)  # type: ignore[arg-type]
 
     def stop(self) -> None:
         """Stop the server at once and remove its folder."""

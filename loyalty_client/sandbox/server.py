@@ -259,8 +259,8 @@ def start_sandbox(
 
     `db_url` is any SQLAlchemy URL; None means a fresh SQLite file in a temporary folder removed on
     `stop()`. The schema is created, or upgraded to the newest revision (`migrate`); with `seed`,
-    the demo data goes into a database that has no members yet. Every one-time code sent is appended to `.codes` and passed to
-    `on_code` (called on a server thread). `faults` are scheduled from the start (more can be
+    the demo data goes into a database that has no members yet. Every one-time code sent is
+    appended to `.codes` and passed to `on_code` (called on a server thread). `faults` are scheduled from the start (more can be
     added on `.faults`).
     """
     clock = clock or SandboxClock()

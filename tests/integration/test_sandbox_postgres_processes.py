@@ -149,7 +149,9 @@ def _ledger(engine: Engine, after_id: int) -> list[tuple[str, D, str | None]]:
     with engine.connect() as connection:
         rows = connection.execute(
             select(LedgerEntry.kind, LedgerEntry.amount, LedgerEntry.reference)
-            .where(LedgerEntry.customer_id == ANNA.customer_id, LedgerEntry.id > after_id, LedgerEntry.pending.is_(False))
+            .where(
+                LedgerEntry.customer_id == ANNA.customer_id, LedgerEntry.id > after_id, LedgerEntry.pending.is_(False)
+            )
             .order_by(LedgerEntry.id)
         ).all()
     return [(row.kind, row.amount, row.reference) for row in rows]
