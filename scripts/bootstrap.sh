@@ -20,6 +20,6 @@ fi
 if [[ "$(cat "$stamp" 2>/dev/null)" != "$want" ]]; then
   echo "Installing till-loyalty and its dependencies into .venv ..." >&2
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e "$root[test]"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e "$root[test,postgres]"
   echo "$want" > "$stamp"
 fi

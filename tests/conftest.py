@@ -1,6 +1,8 @@
 """Fixtures shared by the test suites."""
 from __future__ import annotations
 
+import importlib.util
+import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
@@ -8,6 +10,7 @@ from typing import Iterator
 import pytest
 
 from loyalty_client.sandbox import RunningSandbox, SandboxClock, start_sandbox
+from tests.pg_server import PgServer, PgUnavailable
 
 
 # The demo data has fixed dates (Anna's 30.00 points expire on 2026-12-31): the sandbox in tests
@@ -36,14 +39,55 @@ def sandbox_clock() -> SandboxClock:
     return SandboxClock(SANDBOX_DAY)
 
 
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PgServer]:
+    """A throwaway PostgreSQL server for the whole run (`tests/pg_server.py`), removed afterwards.
+
+    Where it cannot run (no PostgreSQL, no driver), the tests that need it are skipped with the reason.
+    """
+    if importlib.util.find_spec("psycopg") is None:
+        pytest.skip("PostgreSQL tests need the driver: pip install -e '.[postgres]'")
+    try:
+        server = PgServer.start()
+    except PgUnavailable as exc:
+        pytest.skip(f"PostgreSQL cannot be started here: {exc}")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 @pytest.fixture
-def sandbox(tmp_path: Path, sandbox_clock: SandboxClock) -> Iterator[RunningSandbox]:
+def sandbox_backend(request: pytest.FixtureRequest) -> str:
+    """The database the test's sandbox runs on: "sqlite", unless the test is parametrized with
+    `tests.backends.ON_EVERY_DATABASE` ("sqlite" and "postgresql")."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def sandbox_db_url(request: pytest.FixtureRequest, sandbox_backend: str, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database for the test's sandbox: a SQLite file, or a database on `postgres_server`."""
+    if sandbox_backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'sandbox.sqlite'}"
+        return
+    server: PgServer = request.getfixturevalue("postgres_server")
+    name = f"sandbox_{uuid.uuid4().hex[:16]}"
+    url = server.create_database(name)
+    try:
+        yield url
+    finally:
+        server.drop_database(name)
+
+
+@pytest.fixture
+def sandbox(sandbox_db_url: str, sandbox_clock: SandboxClock) -> Iterator[RunningSandbox]:
     """The sandbox loyalty service on a free loopback port, with a fresh database of demo data.
 
     `.url` to call it, `.codes` / `.last_code()` for one-time codes it sent, `.service` for its
-    logic, `.clock` for its time.
+    logic, `.clock` for its time. Its database is SQLite, or each of SQLite and PostgreSQL in a
+    test parametrized with `tests.backends.ON_EVERY_DATABASE`.
     """
-    running = start_sandbox(f"sqlite:///{tmp_path / 'sandbox.sqlite'}", clock=sandbox_clock)
+    running = start_sandbox(sandbox_db_url, clock=sandbox_clock)
     try:
         yield running
     finally:

@@ -107,8 +107,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     _db_options(
         parser,
-        "SQLAlchemy database URL (default: a fresh temporary SQLite file); the schema is created "
-        "if missing and the demo data seeded if there are no customers yet",
+        "SQLAlchemy database URL, e.g. sqlite:////var/lib/sandbox.db or postgresql://user@host/loyalty "
+        "(default: a fresh temporary SQLite file); the schema is created or upgraded and the demo data "
+        "seeded if there are no customers yet",
     )
     parser.add_argument("--no-seed", action="store_true", help="do not seed the demo data")
     parser.add_argument(

@@ -1,4 +1,6 @@
-"""Engine and schema for the sandbox: any SQLAlchemy URL, SQLite tuned for several server threads."""
+"""Engine for the sandbox: any SQLAlchemy URL (SQLite, PostgreSQL), SQLite tuned for several server threads.
+
+The schema is made and upgraded by `loyalty_client.sandbox.migrate`."""
 from __future__ import annotations
 
 from typing import Any
@@ -7,7 +9,7 @@ from sqlalchemy import Engine, create_engine, event, func, make_url, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from loyalty_client.sandbox.models import Base, CustomerRow
+from loyalty_client.sandbox.models import CustomerRow
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
 
@@ -15,10 +17,15 @@ SQLITE_BUSY_TIMEOUT_SECONDS = 30
 def make_engine(url: str) -> Engine:
     """An engine for `url`; for SQLite, WAL, a busy timeout and foreign keys on every connection.
 
+    `postgresql://...` means PostgreSQL through psycopg 3 (the `postgres` extra), like
+    `postgresql+psycopg://...`; another driver can be named in the URL (`postgresql+psycopg2://`).
+
     An in-memory SQLite database lives in one connection shared by every thread (`StaticPool`);
     `is_single_connection` tells the caller to run its units of work one at a time.
     """
     parsed = make_url(url)
+    if parsed.drivername == "postgresql":  # SQLAlchemy's default would be psycopg2: the extra installs psycopg 3
+        parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":
         return create_engine(parsed, pool_pre_ping=True)
     if parsed.database in (None, "", ":memory:"):
@@ -54,11 +61,6 @@ def _is_memory(dbapi_connection: Any) -> bool:
     finally:
         cursor.close()
     return any(row[1] == "main" and not row[2] for row in rows)
-
-
-def create_schema(engine: Engine) -> None:
-    """Create the sandbox tables that do not exist yet."""
-    Base.metadata.create_all(engine)
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

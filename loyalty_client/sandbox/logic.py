@@ -4,11 +4,29 @@
 and raises `loyalty_client.errors` faults with messages meant for the cashier. The SOAP layer
 (`loyalty_client.sandbox.wsgi`) only translates.
 
-Consistency: each operation is one unit of work in its own database transaction. Operations that
-change a member's points lock their account row (`SELECT ... FOR UPDATE` where the database has
-it) and always update it, and the row carries a version column checked on update; so two tills
-racing for one balance conflict, and the loser is retried from the start against the new state
-(on SQLite the version check does the work, on PostgreSQL the row lock).
+Consistency is kept by the database, never by a lock in this process, so several sandbox
+processes may serve one database (PostgreSQL; READ COMMITTED, its default). Each operation is
+one unit of work in its own transaction, and each rule holds by one of these:
+
+- A member's points (never spent twice, never below zero, holds of other tills counted): every
+  operation that changes them first locks the member's account row (`SELECT ... FOR UPDATE`,
+  `ledger.load_account`), reads what depends on it only then, and always writes the row back with
+  its version bumped and checked (`ledger.touch`). On PostgreSQL the row lock queues racing tills
+  and the one that waited reads the new balance; on SQLite, which has no row locks, the version
+  check makes the loser fail (`StaleDataError`). Readers that only settle matured points skip the
+  lock and rely on the version check alone.
+- Counters that concurrent units add to without the account lock, or whose row may have been read
+  before it (the member's 12-month purchase sum, a one-time code's wrong attempts), are changed by
+  one `UPDATE ... SET x = x + n` statement, never written back from a value read earlier.
+- Whatever must exist once (a purchase, refund or cancel per key; a reservation per transaction;
+  an app QR step per member; a phone, card or account number) has a unique constraint: the
+  loser of a race gets `IntegrityError`.
+- A unit that fails so (version conflict, unique violation, deadlock or serialisation failure) is
+  rolled back and run again from the start against the new state (`_work`): the replay of a
+  purchase then finds it recorded and returns the stored result.
+
+(The one lock in this process, `_one_at_a_time`, only keeps units from sharing the single
+connection of an in-memory SQLite database at once.)
 
 Idempotency: reservations, purchases, cancels and refunds are stored with a fingerprint of their
 request and their full result. A replay with the same id and content returns the stored result
@@ -28,7 +46,7 @@ from decimal import Decimal
 from typing import Any, Callable, NamedTuple, Sequence, TypeVar
 
 import phonenumbers
-from sqlalchemy import Engine, Row, or_, select
+from sqlalchemy import ColumnElement, Engine, Row, or_, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -353,21 +371,23 @@ class SandboxLoyalty:
     # ----- one-time codes ------------------------------------------------------------------------
 
     @staticmethod
-    def _live_codes(
-        session: Session, purpose: ConfirmationPurpose, customer_id: str | None, phone: str | None, now: datetime
-    ) -> list[OneTimeCode]:
+    def _live(
+        purpose: ConfirmationPurpose, customer_id: str | None, phone: str | None, now: datetime
+    ) -> tuple[ColumnElement[bool], ...]:
+        """The conditions of a code still usable for `purpose` by the member (or phone)."""
         target = OneTimeCode.customer_id == customer_id if customer_id else OneTimeCode.phone == phone
-        return list(
-            session.scalars(
-                select(OneTimeCode).where(
-                    target,
-                    OneTimeCode.purpose == purpose.value,
-                    OneTimeCode.used_at.is_(None),
-                    OneTimeCode.expires_at > now,
-                    OneTimeCode.attempts < CODE_MAX_ATTEMPTS,
-                )
-            ).all()
+        return (
+            target,
+            OneTimeCode.purpose == purpose.value,
+            OneTimeCode.used_at.is_(None),
+            OneTimeCode.expires_at > now,
+            OneTimeCode.attempts < CODE_MAX_ATTEMPTS,
         )
+
+    def _live_codes(
+        self, session: Session, purpose: ConfirmationPurpose, customer_id: str | None, phone: str | None, now: datetime
+    ) -> list[OneTimeCode]:
+        return list(session.scalars(select(OneTimeCode).where(*self._live(purpose, customer_id, phone, now))).all())
 
     def _use_code(
         self,
@@ -387,8 +407,14 @@ class SandboxLoyalty:
         raise _WrongCode(purpose, customer_id, phone)
 
     def _count_wrong_code(self, session: Session, wrong: _WrongCode) -> None:
-        for row in self._live_codes(session, wrong.purpose, wrong.customer_id, wrong.phone, self.clock.now()):
-            row.attempts += 1
+        # One statement counts on what the row holds when written: wrong guesses sent at once
+        # must each count (read-then-write would lose some under READ COMMITTED).
+        session.execute(
+            update(OneTimeCode)
+            .where(*self._live(wrong.purpose, wrong.customer_id, wrong.phone, self.clock.now()))
+            .values(attempts=OneTimeCode.attempts + 1)
+            .execution_options(synchronize_session=False)
+        )
 
     def _notify(self, sent: SentCode) -> None:
         log.info(
@@ -677,7 +703,7 @@ class SandboxLoyalty:
             accrued = sum((line.accrual for line in lines), ZERO)
             ledger.accrue(session, account, accrued, transaction_id, now, program_row.accrual_hold_days)
             paid = max(ZERO, receipt.total - redeem)
-            store.set_purchases(session, customer.id, customer.purchases_12m + paid)
+            store.add_purchases(session, customer.id, paid)
             result = CommitResult(
                 transaction_id=transaction_id,
                 accrued=accrued,
@@ -934,7 +960,7 @@ class SandboxLoyalty:
             ledger.give_back(session, account, points, reference, now)
         taken = ledger.reverse_accrual(session, account, accrual[1] - accrual[0], purchase.key, reference, now)
         paid_back = (amount[1] - discount[1]) - (amount[0] - discount[0])
-        store.set_purchases(session, customer.id, max(ZERO, customer.purchases_12m - paid_back))
+        store.add_purchases(session, customer.id, -paid_back)
         return Reversal(taken, points, paid_back)
 
     def register(self, registration: Registration) -> Customer:

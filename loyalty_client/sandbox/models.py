@@ -1,10 +1,15 @@
-"""The sandbox's storage: SQLAlchemy 2 ORM tables, portable to any SQLAlchemy database.
+"""The sandbox's storage: SQLAlchemy 2 ORM tables, the same on SQLite and PostgreSQL.
+
+The schema is made and upgraded by the alembic revisions in `migrations/` (`migrate.upgrade`):
+a change here needs a new revision (`alembic -c loyalty_client/sandbox/alembic.ini ... revision
+--autogenerate`); a test checks that the revisions build exactly these tables.
 
 Money, points and percents are stored as whole hundredths in integer columns (exact everywhere,
 SQLite included); moments as naive UTC and handed back timezone-aware.
 
-Every operation that changes a customer's points touches their `PointAccount` row, whose version
-column makes concurrent writers for the same customer conflict (see `logic.SandboxLoyalty`).
+Every operation that changes a customer's points locks and writes their `PointAccount` row, whose
+version column makes concurrent writers for the same customer conflict where rows cannot be
+locked (SQLite); see the module docstring of `logic`.
 """
 from __future__ import annotations
 

@@ -26,10 +26,11 @@ from waitress import wasyncore
 from waitress.server import create_server
 
 from loyalty_client.sandbox.clock import SandboxClock
-from loyalty_client.sandbox.database import create_schema, has_customers, make_engine
+from loyalty_client.sandbox.database import has_customers, make_engine
 from loyalty_client.sandbox.demo import seed_demo
 from loyalty_client.sandbox.faults import FaultInjector, FaultRule
 from loyalty_client.sandbox.logic import SandboxLoyalty, SentCode
+from loyalty_client.sandbox.migrate import upgrade
 from loyalty_client.sandbox.soap import MAX_BODY_BYTES
 from loyalty_client.sandbox.wsgi import SandboxApp, check_public_url
 
@@ -246,9 +247,9 @@ class RunningSandbox:
 
 
 def prepare_database(db_url: str, seed: bool, clock: SandboxClock) -> Engine:
-    """Create the schema if missing and seed the demo data into a database without members."""
+    """Create or upgrade the schema (`migrate`) and seed the demo data into a database without members."""
     engine = make_engine(db_url)
-    create_schema(engine)
+    upgrade(engine)
     if seed and not has_customers(engine):
         with Session(engine) as session, session.begin():
             seed_demo(session, clock.now())
@@ -290,15 +291,15 @@ def start_sandbox(
     """Serve the sandbox on `host:port` (0: a free port) in a background thread.
 
     `db_url` is any SQLAlchemy URL; None means a fresh SQLite file in a temporary folder removed on
-    `stop()`. The schema is created if missing; with `seed`, the demo data goes into a database
-    that has no members yet. Every one-time code sent is appended to `.codes` and passed to
-    `on_code` (called on a server thread). `faults` are scheduled from the start (more can be
-    added on `.faults`); with `allow_fault_requests`, a request may also ask for a fault in its
-    URL query (`?fault=drop`), which anyone who can reach the sandbox could then do.
-    `connection_limit` and `channel_timeout` (whole seconds) bound the open connections and how
-    long idle ones stay (see `CONNECTION_LIMIT`). The served WSDL names `public_url` (an
-    http(s) address, e.g. a proxy's in front of the sandbox; ValueError if it is not one) or
-    else `url`, the address the sandbox listens on.
+    `stop()`. The schema is created, or upgraded to the newest revision (`migrate`); with `seed`,
+    the demo data goes into a database that has no members yet. Every one-time code sent is
+    appended to `.codes` and passed to `on_code` (called on a server thread). `faults` are
+    scheduled from the start (more can be added on `.faults`); with `allow_fault_requests`, a
+    request may also ask for a fault in its URL query (`?fault=drop`), which anyone who can reach
+    the sandbox could then do. `connection_limit` and `channel_timeout` (whole seconds) bound the
+    open connections and how long idle ones stay (see `CONNECTION_LIMIT`). The served WSDL names
+    `public_url` (an http(s) address, e.g. a proxy's in front of the sandbox; ValueError if it is
+    not one) or else `url`, the address the sandbox listens on.
     """
     if public_url is not None:
         check_public_url(public_url)

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Sequence
 
-from sqlalchemy import Row, bindparam, func, insert, select, update
+from sqlalchemy import Row, bindparam, case, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from loyalty_client.sandbox.models import CustomerRow, OfferRow, ProgramRow, ReservationRow, TierRow, TransactionRow
@@ -24,8 +24,11 @@ _RESERVATIONS = ReservationRow.__table__
 _TRANSACTIONS = TransactionRow.__table__
 
 _CUSTOMER = select(_CUSTOMERS).where(_CUSTOMERS.c.id == bindparam("customer_id"))
-_SET_PURCHASES = (
-    update(_CUSTOMERS).where(_CUSTOMERS.c.id == bindparam("customer_id")).values(purchases_12m=bindparam("total"))
+_PURCHASES_PLUS = _CUSTOMERS.c.purchases_12m + bindparam("amount")
+_ADD_PURCHASES = (
+    update(_CUSTOMERS)
+    .where(_CUSTOMERS.c.id == bindparam("customer_id"))
+    .values(purchases_12m=case((_PURCHASES_PLUS < 0, 0), else_=_PURCHASES_PLUS))
 )
 _PROGRAM = select(_PROGRAMS).order_by(_PROGRAMS.c.id).limit(1)
 _TIERS_OF = select(_TIERS).where(_TIERS.c.program_id == bindparam("program_id")).order_by(_TIERS.c.threshold)
@@ -68,9 +71,15 @@ def customer(session: Session, customer_id: str) -> Row[Any] | None:
     return session.execute(_CUSTOMER, {"customer_id": customer_id}).first()
 
 
-def set_purchases(session: Session, customer_id: str, total: Decimal) -> None:
-    """Keep a member's purchase sum over 12 months (what their tier is reckoned from)."""
-    session.execute(_SET_PURCHASES, {"customer_id": customer_id, "total": total})
+def add_purchases(session: Session, customer_id: str, amount: Decimal) -> None:
+    """Add `amount` (negative for a return) to a member's purchase sum over 12 months (what their
+    tier is reckoned from), never below zero.
+
+    One statement adds to what the row holds when it is written, not to a value read earlier:
+    under PostgreSQL's READ COMMITTED the member's row may have been read before another sale
+    committed, and writing back a total computed from it would lose that sale.
+    """
+    session.execute(_ADD_PURCHASES, {"customer_id": customer_id, "amount": amount})
 
 
 def program(session: Session) -> tuple[Row[Any], Sequence[Row[Any]]] | None:

@@ -8,12 +8,15 @@ from decimal import Decimal as D
 
 import pytest
 from lxml import etree
+from sqlalchemy import select
 
 from loyalty_client.sandbox import RunningSandbox, SandboxClock
 from loyalty_client.sandbox.demo import ANNA, IVAN
+from loyalty_client.sandbox.models import OneTimeCode
+from tests.backends import ON_EVERY_DATABASE
 from tests.integration.sandbox_soap import Fault, Line, SoapTill, amount
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, ON_EVERY_DATABASE]
 
 DEMO_NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
 TL = {"tl": "urn:till-loyalty:v1"}
@@ -91,3 +94,19 @@ def test_concurrent_refunds_never_exceed_the_purchase(sandbox: RunningSandbox) -
     assert sum(isinstance(o, etree._Element) for o in outcomes) == 3
     assert {o.code for o in outcomes if isinstance(o, Fault)} == {"REFUND_EXCEEDS_PURCHASE"}
     assert spendable(till, IVAN.card_number) == D("840.00")
+
+
+def test_wrong_codes_sent_at_once_each_count_towards_burning_it(sandbox: RunningSandbox) -> None:
+    till = SoapTill(sandbox.url)
+    phone = "+375296667711"
+    till.send_code("register", phone=phone)
+    good = sandbox.last_code(phone=phone).code
+    wrong = "000000" if good != "000000" else "111111"
+    outcomes = race(8, lambda i: till.register(phone, "Олег", wrong))
+    assert {o.code for o in outcomes if isinstance(o, Fault)} == {"CONFIRMATION_INVALID"}
+    assert len(outcomes) == 8
+    with sandbox.engine.connect() as connection:  # five wrong guesses burn a code; none went uncounted
+        assert connection.scalar(select(OneTimeCode.attempts).where(OneTimeCode.phone == phone)) == 5
+    with pytest.raises(Fault) as fault:
+        till.register(phone, "Олег", good)
+    assert fault.value.code == "CONFIRMATION_INVALID"

@@ -9,9 +9,10 @@ from lxml import etree
 
 from loyalty_client.sandbox import RunningSandbox, SandboxClock
 from loyalty_client.sandbox.demo import ANNA, IVAN, MARIA, PETR
+from tests.backends import ON_EVERY_DATABASE
 from tests.integration.sandbox_soap import Fault, Line, SoapTill, amount, text
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, ON_EVERY_DATABASE]
 
 DEMO_NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
 TL = {"tl": "urn:till-loyalty:v1"}
