@@ -26,6 +26,9 @@ MIGRATIONS = Path(__file__).resolve().with_name("migrations")
 BEFORE_MIGRATIONS = "0001"
 """The revision whose schema is what `create_all` made before the sandbox had migrations."""
 
+_UNVERSIONED_WITH_OFFLINE_LIMIT = "0002"
+"""A database `create_all` made just before migrations came may already have 0002's columns."""
+
 _ADVISORY_LOCK_KEY = 0x7117_5A4D  # any fixed number: the sandbox's schema lock on PostgreSQL
 
 
@@ -78,8 +81,14 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         if found is not None and found not in {script.revision for script in scripts.walk_revisions()}:
             raise SchemaTooNew(f"the database has schema {found}, newer than this sandbox knows ({head_revision()})")
         if found is None and inspect(connection).has_table("customers"):
-            command.stamp(alembic_config(connection), BEFORE_MIGRATIONS)
+            command.stamp(alembic_config(connection), _unversioned_schema(connection))
         command.upgrade(alembic_config(connection), revision)
+
+
+def _unversioned_schema(connection: Connection) -> str:
+    """The revision that equals the schema of a database made with `create_all`, before migrations."""
+    columns = {column["name"] for column in inspect(connection).get_columns("programs")}
+    return _UNVERSIONED_WITH_OFFLINE_LIMIT if "offline_redeem_limit" in columns else BEFORE_MIGRATIONS
 
 
 def downgrade(engine: Engine, revision: str) -> None:

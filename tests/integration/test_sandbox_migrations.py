@@ -18,6 +18,7 @@ from loyalty_client.sandbox.database import make_engine
 from loyalty_client.sandbox.demo import DEMO_STORE_ID, IVAN, seed_demo
 from loyalty_client.sandbox.logic import SandboxLoyalty
 from loyalty_client.sandbox.migrate import (
+    BEFORE_MIGRATIONS,
     SchemaTooNew,
     current_revision,
     downgrade,
@@ -88,8 +89,7 @@ def test_a_new_database_gets_exactly_the_tables_the_code_uses(engine: Engine) ->
 
 def test_a_database_made_before_migrations_is_upgraded_with_its_ledger(sandbox_db_url: str, engine: Engine) -> None:
     # what the sandbox did before it had migrations: create_all, the demo data, then sales.
-    # (The models are still that schema; once a revision changes them, build the old schema here
-    # with upgrade(engine, BEFORE_MIGRATIONS) and drop the alembic_version table.)
+    # (The models as they are: such a database may already have revision 0002's columns.)
     Base.metadata.create_all(engine)
     _seed(engine)
     _sell(engine, "T-OLD-1")
@@ -106,6 +106,18 @@ def test_a_database_made_before_migrations_is_upgraded_with_its_ledger(sandbox_d
         running.stop()
     with engine.connect() as connection:
         assert connection.scalar(select(func.count()).select_from(TransactionRow)) == 2
+
+
+def test_a_database_made_before_migrations_with_the_first_schema_gets_the_newer_columns(engine: Engine) -> None:
+    upgrade(engine, BEFORE_MIGRATIONS)
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE alembic_version"))
+    assert current_revision(engine) is None
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
 
 
 def test_upgrading_again_changes_nothing(engine: Engine) -> None:
