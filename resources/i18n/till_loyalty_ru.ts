@@ -11,7 +11,7 @@
     <message>
         <location line="+1"/>
         <source>The PIN must have 6 to 12 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN-код должен содержать от 6 до 12 цифр.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -545,232 +545,232 @@ bonuses</source>
     <message>
         <location filename="../../app/device_texts.py" line="+43"/>
         <source>The address must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Адрес должен быть текстом.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The address is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Адрес не указан.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The address “%1” does not say the kind of device: start it with one of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>В адресе «%1» не указан тип устройства: начните его с одного из вариантов: %2.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Unknown kind of device “%1”: use one of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Неизвестный тип устройства «%1». Допустимые: %2.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The options “%1” cannot be read: write them as name=value joined by &amp;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся разобрать параметры «%1»: запишите их в виде name=value через &amp;.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The option %1 is given twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Параметр %1 указан дважды.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The option %1 does not apply to %2:// addresses. Known options: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Параметр %1 не подходит для адресов %2://. Допустимые параметры: %3.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The option %1 cannot be “%2”: use one of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Параметр %1 не может иметь значение «%2». Допустимые значения: %3.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The option %1 must be a whole number, not “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Параметр %1 должен быть целым числом, а не «%2».</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The option %1 must be from %2 to %3, not %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Параметр %1 должен быть от %2 до %3, а не %4.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The option %1 must be 1 (on) or 0 (off), not “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Параметр %1 должен быть 1 (вкл.) или 0 (выкл.), а не «%2».</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The paper width (width) must be 58 or 80 mm, not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ширина бумаги (width) должна быть 58 или 80 мм, а не «%1».</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The timeout must be a number of seconds, not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Тайм-аут должен быть числом секунд, а не «%1».</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The timeout must be above 0 and at most %1 seconds, not %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Тайм-аут должен быть больше 0 и не больше %1 с, а не %2.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A network printer&apos;s address needs its host name or IP address, e.g. tcp://10.0.0.5:9100.</source>
-        <translation type="unfinished"></translation>
+        <translation>В адресе сетевого принтера нужно указать имя хоста или IP-адрес, например tcp://10.0.0.5:9100.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>“%1” is not a host name or IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» — не имя хоста и не IP-адрес.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The IPv6 address in “%1” has no closing bracket “]”.</source>
-        <translation type="unfinished"></translation>
+        <translation>В IPv6-адресе «%1» нет закрывающей скобки «]».</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Unexpected “%1” after the IPv6 address: only a port (:9100) may follow it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Лишнее «%1» после IPv6-адреса: за ним может идти только порт (:9100).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Write an IPv6 address in brackets: tcp://[%1]:9100.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запишите IPv6-адрес в квадратных скобках: tcp://[%1]:9100.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The port “%1” must be a number from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Порт «%1» должен быть числом от 1 до 65535.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A serial address needs the port, e.g. serial:///dev/ttyUSB0 or serial://COM3.</source>
-        <translation type="unfinished"></translation>
+        <translation>В адресе serial:// нужно указать порт, например serial:///dev/ttyUSB0 или serial://COM3.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>“%1” is not a serial port.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» — не последовательный порт.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A USB address needs the printer&apos;s id VENDOR:PRODUCT, e.g. usb://04b8:0202.</source>
-        <translation type="unfinished"></translation>
+        <translation>В USB-адресе нужно указать идентификатор принтера VENDOR:PRODUCT, например usb://04b8:0202.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The USB id “%1” must be VENDOR:PRODUCT in hexadecimal, e.g. 04b8:0202.</source>
-        <translation type="unfinished"></translation>
+        <translation>Идентификатор USB «%1» должен иметь вид VENDOR:PRODUCT в шестнадцатеричной записи, например 04b8:0202.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>USB vendor and product ids are 4 hexadecimal digits each (0000 to ffff).</source>
-        <translation type="unfinished"></translation>
+        <translation>Коды производителя и устройства USB — по 4 шестнадцатеричные цифры (от 0000 до ffff).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>“%1” is not a USB serial number.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» — не серийный номер USB-устройства.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A file address needs the path of the printer device, e.g. file:///dev/usb/lp0.</source>
-        <translation type="unfinished"></translation>
+        <translation>В адресе file:// нужно указать путь к устройству принтера, например file:///dev/usb/lp0.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>“%1” is not a path of a printer device.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» — не путь к устройству принтера.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A CUPS address needs the queue name, e.g. cups://Receipt.</source>
-        <translation type="unfinished"></translation>
+        <translation>В адресе CUPS нужно указать имя очереди, например cups://Receipt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The CUPS queue name “%1” may not contain spaces, control characters, “/” or “#”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя очереди CUPS «%1» не должно содержать пробелов, управляющих символов, «/» и «#».</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>A Windows printer&apos;s address needs its name, without spaces around it, e.g. win32://POS-80.</source>
-        <translation type="unfinished"></translation>
+        <translation>В адресе принтера Windows нужно указать его имя без пробелов по краям, например win32://POS-80.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The Windows printer name “%1” may not contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя принтера Windows «%1» не должно содержать управляющих символов.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>With terminator=none, gap_ms= is needed too, to tell where a code ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>При terminator=none нужен ещё и gap_ms=, чтобы определять, где заканчивается код.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A keyboard scanner&apos;s address has nothing after wedge:// but options, e.g. wedge://?suffix=Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>В адресе сканера в режиме клавиатуры после wedge:// указываются только параметры, например wedge://?suffix=Enter.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>This scanner address cannot be used. Examples: wedge:// (keyboard scanner), serial:///dev/ttyACM0?baudrate=9600.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот адрес сканера не подходит. Примеры: wedge:// (сканер в режиме клавиатуры), serial:///dev/ttyACM0?baudrate=9600.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>This printer address cannot be used. Examples: tcp://10.0.0.5:9100, usb://04b8:0202, serial:///dev/ttyUSB0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот адрес принтера не подходит. Примеры: tcp://10.0.0.5:9100, usb://04b8:0202, serial:///dev/ttyUSB0.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The scanner cannot be used: %1 Ask the admin (Admin &gt; Devices).</source>
-        <translation type="unfinished"></translation>
+        <translation>Сканер нельзя использовать: %1 Обратитесь к администратору (Администратор &gt; Устройства).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The receipt printer cannot be used: %1 Ask the admin (Admin &gt; Devices).</source>
-        <translation type="unfinished"></translation>
+        <translation>Принтер чеков нельзя использовать: %1 Обратитесь к администратору (Администратор &gt; Устройства).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Device settings are wrong: %1 Ask the admin (Admin &gt; Devices).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибка в настройках устройств: %1 Обратитесь к администратору (Администратор &gt; Устройства).</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>CUPS queue %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Очередь CUPS %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Serial port %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Последовательный порт %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>USB printer</source>
-        <translation type="unfinished"></translation>
+        <translation>USB-принтер</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 [USB %2]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 [USB %2]</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Printer is not taking the slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Принтер не принимает чек</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Printer connection was reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Соединение с принтером сброшено</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Printer did not confirm the slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Принтер не подтвердил печать чека</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -801,252 +801,252 @@ bonuses</source>
     <message>
         <location line="+8"/>
         <source>Printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Напечатано.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Printed (the printer keeps the connection open).</source>
-        <translation type="unfinished"></translation>
+        <translation>Напечатано (принтер держит соединение открытым).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Handed to CUPS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Передано в CUPS.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Handed to the Windows spooler.</source>
-        <translation type="unfinished"></translation>
+        <translation>Передано в очередь печати Windows.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The printer is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Принтер готов.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The paper is running low.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бумага заканчивается.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The printer is out of paper.</source>
-        <translation type="unfinished"></translation>
+        <translation>В принтере закончилась бумага.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The printer&apos;s cover is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыта крышка принтера.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The printer reports an error (cutter jam or overheated head).</source>
-        <translation type="unfinished"></translation>
+        <translation>Принтер сообщает об ошибке (заклинил нож или перегрелась печатающая головка).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The printer reports that it is offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Принтер сообщает, что не готов к печати (offline).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is open; the printer does not report its status.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: соединение открыто; принтер не сообщает своё состояние.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is reachable; its status is not asked (status=none).</source>
-        <translation type="unfinished"></translation>
+        <translation>Связь с %1 есть; состояние не запрашивается (status=none).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cannot open %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось открыть %1: %2.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is not taking data: is the printer off or busy?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не принимает данные: принтер выключен или занят?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 stopped taking data: is the printer off, busy or out of paper?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 больше не принимает данные: принтер выключен, занят или в нём нет бумаги?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 did not take the whole job: is the printer stuck, busy or off?</source>
-        <translation type="unfinished"></translation>
+        <translation>Задание для %1 передано не полностью: принтер завис, занят или выключен?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 failed: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сбой %1: %2.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: the printer is off or unplugged (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: принтер выключен или отсоединён (%2).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No permission to write to %1: add the till&apos;s user to the printer group.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет прав на запись в %1: добавьте пользователя кассы в группу принтеров.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is busy: another program is using it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: устройство занято другой программой.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Printing needs software that is not installed: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Для печати нужны программы, которые не установлены: %2.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 printers are not available on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Принтеры %1 на этом компьютере недоступны.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cannot list the USB devices: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось получить список USB-устройств: %2.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is not connected or is off.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не подключён или выключен.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cannot use %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся использовать %1: %2.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No answer from %1 in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет ответа от %1 за отведённое время.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cannot run %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось запустить %1: %2.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CUPS did not take the job for the queue “%1” in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>CUPS вовремя не принял задание для очереди «%1».</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>CUPS refused the job for the queue “%1”: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>CUPS отклонил задание для очереди «%1»: %2.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CUPS has no queue “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>В CUPS нет очереди «%1».</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The CUPS queue “%1” is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Очередь CUPS «%1» отключена.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The CUPS queue “%1” is enabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Очередь CUPS «%1» включена.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Windows has no printer named “%1” (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>В Windows нет принтера с именем «%1» (%2).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Windows refused the job for “%1”: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows отклонила задание для «%1»: %2.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Windows knows this printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот принтер есть в Windows.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The name server did not answer for “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS-сервер не ответил на запрос «%1».</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 refused the connection: is the printer off, or the port wrong?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 отклоняет соединение: принтер выключен или указан не тот порт?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Unknown printer host “%1” (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Неизвестный хост принтера «%1» (%2).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cannot reach %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет связи с %1: %2.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 did not answer the status request (status=none is for a printer that never answers).</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет ответа от %1 на запрос состояния (status=none — для принтера, который никогда не отвечает).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 answered the status request with %2, which is not a printer&apos;s status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ %1 на запрос состояния (%2) не является состоянием принтера.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 dropped the connection before taking the job: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Соединение с %1 разорвано до приёма задания: %2.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 closed the connection before taking the job.</source>
-        <translation type="unfinished"></translation>
+        <translation>Соединение с %1 закрыто до приёма задания.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The slip could not be laid out: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось подготовить чек к печати: %2.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>There is nothing to reprint yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Повторно печатать пока нечего.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The printer is still busy with another job.</source>
-        <translation type="unfinished"></translation>
+        <translation>Принтер ещё занят другим заданием.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Printing failed: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибка печати: %2.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>%1 did not answer the status request after the job (status=none is for a printer that never answers).</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет ответа от %1 на запрос состояния после печати (status=none — для принтера, который никогда не отвечает).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 At the end of the job: the slip may be cut short.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Это в конце печати: чек мог напечататься не полностью.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1072,12 +1072,12 @@ bonuses</source>
         <location filename="../../app/device_setup.py" line="+130"/>
         <source>Nothing was printed: the printer address is not valid.</source>
         <extracomment>Added to the printer&apos;s own timeout before a test print is given up on screen: the job may wait for the test worker&apos;s thread and the transport&apos;s last status read.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ничего не напечатано: неверный адрес принтера.</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>The printer did not answer within %1 s: is it on and connected?</source>
-        <translation type="unfinished"></translation>
+        <translation>Принтер не ответил за %1 с: он включён и подключён?</translation>
     </message>
 </context>
 <context>
@@ -1350,7 +1350,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+1"/>
         <location line="+5"/>
         <source>Digits only</source>
-        <translation type="unfinished"></translation>
+        <translation>Только цифры</translation>
     </message>
     <message>
         <location line="-4"/>
@@ -1371,12 +1371,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
     <message>
         <location line="-4"/>
         <source>The admin PIN is too short now. Choose a new one: 6 to 12 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN администратора короче, чем теперь требуется. Задайте новый: от 6 до 12 цифр</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Позже</translation>
     </message>
     <message>
         <location line="-12"/>
@@ -1393,7 +1393,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
     <message>
         <location line="-2"/>
         <source>Choose the admin PIN: 6 to 12 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>Задайте PIN администратора: от 6 до 12 цифр</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1528,122 +1528,122 @@ It will never reach the loyalty service. Write why (required), for example: the 
     <message>
         <location line="+29"/>
         <source>Set aside by the admin: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>Отложено администратором: {note}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The loyalty service could not be reached; it will be sent again automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет связи с сервисом лояльности; отправка повторится автоматически.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The loyalty service does not know this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервис лояльности не знает этого клиента.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The customer&apos;s card is blocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Карта клиента заблокирована.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The customer&apos;s card is not activated: points cannot be spent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Карта клиента не активирована: списывать баллы нельзя.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The customer did not have enough points for this receipt.</source>
-        <translation type="unfinished"></translation>
+        <translation>У клиента не хватило баллов для этого чека.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>More points were spent than the program allows on this receipt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Списано больше баллов, чем программа разрешает по этому чеку.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The loyalty service asks for the customer&apos;s one-time code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервис лояльности запрашивает одноразовый код клиента.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The customer&apos;s one-time code was wrong or has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Одноразовый код клиента неверный или просрочен.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The loyalty service does not know the sale this refers to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервис лояльности не знает продажу, к которой это относится.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>More is being returned than was bought in the sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>Возвращается больше, чем было куплено в этой продаже.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The loyalty service refused the receipt&apos;s data. Call support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервис лояльности отклонил данные чека. Обратитесь в поддержку.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The till&apos;s record of this receipt is damaged and cannot be sent. Call support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запись этого чека на кассе повреждена, её нельзя отправить. Обратитесь в поддержку.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The till failed while sending; it will try again automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сбой кассы при отправке; касса повторит попытку автоматически.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The loyalty service refused it. Call support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервис лояльности отклонил операцию. Обратитесь в поддержку.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Sale No. {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Продажа № {number}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancellation of sale No. {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Аннулирование продажи № {number}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Refund for sale No. {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Возврат по продаже № {number}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Not known at this till</source>
-        <translation type="unfinished"></translation>
+        <translation>Неизвестен на этой кассе</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>No. {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>№ {number}</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Transaction {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Транзакция {id}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>customer number {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>номер клиента {id}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>attempts: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>попыток: {count}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Technical reason: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Техническая причина: {error}</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1658,12 +1658,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
     <message>
         <location line="+3"/>
         <source>{operation} of {time}, customer: {customer}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{operation} от {time}, клиент: {customer}.</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Discard {operation} of {time}, customer: {customer}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Убрать из очереди: {operation} от {time}, клиент: {customer}?</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -1698,12 +1698,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
     <message>
         <location line="+1"/>
         <source>Amount</source>
-        <translation type="unfinished">Сумма</translation>
+        <translation>Сумма</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>Баллы</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1718,7 +1718,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
     <message>
         <location line="+3"/>
         <source>Points spent on the receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Баллы, списанные по чеку</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1807,22 +1807,22 @@ It will never reach the loyalty service. Write why (required), for example: the 
     <message>
         <location filename="../../app/sandbox_process.py" line="+82"/>
         <source>it could not be started</source>
-        <translation type="unfinished"></translation>
+        <translation>его не удалось запустить</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it crashed</source>
-        <translation type="unfinished"></translation>
+        <translation>аварийное завершение</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it failed (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>ошибка (%1)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>it ended with exit code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>код завершения %1</translation>
     </message>
 </context>
 <context>
