@@ -10,8 +10,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>The PIN must have 4 to 8 digits.</source>
-        <translation>PIN-код павінен мець ад 4 да 8 лічбаў.</translation>
+        <source>The PIN must have 6 to 12 digits.</source>
+        <translation>PIN-код павінен змяшчаць ад 6 да 12 лічбаў.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -39,17 +39,17 @@
         <translation>Захаваны PIN-код пашкоджаны. Звярніцеся ў падтрымку для скіду.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+93"/>
         <source>No admin PIN is set on this till.</source>
         <translation>На гэтай касе не зададзены PIN-код адміністратара.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Admin PIN</source>
         <translation>PIN-код адміністратара</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+51"/>
         <source>Current PIN</source>
         <translation>Бягучы PIN-код</translation>
     </message>
@@ -77,7 +77,7 @@
         <translation>Нечаканая памылка: %1. Чэк захаваны, паспрабуйце яшчэ раз.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout.py" line="+362"/>
+        <location filename="../../app/checkout.py" line="+388"/>
         <source>The receipt is empty.</source>
         <translation>Чэк пусты.</translation>
     </message>
@@ -107,12 +107,12 @@
         <translation>Для спісання %1 без сувязі патрэбны PIN-код адміністратара.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>To pay: %1. Take payment, then press Payment received (F8).</source>
         <translation>Да аплаты: %1. Прыміце аплату і націсніце «Аплата атрымана» (F8).</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+41"/>
         <source>Receipt closed. Fiscal document No. %1.</source>
         <translation>Чэк закрыты. Фіскальны дакумент № %1.</translation>
     </message>
@@ -137,7 +137,7 @@
         <translation>Гэты пакупнік яшчэ не абслугоўваўся на гэтай касе.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
         <translation>Картка не актывавана: бонусы налічваюцца, але спісаць іх пакуль нельга.</translation>
     </message>
@@ -375,12 +375,12 @@ bonuses</source>
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../widgets/device_settings.py" line="+322"/>
+        <location filename="../../widgets/device_settings.py" line="+331"/>
         <source>Sending a test page…</source>
         <translation>Адпраўляем тэставую старонку…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Loyalty card</source>
         <translation>Картка лаяльнасці</translation>
     </message>
@@ -462,7 +462,7 @@ bonuses</source>
     <message>
         <location line="+2"/>
         <source>Test: scan any code, it appears below.</source>
-        <translation>Праверка: адсканіруйце любы код — ён з’явіцца ніжэй.</translation>
+        <translation>Праверка: адскануйце любы код — ён з’явіцца ніжэй.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -538,13 +538,242 @@ bonuses</source>
 <context>
     <name>Devices</name>
     <message>
-        <location filename="../../app/device_setup.py" line="+76"/>
-        <location filename="../../app/devices_controller.py" line="+141"/>
+        <location filename="../../app/devices_controller.py" line="+126"/>
         <source>Printing…</source>
         <translation>Друк…</translation>
     </message>
     <message>
-        <location filename="../../app/devices_controller.py" line="-94"/>
+        <location filename="../../app/device_texts.py" line="+43"/>
+        <source>The address must be text.</source>
+        <translation>Адрас павінен быць тэкстам.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The address is empty.</source>
+        <translation>Адрас не пазначаны.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The address “%1” does not say the kind of device: start it with one of %2.</source>
+        <translation>У адрасе «%1» не пазначаны тып прылады: пачніце яго з аднаго з варыянтаў: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown kind of device “%1”: use one of %2.</source>
+        <translation>Невядомы тып прылады «%1». Дапушчальныя: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The options “%1” cannot be read: write them as name=value joined by &amp;.</source>
+        <translation>Не ўдаецца разабраць параметры «%1»: запішыце іх у выглядзе name=value праз &amp;.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The option %1 is given twice.</source>
+        <translation>Параметр %1 пазначаны двойчы.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The option %1 does not apply to %2:// addresses. Known options: %3.</source>
+        <translation>Параметр %1 не падыходзіць для адрасоў %2://. Дапушчальныя параметры: %3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The option %1 cannot be “%2”: use one of %3.</source>
+        <translation>Параметр %1 не можа мець значэнне «%2». Дапушчальныя значэнні: %3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The option %1 must be a whole number, not “%2”.</source>
+        <translation>Параметр %1 павінен быць цэлым лікам, а не «%2».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The option %1 must be from %2 to %3, not %4.</source>
+        <translation>Параметр %1 павінен быць ад %2 да %3, а не %4.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The option %1 must be 1 (on) or 0 (off), not “%2”.</source>
+        <translation>Параметр %1 павінен быць 1 (укл.) або 0 (выкл.), а не «%2».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The paper width (width) must be 58 or 80 mm, not “%1”.</source>
+        <translation>Шырыня паперы (width) павінна быць 58 або 80 мм, а не «%1».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The timeout must be a number of seconds, not “%1”.</source>
+        <translation>Тайм-аўт павінен быць колькасцю секунд, а не «%1».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The timeout must be above 0 and at most %1 seconds, not %2.</source>
+        <translation>Тайм-аўт павінен быць больш за 0 і не больш за %1 с, а не %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A network printer&apos;s address needs its host name or IP address, e.g. tcp://10.0.0.5:9100.</source>
+        <translation>У адрасе сеткавага прынтара трэба пазначыць імя хоста або IP-адрас, напрыклад tcp://10.0.0.5:9100.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1” is not a host name or IP address.</source>
+        <translation>«%1» — не імя хоста і не IP-адрас.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The IPv6 address in “%1” has no closing bracket “]”.</source>
+        <translation>У IPv6-адрасе «%1» няма закрывальнай дужкі «]».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unexpected “%1” after the IPv6 address: only a port (:9100) may follow it.</source>
+        <translation>Лішняе «%1» пасля IPv6-адраса: за ім можа ісці толькі порт (:9100).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write an IPv6 address in brackets: tcp://[%1]:9100.</source>
+        <translation>Запішыце IPv6-адрас у квадратных дужках: tcp://[%1]:9100.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The port “%1” must be a number from 1 to 65535.</source>
+        <translation>Порт «%1» павінен быць лікам ад 1 да 65535.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A serial address needs the port, e.g. serial:///dev/ttyUSB0 or serial://COM3.</source>
+        <translation>У адрасе serial:// трэба пазначыць порт, напрыклад serial:///dev/ttyUSB0 або serial://COM3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is not a serial port.</source>
+        <translation>«%1» — не паслядоўны порт.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A USB address needs the printer&apos;s id VENDOR:PRODUCT, e.g. usb://04b8:0202.</source>
+        <translation>У USB-адрасе трэба пазначыць ідэнтыфікатар прынтара VENDOR:PRODUCT, напрыклад usb://04b8:0202.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The USB id “%1” must be VENDOR:PRODUCT in hexadecimal, e.g. 04b8:0202.</source>
+        <translation>Ідэнтыфікатар USB «%1» павінен мець выгляд VENDOR:PRODUCT у шаснаццатковым запісе, напрыклад 04b8:0202.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>USB vendor and product ids are 4 hexadecimal digits each (0000 to ffff).</source>
+        <translation>Коды вытворцы і прылады USB — па 4 шаснаццатковыя лічбы (ад 0000 да ffff).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is not a USB serial number.</source>
+        <translation>«%1» — не серыйны нумар USB-прылады.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A file address needs the path of the printer device, e.g. file:///dev/usb/lp0.</source>
+        <translation>У адрасе file:// трэба пазначыць шлях да прылады прынтара, напрыклад file:///dev/usb/lp0.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1” is not a path of a printer device.</source>
+        <translation>«%1» — не шлях да прылады прынтара.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A CUPS address needs the queue name, e.g. cups://Receipt.</source>
+        <translation>У адрасе CUPS трэба пазначыць імя чаргі, напрыклад cups://Receipt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The CUPS queue name “%1” may not contain spaces, control characters, “/” or “#”.</source>
+        <translation>Імя чаргі CUPS «%1» не павінна змяшчаць прабелаў, кіравальных сімвалаў, «/» і «#».</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A Windows printer&apos;s address needs its name, without spaces around it, e.g. win32://POS-80.</source>
+        <translation>У адрасе прынтара Windows трэба пазначыць яго імя без прабелаў па краях, напрыклад win32://POS-80.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The Windows printer name “%1” may not contain control characters.</source>
+        <translation>Імя прынтара Windows «%1» не павінна змяшчаць кіравальных сімвалаў.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With terminator=none, gap_ms= is needed too, to tell where a code ends.</source>
+        <translation>Пры terminator=none патрэбны яшчэ і gap_ms=, каб вызначаць, дзе заканчваецца код.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A keyboard scanner&apos;s address has nothing after wedge:// but options, e.g. wedge://?suffix=Enter.</source>
+        <translation>У адрасе сканера ў рэжыме клавіятуры пасля wedge:// пазначаюцца толькі параметры, напрыклад wedge://?suffix=Enter.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>This scanner address cannot be used. Examples: wedge:// (keyboard scanner), serial:///dev/ttyACM0?baudrate=9600.</source>
+        <translation>Гэты адрас сканера не падыходзіць. Прыклады: wedge:// (сканер у рэжыме клавіятуры), serial:///dev/ttyACM0?baudrate=9600.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This printer address cannot be used. Examples: tcp://10.0.0.5:9100, usb://04b8:0202, serial:///dev/ttyUSB0.</source>
+        <translation>Гэты адрас прынтара не падыходзіць. Прыклады: tcp://10.0.0.5:9100, usb://04b8:0202, serial:///dev/ttyUSB0.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The scanner cannot be used: %1 Ask the admin (Admin &gt; Devices).</source>
+        <translation>Сканер нельга выкарыстоўваць: %1 Звярніцеся да адміністратара (Адміністратар &gt; Прылады).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The receipt printer cannot be used: %1 Ask the admin (Admin &gt; Devices).</source>
+        <translation>Прынтар чэкаў нельга выкарыстоўваць: %1 Звярніцеся да адміністратара (Адміністратар &gt; Прылады).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Device settings are wrong: %1 Ask the admin (Admin &gt; Devices).</source>
+        <translation>Памылка ў наладах прылад: %1 Звярніцеся да адміністратара (Адміністратар &gt; Прылады).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>CUPS queue %1</source>
+        <translation>Чарга CUPS %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Serial port %1</source>
+        <translation>Паслядоўны порт %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>USB printer</source>
+        <translation>USB-прынтар</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 [USB %2]</source>
+        <translation>%1 [USB %2]</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Printer is not taking the slip</source>
+        <translation>Прынтар не прымае чэк</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer connection was reset</source>
+        <translation>Злучэнне з прынтарам скінута</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer did not confirm the slip</source>
+        <translation>Прынтар не пацвердзіў друк чэка</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Printed</source>
         <translation>Надрукавана</translation>
     </message>
@@ -565,12 +794,262 @@ bonuses</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+95"/>
+        <location filename="../../app/devices_controller.py" line="+5"/>
         <source>Printer error</source>
         <translation>Памылка прынтара</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="+8"/>
+        <source>Printed.</source>
+        <translation>Надрукавана.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed (the printer keeps the connection open).</source>
+        <translation>Надрукавана (прынтар трымае злучэнне адкрытым).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Handed to CUPS.</source>
+        <translation>Перададзена ў CUPS.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handed to the Windows spooler.</source>
+        <translation>Перададзена ў чаргу друку Windows.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer is ready.</source>
+        <translation>Прынтар гатовы.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The paper is running low.</source>
+        <translation>Папера заканчваецца.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer is out of paper.</source>
+        <translation>У прынтары скончылася папера.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer&apos;s cover is open.</source>
+        <translation>Адкрыта вечка прынтара.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer reports an error (cutter jam or overheated head).</source>
+        <translation>Прынтар паведамляе пра памылку (заклініла нож або перагрэлася друкавальная галоўка).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The printer reports that it is offline.</source>
+        <translation>Прынтар паведамляе, што не гатовы да друку (offline).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is open; the printer does not report its status.</source>
+        <translation>%1: злучэнне адкрыта; прынтар не паведамляе свой стан.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is reachable; its status is not asked (status=none).</source>
+        <translation>Сувязь з %1 ёсць; стан не запытваецца (status=none).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot open %1: %2.</source>
+        <translation>Не ўдалося адкрыць %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not taking data: is the printer off or busy?</source>
+        <translation>%1 не прымае даныя: прынтар выключаны або заняты?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 stopped taking data: is the printer off, busy or out of paper?</source>
+        <translation>%1 больш не прымае даныя: прынтар выключаны, заняты або ў ім няма паперы?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 did not take the whole job: is the printer stuck, busy or off?</source>
+        <translation>Заданне для %1 перададзена не цалкам: прынтар завіс, заняты або выключаны?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 failed: %2.</source>
+        <translation>Збой %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: the printer is off or unplugged (%2).</source>
+        <translation>%1: прынтар выключаны або адлучаны (%2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No permission to write to %1: add the till&apos;s user to the printer group.</source>
+        <translation>Няма правоў на запіс у %1: дадайце карыстальніка касы ў групу прынтараў.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is busy: another program is using it.</source>
+        <translation>%1: прылада занята іншай праграмай.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing needs software that is not installed: %2.</source>
+        <translation>Для друку патрэбныя праграмы, якія не ўсталяваныя: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 printers are not available on this computer.</source>
+        <translation>Прынтары %1 на гэтым камп’ютары недаступныя.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot list the USB devices: %2.</source>
+        <translation>Не ўдалося атрымаць спіс USB-прылад: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not connected or is off.</source>
+        <translation>%1 не падлучаны або выключаны.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot use %1: %2.</source>
+        <translation>Не ўдаецца выкарыстаць %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No answer from %1 in time.</source>
+        <translation>Няма адказу ад %1 за адведзены час.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot run %1: %2.</source>
+        <translation>Не ўдалося запусціць %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUPS did not take the job for the queue “%1” in time.</source>
+        <translation>CUPS своечасова не прыняў заданне для чаргі «%1».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CUPS refused the job for the queue “%1”: %2.</source>
+        <translation>CUPS адхіліў заданне для чаргі «%1»: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUPS has no queue “%1”.</source>
+        <translation>У CUPS няма чаргі «%1».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The CUPS queue “%1” is disabled.</source>
+        <translation>Чарга CUPS «%1» адключана.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The CUPS queue “%1” is enabled.</source>
+        <translation>Чарга CUPS «%1» уключана.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Windows has no printer named “%1” (%2).</source>
+        <translation>У Windows няма прынтара з імем «%1» (%2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Windows refused the job for “%1”: %2.</source>
+        <translation>Windows адхіліла заданне для «%1»: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Windows knows this printer.</source>
+        <translation>Гэты прынтар ёсць у Windows.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name server did not answer for “%1”.</source>
+        <translation>DNS-сервер не адказаў на запыт «%1».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 refused the connection: is the printer off, or the port wrong?</source>
+        <translation>%1 адхіляе злучэнне: прынтар выключаны або пазначаны не той порт?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown printer host “%1” (%2).</source>
+        <translation>Невядомы хост прынтара «%1» (%2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot reach %1: %2.</source>
+        <translation>Няма сувязі з %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 did not answer the status request (status=none is for a printer that never answers).</source>
+        <translation>Няма адказу ад %1 на запыт стану (status=none — для прынтара, які ніколі не адказвае).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 answered the status request with %2, which is not a printer&apos;s status.</source>
+        <translation>Адказ %1 на запыт стану (%2) не з’яўляецца станам прынтара.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 dropped the connection before taking the job: %2.</source>
+        <translation>Злучэнне з %1 разарвана да прыёму задання: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 closed the connection before taking the job.</source>
+        <translation>Злучэнне з %1 закрыта да прыёму задання.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The slip could not be laid out: %2.</source>
+        <translation>Не ўдалося падрыхтаваць чэк да друку: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is nothing to reprint yet.</source>
+        <translation>Паўторна друкаваць пакуль няма чаго.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer is still busy with another job.</source>
+        <translation>Прынтар яшчэ заняты іншым заданнем.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing failed: %2.</source>
+        <translation>Памылка друку: %2.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 did not answer the status request after the job (status=none is for a printer that never answers).</source>
+        <translation>Няма адказу ад %1 на запыт стану пасля друку (status=none — для прынтара, які ніколі не адказвае).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 At the end of the job: the slip may be cut short.</source>
+        <translation>%1 Гэта ў канцы друку: чэк мог надрукавацца не цалкам.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Scanner connected</source>
         <translation>Сканер падлучаны</translation>
     </message>
@@ -589,11 +1068,22 @@ bonuses</source>
         <source>Scanner stopped</source>
         <translation>Сканер спынены</translation>
     </message>
+    <message>
+        <location filename="../../app/device_setup.py" line="+130"/>
+        <source>Nothing was printed: the printer address is not valid.</source>
+        <extracomment>Added to the printer&apos;s own timeout before a test print is given up on screen: the job may wait for the test worker&apos;s thread and the transport&apos;s last status read.</extracomment>
+        <translation>Нічога не надрукавана: няправільны адрас прынтара.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The printer did not answer within %1 s: is it on and connected?</source>
+        <translation>Прынтар не адказаў за %1 с: ён уключаны і падлучаны?</translation>
+    </message>
 </context>
 <context>
     <name>DiscardReasonDialog</name>
     <message>
-        <location filename="../../widgets/queue_dialog.py" line="+134"/>
+        <location filename="../../widgets/queue_dialog.py" line="+164"/>
         <location line="+7"/>
         <source>Discard</source>
         <extracomment>Filter values emitted by `filter_changed` (&quot;&quot; = all states).</extracomment>
@@ -657,7 +1147,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
     <message>
         <location line="+2"/>
         <source>The scan could not be read. Scan again.</source>
-        <translation>Код не прачытаны. Адсканіруйце яшчэ раз.</translation>
+        <translation>Код не прачытаны. Адскануйце яшчэ раз.</translation>
     </message>
 </context>
 <context>
@@ -826,7 +1316,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../widgets/pin_dialog.py" line="+244"/>
+        <location filename="../../widgets/pin_dialog.py" line="+257"/>
         <source>The two PINs are different. Type the new PIN again.</source>
         <translation>PIN-коды не супадаюць. Увядзіце новы PIN яшчэ раз.</translation>
     </message>
@@ -837,23 +1327,17 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+10"/>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Admin PIN</source>
         <translation>PIN адміністратара</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-13"/>
         <source>Enter the admin PIN</source>
         <translation>Увядзіце PIN адміністратара</translation>
     </message>
     <message>
-        <location line="-4"/>
-        <location line="+5"/>
-        <source>4 to 8 digits</source>
-        <translation>Ад 4 да 8 лічбаў</translation>
-    </message>
-    <message>
-        <location line="-7"/>
+        <location line="-6"/>
         <source>Approval</source>
         <translation>Пацвярджэнне</translation>
     </message>
@@ -863,7 +1347,13 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Адміністратар пацвярджае гэта PIN-кодам.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Digits only</source>
+        <translation>Толькі лічбы</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>Approve</source>
         <translation>Пацвердзіць</translation>
     </message>
@@ -874,26 +1364,39 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+2"/>
+        <location line="+5"/>
         <source>New admin PIN</source>
         <translation>Новы PIN адміністратара</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Choose the admin PIN: 4 to 8 digits</source>
-        <translation>Прыдумайце PIN адміністратара: ад 4 да 8 лічбаў</translation>
+        <location line="-4"/>
+        <source>The admin PIN is too short now. Choose a new one: 6 to 12 digits</source>
+        <translation>PIN адміністратара карацейшы, чым цяпер патрабуецца. Задайце новы: ад 6 да 12 лічбаў</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
+        <source>Later</source>
+        <translation>Пазней</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+5"/>
         <source>The PIN protects the device settings and the sending queue.</source>
         <translation>PIN абараняе налады прылад і чаргу адпраўкі.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
+        <location line="+5"/>
         <source>Save PIN</source>
         <translation>Захаваць PIN</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
+        <source>Choose the admin PIN: 6 to 12 digits</source>
+        <translation>Задайце PIN адміністратара: ад 6 да 12 лічбаў</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location line="+2"/>
         <source>New PIN</source>
         <translation>Новы PIN</translation>
@@ -965,25 +1468,25 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>QueueDialog</name>
     <message>
-        <location filename="../../widgets/queue_dialog.py" line="+174"/>
-        <location line="+138"/>
+        <location filename="../../widgets/queue_dialog.py" line="+177"/>
+        <location line="+199"/>
         <source>Waiting</source>
         <translation>Чакае</translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+138"/>
+        <location line="-198"/>
+        <location line="+199"/>
         <source>Being sent</source>
         <translation>Адпраўляецца</translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+138"/>
+        <location line="-198"/>
+        <location line="+199"/>
         <source>Delivered</source>
         <translation>Дастаўлена</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-198"/>
         <source>✖ Failed</source>
         <translation>✖ Памылка</translation>
     </message>
@@ -1023,7 +1526,127 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Дастаўлена: {count}</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+29"/>
+        <source>Set aside by the admin: {note}</source>
+        <translation>Адкладзена адміністратарам: {note}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The loyalty service could not be reached; it will be sent again automatically.</source>
+        <translation>Няма сувязі з сэрвісам лаяльнасці; адпраўка паўторыцца аўтаматычна.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The loyalty service does not know this customer.</source>
+        <translation>Сэрвіс лаяльнасці не ведае гэтага кліента.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer&apos;s card is blocked.</source>
+        <translation>Картка кліента заблакаваная.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer&apos;s card is not activated: points cannot be spent.</source>
+        <translation>Картка кліента не актываваная: спісваць балы нельга.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer did not have enough points for this receipt.</source>
+        <translation>У кліента не хапіла балаў для гэтага чэка.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More points were spent than the program allows on this receipt.</source>
+        <translation>Спісана больш балаў, чым праграма дазваляе па гэтым чэку.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loyalty service asks for the customer&apos;s one-time code.</source>
+        <translation>Сэрвіс лаяльнасці запытвае аднаразовы код кліента.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer&apos;s one-time code was wrong or has expired.</source>
+        <translation>Аднаразовы код кліента няправільны або пратэрмінаваны.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loyalty service does not know the sale this refers to.</source>
+        <translation>Сэрвіс лаяльнасці не ведае продажу, да якога гэта адносіцца.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More is being returned than was bought in the sale.</source>
+        <translation>Вяртаецца больш, чым было куплена ў гэтым продажы.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loyalty service refused the receipt&apos;s data. Call support.</source>
+        <translation>Сэрвіс лаяльнасці адхіліў даныя чэка. Звярніцеся ў падтрымку.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The till&apos;s record of this receipt is damaged and cannot be sent. Call support.</source>
+        <translation>Запіс гэтага чэка на касе пашкоджаны, яго нельга адправіць. Звярніцеся ў падтрымку.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The till failed while sending; it will try again automatically.</source>
+        <translation>Збой касы пры адпраўцы; каса паўторыць спробу аўтаматычна.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The loyalty service refused it. Call support.</source>
+        <translation>Сэрвіс лаяльнасці адхіліў аперацыю. Звярніцеся ў падтрымку.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sale No. {number}</source>
+        <translation>Продаж № {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancellation of sale No. {number}</source>
+        <translation>Ануляванне продажу № {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund for sale No. {number}</source>
+        <translation>Вяртанне па продажы № {number}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not known at this till</source>
+        <translation>Невядомы на гэтай касе</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No. {number}</source>
+        <translation>№ {number}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Transaction {id}</source>
+        <translation>Транзакцыя {id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>customer number {id}</source>
+        <translation>нумар кліента {id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attempts: {count}</source>
+        <translation>спроб: {count}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Technical reason: {error}</source>
+        <translation>Тэхнічная прычына: {error}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Next attempt at {time}.</source>
         <translation>Наступная спроба ў {time}.</translation>
     </message>
@@ -1033,22 +1656,17 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Выберыце радок, каб убачыць падрабязнасці.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{operation} {reference}: {reason}</source>
-        <translation>{operation} {reference}: {reason}</translation>
+        <location line="+3"/>
+        <source>{operation} of {time}, customer: {customer}.</source>
+        <translation>{operation} ад {time}, кліент: {customer}.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{operation} {reference}: no errors.</source>
-        <translation>{operation} {reference}: памылак няма.</translation>
+        <location line="+24"/>
+        <source>Discard {operation} of {time}, customer: {customer}?</source>
+        <translation>Прыбраць з чаргі: {operation} ад {time}, кліент: {customer}?</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Discard {operation} {reference} of {customer}?</source>
-        <translation>Прыбраць з чаргі: {operation} {reference}, кліент {customer}?</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Sending queue</source>
         <translation>Чарга адпраўкі</translation>
     </message>
@@ -1074,13 +1692,18 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+1"/>
-        <source>Operation</source>
-        <translation>Аперацыя</translation>
+        <source>Receipt</source>
+        <translation>Чэк</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Receipt</source>
-        <translation>Чэк</translation>
+        <source>Amount</source>
+        <translation>Сума</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points</source>
+        <translation>Балы</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1089,21 +1712,16 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+1"/>
-        <source>Recorded</source>
-        <translation>Запісана</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Attempts</source>
-        <translation>Спробы</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Reason</source>
         <translation>Прычына</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Points spent on the receipt</source>
+        <translation>Балы, спісаныя па чэку</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Nothing here</source>
         <translation>Тут пуста</translation>
     </message>
@@ -1185,6 +1803,29 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
 </context>
 <context>
+    <name>Sandbox</name>
+    <message>
+        <location filename="../../app/sandbox_process.py" line="+82"/>
+        <source>it could not be started</source>
+        <translation>яго не ўдалося запусціць</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it crashed</source>
+        <translation>аварыйнае завяршэнне</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it failed (%1)</source>
+        <translation>памылка (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>it ended with exit code %1</source>
+        <translation>код завяршэння %1</translation>
+    </message>
+</context>
+<context>
     <name>SandboxLog</name>
     <message>
         <location filename="../../widgets/sandbox_log.py" line="+57"/>
@@ -1235,17 +1876,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тэставы сэрвіс спыніўся: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+98"/>
+        <location filename="../../app/till.py" line="+101"/>
         <source>Connecting…</source>
         <translation>Падключэнне…</translation>
     </message>
     <message>
-        <location line="+90"/>
-        <source>Device settings are wrong: %1. Ask the admin (Admin &gt; Devices).</source>
-        <translation>Няправільныя налады прылад: %1. Звярніцеся да адміністратара (Адміністратар &gt; Прылады).</translation>
-    </message>
-    <message>
-        <location line="+57"/>
+        <location line="+151"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Спісаць %1 з бонусаў кліента %2 без сувязі з сэрвісам?</translation>
     </message>

@@ -10,8 +10,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>The PIN must have 4 to 8 digits.</source>
-        <translation>The PIN must have 4 to 8 digits.</translation>
+        <source>The PIN must have 6 to 12 digits.</source>
+        <translation>The PIN must have 6 to 12 digits.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -39,17 +39,17 @@
         <translation>The stored PIN is damaged. Ask support to reset it.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+93"/>
         <source>No admin PIN is set on this till.</source>
         <translation>No admin PIN is set on this till.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Admin PIN</source>
         <translation>Admin PIN</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+51"/>
         <source>Current PIN</source>
         <translation>Current PIN</translation>
     </message>
@@ -77,7 +77,7 @@
         <translation>Unexpected error: %1. The receipt is kept; try again.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout.py" line="+362"/>
+        <location filename="../../app/checkout.py" line="+388"/>
         <source>The receipt is empty.</source>
         <translation>The receipt is empty.</translation>
     </message>
@@ -107,12 +107,12 @@
         <translation>Spending %1 offline needs the admin PIN.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>To pay: %1. Take payment, then press Payment received (F8).</source>
         <translation>To pay: %1. Take payment, then press Payment received (F8).</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+41"/>
         <source>Receipt closed. Fiscal document No. %1.</source>
         <translation>Receipt closed. Fiscal document No. %1.</translation>
     </message>
@@ -137,7 +137,7 @@
         <translation>This customer has not been seen at this till before.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
         <translation>Card not activated: bonuses are earned but cannot be spent yet.</translation>
     </message>
@@ -375,12 +375,12 @@ bonuses</translation>
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../widgets/device_settings.py" line="+322"/>
+        <location filename="../../widgets/device_settings.py" line="+331"/>
         <source>Sending a test page…</source>
         <translation>Sending a test page…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Loyalty card</source>
         <translation>Loyalty card</translation>
     </message>
@@ -538,13 +538,242 @@ bonuses</translation>
 <context>
     <name>Devices</name>
     <message>
-        <location filename="../../app/device_setup.py" line="+76"/>
-        <location filename="../../app/devices_controller.py" line="+141"/>
+        <location filename="../../app/devices_controller.py" line="+126"/>
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../app/devices_controller.py" line="-94"/>
+        <location filename="../../app/device_texts.py" line="+43"/>
+        <source>The address must be text.</source>
+        <translation>The address must be text.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The address is empty.</source>
+        <translation>The address is empty.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The address “%1” does not say the kind of device: start it with one of %2.</source>
+        <translation>The address “%1” does not say the kind of device: start it with one of %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown kind of device “%1”: use one of %2.</source>
+        <translation>Unknown kind of device “%1”: use one of %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The options “%1” cannot be read: write them as name=value joined by &amp;.</source>
+        <translation>The options “%1” cannot be read: write them as name=value joined by &amp;.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The option %1 is given twice.</source>
+        <translation>The option %1 is given twice.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The option %1 does not apply to %2:// addresses. Known options: %3.</source>
+        <translation>The option %1 does not apply to %2:// addresses. Known options: %3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The option %1 cannot be “%2”: use one of %3.</source>
+        <translation>The option %1 cannot be “%2”: use one of %3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The option %1 must be a whole number, not “%2”.</source>
+        <translation>The option %1 must be a whole number, not “%2”.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The option %1 must be from %2 to %3, not %4.</source>
+        <translation>The option %1 must be from %2 to %3, not %4.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The option %1 must be 1 (on) or 0 (off), not “%2”.</source>
+        <translation>The option %1 must be 1 (on) or 0 (off), not “%2”.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The paper width (width) must be 58 or 80 mm, not “%1”.</source>
+        <translation>The paper width (width) must be 58 or 80 mm, not “%1”.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The timeout must be a number of seconds, not “%1”.</source>
+        <translation>The timeout must be a number of seconds, not “%1”.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The timeout must be above 0 and at most %1 seconds, not %2.</source>
+        <translation>The timeout must be above 0 and at most %1 seconds, not %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A network printer&apos;s address needs its host name or IP address, e.g. tcp://10.0.0.5:9100.</source>
+        <translation>A network printer&apos;s address needs its host name or IP address, e.g. tcp://10.0.0.5:9100.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1” is not a host name or IP address.</source>
+        <translation>“%1” is not a host name or IP address.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The IPv6 address in “%1” has no closing bracket “]”.</source>
+        <translation>The IPv6 address in “%1” has no closing bracket “]”.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unexpected “%1” after the IPv6 address: only a port (:9100) may follow it.</source>
+        <translation>Unexpected “%1” after the IPv6 address: only a port (:9100) may follow it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write an IPv6 address in brackets: tcp://[%1]:9100.</source>
+        <translation>Write an IPv6 address in brackets: tcp://[%1]:9100.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The port “%1” must be a number from 1 to 65535.</source>
+        <translation>The port “%1” must be a number from 1 to 65535.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A serial address needs the port, e.g. serial:///dev/ttyUSB0 or serial://COM3.</source>
+        <translation>A serial address needs the port, e.g. serial:///dev/ttyUSB0 or serial://COM3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is not a serial port.</source>
+        <translation>“%1” is not a serial port.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A USB address needs the printer&apos;s id VENDOR:PRODUCT, e.g. usb://04b8:0202.</source>
+        <translation>A USB address needs the printer&apos;s id VENDOR:PRODUCT, e.g. usb://04b8:0202.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The USB id “%1” must be VENDOR:PRODUCT in hexadecimal, e.g. 04b8:0202.</source>
+        <translation>The USB id “%1” must be VENDOR:PRODUCT in hexadecimal, e.g. 04b8:0202.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>USB vendor and product ids are 4 hexadecimal digits each (0000 to ffff).</source>
+        <translation>USB vendor and product ids are 4 hexadecimal digits each (0000 to ffff).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is not a USB serial number.</source>
+        <translation>“%1” is not a USB serial number.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A file address needs the path of the printer device, e.g. file:///dev/usb/lp0.</source>
+        <translation>A file address needs the path of the printer device, e.g. file:///dev/usb/lp0.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1” is not a path of a printer device.</source>
+        <translation>“%1” is not a path of a printer device.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A CUPS address needs the queue name, e.g. cups://Receipt.</source>
+        <translation>A CUPS address needs the queue name, e.g. cups://Receipt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The CUPS queue name “%1” may not contain spaces, control characters, “/” or “#”.</source>
+        <translation>The CUPS queue name “%1” may not contain spaces, control characters, “/” or “#”.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A Windows printer&apos;s address needs its name, without spaces around it, e.g. win32://POS-80.</source>
+        <translation>A Windows printer&apos;s address needs its name, without spaces around it, e.g. win32://POS-80.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The Windows printer name “%1” may not contain control characters.</source>
+        <translation>The Windows printer name “%1” may not contain control characters.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With terminator=none, gap_ms= is needed too, to tell where a code ends.</source>
+        <translation>With terminator=none, gap_ms= is needed too, to tell where a code ends.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A keyboard scanner&apos;s address has nothing after wedge:// but options, e.g. wedge://?suffix=Enter.</source>
+        <translation>A keyboard scanner&apos;s address has nothing after wedge:// but options, e.g. wedge://?suffix=Enter.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>This scanner address cannot be used. Examples: wedge:// (keyboard scanner), serial:///dev/ttyACM0?baudrate=9600.</source>
+        <translation>This scanner address cannot be used. Examples: wedge:// (keyboard scanner), serial:///dev/ttyACM0?baudrate=9600.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This printer address cannot be used. Examples: tcp://10.0.0.5:9100, usb://04b8:0202, serial:///dev/ttyUSB0.</source>
+        <translation>This printer address cannot be used. Examples: tcp://10.0.0.5:9100, usb://04b8:0202, serial:///dev/ttyUSB0.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The scanner cannot be used: %1 Ask the admin (Admin &gt; Devices).</source>
+        <translation>The scanner cannot be used: %1 Ask the admin (Admin &gt; Devices).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The receipt printer cannot be used: %1 Ask the admin (Admin &gt; Devices).</source>
+        <translation>The receipt printer cannot be used: %1 Ask the admin (Admin &gt; Devices).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Device settings are wrong: %1 Ask the admin (Admin &gt; Devices).</source>
+        <translation>Device settings are wrong: %1 Ask the admin (Admin &gt; Devices).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>CUPS queue %1</source>
+        <translation>CUPS queue %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Serial port %1</source>
+        <translation>Serial port %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>USB printer</source>
+        <translation>USB printer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 [USB %2]</source>
+        <translation>%1 [USB %2]</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Printer is not taking the slip</source>
+        <translation>Printer is not taking the slip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer connection was reset</source>
+        <translation>Printer connection was reset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer did not confirm the slip</source>
+        <translation>Printer did not confirm the slip</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Printed</source>
         <translation>Printed</translation>
     </message>
@@ -565,12 +794,262 @@ bonuses</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+95"/>
+        <location filename="../../app/devices_controller.py" line="+5"/>
         <source>Printer error</source>
         <translation>Printer error</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="+8"/>
+        <source>Printed.</source>
+        <translation>Printed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed (the printer keeps the connection open).</source>
+        <translation>Printed (the printer keeps the connection open).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Handed to CUPS.</source>
+        <translation>Handed to CUPS.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handed to the Windows spooler.</source>
+        <translation>Handed to the Windows spooler.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer is ready.</source>
+        <translation>The printer is ready.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The paper is running low.</source>
+        <translation>The paper is running low.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer is out of paper.</source>
+        <translation>The printer is out of paper.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer&apos;s cover is open.</source>
+        <translation>The printer&apos;s cover is open.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer reports an error (cutter jam or overheated head).</source>
+        <translation>The printer reports an error (cutter jam or overheated head).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The printer reports that it is offline.</source>
+        <translation>The printer reports that it is offline.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is open; the printer does not report its status.</source>
+        <translation>%1 is open; the printer does not report its status.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is reachable; its status is not asked (status=none).</source>
+        <translation>%1 is reachable; its status is not asked (status=none).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot open %1: %2.</source>
+        <translation>Cannot open %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not taking data: is the printer off or busy?</source>
+        <translation>%1 is not taking data: is the printer off or busy?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 stopped taking data: is the printer off, busy or out of paper?</source>
+        <translation>%1 stopped taking data: is the printer off, busy or out of paper?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 did not take the whole job: is the printer stuck, busy or off?</source>
+        <translation>%1 did not take the whole job: is the printer stuck, busy or off?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 failed: %2.</source>
+        <translation>%1 failed: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: the printer is off or unplugged (%2).</source>
+        <translation>%1: the printer is off or unplugged (%2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No permission to write to %1: add the till&apos;s user to the printer group.</source>
+        <translation>No permission to write to %1: add the till&apos;s user to the printer group.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is busy: another program is using it.</source>
+        <translation>%1 is busy: another program is using it.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing needs software that is not installed: %2.</source>
+        <translation>Printing needs software that is not installed: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 printers are not available on this computer.</source>
+        <translation>%1 printers are not available on this computer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot list the USB devices: %2.</source>
+        <translation>Cannot list the USB devices: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not connected or is off.</source>
+        <translation>%1 is not connected or is off.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot use %1: %2.</source>
+        <translation>Cannot use %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No answer from %1 in time.</source>
+        <translation>No answer from %1 in time.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot run %1: %2.</source>
+        <translation>Cannot run %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUPS did not take the job for the queue “%1” in time.</source>
+        <translation>CUPS did not take the job for the queue “%1” in time.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CUPS refused the job for the queue “%1”: %2.</source>
+        <translation>CUPS refused the job for the queue “%1”: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUPS has no queue “%1”.</source>
+        <translation>CUPS has no queue “%1”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The CUPS queue “%1” is disabled.</source>
+        <translation>The CUPS queue “%1” is disabled.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The CUPS queue “%1” is enabled.</source>
+        <translation>The CUPS queue “%1” is enabled.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Windows has no printer named “%1” (%2).</source>
+        <translation>Windows has no printer named “%1” (%2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Windows refused the job for “%1”: %2.</source>
+        <translation>Windows refused the job for “%1”: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Windows knows this printer.</source>
+        <translation>Windows knows this printer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name server did not answer for “%1”.</source>
+        <translation>The name server did not answer for “%1”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 refused the connection: is the printer off, or the port wrong?</source>
+        <translation>%1 refused the connection: is the printer off, or the port wrong?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown printer host “%1” (%2).</source>
+        <translation>Unknown printer host “%1” (%2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot reach %1: %2.</source>
+        <translation>Cannot reach %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 did not answer the status request (status=none is for a printer that never answers).</source>
+        <translation>%1 did not answer the status request (status=none is for a printer that never answers).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 answered the status request with %2, which is not a printer&apos;s status.</source>
+        <translation>%1 answered the status request with %2, which is not a printer&apos;s status.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 dropped the connection before taking the job: %2.</source>
+        <translation>%1 dropped the connection before taking the job: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 closed the connection before taking the job.</source>
+        <translation>%1 closed the connection before taking the job.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The slip could not be laid out: %2.</source>
+        <translation>The slip could not be laid out: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is nothing to reprint yet.</source>
+        <translation>There is nothing to reprint yet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer is still busy with another job.</source>
+        <translation>The printer is still busy with another job.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing failed: %2.</source>
+        <translation>Printing failed: %2.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 did not answer the status request after the job (status=none is for a printer that never answers).</source>
+        <translation>%1 did not answer the status request after the job (status=none is for a printer that never answers).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 At the end of the job: the slip may be cut short.</source>
+        <translation>%1 At the end of the job: the slip may be cut short.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Scanner connected</source>
         <translation>Scanner connected</translation>
     </message>
@@ -589,11 +1068,22 @@ bonuses</translation>
         <source>Scanner stopped</source>
         <translation>Scanner stopped</translation>
     </message>
+    <message>
+        <location filename="../../app/device_setup.py" line="+130"/>
+        <source>Nothing was printed: the printer address is not valid.</source>
+        <extracomment>Added to the printer&apos;s own timeout before a test print is given up on screen: the job may wait for the test worker&apos;s thread and the transport&apos;s last status read.</extracomment>
+        <translation>Nothing was printed: the printer address is not valid.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The printer did not answer within %1 s: is it on and connected?</source>
+        <translation>The printer did not answer within %1 s: is it on and connected?</translation>
+    </message>
 </context>
 <context>
     <name>DiscardReasonDialog</name>
     <message>
-        <location filename="../../widgets/queue_dialog.py" line="+134"/>
+        <location filename="../../widgets/queue_dialog.py" line="+164"/>
         <location line="+7"/>
         <source>Discard</source>
         <extracomment>Filter values emitted by `filter_changed` (&quot;&quot; = all states).</extracomment>
@@ -826,7 +1316,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../widgets/pin_dialog.py" line="+244"/>
+        <location filename="../../widgets/pin_dialog.py" line="+257"/>
         <source>The two PINs are different. Type the new PIN again.</source>
         <translation>The two PINs are different. Type the new PIN again.</translation>
     </message>
@@ -837,23 +1327,17 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+10"/>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Admin PIN</source>
         <translation>Admin PIN</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-13"/>
         <source>Enter the admin PIN</source>
         <translation>Enter the admin PIN</translation>
     </message>
     <message>
-        <location line="-4"/>
-        <location line="+5"/>
-        <source>4 to 8 digits</source>
-        <translation>4 to 8 digits</translation>
-    </message>
-    <message>
-        <location line="-7"/>
+        <location line="-6"/>
         <source>Approval</source>
         <translation>Approval</translation>
     </message>
@@ -863,7 +1347,13 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>The admin approves it with the PIN.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Digits only</source>
+        <translation>Digits only</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>Approve</source>
         <translation>Approve</translation>
     </message>
@@ -874,26 +1364,39 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+2"/>
+        <location line="+5"/>
         <source>New admin PIN</source>
         <translation>New admin PIN</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Choose the admin PIN: 4 to 8 digits</source>
-        <translation>Choose the admin PIN: 4 to 8 digits</translation>
+        <location line="-4"/>
+        <source>The admin PIN is too short now. Choose a new one: 6 to 12 digits</source>
+        <translation>The admin PIN is too short now. Choose a new one: 6 to 12 digits</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+5"/>
         <source>The PIN protects the device settings and the sending queue.</source>
         <translation>The PIN protects the device settings and the sending queue.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
+        <location line="+5"/>
         <source>Save PIN</source>
         <translation>Save PIN</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
+        <source>Choose the admin PIN: 6 to 12 digits</source>
+        <translation>Choose the admin PIN: 6 to 12 digits</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location line="+2"/>
         <source>New PIN</source>
         <translation>New PIN</translation>
@@ -965,25 +1468,25 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>QueueDialog</name>
     <message>
-        <location filename="../../widgets/queue_dialog.py" line="+174"/>
-        <location line="+138"/>
+        <location filename="../../widgets/queue_dialog.py" line="+177"/>
+        <location line="+199"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+138"/>
+        <location line="-198"/>
+        <location line="+199"/>
         <source>Being sent</source>
         <translation>Being sent</translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+138"/>
+        <location line="-198"/>
+        <location line="+199"/>
         <source>Delivered</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-198"/>
         <source>✖ Failed</source>
         <translation>✖ Failed</translation>
     </message>
@@ -1023,7 +1526,127 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Delivered: {count}</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+29"/>
+        <source>Set aside by the admin: {note}</source>
+        <translation>Set aside by the admin: {note}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The loyalty service could not be reached; it will be sent again automatically.</source>
+        <translation>The loyalty service could not be reached; it will be sent again automatically.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The loyalty service does not know this customer.</source>
+        <translation>The loyalty service does not know this customer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer&apos;s card is blocked.</source>
+        <translation>The customer&apos;s card is blocked.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer&apos;s card is not activated: points cannot be spent.</source>
+        <translation>The customer&apos;s card is not activated: points cannot be spent.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer did not have enough points for this receipt.</source>
+        <translation>The customer did not have enough points for this receipt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More points were spent than the program allows on this receipt.</source>
+        <translation>More points were spent than the program allows on this receipt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loyalty service asks for the customer&apos;s one-time code.</source>
+        <translation>The loyalty service asks for the customer&apos;s one-time code.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer&apos;s one-time code was wrong or has expired.</source>
+        <translation>The customer&apos;s one-time code was wrong or has expired.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loyalty service does not know the sale this refers to.</source>
+        <translation>The loyalty service does not know the sale this refers to.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More is being returned than was bought in the sale.</source>
+        <translation>More is being returned than was bought in the sale.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loyalty service refused the receipt&apos;s data. Call support.</source>
+        <translation>The loyalty service refused the receipt&apos;s data. Call support.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The till&apos;s record of this receipt is damaged and cannot be sent. Call support.</source>
+        <translation>The till&apos;s record of this receipt is damaged and cannot be sent. Call support.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The till failed while sending; it will try again automatically.</source>
+        <translation>The till failed while sending; it will try again automatically.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The loyalty service refused it. Call support.</source>
+        <translation>The loyalty service refused it. Call support.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sale No. {number}</source>
+        <translation>Sale No. {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancellation of sale No. {number}</source>
+        <translation>Cancellation of sale No. {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund for sale No. {number}</source>
+        <translation>Refund for sale No. {number}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not known at this till</source>
+        <translation>Not known at this till</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No. {number}</source>
+        <translation>No. {number}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Transaction {id}</source>
+        <translation>Transaction {id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>customer number {id}</source>
+        <translation>customer number {id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attempts: {count}</source>
+        <translation>attempts: {count}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Technical reason: {error}</source>
+        <translation>Technical reason: {error}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Next attempt at {time}.</source>
         <translation>Next attempt at {time}.</translation>
     </message>
@@ -1033,22 +1656,17 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Select a line to see its details.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{operation} {reference}: {reason}</source>
-        <translation>{operation} {reference}: {reason}</translation>
+        <location line="+3"/>
+        <source>{operation} of {time}, customer: {customer}.</source>
+        <translation>{operation} of {time}, customer: {customer}.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{operation} {reference}: no errors.</source>
-        <translation>{operation} {reference}: no errors.</translation>
+        <location line="+24"/>
+        <source>Discard {operation} of {time}, customer: {customer}?</source>
+        <translation>Discard {operation} of {time}, customer: {customer}?</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Discard {operation} {reference} of {customer}?</source>
-        <translation>Discard {operation} {reference} of {customer}?</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Sending queue</source>
         <translation>Sending queue</translation>
     </message>
@@ -1074,13 +1692,18 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+1"/>
-        <source>Operation</source>
-        <translation>Operation</translation>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Receipt</source>
-        <translation>Receipt</translation>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points</source>
+        <translation>Points</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1089,21 +1712,16 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+1"/>
-        <source>Recorded</source>
-        <translation>Recorded</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Attempts</source>
-        <translation>Attempts</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Points spent on the receipt</source>
+        <translation>Points spent on the receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Nothing here</source>
         <translation>Nothing here</translation>
     </message>
@@ -1185,6 +1803,29 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
 </context>
 <context>
+    <name>Sandbox</name>
+    <message>
+        <location filename="../../app/sandbox_process.py" line="+82"/>
+        <source>it could not be started</source>
+        <translation>it could not be started</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it crashed</source>
+        <translation>it crashed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it failed (%1)</source>
+        <translation>it failed (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>it ended with exit code %1</source>
+        <translation>it ended with exit code %1</translation>
+    </message>
+</context>
+<context>
     <name>SandboxLog</name>
     <message>
         <location filename="../../widgets/sandbox_log.py" line="+57"/>
@@ -1235,17 +1876,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>The sandbox service stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+98"/>
+        <location filename="../../app/till.py" line="+101"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+90"/>
-        <source>Device settings are wrong: %1. Ask the admin (Admin &gt; Devices).</source>
-        <translation>Device settings are wrong: %1. Ask the admin (Admin &gt; Devices).</translation>
-    </message>
-    <message>
-        <location line="+57"/>
+        <location line="+151"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Spend %1 from %2&apos;s bonuses while the service is offline?</translation>
     </message>

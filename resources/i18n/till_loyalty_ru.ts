@@ -10,8 +10,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>The PIN must have 4 to 8 digits.</source>
-        <translation>PIN-код должен содержать от 4 до 8 цифр.</translation>
+        <source>The PIN must have 6 to 12 digits.</source>
+        <translation>PIN-код должен содержать от 6 до 12 цифр.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -39,17 +39,17 @@
         <translation>Сохранённый PIN-код повреждён. Обратитесь в поддержку для сброса.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+93"/>
         <source>No admin PIN is set on this till.</source>
         <translation>На этой кассе не задан PIN-код администратора.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Admin PIN</source>
         <translation>PIN-код администратора</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+51"/>
         <source>Current PIN</source>
         <translation>Текущий PIN-код</translation>
     </message>
@@ -77,7 +77,7 @@
         <translation>Непредвиденная ошибка: %1. Чек сохранён, повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout.py" line="+362"/>
+        <location filename="../../app/checkout.py" line="+388"/>
         <source>The receipt is empty.</source>
         <translation>Чек пуст.</translation>
     </message>
@@ -107,12 +107,12 @@
         <translation>Для списания %1 без связи нужен PIN-код администратора.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>To pay: %1. Take payment, then press Payment received (F8).</source>
         <translation>К оплате: %1. Примите оплату и нажмите «Оплата получена» (F8).</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+41"/>
         <source>Receipt closed. Fiscal document No. %1.</source>
         <translation>Чек закрыт. Фискальный документ № %1.</translation>
     </message>
@@ -137,7 +137,7 @@
         <translation>Этот покупатель ещё не обслуживался на этой кассе.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
         <translation>Карта не активирована: бонусы начисляются, но списать их пока нельзя.</translation>
     </message>
@@ -375,12 +375,12 @@ bonuses</source>
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../widgets/device_settings.py" line="+322"/>
+        <location filename="../../widgets/device_settings.py" line="+331"/>
         <source>Sending a test page…</source>
         <translation>Отправляем тестовую страницу…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Loyalty card</source>
         <translation>Карта лояльности</translation>
     </message>
@@ -538,13 +538,242 @@ bonuses</source>
 <context>
     <name>Devices</name>
     <message>
-        <location filename="../../app/device_setup.py" line="+76"/>
-        <location filename="../../app/devices_controller.py" line="+141"/>
+        <location filename="../../app/devices_controller.py" line="+126"/>
         <source>Printing…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../app/devices_controller.py" line="-94"/>
+        <location filename="../../app/device_texts.py" line="+43"/>
+        <source>The address must be text.</source>
+        <translation>Адрес должен быть текстом.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The address is empty.</source>
+        <translation>Адрес не указан.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The address “%1” does not say the kind of device: start it with one of %2.</source>
+        <translation>В адресе «%1» не указан тип устройства: начните его с одного из вариантов: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown kind of device “%1”: use one of %2.</source>
+        <translation>Неизвестный тип устройства «%1». Допустимые: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The options “%1” cannot be read: write them as name=value joined by &amp;.</source>
+        <translation>Не удаётся разобрать параметры «%1»: запишите их в виде name=value через &amp;.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The option %1 is given twice.</source>
+        <translation>Параметр %1 указан дважды.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The option %1 does not apply to %2:// addresses. Known options: %3.</source>
+        <translation>Параметр %1 не подходит для адресов %2://. Допустимые параметры: %3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The option %1 cannot be “%2”: use one of %3.</source>
+        <translation>Параметр %1 не может иметь значение «%2». Допустимые значения: %3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The option %1 must be a whole number, not “%2”.</source>
+        <translation>Параметр %1 должен быть целым числом, а не «%2».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The option %1 must be from %2 to %3, not %4.</source>
+        <translation>Параметр %1 должен быть от %2 до %3, а не %4.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The option %1 must be 1 (on) or 0 (off), not “%2”.</source>
+        <translation>Параметр %1 должен быть 1 (вкл.) или 0 (выкл.), а не «%2».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The paper width (width) must be 58 or 80 mm, not “%1”.</source>
+        <translation>Ширина бумаги (width) должна быть 58 или 80 мм, а не «%1».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The timeout must be a number of seconds, not “%1”.</source>
+        <translation>Тайм-аут должен быть числом секунд, а не «%1».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The timeout must be above 0 and at most %1 seconds, not %2.</source>
+        <translation>Тайм-аут должен быть больше 0 и не больше %1 с, а не %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A network printer&apos;s address needs its host name or IP address, e.g. tcp://10.0.0.5:9100.</source>
+        <translation>В адресе сетевого принтера нужно указать имя хоста или IP-адрес, например tcp://10.0.0.5:9100.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1” is not a host name or IP address.</source>
+        <translation>«%1» — не имя хоста и не IP-адрес.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The IPv6 address in “%1” has no closing bracket “]”.</source>
+        <translation>В IPv6-адресе «%1» нет закрывающей скобки «]».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unexpected “%1” after the IPv6 address: only a port (:9100) may follow it.</source>
+        <translation>Лишнее «%1» после IPv6-адреса: за ним может идти только порт (:9100).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write an IPv6 address in brackets: tcp://[%1]:9100.</source>
+        <translation>Запишите IPv6-адрес в квадратных скобках: tcp://[%1]:9100.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The port “%1” must be a number from 1 to 65535.</source>
+        <translation>Порт «%1» должен быть числом от 1 до 65535.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A serial address needs the port, e.g. serial:///dev/ttyUSB0 or serial://COM3.</source>
+        <translation>В адресе serial:// нужно указать порт, например serial:///dev/ttyUSB0 или serial://COM3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is not a serial port.</source>
+        <translation>«%1» — не последовательный порт.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A USB address needs the printer&apos;s id VENDOR:PRODUCT, e.g. usb://04b8:0202.</source>
+        <translation>В USB-адресе нужно указать идентификатор принтера VENDOR:PRODUCT, например usb://04b8:0202.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The USB id “%1” must be VENDOR:PRODUCT in hexadecimal, e.g. 04b8:0202.</source>
+        <translation>Идентификатор USB «%1» должен иметь вид VENDOR:PRODUCT в шестнадцатеричной записи, например 04b8:0202.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>USB vendor and product ids are 4 hexadecimal digits each (0000 to ffff).</source>
+        <translation>Коды производителя и устройства USB — по 4 шестнадцатеричные цифры (от 0000 до ffff).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is not a USB serial number.</source>
+        <translation>«%1» — не серийный номер USB-устройства.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A file address needs the path of the printer device, e.g. file:///dev/usb/lp0.</source>
+        <translation>В адресе file:// нужно указать путь к устройству принтера, например file:///dev/usb/lp0.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1” is not a path of a printer device.</source>
+        <translation>«%1» — не путь к устройству принтера.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A CUPS address needs the queue name, e.g. cups://Receipt.</source>
+        <translation>В адресе CUPS нужно указать имя очереди, например cups://Receipt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The CUPS queue name “%1” may not contain spaces, control characters, “/” or “#”.</source>
+        <translation>Имя очереди CUPS «%1» не должно содержать пробелов, управляющих символов, «/» и «#».</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A Windows printer&apos;s address needs its name, without spaces around it, e.g. win32://POS-80.</source>
+        <translation>В адресе принтера Windows нужно указать его имя без пробелов по краям, например win32://POS-80.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The Windows printer name “%1” may not contain control characters.</source>
+        <translation>Имя принтера Windows «%1» не должно содержать управляющих символов.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With terminator=none, gap_ms= is needed too, to tell where a code ends.</source>
+        <translation>При terminator=none нужен ещё и gap_ms=, чтобы определять, где заканчивается код.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A keyboard scanner&apos;s address has nothing after wedge:// but options, e.g. wedge://?suffix=Enter.</source>
+        <translation>В адресе сканера в режиме клавиатуры после wedge:// указываются только параметры, например wedge://?suffix=Enter.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>This scanner address cannot be used. Examples: wedge:// (keyboard scanner), serial:///dev/ttyACM0?baudrate=9600.</source>
+        <translation>Этот адрес сканера не подходит. Примеры: wedge:// (сканер в режиме клавиатуры), serial:///dev/ttyACM0?baudrate=9600.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This printer address cannot be used. Examples: tcp://10.0.0.5:9100, usb://04b8:0202, serial:///dev/ttyUSB0.</source>
+        <translation>Этот адрес принтера не подходит. Примеры: tcp://10.0.0.5:9100, usb://04b8:0202, serial:///dev/ttyUSB0.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The scanner cannot be used: %1 Ask the admin (Admin &gt; Devices).</source>
+        <translation>Сканер нельзя использовать: %1 Обратитесь к администратору (Администратор &gt; Устройства).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The receipt printer cannot be used: %1 Ask the admin (Admin &gt; Devices).</source>
+        <translation>Принтер чеков нельзя использовать: %1 Обратитесь к администратору (Администратор &gt; Устройства).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Device settings are wrong: %1 Ask the admin (Admin &gt; Devices).</source>
+        <translation>Ошибка в настройках устройств: %1 Обратитесь к администратору (Администратор &gt; Устройства).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>CUPS queue %1</source>
+        <translation>Очередь CUPS %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Serial port %1</source>
+        <translation>Последовательный порт %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>USB printer</source>
+        <translation>USB-принтер</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 [USB %2]</source>
+        <translation>%1 [USB %2]</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Printer is not taking the slip</source>
+        <translation>Принтер не принимает чек</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer connection was reset</source>
+        <translation>Соединение с принтером сброшено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer did not confirm the slip</source>
+        <translation>Принтер не подтвердил печать чека</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Printed</source>
         <translation>Напечатано</translation>
     </message>
@@ -565,12 +794,262 @@ bonuses</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+95"/>
+        <location filename="../../app/devices_controller.py" line="+5"/>
         <source>Printer error</source>
         <translation>Ошибка принтера</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="+8"/>
+        <source>Printed.</source>
+        <translation>Напечатано.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed (the printer keeps the connection open).</source>
+        <translation>Напечатано (принтер держит соединение открытым).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Handed to CUPS.</source>
+        <translation>Передано в CUPS.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handed to the Windows spooler.</source>
+        <translation>Передано в очередь печати Windows.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer is ready.</source>
+        <translation>Принтер готов.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The paper is running low.</source>
+        <translation>Бумага заканчивается.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer is out of paper.</source>
+        <translation>В принтере закончилась бумага.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer&apos;s cover is open.</source>
+        <translation>Открыта крышка принтера.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer reports an error (cutter jam or overheated head).</source>
+        <translation>Принтер сообщает об ошибке (заклинил нож или перегрелась печатающая головка).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The printer reports that it is offline.</source>
+        <translation>Принтер сообщает, что не готов к печати (offline).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is open; the printer does not report its status.</source>
+        <translation>%1: соединение открыто; принтер не сообщает своё состояние.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is reachable; its status is not asked (status=none).</source>
+        <translation>Связь с %1 есть; состояние не запрашивается (status=none).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot open %1: %2.</source>
+        <translation>Не удалось открыть %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not taking data: is the printer off or busy?</source>
+        <translation>%1 не принимает данные: принтер выключен или занят?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 stopped taking data: is the printer off, busy or out of paper?</source>
+        <translation>%1 больше не принимает данные: принтер выключен, занят или в нём нет бумаги?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 did not take the whole job: is the printer stuck, busy or off?</source>
+        <translation>Задание для %1 передано не полностью: принтер завис, занят или выключен?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 failed: %2.</source>
+        <translation>Сбой %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: the printer is off or unplugged (%2).</source>
+        <translation>%1: принтер выключен или отсоединён (%2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No permission to write to %1: add the till&apos;s user to the printer group.</source>
+        <translation>Нет прав на запись в %1: добавьте пользователя кассы в группу принтеров.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is busy: another program is using it.</source>
+        <translation>%1: устройство занято другой программой.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing needs software that is not installed: %2.</source>
+        <translation>Для печати нужны программы, которые не установлены: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 printers are not available on this computer.</source>
+        <translation>Принтеры %1 на этом компьютере недоступны.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot list the USB devices: %2.</source>
+        <translation>Не удалось получить список USB-устройств: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not connected or is off.</source>
+        <translation>%1 не подключён или выключен.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot use %1: %2.</source>
+        <translation>Не удаётся использовать %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No answer from %1 in time.</source>
+        <translation>Нет ответа от %1 за отведённое время.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot run %1: %2.</source>
+        <translation>Не удалось запустить %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUPS did not take the job for the queue “%1” in time.</source>
+        <translation>CUPS вовремя не принял задание для очереди «%1».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CUPS refused the job for the queue “%1”: %2.</source>
+        <translation>CUPS отклонил задание для очереди «%1»: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUPS has no queue “%1”.</source>
+        <translation>В CUPS нет очереди «%1».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The CUPS queue “%1” is disabled.</source>
+        <translation>Очередь CUPS «%1» отключена.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The CUPS queue “%1” is enabled.</source>
+        <translation>Очередь CUPS «%1» включена.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Windows has no printer named “%1” (%2).</source>
+        <translation>В Windows нет принтера с именем «%1» (%2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Windows refused the job for “%1”: %2.</source>
+        <translation>Windows отклонила задание для «%1»: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Windows knows this printer.</source>
+        <translation>Этот принтер есть в Windows.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name server did not answer for “%1”.</source>
+        <translation>DNS-сервер не ответил на запрос «%1».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 refused the connection: is the printer off, or the port wrong?</source>
+        <translation>%1 отклоняет соединение: принтер выключен или указан не тот порт?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown printer host “%1” (%2).</source>
+        <translation>Неизвестный хост принтера «%1» (%2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot reach %1: %2.</source>
+        <translation>Нет связи с %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 did not answer the status request (status=none is for a printer that never answers).</source>
+        <translation>Нет ответа от %1 на запрос состояния (status=none — для принтера, который никогда не отвечает).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 answered the status request with %2, which is not a printer&apos;s status.</source>
+        <translation>Ответ %1 на запрос состояния (%2) не является состоянием принтера.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 dropped the connection before taking the job: %2.</source>
+        <translation>Соединение с %1 разорвано до приёма задания: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 closed the connection before taking the job.</source>
+        <translation>Соединение с %1 закрыто до приёма задания.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The slip could not be laid out: %2.</source>
+        <translation>Не удалось подготовить чек к печати: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is nothing to reprint yet.</source>
+        <translation>Повторно печатать пока нечего.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer is still busy with another job.</source>
+        <translation>Принтер ещё занят другим заданием.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing failed: %2.</source>
+        <translation>Ошибка печати: %2.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 did not answer the status request after the job (status=none is for a printer that never answers).</source>
+        <translation>Нет ответа от %1 на запрос состояния после печати (status=none — для принтера, который никогда не отвечает).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 At the end of the job: the slip may be cut short.</source>
+        <translation>%1 Это в конце печати: чек мог напечататься не полностью.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Scanner connected</source>
         <translation>Сканер подключён</translation>
     </message>
@@ -589,11 +1068,22 @@ bonuses</source>
         <source>Scanner stopped</source>
         <translation>Сканер остановлен</translation>
     </message>
+    <message>
+        <location filename="../../app/device_setup.py" line="+130"/>
+        <source>Nothing was printed: the printer address is not valid.</source>
+        <extracomment>Added to the printer&apos;s own timeout before a test print is given up on screen: the job may wait for the test worker&apos;s thread and the transport&apos;s last status read.</extracomment>
+        <translation>Ничего не напечатано: неверный адрес принтера.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The printer did not answer within %1 s: is it on and connected?</source>
+        <translation>Принтер не ответил за %1 с: он включён и подключён?</translation>
+    </message>
 </context>
 <context>
     <name>DiscardReasonDialog</name>
     <message>
-        <location filename="../../widgets/queue_dialog.py" line="+134"/>
+        <location filename="../../widgets/queue_dialog.py" line="+164"/>
         <location line="+7"/>
         <source>Discard</source>
         <extracomment>Filter values emitted by `filter_changed` (&quot;&quot; = all states).</extracomment>
@@ -826,7 +1316,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../widgets/pin_dialog.py" line="+244"/>
+        <location filename="../../widgets/pin_dialog.py" line="+257"/>
         <source>The two PINs are different. Type the new PIN again.</source>
         <translation>PIN-коды не совпадают. Введите новый PIN ещё раз.</translation>
     </message>
@@ -837,23 +1327,17 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+10"/>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Admin PIN</source>
         <translation>PIN администратора</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-13"/>
         <source>Enter the admin PIN</source>
         <translation>Введите PIN администратора</translation>
     </message>
     <message>
-        <location line="-4"/>
-        <location line="+5"/>
-        <source>4 to 8 digits</source>
-        <translation>От 4 до 8 цифр</translation>
-    </message>
-    <message>
-        <location line="-7"/>
+        <location line="-6"/>
         <source>Approval</source>
         <translation>Подтверждение</translation>
     </message>
@@ -863,7 +1347,13 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Администратор подтверждает это PIN-кодом.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Digits only</source>
+        <translation>Только цифры</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>Approve</source>
         <translation>Подтвердить</translation>
     </message>
@@ -874,26 +1364,39 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+2"/>
+        <location line="+5"/>
         <source>New admin PIN</source>
         <translation>Новый PIN администратора</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Choose the admin PIN: 4 to 8 digits</source>
-        <translation>Придумайте PIN администратора: от 4 до 8 цифр</translation>
+        <location line="-4"/>
+        <source>The admin PIN is too short now. Choose a new one: 6 to 12 digits</source>
+        <translation>PIN администратора короче, чем теперь требуется. Задайте новый: от 6 до 12 цифр</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
+        <source>Later</source>
+        <translation>Позже</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+5"/>
         <source>The PIN protects the device settings and the sending queue.</source>
         <translation>PIN защищает настройки устройств и очередь отправки.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
+        <location line="+5"/>
         <source>Save PIN</source>
         <translation>Сохранить PIN</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
+        <source>Choose the admin PIN: 6 to 12 digits</source>
+        <translation>Задайте PIN администратора: от 6 до 12 цифр</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location line="+2"/>
         <source>New PIN</source>
         <translation>Новый PIN</translation>
@@ -965,25 +1468,25 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>QueueDialog</name>
     <message>
-        <location filename="../../widgets/queue_dialog.py" line="+174"/>
-        <location line="+138"/>
+        <location filename="../../widgets/queue_dialog.py" line="+177"/>
+        <location line="+199"/>
         <source>Waiting</source>
         <translation>Ждёт</translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+138"/>
+        <location line="-198"/>
+        <location line="+199"/>
         <source>Being sent</source>
         <translation>Отправляется</translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+138"/>
+        <location line="-198"/>
+        <location line="+199"/>
         <source>Delivered</source>
         <translation>Доставлено</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-198"/>
         <source>✖ Failed</source>
         <translation>✖ Ошибка</translation>
     </message>
@@ -1023,7 +1526,127 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Доставлено: {count}</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+29"/>
+        <source>Set aside by the admin: {note}</source>
+        <translation>Отложено администратором: {note}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The loyalty service could not be reached; it will be sent again automatically.</source>
+        <translation>Нет связи с сервисом лояльности; отправка повторится автоматически.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The loyalty service does not know this customer.</source>
+        <translation>Сервис лояльности не знает этого клиента.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer&apos;s card is blocked.</source>
+        <translation>Карта клиента заблокирована.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer&apos;s card is not activated: points cannot be spent.</source>
+        <translation>Карта клиента не активирована: списывать баллы нельзя.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer did not have enough points for this receipt.</source>
+        <translation>У клиента не хватило баллов для этого чека.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More points were spent than the program allows on this receipt.</source>
+        <translation>Списано больше баллов, чем программа разрешает по этому чеку.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loyalty service asks for the customer&apos;s one-time code.</source>
+        <translation>Сервис лояльности запрашивает одноразовый код клиента.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer&apos;s one-time code was wrong or has expired.</source>
+        <translation>Одноразовый код клиента неверный или просрочен.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loyalty service does not know the sale this refers to.</source>
+        <translation>Сервис лояльности не знает продажу, к которой это относится.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More is being returned than was bought in the sale.</source>
+        <translation>Возвращается больше, чем было куплено в этой продаже.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loyalty service refused the receipt&apos;s data. Call support.</source>
+        <translation>Сервис лояльности отклонил данные чека. Обратитесь в поддержку.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The till&apos;s record of this receipt is damaged and cannot be sent. Call support.</source>
+        <translation>Запись этого чека на кассе повреждена, её нельзя отправить. Обратитесь в поддержку.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The till failed while sending; it will try again automatically.</source>
+        <translation>Сбой кассы при отправке; касса повторит попытку автоматически.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The loyalty service refused it. Call support.</source>
+        <translation>Сервис лояльности отклонил операцию. Обратитесь в поддержку.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sale No. {number}</source>
+        <translation>Продажа № {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancellation of sale No. {number}</source>
+        <translation>Аннулирование продажи № {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund for sale No. {number}</source>
+        <translation>Возврат по продаже № {number}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not known at this till</source>
+        <translation>Неизвестен на этой кассе</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No. {number}</source>
+        <translation>№ {number}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Transaction {id}</source>
+        <translation>Транзакция {id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>customer number {id}</source>
+        <translation>номер клиента {id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attempts: {count}</source>
+        <translation>попыток: {count}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Technical reason: {error}</source>
+        <translation>Техническая причина: {error}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Next attempt at {time}.</source>
         <translation>Следующая попытка в {time}.</translation>
     </message>
@@ -1033,22 +1656,17 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Выберите строку, чтобы увидеть подробности.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{operation} {reference}: {reason}</source>
-        <translation>{operation} {reference}: {reason}</translation>
+        <location line="+3"/>
+        <source>{operation} of {time}, customer: {customer}.</source>
+        <translation>{operation} от {time}, клиент: {customer}.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{operation} {reference}: no errors.</source>
-        <translation>{operation} {reference}: ошибок нет.</translation>
+        <location line="+24"/>
+        <source>Discard {operation} of {time}, customer: {customer}?</source>
+        <translation>Убрать из очереди: {operation} от {time}, клиент: {customer}?</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Discard {operation} {reference} of {customer}?</source>
-        <translation>Убрать из очереди: {operation} {reference}, клиент {customer}?</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Sending queue</source>
         <translation>Очередь отправки</translation>
     </message>
@@ -1074,13 +1692,18 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+1"/>
-        <source>Operation</source>
-        <translation>Операция</translation>
+        <source>Receipt</source>
+        <translation>Чек</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Receipt</source>
-        <translation>Чек</translation>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points</source>
+        <translation>Баллы</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1089,21 +1712,16 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+1"/>
-        <source>Recorded</source>
-        <translation>Записано</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Attempts</source>
-        <translation>Попытки</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Points spent on the receipt</source>
+        <translation>Баллы, списанные по чеку</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Nothing here</source>
         <translation>Здесь пусто</translation>
     </message>
@@ -1185,6 +1803,29 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
 </context>
 <context>
+    <name>Sandbox</name>
+    <message>
+        <location filename="../../app/sandbox_process.py" line="+82"/>
+        <source>it could not be started</source>
+        <translation>его не удалось запустить</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it crashed</source>
+        <translation>аварийное завершение</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it failed (%1)</source>
+        <translation>ошибка (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>it ended with exit code %1</source>
+        <translation>код завершения %1</translation>
+    </message>
+</context>
+<context>
     <name>SandboxLog</name>
     <message>
         <location filename="../../widgets/sandbox_log.py" line="+57"/>
@@ -1235,17 +1876,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тестовый сервис остановился: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+98"/>
+        <location filename="../../app/till.py" line="+101"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location line="+90"/>
-        <source>Device settings are wrong: %1. Ask the admin (Admin &gt; Devices).</source>
-        <translation>Неверные настройки устройств: %1. Обратитесь к администратору (Администратор &gt; Устройства).</translation>
-    </message>
-    <message>
-        <location line="+57"/>
+        <location line="+151"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Списать %1 с бонусов клиента %2 без связи с сервисом?</translation>
     </message>
