@@ -1,4 +1,4 @@
 """`python -m app` is the `till-loyalty` command."""
-from app.cli import main
+from app.cli.main import main
 
 raise SystemExit(main())

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.i18n import install_translator
-from app.sandbox_process import SandboxProcess
+from app.demo.sandbox_process import SandboxProcess
 from app.settings import Settings
 from app.till import TillApplication
 from widgets.style import apply_style

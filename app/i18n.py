@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTra
 from PySide6.QtWidgets import QApplication
 
 import resources
+from app import translation
 
 LANGUAGES = ("ru", "be", "en")
 DEFAULT_LANGUAGE = "ru"
@@ -36,6 +37,7 @@ def install_translator(app: QApplication, language: str = DEFAULT_LANGUAGE) -> N
     if not translator.load(str(path)):
         raise FileNotFoundError(f"translation not found or unreadable: {path}")
     remove_translator(app)
+    translation.use(QCoreApplication.translate)  # the Qt-free checkout's texts too
     qt_translator = QTranslator()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if language != "en" and qt_translator.load(QLocale(language), "qtbase", "_", qt_dir):

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from app.checkout import CheckoutSession, CheckoutState, Phase
-from app.admin import AdminController
-from app.connectivity import (
+from app.checkout.session import CheckoutSession, CheckoutState, Phase
+from app.admin.controller import AdminController
+from app.offline.connectivity import (
     BACKGROUND_TIMEOUTS,
     ConnectivityMonitor,
     MonitoredService,
@@ -21,17 +21,17 @@ from app.connectivity import (
     program_probe,
     soap_service,
 )
-from app.controller import CheckoutController
-from app.device_setup import DeviceSetup
-from app.device_texts import device_settings_problem_text
-from app.devices_controller import DevicesController
-from app.demo_host import DemoReceiptBuilder
-from app.identify_input import identifier_parser, scan_refusal_text
-from app.offline_policy_setup import OfflinePolicySetup
-from app.offline_redemption import policy_from_settings
-from app.presenter import TillPresenter
+from app.checkout.controller import CheckoutController
+from app.devices.setup import DeviceSetup
+from app.devices.texts import device_settings_problem_text
+from app.devices.controller import DevicesController
+from app.demo.host import DemoReceiptBuilder
+from app.checkout.identify_input import identifier_parser, scan_refusal_text
+from app.admin.offline_policy import OfflinePolicySetup
+from app.offline.redemption import policy_from_settings
+from app.checkout.presenter import TillPresenter
 from app.settings import Settings, demo_settings, secrets_folder
-from app.sync_controller import SyncController
+from app.offline.sync_controller import SyncController
 from app.workers import BackgroundWorker
 from devices.receipt_layout import LoyaltySummary
 from devices.scan_classifier import classify_scan
@@ -44,7 +44,7 @@ from widgets.close_prompt import confirm_close_with_waiting
 from widgets.main_window import TillWindow
 
 if TYPE_CHECKING:
-    from app.balance_refresh import BalanceKeepingSync
+    from app.offline.balance_refresh import BalanceKeepingSync
 
 log = logging.getLogger(__name__)
 
@@ -126,8 +126,8 @@ class TillApplication(QObject):
             return MonitoredService(soap_service(endpoint_url, timeouts, verify_tls=verify), monitor, fail_fast=True)
 
         def make_sync() -> BalanceKeepingSync:
-            from app.balance_refresh import BalanceKeepingSync
-            from app.outbox_sync import OutboxSync
+            from app.offline.balance_refresh import BalanceKeepingSync
+            from app.offline.outbox_sync import OutboxSync
             from app.secrets_store import till_secret
             from cache.customer_cache import CustomerCache
             from cache.database import open_database
@@ -141,9 +141,9 @@ class TillApplication(QObject):
             )
 
         def make_session() -> CheckoutSession:
-            from app.offline_store import CachedOfflineStore
-            from app.sale_recorder import OutboxRecorder
-            from app.sale_recovery import recover_open_sales
+            from app.offline.store import CachedOfflineStore
+            from app.checkout.recorder import OutboxRecorder
+            from app.checkout.recovery import recover_open_sales
             from app.secrets_store import till_secret
             from cache.database import open_database
 

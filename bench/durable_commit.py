@@ -28,8 +28,8 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
-from app.outbox_sync import commit_payload
-from app.sale_recorder import OutboxRecorder
+from app.offline.outbox_sync import commit_payload
+from app.checkout.recorder import OutboxRecorder
 from bench.soap_roundtrip import Timings, print_table
 from cache.database import open_database
 from cache.engine import DEFAULT_BUSY_TIMEOUT_MS, configure_connection

@@ -25,7 +25,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
-from app.outbox_sync import OutboxSync, commit_payload
+from app.offline.outbox_sync import OutboxSync, commit_payload
 from bench.durable_commit import receipt
 from cache.database import open_database
 from cache.journal import Journal

@@ -1,4 +1,4 @@
-"""The SQLAlchemy engine for the till's SQLite file, set up as DESIGN.md §5 says.
+"""The SQLAlchemy engine for the till's SQLite file, set up as docs/architecture.md §5 says.
 
 Every connection: `busy_timeout`, WAL, `synchronous=FULL`, `foreign_keys=ON` (set up as it is made),
 and pysqlite's own transaction handling off (`isolation_level = None`), so that SQLAlchemy's

@@ -1,7 +1,7 @@
 """The local transaction journal: every loyalty operation the till recorded, kept for good.
 
 Recording an operation writes its journal row and its outbox row in ONE transaction (the
-transactional outbox, DESIGN.md §5): when `record_*` returns, both are on disk, and if anything
+transactional outbox, docs/architecture.md §5): when `record_*` returns, both are on disk, and if anything
 fails on the way, neither is. Only then may the cashier be told "done". Recording a commit or
 a cancel also deletes the transaction's open sale (`cache.open_sales`) in that transaction: the
 sale's end is then known.

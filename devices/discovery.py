@@ -11,7 +11,7 @@ is `unknown` and the admin decides.
 
 Each device found says where it was found (`DeviceSource`) with the words the device gives for
 itself, its port or queue and USB id; `description` puts them into English for the command
-line, and a user interface words them in its own language (the till: `app.device_texts`).
+line, and a user interface words them in its own language (the till: `app.devices.texts`).
 """
 from __future__ import annotations
 

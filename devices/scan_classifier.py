@@ -2,7 +2,7 @@
 
 `classify_scan` takes what a scanner delivered (bytes from a serial scanner, text from a keyboard
 wedge), cleans it (`normalise_scan`) and classifies it with `loyalty_client.identifiers`
-(DESIGN.md §4). It never raises on any input: product barcodes, misreads and garbage come back as
+(docs/architecture.md §4). It never raises on any input: product barcodes, misreads and garbage come back as
 `ScanKind.UNKNOWN` with a short message and a stable `reason` the GUI translates.
 """
 from __future__ import annotations

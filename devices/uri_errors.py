@@ -4,7 +4,7 @@
 value given, the allowed range...), all as text, plus the role of the device (printer or
 scanner) where it is known. `str()` of the error is an English sentence for logs and the
 `devices` command line; a user interface words the same code and parameters in its own language
-(the till: `app.device_texts`).
+(the till: `app.devices.texts`).
 """
 from __future__ import annotations
 

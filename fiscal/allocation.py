@@ -1,4 +1,4 @@
-"""Exact allocation of a redemption over receipt lines, and the fiscal lines that result (DESIGN.md §7).
+"""Exact allocation of a redemption over receipt lines, and the fiscal lines that result (docs/architecture.md §7).
 
 Each fiscal line must carry its final price, so a redemption is spread in whole kopecks:
 proportionally to the line amounts, never below a line's floor (its `min_price` per unit, and at

@@ -1,4 +1,4 @@
-"""The digit codes a scanner reads (DESIGN.md §4): loyalty cards, rotating app QRs, offer coupons.
+"""The digit codes a scanner reads (docs/architecture.md §4): loyalty cards, rotating app QRs, offer coupons.
 
 Digits only, so they survive any keyboard layout.
 - Loyalty card: EAN-13 in the in-store range (first digit 2), check digit valid.

@@ -1,6 +1,6 @@
 """Turn what a cashier types or a scanner sends into an `Identifier`, or a clear refusal.
 
-The order follows DESIGN.md §4: app QR (23 digits starting with 9, Luhn valid), offer coupon
+The order follows docs/architecture.md §4: app QR (23 digits starting with 9, Luhn valid), offer coupon
 (EAN-13 starting with 99), loyalty card (EAN-13 starting with 2), then a phone number parsed with
 `phonenumbers` in the till's default region (BY or RU) and sent as E.164. A 13-digit string in
 the card or coupon range with a wrong check digit is reported as a bad card/coupon, never tried as

@@ -1,4 +1,4 @@
-"""The loyalty program's rules: tiers, accrual, redemption limits, confirmation (DESIGN.md §1).
+"""The loyalty program's rules: tiers, accrual, redemption limits, confirmation (docs/architecture.md §1).
 
 The one place these rules are computed — by the sandbox service and by the till's offline
 estimates alike. Pure functions over `loyalty_client.types.Program`: no storage, no clock.

@@ -1,6 +1,6 @@
 """The loyalty service over SOAP 1.1 with zeep: the till's implementation of `LoyaltyService`.
 
-Failures come out typed (DESIGN.md §3):
+Failures come out typed (docs/architecture.md §3):
 - a SOAP fault with `detail/LoyaltyFault` -> its `LoyaltyFault` subclass (`errors.fault_for`);
 - a `soap:Client` fault without that detail, or a request that breaks the XSD (checked before
   sending) -> `InvalidRequest`;

@@ -1,6 +1,6 @@
 """Domain objects to SOAP request parts and zeep response objects to domain objects.
 
-Requests are plain dicts named as on the wire (DESIGN.md §3); optional parts that are `None` are
+Requests are plain dicts named as on the wire (docs/architecture.md §3); optional parts that are `None` are
 left out. Responses come from zeep after the XSD has accepted them (see `ContractValidator`), so
 required parts are present; here they become dataclasses: money as `Decimal`, enumerations as
 `Enum`, absent optional parts as `None`, repeated parts as tuples.

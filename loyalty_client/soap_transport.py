@@ -6,7 +6,7 @@ no envelopes in logs.
   covers connecting, sending, the headers and the body. One watchdog thread per process shuts the
   call's socket down when its deadline passes (a blocked read or write then returns at once) and
   the call raises `ServiceUnavailable`; no thread is started per call.
-- Retries of a POST belong to the outbox (DESIGN.md §5), never to the HTTP layer: the session's
+- Retries of a POST belong to the outbox (docs/architecture.md §5), never to the HTTP layer: the session's
   adapters have `max_retries=0` and redirects are not followed.
 - Answers. At most `max_response_bytes` of body is read, and a compressed body is refused (a small
   body must not become a large one). Before zeep parses the answer, it is screened in one pass that

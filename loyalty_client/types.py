@@ -1,4 +1,4 @@
-"""Domain types of the loyalty contract (DESIGN.md §3), independent of SOAP and Qt.
+"""Domain types of the loyalty contract (docs/architecture.md §3), independent of SOAP and Qt.
 
 Money and points are `Decimal` with two places. Optional parts are `None`, lists are tuples.
 """

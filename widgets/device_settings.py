@@ -29,7 +29,7 @@ SCAN_LINES_KEPT = 50
 
 @dataclass(frozen=True)
 class DeviceChoice:
-    """The device settings as chosen in the dialog (URIs as in DESIGN.md §6, "" = none)."""
+    """The device settings as chosen in the dialog (URIs as in docs/architecture.md §6, "" = none)."""
 
     scanner_uri: str
     printer_uri: str

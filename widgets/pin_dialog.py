@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# The PIN rule of app.admin_pin (not imported: widgets stay free of the hashing and the database).
+# The PIN rule of app.admin.pin (not imported: widgets stay free of the hashing and the database).
 PIN_MIN_LENGTH = 6
 PIN_MAX_LENGTH = 12
 ENTER_MIN_LENGTH = 4  # a PIN set by an older version may be this short and still opens
@@ -41,7 +41,7 @@ def _complete(text: str, minimum: int = PIN_MIN_LENGTH) -> bool:
 
 
 class PinDialog(QDialog):
-    """Collects the admin PIN; it never checks it (the application does, with app.admin_pin).
+    """Collects the admin PIN; it never checks it (the application does, with app.admin.pin).
 
     Mode "enter": one masked, digits-only field, 4 to 12 digits (a PIN set by an older version
     may be shorter than a new one); OK emits `pin_entered(pin)`.

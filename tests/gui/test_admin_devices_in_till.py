@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton
 
-from app.device_texts import printer_status_text
+from app.devices.texts import printer_status_text
 from devices.printer_status import PrinterState, PrinterStatus
 from tests.gui.test_cashier_flow import make_till
 from tests.gui.russian_device_words import Russian

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel, QTableWidget
 
-from app.admin import AdminStore
-from app.connectivity import ServiceTimeouts, soap_service
+from app.admin.controller import AdminStore
+from app.offline.connectivity import ServiceTimeouts, soap_service
 from app.i18n import install_translator
-from app.outbox_sync import OutboxSync, refund_payload
-from app.queue_rows import reason_code
-from app.sale_recorder import OutboxRecorder
+from app.offline.outbox_sync import OutboxSync, refund_payload
+from app.admin.queue_rows import reason_code
+from app.checkout.recorder import OutboxRecorder
 from cache.customer_cache import CustomerCache
 from cache.database import open_database
 from cache.journal import Journal

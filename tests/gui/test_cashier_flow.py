@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
-from app.checkout import Phase
-from app.demo_host import DEMO_PRODUCTS
+from app.checkout.session import Phase
+from app.demo.host import DEMO_PRODUCTS
 from app.settings import Settings
 from app.till import TillApplication
 from loyalty_client.types import Identifier, IdentifierKind

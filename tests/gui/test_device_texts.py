@@ -6,7 +6,7 @@ import re
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from app.device_texts import (
+from app.devices.texts import (
     device_settings_problem_text,
     discovered_device_text,
     fill,

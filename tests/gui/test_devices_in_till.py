@@ -9,8 +9,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 
-from app.checkout import Phase
-from app.devices_controller import DevicesController
+from app.checkout.session import Phase
+from app.devices.controller import DevicesController
 from app.workers import BackgroundWorker
 from devices.printer_status import DeliveryProblem
 from tests.devices.loopback_printer import PAPER_OUT, READY, LoopbackPrinter

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QLineEdit, QPushButton, QRadioButton
 
-from app.checkout import Phase
+from app.checkout.session import Phase
 from app.settings import Settings, load_settings
 from app.till import TillApplication
 from cache.database import open_database
@@ -147,7 +147,7 @@ def test_closing_with_undelivered_sales_asks_first(qtbot, sandbox, till, monkeyp
 
 
 def test_offline_spending_under_the_capped_policy_needs_the_admin_pin(qtbot, sandbox, make_till, tmp_path) -> None:
-    from app.admin import AdminStore
+    from app.admin.controller import AdminStore
 
     AdminStore(tmp_path / "till.sqlite").pin.create("246813")
     till = make_till(offline_redemption="capped", offline_redeem_limit_per_day=Decimal("20"))
@@ -193,7 +193,7 @@ def test_offline_spending_under_the_capped_policy_needs_the_admin_pin(qtbot, san
 
 
 def test_the_admin_allows_spending_offline_and_the_till_applies_it_at_once(qtbot, sandbox, make_till, tmp_path) -> None:
-    from app.admin import AdminStore
+    from app.admin.controller import AdminStore
 
     AdminStore(tmp_path / "till.sqlite").pin.create("246813")
     config = tmp_path / "till.ini"
@@ -246,7 +246,7 @@ def test_an_old_four_digit_pin_still_opens_and_the_admin_is_asked_for_a_longer_o
     import hashlib
     import hmac
 
-    from app.admin_pin import HASH_KEY, default_hasher
+    from app.admin.pin import HASH_KEY, default_hasher
     from app.secrets_store import till_secret
     from cache.till_state import TillState
 
@@ -281,7 +281,7 @@ def test_an_old_four_digit_pin_still_opens_and_the_admin_is_asked_for_a_longer_o
     qtbot.waitUntil(lambda: till.admin.queue_dialog is not None, timeout=10_000)
     assert not renew.isVisible()
 
-    from app.admin import AdminStore
+    from app.admin.controller import AdminStore
 
     store = AdminStore(tmp_path / "till.sqlite")
     try:

@@ -4,11 +4,11 @@ from __future__ import annotations
 import os
 import signal
 
-from app.sandbox_process import SandboxProcess
+from app.demo.sandbox_process import SandboxProcess
 
 
 def test_a_sandbox_that_cannot_be_started_says_so(qtbot, tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr("app.sandbox_process.sys.executable", str(tmp_path / "no-python"))
+    monkeypatch.setattr("app.demo.sandbox_process.sys.executable", str(tmp_path / "no-python"))
     sandbox = SandboxProcess()
     reasons: list[str] = []
     sandbox.failed.connect(reasons.append)

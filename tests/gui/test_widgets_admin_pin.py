@@ -174,7 +174,7 @@ def test_a_new_pin_needs_six_to_twelve_digits(qtbot, create) -> None:
 
 
 def test_the_dialog_follows_the_pin_rule_of_the_application() -> None:
-    from app import admin_pin
+    from app.admin import pin as admin_pin
     from widgets import pin_dialog
 
     assert (pin_dialog.PIN_MIN_LENGTH, pin_dialog.PIN_MAX_LENGTH) == (admin_pin.MIN_LENGTH, admin_pin.MAX_LENGTH)

@@ -12,7 +12,7 @@ import sys
 from datetime import datetime, timezone
 from decimal import Decimal
 
-from app.outbox_sync import commit_payload
+from app.offline.outbox_sync import commit_payload
 from cache.database import open_database
 from cache.journal import Journal
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from app.checkout import CheckoutSession, Phase
-from app.demo_host import DEMO_PRODUCTS, DemoReceiptBuilder
-from app.identify_input import identifier_parser
-from app.notices import Severity
-from app.offline_store import CachedOfflineStore
-from app.outbox_sync import OutboxSync
-from app.sale_recorder import OutboxRecorder
+from app.checkout.session import CheckoutSession, Phase
+from app.demo.host import DEMO_PRODUCTS, DemoReceiptBuilder
+from app.checkout.identify_input import identifier_parser
+from app.checkout.notices import Severity
+from app.offline.store import CachedOfflineStore
+from app.offline.outbox_sync import OutboxSync
+from app.checkout.recorder import OutboxRecorder
 from cache.database import open_database
 from cache.tables import OutboxState
 from fiscal.demo_registrar import DemoRegistrar

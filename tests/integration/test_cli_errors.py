@@ -17,7 +17,8 @@ from typing import Iterator
 
 import pytest
 
-from app.cli import STOP_WITH_PARENT_ENV, main
+from app.cli.main import main
+from app.demo.sandbox_child import STOP_WITH_PARENT_ENV
 from loyalty_client.sandbox import RunningSandbox
 from loyalty_client.sandbox.db_url import DB_URL_ENV
 
@@ -185,12 +186,12 @@ def test_with_v_an_expected_error_shows_its_traceback_then_the_line(place: Place
 
 
 def test_a_bug_keeps_its_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import app.queue_cli
+    import app.cli.queue
 
     def broken(*args: object, **kwargs: object) -> int:
         raise KeyError("a bug")
 
-    monkeypatch.setattr(app.queue_cli, "run_queue", broken)
+    monkeypatch.setattr(app.cli.queue, "run_queue", broken)
     with pytest.raises(KeyError):
         main(["queue", "status", "--config", str(tmp_path / "t.ini"), "--db", str(tmp_path / "t.sqlite")])
 

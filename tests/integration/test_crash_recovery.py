@@ -15,12 +15,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.checkout import CheckoutSession, Phase
-from app.demo_host import DEMO_PRODUCTS, DemoReceiptBuilder
-from app.identify_input import identifier_parser
-from app.outbox_sync import OutboxSync
-from app.sale_recorder import OutboxRecorder
-from app.sale_recovery import RecoveryReport, recover_open_sales
+from app.checkout.session import CheckoutSession, Phase
+from app.demo.host import DEMO_PRODUCTS, DemoReceiptBuilder
+from app.checkout.identify_input import identifier_parser
+from app.offline.outbox_sync import OutboxSync
+from app.checkout.recorder import OutboxRecorder
+from app.checkout.recovery import RecoveryReport, recover_open_sales
 from cache.database import open_database
 from cache.journal import Journal
 from cache.tables import Operation

@@ -22,8 +22,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.connectivity import LOST_ANSWERS_FOR_OUTAGE, ConnectivityMonitor, MonitoredService
-from app.outbox_sync import DrainReport, OutboxSync, SyncOutcome, commit_payload, refund_payload
+from app.offline.connectivity import LOST_ANSWERS_FOR_OUTAGE, ConnectivityMonitor, MonitoredService
+from app.offline.outbox_sync import DrainReport, OutboxSync, SyncOutcome, commit_payload, refund_payload
 from cache.database import Database, open_database
 from cache.journal import Journal
 from cache.tables import Operation, OutboxState

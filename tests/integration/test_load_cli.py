@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from app.cli.main import main
 from loyalty_client.sandbox import RunningSandbox
 from loyalty_client.sandbox.demo import ANNA
 from loyalty_client.sandbox.transaction_log import recorded_transactions

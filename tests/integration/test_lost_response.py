@@ -16,11 +16,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.checkout import CheckoutSession, Phase
-from app.demo_host import DEMO_PRODUCTS, DemoReceiptBuilder
-from app.identify_input import identifier_parser
-from app.outbox_sync import OutboxSync, SyncOutcome, refund_payload, stored_result
-from app.sale_recorder import OutboxRecorder
+from app.checkout.session import CheckoutSession, Phase
+from app.demo.host import DEMO_PRODUCTS, DemoReceiptBuilder
+from app.checkout.identify_input import identifier_parser
+from app.offline.outbox_sync import OutboxSync, SyncOutcome, refund_payload, stored_result
+from app.checkout.recorder import OutboxRecorder
 from cache.database import Database, open_database
 from cache.journal import Journal
 from cache.outbox import Outbox

@@ -12,10 +12,10 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import update
 
-from app.balance_refresh import BalanceKeepingSync
-from app.checkout import Phase
-from app.offline_redemption import OfflineRedemptionPolicy
-from app.outbox_sync import OutboxSync
+from app.offline.balance_refresh import BalanceKeepingSync
+from app.checkout.session import Phase
+from app.offline.redemption import OfflineRedemptionPolicy
+from app.offline.outbox_sync import OutboxSync
 from cache.customer_cache import CustomerCache
 from fiscal.money import format_money
 from loyalty_client.codes import make_app_qr

@@ -19,7 +19,7 @@ from typing import Sequence
 
 import pytest
 
-from app.outbox_sync import OutboxSync, SyncOutcome
+from app.offline.outbox_sync import OutboxSync, SyncOutcome
 from cache.database import open_database
 from cache.tables import OutboxState
 from fiscal.receipt import FiscalDocument, Receipt

@@ -32,12 +32,12 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.checkout import CheckoutSession, Phase
-from app.demo_host import DEMO_PRODUCTS, DemoReceiptBuilder
-from app.identify_input import identifier_parser
-from app.offline_store import CachedOfflineStore
-from app.outbox_sync import DrainReport, OutboxSync
-from app.sale_recorder import OutboxRecorder
+from app.checkout.session import CheckoutSession, Phase
+from app.demo.host import DEMO_PRODUCTS, DemoReceiptBuilder
+from app.checkout.identify_input import identifier_parser
+from app.offline.store import CachedOfflineStore
+from app.offline.outbox_sync import DrainReport, OutboxSync
+from app.checkout.recorder import OutboxRecorder
 from cache.database import Database, open_database
 from cache.tables import Operation, OutboxState
 from fiscal.demo_registrar import DemoRegistrar

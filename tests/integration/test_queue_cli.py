@@ -9,9 +9,9 @@ from typing import Iterator
 
 import pytest
 
-from app.cli import main
-from app.outbox_sync import OutboxSync, SyncOutcome, commit_payload
-from app.sale_recorder import OutboxRecorder
+from app.cli.main import main
+from app.offline.outbox_sync import OutboxSync, SyncOutcome, commit_payload
+from app.checkout.recorder import OutboxRecorder
 from cache.database import Database, open_database
 from cache.journal import Journal
 from cache.outbox import Outbox

@@ -16,8 +16,8 @@ import pytest
 import requests
 from lxml import etree
 
-from app.outbox_sync import OutboxSync, SyncOutcome
-from app.sale_recorder import OutboxRecorder
+from app.offline.outbox_sync import OutboxSync, SyncOutcome
+from app.checkout.recorder import OutboxRecorder
 from cache.database import open_database
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
 from loyalty_client.errors import InsufficientBalance, InvalidRequest, LoyaltyFault, RedeemLimitExceeded

@@ -17,12 +17,12 @@ from typing import Iterator
 
 import pytest
 
-from app.checkout import CheckoutSession, Phase
-from app.cli import main as till_main
-from app.connectivity import INTERACTIVE_TIMEOUTS, soap_service
-from app.identify_input import identifier_parser
-from app.offline_store import CachedOfflineStore
-from app.sale_recorder import OutboxRecorder
+from app.checkout.session import CheckoutSession, Phase
+from app.cli.main import main as till_main
+from app.offline.connectivity import INTERACTIVE_TIMEOUTS, soap_service
+from app.checkout.identify_input import identifier_parser
+from app.offline.store import CachedOfflineStore
+from app.checkout.recorder import OutboxRecorder
 from cache.database import open_database
 from fiscal.demo_registrar import DemoRegistrar
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine

@@ -17,8 +17,8 @@ from typing import Callable
 
 import pytest
 
-from app.connectivity import INTERACTIVE_TIMEOUTS, ServiceTimeouts, soap_service
-from app.outbox_sync import OutboxSync, SyncOutcome, cancel_payload
+from app.offline.connectivity import INTERACTIVE_TIMEOUTS, ServiceTimeouts, soap_service
+from app.offline.outbox_sync import OutboxSync, SyncOutcome, cancel_payload
 from cache.database import open_database
 from cache.journal import Journal
 from loyalty_client.errors import ServiceUnavailable

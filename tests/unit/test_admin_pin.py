@@ -12,7 +12,7 @@ import pytest
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import VerificationError
 
-from app.admin_pin import (
+from app.admin.pin import (
     ALREADY_SET,
     BAD_LENGTH,
     CHANGED_ELSEWHERE,

@@ -1,4 +1,4 @@
-"""Properties of the exact allocation of a redemption over receipt lines (DESIGN.md §7).
+"""Properties of the exact allocation of a redemption over receipt lines (docs/architecture.md §7).
 
 The test oracles (floor, capacity, exact proportional share) are computed here independently of
 `fiscal.allocation`, so a wrong rule in the module cannot confirm itself.

@@ -1,4 +1,4 @@
-"""The local store's SQLite connections are set up as DESIGN.md §5 says, on every connection."""
+"""The local store's SQLite connections are set up as docs/architecture.md §5 says, on every connection."""
 from __future__ import annotations
 
 import sqlite3

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from app.connectivity import (
+from app.offline.connectivity import (
     LOST_ANSWERS_FOR_OUTAGE,
     ConnectivityMonitor,
     MonitoredService,
@@ -264,7 +264,7 @@ def test_outcomes_from_many_threads_leave_a_consistent_state(monitor: Connectivi
 
 def test_the_monitor_runs_in_a_process_without_qt() -> None:
     code = (
-        "import sys, app.connectivity, app.queue_cli\n"
+        "import sys, app.offline.connectivity, app.cli.queue\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

@@ -20,3 +20,32 @@ print(",".join(loaded))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "", f"{package} pulled in Qt: {result.stdout.strip()}"
+
+
+QT_FREE_APP_MODULES = [
+    "app.checkout.session",
+    "app.checkout.recorder",
+    "app.checkout.recovery",
+    "app.checkout.identify_input",
+    "app.offline.outbox_sync",
+    "app.offline.connectivity",
+    "app.offline.redemption",
+    "app.offline.store",
+    "app.cli.main",
+    "app.cli.load",
+    "app.cli.queue",
+]
+
+
+@pytest.mark.parametrize("module", QT_FREE_APP_MODULES)
+def test_the_checkout_and_the_command_line_run_without_qt(module: str) -> None:
+    """The state machine and the headless commands (`load`, `queue`) load no Qt: texts come
+    through `app.translation`, which the Qt side of the till fills with Qt's translator."""
+    code = f"""
+import importlib, sys
+importlib.import_module({module!r})
+print(",".join(sorted(name for name in sys.modules if name.split(".")[0] in ("PySide6", "shiboken6"))))
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "", f"{module} pulled in Qt: {result.stdout.strip()}"

@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from app.demo_host import DEMO_PRODUCTS, DemoReceiptBuilder
+from app.demo.host import DEMO_PRODUCTS, DemoReceiptBuilder
 
 
 def test_same_product_twice_raises_quantity_and_amount() -> None:

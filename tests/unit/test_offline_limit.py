@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from app.offline_redemption import OfflineRedemptionPolicy, allowance
+from app.offline.redemption import OfflineRedemptionPolicy, allowance
 from loyalty_client import rules
 from loyalty_client.codec import from_data, to_data
 from loyalty_client.errors import RedeemLimitExceeded

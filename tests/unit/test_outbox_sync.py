@@ -11,8 +11,8 @@ from typing import Any, Callable, Iterator, Sequence
 import pytest
 from sqlalchemy import event
 
-from app.connectivity import ConnectivityMonitor, MonitoredService
-from app.outbox_sync import (
+from app.offline.connectivity import ConnectivityMonitor, MonitoredService
+from app.offline.outbox_sync import (
     OutboxSync,
     SyncOutcome,
     cancel_payload,
@@ -428,7 +428,7 @@ def test_payload_builders_refuse_naive_times_and_floats(build: Callable[[], Any]
 
 def test_the_sync_runs_in_a_process_without_qt() -> None:
     code = (
-        "import sys, app.outbox_sync\n"
+        "import sys, app.offline.outbox_sync\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

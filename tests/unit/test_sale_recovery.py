@@ -14,8 +14,8 @@ from typing import Iterator
 
 import pytest
 
-from app.sale_recorder import OutboxRecorder
-from app.sale_recovery import recover_open_sales
+from app.checkout.recorder import OutboxRecorder
+from app.checkout.recovery import recover_open_sales
 from cache.database import Database, open_database
 from cache.journal import Journal
 from cache.outbox import Outbox

@@ -209,8 +209,8 @@ def test_a_secret_beside_the_database_is_moved_once_with_its_value(
 
 
 def test_a_pin_set_before_the_move_still_verifies(data: Path, no_keyring) -> None:
-    from app.admin import AdminStore
-    from app.admin_pin import AdminPin
+    from app.admin.controller import AdminStore
+    from app.admin.pin import AdminPin
     from cache.database import open_database
     from cache.till_state import TillState
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication
+from app.translation import translate
 
 from loyalty_client import errors
 
@@ -29,31 +29,31 @@ class Notice:
 def fault_text(exc: errors.LoyaltyError) -> str:
     """A short sentence for the cashier explaining a failure of the loyalty service."""
     if isinstance(exc, errors.ServiceUnavailable):
-        return QCoreApplication.translate(
+        return translate(
             "Notices", "Loyalty service unavailable. Sell without bonuses or try again."
         )
     texts = {
-        errors.CustomerNotFound: QCoreApplication.translate("Notices", "Customer not found. Check the number or card."),
-        errors.CustomerBlocked: QCoreApplication.translate("Notices", "This card is blocked. Bonuses cannot be used."),
-        errors.NotActivated: QCoreApplication.translate(
+        errors.CustomerNotFound: translate("Notices", "Customer not found. Check the number or card."),
+        errors.CustomerBlocked: translate("Notices", "This card is blocked. Bonuses cannot be used."),
+        errors.NotActivated: translate(
             "Notices", "Card not activated: bonuses are earned but cannot be spent yet."
         ),
-        errors.InsufficientBalance: QCoreApplication.translate("Notices", "Not enough bonuses for this redemption."),
-        errors.RedeemLimitExceeded: QCoreApplication.translate(
+        errors.InsufficientBalance: translate("Notices", "Not enough bonuses for this redemption."),
+        errors.RedeemLimitExceeded: translate(
             "Notices", "That is more than can be redeemed on this receipt."
         ),
-        errors.ConfirmationRequired: QCoreApplication.translate(
+        errors.ConfirmationRequired: translate(
             "Notices", "A code from the customer's phone is needed to redeem this amount."
         ),
-        errors.ConfirmationInvalid: QCoreApplication.translate("Notices", "Wrong or expired code. Ask again."),
-        errors.TransactionNotFound: QCoreApplication.translate("Notices", "The loyalty service does not know this sale."),
-        errors.RefundExceedsPurchase: QCoreApplication.translate("Notices", "More returned than was bought."),
-        errors.InvalidRequest: QCoreApplication.translate("Notices", "The loyalty service refused the request."),
+        errors.ConfirmationInvalid: translate("Notices", "Wrong or expired code. Ask again."),
+        errors.TransactionNotFound: translate("Notices", "The loyalty service does not know this sale."),
+        errors.RefundExceedsPurchase: translate("Notices", "More returned than was bought."),
+        errors.InvalidRequest: translate("Notices", "The loyalty service refused the request."),
     }
     for cls, text in texts.items():
         if isinstance(exc, cls):
             return text
-    return QCoreApplication.translate("Notices", "Loyalty service error: %1").replace("%1", str(exc))
+    return translate("Notices", "Loyalty service error: %1").replace("%1", str(exc))
 
 
 def error(text: str) -> Notice:

@@ -5,10 +5,10 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from app.checkout import CheckoutState, Phase
-from app.controller import CheckoutController
-from app.demo_host import DemoReceiptBuilder
-from app.notices import Notice, Severity
+from app.checkout.session import CheckoutState, Phase
+from app.checkout.controller import CheckoutController
+from app.demo.host import DemoReceiptBuilder
+from app.checkout.notices import Notice, Severity
 from fiscal.money import ZERO, format_money
 from loyalty_client.types import CommitResult
 from widgets.main_window import TillWindow

@@ -1,4 +1,4 @@
-"""The store admin's PIN: format, peppered argon2id hash, and throttled checks (DESIGN.md §8).
+"""The store admin's PIN: format, peppered argon2id hash, and throttled checks (docs/architecture.md §8).
 
 A new PIN is 6 to 12 ASCII digits. Digits, not a passphrase: the admin types it on the till's
 keypad or touch screen, often to approve a sale while the customer waits. What guards the PIN is

@@ -6,7 +6,7 @@
 - `retry ID`: send a dead letter again (after its cause was fixed).
 - `sync`: deliver every waiting row now, whatever its backoff said; rows a crashed till left in
   flight are sent again (the service is idempotent on their keys), and first the sales it left
-  open are settled (`app.sale_recovery`: reservations cancelled, fiscalised sales recorded). A
+  open are settled (`app.checkout.recovery`: reservations cancelled, fiscalised sales recorded). A
   row whose answer was lost waits for its retry while the others go on; only an outage (refused,
   or several lost answers in a row) stops the sync. Meant for a till that is not running: a
   running till's own sync would find its row taken over, and its sale under way would be taken
@@ -23,10 +23,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from app.connectivity import ServiceTimeouts, soap_service
-from app.outbox_sync import OutboxSync, SyncOutcome
-from app.sale_recorder import OutboxRecorder
-from app.sale_recovery import recover_open_sales
+from app.offline.connectivity import ServiceTimeouts, soap_service
+from app.offline.outbox_sync import OutboxSync, SyncOutcome
+from app.checkout.recorder import OutboxRecorder
+from app.checkout.recovery import recover_open_sales
 from app.settings import Settings
 from cache.database import Database, open_database
 from cache.errors import OutboxStateError

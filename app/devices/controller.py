@@ -13,8 +13,8 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.device_texts import printer_status_text, scanner_status_text
-from app.wedge_filter import WedgeEventFilter
+from app.devices.texts import printer_status_text, scanner_status_text
+from app.devices.wedge_filter import WedgeEventFilter
 from app.workers import BackgroundWorker
 from devices.discovery import DiscoveredDevice, discover_devices
 from devices.printer import ReceiptPrinter

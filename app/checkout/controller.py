@@ -12,9 +12,10 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from app import notices
-from app.checkout import CheckoutSession, CheckoutState
-from app.offline_redemption import OfflineRedemptionPolicy
+from app import translation
+from app.checkout import notices
+from app.checkout.session import CheckoutSession, CheckoutState
+from app.offline.redemption import OfflineRedemptionPolicy
 from app.workers import BackgroundWorker
 from fiscal.receipt import Receipt
 
@@ -33,6 +34,7 @@ class CheckoutController(QObject):
 
     def __init__(self, worker: BackgroundWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        translation.use(QCoreApplication.translate)  # the session's texts in the till's language
         self._worker = worker
         self._session: CheckoutSession | None = None
         self.state: CheckoutState | None = None

@@ -11,7 +11,7 @@ import logging
 from datetime import datetime
 from typing import Callable, Iterable, Protocol
 
-from app.outbox_sync import DrainReport, OutboxSync, SyncOutcome, SyncReport
+from app.offline.outbox_sync import DrainReport, OutboxSync, SyncOutcome, SyncReport
 from cache.outbox import Outbox, utc_now
 from loyalty_client.types import Balance
 

@@ -25,7 +25,7 @@ from widgets.queue_dialog import QueueRow
 
 log = logging.getLogger(__name__)
 
-# The outbox keeps a failure as "CODE: detail" (app.outbox_sync): a fault code of the contract,
+# The outbox keeps a failure as "CODE: detail" (app.offline.outbox_sync): a fault code of the contract,
 # SERVICE_UNAVAILABLE or BAD_PAYLOAD, or the name of an exception raised in the till itself.
 _FAULT_CODE = re.compile(r"^([A-Z][A-Z0-9_]*):")
 _EXCEPTION_NAME = re.compile(r"^([A-Za-z_][A-Za-z0-9_.]*(Error|Exception|Exit)):")

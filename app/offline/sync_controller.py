@@ -1,6 +1,6 @@
 """Delivers the outbox in the background: on a timer, and at once after each sale.
 
-The sync (an `OutboxSync`, or one wrapped to keep cached balances: `app.balance_refresh`) is
+The sync (an `OutboxSync`, or one wrapped to keep cached balances: `app.offline.balance_refresh`) is
 built and driven on the sync worker thread only; the GUI thread receives what was delivered and
 how many transactions wait. Whether the service answers is the connectivity monitor's to say:
 the sync's client reports its calls to it.
@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.workers import BackgroundWorker
 
 if TYPE_CHECKING:  # the sync stack (SQLAlchemy, alembic, zeep) loads on the worker, not at start-up
-    from app.outbox_sync import DrainReport
+    from app.offline.outbox_sync import DrainReport
     from cache.outbox import Outbox
 
 log = logging.getLogger(__name__)
@@ -115,7 +115,7 @@ class _DrainSummary:
 
 
 def _drain(sync: Drainable) -> _DrainSummary:
-    from app.outbox_sync import SyncOutcome
+    from app.offline.outbox_sync import SyncOutcome
     from cache.tables import Operation, OutboxState
 
     report = sync.drain()

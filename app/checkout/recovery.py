@@ -19,7 +19,7 @@ import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from app.sale_recorder import OutboxRecorder
+from app.checkout.recorder import OutboxRecorder
 from cache.open_sales import OpenSale
 from cache.tables import OpenSaleStage
 from fiscal.receipt import Receipt

@@ -11,7 +11,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
-from app.offline_redemption import OfflineRedemptionPolicy
+from app.offline.redemption import OfflineRedemptionPolicy
 from app.settings import Settings, save_settings
 from app.workers import BackgroundWorker
 from widgets.offline_policy_dialog import OfflinePolicyDialog

@@ -1,6 +1,6 @@
 """The store's rule for spending points while the loyalty service cannot be reached.
 
-By default nothing is spent offline (DESIGN.md §5). A store may allow a capped exception: each
+By default nothing is spent offline (docs/architecture.md §5). A store may allow a capped exception: each
 offline redemption approved with the admin PIN, at most `limit_per_day` points per customer per
 day at this till (and no more than the program's own offline limit, when the service publishes
 one: it refuses sales above it), and never more than the cached balance less what this till
@@ -11,14 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time
 from decimal import Decimal
-from typing import TYPE_CHECKING, Iterable
+from typing import Any, Iterable, Protocol
 
 from fiscal.money import ZERO, money
 from loyalty_client.rules import offline_points_left, points_for_redeem
 from loyalty_client.types import Program
-
-if TYPE_CHECKING:  # the settings declare their choices from MODES below
-    from app.settings import Settings
 
 REFUSE = "refuse"
 CAPPED = "capped"
@@ -45,7 +42,16 @@ class OfflineRedemptionPolicy:
         return cls(True, money(limit_per_day))
 
 
-def policy_from_settings(settings: "Settings") -> OfflineRedemptionPolicy:
+class SettingsReader(Protocol):
+    """What the policy needs of the till's settings (`app.settings.Settings`, which takes its
+    choices from `MODES` here: this module does not import it back)."""
+
+    def get(self, section: str, key: str) -> Any:
+        """The typed value of `[section] key`."""
+        ...
+
+
+def policy_from_settings(settings: SettingsReader) -> OfflineRedemptionPolicy:
     """The policy the till's settings name."""
     return OfflineRedemptionPolicy.from_setting(
         settings.get("offline", "redemption"), settings.get("offline", "redeem_limit_per_day")

@@ -21,7 +21,7 @@ Standard output, one flushed line per event, each printed only once it is on dis
     summary sales=N committed=N anonymous=N voided=N refunds=N delivered=N waiting=N failed=N
 
 Before its first sale a run settles the sales an earlier, killed run left open (see
-`app.sale_recovery`): their reservations cancelled, or their fiscalised receipts recorded.
+`app.checkout.recovery`): their reservations cancelled, or their fiscalised receipts recorded.
 
 For crash tests, `--crash-at reserved:N` kills the process (SIGKILL) right after the answer to
 its N-th reservation arrives, before the checkout goes on; `--crash-at fiscalised:N` right after
@@ -45,14 +45,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Sequence, TextIO
 
-from app.checkout import CheckoutSession, CheckoutState, Phase
-from app.connectivity import INTERACTIVE_TIMEOUTS, ServiceTimeouts, soap_service
-from app.demo_host import DemoReceiptBuilder
-from app.identify_input import identifier_parser
-from app.offline_store import CachedOfflineStore
-from app.outbox_sync import OutboxSync, refund_payload
-from app.sale_recorder import OutboxRecorder
-from app.sale_recovery import recover_open_sales
+from app.checkout.session import CheckoutSession, CheckoutState, Phase
+from app.offline.connectivity import INTERACTIVE_TIMEOUTS, ServiceTimeouts, soap_service
+from app.demo.host import DemoReceiptBuilder
+from app.checkout.identify_input import identifier_parser
+from app.offline.store import CachedOfflineStore
+from app.offline.outbox_sync import OutboxSync, refund_payload
+from app.checkout.recorder import OutboxRecorder
+from app.checkout.recovery import recover_open_sales
 from app.secrets_store import till_secret
 from app.settings import Settings, secrets_folder
 from cache.database import Database, open_database

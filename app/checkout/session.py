@@ -27,12 +27,13 @@ from decimal import Decimal
 from enum import Enum
 from typing import Callable, Mapping, Protocol
 
-from PySide6.QtCore import QCoreApplication
+from app.translation import translate
 
-from app import notices, offline_redemption
-from app.connectivity import ConnectivityMonitor, MonitoredService
-from app.notices import Notice
-from app.offline_redemption import OfflineRedemptionPolicy
+from app.checkout import notices
+from app.offline import redemption as offline_redemption
+from app.offline.connectivity import ConnectivityMonitor, MonitoredService
+from app.checkout.notices import Notice
+from app.offline.redemption import OfflineRedemptionPolicy
 from fiscal.money import ZERO, format_money, money
 from fiscal.receipt import FiscalDocument, Receipt
 from fiscal.registrar import FiscalRegistrar
@@ -124,7 +125,7 @@ class SaleRecorder(Protocol):
 
     Before each step whose outcome a crash could lose, the sale is kept as an open sale
     (`reserving`, `fiscalising`); recording its commit or cancel closes it in the same
-    transaction. At start-up the till settles what a crash left open (`app.sale_recovery`).
+    transaction. At start-up the till settles what a crash left open (`app.checkout.recovery`).
     """
 
     def reserving(self, *, transaction_id: str, customer_id: str, receipt: Receipt) -> None:
@@ -328,7 +329,7 @@ class CheckoutSession:
             self._release_reservation()
         self._redeem_choice = None
         self._balance_seen_at = as_of or self._clock()
-        # An app QR proves the customer only once the service has checked it (DESIGN.md §4).
+        # An app QR proves the customer only once the service has checked it (docs/architecture.md §4).
         self._may_spend_offline = as_of is None or identifier.kind is not IdentifierKind.QR
         self._set(
             phase=Phase.IDENTIFIED,
@@ -385,7 +386,7 @@ class CheckoutSession:
         if state.phase in (Phase.CLOSED, Phase.AWAITING_CODE, Phase.AWAITING_APPROVAL):
             return state
         if not state.receipt.lines:
-            empty = QCoreApplication.translate("Checkout", "The receipt is empty.")
+            empty = translate("Checkout", "The receipt is empty.")
             self._set(notice=notices.warning(empty))
             return self._state
         if state.customer is not None and state.redeem > ZERO:
@@ -417,7 +418,7 @@ class CheckoutSession:
         self._set(phase=Phase.IDENTIFIED)
         self._estimate_offline()
         if self._state.redeem != approved:
-            text = QCoreApplication.translate("Checkout", "The amount to spend changed; check it and close again.")
+            text = translate("Checkout", "The amount to spend changed; check it and close again.")
             self._set(notice=notices.warning(text))
             return self._state
         return self._await_payment()
@@ -429,7 +430,7 @@ class CheckoutSession:
         self._redeem_choice = ZERO
         self._set(phase=Phase.IDENTIFIED)
         self._estimate_offline()
-        text = QCoreApplication.translate("Checkout", "Spending bonuses offline was not approved.")
+        text = translate("Checkout", "Spending bonuses offline was not approved.")
         self._set(notice=notices.warning(f"{text} {reason}".strip()))
         return self._state
 
@@ -456,9 +457,9 @@ class CheckoutSession:
             self._release_reservation()
         self._start_over(next_receipt or self._empty_receipt())
         if had_reservation:
-            text = QCoreApplication.translate("Checkout", "Receipt voided. Reserved bonuses released.")
+            text = translate("Checkout", "Receipt voided. Reserved bonuses released.")
         else:
-            text = QCoreApplication.translate("Checkout", "Receipt voided.")
+            text = translate("Checkout", "Receipt voided.")
         self._set(notice=notices.info(text))
         return self._state
 
@@ -510,7 +511,7 @@ class CheckoutSession:
 
     def _ask_for_approval(self) -> CheckoutState:
         """Offline spending goes ahead only with the admin's PIN: wait for it."""
-        text = QCoreApplication.translate(
+        text = translate(
             "Checkout", "Spending %1 offline needs the admin PIN."
         ).replace("%1", format_money(self._state.redeem, self._state.currency))
         self._set(phase=Phase.AWAITING_APPROVAL, notice=notices.warning(text))
@@ -552,7 +553,7 @@ class CheckoutSession:
         return True
 
     def _await_payment(self) -> CheckoutState:
-        text = QCoreApplication.translate(
+        text = translate(
             "Checkout", "To pay: %1. Take payment, then press Payment received (F8)."
         ).replace("%1", format_money(self._state.to_pay, self._state.currency))
         self._set(phase=Phase.AWAITING_PAYMENT, confirmation=None, notice=notices.info(text))
@@ -593,7 +594,7 @@ class CheckoutSession:
             confirmation=None,
             sale=ClosedSale(transaction_id, customer_id, document, state.redeem, accrual),
             notice=notices.success(
-                QCoreApplication.translate("Checkout", "Receipt closed. Fiscal document No. %1.").replace(
+                translate("Checkout", "Receipt closed. Fiscal document No. %1.").replace(
                     "%1", document.document_number
                 )
             ),
@@ -651,27 +652,27 @@ class CheckoutSession:
     def _offline_notice(self, as_of: datetime | None) -> Notice:
         calculation = self._state.calculation
         if calculation is not None and calculation.max_redeem > ZERO:
-            text = QCoreApplication.translate(
+            text = translate(
                 "Checkout",
                 "Loyalty service unavailable. Bonuses will be credited when the connection is back; "
                 "up to %1 may be spent now with the admin PIN.",
             ).replace("%1", format_money(calculation.max_redeem, self._state.currency))
         else:
-            text = QCoreApplication.translate(
+            text = translate(
                 "Checkout",
                 "Loyalty service unavailable. Bonuses will be credited when the connection is back; "
                 "they cannot be spent now.",
             )
         if as_of is not None:
             stamp = as_of.astimezone().strftime("%H:%M")
-            text = QCoreApplication.translate("Checkout", "Balance as of %1.").replace("%1", stamp) + " " + text
+            text = translate("Checkout", "Balance as of %1.").replace("%1", stamp) + " " + text
         return notices.warning(text)
 
     def _not_cached_text(self, exc: errors.ServiceUnavailable) -> str:
         return (
             notices.fault_text(exc)
             + " "
-            + QCoreApplication.translate("Checkout", "This customer has not been seen at this till before.")
+            + translate("Checkout", "This customer has not been seen at this till before.")
         )
 
     def _release_reservation(self) -> None:
@@ -696,7 +697,7 @@ class CheckoutSession:
     def _status_notice(self, customer: Customer) -> Notice | None:
         if customer.status is CustomerStatus.NOT_ACTIVATED:
             return notices.warning(
-                QCoreApplication.translate("Checkout", "Card not activated: bonuses are earned but cannot be spent yet.")
+                translate("Checkout", "Card not activated: bonuses are earned but cannot be spent yet.")
             )
         return None
 

@@ -11,7 +11,7 @@ import sys
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, Signal
 
-from app.cli import STOP_WITH_PARENT_ENV
+from app.demo.sandbox_child import STOP_WITH_PARENT_ENV
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 Before a step whose outcome a crash could lose (a reservation, a fiscalisation) the sale is kept
 as an open sale (`cache.open_sales`); its commit or cancel is then recorded as a journal row and
-an outbox row in one transaction that also closes the open sale. `app.sale_recovery` settles,
+an outbox row in one transaction that also closes the open sale. `app.checkout.recovery` settles,
 after a crash, the open sales left behind.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any, Callable
 
-from app.outbox_sync import cancel_payload, commit_payload
+from app.offline.outbox_sync import cancel_payload, commit_payload
 from cache.database import Database
 from cache.journal import Journal
 from cache.open_sales import OpenSales

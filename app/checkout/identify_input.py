@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from app.translation import translate
 
-from app.checkout import IdentifierParser, InputRejected
+from app.checkout.session import IdentifierParser, InputRejected
 from loyalty_client.identifiers import IdentifierRefused, RefusalReason, parse_identifier
 from loyalty_client.types import Identifier
 
@@ -16,19 +16,19 @@ if TYPE_CHECKING:
 def refusal_text(reason: RefusalReason) -> str:
     """The cashier's sentence for why an input is not an identifier."""
     texts = {
-        RefusalReason.EMPTY: QCoreApplication.translate("Identify", "Type a phone number or scan a card."),
-        RefusalReason.TOO_LONG: QCoreApplication.translate("Identify", "Too long for a phone or a card."),
-        RefusalReason.BAD_CARD_CHECK_DIGIT: QCoreApplication.translate(
+        RefusalReason.EMPTY: translate("Identify", "Type a phone number or scan a card."),
+        RefusalReason.TOO_LONG: translate("Identify", "Too long for a phone or a card."),
+        RefusalReason.BAD_CARD_CHECK_DIGIT: translate(
             "Identify", "Wrong card number: the check digit does not match."
         ),
-        RefusalReason.BAD_COUPON_CHECK_DIGIT: QCoreApplication.translate(
+        RefusalReason.BAD_COUPON_CHECK_DIGIT: translate(
             "Identify", "Wrong coupon code: the check digit does not match."
         ),
-        RefusalReason.BAD_QR_CHECK_DIGIT: QCoreApplication.translate(
+        RefusalReason.BAD_QR_CHECK_DIGIT: translate(
             "Identify", "The app QR was not read correctly. Scan it again."
         ),
-        RefusalReason.NOT_A_PHONE: QCoreApplication.translate("Identify", "This is not a phone number."),
-        RefusalReason.UNKNOWN_CODE: QCoreApplication.translate(
+        RefusalReason.NOT_A_PHONE: translate("Identify", "This is not a phone number."),
+        RefusalReason.UNKNOWN_CODE: translate(
             "Identify", "Unknown code: not a loyalty card, app QR or coupon."
         ),
     }
@@ -52,7 +52,7 @@ def scan_refusal_text(reason: "ScanRejection | None") -> str:
     from devices.scan_classifier import ScanRejection
 
     if reason is ScanRejection.PRODUCT_BARCODE:
-        return QCoreApplication.translate("Identify", "That is a product barcode, not a loyalty card.")
+        return translate("Identify", "That is a product barcode, not a loyalty card.")
     if reason is ScanRejection.UNREADABLE or reason is None:
-        return QCoreApplication.translate("Identify", "The scan could not be read. Scan again.")
+        return translate("Identify", "The scan could not be read. Scan again.")
     return refusal_text(RefusalReason(reason.value))

@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any, Callable, Sequence
 
-from app.connectivity import LOST_ANSWERS_FOR_OUTAGE, MonitoredService
+from app.offline.connectivity import LOST_ANSWERS_FOR_OUTAGE, MonitoredService
 from cache.backoff import backoff_delay
 from cache.database import Database
 from cache.outbox import Outbox, OutboxItem, utc_now

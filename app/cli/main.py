@@ -2,21 +2,18 @@
 
 Bad input (a wrong option value, an unusable settings file, database or address) ends in one line
 on stderr and exit status 2; with `-v` the traceback comes first. Values are checked before any
-heavy import; see app/cli_checks.py for the rest.
+heavy import; see app/cli/checks.py for the rest.
 """
 from __future__ import annotations
 
 import argparse
 import logging
-import os
-import signal
 import sys
-import threading
 import traceback
 from pathlib import Path
 from typing import Sequence
 
-from app.cli_checks import (
+from app.cli.checks import (
     CommandLineError,
     check_service_setting,
     check_till_database,
@@ -61,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("devices", help="scanners and printers: list, test-print URI, test-scan URI (see `devices --help`)")
     commands.add_parser("sandbox", help="run the sandbox loyalty service (see `sandbox --help`; `sandbox ledger --help`)")
     load = commands.add_parser(
-        "load", parents=[after], help="drive complete sales through the checkout with no window (see app/load.py)"
+        "load", parents=[after], help="drive complete sales through the checkout with no window (see app/cli/load.py)"
     )
     load.add_argument("--sales", type=_count, required=True, help="how many sales (0: only deliver the queue)")
     load.add_argument("--seed", type=int, help="seed of the random products, customers, voids and refunds")
@@ -94,7 +91,7 @@ def _count(text: str) -> int:
 
 
 def _crash_point(text: str) -> object:
-    from app.load import CrashPoint
+    from app.cli.load import CrashPoint
 
     try:
         return CrashPoint.parse(text)
@@ -133,20 +130,6 @@ def _check_what_the_command_uses(args: argparse.Namespace, settings: Settings) -
     if args.command != "queue" or args.action == "sync":
         service_source = "--service" if args.service else f"[service] endpoint in {settings.path}"
         check_service_setting(settings.get("service", "endpoint"), service_source)
-
-
-STOP_WITH_PARENT_ENV = "TILL_LOYALTY_STOP_WITH_PARENT"
-
-
-def _stop_when_stdin_closes() -> None:
-    """A child sandbox ends with the demo that started it, even if the demo was killed."""
-
-    def watch() -> None:
-        while sys.stdin.buffer.read(4096):
-            pass
-        os.kill(os.getpid(), signal.SIGTERM)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -198,12 +181,9 @@ def _run(argv: list[str]) -> int:
         from loyalty_client.sandbox.cli import main as sandbox_main
 
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-        if os.environ.get(STOP_WITH_PARENT_ENV) == "1":
-            _stop_when_stdin_closes()
-            from loyalty_client.sandbox.db_url import DB_URL_ENV
+        from app.demo.sandbox_child import prepare_if_demo_child
 
-            # the demo's own sandbox starts fresh, not on the database set for a standalone one
-            os.environ.pop(DB_URL_ENV, None)
+        prepare_if_demo_child()
         return sandbox_main(argv[1:])
     args = _parser().parse_args(argv)
     logging.basicConfig(
@@ -214,7 +194,7 @@ def _run(argv: list[str]) -> int:
     settings = _settings(args)
     _check_what_the_command_uses(args, settings)
     if args.command == "load":
-        from app.load import run_load
+        from app.cli.load import run_load
 
         return run_load(
             settings,
@@ -225,7 +205,7 @@ def _run(argv: list[str]) -> int:
             crash_at=args.crash_at,
         )
     if args.command == "queue":
-        from app.queue_cli import run_queue
+        from app.cli.queue import run_queue
 
         return run_queue(
             settings,

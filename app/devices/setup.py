@@ -14,16 +14,16 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from app.device_texts import (
+from app.devices.texts import (
     discovered_device_text,
     printer_status_detail_text,
     printer_status_text,
     uri_error_text,
     uri_examples_text,
 )
-from app.devices_controller import DevicesController, printer_uri_with
+from app.devices.controller import DevicesController, printer_uri_with
 from app.settings import Settings, save_settings
-from app.wedge_filter import WedgeEventFilter
+from app.devices.wedge_filter import WedgeEventFilter
 from devices.discovery import DeviceKind, DiscoveredDevice
 from devices.printer_status import PrinterStatus
 from devices.scan_classifier import classify_scan

@@ -41,7 +41,7 @@ class AdminStore:
     """
 
     def __init__(self, database_path: Path, secrets_folder: Path | None = None) -> None:
-        from app.admin_pin import AdminPin
+        from app.admin.pin import AdminPin
         from app.secrets_store import till_secret
         from cache.database import open_database
         from cache.outbox import Outbox
@@ -61,7 +61,7 @@ class AdminStore:
         Each row carries the receipt's number, amount, points spent and time, and the customer's
         name and masked phone when the till's customer cache has them.
         """
-        from app.queue_rows import read_queue_rows
+        from app.admin.queue_rows import read_queue_rows
         from cache.tables import OutboxState
 
         counts = {s.value: n for s, n in self.outbox.counts().items()}

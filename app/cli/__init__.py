@@ -1,0 +1,1 @@
+"""The `till-loyalty` command line: the entry point, its checks, `queue` and `load`."""

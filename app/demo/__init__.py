@@ -1,0 +1,1 @@
+"""The demo till: its host POS side and its sandbox child process."""

@@ -1,0 +1,1 @@
+"""The till's scanner and receipt printer: controller, set-up screen, texts, the keyboard-wedge filter."""
