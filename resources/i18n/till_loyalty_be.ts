@@ -4,7 +4,7 @@
 <context>
     <name>Admin</name>
     <message>
-        <location filename="../../app/admin.py" line="+25"/>
+        <location filename="../../app/admin/controller.py" line="+25"/>
         <source>The PIN must be digits only.</source>
         <translation>PIN-код павінен складацца толькі з лічбаў.</translation>
     </message>
@@ -64,7 +64,7 @@
         <translation>Адкладзена. Запіс застаецца ў журнале з указанай прычынай.</translation>
     </message>
     <message>
-        <location filename="../../app/offline_policy_setup.py" line="+68"/>
+        <location filename="../../app/admin/offline_policy.py" line="+68"/>
         <source>The settings file could not be written: %1</source>
         <translation>Не ўдалося запісаць файл налад: %1</translation>
     </message>
@@ -72,12 +72,12 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../app/controller.py" line="+133"/>
+        <location filename="../../app/checkout/controller.py" line="+135"/>
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Нечаканая памылка: %1. Чэк захаваны, паспрабуйце яшчэ раз.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout.py" line="+388"/>
+        <location filename="../../app/checkout/session.py" line="+389"/>
         <source>The receipt is empty.</source>
         <translation>Чэк пусты.</translation>
     </message>
@@ -538,12 +538,12 @@ bonuses</source>
 <context>
     <name>Devices</name>
     <message>
-        <location filename="../../app/devices_controller.py" line="+126"/>
+        <location filename="../../app/devices/controller.py" line="+126"/>
         <source>Printing…</source>
         <translation>Друк…</translation>
     </message>
     <message>
-        <location filename="../../app/device_texts.py" line="+43"/>
+        <location filename="../../app/devices/texts.py" line="+43"/>
         <source>The address must be text.</source>
         <translation>Адрас павінен быць тэкстам.</translation>
     </message>
@@ -793,13 +793,13 @@ bonuses</source>
         <translation>Адкрыта вечка прынтара</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../app/devices_controller.py" line="+5"/>
+        <location filename="../../app/devices/controller.py" line="+5"/>
+        <location filename="../../app/devices/texts.py" line="+1"/>
         <source>Printer error</source>
         <translation>Памылка прынтара</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../app/devices/texts.py" line="+8"/>
         <source>Printed.</source>
         <translation>Надрукавана.</translation>
     </message>
@@ -1069,7 +1069,7 @@ bonuses</source>
         <translation>Сканер спынены</translation>
     </message>
     <message>
-        <location filename="../../app/device_setup.py" line="+130"/>
+        <location filename="../../app/devices/setup.py" line="+130"/>
         <source>Nothing was printed: the printer address is not valid.</source>
         <extracomment>Added to the printer&apos;s own timeout before a test print is given up on screen: the job may wait for the test worker&apos;s thread and the transport&apos;s last status read.</extracomment>
         <translation>Нічога не надрукавана: няправільны адрас прынтара.</translation>
@@ -1105,7 +1105,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Identify</name>
     <message>
-        <location filename="../../app/identify_input.py" line="+19"/>
+        <location filename="../../app/checkout/identify_input.py" line="+19"/>
         <source>Type a phone number or scan a card.</source>
         <translation>Увядзіце нумар тэлефона або адскануйце картку.</translation>
     </message>
@@ -1186,7 +1186,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../app/notices.py" line="+32"/>
+        <location filename="../../app/checkout/notices.py" line="+32"/>
         <source>Loyalty service unavailable. Sell without bonuses or try again.</source>
         <translation>Сэрвіс лаяльнасці недаступны. Прадайце без бонусаў або паспрабуйце яшчэ раз.</translation>
     </message>
@@ -1805,7 +1805,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Sandbox</name>
     <message>
-        <location filename="../../app/sandbox_process.py" line="+82"/>
+        <location filename="../../app/demo/sandbox_process.py" line="+82"/>
         <source>it could not be started</source>
         <translation>яго не ўдалося запусціць</translation>
     </message>
@@ -1856,7 +1856,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../app/presenter.py" line="+127"/>
+        <location filename="../../app/checkout/presenter.py" line="+127"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Фіскальны чэк № %1 надрукаваны</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>Admin</name>
     <message>
-        <location filename="../../app/admin.py" line="+25"/>
+        <location filename="../../app/admin/controller.py" line="+25"/>
         <source>The PIN must be digits only.</source>
         <translation>PIN-код должен состоять только из цифр.</translation>
     </message>
@@ -64,7 +64,7 @@
         <translation>Отложено. Запись остаётся в журнале с указанной причиной.</translation>
     </message>
     <message>
-        <location filename="../../app/offline_policy_setup.py" line="+68"/>
+        <location filename="../../app/admin/offline_policy.py" line="+68"/>
         <source>The settings file could not be written: %1</source>
         <translation>Не удалось записать файл настроек: %1</translation>
     </message>
@@ -72,12 +72,12 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../app/controller.py" line="+133"/>
+        <location filename="../../app/checkout/controller.py" line="+135"/>
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Непредвиденная ошибка: %1. Чек сохранён, повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout.py" line="+388"/>
+        <location filename="../../app/checkout/session.py" line="+389"/>
         <source>The receipt is empty.</source>
         <translation>Чек пуст.</translation>
     </message>
@@ -538,12 +538,12 @@ bonuses</source>
 <context>
     <name>Devices</name>
     <message>
-        <location filename="../../app/devices_controller.py" line="+126"/>
+        <location filename="../../app/devices/controller.py" line="+126"/>
         <source>Printing…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../app/device_texts.py" line="+43"/>
+        <location filename="../../app/devices/texts.py" line="+43"/>
         <source>The address must be text.</source>
         <translation>Адрес должен быть текстом.</translation>
     </message>
@@ -793,13 +793,13 @@ bonuses</source>
         <translation>Открыта крышка принтера</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../app/devices_controller.py" line="+5"/>
+        <location filename="../../app/devices/controller.py" line="+5"/>
+        <location filename="../../app/devices/texts.py" line="+1"/>
         <source>Printer error</source>
         <translation>Ошибка принтера</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../app/devices/texts.py" line="+8"/>
         <source>Printed.</source>
         <translation>Напечатано.</translation>
     </message>
@@ -1069,7 +1069,7 @@ bonuses</source>
         <translation>Сканер остановлен</translation>
     </message>
     <message>
-        <location filename="../../app/device_setup.py" line="+130"/>
+        <location filename="../../app/devices/setup.py" line="+130"/>
         <source>Nothing was printed: the printer address is not valid.</source>
         <extracomment>Added to the printer&apos;s own timeout before a test print is given up on screen: the job may wait for the test worker&apos;s thread and the transport&apos;s last status read.</extracomment>
         <translation>Ничего не напечатано: неверный адрес принтера.</translation>
@@ -1105,7 +1105,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Identify</name>
     <message>
-        <location filename="../../app/identify_input.py" line="+19"/>
+        <location filename="../../app/checkout/identify_input.py" line="+19"/>
         <source>Type a phone number or scan a card.</source>
         <translation>Введите номер телефона или отсканируйте карту.</translation>
     </message>
@@ -1186,7 +1186,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../app/notices.py" line="+32"/>
+        <location filename="../../app/checkout/notices.py" line="+32"/>
         <source>Loyalty service unavailable. Sell without bonuses or try again.</source>
         <translation>Сервис лояльности недоступен. Продайте без бонусов или повторите попытку.</translation>
     </message>
@@ -1805,7 +1805,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Sandbox</name>
     <message>
-        <location filename="../../app/sandbox_process.py" line="+82"/>
+        <location filename="../../app/demo/sandbox_process.py" line="+82"/>
         <source>it could not be started</source>
         <translation>его не удалось запустить</translation>
     </message>
@@ -1856,7 +1856,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../app/presenter.py" line="+127"/>
+        <location filename="../../app/checkout/presenter.py" line="+127"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Фискальный чек № %1 напечатан</translation>
     </message>
