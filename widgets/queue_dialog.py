@@ -501,8 +501,8 @@ class QueueDialog(QDialog):
             text = self.tr("{operation} of {time}, customer: {customer}.").format(
                 operation=self._operation_words(row), time=when, customer=self._customer_text(row)
             )
-            reason = self.reason_text(row)
-            text = f"{text} {reason}" if reason else f"{text} {self.tr('No errors.')}"
+            reason = self.reason_text(row) or self.tr("No errors.")
+            text = f"{text} {reason}"
             if row.state == "pending" and row.next_attempt_at is not None:
                 text = f"{text} {self._next_attempt_text(row.next_attempt_at)}"
             self._details.setText(f"{_unbroken_phone(text)}\n{self._technical_text(row)}")

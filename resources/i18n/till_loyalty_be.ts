@@ -1661,7 +1661,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>{operation} ад {time}, кліент: {customer}.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+3"/>
+        <source>No errors.</source>
+        <translation>Памылак няма.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Discard {operation} of {time}, customer: {customer}?</source>
         <translation>Прыбраць з чаргі: {operation} ад {time}, кліент: {customer}?</translation>
     </message>

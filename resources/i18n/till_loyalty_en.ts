@@ -1661,7 +1661,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>{operation} of {time}, customer: {customer}.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+3"/>
+        <source>No errors.</source>
+        <translation>No errors.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Discard {operation} of {time}, customer: {customer}?</source>
         <translation>Discard {operation} of {time}, customer: {customer}?</translation>
     </message>

@@ -1661,7 +1661,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>{operation} от {time}, клиент: {customer}.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+3"/>
+        <source>No errors.</source>
+        <translation>Ошибок нет.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Discard {operation} of {time}, customer: {customer}?</source>
         <translation>Убрать из очереди: {operation} от {time}, клиент: {customer}?</translation>
     </message>
