@@ -181,6 +181,7 @@ def _run(argv: list[str]) -> int:
         from loyalty_client.sandbox.cli import main as sandbox_main
 
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        logging.getLogger("alembic").setLevel(logging.WARNING)  # each migration step is no news to the admin
         from app.demo.sandbox_child import prepare_if_demo_child
 
         prepare_if_demo_child()

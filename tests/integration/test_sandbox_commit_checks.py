@@ -244,7 +244,8 @@ def get_program_raw(sandbox: RunningSandbox, revision: str | None) -> etree._Ele
         f'<soap:Envelope xmlns:soap="{SOAP_ENV}" xmlns:tl="{TL}">{header}'
         "<soap:Body><tl:GetProgramRequest><tl:storeId>001</tl:storeId></tl:GetProgramRequest></soap:Body></soap:Envelope>"
     )
-    answer = requests.post(sandbox.url, data=envelope.encode(), headers={"Content-Type": "text/xml; charset=utf-8"}, timeout=10)
+    headers = {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": '""'}
+    answer = requests.post(sandbox.url, data=envelope.encode(), headers=headers, timeout=10)
     assert answer.status_code == 200, answer.text
     (payload,) = etree.fromstring(answer.content).find(f"{{{SOAP_ENV}}}Body")
     return payload
