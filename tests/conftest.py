@@ -18,6 +18,19 @@ from tests.pg_server import PgServer, PgUnavailable
 SANDBOX_DAY = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_os_keyring() -> Iterator[None]:
+    """Tests run as on a till with no usable keyring, whatever this machine has: a developer's
+    real keyring never receives a test's secrets, and no backend a test module defines is picked."""
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
 @pytest.fixture(autouse=True)
 def _private_config_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Each test has a config folder of its own (XDG_CONFIG_HOME, inherited by subprocesses).

@@ -7,6 +7,7 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
+from keyring.compat import properties
 from keyring.backends import fail
 
 from app.secrets_store import SecretFileError, default_secrets_folder, till_secret
@@ -29,7 +30,12 @@ def data(tmp_path: Path) -> Path:
 
 
 class MemoryKeyring(KeyringBackend):
-    priority = 1
+    """A keyring a test sets explicitly; never chosen by keyring itself (its priority raises),
+    since defining a backend class registers it for every test of the run."""
+
+    @properties.classproperty
+    def priority(cls) -> float:
+        raise RuntimeError("only for tests that set it themselves")
 
     def __init__(self) -> None:
         self.values: dict[tuple[str, str], str] = {}
