@@ -95,14 +95,14 @@ def configure_connection(dbapi_connection: Any, busy_timeout_ms: int = DEFAULT_B
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        _ensure_wal(cursor, busy_timeout_ms)
+        ensure_wal(cursor, busy_timeout_ms)
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
     finally:
         cursor.close()
 
 
-def _ensure_wal(cursor: Any, busy_timeout_ms: int) -> None:
+def ensure_wal(cursor: Any, busy_timeout_ms: int) -> None:
     """Put the file in WAL mode (it stays so), waiting out other connections like any busy wait.
 
     Switching the journal mode needs the file to itself, and SQLite reports "database is locked"

@@ -9,6 +9,7 @@ from sqlalchemy import Engine, create_engine, event, func, make_url, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from cache.engine import ensure_wal
 from loyalty_client.sandbox.models import CustomerRow
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
@@ -46,10 +47,11 @@ def is_single_connection(engine: Engine) -> bool:
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     try:
-        if not _is_memory(dbapi_connection):
-            cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_SECONDS * 1000}")
+        if not _is_memory(dbapi_connection):
+            # several sandboxes (or server threads) may open a new file at once
+            ensure_wal(cursor, SQLITE_BUSY_TIMEOUT_SECONDS * 1000)
+        cursor.execute("PRAGMA foreign_keys=ON")
     finally:
         cursor.close()
 
