@@ -17,7 +17,7 @@ _OBJECT_NAMES = {
     "can_redeem": "CanRedeemValue",
 }
 # (row, column) of each caption, its value beside it. Wide: two pairs per row, then "To pay"
-# across the whole width; compact: one pair per row, "To pay" above its figure.
+# with its amount across the three other columns; compact: one pair per row, "To pay" above its figure.
 _WIDE_PLACES = {"total": (0, 0), "discount": (0, 2), "will_earn": (1, 0), "can_redeem": (1, 2)}
 _COMPACT_PLACES = {"total": (0, 0), "discount": (1, 0), "will_earn": (2, 0), "can_redeem": (3, 0)}
 
@@ -100,8 +100,8 @@ class TotalsPanel(QFrame):
             layout.addWidget(caption, 4, 0, 1, 2, Qt.AlignmentFlag.AlignVCenter)
             layout.addWidget(value, 5, 0, 1, 2)
         else:
-            layout.addWidget(caption, 2, 0, 1, 2, Qt.AlignmentFlag.AlignVCenter)
-            layout.addWidget(value, 2, 2, 1, 2)
+            layout.addWidget(caption, 2, 0, Qt.AlignmentFlag.AlignVCenter)
+            layout.addWidget(value, 2, 1, 1, 3)
         for column in range(4):
             layout.setColumnStretch(column, 0)
         layout.setColumnStretch(1, 1)
