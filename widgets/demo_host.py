@@ -24,7 +24,7 @@ from fiscal.money import ZERO, money
 from fiscal.receipt import Receipt
 from widgets.formatting import format_amount, format_quantity
 
-PRODUCT_COLUMNS = 3
+PRODUCT_COLUMNS = 4  # seven demo products in two rows: the receipt keeps its room on a 768-pixel screen
 PRODUCT_NAME_LINES = 2
 
 #: Table columns: No, name, qty, price, amount, loyalty discount, final.
