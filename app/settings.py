@@ -51,6 +51,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("store", "region", str, "BY", "Default phone region: BY or RU"),
     Setting("store", "currency", str, "BYN", "Currency shown before the program is loaded: BYN or RUB"),
     Setting("ui", "language", str, "ru", "Interface language: ru, be or en", LANGUAGES),
+    Setting(
+        "ui", "always_on_top", bool, False,
+        "Keep the till's window above other windows (the POS), for a narrow panel beside it",
+    ),
     Setting("cache", "database", str, _data_file("till.sqlite"), "The till's local database (journal, outbox, customer cache)"),
     Setting(
         "secrets", "folder", str, "",

@@ -62,6 +62,7 @@ class TillApplication(QObject):
         self.settings = settings
         self.database_path = database_path
         self.window = TillWindow(demo_mode=demo)
+        self.window.set_always_on_top(settings.get("ui", "always_on_top"))
         self.service_worker = BackgroundWorker("loyalty-service", self)
         self.sync_worker = BackgroundWorker("outbox-sync", self)
         self.controller = CheckoutController(self.service_worker, self)

@@ -1,13 +1,17 @@
 """Render the till window offscreen with sample data to a PNG, to judge readability.
 
 Usage: .venv/bin/python scripts/screenshot_widgets.py [out.png] [--lang ru|be|en] [--offline]
-The output (default screenshots/till.png) is not committed.
+       [--code] [--customer STATUS] [--size WxH] [--finished] [--long]
+The window takes the layout its width calls for: --size 420x768 shows the compact panel alone,
+1024x768 and up the host column beside it. The output (default screenshots/till.png) is not
+committed.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -86,7 +90,11 @@ def main() -> int:
         choices=("active", "blocked", "not_activated", "none"),
         help="the customer's status, or none for the empty card",
     )
+    parser.add_argument("--size", default="1366x768", help="window size, WIDTHxHEIGHT (default 1366x768)")
+    parser.add_argument("--finished", action="store_true", help="show the receipt paid and the sale finished")
+    parser.add_argument("--long", action="store_true", help="a long customer name and a large amount")
     args = parser.parse_args()
+    width, height = (int(part) for part in args.size.lower().split("x"))
 
     app = QApplication(sys.argv[:1])
     apply_style(app)
@@ -101,13 +109,14 @@ def main() -> int:
     as_of = datetime.now().replace(hour=14, minute=32) if args.offline else None
     if args.customer != "none":
         customer = sample_customer(CustomerStatus(args.customer))
+        if args.long:
+            customer = replace(customer, display_name="Александра Константиновна Преображенская-Ковалёва")
         panel.customer.show_customer(customer, as_of=as_of, currency="BYN")
     panel.redemption.set_limits(D("14.70"))
     panel.redemption.set_value(D("14.70"))
     redeem = sum(discounts.values(), D("0"))
-    panel.totals.show_totals(
-        receipt.total, redeem, receipt.total - redeem, D("0.43"), D("14.70"), "BYN"
-    )
+    to_pay = receipt.total - redeem + (D("12320.00") if args.long else D("0"))
+    panel.totals.show_totals(receipt.total, redeem, to_pay, D("0.43"), D("14.70"), "BYN")
     if args.offline:
         panel.set_service_status(False, "Нет связи с сервисом: 3 продажи в очереди")
         panel.messages.show_warning("Бонусы списать нельзя: нет связи с сервисом")
@@ -120,7 +129,12 @@ def main() -> int:
     window.sandbox_log.append_line("GetProgram → «Бонусы», 3 уровня")
     window.sandbox_log.append_line("IdentifyCustomer phone +375 29 ***-**-67 → c-1001")
     window.sandbox_log.append_line("CalculatePurchase 28,69 → max 14,70")
-    window.resize(1366, 768)
+    if args.finished:
+        window.host.show_fiscal_result("Фискальный чек № 124 напечатан")
+        window.host.set_finished(True)
+        panel.redemption.set_enabled(False)
+        panel.show_sale_finished("Баланс теперь: 31,23 BYN")
+    window.resize(width, height)
     window.show()
     app.processEvents()
     out = Path(args.out)

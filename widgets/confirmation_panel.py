@@ -57,14 +57,10 @@ class ConfirmationPanel(QFrame):
         self._error.setProperty("role", "error-text")
         self._error.setWordWrap(True)
 
-        layout = QGridLayout(self)
-        layout.setHorizontalSpacing(8)
-        layout.addWidget(self._prompt, 0, 0, 1, 3)
-        layout.addWidget(self._code, 1, 0)
-        layout.addWidget(self._confirm, 1, 1)
-        layout.addWidget(self._cancel, 1, 2)
-        layout.addWidget(self._error, 2, 0, 1, 3)
-        layout.setColumnStretch(0, 1)
+        self._compact = False
+        self._layout = QGridLayout(self)
+        self._layout.setHorizontalSpacing(8)
+        self._arrange()
 
         self._code.textChanged.connect(self._on_text_changed)
         self._code.returnPressed.connect(self._submit)
@@ -115,11 +111,34 @@ class ConfirmationPanel(QFrame):
         """Cancel as the Cancel button does (used by the Esc key)."""
         self._on_cancel()
 
+    def set_compact(self, compact: bool) -> None:
+        """Narrow arrangement: Confirm and Cancel on a row of their own under the code."""
+        if compact != self._compact:
+            self._compact = compact
+            self._arrange()
+
     def code(self) -> str:
         """The digits typed so far."""
         return self._code.text()
 
     # -- internals ----------------------------------------------------------------------------
+
+    def _arrange(self) -> None:
+        layout = self._layout
+        for widget in (self._prompt, self._code, self._confirm, self._cancel, self._error):
+            layout.removeWidget(widget)
+        layout.addWidget(self._prompt, 0, 0, 1, 3)
+        if self._compact:
+            layout.addWidget(self._code, 1, 0, 1, 3)
+            layout.addWidget(self._confirm, 2, 0, 1, 2)
+            layout.addWidget(self._cancel, 2, 2)
+            layout.addWidget(self._error, 3, 0, 1, 3)
+        else:
+            layout.addWidget(self._code, 1, 0)
+            layout.addWidget(self._confirm, 1, 1)
+            layout.addWidget(self._cancel, 1, 2)
+            layout.addWidget(self._error, 2, 0, 1, 3)
+        layout.setColumnStretch(0, 1)
 
     def _code_complete(self) -> bool:
         return CODE_MIN_LENGTH <= len(self._code.text()) <= CODE_MAX_LENGTH

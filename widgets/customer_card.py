@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from loyalty_client.types import Customer, CustomerStatus
+from widgets.elided_label import ElidedLabel
 from widgets.formatting import (
     format_amount,
     format_date,
@@ -31,8 +33,8 @@ from widgets.style import repolish
 _PROGRESS_STEPS = 1000
 
 
-def _label(name: str, role: str | None = None, wrap: bool = False) -> QLabel:
-    label = QLabel()
+def _label(name: str, role: str | None = None, wrap: bool = False, elide: bool = False) -> QLabel:
+    label = ElidedLabel() if elide else QLabel()
     label.setObjectName(name)
     if role:
         label.setProperty("role", role)
@@ -56,6 +58,7 @@ class CustomerCard(QFrame):
         super().__init__(parent)
         self.setObjectName("CustomerCard")
         self._shown: tuple[Customer, datetime | None, str] | None = None
+        self._compact = False
 
         self._pages = QStackedWidget()
         self._pages.addWidget(self._build_placeholder())
@@ -84,12 +87,12 @@ class CustomerCard(QFrame):
 
     def _build_details(self) -> QWidget:
         page = QWidget()
-        self._name = _label("CustomerName", "name", wrap=True)
+        self._name = _label("CustomerName", "name", elide=True)
         self._reset = QPushButton()
         self._reset.setObjectName("ResetCustomerButton")
         self._reset.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self._phone = _label("CustomerPhone")
-        self._card_number = _label("CustomerCardNumber", "muted")
+        self._card_number = _label("CustomerCardNumber", "muted", elide=True)
         self._status = _label("CustomerStatus", "status", wrap=True)
         self._tier = _label("TierName", "tier")
         self._benefit = _label("TierBenefit", "benefit")
@@ -113,20 +116,20 @@ class CustomerCard(QFrame):
         head = QHBoxLayout()
         head.addWidget(self._name, 1)
         head.addWidget(self._reset, 0, Qt.AlignmentFlag.AlignTop)
-        ids = QHBoxLayout()
-        ids.addWidget(self._phone)
-        ids.addSpacing(16)
-        ids.addWidget(self._card_number)
-        ids.addStretch(1)
+        # Rows that turn vertical in the compact arrangement (see set_compact).
+        self._ids = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._ids.setSpacing(16)
+        self._ids.addWidget(self._phone)
+        self._ids.addWidget(self._card_number, 1)
         tier = QHBoxLayout()
         tier.addWidget(self._tier)
         tier.addSpacing(10)
         tier.addWidget(self._benefit)
         tier.addStretch(1)
-        progress = QHBoxLayout()
-        progress.addWidget(self._progress, 1)
-        progress.addSpacing(10)
-        progress.addWidget(self._next_tier)
+        self._progress_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._progress_row.setSpacing(10)
+        self._progress_row.addWidget(self._progress, 1)
+        self._progress_row.addWidget(self._next_tier)
 
         others = QGridLayout()
         others.setHorizontalSpacing(10)
@@ -135,23 +138,27 @@ class CustomerCard(QFrame):
         others.addWidget(self._total, 0, 1)
         others.addWidget(self._pending_caption, 1, 0)
         others.addWidget(self._pending, 1, 1)
-        balances = QHBoxLayout()
-        balances.addWidget(self._spendable_caption, 0, Qt.AlignmentFlag.AlignVCenter)
-        balances.addSpacing(10)
-        balances.addWidget(self._spendable, 0, Qt.AlignmentFlag.AlignVCenter)
-        balances.addStretch(1)
-        balances.addLayout(others)
+        self._others = others
+        spendable = QHBoxLayout()
+        spendable.addWidget(self._spendable_caption, 0, Qt.AlignmentFlag.AlignVCenter)
+        spendable.addSpacing(10)
+        spendable.addWidget(self._spendable, 0, Qt.AlignmentFlag.AlignVCenter)
+        spendable.addStretch(1)
+        self._balances = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._balances.setSpacing(4)
+        self._balances.addLayout(spendable, 1)
+        self._balances.addLayout(others)
 
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(head)
-        layout.addLayout(ids)
+        layout.addLayout(self._ids)
         layout.addWidget(self._status)
-        layout.addLayout(balances)
+        layout.addLayout(self._balances)
         layout.addWidget(self._as_of)
         layout.addLayout(tier)
-        layout.addLayout(progress)
+        layout.addLayout(self._progress_row)
         layout.addWidget(self._expiring)
         layout.addWidget(self._messages)
         layout.addStretch(1)
@@ -171,6 +178,24 @@ class CustomerCard(QFrame):
         """Forget the customer and show the "No customer" placeholder."""
         self._shown = None
         self._show_page(0)
+
+    def set_compact(self, compact: bool) -> None:
+        """Narrow arrangement: phone and card, balances, and progress each stacked; a short Reset."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        vertical, horizontal = QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.LeftToRight
+        for row in (self._ids, self._balances, self._progress_row):
+            row.setDirection(vertical if compact else horizontal)
+        self._balances.setAlignment(
+            self._others, Qt.AlignmentFlag.AlignLeft if compact else Qt.AlignmentFlag.AlignRight
+        )
+        self._ids.setSpacing(0 if compact else 16)
+        self._retranslate()
+
+    def is_compact(self) -> bool:
+        """Whether the narrow arrangement is used."""
+        return self._compact
 
     def has_customer(self) -> bool:
         """Whether a customer is shown."""
@@ -264,7 +289,8 @@ class CustomerCard(QFrame):
         steps = int(max(Decimal(0), min(Decimal(1), ratio)) * _PROGRESS_STEPS)
         self._progress.setValue(steps)
         self._progress.show()
-        self._next_tier.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        side = Qt.AlignmentFlag.AlignLeft if self._compact else Qt.AlignmentFlag.AlignRight
+        self._next_tier.setAlignment(side | Qt.AlignmentFlag.AlignVCenter)
         self._next_tier.setText(
             self.tr("{amount} to {tier}").format(
                 amount=format_amount(next_tier.remaining, currency), tier=next_tier.name
@@ -274,7 +300,10 @@ class CustomerCard(QFrame):
     def _retranslate(self) -> None:
         self._placeholder.setText(self.tr("No customer"))
         self._placeholder_hint.setText(self.tr("Scan the card or type the phone number (F2)"))
-        self._reset.setText(self.tr("Reset customer"))
+        reset = self.tr("Reset customer")
+        # Narrow: a cross leaves the name its room; the tooltip and accessible name say what it does.
+        self._reset.setText("✕" if self._compact else reset)
+        self._reset.setAccessibleName(reset)
         self._reset.setToolTip(self.tr("Remove the customer from this receipt (Esc)"))
         self._spendable_caption.setText(self.tr("Available\nbonuses"))
         self._total_caption.setText(self.tr("Total"))

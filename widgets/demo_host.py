@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -25,11 +24,13 @@ from fiscal.money import ZERO, money
 from fiscal.receipt import Receipt
 from widgets.formatting import format_amount, format_quantity
 
-PRODUCT_COLUMNS = 3
+PRODUCT_COLUMNS = 4  # seven demo products in two rows: the receipt keeps its room on a 768-pixel screen
 PRODUCT_NAME_LINES = 2
 
 #: Table columns: No, name, qty, price, amount, loyalty discount, final.
 COLUMNS = ("no", "name", "quantity", "price", "amount", "discount", "final")
+#: Below this table width the number, price and amount columns give their room to the names.
+FULL_TABLE_FROM = 620
 
 
 class _ProductButton(QPushButton):
@@ -93,6 +94,7 @@ class DemoHostPanel(QFrame):
         self.setObjectName("DemoHostPanel")
         self._locked = False
         self._awaiting_payment = False
+        self._finished = False
         self._products: list[tuple[str, str, Decimal]] = []
         self._product_buttons: list[_ProductButton] = []
         self._receipt: Receipt | None = None
@@ -127,6 +129,7 @@ class DemoHostPanel(QFrame):
         self._summary.setObjectName("ReceiptSummary")
         self._summary.setProperty("role", "value")
         self._summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._summary.setWordWrap(True)  # a narrow column wraps the sums instead of widening the window
         self._fiscal = QLabel()
         self._fiscal.setObjectName("FiscalResult")
         self._fiscal.setProperty("role", "fiscal")
@@ -143,11 +146,13 @@ class DemoHostPanel(QFrame):
         self._void.clicked.connect(self.void_requested)
         self._new.clicked.connect(self.new_receipt_requested)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self._new)
-        buttons.addWidget(self._void)
-        buttons.addStretch(1)
-        buttons.addWidget(self._close)
+        # Close on a row of its own, across the column: the column stays narrow enough to sit
+        # beside the loyalty panel on a 1024-pixel screen.
+        buttons = QGridLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self._new, 0, 0)
+        buttons.addWidget(self._void, 0, 1)
+        buttons.addWidget(self._close, 1, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
         layout.addWidget(self._products_box)
@@ -225,6 +230,15 @@ class DemoHostPanel(QFrame):
         self._awaiting_payment = awaiting
         self._retranslate()
 
+    def set_finished(self, finished: bool) -> None:
+        """The receipt is fiscalised: nothing left to close or void, only a new receipt (or a product)."""
+        self._finished = finished
+        self._update_enabled()
+
+    def is_finished(self) -> bool:
+        """Whether the receipt shown is fiscalised."""
+        return self._finished
+
     def is_awaiting_payment(self) -> bool:
         """Whether the panel waits for the payment of a reserved receipt."""
         return self._awaiting_payment
@@ -299,6 +313,15 @@ class DemoHostPanel(QFrame):
     def _fit_rows(self) -> None:
         self._table.resizeRowsToContents()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """In a narrow column, hide the number, price and amount columns: the final amount stays."""
+        super().resizeEvent(event)
+        narrow = self._table.width() < FULL_TABLE_FROM
+        for column in ("no", "price", "amount"):
+            index = COLUMNS.index(column)
+            if self._table.isColumnHidden(index) != narrow:
+                self._table.setColumnHidden(index, narrow)
+
     def _remove_selected(self) -> None:
         line_no = self.selected_line_no()
         if line_no is not None and not self._locked and not self._awaiting_payment:
@@ -309,8 +332,9 @@ class DemoHostPanel(QFrame):
         for button in self._product_buttons:
             button.setEnabled(not self._locked and not self._awaiting_payment)
         self._table.setEnabled(not self._locked and not self._awaiting_payment)
-        self._close.setEnabled(not self._locked and has_lines)
-        self._void.setEnabled(not self._locked and self._receipt is not None)
+        open_receipt = not self._locked and not self._finished
+        self._close.setEnabled(open_receipt and has_lines)
+        self._void.setEnabled(open_receipt and has_lines)
         self._new.setEnabled(not self._locked and not self._awaiting_payment)
 
     def _retranslate(self) -> None:

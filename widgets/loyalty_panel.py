@@ -6,10 +6,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from widgets.confirmation_panel import ConfirmationPanel
 from widgets.customer_card import CustomerCard
+from widgets.elided_label import ElidedLabel
 from widgets.identify_panel import IdentifyPanel
 from widgets.message_bar import MessageBar
 from widgets.offline_banner import OfflineBanner
 from widgets.redemption_panel import RedemptionPanel
+from widgets.sale_finished import SaleFinishedPanel
 from widgets.scrolling import VerticalScrollArea
 from widgets.style import repolish
 from widgets.totals_panel import TotalsPanel
@@ -19,8 +21,10 @@ class LoyaltyPanel(QFrame):
     """Stacks the loyalty views top to bottom in the order the cashier works through them.
 
     The parts are public attributes for the application to feed and connect: `identify`,
-    `messages`, `customer`, `confirmation`, `redemption`, `totals`, and `offline_banner` (at the
-    top; hidden while the service answers and nothing waits to be sent).
+    `messages`, `customer`, `confirmation`, `redemption`, `sale_finished` (in place of the
+    redemption once the receipt is fiscalised, see `show_sale_finished`), `totals`, and
+    `offline_banner` (at the top; hidden while the service answers and nothing waits to be sent).
+    `set_compact(True)` stacks each part's rows for a narrow window (about 420 pixels).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -33,12 +37,13 @@ class LoyaltyPanel(QFrame):
         self.redemption = RedemptionPanel()
         self.totals = TotalsPanel()
         self.offline_banner = OfflineBanner()
+        self.sale_finished = SaleFinishedPanel()
+        self._compact = False
 
         self._status_dot = QLabel("●")
         self._status_dot.setObjectName("ServiceStatusDot")
-        self._status_text = QLabel()
+        self._status_text = ElidedLabel()
         self._status_text.setObjectName("ServiceStatusText")
-        self._status_text.setWordWrap(True)
         status = QHBoxLayout()
         status.setContentsMargins(0, 0, 0, 0)
         status.addWidget(self._status_dot)
@@ -47,6 +52,7 @@ class LoyaltyPanel(QFrame):
         self._online: bool | None = None
 
         layout = QVBoxLayout(self)
+        self._layout = layout
         layout.setSpacing(8)
         layout.addWidget(self.offline_banner)
         layout.addLayout(status)
@@ -58,8 +64,10 @@ class LoyaltyPanel(QFrame):
         layout.addWidget(self._customer_scroll, 1)
         layout.addWidget(self.confirmation)
         layout.addWidget(self.redemption)
+        layout.addWidget(self.sale_finished)
         layout.addWidget(self.totals)
         self.set_service_status(True, "")
+        self.set_compact(False)
 
     def set_service_status(self, online: bool, text: str) -> None:
         """Show whether the loyalty service answers; *text* explains (e.g. "Offline: 3 queued")."""
@@ -69,6 +77,29 @@ class LoyaltyPanel(QFrame):
             widget.setProperty("service", state)
         self._status_text.setText(text)
         repolish(self._status_dot, self._status_text)
+
+    def set_compact(self, compact: bool) -> None:
+        """Stack the parts' rows for a narrow window, or lay them out side by side again."""
+        self._compact = compact
+        for part in (self.customer, self.confirmation, self.redemption, self.totals):
+            part.set_compact(compact)
+        margin = 6 if compact else 9
+        self._layout.setContentsMargins(margin, margin, margin, margin)
+        self._layout.setSpacing(6 if compact else 8)
+
+    def is_compact(self) -> bool:
+        """Whether the narrow arrangement is used."""
+        return self._compact
+
+    def show_sale_finished(self, detail: str) -> None:
+        """The receipt is fiscalised: "Sale finished" with *detail* replaces the redemption."""
+        self.redemption.hide()
+        self.sale_finished.show_finished(detail)
+
+    def clear_sale_finished(self) -> None:
+        """A receipt is open again: the redemption comes back."""
+        self.sale_finished.hide_panel()
+        self.redemption.show()
 
     def add_status_widget(self, widget: QWidget) -> None:
         """Put *widget* at the right end of the service status line (the window's Admin button)."""

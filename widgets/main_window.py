@@ -1,13 +1,19 @@
-"""The till window: host POS on the left, loyalty on the right, sandbox log in the demo."""
+"""The till window: host POS on the left, loyalty on the right, sandbox log in the demo.
+
+The window fits its width: from `SIDE_BY_SIDE_FROM` pixels the host column sits beside the
+loyalty panel; narrower, the loyalty panel is alone (a window beside the POS), and below
+`COMPACT_BELOW` it stacks its rows. The window never widens itself for its content.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QToolButton, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolButton, QWidget
 
 from widgets.demo_host import DemoHostPanel
+from widgets.elided_label import ElidedLabel
 from widgets.loyalty_panel import LoyaltyPanel
 from widgets.printer_status import PrinterStatusIndicator
 from widgets.sandbox_log import SandboxLog
@@ -15,11 +21,19 @@ from widgets.sandbox_log import SandboxLog
 DEFAULT_SIZE = (1366, 768)
 LOYALTY_WIDTH = 600
 SANDBOX_HEIGHT = 185
+#: The smallest window: the compact loyalty panel beside the POS.
+MINIMUM_SIZE = (420, 600)
+#: From this width the host column is shown beside the loyalty panel.
+SIDE_BY_SIDE_FROM = 1000
+#: Below this width the loyalty panel stacks its rows.
+COMPACT_BELOW = 700
 
 
 class TillWindow(QMainWindow):
     """The main window; owns no logic, only layout and the cashier's function keys.
 
+    Layouts (see the module): `layout_mode()` is "side_by_side", "panel" or "compact".
+    `set_always_on_top(True)` keeps the window above the POS.
     Keys: F2 focus the customer search, F4 redeem the maximum, F8 close the receipt,
     Esc cancel the code entry if it is open, otherwise reset the customer.
     Parts: `host` (DemoHostPanel), `loyalty` (LoyaltyPanel), `sandbox_log` (SandboxLog),
@@ -54,14 +68,16 @@ class TillWindow(QMainWindow):
         self._main.addWidget(self._left)
         self._main.addWidget(self.loyalty)
         self._main.setStretchFactor(0, 1)
-        self._main.setStretchFactor(1, 1)
+        self._main.setStretchFactor(1, 0)  # a narrower window takes from the host, not the loyalty panel
         self._main.setChildrenCollapsible(False)
         self._main.setSizes([DEFAULT_SIZE[0] - LOYALTY_WIDTH, LOYALTY_WIDTH])
         self.setCentralWidget(self._main)
+        self._layout_mode = ""
+        self._main.installEventFilter(self)
 
-        self._keys_hint = QLabel()
+        self._keys_hint = ElidedLabel(keep_tooltip=True)
         self._keys_hint.setObjectName("KeysHint")
-        self.statusBar().addPermanentWidget(self._keys_hint)
+        self.statusBar().addPermanentWidget(self._keys_hint, 1)
         self._close_guard: Callable[[], bool] | None = None
         self.printer_status = PrinterStatusIndicator()
         self._build_admin_menu()
@@ -74,9 +90,12 @@ class TillWindow(QMainWindow):
             "F8": self._shortcut(Qt.Key.Key_F8, self.host.request_close),
             "Esc": self._shortcut(Qt.Key.Key_Escape, self._escape),
         }
+        # An explicit minimum: the layout's own would grow with the content and widen the window.
+        self.setMinimumSize(*MINIMUM_SIZE)
         self.resize(*DEFAULT_SIZE)
         self._retranslate()
         self.set_demo_mode(demo_mode)
+        self._fit_layout(DEFAULT_SIZE[0])
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -89,6 +108,35 @@ class TillWindow(QMainWindow):
     def is_demo_mode(self) -> bool:
         """Whether the sandbox log is shown."""
         return self._demo_mode
+
+    def layout_mode(self) -> str:
+        """"side_by_side" (host column and loyalty), "panel" (loyalty alone) or "compact" (narrow)."""
+        return self._layout_mode
+
+    def set_always_on_top(self, on_top: bool) -> None:
+        """Keep the window above other windows (the POS) or not."""
+        if self.isAlwaysOnTop() == on_top:
+            return
+        shown = self.isVisible()
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on_top)
+        if shown:  # changing a window flag hides the window
+            self.show()
+
+    def isAlwaysOnTop(self) -> bool:  # noqa: N802 (Qt naming, like isVisible)
+        """Whether the window is kept above other windows."""
+        return bool(self.windowFlags() & Qt.WindowType.WindowStaysOnTopHint)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Choose the layout for the new width."""
+        self._fit_layout(event.size().width())
+        super().resizeEvent(event)
+        self._balance_columns()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """When the loyalty panel needs more room (new content), take it from the host column."""
+        if watched is self._main and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self._balance_columns)  # once the splitter has laid itself out
+        return super().eventFilter(watched, event)
 
     def show_status(self, text: str, timeout_ms: int = 0) -> None:
         """Show *text* in the status bar (for *timeout_ms*, 0 = until replaced)."""
@@ -129,6 +177,31 @@ class TillWindow(QMainWindow):
         self._admin_button.setMenu(self._admin_menu)
         self._admin_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._admin_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never steals the cashier's field
+
+    def _fit_layout(self, width: int) -> None:
+        if width >= SIDE_BY_SIDE_FROM:
+            mode = "side_by_side"
+        elif width >= COMPACT_BELOW:
+            mode = "panel"
+        else:
+            mode = "compact"
+        if mode == self._layout_mode:
+            return
+        self._layout_mode = mode
+        self.loyalty.set_compact(mode == "compact")
+        self._left.setVisible(mode == "side_by_side")
+        if mode == "side_by_side":
+            loyalty = max(self.loyalty.minimumSizeHint().width(), min(LOYALTY_WIDTH, width // 2))
+            handle = self._main.handleWidth()
+            self._main.setSizes([width - loyalty - handle, loyalty])
+
+    def _balance_columns(self) -> None:
+        if self._layout_mode != "side_by_side":
+            return
+        host, loyalty = self._main.sizes()
+        needed = self.loyalty.minimumSizeHint().width()
+        if loyalty < needed and host > 0:
+            self._main.setSizes([host + loyalty - needed, needed])
 
     def _shortcut(self, key: Qt.Key, slot: Callable[[], None]) -> QShortcut:
         shortcut = QShortcut(QKeySequence(key), self)

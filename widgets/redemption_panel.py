@@ -5,7 +5,16 @@ from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fiscal.money import ZERO, money
 from widgets.formatting import format_points, parse_amount
@@ -59,17 +68,26 @@ class RedemptionPanel(QFrame):
         self._note.setObjectName("RedeemNote")
         self._note.setProperty("role", "hint")
 
-        layout = QGridLayout(self)
+        self._compact = False
+        head = QHBoxLayout()
+        head.addWidget(self._caption)
+        head.addStretch(1)
+        head.addWidget(self._limit_label)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self._maximum, 1)
+        buttons.addWidget(self._none, 1)
+        # The amount and its buttons: one row, or the buttons under the amount when compact.
+        self._entry = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._entry.setSpacing(8)
+        self._entry.addWidget(self._editor, 1)
+        self._entry.addLayout(buttons)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setHorizontalSpacing(8)
-        layout.setVerticalSpacing(4)
-        layout.addWidget(self._caption, 0, 0)
-        layout.addWidget(self._limit_label, 0, 1, 1, 3, Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(self._editor, 1, 0, 1, 2)
-        layout.addWidget(self._maximum, 1, 2)
-        layout.addWidget(self._none, 1, 3)
-        layout.addWidget(self._note, 2, 0, 1, 4)
-        layout.setColumnStretch(0, 1)
+        layout.setSpacing(4)
+        layout.addLayout(head)
+        layout.addLayout(self._entry)
+        layout.addWidget(self._note)
 
         self._editor.editingFinished.connect(self._commit_text)
         self._maximum.clicked.connect(self.choose_maximum)
@@ -123,6 +141,13 @@ class RedemptionPanel(QFrame):
         """Redeem nothing, as the None button does; emits if the value changes."""
         if self._enabled:
             self._apply_edit(ZERO, clamped=False)
+
+    def set_compact(self, compact: bool) -> None:
+        """Narrow arrangement: Maximum and None on a row of their own under the amount."""
+        if compact != self._compact:
+            self._compact = compact
+            direction = QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
+            self._entry.setDirection(direction)
 
     def focus_input(self) -> None:
         """Put the cursor into the amount field with its text selected."""

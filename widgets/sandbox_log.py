@@ -19,6 +19,7 @@ class SandboxLog(QFrame):
         self._title = QLabel()
         self._title.setObjectName("SandboxTitle")
         self._title.setProperty("role", "section")
+        self._title.setWordWrap(True)  # the demo's column may be narrow
         self._code = QLabel()
         self._code.setObjectName("SandboxCode")
         self._code.setProperty("role", "code")

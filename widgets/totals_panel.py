@@ -6,7 +6,20 @@ from decimal import Decimal
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
+from widgets.fitting_label import FittingLabel
 from widgets.formatting import format_amount, format_points
+
+_OBJECT_NAMES = {
+    "total": "TotalValue",
+    "discount": "DiscountValue",
+    "to_pay": "ToPayValue",
+    "will_earn": "WillEarnValue",
+    "can_redeem": "CanRedeemValue",
+}
+# (row, column) of each caption, its value beside it. Wide: two pairs per row, then "To pay"
+# with its amount across the three other columns; compact: one pair per row, "To pay" above its figure.
+_WIDE_PLACES = {"total": (0, 0), "discount": (0, 2), "will_earn": (1, 0), "can_redeem": (1, 2)}
+_COMPACT_PLACES = {"total": (0, 0), "discount": (1, 0), "will_earn": (2, 0), "can_redeem": (3, 0)}
 
 
 class TotalsPanel(QFrame):
@@ -22,45 +35,25 @@ class TotalsPanel(QFrame):
         self._captions: dict[str, QLabel] = {}
         self._values: dict[str, QLabel] = {}
 
-        layout = QGridLayout(self)
-        layout.setHorizontalSpacing(10)
-        layout.setVerticalSpacing(2)
-        object_names = {
-            "total": "TotalValue",
-            "discount": "DiscountValue",
-            "to_pay": "ToPayValue",
-            "will_earn": "WillEarnValue",
-            "can_redeem": "CanRedeemValue",
-        }
-        # Two pairs per row for the small figures, then "To pay" across the whole width.
-        places = {
-            "total": (0, 0),
-            "discount": (0, 2),
-            "will_earn": (1, 0),
-            "can_redeem": (1, 2),
-        }
-        for key, name in object_names.items():
+        self._compact = False
+        self._layout = QGridLayout(self)
+        self._layout.setHorizontalSpacing(10)
+        self._layout.setVerticalSpacing(2)
+        for key, name in _OBJECT_NAMES.items():
             caption = QLabel()
             caption.setObjectName(name.replace("Value", "Caption"))
-            value = QLabel()
+            value = FittingLabel() if key == "to_pay" else QLabel()
             value.setObjectName(name)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if key == "to_pay":
                 caption.setProperty("role", "to-pay-caption")
                 value.setProperty("role", "to-pay")
-                layout.addWidget(caption, 2, 0, 1, 2, Qt.AlignmentFlag.AlignVCenter)
-                layout.addWidget(value, 2, 2, 1, 2)
             else:
                 caption.setProperty("role", "caption")
                 value.setProperty("role", "value")
-                row, column = places[key]
-                layout.addWidget(caption, row, column)
-                layout.addWidget(value, row, column + 1)
             self._captions[key] = caption
             self._values[key] = value
-        layout.setColumnStretch(1, 1)
-        layout.setColumnStretch(3, 1)
-        layout.setColumnMinimumWidth(2, 0)
+        self._arrange()
         self._retranslate()
         self.clear()
 
@@ -77,11 +70,42 @@ class TotalsPanel(QFrame):
         self._shown = (total, discount, to_pay, will_earn, can_redeem, currency)
         self._render()
 
+    def set_compact(self, compact: bool) -> None:
+        """Narrow arrangement: one figure per row and "To pay" above its amount."""
+        if compact != self._compact:
+            self._compact = compact
+            self._arrange()
+
+    def is_compact(self) -> bool:
+        """Whether the narrow arrangement is used."""
+        return self._compact
+
     def clear(self) -> None:
         """Show dashes: no receipt yet."""
         self._shown = None
         for value in self._values.values():
             value.setText("—")
+
+    def _arrange(self) -> None:
+        layout = self._layout
+        for key in _OBJECT_NAMES:
+            layout.removeWidget(self._captions[key])
+            layout.removeWidget(self._values[key])
+        places = _COMPACT_PLACES if self._compact else _WIDE_PLACES
+        for key, (row, column) in places.items():
+            layout.addWidget(self._captions[key], row, column)
+            layout.addWidget(self._values[key], row, column + 1)
+        caption, value = self._captions["to_pay"], self._values["to_pay"]
+        if self._compact:
+            layout.addWidget(caption, 4, 0, 1, 2, Qt.AlignmentFlag.AlignVCenter)
+            layout.addWidget(value, 5, 0, 1, 2)
+        else:
+            layout.addWidget(caption, 2, 0, Qt.AlignmentFlag.AlignVCenter)
+            layout.addWidget(value, 2, 1, 1, 3)
+        for column in range(4):
+            layout.setColumnStretch(column, 0)
+        layout.setColumnStretch(1, 1)
+        layout.setColumnStretch(3, 0 if self._compact else 1)
 
     def _render(self) -> None:
         if self._shown is None:

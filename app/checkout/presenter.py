@@ -10,8 +10,9 @@ from app.checkout.controller import CheckoutController
 from app.demo.host import DemoReceiptBuilder
 from app.checkout.notices import Notice, Severity
 from fiscal.money import ZERO, format_money
-from loyalty_client.types import CommitResult
+from loyalty_client.types import Balance, CommitResult
 from widgets.main_window import TillWindow
+from widgets.receipt_prompts import confirm_new_receipt, confirm_void
 
 
 class TillPresenter(QObject):
@@ -29,6 +30,9 @@ class TillPresenter(QObject):
         self._controller = controller
         self._host = host
         self._last_sale_id: str | None = None
+        # The service's balance after the last sale, once delivered: a closed state published
+        # again (F8 pressed twice, a late re-render) still carries the customer as identified.
+        self._balance_after_sale: Balance | None = None
         self._state: CheckoutState | None = None
         panel = window.loyalty
         host_panel = window.host
@@ -78,12 +82,25 @@ class TillPresenter(QObject):
         self._window.host.show_receipt(receipt, {})
         self._controller.update_receipt(receipt)
 
+    def _receipt_in_progress(self) -> bool:
+        """Whether an open (not fiscalised) receipt has lines or a customer that would be lost."""
+        state = self._state
+        if state is None:
+            return bool(self._host.receipt.lines)
+        if state.phase is Phase.CLOSED:
+            return False
+        return bool(state.receipt.lines) or state.customer is not None
+
     def _void(self) -> None:
+        if not self._receipt_in_progress() or not confirm_void(self._window):
+            return
         receipt = self._host.new()
         self._window.host.show_receipt(receipt, {})
         self._controller.void_receipt(receipt)
 
     def _new_receipt(self) -> None:
+        if self._receipt_in_progress() and not confirm_new_receipt(self._window):
+            return
         receipt = self._host.new()
         self._window.host.show_receipt(receipt, {})
         self._controller.new_receipt(receipt)
@@ -96,8 +113,12 @@ class TillPresenter(QObject):
         currency = state.currency
         if state.receipt == self._host.receipt or state.phase is Phase.CLOSED:
             self._window.host.show_receipt(state.receipt, dict(state.discounts))
+        closed = state.phase is Phase.CLOSED and state.sale is not None
+        delivered = self._balance_after_sale if closed and state.sale.transaction_id == self._last_sale_id else None
         if state.customer is None:
             panel.customer.clear()
+        elif delivered is not None:
+            panel.customer.show_customer(replace(state.customer, balance=delivered), None, currency)
         else:
             panel.customer.show_customer(state.customer, state.customer_as_of, currency)
         calculation = state.calculation
@@ -120,16 +141,34 @@ class TillPresenter(QObject):
             panel.confirmation.hide_panel()
         self._window.host.set_locked(state.phase in (Phase.AWAITING_CODE, Phase.AWAITING_APPROVAL))
         self._window.host.set_awaiting_payment(state.phase is Phase.AWAITING_PAYMENT)
+        self._window.host.set_finished(state.phase is Phase.CLOSED)
         self._show_notice(state.notice)
-        if state.phase is Phase.CLOSED and state.sale is not None:
+        if closed:
+            if state.sale.transaction_id != self._last_sale_id:
+                self._balance_after_sale = None
             self._last_sale_id = state.sale.transaction_id
+            panel.show_sale_finished(self._sale_finished_detail(state))
             self._window.host.show_fiscal_result(
                 QCoreApplication.translate("Till", "Fiscal receipt No. %1 printed").replace(
                     "%1", state.sale.fiscal.document_number
                 )
             )
+        else:
+            panel.clear_sale_finished()
         if state.phase is Phase.NO_CUSTOMER and state.notice is None:
             panel.identify.focus_input()
+
+    def _sale_finished_detail(self, state: CheckoutState) -> str:
+        """What became of the customer's bonuses, as far as the till knows yet."""
+        if state.customer is None:
+            return ""
+        if self._balance_after_sale is not None:
+            return QCoreApplication.translate("Till", "Balance now: %1").replace(
+                "%1", format_money(self._balance_after_sale.spendable, state.currency)
+            )
+        if state.customer_as_of is not None:
+            return QCoreApplication.translate("Till", "Bonuses will be credited when the connection is back.")
+        return QCoreApplication.translate("Till", "Waiting for the service to confirm the bonuses…")
 
     def show_delivery(self, transaction_id: str, result: CommitResult) -> None:
         """A committed sale reached the service: show what it earned and the balance after."""
@@ -143,9 +182,12 @@ class TillPresenter(QObject):
             .replace("%3", format_money(result.balance.spendable, currency))
         )
         self._window.loyalty.messages.show_success(text)
+        self._balance_after_sale = result.balance
         customer = self._state.customer
         if customer is not None:
             self._window.loyalty.customer.show_customer(replace(customer, balance=result.balance), None, currency)
+        if self._state.phase is Phase.CLOSED:
+            self._window.loyalty.show_sale_finished(self._sale_finished_detail(self._state))
 
     def _show_notice(self, notice: Notice | None) -> None:
         bar = self._window.loyalty.messages

@@ -126,7 +126,9 @@ def test_identify_redeem_with_code_pay_and_see_the_new_balance(qtbot, sandbox, t
     assert child(panel, QLabel, "SpendableValue").text().startswith(f"{balance_after:.2f}".replace(".", ","))
 
 
-def test_partial_redemption_needs_no_code_and_void_releases_it(qtbot, sandbox, till) -> None:
+def test_partial_redemption_needs_no_code_and_void_releases_it(qtbot, sandbox, till, monkeypatch) -> None:
+    asked: list[object] = []
+    monkeypatch.setattr("app.checkout.presenter.confirm_void", lambda parent: asked.append(parent) or True)
     window, panel = till.window, till.window.loyalty
     add_products(qtbot, till, COFFEE)
     identify(qtbot, till, "2000000000015")
@@ -139,6 +141,7 @@ def test_partial_redemption_needs_no_code_and_void_releases_it(qtbot, sandbox, t
 
     click(qtbot, child(window.host, QPushButton, "VoidReceiptButton"))
     qtbot.waitUntil(lambda: phase(till) is Phase.NO_CUSTOMER)
+    assert asked == [window], "the cashier was asked before voiding"
     assert "voided" in panel.messages.text()
     qtbot.waitUntil(lambda: spendable(sandbox, ANNA_PHONE) == Decimal("125.50"), timeout=10_000)
 

@@ -1,0 +1,186 @@
+"""The till window at the sizes a till has: a 420-pixel panel beside the POS, 1024x768, 1366x768.
+
+Geometry is asserted on the real window with the till's stylesheet and Russian texts (the
+longest the till ships): the total to pay shows its whole text, the buttons lie inside the
+window, and new content never makes the window wider.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal as D
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+
+from app.i18n import install_translator
+from widgets.main_window import TillWindow
+from widgets.style import load_stylesheet
+
+SIZES = [(420, 768), (1024, 768), (1366, 768)]
+LONG_NAME = "Александра Константиновна Преображенская-Ковалёва"
+
+
+@pytest.fixture
+def russian(qapp):
+    install_translator(qapp, "ru")  # the conftest removes it after the test
+
+
+def make_window(qtbot, width: int, height: int) -> TillWindow:
+    window = TillWindow(demo_mode=True)
+    window.setStyleSheet(load_stylesheet())
+    qtbot.addWidget(window)
+    window.host.set_products([("4810001", "Молоко 3,2% 1 л", D("2.49")), ("4810003", "Сыр 200 г", D("6.99"))])
+    window.resize(width, height)
+    window.show()
+    QApplication.processEvents()
+    return window
+
+
+def fill(window: TillWindow, receipt, customer, to_pay: D = D("13.99"), currency: str = "BYN") -> None:
+    """A receipt with lines and discounts, a customer, and the figures, as the presenter shows them."""
+    window.host.show_receipt(receipt, {1: D("2.55"), 4: D("6.36")})
+    panel = window.loyalty
+    panel.customer.show_customer(customer, None, currency)
+    panel.redemption.set_limits(D("14.70"))
+    panel.redemption.set_value(D("14.70"))
+    panel.totals.show_totals(D("28.69"), D("14.70"), to_pay, D("0.43"), D("14.70"), currency)
+    panel.messages.show_success("Клиент найден")
+    QApplication.processEvents()
+
+
+def rect_in(widget: QWidget, ancestor: QWidget) -> QRect:
+    return QRect(widget.mapTo(ancestor, QPoint(0, 0)), widget.size())
+
+
+def assert_fully_visible(widget: QWidget, window: QWidget) -> None:
+    """Shown, and not cut by the window or by any parent on the way (a scroll area, a splitter)."""
+    assert widget.isVisible(), widget.objectName()
+    assert widget.width() > 0 and widget.height() > 0, widget.objectName()
+    parent = widget.parentWidget()
+    while parent is not None:
+        assert parent.rect().contains(rect_in(widget, parent)), (widget.objectName(), parent.objectName())
+        if parent is window:
+            break
+        parent = parent.parentWidget()
+    assert window.rect().contains(rect_in(widget, window)), widget.objectName()
+
+
+def assert_whole_text(widget: QLabel | QPushButton) -> None:
+    advance = widget.fontMetrics().horizontalAdvance(widget.text())
+    assert widget.width() >= advance, (widget.objectName(), widget.text(), widget.width(), advance)
+
+
+def child(window: QWidget, cls, name: str):
+    found = window.findChild(cls, name)
+    assert found is not None, name
+    return found
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_to_pay_and_the_buttons_are_whole_at_every_size(
+    qtbot, russian, sample_receipt, sample_customer, width, height
+) -> None:
+    window = make_window(qtbot, width, height)
+    fill(window, sample_receipt, sample_customer)
+    assert (window.width(), window.height()) == (width, height)
+
+    qtbot.waitUntil(lambda: everything_whole(window, width), timeout=3000)  # the columns settle
+
+
+def everything_whole(window: TillWindow, width: int) -> None:
+    to_pay = child(window.loyalty, QLabel, "ToPayValue")
+    assert to_pay.text() == "13,99\u00a0BYN"
+    assert_whole_text(to_pay)
+    assert to_pay.shown_font().pointSizeF() == to_pay.font().pointSizeF(), "drawn at the full size"
+    assert_fully_visible(to_pay, window)
+    assert_fully_visible(child(window.loyalty, QLabel, "ToPayCaption"), window)
+    for name in ("RedeemMaximumButton", "RedeemNoneButton", "FindButton"):
+        button = child(window.loyalty, QPushButton, name)
+        assert_fully_visible(button, window)
+        assert_whole_text(button)
+    for name in ("TotalCaption", "DiscountCaption", "WillEarnCaption", "CanRedeemCaption", "DiscountValue"):
+        label = child(window.loyalty, QLabel, name)
+        assert_fully_visible(label, window)
+        assert_whole_text(label)
+
+    if width < 1000:  # beside the POS: the loyalty panel alone
+        assert not window.host.isVisible()
+        assert window.layout_mode() == ("compact" if width < 700 else "panel")
+        assert window.loyalty.is_compact() == (width < 700)
+    else:
+        assert window.layout_mode() == "side_by_side" and not window.loyalty.is_compact()
+        for name in ("CloseReceiptButton", "VoidReceiptButton", "NewReceiptButton"):
+            button = child(window.host, QPushButton, name)
+            assert_fully_visible(button, window)
+            assert_whole_text(button)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_identifying_a_customer_never_widens_the_window(
+    qtbot, russian, sample_receipt, sample_customer, width, height
+) -> None:
+    window = make_window(qtbot, width, height)
+    window.host.show_receipt(sample_receipt, {})
+    QApplication.processEvents()
+    before = window.size()
+
+    long_customer = replace(
+        sample_customer,
+        display_name=LONG_NAME,
+        messages=("Двойные бонусы на всю молочную продукцию до конца месяца, кроме акционных товаров",),
+    )
+    fill(window, sample_receipt, long_customer)
+
+    def settled() -> None:
+        assert_fully_visible(child(window.loyalty, QLabel, "ToPayValue"), window)
+        assert_fully_visible(child(window.loyalty, QPushButton, "ResetCustomerButton"), window)
+        name = child(window.loyalty, QLabel, "CustomerName")
+        assert name.shown_text().endswith("…") and name.toolTip() == LONG_NAME, "elided, whole in the tooltip"
+        assert_fully_visible(name, window)
+
+    qtbot.waitUntil(settled, timeout=3000)
+    assert window.size() == before
+    assert child(window.loyalty, QLabel, "CustomerName").text() == LONG_NAME
+
+
+def test_a_large_amount_is_drawn_smaller_rather_than_cut_in_the_narrow_panel(
+    qtbot, russian, sample_receipt, sample_customer
+) -> None:
+    window = make_window(qtbot, 420, 768)
+    fill(window, sample_receipt, sample_customer, to_pay=D("123456.78"), currency="RUB")
+    assert window.width() == 420
+    to_pay = child(window.loyalty, QLabel, "ToPayValue")
+    assert to_pay.text() == "123\u00a0456,78\u00a0RUB"
+    assert_fully_visible(to_pay, window)
+    shown = to_pay.shown_font()
+    assert shown.pointSizeF() < to_pay.font().pointSizeF()
+    assert shown.pointSizeF() >= 0.6 * to_pay.font().pointSizeF(), "still the largest figure"
+    assert QFontMetrics(shown).horizontalAdvance(to_pay.text()) <= to_pay.contentsRect().width()
+
+
+def test_the_layout_follows_the_width_both_ways(qtbot, russian, sample_receipt, sample_customer) -> None:
+    window = make_window(qtbot, 1366, 768)
+    fill(window, sample_receipt, sample_customer)
+    assert window.layout_mode() == "side_by_side" and window.host.isVisible()
+    window.resize(420, 768)
+    QApplication.processEvents()
+    assert window.width() == 420, "the window may be made as narrow as the compact panel"
+    assert window.layout_mode() == "compact" and window.loyalty.is_compact() and not window.host.isVisible()
+    assert child(window.loyalty, QPushButton, "ResetCustomerButton").accessibleName() == "Сбросить клиента"
+    window.resize(1024, 768)
+    QApplication.processEvents()
+    assert window.layout_mode() == "side_by_side" and window.host.isVisible() and not window.loyalty.is_compact()
+    assert child(window.loyalty, QPushButton, "ResetCustomerButton").text() == "Сбросить клиента"
+
+
+def test_always_on_top(qtbot) -> None:
+    window = TillWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.isAlwaysOnTop()
+    window.set_always_on_top(True)
+    assert window.isAlwaysOnTop() and window.isVisible()
+    window.set_always_on_top(False)
+    assert not window.isAlwaysOnTop() and window.isVisible()
