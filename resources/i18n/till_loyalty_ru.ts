@@ -168,7 +168,7 @@
 <context>
     <name>ConfirmationPanel</name>
     <message>
-        <location filename="../../widgets/confirmation_panel.py" line="+154"/>
+        <location filename="../../widgets/confirmation_panel.py" line="+173"/>
         <source>Code sent to {phone}, valid {minutes} min</source>
         <translation>Код отправлен на {phone}, действует {minutes} мин</translation>
     </message>
@@ -201,7 +201,7 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../widgets/customer_card.py" line="+203"/>
+        <location filename="../../widgets/customer_card.py" line="+228"/>
         <source>Card {number}</source>
         <translation>Карта {number}</translation>
     </message>
@@ -236,7 +236,7 @@
         <translation>Высший уровень</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{amount} to {tier}</source>
         <translation>До «{tier}»: {amount}</translation>
     </message>
@@ -256,7 +256,7 @@
         <translation>Сбросить клиента</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Remove the customer from this receipt (Esc)</source>
         <translation>Убрать клиента из этого чека (Esc)</translation>
     </message>
@@ -286,9 +286,9 @@ bonuses</source>
 <context>
     <name>DemoHostPanel</name>
     <message>
-        <location filename="../../widgets/demo_host.py" line="+273"/>
+        <location filename="../../widgets/demo_host.py" line="+287"/>
         <source>Receipt</source>
-        <extracomment>Table columns: No, name, qty, price, amount, loyalty discount, final.</extracomment>
+        <extracomment>Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names.</extracomment>
         <translation>Чек</translation>
     </message>
     <message>
@@ -302,7 +302,7 @@ bonuses</source>
         <translation>Сумма {total}   Скидка {discount}   К оплате {final}</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
         <source>No</source>
         <translation>№</translation>
     </message>
@@ -1762,10 +1762,49 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
 </context>
 <context>
+    <name>ReceiptPrompts</name>
+    <message>
+        <location filename="../../widgets/receipt_prompts.py" line="+29"/>
+        <source>Start a new receipt?</source>
+        <translation>Начать новый чек?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The open receipt has lines or a customer. Starting a new receipt drops them, and any bonuses set aside for it are released.</source>
+        <translation>В открытом чеке есть товары или клиент. Новый чек их сбросит, а отложенные для него бонусы будут освобождены.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New receipt</source>
+        <translation>Новый чек</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Keep this receipt</source>
+        <translation>Оставить этот чек</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Void the receipt?</source>
+        <translation>Аннулировать чек?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The receipt is cancelled and any bonuses set aside for it are released. This cannot be undone.</source>
+        <translation>Чек будет аннулирован, а отложенные для него бонусы освобождены. Это нельзя отменить.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Void receipt</source>
+        <translation>Аннулировать чек</translation>
+    </message>
+</context>
+<context>
     <name>RedemptionPanel</name>
     <message>
-        <location filename="../../widgets/redemption_panel.py" line="+89"/>
-        <location line="+91"/>
+        <location filename="../../widgets/redemption_panel.py" line="+107"/>
+        <location line="+98"/>
         <source>up to {amount}</source>
         <extracomment>Digits with an optional comma or dot and up to two decimals: &quot;12&quot;, &quot;12,5&quot;, &quot;12.50&quot;.</extracomment>
         <translation>до {amount}</translation>
@@ -1808,6 +1847,14 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
 </context>
 <context>
+    <name>SaleFinishedPanel</name>
+    <message>
+        <location filename="../../widgets/sale_finished.py" line="+54"/>
+        <source>Sale finished</source>
+        <translation>Продажа завершена</translation>
+    </message>
+</context>
+<context>
     <name>Sandbox</name>
     <message>
         <location filename="../../app/demo/sandbox_process.py" line="+82"/>
@@ -1833,7 +1880,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>SandboxLog</name>
     <message>
-        <location filename="../../widgets/sandbox_log.py" line="+57"/>
+        <location filename="../../widgets/sandbox_log.py" line="+58"/>
         <source>Code {code} sent to {to}</source>
         <translation>Код {code} отправлен на {to}</translation>
     </message>
@@ -1861,12 +1908,27 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../app/checkout/presenter.py" line="+127"/>
+        <location filename="../../app/checkout/presenter.py" line="+152"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Фискальный чек № %1 напечатан</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>Balance now: %1</source>
+        <translation>Баланс теперь: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bonuses will be credited when the connection is back.</source>
+        <translation>Бонусы будут начислены, когда связь восстановится.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the service to confirm the bonuses…</source>
+        <translation>Ждём подтверждения бонусов от сервиса…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Bonuses earned: %1, spent: %2. Balance now: %3.</source>
         <translation>Начислено бонусов: %1, списано: %2. Баланс: %3.</translation>
     </message>
@@ -1881,7 +1943,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тестовый сервис остановился: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+101"/>
+        <location filename="../../app/till.py" line="+102"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
@@ -1904,8 +1966,9 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="+146"/>
+        <location filename="../../widgets/main_window.py" line="+219"/>
         <source>Admin</source>
+        <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Администратор</translation>
     </message>
     <message>
@@ -1963,7 +2026,7 @@ Esc: отменить ввод кода, иначе сбросить клиен�
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../widgets/totals_panel.py" line="+98"/>
+        <location filename="../../widgets/totals_panel.py" line="+122"/>
         <source>Total</source>
         <translation>Сумма</translation>
     </message>
