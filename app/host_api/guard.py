@@ -8,7 +8,9 @@ An ASGI middleware, so that it covers every path (unknown ones and the OpenAPI d
 - `Authorization: Bearer <token>` must carry the till's token, compared in constant time
   (`hmac.compare_digest`), or 401;
 - a body over `MAX_BODY` is refused with 413, whether its Content-Length says so or it streams
-  past the limit; a body within it is read whole before the API parses it.
+  past the limit; a body within it is read whole before the API parses it. The rest of a body
+  too large is read and dropped, up to `MAX_DRAINED`, before the answer goes, so that the client
+  reads the answer instead of a reset connection; past that the connection is closed.
 """
 from __future__ import annotations
 
@@ -21,6 +23,9 @@ from app.translation import translate
 
 MAX_BODY = 1024 * 1024
 """The largest request body accepted, in bytes (1 MiB)."""
+
+MAX_DRAINED = 8 * MAX_BODY
+"""The most of a refused body read (and dropped) so that its sender can read the refusal."""
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -65,10 +70,13 @@ class RequestGuard:
             return
         declared = headers.get("content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
+            if declared.isdigit() and int(declared) <= MAX_DRAINED:
+                await _drain(receive)
             await self._too_large(scope, receive, send)
             return
         body = await _read_body(receive)
         if body is None:
+            await _drain(receive)
             await self._too_large(scope, receive, send)
             return
         await self._app(scope, _replay(body, receive), send)
@@ -101,6 +109,18 @@ async def _read_body(receive: Receive) -> bytes | None:
         parts.append(chunk)
         if not message.get("more_body", False):
             return b"".join(parts)
+
+
+async def _drain(receive: Receive) -> None:
+    """Read and drop what is left of the body, up to `MAX_DRAINED` bytes."""
+    size = 0
+    while size <= MAX_DRAINED:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return
+        size += len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:
