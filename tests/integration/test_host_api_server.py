@@ -73,3 +73,15 @@ def test_stopping_ends_event_streams_and_frees_the_port(qtbot, sandbox, tmp_path
     till.database.close()
     again = bind("127.0.0.1", port)
     again.close()
+
+
+def test_the_token_command_prints_the_same_secret_every_time(tmp_path: Path, capsys) -> None:
+    from app.cli.main import main
+
+    options = ["--config", str(tmp_path / "till.ini"), "--db", str(tmp_path / "data" / "till.sqlite")]
+    assert main(["host-api", "token", *options]) == 0
+    first = capsys.readouterr().out.strip()
+    assert main(["host-api", "token", *options]) == 0
+    assert capsys.readouterr().out.strip() == first
+    assert len(first) == 64 and int(first, 16) >= 0, "32 random bytes in hex"
+    assert not list((tmp_path / "data").glob("*host-api*")), "never beside the database"
