@@ -73,6 +73,15 @@ SETTINGS: tuple[Setting, ...] = (
         "With capped: the most points one customer may spend offline at this till in a day",
     ),
     Setting(
+        "host_api", "enabled", bool, True,
+        "Serve the host API: the POS hands the till its receipts over HTTP on this computer (see docs/host-api.md)",
+    ),
+    Setting("host_api", "port", int, 8766, "Port of the host API"),
+    Setting(
+        "host_api", "host", str, "127.0.0.1",
+        "Address the host API listens on: 127.0.0.1 or ::1 only (it refuses any other)", ("127.0.0.1", "::1"),
+    ),
+    Setting(
         "devices", "scanner", str, "wedge://?suffix=Enter",
         "Scanner URI: wedge://?prefix=..&suffix=Enter (keyboard), serial:///dev/ttyACM0?baudrate=9600; empty: none",
     ),
@@ -129,13 +138,17 @@ class Settings:
         return self._values[(section, key)]
 
     def replace(self, **changes: Any) -> "Settings":
-        """A copy with `section_key=value` changes, e.g. `service_endpoint="http://..."`."""
+        """A copy with `section_key=value` changes, e.g. `service_endpoint="http://..."`,
+        `host_api_port=0` (a section's name may hold underscores too)."""
         values = dict(self._values)
         for name, value in changes.items():
-            section, key = name.split("_", 1)
-            if (section, key) not in values:
+            found = [
+                (name[:cut], name[cut + 1 :]) for cut, char in enumerate(name) if char == "_"
+            ]
+            known = [place for place in found if place in values]
+            if not known:
                 raise KeyError(name)
-            values[(section, key)] = value
+            values[known[0]] = value
         return Settings(values, self.path)
 
     def at(self, path: Path) -> "Settings":

@@ -6,6 +6,7 @@ All I/O happens on the two workers; the GUI thread only wires and renders.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,9 @@ from widgets.close_prompt import confirm_close_with_waiting
 from widgets.main_window import TillWindow
 
 if TYPE_CHECKING:
+    from app.checkout.host_receipts import HostReceipts
+    from app.host_api.api import TillStatus
+    from app.host_api.server import HostApiServer
     from app.offline.balance_refresh import BalanceKeepingSync
 
 log = logging.getLogger(__name__)
@@ -54,6 +58,8 @@ class TillApplication(QObject):
 
     service_connected = Signal(str)
     connectivity_changed = Signal(bool)
+    host_api_started = Signal(str)  # the API's address
+    host_api_failed = Signal(str)  # why it is off, for the log and the panel
 
     def __init__(self, settings: Settings, *, demo: bool, database_path: Path) -> None:
         super().__init__()
@@ -100,6 +106,9 @@ class TillApplication(QObject):
         self.controller.state_changed.connect(self._after_state)
         self.controller.ready.connect(lambda: self._after_state(self.controller.state))
         self.window.loyalty.set_service_status(False, QCoreApplication.translate("Till", "Connecting…"))
+        self.host_api: HostApiServer | None = None
+        self._till_status: TillStatus | None = None  # read by the host API's thread; replaced whole
+        self.devices.printer_status.connect(self._printer_status_for_host)
 
     def connect_service(self, endpoint_url: str) -> None:
         """Point the till at a loyalty service; the clients are built on their worker threads."""
@@ -141,7 +150,8 @@ class TillApplication(QObject):
                 CustomerCache(database, till_secret("customer-cache-key", database_path.parent, folder=secrets_at)),
             )
 
-        def make_session() -> CheckoutSession:
+        def make_session() -> HostReceipts:
+            from app.checkout.host_receipts import HostReceipts
             from app.offline.store import CachedOfflineStore
             from app.checkout.recorder import OutboxRecorder
             from app.checkout.recovery import recover_open_sales
@@ -167,15 +177,72 @@ class TillApplication(QObject):
                 monitor=monitor,
             )
             session.load_program()
-            return session
+            host = HostReceipts(session, recorder)
+            host.resume()  # a host's receipt that awaited payment before a restart is open again
+            return host
 
         self.sync.start(make_sync)
         self.controller.start(make_session)
         self._probe_timer.start()
         self.service_connected.emit(endpoint_url)
 
+    # ----- the host API ----------------------------------------------------------------------
+    def start_host_api(self) -> None:
+        """Serve the host API if the settings say so; `host_api_started` or `host_api_failed` follows.
+
+        The token is read and the port bound on a worker (the keyring may be slow); a port in
+        use is said in the panel and the log, and the till goes on without the API.
+        """
+        settings = self.settings
+        if not settings.get("host_api", "enabled"):
+            return
+        from app.host_api.api import TillStatus, make_api
+        from app.host_api.events import StateBroadcaster
+        from app.host_api.server import HostApiServer
+        from app.host_api.token import host_api_token
+
+        broadcaster = StateBroadcaster()
+        if self.controller.state is not None:
+            broadcaster.publish(self.controller.state)
+        self.controller.add_state_listener(broadcaster.publish)
+        self._till_status = TillStatus(_version(), self._online, self._waiting, self._failed)
+
+        def start() -> HostApiServer:
+            app = make_api(self.controller, host_api_token(settings), broadcaster, self._host_api_status)
+            server = HostApiServer(app, settings.get("host_api", "host"), settings.get("host_api", "port"), broadcaster)
+            server.start()
+            return server
+
+        def started(server: HostApiServer) -> None:
+            self.host_api = server
+            self.host_api_started.emit(server.url)
+
+        def failed(exc: BaseException) -> None:
+            self.controller.remove_state_listener(broadcaster.publish)
+            log.error("host API off: %s", exc)
+            text = QCoreApplication.translate("Till", "The POS cannot reach the till: %1").replace("%1", str(exc))
+            self.window.loyalty.messages.show_error(text)
+            self.host_api_failed.emit(str(exc))
+
+        self.admin_worker.submit(start, started, failed)
+
+    def _host_api_status(self) -> TillStatus:
+        status = self._till_status
+        assert status is not None
+        return status
+
+    def _update_status(self, **changes: object) -> None:
+        if self._till_status is not None:
+            self._till_status = replace(self._till_status, **changes)  # type: ignore[arg-type]
+
+    def _printer_status_for_host(self, state: str, text: str) -> None:
+        self._update_status(printer_state=state, printer_text=text)
+
     def shutdown(self) -> None:
         """Stop the workers after their queued work (a sale being recorded is finished)."""
+        if self.host_api is not None:  # first: no host call may arrive at a stopping checkout
+            self.host_api.stop()
+            self.host_api = None
         self._probe_timer.stop()
         self.sync.stop()
         self.devices.shutdown()
@@ -267,10 +334,12 @@ class TillApplication(QObject):
 
     def _set_waiting(self, waiting: int) -> None:
         self._waiting = waiting
+        self._update_status(waiting=waiting)
         self._show_connection()
 
     def _set_failed(self, failed: int) -> None:
         self._failed = failed
+        self._update_status(failed=failed)
         self._show_connection()
 
     def _probe_if_due(self) -> None:
@@ -282,6 +351,7 @@ class TillApplication(QObject):
         if online and self._online is False:
             self.sync.expedite()  # back online: deliver what waited, whatever its backoff said
         self._online = online
+        self._update_status(online=online)
         self._show_connection()
 
     def _show_connection(self) -> None:
@@ -294,3 +364,13 @@ class TillApplication(QObject):
             else QCoreApplication.translate("Till", "Working offline")
         )
         self.window.loyalty.set_service_status(self._online, text)
+
+
+def _version() -> str:
+    """The till's version, as installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("till-loyalty")
+    except PackageNotFoundError:
+        return "unknown"

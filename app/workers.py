@@ -8,6 +8,7 @@ may touch widgets. Jobs on one worker run one at a time, in order.
 from __future__ import annotations
 
 import logging
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -39,11 +40,16 @@ class _Runner(QObject):
         else:
             self.finished.emit(job, result, None)
 
+    @Slot(object)
+    def run_for_future(self, job: Callable[[], None]) -> None:
+        job()  # settles its own future; never raises
+
 
 class BackgroundWorker(QObject):
     """A named thread that runs submitted jobs in order and calls back on the owner's thread."""
 
     _dispatch = Signal(object)
+    _dispatch_any_thread = Signal(object)
     busy_changed = Signal(bool)
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
@@ -53,6 +59,7 @@ class BackgroundWorker(QObject):
         self._runner = _Runner()
         self._runner.moveToThread(self._thread)
         self._dispatch.connect(self._runner.run)
+        self._dispatch_any_thread.connect(self._runner.run_for_future)
         self._runner.finished.connect(self._deliver)
         self._pending = 0
         self._thread.start()
@@ -73,6 +80,23 @@ class BackgroundWorker(QObject):
         if self._pending == 1:
             self.busy_changed.emit(True)
         self._dispatch.emit(_Job(job, on_done, on_error))
+
+    def call(self, job: Callable[[], Any]) -> "Future[Any]":
+        """From any thread: run `job()` on the worker, after the jobs queued before it; its result
+        (or exception) comes in the returned future. A job still queued when the worker stops
+        never runs: wait on the future with a deadline."""
+        future: Future[Any] = Future()
+
+        def run() -> None:
+            if not future.set_running_or_notify_cancel():
+                return
+            try:
+                future.set_result(job())
+            except BaseException as exc:  # every failure goes back to the caller as a value
+                future.set_exception(exc)
+
+        self._dispatch_any_thread.emit(run)
+        return future
 
     @Slot(object, object, object)
     def _deliver(self, job: _Job, result: Any, error: BaseException | None) -> None:

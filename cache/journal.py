@@ -34,6 +34,8 @@ class JournalEntry:
     payload: dict[str, Any]
     recorded_at: datetime
     outbox_id: int
+    receipt_id: str | None = None  # a sale's: the host's receipt id
+    fiscal_document: str | None = None  # a sale's: the fiscal document's number
 
 
 class Journal:
@@ -82,8 +84,10 @@ class Journal:
             raise ValueError("recorded_at must carry a timezone")
         text = dumps(dict(payload))
         stamp = stored_time(self._db.engine.dialect, recorded_at)
+        receipt_id, fiscal_document = _host_numbers(operation, payload)
+        row = (operation.value, key, customer_id, text, stamp, receipt_id, fiscal_document)
         with write_transaction(self._db.engine) as connection:
-            inserted = connection.execute(_INSERT_JOURNAL, (operation.value, key, customer_id, text, stamp))
+            inserted = connection.execute(_INSERT_JOURNAL, row)
             journal_id = inserted.lastrowid if inserted.rowcount == 1 else None
             if journal_id is not None:
                 outbox_id = add_to_outbox(connection, journal_id, operation, key, customer_id, text, stamp)
@@ -99,6 +103,8 @@ class Journal:
             payload=json.loads(text),
             recorded_at=recorded_at,
             outbox_id=outbox_id,
+            receipt_id=receipt_id,
+            fiscal_document=fiscal_document,
         )
 
     def _recorded_before(self, operation: Operation, key: str, customer_id: str, text: str) -> JournalEntry:
@@ -114,6 +120,17 @@ class Journal:
         with self._db.reading() as session:
             found = session.execute(_by_key(operation, key)).one_or_none()
             return None if found is None else _entry(found, found.outbox_id)
+
+    def sales_of_receipt(self, receipt_id: str) -> list[JournalEntry]:
+        """The sales recorded for a host receipt id, newest first (a POS may reuse its numbers)."""
+        query = (
+            select(JournalRow, OutboxRow.id)
+            .join(OutboxRow, OutboxRow.journal_id == JournalRow.id)
+            .where(JournalRow.operation == Operation.COMMIT.value, JournalRow.receipt_id == receipt_id)
+            .order_by(JournalRow.id.desc())
+        )
+        with self._db.reading() as session:
+            return [_entry(row, outbox_id) for row, outbox_id in session.execute(query)]
 
     def payloads(self, operation: Operation, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The recorded payloads of `operation` for those of `keys` the journal holds, by key.
@@ -150,9 +167,19 @@ _ENDS_A_SALE = frozenset({Operation.COMMIT, Operation.CANCEL})
 _KEYS_PER_QUERY = 500  # well under SQLite's limit on bound parameters
 
 _INSERT_JOURNAL = (
-    "INSERT INTO journal (operation, key, customer_id, payload, recorded_at) VALUES (?, ?, ?, ?, ?)"
-    " ON CONFLICT (operation, key) DO NOTHING"
+    "INSERT INTO journal (operation, key, customer_id, payload, recorded_at, receipt_id, fiscal_document)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (operation, key) DO NOTHING"
 )
+
+
+def _host_numbers(operation: Operation, payload: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """A sale's host receipt id and fiscal document number, as its commit payload carries them."""
+    if operation is not Operation.COMMIT:
+        return None, None
+    receipt, fiscal = payload.get("receipt"), payload.get("fiscal")
+    receipt_id = receipt.get("receipt_id") if isinstance(receipt, Mapping) else None
+    document = fiscal.get("document_number") if isinstance(fiscal, Mapping) else None
+    return receipt_id, document
 
 
 def _by_key(operation: Operation, key: str) -> Select[Any]:
@@ -174,4 +201,6 @@ def _entry(row: Any, outbox_id: int) -> JournalEntry:
         payload=json.loads(row.payload),
         recorded_at=row.recorded_at,
         outbox_id=outbox_id,
+        receipt_id=row.receipt_id,
+        fiscal_document=row.fiscal_document,
     )

@@ -6,6 +6,9 @@ be lost), and before sending the receipt to the fiscal registrar (it may print i
 die before recording the sale). Recording the sale's commit or cancel in the journal deletes the
 open sale in the same transaction (`cache.journal`). So after any crash the open sales are
 exactly the sales the till must settle: cancel what it reserved, or record what it fiscalised.
+
+A sale whose receipt belongs to a host POS that fiscalises it itself is kept, once closed on the
+till, until the host reports it paid or void (`awaiting_payment`): across a restart too.
 """
 from __future__ import annotations
 
@@ -64,6 +67,22 @@ class OpenSales:
         """
         self._keep(transaction_id, customer_id, receipt_id, OpenSaleStage.FISCALISING, reserved, sale, at)
 
+    def awaiting_payment(
+        self,
+        transaction_id: str,
+        customer_id: str,
+        receipt_id: str,
+        *,
+        reserved: bool,
+        sale: Mapping[str, Any],
+        at: datetime,
+    ) -> None:
+        """Keep a sale closed on the till whose payment the host POS reports (paid or void).
+
+        Start-up recovery leaves it: the host may still report it paid, from the kept `sale`.
+        """
+        self._keep(transaction_id, customer_id, receipt_id, OpenSaleStage.AWAITING_PAYMENT, reserved, sale, at)
+
     def refused(self, transaction_id: str) -> None:
         """The service refused the reservation: drop the open sale if it is still `reserving`.
 
@@ -82,6 +101,12 @@ class OpenSales:
         with self._db.reading() as session:
             row = session.get(OpenSaleRow, transaction_id)
             return None if row is None else _open_sale(row)
+
+    def awaiting_payment_of(self, receipt_id: str) -> OpenSale | None:
+        """The sale of a host receipt that awaits the host's payment, or None (the newest if several)."""
+        found = [sale for sale in self.all() if sale.receipt_id == receipt_id]
+        awaiting = [sale for sale in found if sale.stage is OpenSaleStage.AWAITING_PAYMENT]
+        return awaiting[-1] if awaiting else None
 
     def all(self) -> list[OpenSale]:
         """Every open sale, oldest first."""

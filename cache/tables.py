@@ -39,10 +39,12 @@ class Operation(str, Enum):
 
 
 class OpenSaleStage(str, Enum):
-    """How far an open sale got: its reservation asked for, or its receipt sent to the registrar."""
+    """How far an open sale got: its reservation asked for, its receipt sent to the registrar, or
+    the receipt awaiting the host POS's payment."""
 
     RESERVING = "reserving"
     FISCALISING = "fiscalising"
+    AWAITING_PAYMENT = "awaiting_payment"  # closed on the till; the host POS reports it paid or void
 
 
 class OutboxState(str, Enum):
@@ -139,6 +141,10 @@ class JournalRow(Base):
     customer_id: Mapped[str] = mapped_column(String(64), index=True)
     payload: Mapped[str] = mapped_column(Text)
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # A sale's host receipt id and fiscal document number, from its payload (None for other rows):
+    # returns and the shift summary find a sale by the POS's own numbers.
+    receipt_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    fiscal_document: Mapped[str | None] = mapped_column(String(64), index=True)
 
 
 class OutboxRow(Base):
@@ -175,7 +181,8 @@ class OpenSaleRow(Base):
 
     `reserved`: a reservation may be held on the service under `transaction_id`. `sale`: for a
     receipt being fiscalised, the commit to record once its fiscal document is known (JSON: the
-    receipt, the redemption, whether it was sold offline).
+    receipt, the redemption, whether it was sold offline); for a receipt awaiting the host's
+    payment, the same and what the till showed of it (customer, accrual, discounts).
     """
 
     __tablename__ = "open_sales"

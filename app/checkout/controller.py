@@ -2,18 +2,26 @@
 
 Every call returns at once; the work runs on the loyalty worker thread and the new state comes
 back through `state_changed` on the GUI thread. Calls are handled in the order they are made.
+
+The host API drives the same checkout from its own thread with `call`: its steps join the same
+queue on the worker, and their states reach the panel the same way. Listeners added with
+`add_state_listener` hear every new state on the worker thread, whichever side made it (the
+host API's event stream), without waiting for the GUI thread.
 """
 from __future__ import annotations
 
 import logging
+import threading
+from concurrent.futures import Future
 from dataclasses import replace
 from decimal import Decimal
-from typing import Callable
+from typing import Any, Callable, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app import translation
 from app.checkout import notices
+from app.checkout.host_receipts import CheckoutNotReady, HostReceipts
 from app.checkout.session import CheckoutSession, CheckoutState
 from app.offline.redemption import OfflineRedemptionPolicy
 from app.workers import BackgroundWorker
@@ -21,13 +29,16 @@ from fiscal.receipt import Receipt
 
 log = logging.getLogger(__name__)
 
-SessionFactory = Callable[[], CheckoutSession]
+SessionFactory = Callable[[], "CheckoutSession | HostReceipts"]
+StateListener = Callable[[CheckoutState], None]
+T = TypeVar("T")
 
 
 class CheckoutController(QObject):
     """Turns cashier intents into checkout steps on the worker and publishes each new state."""
 
     state_changed = Signal(object)  # CheckoutState
+    _state_from_worker = Signal(object)  # CheckoutState made by a host's step, to publish here
     busy_changed = Signal(bool)
     identify_finished = Signal()
     ready = Signal()
@@ -37,17 +48,64 @@ class CheckoutController(QObject):
         translation.use(QCoreApplication.translate)  # the session's texts in the till's language
         self._worker = worker
         self._session: CheckoutSession | None = None
+        self._host: HostReceipts | None = None
         self.state: CheckoutState | None = None
+        self._listeners: list[StateListener] = []
+        self._listeners_lock = threading.Lock()
+        self._last_heard: CheckoutState | None = None  # the last state listeners heard (worker thread)
         worker.busy_changed.connect(self.busy_changed)
+        self._state_from_worker.connect(self._publish)
 
     def start(self, make_session: SessionFactory) -> None:
-        """Build the session on the worker (its service client belongs to that thread)."""
-        self._worker.submit(make_session, self._started, self._failed)
+        """Build the session on the worker (its service client belongs to that thread).
 
-    def _started(self, session: CheckoutSession) -> None:
-        self._session = session
-        self._publish(session.state)
+        The factory may return the host's handle on the session (`HostReceipts`): the host API
+        can then drive it too (`call`).
+        """
+        self._worker.submit(lambda: self._heard(make_session()), self._started, self._failed)
+
+    def _started(self, built: CheckoutSession | HostReceipts) -> None:
+        if isinstance(built, HostReceipts):
+            self._host = built
+            built = built.session
+        self._session = built
+        self._publish(built.state)
         self.ready.emit()
+
+    def add_state_listener(self, listener: StateListener) -> None:
+        """Hear every new state, on the worker thread (keep `listener` quick; it must not block)."""
+        with self._listeners_lock:
+            self._listeners.append(listener)
+
+    def remove_state_listener(self, listener: StateListener) -> None:
+        """Stop hearing states."""
+        with self._listeners_lock:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+    def call(self, step: Callable[[HostReceipts], T]) -> "Future[T]":
+        """From any thread: run a host's step on the worker, after what is queued before it.
+
+        The step's result comes in the future; the state it leaves reaches the panel
+        (`state_changed`) and the listeners.
+        """
+        host = self._host
+        if host is None:
+            future: Future[T] = Future()
+            future.set_exception(CheckoutNotReady("the checkout is starting"))
+            return future
+
+        def job() -> T:
+            before = host.current()
+            try:
+                return step(host)
+            finally:
+                after = host.current()
+                if after is not before:
+                    self._heard(host)
+                    self._state_from_worker.emit(after)
+
+        return self._worker.call(job)
 
     @property
     def is_ready(self) -> bool:
@@ -124,7 +182,22 @@ class CheckoutController(QObject):
             if after is not None:
                 after()
 
-        self._worker.submit(lambda: step(session), done, failed)
+        self._worker.submit(lambda: self._heard(step(session)), done, failed)
+
+    def _heard(self, made: Any) -> Any:
+        """On the worker: tell the listeners of the checkout's state if it changed; returns `made`."""
+        session = made.session if isinstance(made, HostReceipts) else made
+        state = session.state if isinstance(session, CheckoutSession) else made
+        if isinstance(state, CheckoutState) and state is not self._last_heard:
+            self._last_heard = state
+            with self._listeners_lock:
+                listeners = list(self._listeners)
+            for listener in listeners:
+                try:
+                    listener(state)
+                except Exception:  # a listener's failure must not fail the cashier's step
+                    log.exception("a checkout state listener failed")
+        return made
 
     def _publish(self, state: CheckoutState) -> None:
         self.state = state

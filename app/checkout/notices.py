@@ -20,10 +20,23 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True)
 class Notice:
-    """One message for the cashier."""
+    """One message for the cashier; `code` names the loyalty fault behind an error, if one was."""
 
     severity: Severity
     text: str
+    code: str | None = None
+
+
+def fault_code(exc: errors.LoyaltyError) -> str:
+    """The contract's code of a loyalty failure (SERVICE_UNAVAILABLE when the service was not heard)."""
+    if isinstance(exc, errors.ServiceUnavailable):
+        return "SERVICE_UNAVAILABLE"
+    return getattr(exc, "code", "LOYALTY_FAULT")
+
+
+def fault(exc: errors.LoyaltyError, text: str | None = None) -> Notice:
+    """An error notice for a failure of the loyalty service, with its code (`text`: other words)."""
+    return Notice(Severity.ERROR, fault_text(exc) if text is None else text, fault_code(exc))
 
 
 def fault_text(exc: errors.LoyaltyError) -> str:

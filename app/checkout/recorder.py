@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from app.offline.outbox_sync import cancel_payload, commit_payload
 from cache.database import Database
@@ -36,6 +36,11 @@ class OutboxRecorder:
         """The sales under way this recorder keeps (for recovery)."""
         return self._open_sales
 
+    @property
+    def journal(self) -> Journal:
+        """The journal this recorder writes (sales are found again there by the host's ids)."""
+        return self._journal
+
     def reserving(self, *, transaction_id: str, customer_id: str, receipt: Receipt) -> None:
         """Keep that a reservation is being asked for."""
         self._open_sales.reserving(transaction_id, customer_id, receipt.receipt_id, self._clock())
@@ -59,6 +64,27 @@ class OutboxRecorder:
         self._open_sales.fiscalising(
             transaction_id, customer_id, receipt.receipt_id, reserved=reserved, sale=sale, at=self._clock()
         )
+
+    def awaiting_payment(
+        self,
+        *,
+        transaction_id: str,
+        customer_id: str,
+        receipt: Receipt,
+        redeem: Decimal,
+        offline: bool,
+        reserved: bool,
+        shown: Mapping[str, Any],
+    ) -> None:
+        """Keep a host's receipt that awaits the host's payment, with what the till showed of it."""
+        sale = {**pending_sale(receipt, redeem, offline), **shown}
+        self._open_sales.awaiting_payment(
+            transaction_id, customer_id, receipt.receipt_id, reserved=reserved, sale=sale, at=self._clock()
+        )
+
+    def payment_abandoned(self, *, transaction_id: str) -> None:
+        """A receipt that awaited the host's payment holds nothing on the service: forget it."""
+        self._open_sales.forget(transaction_id)
 
     def record_commit(
         self,

@@ -6,7 +6,11 @@ For each open sale (`cache.open_sales`), oldest first:
   is recorded (a cancel the service does not find is done all the same);
 - `fiscalising`: the registrar is asked whether it printed the receipt. If it did, the sale's
   commit is recorded with that document; if not, the reservation is cancelled, or the open sale
-  dropped when nothing was reserved.
+  dropped when nothing was reserved;
+- `awaiting_payment`: a host POS's receipt, closed on the till, whose payment the host reports.
+  It is left as it is (`RecoveryReport.awaiting`): the host may still report it paid, and the
+  checkout shows it again as the open receipt until the host says paid or void
+  (`app/checkout/host_receipts.py`).
 
 Each sale is settled in one transaction (recording its commit or cancel closes the open sale),
 and the journal's keys make a replay change nothing: a crash during recovery leaves the rest
@@ -36,6 +40,7 @@ class RecoveryReport:
     cancelled: list[str] = field(default_factory=list)  # the reservation's cancel recorded
     dropped: list[str] = field(default_factory=list)  # never fiscalised, nothing reserved
     left: list[str] = field(default_factory=list)  # not settled now (see the log): tried again next time
+    awaiting: list[str] = field(default_factory=list)  # a host's receipt awaiting its payment: kept
 
     @property
     def settled(self) -> int:
@@ -48,19 +53,23 @@ class RecoveryReport:
             f"open sales settled {self.settled}: recorded {len(self.recorded)}, "
             f"cancelled {len(self.cancelled)}, dropped {len(self.dropped)}"
         )
-        return text + (f"; left {len(self.left)}" if self.left else "")
+        text += f"; left {len(self.left)}" if self.left else ""
+        return text + (f"; awaiting the host's payment {len(self.awaiting)}" if self.awaiting else "")
 
 
 def recover_open_sales(recorder: OutboxRecorder, registrar: FiscalRegistrar) -> RecoveryReport:
     """Settle every open sale a crash left behind; returns what was done."""
     report = RecoveryReport()
     for sale in recorder.open_sales.all():
+        if sale.stage is OpenSaleStage.AWAITING_PAYMENT:
+            report.awaiting.append(sale.transaction_id)
+            continue
         try:
             _settle(sale, recorder, registrar, report)
         except Exception:  # one sale that cannot be settled now must not keep the till from selling
             log.exception("open sale %s not settled; it is tried again at the next start", sale.transaction_id)
             report.left.append(sale.transaction_id)
-    if report.settled or report.left:
+    if report.settled or report.left or report.awaiting:
         log.warning("after a crash: %s", report.line())
     return report
 

@@ -38,6 +38,7 @@ from fiscal.money import ZERO, format_money, money
 from fiscal.receipt import FiscalDocument, Receipt
 from fiscal.registrar import FiscalRegistrar
 from loyalty_client import errors, rules
+from loyalty_client.codec import customer_from_dict, customer_to_dict
 from loyalty_client.service import LoyaltyService
 from loyalty_client.types import (
     Calculation,
@@ -63,17 +64,18 @@ class Phase(str, Enum):
     AWAITING_APPROVAL = "awaiting_approval"  # offline spending waits for the admin PIN
     AWAITING_PAYMENT = "awaiting_payment"
     CLOSED = "closed"
+    VOIDED = "voided"  # a host's receipt voided: kept on show until the host's next receipt
 
 
 @dataclass(frozen=True)
 class ClosedSale:
     """A sale the till has fiscalised and recorded durably (delivery may still be pending)."""
 
-    transaction_id: str
+    transaction_id: str | None  # None: a sale without a customer, nothing recorded
     customer_id: str | None
     fiscal: FiscalDocument
     redeem: Decimal
-    expected_accrual: Decimal
+    expected_accrual: Decimal | None  # None: not known (a sale found again in the journal)
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,25 @@ class SaleRecorder(Protocol):
         reserved: bool,
     ) -> None:
         """Keep, before the receipt goes to the registrar, the sale to record; on disk on return."""
+        ...
+
+    def awaiting_payment(
+        self,
+        *,
+        transaction_id: str,
+        customer_id: str,
+        receipt: Receipt,
+        redeem: Decimal,
+        offline: bool,
+        reserved: bool,
+        shown: Mapping[str, object],
+    ) -> None:
+        """Keep a host's receipt closed on the till until the host reports it paid or void
+        (`shown`: what the till showed of it, to show it again after a restart); on disk on return."""
+        ...
+
+    def payment_abandoned(self, *, transaction_id: str) -> None:
+        """A receipt awaiting the host's payment was reopened or voided with nothing reserved."""
         ...
 
     def record_commit(
@@ -247,6 +268,9 @@ class CheckoutSession:
         self._redeem_choice: Decimal | None = None  # None: the maximum the receipt allows (online)
         self._balance_seen_at: datetime | None = None  # when the customer's balance was read
         self._may_spend_offline = False  # identified in a way the till can trust without the service
+        # The receipt belongs to a host POS that fiscalises it and reports the payment itself.
+        self._host_pays = False
+        self._payment_kept = False  # an open sale awaits the host's payment under _transaction_id
         self._state = CheckoutState(Phase.NO_CUSTOMER, self._empty_receipt(), currency)
 
     # ----- queries -------------------------------------------------------------------------
@@ -254,6 +278,15 @@ class CheckoutSession:
     def state(self) -> CheckoutState:
         """The current snapshot."""
         return self._state
+
+    def now(self) -> datetime:
+        """The session's clock (a host's receipt is opened at this time)."""
+        return self._clock()
+
+    @property
+    def host_pays(self) -> bool:
+        """Whether the open receipt is a host's that reports its payment itself (`take_host_receipt`)."""
+        return self._host_pays
 
     def load_program(self) -> CheckoutState:
         """Ask the service for the program (its currency is shown); offline, keep the configured one."""
@@ -283,10 +316,10 @@ class CheckoutSession:
     # ----- the receipt -------------------------------------------------------------------
     def update_receipt(self, receipt: Receipt) -> CheckoutState:
         """The host changed the open receipt: recalculate for the identified customer."""
-        if self._state.phase is Phase.CLOSED:
-            self._start_over(receipt)
+        if self._state.phase in (Phase.CLOSED, Phase.VOIDED):
+            self._start_over(receipt, host_pays=self._host_pays)
             return self._state
-        if self._reservation is not None:
+        if self._holds_something():
             self._release_reservation()
         self._set(receipt=receipt, phase=self._editing_phase(), confirmation=None, notice=None)
         if self._state.customer is not None:
@@ -295,9 +328,22 @@ class CheckoutSession:
 
     def new_receipt(self, receipt: Receipt | None = None) -> CheckoutState:
         """Start the host's next (empty) receipt with no customer."""
-        if self._reservation is not None:
+        if self._holds_something():
             self._release_reservation()
         self._start_over(receipt or self._empty_receipt())
+        return self._state
+
+    def take_host_receipt(self, receipt: Receipt) -> CheckoutState:
+        """A host POS that fiscalises and reports payment itself hands over its receipt.
+
+        The same receipt id changes the open receipt's lines (as `update_receipt`); another id
+        starts over with it, releasing what the open receipt held.
+        """
+        if receipt.receipt_id == self._state.receipt.receipt_id and self._host_pays:
+            return self.update_receipt(receipt)
+        if self._holds_something():
+            self._release_reservation()
+        self._start_over(receipt, host_pays=True)
         return self._state
 
     # ----- the customer ------------------------------------------------------------------
@@ -306,7 +352,7 @@ class CheckoutSession:
         try:
             identifier = self._parse(text)
         except InputRejected as exc:
-            self._set(notice=notices.error(str(exc)))
+            self._set(notice=notices.Notice(notices.Severity.ERROR, str(exc), "INVALID_REQUEST"))
             return self._state
         as_of: datetime | None = None
         try:
@@ -315,17 +361,17 @@ class CheckoutSession:
             cached = self._offline.customer(identifier) if self._offline else None
             if cached is None:
                 log.info("identification failed offline, customer not cached")
-                self._set(notice=notices.error(self._not_cached_text(exc)))
+                self._set(notice=notices.fault(exc, self._not_cached_text(exc)))
                 return self._state
             customer, as_of = cached
         except errors.LoyaltyError as exc:
             log.info("identification failed: %s", type(exc).__name__)
-            self._set(notice=notices.error(notices.fault_text(exc)))
+            self._set(notice=notices.fault(exc))
             return self._state
         else:
             if self._offline is not None:
                 self._offline.keep_customer(customer, identifier, self._clock())
-        if self._reservation is not None:
+        if self._holds_something():
             self._release_reservation()
         self._redeem_choice = None
         self._balance_seen_at = as_of or self._clock()
@@ -348,7 +394,9 @@ class CheckoutSession:
 
     def reset_customer(self) -> CheckoutState:
         """Forget the customer (and any reservation) but keep the receipt."""
-        if self._reservation is not None:
+        if self._state.phase in (Phase.CLOSED, Phase.VOIDED):
+            return self._state
+        if self._holds_something():
             self._release_reservation()
         self._set(
             phase=Phase.NO_CUSTOMER,
@@ -365,9 +413,9 @@ class CheckoutSession:
     # ----- redemption --------------------------------------------------------------------
     def set_redeem(self, amount: Decimal) -> CheckoutState:
         """The cashier chose how many points to redeem (clamped to what is allowed)."""
-        if self._state.customer is None or self._state.phase is Phase.CLOSED:
+        if self._state.customer is None or self._state.phase in (Phase.CLOSED, Phase.VOIDED):
             return self._state
-        if self._reservation is not None:
+        if self._holds_something():
             self._release_reservation()
         self._redeem_choice = max(money(amount), ZERO)
         self._set(phase=self._editing_phase(), confirmation=None, notice=None)
@@ -383,7 +431,7 @@ class CheckoutSession:
         state = self._state
         if state.phase is Phase.AWAITING_PAYMENT:
             return self.payment_received()
-        if state.phase in (Phase.CLOSED, Phase.AWAITING_CODE, Phase.AWAITING_APPROVAL):
+        if state.phase in (Phase.CLOSED, Phase.VOIDED, Phase.AWAITING_CODE, Phase.AWAITING_APPROVAL):
             return state
         if not state.receipt.lines:
             empty = translate("Checkout", "The receipt is empty.")
@@ -435,10 +483,55 @@ class CheckoutSession:
         return self._state
 
     def payment_received(self) -> CheckoutState:
-        """The host took payment: fiscalise with the discounts and record the sale durably."""
+        """The host took payment: fiscalise with the discounts and record the sale durably.
+
+        A host that fiscalises itself reports its payment with `host_paid` instead.
+        """
         if self._state.phase is not Phase.AWAITING_PAYMENT:
             return self._state
+        if self._host_pays:
+            text = translate("Checkout", "Waiting for the POS to report the payment.")
+            self._set(notice=notices.info(text))
+            return self._state
         return self._fiscalise_and_record()
+
+    def host_paid(self, document: FiscalDocument) -> CheckoutState:
+        """The host POS took payment and fiscalised the receipt as `document`: record the sale."""
+        if self._state.phase is not Phase.AWAITING_PAYMENT:
+            return self._state
+        return self._record_sale(document)
+
+    def restore_awaiting_payment(self, transaction_id: str, reserved: bool, kept: Mapping[str, object]) -> CheckoutState:
+        """Show again a host's receipt that awaited payment when the till stopped (see `awaiting_payment`).
+
+        `kept` is what `awaiting_payment` kept of it; the host then reports it paid or void.
+        """
+        receipt = Receipt.from_dict(kept["receipt"])  # type: ignore[arg-type]
+        customer = customer_from_dict(kept["customer"])  # type: ignore[arg-type]
+        as_of = kept.get("customer_as_of")
+        redeem = Decimal(str(kept["redeem"]))
+        discounts = {int(line): Decimal(amount) for line, amount in kept["discounts"].items()}  # type: ignore[union-attr]
+        self._start_over(receipt, host_pays=True)
+        self._transaction_id = transaction_id
+        self._payment_kept = True
+        if reserved:
+            self._reservation = Reservation(transaction_id, redeem, (), self._clock())
+        calculation = Calculation(
+            accrual=Decimal(str(kept["accrual"])),
+            max_redeem=Decimal(str(kept["max_redeem"])),
+            redeem=redeem,
+            lines=(),
+            confirmation_required=False,
+        )
+        self._set(
+            phase=Phase.AWAITING_PAYMENT,
+            customer=customer,
+            customer_as_of=None if as_of is None else datetime.fromisoformat(str(as_of)),
+            calculation=calculation,
+            redeem=redeem,
+            discounts=discounts,
+        )
+        return self._await_payment()
 
     def cancel_code(self) -> CheckoutState:
         """Give up on the code: back to the receipt with no redemption."""
@@ -449,17 +542,27 @@ class CheckoutSession:
         return self._state
 
     def void_receipt(self, next_receipt: Receipt | None = None) -> CheckoutState:
-        """Void the open receipt: release the reservation and start the host's next receipt."""
+        """Void the open receipt: release the reservation and start the host's next receipt.
+
+        A host's receipt (`take_host_receipt`) voided with no next receipt stays on show as
+        VOIDED until the host sends its next one.
+        """
         if self._state.phase is Phase.CLOSED:  # fiscalised: a return, not a void
             return self.new_receipt(next_receipt)
+        if self._state.phase is Phase.VOIDED:
+            return self._state if next_receipt is None else self.new_receipt(next_receipt)
         had_reservation = self._reservation is not None
-        if had_reservation:
+        if self._holds_something():
             self._release_reservation()
-        self._start_over(next_receipt or self._empty_receipt())
         if had_reservation:
             text = translate("Checkout", "Receipt voided. Reserved bonuses released.")
         else:
             text = translate("Checkout", "Receipt voided.")
+        if self._host_pays and next_receipt is None:
+            self._redeem_choice = None
+            self._set(phase=Phase.VOIDED, confirmation=None, notice=notices.info(text))
+            return self._state
+        self._start_over(next_receipt or self._empty_receipt())
         self._set(notice=notices.info(text))
         return self._state
 
@@ -485,7 +588,7 @@ class CheckoutSession:
             self._go_offline()
             return
         except errors.LoyaltyError as exc:
-            self._set(calculation=None, redeem=ZERO, discounts={}, notice=notices.error(notices.fault_text(exc)))
+            self._set(calculation=None, redeem=ZERO, discounts={}, notice=notices.fault(exc))
             return
         self._set(
             calculation=calculation,
@@ -504,7 +607,7 @@ class CheckoutSession:
             self._go_offline()
             return self._state
         except errors.LoyaltyError as exc:
-            self._set(notice=notices.error(notices.fault_text(exc)))
+            self._set(notice=notices.fault(exc))
             return self._state
         self._set(phase=Phase.AWAITING_CODE, confirmation=sent, notice=None)
         return self._state
@@ -528,7 +631,7 @@ class CheckoutSession:
         try:
             reservation = self._service.reserve(transaction_id, customer_id, state.receipt, state.redeem, code)
         except errors.ConfirmationInvalid as exc:
-            self._set(notice=notices.error(notices.fault_text(exc)))
+            self._set(notice=notices.fault(exc))
             return False
         except errors.ConfirmationRequired:
             self._ask_for_code()
@@ -545,7 +648,7 @@ class CheckoutSession:
         except errors.LoyaltyError as exc:
             self._transaction_id = None
             self._recorder.reservation_refused(transaction_id=transaction_id)
-            self._set(phase=Phase.IDENTIFIED, confirmation=None, notice=notices.error(notices.fault_text(exc)))
+            self._set(phase=Phase.IDENTIFIED, confirmation=None, notice=notices.fault(exc))
             self._recalculate()
             return False
         self._reservation = reservation
@@ -553,11 +656,41 @@ class CheckoutSession:
         return True
 
     def _await_payment(self) -> CheckoutState:
-        text = translate(
-            "Checkout", "To pay: %1. Take payment, then press Payment received (F8)."
-        ).replace("%1", format_money(self._state.to_pay, self._state.currency))
+        if self._host_pays:
+            self._keep_awaiting_payment()
+            text = translate("Checkout", "To pay: %1. Waiting for the POS to report the payment.")
+        else:
+            text = translate("Checkout", "To pay: %1. Take payment, then press Payment received (F8).")
+        text = text.replace("%1", format_money(self._state.to_pay, self._state.currency))
         self._set(phase=Phase.AWAITING_PAYMENT, confirmation=None, notice=notices.info(text))
         return self._state
+
+    def _keep_awaiting_payment(self) -> None:
+        """A host's receipt with a customer awaits payment: keep it, so that the host may still
+        report it paid (or void) after the till restarts."""
+        state = self._state
+        if state.customer is None or self._payment_kept:
+            return
+        transaction_id = self._transaction_id or self._new_id()
+        self._transaction_id = transaction_id
+        calculation = state.calculation
+        shown: dict[str, object] = {
+            "customer": customer_to_dict(state.customer),
+            "customer_as_of": None if state.customer_as_of is None else state.customer_as_of.isoformat(),
+            "accrual": str(calculation.accrual if calculation else ZERO),
+            "max_redeem": str(calculation.max_redeem if calculation else ZERO),
+            "discounts": {str(line): str(amount) for line, amount in state.discounts.items()},
+        }
+        self._recorder.awaiting_payment(
+            transaction_id=transaction_id,
+            customer_id=state.customer.customer_id,
+            receipt=state.receipt,
+            redeem=state.redeem,
+            offline=state.customer_as_of is not None,
+            reserved=self._reservation is not None,
+            shown=shown,
+        )
+        self._payment_kept = True
 
     def _fiscalise_and_record(self) -> CheckoutState:
         state = self._state
@@ -576,7 +709,18 @@ class CheckoutSession:
                 reserved=self._reservation is not None,
             )
         document = self._registrar.fiscalise(state.receipt, state.discounts)
+        return self._record_sale(document, transaction_id)
+
+    def _record_sale(self, document: FiscalDocument, transaction_id: str | None = None) -> CheckoutState:
+        """The receipt was fiscalised as `document`: record the sale with a customer, then CLOSED.
+
+        A sale without a customer records nothing; it keeps `transaction_id` if one is given.
+        """
+        state = self._state
+        customer_id = state.customer.customer_id if state.customer else None
+        offline = state.customer_as_of is not None
         if customer_id is not None:
+            transaction_id = transaction_id or self._transaction_id or self._new_id()
             self._recorder.record_commit(
                 transaction_id=transaction_id,
                 customer_id=customer_id,
@@ -589,6 +733,7 @@ class CheckoutSession:
         accrual = state.calculation.accrual if state.calculation else ZERO
         self._reservation = None
         self._transaction_id = None
+        self._payment_kept = False
         self._set(
             phase=Phase.CLOSED,
             confirmation=None,
@@ -675,20 +820,30 @@ class CheckoutSession:
             + translate("Checkout", "This customer has not been seen at this till before.")
         )
 
+    def _holds_something(self) -> bool:
+        """A reservation is held, or an open sale awaits the host's payment."""
+        return self._reservation is not None or self._payment_kept
+
     def _release_reservation(self) -> None:
         reservation, customer = self._reservation, self._state.customer
+        transaction_id, kept = self._transaction_id, self._payment_kept
         self._reservation = None
         self._transaction_id = None
+        self._payment_kept = False
         if reservation is not None and customer is not None:
             self._recorder.record_cancel(transaction_id=reservation.transaction_id, customer_id=customer.customer_id)
+        elif kept and transaction_id is not None:
+            self._recorder.payment_abandoned(transaction_id=transaction_id)
 
-    def _start_over(self, receipt: Receipt) -> None:
+    def _start_over(self, receipt: Receipt, *, host_pays: bool = False) -> None:
         if self._transaction_id is not None and self._reservation is None:
             # A reservation asked for and refused (a wrong code): its open sale holds nothing.
             self._recorder.reservation_refused(transaction_id=self._transaction_id)
         self._reservation = None
         self._transaction_id = None
+        self._payment_kept = False
         self._redeem_choice = None
+        self._host_pays = host_pays
         self._state = CheckoutState(Phase.NO_CUSTOMER, receipt, self._state.currency)
 
     def _editing_phase(self) -> Phase:

@@ -71,6 +71,13 @@ def _parser() -> argparse.ArgumentParser:
         help="crash tests: SIGKILL this process right after the N-th reservation answer (reserved:N) "
         "or the N-th fiscal document of a sale with a customer (fiscalised:N), before it is recorded",
     )
+    host_api = commands.add_parser(
+        "host-api", parents=[after], help="the host API for the POS: its token, its OpenAPI document"
+    )
+    host_actions = host_api.add_subparsers(dest="action", required=True, metavar="ACTION")
+    host_actions.add_parser("token", parents=[after], help="print the token a POS sends (Authorization: Bearer ...)")
+    openapi = host_actions.add_parser("openapi", parents=[after], help="write the API's OpenAPI document")
+    openapi.add_argument("--output", type=Path, help="file to write (default: standard output)")
     queue = commands.add_parser("queue", parents=[after], help="the outbox for support staff: status, list, retry, sync")
     actions = queue.add_subparsers(dest="action", required=True, metavar="ACTION")
     actions.add_parser("status", parents=[after], help="rows per state, oldest waiting, next attempt")
@@ -121,6 +128,8 @@ def _settings(args: argparse.Namespace) -> Settings:
 def _check_what_the_command_uses(args: argparse.Namespace, settings: Settings) -> None:
     """Refuse a till database or service address the command would use but could not."""
     if args.command == "demo":  # its own temporary database and built-in service
+        return
+    if args.command == "host-api":  # no database or service: a secret, or a document
         return
     database_source = "--db" if args.db is not None else f"[cache] database in {settings.path}"
     database = Path(settings.get("cache", "database"))
@@ -205,6 +214,10 @@ def _run(argv: list[str]) -> int:
             identifiers=args.customer,
             crash_at=args.crash_at,
         )
+    if args.command == "host-api":
+        from app.cli.host_api import run_host_api
+
+        return run_host_api(settings, args.action, output=getattr(args, "output", None))
     if args.command == "queue":
         from app.cli.queue import run_queue
 

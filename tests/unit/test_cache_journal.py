@@ -190,3 +190,27 @@ def test_recording_hands_its_connection_back_whatever_happens(db: Database) -> N
     with pytest.raises(TypeError):
         journal.record_sale("T-99", "C-1", {"n": Decimal("1")}, AT)
     assert db.engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+
+
+def test_a_sale_keeps_the_hosts_receipt_id_and_fiscal_document_to_be_found_by(db: Database) -> None:
+    journal = Journal(db)
+
+    def sale(receipt_id: str, document: str) -> dict[str, Any]:
+        return {"receipt": {"receipt_id": receipt_id}, "fiscal": {"document_number": document}}
+
+    first = journal.record_sale("T-1", "C-1", sale("R-15", "000451"), AT)
+    journal.record_sale("T-2", "C-2", sale("R-16", "000452"), AT)
+    again = journal.record_sale("T-3", "C-1", sale("R-15", "000460"), AT)  # the POS reused its number
+    journal.record_cancel("T-4", "C-1", {"transaction_id": "T-4"}, AT)
+    assert (first.receipt_id, first.fiscal_document) == ("R-15", "000451")
+    assert [(e.key, e.fiscal_document) for e in journal.sales_of_receipt("R-15")] == [
+        ("T-3", "000460"),
+        ("T-1", "000451"),
+    ]
+    assert journal.get(Operation.COMMIT, "T-3") == again
+    assert journal.get(Operation.CANCEL, "T-4").receipt_id is None
+    raw = sqlite3.connect(db.path)
+    try:
+        assert raw.execute("SELECT key FROM journal WHERE fiscal_document = '000452'").fetchall() == [("T-2",)]
+    finally:
+        raw.close()

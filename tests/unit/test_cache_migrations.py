@@ -111,3 +111,28 @@ def test_several_openers_of_a_new_file_migrate_it_once(tmp_path: Path) -> None:
         thread.join()
     assert errors == []
     assert revisions == [head_revision()] * 4
+
+
+def test_sales_recorded_before_the_host_columns_get_their_receipt_and_document(tmp_path: Path) -> None:
+    with open_database(tmp_path / "till.sqlite") as db:
+        downgrade(db.engine, "0004")
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql(
+                "INSERT INTO journal (operation, key, customer_id, payload, recorded_at) VALUES"
+                " ('commit', 'tx-1', 'C1', '{\"receipt\": {\"receipt_id\": \"R-77\"},"
+                " \"fiscal\": {\"document_number\": \"000451\"}}', '2026-01-01'),"
+                " ('cancel', 'tx-2', 'C1', '{\"transaction_id\": \"tx-2\"}', '2026-01-01')"
+            )
+        upgrade(db.engine)
+        with db.engine.connect() as connection:
+            rows = connection.exec_driver_sql(
+                "SELECT key, receipt_id, fiscal_document FROM journal ORDER BY key"
+            ).fetchall()
+            indexes = {index["name"] for index in inspect(connection).get_indexes("journal")}
+        assert rows == [("tx-1", "R-77", "000451"), ("tx-2", None, None)]
+        assert {"ix_journal_receipt_id", "ix_journal_fiscal_document"} <= indexes
+        with db.engine.begin() as connection:  # the new stage is allowed by the table's check
+            connection.exec_driver_sql(
+                "INSERT INTO open_sales VALUES ('tx-3', 'C1', 'R-78', 'awaiting_payment', 1, NULL,"
+                " '2026-01-01', '2026-01-01')"
+            )

@@ -1,0 +1,1 @@
+"""The host API: a JSON API on loopback through which a POS drives the till (docs/host-api.md)."""

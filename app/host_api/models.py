@@ -1,0 +1,192 @@
+"""The host API's JSON shapes (pydantic v2): what a POS sends and what the till answers.
+
+Money and quantities travel as decimal strings (`"12.50"`, `"0.750"`), never as JSON numbers;
+times are ISO 8601 with an offset. Field names are the contract's (camelCase).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+MAX_LINES = 1000
+"""The most lines a receipt may have."""
+
+MoneyText = Annotated[str, StringConstraints(pattern=r"^\d{1,9}(\.\d{1,2})?$")]
+QuantityText = Annotated[str, StringConstraints(pattern=r"^\d{1,6}(\.\d{1,3})?$")]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
+class _Strict(BaseModel):
+    """Unknown fields are refused: a misspelt field must not be ignored in silence."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class LineIn(_Strict):
+    """One receipt line as the POS sends it."""
+
+    lineNo: int = Field(ge=1, le=1_000_000)
+    sku: Annotated[str, StringConstraints(max_length=64)]
+    name: Annotated[str, StringConstraints(max_length=256)]
+    quantity: QuantityText
+    price: MoneyText
+    amount: MoneyText
+    redeemAllowed: bool = True
+    accrualAllowed: bool = True
+    minPrice: MoneyText | None = None
+
+    @model_validator(mode="after")
+    def _positive_quantity(self) -> "LineIn":
+        if Decimal(self.quantity) <= 0:
+            raise ValueError("quantity must be above zero")
+        return self
+
+
+class ReceiptIn(_Strict):
+    """The receipt the POS hands over (PUT replaces its lines)."""
+
+    storeId: ShortText | None = None
+    tillId: ShortText | None = None
+    lines: list[LineIn] = Field(max_length=MAX_LINES)
+
+    @model_validator(mode="after")
+    def _distinct_line_numbers(self) -> "ReceiptIn":
+        numbers = [line.lineNo for line in self.lines]
+        if len(set(numbers)) != len(numbers):
+            raise ValueError("line numbers must be distinct")
+        return self
+
+
+class IdentifyIn(_Strict):
+    """A customer's identifier as typed or scanned: a phone, a card number, an app QR."""
+
+    identifier: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
+class RedeemIn(_Strict):
+    """Points to spend on the receipt."""
+
+    amount: MoneyText
+
+
+class CodeIn(_Strict):
+    """The one-time code the customer read out."""
+
+    code: Annotated[str, StringConstraints(min_length=1, max_length=16)]
+
+
+class FiscalIn(_Strict):
+    """The fiscal document the POS printed for the receipt."""
+
+    model_config = ConfigDict(extra="forbid", strict=False)  # closedAt comes as text
+
+    documentNumber: ShortText
+    closedAt: AwareDatetime
+
+
+class PaidIn(_Strict):
+    """The POS took payment and fiscalised the receipt."""
+
+    fiscal: FiscalIn
+
+
+class CustomerOut(BaseModel):
+    """The customer as the till shows them (never the full phone)."""
+
+    displayName: str
+    maskedPhone: str
+    tier: str
+    balance: str
+    asOf: str | None = Field(description="Offline: when the balance was last seen; null online")
+
+
+class CalculationOut(BaseModel):
+    """What the receipt earns and the most that may be spent on it."""
+
+    accrual: str
+    maxRedeem: str
+
+
+class FiscalLineOut(BaseModel):
+    """A line to print on the fiscal receipt, with its loyalty discount (split where needed)."""
+
+    lineNo: int
+    quantity: str
+    price: str
+    discount: str
+    amount: str
+
+
+class NoticeOut(BaseModel):
+    """What the panel tells the cashier now."""
+
+    level: Literal["info", "success", "warning", "error"]
+    text: str
+
+
+class ReceiptStateOut(BaseModel):
+    """The receipt as the till sees it."""
+
+    receiptId: str
+    phase: Literal[
+        "no_customer", "identified", "awaiting_code", "awaiting_approval", "awaiting_payment", "closed", "voided"
+    ]
+    online: bool | None
+    customer: CustomerOut | None
+    calculation: CalculationOut | None
+    redeem: str
+    coupons: list[str]
+    lines: list[FiscalLineOut]
+    total: str
+    toPay: str
+    notice: NoticeOut | None
+    transactionId: str | None
+    accrualExpected: str | None
+    fiscalDocumentNumber: str | None
+
+
+class QueueOut(BaseModel):
+    """The till's sending queue."""
+
+    waiting: int
+    failed: int
+
+
+class PrinterOut(BaseModel):
+    """The slip printer's state as last heard ("none": no printer set up)."""
+
+    state: str
+    text: str
+
+
+class OpenReceiptOut(BaseModel):
+    """The open receipt, in short."""
+
+    receiptId: str
+    phase: str
+
+
+class StatusOut(BaseModel):
+    """The till at a glance."""
+
+    version: str
+    online: bool | None
+    queue: QueueOut
+    printer: PrinterOut
+    receipt: OpenReceiptOut | None
+
+
+class ErrorBody(BaseModel):
+    """What went wrong, in the till's language."""
+
+    code: str
+    message: str
+    retryable: bool
+
+
+class ErrorOut(BaseModel):
+    """Every error answer."""
+
+    error: ErrorBody
