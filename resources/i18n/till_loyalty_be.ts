@@ -72,12 +72,12 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../app/checkout/controller.py" line="+135"/>
+        <location filename="../../app/checkout/controller.py" line="+208"/>
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Нечаканая памылка: %1. Чэк захаваны, паспрабуйце яшчэ раз.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+389"/>
+        <location filename="../../app/checkout/session.py" line="+437"/>
         <source>The receipt is empty.</source>
         <translation>Чэк пусты.</translation>
     </message>
@@ -92,32 +92,44 @@
         <translation>Спісанне бонусаў без сувязі не пацверджана.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+12"/>
+        <source>Waiting for the POS to report the payment.</source>
+        <translation>Чакаем ад касавай праграмы пацвярджэння аплаты.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Receipt voided. Reserved bonuses released.</source>
         <translation>Чэк ануляваны. Зарэзерваваныя бонусы вернуты.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/checkout/host_receipts.py" line="+294"/>
+        <location filename="../../app/checkout/session.py" line="+2"/>
         <source>Receipt voided.</source>
         <translation>Чэк ануляваны.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location filename="../../app/checkout/session.py" line="+57"/>
         <source>Spending %1 offline needs the admin PIN.</source>
         <translation>Для спісання %1 без сувязі патрэбны PIN-код адміністратара.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
+        <source>To pay: %1. Waiting for the POS to report the payment.</source>
+        <translation>Да аплаты: %1. Чакаем ад касавай праграмы пацвярджэння аплаты.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>To pay: %1. Take payment, then press Payment received (F8).</source>
         <translation>Да аплаты: %1. Прыміце аплату і націсніце «Аплата атрымана» (F8).</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../app/checkout/host_receipts.py" line="+43"/>
+        <location filename="../../app/checkout/session.py" line="+79"/>
         <source>Receipt closed. Fiscal document No. %1.</source>
         <translation>Чэк закрыты. Фіскальны дакумент № %1.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location filename="../../app/checkout/session.py" line="+58"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
         <translation>Сэрвіс лаяльнасці недаступны. Бонусы налічацца, калі сувязь аднавіцца; спісаць зараз можна да %1 з PIN-кодам адміністратара.</translation>
     </message>
@@ -137,7 +149,7 @@
         <translation>Гэты пакупнік яшчэ не абслугоўваўся на гэтай касе.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+35"/>
         <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
         <translation>Картка не актывавана: бонусы налічваюцца, але спісаць іх пакуль нельга.</translation>
     </message>
@@ -1103,6 +1115,104 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
 </context>
 <context>
+    <name>HostApi</name>
+    <message>
+        <location filename="../../app/checkout/host_receipts.py" line="-210"/>
+        <source>Receipt %1 awaits payment: report it paid or void first.</source>
+        <translation>Чэк %1 чакае аплаты: спачатку паведаміце пра аплату або анулюйце яго.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Identify the customer first.</source>
+        <translation>Спачатку вызначце кліента.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Receipt %1 was paid with fiscal document No. %2.</source>
+        <translation>Чэк %1 аплачаны, фіскальны дакумент № %2.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Receipt %1 is paid: make a return instead.</source>
+        <translation>Чэк %1 аплачаны: аформіце вяртанне.</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>No receipt %1 is open at this till.</source>
+        <translation>На гэтай касе няма адкрытага чэка %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Receipt %1 is already paid.</source>
+        <translation>Чэк %1 ужо аплачаны.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipt %1 is voided.</source>
+        <translation>Чэк %1 ануляваны.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Receipt %1 cannot do that now: it is at %2.</source>
+        <translation>З чэкам %1 зараз гэтага зрабіць нельга: яго стан — %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/host_api/api.py" line="+112"/>
+        <source>The till did not answer in time; repeat the call.</source>
+        <translation>Каса не адказала своечасова; паўтарыце запыт.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The till is starting; repeat the call shortly.</source>
+        <translation>Каса запускаецца; паўтарыце запыт крыху пазней.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unexpected error in the till; the receipt is kept. Repeat the call.</source>
+        <translation>Нечаканая памылка касы; чэк захаваны. Паўтарыце запыт.</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>No such path in the host API: see /v1/openapi.json.</source>
+        <translation>У API касы няма такога шляху: гл. /v1/openapi.json.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This path does not take that method: see /v1/openapi.json.</source>
+        <translation>Гэты шлях не прымае такі метад: гл. /v1/openapi.json.</translation>
+    </message>
+    <message>
+        <location filename="../../app/host_api/errors.py" line="+51"/>
+        <source>A receipt may have at most 1000 lines.</source>
+        <translation>У чэку можа быць не больш за 1000 радкоў.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The body is not valid JSON.</source>
+        <translation>Цела запыту — не карэктны JSON.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The request is not valid: %1 (%2).</source>
+        <translation>Запыт памылковы: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/host_api/guard.py" line="+63"/>
+        <source>This API answers only requests to 127.0.0.1, localhost or [::1].</source>
+        <translation>Гэты API адказвае толькі на запыты да 127.0.0.1, localhost або [::1].</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the till&apos;s token: Authorization: Bearer &lt;token&gt;.</source>
+        <translation>Пакажыце токен касы: Authorization: Bearer &lt;token&gt;.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The request is too large: at most 1 MiB.</source>
+        <translation>Запыт занадта вялікі: не больш за 1 МіБ.</translation>
+    </message>
+</context>
+<context>
     <name>Identify</name>
     <message>
         <location filename="../../app/checkout/identify_input.py" line="+19"/>
@@ -1186,7 +1296,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../app/checkout/notices.py" line="+32"/>
+        <location filename="../../app/checkout/notices.py" line="+45"/>
         <source>Loyalty service unavailable. Sell without bonuses or try again.</source>
         <translation>Сэрвіс лаяльнасці недаступны. Прадайце без бонусаў або паспрабуйце яшчэ раз.</translation>
     </message>
@@ -1933,7 +2043,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Налічана бонусаў: %1, спісана: %2. Баланс: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="+61"/>
+        <location filename="../../app/gui.py" line="+62"/>
         <source>Sandbox loyalty service at %1</source>
         <translation>Тэставы сэрвіс лаяльнасці: %1</translation>
     </message>
@@ -1943,17 +2053,22 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тэставы сэрвіс спыніўся: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+102"/>
+        <location filename="../../app/till.py" line="+108"/>
         <source>Connecting…</source>
         <translation>Падключэнне…</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+115"/>
+        <source>The POS cannot reach the till: %1</source>
+        <translation>Касавая праграма не можа звязацца з касай: %1</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Спісаць %1 з бонусаў кліента %2 без сувязі з сэрвісам?</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Working offline</source>
         <translation>Праца без сувязі</translation>
     </message>

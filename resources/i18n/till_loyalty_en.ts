@@ -72,12 +72,12 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../app/checkout/controller.py" line="+135"/>
+        <location filename="../../app/checkout/controller.py" line="+208"/>
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Unexpected error: %1. The receipt is kept; try again.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+389"/>
+        <location filename="../../app/checkout/session.py" line="+437"/>
         <source>The receipt is empty.</source>
         <translation>The receipt is empty.</translation>
     </message>
@@ -92,32 +92,44 @@
         <translation>Spending bonuses offline was not approved.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+12"/>
+        <source>Waiting for the POS to report the payment.</source>
+        <translation>Waiting for the POS to report the payment.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Receipt voided. Reserved bonuses released.</source>
         <translation>Receipt voided. Reserved bonuses released.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/checkout/host_receipts.py" line="+294"/>
+        <location filename="../../app/checkout/session.py" line="+2"/>
         <source>Receipt voided.</source>
         <translation>Receipt voided.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location filename="../../app/checkout/session.py" line="+57"/>
         <source>Spending %1 offline needs the admin PIN.</source>
         <translation>Spending %1 offline needs the admin PIN.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
+        <source>To pay: %1. Waiting for the POS to report the payment.</source>
+        <translation>To pay: %1. Waiting for the POS to report the payment.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>To pay: %1. Take payment, then press Payment received (F8).</source>
         <translation>To pay: %1. Take payment, then press Payment received (F8).</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../app/checkout/host_receipts.py" line="+43"/>
+        <location filename="../../app/checkout/session.py" line="+79"/>
         <source>Receipt closed. Fiscal document No. %1.</source>
         <translation>Receipt closed. Fiscal document No. %1.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location filename="../../app/checkout/session.py" line="+58"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
         <translation>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</translation>
     </message>
@@ -137,7 +149,7 @@
         <translation>This customer has not been seen at this till before.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+35"/>
         <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
         <translation>Card not activated: bonuses are earned but cannot be spent yet.</translation>
     </message>
@@ -1103,6 +1115,104 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
 </context>
 <context>
+    <name>HostApi</name>
+    <message>
+        <location filename="../../app/checkout/host_receipts.py" line="-210"/>
+        <source>Receipt %1 awaits payment: report it paid or void first.</source>
+        <translation>Receipt %1 awaits payment: report it paid or void first.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Identify the customer first.</source>
+        <translation>Identify the customer first.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Receipt %1 was paid with fiscal document No. %2.</source>
+        <translation>Receipt %1 was paid with fiscal document No. %2.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Receipt %1 is paid: make a return instead.</source>
+        <translation>Receipt %1 is paid: make a return instead.</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>No receipt %1 is open at this till.</source>
+        <translation>No receipt %1 is open at this till.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Receipt %1 is already paid.</source>
+        <translation>Receipt %1 is already paid.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipt %1 is voided.</source>
+        <translation>Receipt %1 is voided.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Receipt %1 cannot do that now: it is at %2.</source>
+        <translation>Receipt %1 cannot do that now: it is at %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/host_api/api.py" line="+112"/>
+        <source>The till did not answer in time; repeat the call.</source>
+        <translation>The till did not answer in time; repeat the call.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The till is starting; repeat the call shortly.</source>
+        <translation>The till is starting; repeat the call shortly.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unexpected error in the till; the receipt is kept. Repeat the call.</source>
+        <translation>Unexpected error in the till; the receipt is kept. Repeat the call.</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>No such path in the host API: see /v1/openapi.json.</source>
+        <translation>No such path in the host API: see /v1/openapi.json.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This path does not take that method: see /v1/openapi.json.</source>
+        <translation>This path does not take that method: see /v1/openapi.json.</translation>
+    </message>
+    <message>
+        <location filename="../../app/host_api/errors.py" line="+51"/>
+        <source>A receipt may have at most 1000 lines.</source>
+        <translation>A receipt may have at most 1000 lines.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The body is not valid JSON.</source>
+        <translation>The body is not valid JSON.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The request is not valid: %1 (%2).</source>
+        <translation>The request is not valid: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/host_api/guard.py" line="+63"/>
+        <source>This API answers only requests to 127.0.0.1, localhost or [::1].</source>
+        <translation>This API answers only requests to 127.0.0.1, localhost or [::1].</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the till&apos;s token: Authorization: Bearer &lt;token&gt;.</source>
+        <translation>Give the till&apos;s token: Authorization: Bearer &lt;token&gt;.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The request is too large: at most 1 MiB.</source>
+        <translation>The request is too large: at most 1 MiB.</translation>
+    </message>
+</context>
+<context>
     <name>Identify</name>
     <message>
         <location filename="../../app/checkout/identify_input.py" line="+19"/>
@@ -1186,7 +1296,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../app/checkout/notices.py" line="+32"/>
+        <location filename="../../app/checkout/notices.py" line="+45"/>
         <source>Loyalty service unavailable. Sell without bonuses or try again.</source>
         <translation>Loyalty service unavailable. Sell without bonuses or try again.</translation>
     </message>
@@ -1933,7 +2043,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Bonuses earned: %1, spent: %2. Balance now: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="+61"/>
+        <location filename="../../app/gui.py" line="+62"/>
         <source>Sandbox loyalty service at %1</source>
         <translation>Sandbox loyalty service at %1</translation>
     </message>
@@ -1943,17 +2053,22 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>The sandbox service stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+102"/>
+        <location filename="../../app/till.py" line="+108"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+115"/>
+        <source>The POS cannot reach the till: %1</source>
+        <translation>The POS cannot reach the till: %1</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Spend %1 from %2&apos;s bonuses while the service is offline?</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Working offline</source>
         <translation>Working offline</translation>
     </message>

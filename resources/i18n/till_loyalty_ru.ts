@@ -72,12 +72,12 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../app/checkout/controller.py" line="+135"/>
+        <location filename="../../app/checkout/controller.py" line="+208"/>
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Непредвиденная ошибка: %1. Чек сохранён, повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+389"/>
+        <location filename="../../app/checkout/session.py" line="+437"/>
         <source>The receipt is empty.</source>
         <translation>Чек пуст.</translation>
     </message>
@@ -92,32 +92,44 @@
         <translation>Списание бонусов без связи не подтверждено.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+12"/>
+        <source>Waiting for the POS to report the payment.</source>
+        <translation>Ждём от кассовой программы подтверждения оплаты.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Receipt voided. Reserved bonuses released.</source>
         <translation>Чек аннулирован. Зарезервированные бонусы возвращены.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/checkout/host_receipts.py" line="+294"/>
+        <location filename="../../app/checkout/session.py" line="+2"/>
         <source>Receipt voided.</source>
         <translation>Чек аннулирован.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location filename="../../app/checkout/session.py" line="+57"/>
         <source>Spending %1 offline needs the admin PIN.</source>
         <translation>Для списания %1 без связи нужен PIN-код администратора.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
+        <source>To pay: %1. Waiting for the POS to report the payment.</source>
+        <translation>К оплате: %1. Ждём от кассовой программы подтверждения оплаты.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>To pay: %1. Take payment, then press Payment received (F8).</source>
         <translation>К оплате: %1. Примите оплату и нажмите «Оплата получена» (F8).</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../app/checkout/host_receipts.py" line="+43"/>
+        <location filename="../../app/checkout/session.py" line="+79"/>
         <source>Receipt closed. Fiscal document No. %1.</source>
         <translation>Чек закрыт. Фискальный документ № %1.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location filename="../../app/checkout/session.py" line="+58"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
         <translation>Сервис лояльности недоступен. Бонусы начислятся, когда связь восстановится; списать сейчас можно до %1 с PIN-кодом администратора.</translation>
     </message>
@@ -137,7 +149,7 @@
         <translation>Этот покупатель ещё не обслуживался на этой кассе.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+35"/>
         <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
         <translation>Карта не активирована: бонусы начисляются, но списать их пока нельзя.</translation>
     </message>
@@ -1103,6 +1115,104 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
 </context>
 <context>
+    <name>HostApi</name>
+    <message>
+        <location filename="../../app/checkout/host_receipts.py" line="-210"/>
+        <source>Receipt %1 awaits payment: report it paid or void first.</source>
+        <translation>Чек %1 ожидает оплаты: сначала сообщите об оплате или аннулируйте его.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Identify the customer first.</source>
+        <translation>Сначала определите клиента.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Receipt %1 was paid with fiscal document No. %2.</source>
+        <translation>Чек %1 оплачен, фискальный документ № %2.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Receipt %1 is paid: make a return instead.</source>
+        <translation>Чек %1 оплачен: оформите возврат.</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>No receipt %1 is open at this till.</source>
+        <translation>На этой кассе нет открытого чека %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Receipt %1 is already paid.</source>
+        <translation>Чек %1 уже оплачен.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipt %1 is voided.</source>
+        <translation>Чек %1 аннулирован.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Receipt %1 cannot do that now: it is at %2.</source>
+        <translation>С чеком %1 сейчас этого сделать нельзя: его состояние — %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/host_api/api.py" line="+112"/>
+        <source>The till did not answer in time; repeat the call.</source>
+        <translation>Касса не ответила вовремя; повторите запрос.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The till is starting; repeat the call shortly.</source>
+        <translation>Касса запускается; повторите запрос чуть позже.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unexpected error in the till; the receipt is kept. Repeat the call.</source>
+        <translation>Непредвиденная ошибка кассы; чек сохранён. Повторите запрос.</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>No such path in the host API: see /v1/openapi.json.</source>
+        <translation>В API кассы нет такого пути: см. /v1/openapi.json.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This path does not take that method: see /v1/openapi.json.</source>
+        <translation>Этот путь не принимает такой метод: см. /v1/openapi.json.</translation>
+    </message>
+    <message>
+        <location filename="../../app/host_api/errors.py" line="+51"/>
+        <source>A receipt may have at most 1000 lines.</source>
+        <translation>В чеке может быть не больше 1000 строк.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The body is not valid JSON.</source>
+        <translation>Тело запроса — не корректный JSON.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The request is not valid: %1 (%2).</source>
+        <translation>Запрос неверен: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/host_api/guard.py" line="+63"/>
+        <source>This API answers only requests to 127.0.0.1, localhost or [::1].</source>
+        <translation>Этот API отвечает только на запросы к 127.0.0.1, localhost или [::1].</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the till&apos;s token: Authorization: Bearer &lt;token&gt;.</source>
+        <translation>Укажите токен кассы: Authorization: Bearer &lt;token&gt;.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The request is too large: at most 1 MiB.</source>
+        <translation>Запрос слишком большой: не больше 1 МиБ.</translation>
+    </message>
+</context>
+<context>
     <name>Identify</name>
     <message>
         <location filename="../../app/checkout/identify_input.py" line="+19"/>
@@ -1186,7 +1296,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../app/checkout/notices.py" line="+32"/>
+        <location filename="../../app/checkout/notices.py" line="+45"/>
         <source>Loyalty service unavailable. Sell without bonuses or try again.</source>
         <translation>Сервис лояльности недоступен. Продайте без бонусов или повторите попытку.</translation>
     </message>
@@ -1933,7 +2043,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Начислено бонусов: %1, списано: %2. Баланс: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="+61"/>
+        <location filename="../../app/gui.py" line="+62"/>
         <source>Sandbox loyalty service at %1</source>
         <translation>Тестовый сервис лояльности: %1</translation>
     </message>
@@ -1943,17 +2053,22 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тестовый сервис остановился: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+102"/>
+        <location filename="../../app/till.py" line="+108"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+115"/>
+        <source>The POS cannot reach the till: %1</source>
+        <translation>Кассовая программа не может связаться с кассой: %1</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Списать %1 с бонусов клиента %2 без связи с сервисом?</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Working offline</source>
         <translation>Работа без связи</translation>
     </message>
