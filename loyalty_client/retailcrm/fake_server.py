@@ -137,7 +137,7 @@ class FakeRetailCrm:
             pass
 
         Handler.fake = fake
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self._server = _QuietServer(("127.0.0.1", port), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, name="fake-retailcrm", daemon=True)
         self._thread.start()
@@ -238,6 +238,8 @@ class FakeRetailCrm:
                     and (one(query, "filter[id]") in (None, str(a.id)))
                 ]
                 return {"loyaltyAccounts": [self._account(a) for a in found], "pagination": _page(len(found))}
+            if method == "POST" and parts == ["verification", "sms", "confirm"]:
+                return self._confirm(json_field("verification"))
             if method == "GET" and parts[:2] == ["loyalty", "account"] and len(parts) == 3:
                 return {"loyaltyAccount": self._account(self._account_by_id(parts[2]))}
             site = one(form if method == "POST" else query, "site")
@@ -259,9 +261,6 @@ class FakeRetailCrm:
                 order = self._order_ref(json_field("order"))
                 self._cancel_operations(order)
                 return {"order": self._order_json(order)}
-        if method == "POST" and parts == ["verification", "sms", "confirm"]:
-            with self._lock:
-                return self._confirm(json_field("verification"))
         raise ApiError(404, "Method not found")
 
     def _loyalty(self) -> dict[str, Any]:
@@ -469,6 +468,11 @@ def _page(count: int) -> dict[str, int]:
 
 def _now(plus_seconds: int = 0) -> str:
     return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(time.time() + plus_seconds))
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        return None  # a client that gave up (a deadline passed) is no news; nothing is logged
 
 
 class _Handler(BaseHTTPRequestHandler):
