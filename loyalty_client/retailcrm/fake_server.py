@@ -94,6 +94,9 @@ class FakeRetailCrm:
         self.charge_rate = Decimal("1.00")
         self.account_exists = True
         self.delay_seconds = 0.0
+        self.rate_limit: int | None = None  # requests a second per key above which it answers 503
+        self.rate_limited = 0  # requests answered 503 for the rate
+        self._arrivals: list[float] = []
         self.sms_codes: dict[str, str] = {}
         self.operations: list[dict[str, Any]] = []
         self.requests: list[tuple[str, str]] = []  # (method, path) of every request, for tests
@@ -178,6 +181,17 @@ class FakeRetailCrm:
         """Do the next `count` requests whose path contains `path_part`, then drop the connection."""
         with self._lock:
             self._lose[path_part] = self._lose.get(path_part, 0) + count
+
+    def _over_rate(self) -> bool:
+        with self._lock:
+            if self.rate_limit is None:
+                return False
+            now = time.monotonic()
+            self._arrivals = [t for t in self._arrivals if t > now - 1.0] + [now]
+            if len(self._arrivals) > self.rate_limit:
+                self.rate_limited += 1
+                return True
+            return False
 
     def _take_fault(self, path: str) -> tuple[int | None, bool]:
         with self._lock:
@@ -502,6 +516,8 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(fake.delay_seconds)
         if not fake.account_exists:
             return self._send(405, _HTML_405, "text/html")
+        if fake._over_rate():
+            return self._send(503, b'{"success":false,"errorMsg":"Rate limit exceeded"}', "application/json")
         status, lose = fake._take_fault(split.path)
         if status is not None:
             return self._send(status, b"", "text/plain")

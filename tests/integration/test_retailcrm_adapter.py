@@ -29,7 +29,7 @@ from loyalty_client.errors import (
     TransactionNotFound,
 )
 from loyalty_client.retailcrm.adapter import RetailCrmLoyaltyService
-from loyalty_client.retailcrm.client import parse_endpoint
+from loyalty_client.retailcrm.client import RequestRate, RetailCrmClient, parse_endpoint
 from loyalty_client.retailcrm.fake_server import FakeRetailCrm
 from loyalty_client.sandbox.demo import ANNA, IVAN, MARIA, PETR
 from loyalty_client.soap_client import SoapLoyaltyService
@@ -77,10 +77,23 @@ def sms_fake() -> Iterator[FakeRetailCrm]:
         yield fake
 
 
-def service(fake: FakeRetailCrm, timeouts: object = Timeouts, key: str | None = None) -> RetailCrmLoyaltyService:
-    made = loyalty_service_for(fake.url, key or fake.api_key, timeouts)  # type: ignore[arg-type]
-    assert isinstance(made, RetailCrmLoyaltyService)
-    return made
+def service(
+    fake: FakeRetailCrm, timeouts: object = Timeouts, key: str | None = None, *, rate_limited: bool = False
+) -> RetailCrmLoyaltyService:
+    """The adapter as the till builds it; without its 10-a-second limit unless asked (the fake
+    has none unless told, and the limit would only make these tests slow)."""
+    if rate_limited:
+        made = loyalty_service_for(fake.url, key or fake.api_key, timeouts)  # type: ignore[arg-type]
+        assert isinstance(made, RetailCrmLoyaltyService)
+        return made
+    client = RetailCrmClient(
+        parse_endpoint(fake.url),
+        key or fake.api_key,
+        timeout_seconds=timeouts.total_seconds,  # type: ignore[attr-defined]
+        connect_timeout_seconds=timeouts.connect_seconds,  # type: ignore[attr-defined]
+        rate=RequestRate(limit=10_000),
+    )
+    return RetailCrmLoyaltyService(client)
 
 
 def anna(svc: RetailCrmLoyaltyService) -> str:
@@ -281,7 +294,7 @@ def test_a_whole_return_reverses_charge_and_accrual_and_a_partial_one_is_refused
 
 
 def test_a_wrong_key_is_a_clear_credentials_error(fake: FakeRetailCrm) -> None:
-    with service(fake, key="not-the-key") as svc:
+    with service(fake, key="not-the-key", rate_limited=True) as svc:
         with pytest.raises(InvalidCredentials, match="API key") as caught:
             svc.get_program("001")
     assert caught.value.retryable  # the outbox keeps its rows until the key is fixed
@@ -336,3 +349,18 @@ def test_the_key_travels_in_the_header_only(fake: FakeRetailCrm) -> None:
     with service(fake) as svc:
         anna(svc)
     assert all("apiKey" not in path for _, path in fake.requests)
+
+
+def test_the_client_keeps_under_the_rate_limit_and_a_call_that_cannot_wait_is_unavailable(fake: FakeRetailCrm) -> None:
+    fake.rate_limit = 10
+    with service(fake, rate_limited=True) as svc:
+        for _ in range(25):
+            anna(svc)
+    assert fake.rate_limited == 0
+    busy = RequestRate(limit=1, window=60.0)
+    busy.acquire(time.monotonic() + 1)
+    client = RetailCrmClient(parse_endpoint(fake.url), fake.api_key, timeout_seconds=0.5, rate=busy)
+    with pytest.raises(ServiceUnavailable, match="rate limited") as caught:
+        client.get("loyalty/loyalties")
+    assert not caught.value.unreachable
+    assert fake.requests[-1][1].endswith("loyalty/accounts")  # nothing was sent

@@ -22,7 +22,8 @@ from cache.database import Database, open_database
 from cache.journal import Journal
 from cache.tables import Operation, OutboxState
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
-from loyalty_client.endpoints import loyalty_service_for
+from loyalty_client.retailcrm.adapter import RetailCrmLoyaltyService
+from loyalty_client.retailcrm.client import RequestRate, RetailCrmClient, parse_endpoint
 from loyalty_client.retailcrm.fake_server import FakeRetailCrm
 from loyalty_client.types import RefundLine
 
@@ -31,11 +32,6 @@ pytestmark = pytest.mark.integration
 D = Decimal
 MEMBERS = ("1", "2", "3")  # the fake's accounts of Anna, Ivan and Olga
 SALES_PER_MEMBER = 5
-
-
-class Background:
-    connect_seconds = 2.0
-    total_seconds = 5.0
 
 
 class SteppedClock:
@@ -85,7 +81,9 @@ def test_a_backlog_with_lost_answers_and_503s_is_delivered_exactly_once(database
         fake.lose_answers("/edit", 3)
         fake.fail_next(2, 503)
         clock = SteppedClock()
-        sync = OutboxSync(database, loyalty_service_for(fake.url, fake.api_key, Background), clock=clock)  # type: ignore[arg-type]
+        # A fake has no rate limit: the client's own (10 a second) would only make the test slow.
+        client = RetailCrmClient(parse_endpoint(fake.url), fake.api_key, timeout_seconds=5, rate=RequestRate(limit=10_000))
+        sync = OutboxSync(database, RetailCrmLoyaltyService(client), clock=clock)
         for _ in range(30):
             sync.drain(max_items=1000)
             counts = sync.outbox.counts()
