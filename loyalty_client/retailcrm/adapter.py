@@ -308,7 +308,7 @@ class RetailCrmLoyaltyService:
             "externalId": transaction_id,
             "customer": {"id": self._crm_customer(customer_id)},
             "privilegeType": "loyalty_level",
-            "items": _items(receipt),
+            "items": _items(receipt, for_order=True),
         }
         if occurred_at is not None:
             data["createdAt"] = occurred_at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
@@ -416,8 +416,7 @@ class RetailCrmLoyaltyService:
                     self._cancel_operations(transaction_id)
             self._client.post(
                 f"orders/{_path_part(transaction_id)}/edit",
-                {"site": self.site, "order": {"status": COMPLETE_STATUS}},
-                params={"by": "externalId"},
+                {"by": "externalId", "site": self.site, "order": {"status": COMPLETE_STATUS}},
             )
             order = self._find_order(transaction_id) or order
         self._pending.pop(transaction_id, None)
@@ -444,8 +443,7 @@ class RetailCrmLoyaltyService:
                 self._cancel_operations(transaction_id)
             self._client.post(
                 f"orders/{_path_part(transaction_id)}/edit",
-                {"site": self.site, "order": {"status": CANCELLED_STATUS}},
-                params={"by": "externalId"},
+                {"by": "externalId", "site": self.site, "order": {"status": CANCELLED_STATUS}},
             )
         account = (order.get("loyaltyAccount") or {}).get("id")
         balance = self._balance(str(account)) if account is not None else None
@@ -489,16 +487,18 @@ class RetailCrmLoyaltyService:
         return ()
 
 
-def _items(receipt: Receipt) -> list[dict[str, Any]]:
-    return [
-        {
-            "productName": line.name,
-            "initialPrice": f"{line.price:.2f}",
-            "quantity": f"{line.quantity}",
-            "externalIds": [{"code": LINE_ID_CODE, "value": str(line.line_no)}],
-        }
-        for line in receipt.lines
-    ]
+def _items(receipt: Receipt, *, for_order: bool = False) -> list[dict[str, Any]]:
+    """The receipt's lines as RetailCRM items. An order's lines carry their name and the till's
+    lineNo; loyalty/calculate takes only price and quantity (its item has no other fields in the
+    SDK) and answers the items in the order sent."""
+    items: list[dict[str, Any]] = []
+    for line in receipt.lines:
+        item: dict[str, Any] = {"initialPrice": f"{line.price:.2f}", "quantity": f"{line.quantity}"}
+        if for_order:
+            item["productName"] = line.name
+            item["externalIds"] = [{"code": LINE_ID_CODE, "value": str(line.line_no)}]
+        items.append(item)
+    return items
 
 
 def _line_no(item: dict[str, Any], fallback: int) -> int:

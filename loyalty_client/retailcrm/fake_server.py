@@ -268,7 +268,8 @@ class FakeRetailCrm:
             if method == "POST" and parts == ["orders", "create"]:
                 return self._create(json_field("order"))
             if method == "POST" and parts[0] == "orders" and parts[2:] == ["edit"]:
-                return self._edit(self._order(parts[1], query), json_field("order"))
+                # The SDK sends `by` in the form; `?by=` in the query is accepted too.
+                return self._edit(self._order(parts[1], {**query, **form}), json_field("order"))
             if method == "POST" and parts == ["orders", "loyalty", "apply"]:
                 return self._apply(self._order_ref(json_field("order")), _money(one(form, "bonuses") or 0))
             if method == "POST" and parts == ["orders", "loyalty", "cancel-bonus-operations"]:
@@ -412,7 +413,7 @@ class FakeRetailCrm:
 
     def _reprice(self, order: Order, bonuses: Decimal) -> None:
         account = self.accounts[order.account_id]
-        plain = [{k: v for k, v in i.items() if k in ("initialPrice", "quantity", "offer", "externalIds")} for i in order.items]
+        plain = [{k: v for k, v in i.items() if k in ("initialPrice", "quantity", "offer", "externalIds", "productName")} for i in order.items]
         order.items, order.charge, order.credit, _ = self._priced(account, plain, bonuses)
 
     def _apply(self, order: Order, bonuses: Decimal) -> dict[str, Any]:
