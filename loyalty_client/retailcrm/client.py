@@ -19,7 +19,9 @@
   All clients of one key in the process share a `RequestRate` limiter: a call waits for a slot
   only as long as its own deadline allows, else it raises `ServiceUnavailable` at once (the
   checkout falls back as offline, the outbox backs off as for any lost call).
-- Logs carry the method, path, status and timing only: no key, no filters, no bodies.
+- Logs carry the method, path, status and timing only: no key, no filters, no bodies. urllib3
+  logs each request's URL at DEBUG level, and a GET's filters (a phone number) are in it: its
+  records lose the query of any API URL (`_QueryRedactor`).
 """
 from __future__ import annotations
 
@@ -58,6 +60,22 @@ log = logging.getLogger(__name__)
 SCHEME_PREFIX = "retailcrm+"
 API_PATH = "/api/v5/"
 _CHUNK = 64 * 1024
+
+
+class _QueryRedactor(logging.Filter):
+    """Cuts the query (filters: phone and card numbers) off API URLs in urllib3's records."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and any(isinstance(a, str) and API_PATH in a and "?" in a for a in args):
+            record.args = tuple(
+                a.split("?", 1)[0] + "?…" if isinstance(a, str) and API_PATH in a and "?" in a else a for a in args
+            )
+        return True
+
+
+logging.getLogger("urllib3.connectionpool").addFilter(_QueryRedactor())
+
 
 
 REQUESTS_PER_SECOND = 10

@@ -7,6 +7,7 @@ server that does not answer within the deadline, and a refused connection.
 """
 from __future__ import annotations
 
+import logging
 import socket
 import time
 from datetime import datetime, timezone
@@ -364,3 +365,14 @@ def test_the_client_keeps_under_the_rate_limit_and_a_call_that_cannot_wait_is_un
         client.get("loyalty/loyalties")
     assert not caught.value.unreachable
     assert fake.requests[-1][1].endswith("loyalty/accounts")  # nothing was sent
+
+
+def test_no_key_and_no_phone_reach_the_logs(fake: FakeRetailCrm, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    with service(fake) as svc:
+        member = anna(svc)
+        svc.reserve("T-log", member, receipt(), D("1.00"))
+    text = "\n".join(record.getMessage() for record in caplog.records)
+    assert "loyalty" in text  # the calls were logged
+    for secret in (fake.api_key, ANNA.phone, ANNA.phone[1:], ANNA.display_name):
+        assert secret not in text
