@@ -106,3 +106,23 @@ def test_a_backlog_with_lost_answers_and_503s_is_delivered_exactly_once(database
         assert [op["order"] for op in fake.operations if op["type"] == "cancel_of_credit"] == [anna_first]
         assert fake.orders[ivan_first].charge == D("5.00")  # the partial return changed nothing
         assert fake.balance_check()
+
+
+def test_a_wrong_key_keeps_the_backlog_for_when_the_key_is_fixed(database: Database) -> None:
+    journal = Journal(database)
+    now = datetime.now(timezone.utc)
+    key = str(uuid.uuid4())
+    journal.record_sale(key, "1", commit_payload(key, "1", receipt(key), D("0.00"), FiscalDocument("1", now), True, now), now)
+    with FakeRetailCrm() as fake:
+        clock = SteppedClock()
+        wrong = RetailCrmClient(parse_endpoint(fake.url), "old-key", timeout_seconds=5, rate=RequestRate(limit=10_000))
+        report = OutboxSync(database, RetailCrmLoyaltyService(wrong), clock=clock).run_once()
+        assert "INVALID_CREDENTIALS" in report.detail
+        assert OutboxSync(database, RetailCrmLoyaltyService(wrong), clock=clock).outbox.counts()[OutboxState.FAILED] == 0
+        assert fake.orders == {}
+        clock.skip()
+        right = RetailCrmClient(parse_endpoint(fake.url), fake.api_key, timeout_seconds=5, rate=RequestRate(limit=10_000))
+        sync = OutboxSync(database, RetailCrmLoyaltyService(right), clock=clock)
+        sync.drain()
+        assert sync.outbox.counts()[OutboxState.DONE] == 1
+        assert list(fake.orders) == [key]
