@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Sequence
+from urllib.parse import quote
 
 from fiscal.receipt import Receipt
 from loyalty_client.errors import (
@@ -524,6 +525,5 @@ def _allocations(receipt: Receipt, items: list[dict[str, Any]]) -> tuple[LineAll
 
 
 def _path_part(value: str) -> str:
-    from urllib.parse import quote
-
+    """An id as one path segment (a transactionId with a slash stays one segment)."""
     return quote(str(value), safe="")
