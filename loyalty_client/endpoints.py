@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 from loyalty_client.service import LoyaltyService
 
+API_KEY_ENV = "TILL_LOYALTY_API_KEY"
+"""The environment variable with the service's API key for command-line runs (overrides the keyring)."""
 RETAILCRM_SCHEMES = ("retailcrm+https", "retailcrm+http")
 SOAP_SCHEMES = ("http", "https")
 

@@ -19,9 +19,10 @@ import time
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import parse_qs, urlsplit
 
+from loyalty_client.identifiers import mask_phone
 from loyalty_client.sandbox.demo import DEMO_CURRENCY, DEMO_CUSTOMERS
 from loyalty_client.types import CustomerStatus
 
@@ -87,8 +88,16 @@ class Order:
 class FakeRetailCrm:
     """The fake's state and its HTTP server (see the module's docstring)."""
 
-    def __init__(self, *, api_key: str = DEFAULT_KEY, site: str = DEFAULT_SITE, confirm_sms_charge: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        api_key: str = DEFAULT_KEY,
+        site: str = DEFAULT_SITE,
+        confirm_sms_charge: bool = False,
+        on_code: Callable[[str, str, str], None] | None = None,
+    ) -> None:
         self.api_key = api_key
+        self.on_code = on_code  # (code, masked phone, bonuses) of each SMS "sent", for the demo
         self.site = site
         self.confirm_sms_charge = confirm_sms_charge
         self.charge_rate = Decimal("1.00")
@@ -429,6 +438,8 @@ class FakeRetailCrm:
             check_id = secrets.token_hex(8)
             self.sms_codes[check_id] = f"{secrets.randbelow(10000):04d}"
             order.pending = {"checkId": check_id, "bonuses": str(bonuses)}
+            if self.on_code is not None:
+                self.on_code(self.sms_codes[check_id], mask_phone(account.phone), str(bonuses))
             answer["verification"] = {"checkId": check_id, "actionType": "verify_order", "createdAt": _now(), "expiredAt": _now(300)}
         else:
             self._reprice(order, bonuses)
