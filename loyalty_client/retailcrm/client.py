@@ -215,15 +215,20 @@ class RetailCrmClient:
 
     def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         started = time.perf_counter()
-        self._rate.acquire(time.monotonic() + self.timeout_seconds)
-        deadline = CallDeadline(self.timeout_seconds)
+        begun = time.monotonic()
+        self._rate.acquire(begun + self.timeout_seconds)
+        # A wait for the rate comes out of the call's one total deadline.
+        remaining = self.timeout_seconds - (time.monotonic() - begun)
+        if remaining <= 0:
+            raise ServiceUnavailable("rate limited: too many requests to RetailCRM this second")
+        deadline = CallDeadline(remaining)
         _exchange.deadline = deadline
         _WATCHDOG.watch(deadline)
         try:
             response = self._session.request(
                 method,
                 self.endpoint.api_url + path,
-                timeout=(self.connect_timeout_seconds, self.timeout_seconds),
+                timeout=(min(self.connect_timeout_seconds, remaining), remaining),
                 allow_redirects=False,
                 stream=True,
                 **kwargs,
