@@ -10,8 +10,9 @@
   (verification/sms/confirm). commit -> the order completed (created first for an offline sale).
   cancel -> orders/loyalty/cancel-bonus-operations and the order cancelled.
 - Returns: RetailCRM can only reverse all bonus operations of an order. A return of every line
-  in full does that (charge given back, accrual taken back); a partial return is refused with
-  `NotSupported` rather than silently lost.
+  in full does that (charge given back, accrual taken back; a replay answers the same amounts,
+  read from the account's bonus operations); a partial return is refused with `NotSupported`
+  rather than silently lost.
 - Exactly once without idempotency keys: every step looks before it writes. The order is looked
   up by externalId before it is created; the charge on the order is compared with the intended
   one before applying; the status is read before it is changed. A replay after a lost answer or a
@@ -74,6 +75,7 @@ COMPLETE_STATUS = "complete"
 CANCELLED_STATUS = "cancel-other"
 RESERVATION_SECONDS = 900
 SMS_CODE_SECONDS = 300
+HISTORY_PAGES = 10
 
 
 def money(value: Any) -> Decimal:
@@ -477,7 +479,29 @@ class RetailCrmLoyaltyService:
         credit = money(order.get("bonusesCreditTotal")) if order.get("status") == COMPLETE_STATUS else ZERO
         if charge or money(order.get("bonusesCreditTotal")):
             self._cancel_operations(original_transaction_id)
+        else:  # reversed before (a replay after a lost answer): what was reversed is in the history
+            charge, credit = self._reversed(account, original_transaction_id)
         return RefundResult(refund_id=refund_id, accrual_reversed=credit, redeem_returned=charge, balance=self._balance(account))
+
+    def _reversed(self, account: str, transaction_id: str) -> tuple[Decimal, Decimal]:
+        """The charge given back and the accrual taken back on a sale's order, from the account's
+        bonus operations (at most `HISTORY_PAGES` pages of them)."""
+        charge = credit = ZERO
+        for page in range(1, HISTORY_PAGES + 1):
+            answer = self._client.get(
+                f"loyalty/account/{_path_part(account)}/bonus/operations", {"limit": 100, "page": page}
+            )
+            for operation in answer.get("bonusOperations") or []:
+                if str((operation.get("order") or {}).get("externalId")) != transaction_id:
+                    continue
+                if operation.get("type") == "cancel_of_charge":
+                    charge += abs(money(operation.get("amount")))
+                elif operation.get("type") == "cancel_of_credit":
+                    credit += abs(money(operation.get("amount")))
+            pagination = answer.get("pagination") or {}
+            if page >= int(pagination.get("totalPageCount") or 1):
+                break
+        return money(charge * self._rate()), credit
 
     def register(self, registration: Registration) -> Customer:
         """Not offered with RetailCRM: members enrol through the retailer's own channels."""

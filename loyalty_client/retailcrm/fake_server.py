@@ -225,7 +225,9 @@ class FakeRetailCrm:
 
     def _operate(self, account: Account, kind: str, amount: Decimal, order: Order) -> None:
         account.amount = _money(account.amount + amount)
-        self.operations.append({"account": account.id, "type": kind, "amount": str(amount), "order": order.external_id})
+        self.operations.append(
+            {"account": account.id, "type": kind, "amount": str(amount), "order": order.external_id, "createdAt": _now()}
+        )
 
     # ----- API -----------------------------------------------------------------------------------
 
@@ -263,6 +265,14 @@ class FakeRetailCrm:
                 return {"loyaltyAccounts": [self._account(a) for a in found], "pagination": _page(len(found))}
             if method == "POST" and parts == ["verification", "sms", "confirm"]:
                 return self._confirm(json_field("verification"))
+            if method == "GET" and parts[:2] == ["loyalty", "account"] and parts[3:] == ["bonus", "operations"]:
+                account = self._account_by_id(parts[2])
+                found = [
+                    {"type": op["type"], "createdAt": op["createdAt"], "amount": float(op["amount"]), "order": {"externalId": op["order"]}}
+                    for op in self.operations
+                    if op["account"] == account.id
+                ]
+                return {"bonusOperations": found, "pagination": _page(len(found))}
             if method == "GET" and parts[:2] == ["loyalty", "account"] and len(parts) == 3:
                 return {"loyaltyAccount": self._account(self._account_by_id(parts[2]))}
             site = one(form if method == "POST" else query, "site")
