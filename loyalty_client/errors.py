@@ -95,6 +95,37 @@ class InvalidRequest(LoyaltyFault):
     code = "INVALID_REQUEST"
 
 
+class ServiceMisconfigured(LoyaltyFault):
+    """The till's connection settings are wrong (a bad key, an unknown account or site): the
+    service answered, but nothing will work until an admin fixes them. Retryable: the outbox
+    keeps its rows for when the settings are right."""
+
+    code = "SERVICE_MISCONFIGURED"
+
+    def __init__(self, message: str = "", retryable: bool = True) -> None:
+        super().__init__(message, retryable)
+
+
+class InvalidCredentials(ServiceMisconfigured):
+    """The service refused the till's API key (missing, wrong, or without access)."""
+
+    code = "INVALID_CREDENTIALS"
+
+
+class AccountNotFound(ServiceMisconfigured):
+    """No account of the service at the configured address."""
+
+    code = "ACCOUNT_NOT_FOUND"
+
+
+class NotSupported(LoyaltyFault):
+    """The service has no way to do this operation; the till refuses it rather than lose it."""
+
+    code = "NOT_SUPPORTED"
+
+
+# The SOAP contract's fault codes (the faults above that are not the contract's are raised by
+# other adapters).
 FAULTS: dict[str, type[LoyaltyFault]] = {
     cls.code: cls
     for cls in (

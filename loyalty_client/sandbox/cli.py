@@ -26,10 +26,13 @@ import socket
 import sys
 import threading
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import Callable, Sequence, TextIO
 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+from loyalty_client.endpoints import API_KEY_ENV
+from loyalty_client.retailcrm.fake_server import DEFAULT_KEY as DEFAULT_RETAILCRM_KEY
+from loyalty_client.retailcrm.fake_server import FakeRetailCrm
 from loyalty_client.sandbox.db_url import (
     DB_URL_ENV,
     DatabaseUrlError,
@@ -112,6 +115,19 @@ def _parser() -> argparse.ArgumentParser:
         "seeded if there are no customers yet",
     )
     parser.add_argument("--no-seed", action="store_true", help="do not seed the demo data")
+    parser.add_argument(
+        "--api",
+        choices=("soap", "retailcrm"),
+        default="soap",
+        help="the API served: the till's SOAP contract (default), or RetailCRM API v5 loyalty with the same "
+        "demo members, in memory, on 127.0.0.1 only (its key: $TILL_LOYALTY_API_KEY, else "
+        f"'{DEFAULT_RETAILCRM_KEY}')",
+    )
+    parser.add_argument(
+        "--sms-charge",
+        action="store_true",
+        help="with --api retailcrm: the program confirms every charge of points by an SMS code",
+    )
     parser.add_argument(
         "--faults",
         type=_fault_rules,
@@ -237,6 +253,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stop: 
             out.write(line + "\n")
             out.flush()
 
+    if args.api == "retailcrm":
+        return _serve_retailcrm(args, emit, stop)
     try:
         running = start_sandbox(
             db_url,
@@ -265,6 +283,34 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stop: 
         pass
     finally:
         running.stop()
+    return 0
+
+
+def _serve_retailcrm(args: argparse.Namespace, emit: Callable[[str], None], stop: threading.Event) -> int:
+    """Serve the fake RetailCRM (the demo members, in memory) until `stop` is set or interrupted."""
+    if args.host not in ("127.0.0.1", "localhost"):
+        print("sandbox: --api retailcrm listens on 127.0.0.1 only", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    fake = FakeRetailCrm(
+        api_key=os.environ.get(API_KEY_ENV) or DEFAULT_RETAILCRM_KEY,
+        confirm_sms_charge=args.sms_charge,
+        on_code=lambda code, masked_phone, bonuses: emit(f"SANDBOX CODE {code} {masked_phone} redeem {bonuses}"),
+    )
+    try:
+        fake.start(args.port)
+    except OSError as exc:
+        print(f"sandbox: {_start_problem(exc, '127.0.0.1', args.port)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    emit(f"SANDBOX LISTENING {fake.url}")
+    try:
+        while not stop.wait(3600):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        fake.stop()
     return 0
 
 
