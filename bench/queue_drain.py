@@ -46,17 +46,19 @@ TARGET_PER_SECOND = 1000.0
 ZERO = Decimal("0.00")
 
 
-def enrol(sandbox: RunningSandbox, count: int, prefix: str) -> list[str]:
-    """`count` new active members with empty accounts, written straight into the sandbox's database."""
+def enrol(sandbox: RunningSandbox, count: int, group: int) -> list[str]:
+    """`count` new active members with empty accounts, written straight into the sandbox's database
+    (`group`, 1 to 9, keeps their ids, phones and accounts apart from other groups')."""
     now = sandbox.clock.now()
-    ids = [f"{prefix}{number:05d}" for number in range(count)]
     with Session(sandbox.engine) as session, session.begin():
-        for customer_id in ids:
-            digits = abs(hash(customer_id)) % 10**9
+        ids = []
+        for number in range(count):
+            customer_id = f"M{group}{number:06d}"
+            ids.append(customer_id)
             session.add(
                 CustomerRow(
-                    id=customer_id, display_name=f"Участник {customer_id}", phone=f"+3754{digits:09d}"[:13],
-                    card_number=None, status="active", account=f"9{digits:09d}", totp_secret=secrets.token_hex(20),
+                    id=customer_id, display_name=f"Участник {customer_id}", phone=f"+3753{group}{number:07d}",
+                    card_number=None, status="active", account=f"8{group}{number:08d}", totp_secret=secrets.token_hex(20),
                     purchases_12m=ZERO, birth_date=None, marketing_consent=False, created_at=now,
                 )
             )
@@ -90,9 +92,9 @@ def main(argv: list[str]) -> None:
         with start_sandbox(f"sqlite:///{folder / 'sandbox.sqlite'}") as sandbox:
             batched_db = open_database(folder / "batched.sqlite")
             single_db = open_database(folder / "single.sqlite")
-            record_backlog(batched_db, enrol(sandbox, args.sales, "B"))
-            record_backlog(single_db, enrol(sandbox, args.sales, "S"))
-            direct_members = enrol(sandbox, args.sales + args.warmup, "D")
+            record_backlog(batched_db, enrol(sandbox, args.sales, 1))
+            record_backlog(single_db, enrol(sandbox, args.sales, 2))
+            direct_members = enrol(sandbox, args.sales + args.warmup, 3)
 
             batched_client = SoapLoyaltyService(sandbox.url, timeout_seconds=30)
             single_client = SoapLoyaltyService(sandbox.url, timeout_seconds=10)
