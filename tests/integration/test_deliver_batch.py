@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Iterator
@@ -26,6 +26,7 @@ from loyalty_client.batch import MAX_BATCH_ITEMS, CancelItem, CommitItem, Refund
 from loyalty_client.errors import InvalidRequest, LoyaltyFault, RefundExceedsPurchase
 from loyalty_client.sandbox import RunningSandbox, start_sandbox
 from loyalty_client.sandbox.clock import SandboxClock
+from loyalty_client.sandbox.faults import FaultKind, FaultRule
 from loyalty_client.sandbox.models import LedgerEntry
 from loyalty_client.sandbox.transaction_log import recorded_transactions
 from loyalty_client.soap_client import SoapLoyaltyService
@@ -241,3 +242,24 @@ def test_an_older_sandbox_refuses_the_operation_as_unknown(tmp_path: Path) -> No
     finally:
         sandbox.stop()
     assert isinstance(InvalidRequest(), LoyaltyFault)
+
+
+def test_a_lost_batch_answer_puts_back_all_its_rows_and_the_next_drain_delivers_each_once(
+    sandbox: RunningSandbox, database: Database, client: SoapLoyaltyService
+) -> None:
+    members = enrol(sandbox, 150)
+    keys = record_backlog(database, members, refunds=0)
+    sandbox.faults.schedule(FaultRule(FaultKind.DROP, "DeliverBatch", times=1))  # done, answer lost
+    moments = [datetime.now(timezone.utc)]
+    sync = OutboxSync(database, client, clock=lambda: moments[-1], batch_size=MAX_BATCH_ITEMS)
+
+    first = sync.drain(max_items=1000)
+
+    assert first.lost == 100 and first.done == 50 and not first.offline  # one lost answer is no outage
+    assert sync.outbox.counts()[OutboxState.PENDING] == 100
+    moments.append(moments[-1] + timedelta(hours=1))  # every retry due
+    again = sync.drain(max_items=1000)
+    assert again.done == 100 and sync.outbox.counts()[OutboxState.DONE] == 150
+    assert sandbox.served()["DeliverBatch"] == 3  # 100 lost and 50, then the 100 again
+    assert stored(sandbox, "purchase") == Counter(keys)  # the replayed 100 were not stored twice
+    assert all(count == 1 for key, count in ledger_references(sandbox).items() if key in set(keys))
