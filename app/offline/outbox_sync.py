@@ -445,37 +445,9 @@ class OutboxSync:
 
     # ----- steps -------------------------------------------------------------------------------------
     def _prepare(self, item: OutboxItem) -> Callable[[], Any]:
-        payload = item.payload
-        if payload.get("version") != PAYLOAD_VERSION:
-            raise PayloadError(f"unknown payload version {payload.get('version')!r}")
+        batch_item = self._batch_item(item)
         service = self._service
-        if item.operation is Operation.COMMIT:
-            _expect(payload["transaction_id"], item.idempotency_key, "transaction_id")
-            _expect(payload["customer_id"], item.customer_id, "customer_id")
-            transaction_id = payload["transaction_id"]
-            customer_id = payload["customer_id"]
-            receipt = Receipt.from_dict(payload["receipt"])
-            redeem = _decimal(payload["redeem"])
-            fiscal = FiscalDocument(
-                document_number=str(payload["fiscal"]["document_number"]),
-                closed_at=_datetime(payload["fiscal"]["closed_at"]),
-            )
-            offline = payload["offline"]
-            if not isinstance(offline, bool):
-                raise PayloadError("offline must be true or false")
-            occurred_at = _datetime(payload["occurred_at"])
-            return lambda: service.commit(transaction_id, customer_id, receipt, redeem, fiscal, offline, occurred_at)
-        if item.operation is Operation.CANCEL:
-            _expect(payload["transaction_id"], item.idempotency_key, "transaction_id")
-            transaction_id = payload["transaction_id"]
-            return lambda: service.cancel(transaction_id)
-        if item.operation is Operation.REFUND:
-            _expect(payload["refund_id"], item.idempotency_key, "refund_id")
-            refund_id = payload["refund_id"]
-            original = str(payload["original_transaction_id"])
-            lines = [RefundLine(int(line["line_no"]), _decimal(line["quantity"])) for line in payload["lines"]]
-            return lambda: service.refund(refund_id, original, lines)
-        raise PayloadError(f"unknown operation {item.operation!r}")
+        return lambda: deliver_one(service, batch_item)
 
     def _retry(
         self,
