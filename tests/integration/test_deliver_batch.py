@@ -21,7 +21,7 @@ from app.offline.outbox_sync import OutboxSync, SyncOutcome, commit_payload, ref
 from cache.database import Database, open_database
 from cache.journal import Journal
 from cache.tables import OutboxState
-from fiscal.receipt import FiscalDocument
+from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
 from loyalty_client.batch import MAX_BATCH_ITEMS, CancelItem, CommitItem, RefundItem
 from loyalty_client.errors import InvalidRequest, LoyaltyFault, RefundExceedsPurchase
 from loyalty_client.sandbox import RunningSandbox, start_sandbox
@@ -263,3 +263,29 @@ def test_a_lost_batch_answer_puts_back_all_its_rows_and_the_next_drain_delivers_
     assert sandbox.served()["DeliverBatch"] == 3  # 100 lost and 50, then the 100 again
     assert stored(sandbox, "purchase") == Counter(keys)  # the replayed 100 were not stored twice
     assert all(count == 1 for key, count in ledger_references(sandbox).items() if key in set(keys))
+
+
+def long_receipt(key: str, lines: int) -> Receipt:
+    items = tuple(
+        ReceiptLine(number, "4810001000035", "Кофе зерновой 250 г" * 10, Decimal("1"), Decimal("1.50"), Decimal("1.50"))
+        for number in range(1, lines + 1)
+    )
+    return Receipt(key[:18], "001", "01", datetime.now(timezone.utc), items)
+
+
+def test_long_receipts_go_in_as_many_requests_as_keep_each_within_the_sandbox_limits(
+    sandbox: RunningSandbox, database: Database, client: SoapLoyaltyService
+) -> None:
+    members = enrol(sandbox, 100)
+    journal = Journal(database)
+    now = datetime.now(timezone.utc)
+    for number, member in enumerate(members):  # 100 receipts of 60 lines: 6000 lines, about 4 MB
+        key = str(uuid.uuid4())
+        payload = commit_payload(key, member, long_receipt(key, 60), ZERO, FiscalDocument(str(number), now), True, now)
+        journal.record_sale(key, member, payload, now)
+    sync = OutboxSync(database, client, batch_size=MAX_BATCH_ITEMS)
+
+    report = sync.drain(max_items=1000)
+
+    assert report.done == 100 and sync.batching  # no request was refused for its size
+    assert sandbox.served() == Counter({"DeliverBatch": 13})  # 8 receipts (480 lines) a request
