@@ -138,6 +138,7 @@ class TillApplication(QObject):
         def make_sync() -> BalanceKeepingSync:
             from app.offline.balance_refresh import BalanceKeepingSync
             from app.offline.outbox_sync import OutboxSync
+            from loyalty_client.batch import MAX_BATCH_ITEMS
             from app.secrets_store import till_secret
             from cache.customer_cache import CustomerCache
             from cache.database import open_database
@@ -146,7 +147,7 @@ class TillApplication(QObject):
             probe_client.append(client)
             database = open_database(database_path)
             return BalanceKeepingSync(
-                OutboxSync(database, MonitoredService(client, monitor)),
+                OutboxSync(database, MonitoredService(client, monitor), batch_size=MAX_BATCH_ITEMS),
                 CustomerCache(database, till_secret("customer-cache-key", database_path.parent, folder=secrets_at)),
             )
 

@@ -137,6 +137,47 @@ class Outbox:
         with self._db.engine.begin() as connection:
             return _claim(connection, now)
 
+    def claim_due(self, now: datetime, limit: int) -> list[OutboxItem]:
+        """Move up to `limit` due rows to in_flight, in queue order, and return them (one transaction).
+
+        Only the head row of each customer can be due (see `claim_next`), so the rows claimed
+        together belong to different customers and none has to wait for another.
+        """
+        if limit < 1:
+            raise ValueError("limit must be 1 or more")
+        with self._db.engine.begin() as connection:
+            rows = connection.execute(_CLAIM_SOME, {"now": now, "limit": limit}).all()
+        return sorted((_item(row) for row in rows), key=lambda item: item.id)
+
+    def settle(
+        self,
+        done: dict[int, Any],
+        retries: dict[int, tuple[str, datetime]],
+        failed: dict[int, str],
+        released: list[int],
+    ) -> None:
+        """Record the outcomes of rows claimed together, in one transaction.
+
+        `done` maps a row to the service's answer, `retries` to the error and when to try again,
+        `failed` to the reason it is dead-lettered; `released` rows were never sent and go back
+        to pending as they were (their claim is not counted as an attempt).
+        """
+        for when in (moment for _, moment in retries.values()):
+            if when.tzinfo is None:
+                raise ValueError("next_attempt_at must carry a timezone")
+        texts = {item_id: dumps(result) for item_id, result in done.items()}
+        pending, flight = OutboxState.PENDING, OutboxState.IN_FLIGHT
+        with self._db.engine.begin() as connection:
+            for item_id, text in texts.items():
+                self._move_on(connection, item_id, flight, OutboxState.DONE, result=text, last_error=None)
+            for item_id, (error, when) in retries.items():
+                self._move_on(connection, item_id, flight, pending, last_error=error, next_attempt_at=when)
+            for item_id, reason in failed.items():
+                self._move_on(connection, item_id, flight, OutboxState.FAILED, last_error=reason)
+            for item_id in released:
+                if connection.execute(_RELEASE, {"item_id": item_id, "now": self._clock()}).rowcount != 1:
+                    raise OutboxStateError(f"outbox row {item_id} is not in flight: cannot release it")
+
     def mark_done(self, item_id: int, result: Any) -> None:
         """The service accepted the row: keep its answer (JSON-able) and close it."""
         self._move(item_id, OutboxState.IN_FLIGHT, OutboxState.DONE, result=dumps(result), last_error=None)
@@ -269,6 +310,27 @@ _CLAIM = (
     .where(_OUTBOX.c.id == _NEXT_DUE)
     .values(state=OutboxState.IN_FLIGHT.value, attempts=_OUTBOX.c.attempts + 1, updated_at=bindparam("now"))
     .returning(*_OUTBOX.c)
+)
+_DUE_SOME = (
+    select(_OUTBOX.c.id)
+    .where(
+        _OUTBOX.c.id.in_(_HEADS),
+        _OUTBOX.c.state == OutboxState.PENDING.value,
+        _OUTBOX.c.next_attempt_at <= bindparam("now", type_=UtcDateTime()),
+    )
+    .order_by(_OUTBOX.c.id)
+    .limit(bindparam("limit"))
+)
+_CLAIM_SOME = (
+    update(_OUTBOX)
+    .where(_OUTBOX.c.id.in_(_DUE_SOME))
+    .values(state=OutboxState.IN_FLIGHT.value, attempts=_OUTBOX.c.attempts + 1, updated_at=bindparam("now"))
+    .returning(*_OUTBOX.c)
+)
+_RELEASE = (
+    update(_OUTBOX)
+    .where(_OUTBOX.c.id == bindparam("item_id"), _OUTBOX.c.state == OutboxState.IN_FLIGHT.value)
+    .values(state=OutboxState.PENDING.value, attempts=_OUTBOX.c.attempts - 1, updated_at=bindparam("now"))
 )
 _STATE = select(_OUTBOX.c.state).where(_OUTBOX.c.id == bindparam("item_id"))
 

@@ -40,6 +40,7 @@ from zeep.exceptions import (
 
 from fiscal.receipt import Receipt
 from loyalty_client import soap_mapping as wire
+from loyalty_client.batch import BatchAnswer, BatchItem, CancelItem, CommitItem, RefundItem, check_batch
 from loyalty_client.errors import (
     InvalidRequest,
     LoyaltyError,
@@ -257,6 +258,27 @@ class SoapLoyaltyService:
         """The member's personalised offers for this store."""
         return wire.offers_from(self._call("GetOffers", customerId=customer_id, storeId=store_id))
 
+    # ----- revision 3: several items in one request ------------------------------------------
+
+    delivers_batches = True
+    """This client can send `DeliverBatch`; a service of an earlier revision refuses it with
+    `InvalidRequest` (an unknown operation), and the caller then sends the items one by one."""
+
+    def deliver_batch(self, items: Sequence[BatchItem]) -> list[BatchAnswer]:
+        """Commits, cancels and refunds in one `DeliverBatch` request, done by the service in order.
+
+        Returns one answer per item, in order: its result, or the `LoyaltyFault` it got. A
+        failure of the request as a whole raises as any call does (`ServiceUnavailable`,
+        `InvalidRequest` when the service does not know the operation or refuses the request).
+        """
+        check_batch(items)
+        revision = etree.Element(f"{{{NAMESPACE}}}ContractRevision")
+        revision.text = str(CONTRACT_REVISION)
+        answers = self._call("DeliverBatch", item=[_batch_part(item) for item in items], _soapheaders=[revision])
+        if answers is None or len(answers) != len(items):
+            raise ServiceUnavailable("DeliverBatch answered a different number of items")
+        return [_batch_answer(item, answer) for item, answer in zip(items, answers)]
+
     # ----- the one place where calls go out and failures are typed -------------------------
 
     def _call(self, operation: str, **parts: Any) -> Any:
@@ -284,6 +306,47 @@ class SoapLoyaltyService:
             self._busy.release()
         log.debug("%s: ok in %.1f ms", operation, (time.perf_counter() - started) * 1000)
         return result
+
+
+def _batch_part(item: BatchItem) -> dict[str, Any]:
+    """One `DeliverBatchRequest/item`: the item's own request element."""
+    if isinstance(item, CommitItem):
+        return {
+            "CommitPurchaseRequest": {
+                "transactionId": item.transaction_id,
+                "customerId": item.customer_id,
+                "receipt": wire.receipt_part(item.receipt),
+                "redeem": wire.decimal_part(item.redeem),
+                "fiscal": wire.fiscal_part(item.fiscal),
+                "offline": bool(item.offline),
+                "occurredAt": wire.as_datetime(item.occurred_at),
+            }
+        }
+    if isinstance(item, CancelItem):
+        return {"CancelPurchaseRequest": {"transactionId": item.transaction_id}}
+    if isinstance(item, RefundItem):
+        return {
+            "RefundPurchaseRequest": {
+                "refundId": item.refund_id,
+                "originalTransactionId": item.original_transaction_id,
+                "lines": wire.refund_lines_part(item.lines),
+            }
+        }
+    raise TypeError(f"not a batch item: {type(item).__name__}")
+
+
+def _batch_answer(item: BatchItem, answer: Any) -> BatchAnswer:
+    """One `DeliverBatchResponse/item` as a result or a fault; the wrong kind of answer is nonsense."""
+    fault = answer["LoyaltyFault"]
+    if fault is not None:
+        return fault_for(fault["code"], fault["message"] or "", bool(fault["retryable"]))
+    if isinstance(item, CommitItem) and answer["CommitPurchaseResponse"] is not None:
+        return wire.commit_result_from(answer["CommitPurchaseResponse"])
+    if isinstance(item, CancelItem) and answer["CancelPurchaseResponse"] is not None:
+        return wire.cancel_result_from(answer["CancelPurchaseResponse"])
+    if isinstance(item, RefundItem) and answer["RefundPurchaseResponse"] is not None:
+        return wire.refund_result_from(answer["RefundPurchaseResponse"])
+    raise ServiceUnavailable("DeliverBatch answered an item with another operation's answer")
 
 
 def typed_failure(exc: Exception, *, sent: bool) -> LoyaltyError | None:

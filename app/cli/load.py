@@ -51,6 +51,7 @@ from app.demo.host import DemoReceiptBuilder
 from app.checkout.identify_input import identifier_parser
 from app.offline.store import CachedOfflineStore
 from app.offline.outbox_sync import OutboxSync, refund_payload
+from loyalty_client.batch import MAX_BATCH_ITEMS
 from app.checkout.recorder import OutboxRecorder
 from app.checkout.recovery import recover_open_sales
 from app.secrets_store import till_secret
@@ -415,7 +416,7 @@ def run_load(
             DemoReceiptBuilder(store_id, till_id),
             recorder,
             Journal(database),
-            OutboxSync(database, sync_client),
+            OutboxSync(database, sync_client, batch_size=MAX_BATCH_ITEMS),
             plan,
             out,
         )

@@ -25,6 +25,7 @@ from typing import TextIO
 
 from app.offline.connectivity import ServiceTimeouts, soap_service
 from app.offline.outbox_sync import OutboxSync, SyncOutcome
+from loyalty_client.batch import MAX_BATCH_ITEMS
 from app.checkout.recorder import OutboxRecorder
 from app.checkout.recovery import recover_open_sales
 from app.settings import Settings
@@ -160,7 +161,7 @@ def run_queue(
             recovery = recover_open_sales(OutboxRecorder(database), DemoRegistrar(memory=fiscal_memory_beside(path)))
             if recovery.settled or recovery.left:
                 out.write(recovery.line() + "\n")
-            delivered = queue_sync(OutboxSync(database, client), out)
+            delivered = queue_sync(OutboxSync(database, client, batch_size=MAX_BATCH_ITEMS), out)
             return 1 if recovery.left else delivered
         finally:
             client.close()

@@ -9,6 +9,13 @@ transaction), calls the service outside any transaction, then marks the row done
 service's answer, schedules a retry with backoff when the service cannot be reached (or says the
 fault is retryable), or dead-letters it on a business fault.
 
+With a `batch_size` above 1 and a service that takes batches (contract revision 3,
+`DeliverBatch`), `drain()` claims up to that many due rows at once (the head row of each
+customer: a customer's next row waits until this one is done), sends them in one request, and
+records each row's own outcome in one transaction: a failed row backs off alone, a request whose
+answer was lost counts as one lost answer and puts back all its rows. A service that refuses the
+batch (an earlier revision) gets one call per row from then on.
+
 A row whose answer was lost (a timeout, a dropped connection, a 5xx) backs off alone: the rows of
 its customer after it wait for it (`cache.outbox` keeps the order per customer), the other
 customers' rows go on. Only an outage stops a drain: a refused connection, or
@@ -18,7 +25,7 @@ from __future__ import annotations
 
 import logging
 import random as _random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -31,7 +38,17 @@ from cache.outbox import Outbox, OutboxItem, utc_now
 from cache.tables import Operation
 from fiscal.receipt import FiscalDocument, Receipt
 from loyalty_client.codec import JsonValue, from_data, to_data
-from loyalty_client.errors import LoyaltyFault, ServiceUnavailable, TransactionNotFound
+from loyalty_client.batch import (
+    MAX_BATCH_ITEMS,
+    BatchAnswer,
+    BatchItem,
+    CancelItem,
+    CommitItem,
+    RefundItem,
+    deliver_one,
+    delivers_batches,
+)
+from loyalty_client.errors import InvalidRequest, LoyaltyFault, ServiceUnavailable, TransactionNotFound
 from loyalty_client.service import LoyaltyService
 from loyalty_client.types import CancelResult, CommitResult, RefundLine, RefundResult
 
@@ -187,9 +204,12 @@ class OutboxSync:
         backoff: Backoff = backoff_delay,
         random: Callable[[], float] = _random.random,
         lost_answers_for_outage: int = LOST_ANSWERS_FOR_OUTAGE,
+        batch_size: int = 1,
     ) -> None:
         if lost_answers_for_outage < 1:
             raise ValueError("lost_answers_for_outage must be 1 or more")
+        if not 1 <= batch_size <= MAX_BATCH_ITEMS:
+            raise ValueError(f"batch_size must be 1 to {MAX_BATCH_ITEMS}")
         if isinstance(service, MonitoredService):
             service = service.tolerating_lost_answers(lost_answers_for_outage)  # type: ignore[assignment]
         self._outbox = Outbox(database, clock)
@@ -200,6 +220,17 @@ class OutboxSync:
         self._recovered = False
         self._lost_answers_for_outage = lost_answers_for_outage
         self._lost_in_a_row = 0
+        self._batch_size = batch_size
+        self._batches_refused = False
+
+    @property
+    def batching(self) -> bool:
+        """True while a drain sends due rows `batch_size` at a time in one request each.
+
+        Off with a batch size of 1, for a service that cannot take batches, and for good once the
+        service refused one (a service of an earlier contract revision): one call per row then.
+        """
+        return self._batch_size > 1 and not self._batches_refused and delivers_batches(self._service)
 
     @property
     def outbox(self) -> Outbox:
@@ -236,6 +267,8 @@ class OutboxSync:
         """
         if not self._recovered:
             self.recover()
+        if self.batching:
+            return self._drain_in_batches(max_items)
         reports: list[SyncReport] = []
         item = self._outbox.claim_next(self._clock()) if max_items > 0 else None
         while item is not None:
@@ -251,6 +284,133 @@ class OutboxSync:
                 item = None
         return DrainReport(tuple(reports))
 
+    # ----- in batches --------------------------------------------------------------------------------
+    def _drain_in_batches(self, max_items: int) -> DrainReport:
+        """`drain`, claiming up to `batch_size` due rows at a time (each the head of its customer),
+        sending them in one request and recording their outcomes in one transaction."""
+        reports: list[SyncReport] = []
+        while len(reports) < max_items:
+            items = self._outbox.claim_due(self._clock(), min(self._batch_size, max_items - len(reports)))
+            if not items:
+                break
+            settlement = _Settlement()
+            batch_reports: list[SyncReport] = []
+            groups = _requests_of(items)
+            for number, group in enumerate(groups):
+                batch_reports.extend(self._deliver_batch(group, settlement))
+                if any(report.outage for report in batch_reports):
+                    settlement.released.extend(item.id for rest in groups[number + 1 :] for item in rest)
+                    break
+            self._outbox.settle(settlement.done, settlement.retries, settlement.failed, settlement.released)
+            reports.extend(batch_reports)
+            if any(report.outage for report in batch_reports):
+                break
+        return DrainReport(tuple(reports))
+
+    def _deliver_batch(self, items: list[OutboxItem], settlement: "_Settlement") -> list[SyncReport]:
+        """Reports for claimed rows, in order; their outcomes go to `settlement`."""
+        reports: list[SyncReport] = []
+        sendable: list[tuple[OutboxItem, BatchItem]] = []
+        for item in items:
+            try:
+                sendable.append((item, self._batch_item(item)))
+            except (PayloadError, KeyError, TypeError, ValueError, InvalidOperation) as exc:
+                reports.append(self._fail(item, f"BAD_PAYLOAD: {exc}", settlement))
+        if not sendable:
+            return reports
+        if self.batching:
+            try:
+                answers: list[BatchAnswer] = self._service.deliver_batch([batch for _, batch in sendable])  # type: ignore[attr-defined]
+            except ServiceUnavailable as exc:
+                self._lost_in_a_row += 1
+                outage = exc.unreachable or self._lost_in_a_row >= self._lost_answers_for_outage
+                error = f"SERVICE_UNAVAILABLE: {exc}"
+                return reports + [
+                    self._retry(item, error, offline=True, outage=outage, settlement=settlement) for item, _ in sendable
+                ]
+            except InvalidRequest as exc:
+                # An unknown operation to a service of an earlier revision; nothing was done.
+                log.info("the service refused a batch (%s): one call per row from now on", exc)
+                self._batches_refused = True
+            except Exception as exc:
+                log.exception("a batch of %d outbox rows raised", len(sendable))
+                error = f"{type(exc).__name__}: {exc}"
+                return reports + [self._retry(item, error, offline=False, settlement=settlement) for item, _ in sendable]
+            else:
+                self._lost_in_a_row = 0
+                return reports + [self._settle_answer(item, answer, settlement) for (item, _), answer in zip(sendable, answers)]
+        return reports + self._deliver_one_by_one(sendable, settlement)
+
+    def _deliver_one_by_one(
+        self, sendable: list[tuple[OutboxItem, BatchItem]], settlement: "_Settlement"
+    ) -> list[SyncReport]:
+        """Claimed rows sent with one call each; after an outage the rest go back unsent."""
+        reports: list[SyncReport] = []
+        for number, (item, batch_item) in enumerate(sendable):
+            try:
+                answer: BatchAnswer = deliver_one(self._service, batch_item)
+            except LoyaltyFault as fault:
+                answer = fault
+            except ServiceUnavailable as exc:
+                self._lost_in_a_row += 1
+                outage = exc.unreachable or self._lost_in_a_row >= self._lost_answers_for_outage
+                report = self._retry(item, f"SERVICE_UNAVAILABLE: {exc}", offline=True, outage=outage, settlement=settlement)
+                reports.append(report)
+                if outage:
+                    settlement.released.extend(rest.id for rest, _ in sendable[number + 1 :])
+                    break
+                continue
+            except Exception as exc:
+                log.exception("outbox row %d (%s %s) raised", item.id, item.operation.value, item.idempotency_key)
+                reports.append(self._retry(item, f"{type(exc).__name__}: {exc}", offline=False, settlement=settlement))
+                continue
+            self._lost_in_a_row = 0
+            reports.append(self._settle_answer(item, answer, settlement))
+        return reports
+
+    def _settle_answer(self, item: OutboxItem, answer: BatchAnswer, settlement: "_Settlement") -> SyncReport:
+        """The service's answer to one row: done with its result, or its business fault."""
+        if isinstance(answer, LoyaltyFault):
+            report, data = self._answered_with(item, answer, settlement)
+        else:
+            report, data = self._report(item, SyncOutcome.DONE, result=answer), to_data(answer)
+        if report.outcome is SyncOutcome.DONE:
+            settlement.done[item.id] = data
+        return report
+
+    def _batch_item(self, item: OutboxItem) -> BatchItem:
+        """The claimed row's payload as a batch item (`PayloadError` and the like when unreadable)."""
+        payload = item.payload
+        if payload.get("version") != PAYLOAD_VERSION:
+            raise PayloadError(f"unknown payload version {payload.get('version')!r}")
+        if item.operation is Operation.COMMIT:
+            _expect(payload["transaction_id"], item.idempotency_key, "transaction_id")
+            _expect(payload["customer_id"], item.customer_id, "customer_id")
+            offline = payload["offline"]
+            if not isinstance(offline, bool):
+                raise PayloadError("offline must be true or false")
+            return CommitItem(
+                transaction_id=payload["transaction_id"],
+                customer_id=payload["customer_id"],
+                receipt=Receipt.from_dict(payload["receipt"]),
+                redeem=_decimal(payload["redeem"]),
+                fiscal=FiscalDocument(
+                    document_number=str(payload["fiscal"]["document_number"]),
+                    closed_at=_datetime(payload["fiscal"]["closed_at"]),
+                ),
+                offline=offline,
+                occurred_at=_datetime(payload["occurred_at"]),
+            )
+        if item.operation is Operation.CANCEL:
+            _expect(payload["transaction_id"], item.idempotency_key, "transaction_id")
+            return CancelItem(payload["transaction_id"])
+        if item.operation is Operation.REFUND:
+            _expect(payload["refund_id"], item.idempotency_key, "refund_id")
+            lines = tuple(RefundLine(int(line["line_no"]), _decimal(line["quantity"])) for line in payload["lines"])
+            return RefundItem(payload["refund_id"], str(payload["original_transaction_id"]), lines)
+        raise PayloadError(f"unknown operation {item.operation!r}")
+
+    # ----- one at a time -------------------------------------------------------------------------------
     def _deliver(self, item: OutboxItem) -> tuple[SyncReport, JsonValue]:
         """Call the service for a claimed row. A retry or a dead letter is recorded here; a DONE
         report comes with the answer to keep, which the caller records."""
@@ -274,7 +434,9 @@ class OutboxSync:
         self._lost_in_a_row = 0
         return self._report(item, SyncOutcome.DONE, result=result), data
 
-    def _answered_with(self, item: OutboxItem, fault: LoyaltyFault) -> tuple[SyncReport, JsonValue]:
+    def _answered_with(
+        self, item: OutboxItem, fault: LoyaltyFault, settlement: "_Settlement | None" = None
+    ) -> tuple[SyncReport, JsonValue]:
         """The service answered a claimed row with a business fault: done (a cancel of nothing),
         a retry (a fault it calls retryable) or a dead letter."""
         text = f"{fault.code}: {fault.message or fault}"
@@ -284,54 +446,40 @@ class OutboxSync:
             result = CancelResult(item.idempotency_key, cancelled=False)
             return self._report(item, SyncOutcome.DONE, result=result), to_data(result)
         if fault.retryable and not isinstance(fault, TransactionNotFound):
-            return self._retry(item, text, offline=False), None
-        return self._fail(item, text), None
+            return self._retry(item, text, offline=False, settlement=settlement), None
+        return self._fail(item, text, settlement), None
 
     # ----- steps -------------------------------------------------------------------------------------
     def _prepare(self, item: OutboxItem) -> Callable[[], Any]:
-        payload = item.payload
-        if payload.get("version") != PAYLOAD_VERSION:
-            raise PayloadError(f"unknown payload version {payload.get('version')!r}")
+        batch_item = self._batch_item(item)
         service = self._service
-        if item.operation is Operation.COMMIT:
-            _expect(payload["transaction_id"], item.idempotency_key, "transaction_id")
-            _expect(payload["customer_id"], item.customer_id, "customer_id")
-            transaction_id = payload["transaction_id"]
-            customer_id = payload["customer_id"]
-            receipt = Receipt.from_dict(payload["receipt"])
-            redeem = _decimal(payload["redeem"])
-            fiscal = FiscalDocument(
-                document_number=str(payload["fiscal"]["document_number"]),
-                closed_at=_datetime(payload["fiscal"]["closed_at"]),
-            )
-            offline = payload["offline"]
-            if not isinstance(offline, bool):
-                raise PayloadError("offline must be true or false")
-            occurred_at = _datetime(payload["occurred_at"])
-            return lambda: service.commit(transaction_id, customer_id, receipt, redeem, fiscal, offline, occurred_at)
-        if item.operation is Operation.CANCEL:
-            _expect(payload["transaction_id"], item.idempotency_key, "transaction_id")
-            transaction_id = payload["transaction_id"]
-            return lambda: service.cancel(transaction_id)
-        if item.operation is Operation.REFUND:
-            _expect(payload["refund_id"], item.idempotency_key, "refund_id")
-            refund_id = payload["refund_id"]
-            original = str(payload["original_transaction_id"])
-            lines = [RefundLine(int(line["line_no"]), _decimal(line["quantity"])) for line in payload["lines"]]
-            return lambda: service.refund(refund_id, original, lines)
-        raise PayloadError(f"unknown operation {item.operation!r}")
+        return lambda: deliver_one(service, batch_item)
 
-    def _retry(self, item: OutboxItem, error: str, *, offline: bool, outage: bool = False) -> SyncReport:
+    def _retry(
+        self,
+        item: OutboxItem,
+        error: str,
+        *,
+        offline: bool,
+        outage: bool = False,
+        settlement: "_Settlement | None" = None,
+    ) -> SyncReport:
         delay = self._backoff(item.attempts, random=self._random)
         next_attempt_at = self._clock() + delay
-        self._outbox.schedule_retry(item.id, error, next_attempt_at)
+        if settlement is None:
+            self._outbox.schedule_retry(item.id, error, next_attempt_at)
+        else:
+            settlement.retries[item.id] = (error, next_attempt_at)
         log.info("outbox row %d: %s; next try at %s", item.id, error, next_attempt_at.isoformat())
         return self._report(
             item, SyncOutcome.RETRY, detail=error, next_attempt_at=next_attempt_at, offline=offline, outage=outage
         )
 
-    def _fail(self, item: OutboxItem, reason: str) -> SyncReport:
-        self._outbox.mark_failed(item.id, reason)
+    def _fail(self, item: OutboxItem, reason: str, settlement: "_Settlement | None" = None) -> SyncReport:
+        if settlement is None:
+            self._outbox.mark_failed(item.id, reason)
+        else:
+            settlement.failed[item.id] = reason
         log.warning("outbox row %d (%s %s) dead-lettered: %s", item.id, item.operation.value, item.idempotency_key, reason)
         return self._report(item, SyncOutcome.FAILED, detail=reason)
 
@@ -348,6 +496,46 @@ class OutboxSync:
 
 
 # ----- helpers ----------------------------------------------------------------------------------------
+LINES_PER_REQUEST = 500
+"""Receipt and refund lines one DeliverBatch request carries at most (a single row may carry more,
+alone): 100 rows of a few lines each go together, 100 long receipts go in several requests, so
+that a request stays well inside the service's limits on elements and bytes (about 12 elements
+and at most 1.6 KB a line; the sandbox takes 20 000 elements and 1 MB)."""
+
+
+def _requests_of(items: list[OutboxItem]) -> list[list[OutboxItem]]:
+    """Claimed rows split, in order, into groups of at most `LINES_PER_REQUEST` lines."""
+    groups: list[list[OutboxItem]] = []
+    lines = 0
+    for item in items:
+        size = _lines_of(item.payload)
+        if not groups or lines + size > LINES_PER_REQUEST:
+            groups.append([])
+            lines = 0
+        groups[-1].append(item)
+        lines += size
+    return groups
+
+
+def _lines_of(payload: dict[str, Any]) -> int:
+    """How many receipt or refund lines a payload carries (0 when it cannot tell)."""
+    try:
+        lines = payload["receipt"]["lines"] if "receipt" in payload else payload.get("lines", ())
+        return len(lines) if isinstance(lines, list) else 0
+    except (KeyError, TypeError):
+        return 0
+
+
+@dataclass
+class _Settlement:
+    """Outcomes of rows claimed together, recorded by `Outbox.settle` in one transaction."""
+
+    done: dict[int, JsonValue] = field(default_factory=dict)
+    retries: dict[int, tuple[str, datetime]] = field(default_factory=dict)
+    failed: dict[int, str] = field(default_factory=dict)
+    released: list[int] = field(default_factory=list)
+
+
 def _expect(found: Any, wanted: str, name: str) -> None:
     if found != wanted:
         raise PayloadError(f"payload {name} {found!r} does not match the outbox row ({wanted!r})")

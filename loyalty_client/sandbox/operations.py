@@ -13,7 +13,7 @@ from lxml import etree
 
 from fiscal.money import CENT
 from fiscal.receipt import Receipt, ReceiptLine
-from loyalty_client.errors import InvalidRequest
+from loyalty_client.errors import InvalidRequest, LoyaltyFault
 from loyalty_client.sandbox.soap import MAX_MESSAGE, SOAP_ENV, TL
 from loyalty_client.service import LoyaltyService
 from loyalty_client.types import (
@@ -401,6 +401,37 @@ def get_offers(service: LoyaltyService, request: etree._Element) -> etree._Eleme
     return _el("GetOffersResponse", offers_element(offers))
 
 
+def fault_element(fault: LoyaltyFault) -> etree._Element:
+    """A business fault as the contract's `LoyaltyFault` element (an answer inside a batch)."""
+    return _el(
+        "LoyaltyFault",
+        _el("code", text=fault.code),
+        _text("message", fault.message or fault.code),
+        _flag("retryable", fault.retryable),
+    )
+
+
+BATCH_ITEMS: dict[str, Handler] = {}  # filled below: the operations a DeliverBatch item may carry
+
+
+def deliver_batch(service: LoyaltyService, request: etree._Element) -> etree._Element:
+    """DeliverBatch (revision 3): each item done in order as its own operation, answered on its own.
+
+    A business fault of one item becomes that item's answer; the others go on. Anything else (a
+    failure of the service itself) fails the whole request, as it would fail a single call.
+    """
+    answers = []
+    for item in request.iterfind(_q("item")):
+        operation = next(child for child in item if isinstance(child.tag, str))
+        handler = BATCH_ITEMS[etree.QName(operation).localname]
+        try:
+            answer = handler(service, operation)
+        except LoyaltyFault as fault:
+            answer = fault_element(fault)
+        answers.append(_el("item", answer))
+    return _el("DeliverBatchResponse", *answers)
+
+
 OPERATIONS: dict[str, Handler] = {
     "GetProgramRequest": get_program,
     "IdentifyCustomerRequest": identify_customer,
@@ -412,4 +443,12 @@ OPERATIONS: dict[str, Handler] = {
     "RefundPurchaseRequest": refund_purchase,
     "RegisterCustomerRequest": register_customer,
     "GetOffersRequest": get_offers,
+    "DeliverBatchRequest": deliver_batch,
 }
+BATCH_ITEMS.update(
+    CommitPurchaseRequest=commit_purchase,
+    CancelPurchaseRequest=cancel_purchase,
+    RefundPurchaseRequest=refund_purchase,
+)
+REVISION_3_OPERATIONS = frozenset({"DeliverBatchRequest"})
+"""Request elements added by revision 3: a sandbox serving an earlier revision does not know them."""

@@ -18,7 +18,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Counter, Iterator
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -32,7 +32,9 @@ from loyalty_client.sandbox.faults import FaultInjector, FaultRule
 from loyalty_client.sandbox.logic import SandboxLoyalty, SentCode
 from loyalty_client.sandbox.migrate import upgrade
 from loyalty_client.sandbox.soap import MAX_BODY_BYTES
+from loyalty_client.sandbox.operations import OPERATIONS, REVISION_3_OPERATIONS
 from loyalty_client.sandbox.wsgi import SandboxApp, check_public_url
+from loyalty_client.soap_contract import CONTRACT_REVISION
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +135,11 @@ class RunningSandbox:
     _tempdir: str | None = field(default=None, repr=False)
     _codes_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _stopped: bool = field(default=False, repr=False)
+
+    def served(self) -> "Counter[str]":
+        """How many requests of each known operation (`CommitPurchase`, `DeliverBatch`, ...) arrived."""
+        assert self._app is not None
+        return self._app.served()
 
     @property
     def clock(self) -> SandboxClock:
@@ -287,6 +294,7 @@ def start_sandbox(
     connection_limit: int = CONNECTION_LIMIT,
     channel_timeout: int = CHANNEL_TIMEOUT_SECONDS,
     public_url: str | None = None,
+    revision: int = CONTRACT_REVISION,
 ) -> RunningSandbox:
     """Serve the sandbox on `host:port` (0: a free port) in a background thread.
 
@@ -299,7 +307,8 @@ def start_sandbox(
     the sandbox could then do. `connection_limit` and `channel_timeout` (whole seconds) bound the
     open connections and how long idle ones stay (see `CONNECTION_LIMIT`). The served WSDL names
     `public_url` (an http(s) address, e.g. a proxy's in front of the sandbox; ValueError if it is
-    not one) or else `url`, the address the sandbox listens on.
+    not one) or else `url`, the address the sandbox listens on. `revision` below 3 serves a
+    service of that contract revision, without the revision-3 operations (`DeliverBatch`).
     """
     if public_url is not None:
         check_public_url(public_url)
@@ -337,6 +346,9 @@ def start_sandbox(
         on_refuse=running._refuse_for,
         allow_fault_requests=allow_fault_requests,
         public_url=public_url or url,
+        operations=OPERATIONS if revision >= 3 else {
+            name: handler for name, handler in OPERATIONS.items() if name not in REVISION_3_OPERATIONS
+        },
     )
     try:
         running._listener = _Listener(running._app, listener, threads, running._limits)

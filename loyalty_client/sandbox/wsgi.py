@@ -20,7 +20,9 @@
 from __future__ import annotations
 
 import logging
-from typing import Callable, Iterable
+import threading
+from collections import Counter
+from typing import Callable, Iterable, Mapping
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -28,7 +30,7 @@ from lxml import etree
 from loyalty_client.errors import InvalidRequest, LoyaltyFault
 from loyalty_client.sandbox import soap, soap_headers
 from loyalty_client.sandbox.faults import FaultInjector, FaultKind, FaultSpecError, InjectedFault, asks_for_fault
-from loyalty_client.sandbox.operations import OPERATIONS
+from loyalty_client.sandbox.operations import OPERATIONS, Handler
 from loyalty_client.service import LoyaltyService
 
 log = logging.getLogger(__name__)
@@ -55,6 +57,8 @@ class SandboxApp:
     one in its URL query; `on_refuse(seconds)` is called when a `refuse` fault fires (the
     running server stops listening for that long). `public_url` is the address the served WSDL
     names (see `check_public_url`); None serves the WSDL with the address it ships with.
+    `operations` maps request elements to handlers: leaving one out serves a service of an
+    earlier contract revision, which refuses that request as an unknown operation.
     """
 
     def __init__(
@@ -65,13 +69,23 @@ class SandboxApp:
         on_refuse: Callable[[float], None] | None = None,
         allow_fault_requests: bool = False,
         public_url: str | None = None,
+        operations: Mapping[str, Handler] = OPERATIONS,
     ) -> None:
         self.service = service
+        self.operations = operations
+        self._served: Counter[str] = Counter()
+        self._served_lock = threading.Lock()
         self.max_body_bytes = max_body_bytes
         self.faults = faults if faults is not None else FaultInjector()
         self.on_refuse = on_refuse
         self.allow_fault_requests = allow_fault_requests
         self.public_url = check_public_url(public_url) if public_url is not None else None
+
+    def served(self) -> Counter[str]:
+        """How many requests of each contract operation arrived (faulted or not; "?" for any
+        other element), as a copy."""
+        with self._served_lock:
+            return Counter(self._served)
 
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD", "GET").upper()
@@ -126,7 +140,10 @@ class SandboxApp:
                 raise InvalidRequest(soap_headers.NO_ACTION)
             request = soap.parse_request(self._read_body(environ))
             name = etree.QName(request)
-            handler = OPERATIONS.get(name.localname) if name.namespace == soap.TL else None
+            known = name.namespace == soap.TL and name.localname in OPERATIONS
+            with self._served_lock:  # counted even when this app's revision does not serve it
+                self._served[name.localname.removesuffix("Request") if known else "?"] += 1
+            handler = self.operations.get(name.localname) if name.namespace == soap.TL else None
             if handler is None:
                 raise InvalidRequest(f"Неизвестная операция: {name.localname[:60]}")
             operation = name.localname

@@ -56,7 +56,7 @@ SEED = int(os.environ.get("TILL_KILL_SEED", str(random.SystemRandom().randrange(
 SALES_PER_RUN = 15
 WAIT_SECONDS = 60
 TIME_BUDGET_SECONDS = 45  # trials stop early if the machine is slow; the checks still run
-DELIVERIES = ("CommitPurchase", "RefundPurchase", "CancelPurchase")
+DELIVERIES = ("CommitPurchase", "RefundPurchase", "CancelPurchase", "DeliverBatch")
 
 
 @dataclass

@@ -7,7 +7,9 @@ third one failing during a sync, restarts of the till, a till dying between the 
 and its local 'done', and syncs. After every step, what the service recorded for each customer is
 the start of what the till recorded for them, in the same order, nothing twice; at the end, with
 the service back, it is all of it. A sync that failed some deliveries without an outage still
-tried every row it could (a customer's rows behind one waiting for its retry wait too).
+tried every row it could (a customer's rows behind one waiting for its retry wait too). The
+machine runs twice: the drain calling once per row, and the drain sending due rows together in
+one `DeliverBatch` request (where a lost answer or a failure hits the whole request).
 
 `TILL_STATEFUL_EXAMPLES` (default 25) and `TILL_STATEFUL_STEPS` (default 30) set how many runs
 hypothesis tries and how long each may be (about 12 s on two cores). With those defaults a till
@@ -40,6 +42,7 @@ from app.offline.outbox_sync import DrainReport, OutboxSync
 from app.checkout.recorder import OutboxRecorder
 from cache.database import Database, open_database
 from cache.tables import Operation, OutboxState
+from loyalty_client.batch import MAX_BATCH_ITEMS
 from fiscal.demo_registrar import DemoRegistrar
 from loyalty_client.sandbox import SandboxClock, start_sandbox
 from loyalty_client.sandbox.demo import ANNA, IVAN
@@ -56,8 +59,8 @@ EXAMPLES = int(os.environ.get("TILL_STATEFUL_EXAMPLES", "25"))
 STEPS = int(os.environ.get("TILL_STATEFUL_STEPS", "30"))
 PHONES = [ANNA.phone, IVAN.phone]  # few customers: many sales of each, so order matters
 SKUS = [product.sku for product in DEMO_PRODUCTS]
-STATE_CHANGING = ("ReservePurchase", "CommitPurchase", "CancelPurchase")
-DELIVERED = ("CommitPurchase", "CancelPurchase")  # what the outbox sends
+STATE_CHANGING = ("ReservePurchase", "CommitPurchase", "CancelPurchase", "DeliverBatch")
+DELIVERED = ("CommitPurchase", "CancelPurchase", "DeliverBatch")  # what the outbox sends
 DELIVERY_FAULTS = [FaultKind.HTTP500, FaultKind.SOAP_FAULT, FaultKind.DROP, FaultKind.MALFORMED]
 
 
@@ -97,6 +100,8 @@ class DiesAfterAnswer:
 class TillAgainstFaultyService(RuleBasedStateMachine):
     """Sales, voids, outages, lost answers, restarts, crashes and syncs; delivery checked throughout."""
 
+    batch_size = 1  # rows a drain sends in one request
+
     def __init__(self) -> None:
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="till-stateful-"))
@@ -131,7 +136,7 @@ class TillAgainstFaultyService(RuleBasedStateMachine):
         )
         self.checkout.load_program()
         self.sync_client = self._client(2)
-        self.sync = OutboxSync(self.database, self.sync_client, clock=self.clock)
+        self.sync = OutboxSync(self.database, self.sync_client, clock=self.clock, batch_size=self.batch_size)
 
     def _close_till(self) -> None:
         for client in self.clients:
@@ -315,10 +320,18 @@ class TillAgainstFaultyService(RuleBasedStateMachine):
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
-TillAgainstFaultyService.TestCase.settings = settings(
-    max_examples=EXAMPLES,
-    stateful_step_count=STEPS,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+class TillDrainingInBatches(TillAgainstFaultyService):
+    """The same till, its drain sending the due rows together (`DeliverBatch`)."""
+
+    batch_size = MAX_BATCH_ITEMS
+
+
+for machine in (TillAgainstFaultyService, TillDrainingInBatches):
+    machine.TestCase.settings = settings(
+        max_examples=EXAMPLES,
+        stateful_step_count=STEPS,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
 test_each_sale_is_delivered_exactly_once_in_order_per_customer = TillAgainstFaultyService.TestCase
+test_each_sale_drained_in_batches_is_delivered_exactly_once_in_order_per_customer = TillDrainingInBatches.TestCase

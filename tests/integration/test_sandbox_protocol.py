@@ -50,7 +50,7 @@ def test_wsdl_points_at_this_server_and_its_xsd(sandbox: RunningSandbox) -> None
     (schema_import,) = wsdl.findall(".//wsdl:types/xs:schema/xs:import", ns)
     assert schema_import.get("schemaLocation") == sandbox.url + "?xsd=till_loyalty.xsd"
     assert wsdl.find(".//wsdl:service/wsdl:port/soap:address", ns).get("location") == sandbox.url
-    assert len(wsdl.findall("wsdl:portType/wsdl:operation", ns)) == 10
+    assert len(wsdl.findall("wsdl:portType/wsdl:operation", ns)) == 11
     xsd = requests.get(schema_import.get("schemaLocation"), timeout=30)
     assert xsd.status_code == 200 and xsd.content == XSD_PATH.read_bytes()
     assert requests.get(sandbox.url + "till_loyalty.xsd", timeout=30).content == XSD_PATH.read_bytes()

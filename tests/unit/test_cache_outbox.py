@@ -312,3 +312,33 @@ def _replay(db: Database, history: list[tuple[str, int]]) -> None:
     counts = outbox.counts()
     for state in OutboxState:
         assert counts[state] == sum(1 for info in model.values() if info["state"] == state.value)
+
+
+def test_rows_claimed_together_are_the_due_heads_of_their_customers_in_queue_order(db: Database) -> None:
+    a1, b1, a2, c1, d1 = (sale(db, f"T-{n}", customer) for n, customer in enumerate("ABACD"))
+    outbox = Outbox(db, Clock())
+    outbox.schedule_retry(claim(outbox).id, "lost", T0 + timedelta(minutes=5))  # A's head waits
+    claimed = outbox.claim_due(T0, limit=2)
+    assert [item.id for item in claimed] == [b1, c1]  # not A's second row: its first is not done
+    assert all(item.state is OutboxState.IN_FLIGHT and item.attempts == 1 for item in claimed)
+    assert [item.id for item in outbox.claim_due(T0, limit=100)] == [d1]
+    assert outbox.claim_due(T0 + timedelta(minutes=5), limit=100)[0].id == a1
+    assert outbox.claim_due(T0 + timedelta(minutes=5), limit=100) == []
+    assert outbox.get(a2).state is OutboxState.PENDING  # type: ignore[union-attr]
+
+
+def test_outcomes_of_rows_claimed_together_are_settled_in_one_transaction(db: Database) -> None:
+    ids = [sale(db, f"T-{n}", f"C-{n}") for n in range(4)]
+    outbox = Outbox(db, Clock())
+    outbox.claim_due(T0, limit=4)
+    later = T0 + timedelta(minutes=1)
+    with pytest.raises(OutboxStateError):  # a row not in flight: nothing of the settlement is kept
+        outbox.settle({ids[0]: {"ok": 1}}, {}, {}, [ids[3], ids[3]])
+    assert outbox.get(ids[0]).state is OutboxState.IN_FLIGHT  # type: ignore[union-attr]
+    outbox.settle({ids[0]: {"ok": 1}}, {ids[1]: ("lost", later)}, {ids[2]: "REFUND_EXCEEDS_PURCHASE"}, [ids[3]])
+    rows = [outbox.get(item_id) for item_id in ids]
+    assert [row.state for row in rows] == [  # type: ignore[union-attr]
+        OutboxState.DONE, OutboxState.PENDING, OutboxState.FAILED, OutboxState.PENDING
+    ]
+    assert rows[0].result == {"ok": 1} and rows[1].next_attempt_at == later  # type: ignore[union-attr]
+    assert rows[3].attempts == 0 and rows[3].last_error is None  # type: ignore[union-attr]  # released: never sent
