@@ -1,6 +1,8 @@
 """The till assembled: window, presenter, checkout on the service worker, outbox sync on its own.
 
 `TillApplication` is what `till-loyalty run|demo` starts and what the end-to-end GUI tests drive.
+In `run` the POS hands over its receipts through the host API and fiscalises them itself; the
+demo plays the POS (demo products) and its fiscal printer (the demo registrar).
 All I/O happens on the two workers; the GUI thread only wires and renders.
 """
 from __future__ import annotations
@@ -73,8 +75,12 @@ class TillApplication(QObject):
         self.sync_worker = BackgroundWorker("outbox-sync", self)
         self.controller = CheckoutController(self.service_worker, self)
         self.sync = SyncController(self.sync_worker, settings.get("sync", "interval_seconds"), self)
-        self.host = DemoReceiptBuilder(settings.get("store", "store_id"), settings.get("store", "till_id"))
-        self.registrar = DemoRegistrar(memory=fiscal_memory_beside(database_path))
+        # The demo plays the POS and its fiscal printer; a real till's receipts come from the POS.
+        self.host: DemoReceiptBuilder | None = None
+        self.registrar: DemoRegistrar | None = None
+        if demo:
+            self.host = DemoReceiptBuilder(settings.get("store", "store_id"), settings.get("store", "till_id"))
+            self.registrar = DemoRegistrar(memory=fiscal_memory_beside(database_path))
         self.presenter = TillPresenter(self.window, self.controller, self.host, self)
         self.admin_worker = BackgroundWorker("admin", self)
         self.admin = AdminController(self.window, self.admin_worker, database_path, secrets_folder(settings))
@@ -118,6 +124,7 @@ class TillApplication(QObject):
         region = settings.get("store", "region")
         database_path = self.database_path
         secrets_at = secrets_folder(settings)
+        registrar = self.registrar
 
         store_id = settings.get("store", "store_id")
         offline_policy = policy_from_settings(settings)
@@ -161,11 +168,11 @@ class TillApplication(QObject):
             database = open_database(database_path)
             recorder = OutboxRecorder(database)
             # What a crash left half done is settled before the checkout takes a receipt.
-            recover_open_sales(recorder, self.registrar)
+            recover_open_sales(recorder, registrar)
             session = CheckoutSession(
                 make_service(),
                 recorder,
-                self.registrar,
+                registrar,
                 identifier_parser(region),
                 store_id=settings.get("store", "store_id"),
                 till_id=settings.get("store", "till_id"),

@@ -16,13 +16,17 @@ from widgets.receipt_prompts import confirm_new_receipt, confirm_void
 
 
 class TillPresenter(QObject):
-    """Keeps the window in step with the checkout state; owns no I/O."""
+    """Keeps the window in step with the checkout state; owns no I/O.
+
+    `host` is the demo's receipt builder behind the demo host panel; None on a real till, whose
+    receipts come from the POS over the host API (the panel waits for the POS until one does).
+    """
 
     def __init__(
         self,
         window: TillWindow,
         controller: CheckoutController,
-        host: DemoReceiptBuilder,
+        host: DemoReceiptBuilder | None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -35,14 +39,16 @@ class TillPresenter(QObject):
         self._balance_after_sale: Balance | None = None
         self._state: CheckoutState | None = None
         panel = window.loyalty
-        host_panel = window.host
-        host_panel.set_products([(p.sku, p.name, p.price) for p in host.products])
-        host_panel.show_receipt(host.receipt, {})
-        host_panel.product_added.connect(self._add_product)
-        host_panel.line_removed.connect(self._remove_line)
-        host_panel.close_requested.connect(controller.close_receipt)
-        host_panel.void_requested.connect(self._void)
-        host_panel.new_receipt_requested.connect(self._new_receipt)
+        if host is not None:
+            host_panel = window.host
+            host_panel.set_products([(p.sku, p.name, p.price) for p in host.products])
+            host_panel.show_receipt(host.receipt, {})
+            host_panel.product_added.connect(self._add_product)
+            host_panel.line_removed.connect(self._remove_line)
+            host_panel.close_requested.connect(controller.close_receipt)
+            host_panel.void_requested.connect(self._void)
+            host_panel.new_receipt_requested.connect(self._new_receipt)
+        panel.set_waiting_for_pos(host is None)
         panel.identify.identify_requested.connect(self._identify)
         panel.customer.reset_requested.connect(controller.reset_customer)
         panel.redemption.redeem_changed.connect(controller.set_redeem)
@@ -111,7 +117,9 @@ class TillPresenter(QObject):
         self._state = state
         panel = self._window.loyalty
         currency = state.currency
-        if state.receipt == self._host.receipt or state.phase is Phase.CLOSED:
+        if self._host is None:
+            panel.set_waiting_for_pos(not state.from_host and not state.receipt.lines)
+        elif state.receipt == self._host.receipt or state.phase is Phase.CLOSED:
             self._window.host.show_receipt(state.receipt, dict(state.discounts))
         closed = state.phase is Phase.CLOSED and state.sale is not None
         delivered = self._balance_after_sale if closed and state.sale.transaction_id == self._last_sale_id else None

@@ -94,6 +94,7 @@ class CheckoutState:
     sale: ClosedSale | None = None
     notice: Notice | None = None
     online: bool | None = None  # is the service reachable, as last heard (None: nothing heard yet)
+    from_host: bool = False  # the receipt is a host POS's (`take_host_receipt`), not the till's own
 
     @property
     def total(self) -> Decimal:
@@ -230,13 +231,16 @@ class CheckoutSession:
     `monitor` is the till's `ConnectivityMonitor` when `service` already reports its calls to it
     (a `MonitoredService`): the state then says what the whole till knows of the service. Without
     one, the session follows its own calls.
+
+    `registrar` fiscalises the till's own receipts (the demo's); None on a till whose receipts
+    all come from a host POS that fiscalises them itself and reports the payment (`host_paid`).
     """
 
     def __init__(
         self,
         service: LoyaltyService,
         recorder: SaleRecorder,
-        registrar: FiscalRegistrar,
+        registrar: FiscalRegistrar | None,
         parse_identifier: IdentifierParser,
         *,
         store_id: str,
@@ -489,7 +493,7 @@ class CheckoutSession:
         """
         if self._state.phase is not Phase.AWAITING_PAYMENT:
             return self._state
-        if self._host_pays:
+        if self._host_pays or self._registrar is None:
             text = translate("Checkout", "Waiting for the POS to report the payment.")
             self._set(notice=notices.info(text))
             return self._state
@@ -708,6 +712,7 @@ class CheckoutSession:
                 offline=offline,
                 reserved=self._reservation is not None,
             )
+        assert self._registrar is not None  # payment_received: a till without one waits for the host
         document = self._registrar.fiscalise(state.receipt, state.discounts)
         return self._record_sale(document, transaction_id)
 
@@ -844,7 +849,7 @@ class CheckoutSession:
         self._payment_kept = False
         self._redeem_choice = None
         self._host_pays = host_pays
-        self._state = CheckoutState(Phase.NO_CUSTOMER, receipt, self._state.currency)
+        self._state = CheckoutState(Phase.NO_CUSTOMER, receipt, self._state.currency, from_host=host_pays)
 
     def _editing_phase(self) -> Phase:
         return Phase.IDENTIFIED if self._state.customer is not None else Phase.NO_CUSTOMER
