@@ -341,9 +341,15 @@ class CheckoutSession:
         """A host POS that fiscalises and reports payment itself hands over its receipt.
 
         The same receipt id changes the open receipt's lines (as `update_receipt`); another id
-        starts over with it, releasing what the open receipt held.
+        starts over with it, releasing what the open receipt held. The till's own empty receipt
+        is taken over instead: a customer identified before the host's first receipt stays.
         """
         if receipt.receipt_id == self._state.receipt.receipt_id and self._host_pays:
+            return self.update_receipt(receipt)
+        if self._till_receipt_untouched():
+            # The host's first receipt: a customer the cashier found before it came stays with it.
+            self._host_pays = True
+            self._state = replace(self._state, from_host=True)
             return self.update_receipt(receipt)
         if self._holds_something():
             self._release_reservation()
@@ -850,6 +856,16 @@ class CheckoutSession:
         self._redeem_choice = None
         self._host_pays = host_pays
         self._state = CheckoutState(Phase.NO_CUSTOMER, receipt, self._state.currency, from_host=host_pays)
+
+    def _till_receipt_untouched(self) -> bool:
+        """Whether the open receipt is the till's own empty one, with nothing asked of the service."""
+        return (
+            not self._host_pays
+            and not self._state.receipt.lines
+            and self._state.phase in (Phase.NO_CUSTOMER, Phase.IDENTIFIED)
+            and self._transaction_id is None
+            and not self._holds_something()
+        )
 
     def _editing_phase(self) -> Phase:
         return Phase.IDENTIFIED if self._state.customer is not None else Phase.NO_CUSTOMER
