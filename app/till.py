@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from app.checkout.session import CheckoutSession, CheckoutState, Phase
 from app.admin.controller import AdminController
+from app.admin.integration import IntegrationScreen
 from app.offline.connectivity import (
     BACKGROUND_TIMEOUTS,
     ConnectivityMonitor,
@@ -100,6 +101,12 @@ class TillApplication(QObject):
             self.window, self.admin_worker, lambda: self.settings, self._offline_policy_saved
         )
         self.admin.offline_policy_requested.connect(self.offline_setup.open)
+        self.integration = IntegrationScreen(
+            self.window, self.admin_worker, lambda: self.host_api_state, self.read_host_api_token
+        )
+        self.admin.integration_requested.connect(self.integration.open)
+        self.host_api_started.connect(lambda _url: self.integration.refresh())
+        self.host_api_failed.connect(lambda _why: self.integration.refresh())
         self._approval_asked = False  # the admin PIN dialog for offline spending is open
         self._slips_due: dict[str, Customer] = {}  # sales whose slip waits for the service's figures
         self.monitor: ConnectivityMonitor | None = None
@@ -122,7 +129,7 @@ class TillApplication(QObject):
         self.controller.ready.connect(lambda: self._after_state(self.controller.state))
         self.window.loyalty.set_service_status(False, QCoreApplication.translate("Till", "Connecting…"))
         self.host_api: HostApiServer | None = None
-        self.host_api_status = HostApiStatus(running=False)  # as the admin's Integration screen shows it
+        self.host_api_state = HostApiStatus(running=False)  # as the admin's Integration screen shows it
         self._till_status: TillStatus | None = None  # read by the host API's thread; replaced whole
         self.devices.printer_status.connect(self._printer_status_for_host)
 
@@ -218,7 +225,7 @@ class TillApplication(QObject):
         elif settings.get("host_api", "enabled"):
             address, port = settings.get("host_api", "host"), settings.get("host_api", "port")
         else:
-            self.host_api_status = HostApiStatus(running=False, disabled=True)
+            self.host_api_state = HostApiStatus(running=False, disabled=True)
             return
         from app.host_api.api import TillStatus, make_api
         from app.host_api.events import StateBroadcaster
@@ -240,7 +247,7 @@ class TillApplication(QObject):
         def started(result: tuple[HostApiServer, str]) -> None:
             server, token = result
             self.host_api = server
-            self.host_api_status = HostApiStatus(running=True, url=server.url)
+            self.host_api_state = HostApiStatus(running=True, url=server.url)
             if self.demo_pos is not None:
                 self.demo_pos.connect(server.url, token)
             self.host_api_started.emit(server.url)
@@ -248,7 +255,7 @@ class TillApplication(QObject):
         def failed(exc: BaseException) -> None:
             self.controller.remove_state_listener(broadcaster.publish)
             log.error("host API off: %s", exc)
-            self.host_api_status = HostApiStatus(running=False, problem=str(exc))
+            self.host_api_state = HostApiStatus(running=False, problem=str(exc))
             if self.demo_pos is not None:
                 self.demo_pos.connection_failed(str(exc))
             text = QCoreApplication.translate("Till", "The POS cannot reach the till: %1").replace("%1", str(exc))

@@ -40,9 +40,9 @@ class TillWindow(QMainWindow):
     Parts: `host` (DemoHostPanel), `loyalty` (LoyaltyPanel), `sandbox_log` (SandboxLog),
     `printer_status` (PrinterStatusIndicator, in the status bar).
     Emits `closing()` when the window is about to close (see `set_close_guard`), and
-    `admin_requested(str)` with "devices", "queue", "offline" or "pin" from the Admin menu (a
-    button at the right of the service status line; object names AdminButton, AdminDevicesAction,
-    AdminQueueAction, AdminOfflineAction, AdminPinAction).
+    `admin_requested(str)` with "devices", "queue", "offline", "integration" or "pin" from the
+    Admin menu (a button at the right of the service status line; object names AdminButton,
+    AdminDevicesAction, AdminQueueAction, AdminOfflineAction, AdminIntegrationAction, AdminPinAction).
     """
 
     closing = Signal()
@@ -169,6 +169,7 @@ class TillWindow(QMainWindow):
             ("devices", "AdminDevicesAction"),
             ("queue", "AdminQueueAction"),
             ("offline", "AdminOfflineAction"),
+            ("integration", "AdminIntegrationAction"),
             ("pin", "AdminPinAction"),
         )
         for key, name in names:
@@ -226,6 +227,7 @@ class TillWindow(QMainWindow):
         self._admin_actions["devices"].setText(self.tr("Devices…"))
         self._admin_actions["queue"].setText(self.tr("Sending queue…"))
         self._admin_actions["offline"].setText(self.tr("Offline selling…"))
+        self._admin_actions["integration"].setText(self.tr("Integration…"))
         self._admin_actions["pin"].setText(self.tr("Change admin PIN…"))
         title = self.tr("Till loyalty")
         if self._demo_mode:
