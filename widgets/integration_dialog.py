@@ -47,6 +47,8 @@ class IntegrationDialog(QDialog):
         self._token_field.setObjectName("ApiToken")
         self._token_field.setReadOnly(True)
         self._token_field.setEchoMode(QLineEdit.EchoMode.Password)
+        # Room for most of the 64 hex digits: the admin reads it against the POS's settings.
+        self._token_field.setMinimumWidth(self._token_field.fontMetrics().horizontalAdvance("0" * 40))
         self._show = QPushButton()
         self._show.setObjectName("ShowTokenButton")
         self._show.setCheckable(True)
@@ -62,10 +64,11 @@ class IntegrationDialog(QDialog):
         token_row.addWidget(self._token_field, 1)
         token_row.addWidget(self._show)
         token_row.addWidget(self._copy)
+        self._labels = (QLabel(), QLabel(), QLabel())
         self._form = QFormLayout()
-        self._form.addRow("", self._address)
-        self._form.addRow("", self._api_state)
-        self._form.addRow("", token_row)
+        self._form.addRow(self._labels[0], self._address)
+        self._form.addRow(self._labels[1], self._api_state)
+        self._form.addRow(self._labels[2], token_row)
         self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self._buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -154,10 +157,9 @@ class IntegrationDialog(QDialog):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Integration with the POS"))
-        for row, text in enumerate((self.tr("Address"), self.tr("State"), self.tr("Token"))):
-            label = self._form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if label is not None and isinstance(label.widget(), QLabel):
-                label.widget().setText(text)
+        for label, text in zip(self._labels, (self.tr("Address"), self.tr("State"), self.tr("Token"))):
+            label.setText(text)
+        self._token_field.setPlaceholderText(self.tr("Hidden: press Show"))
         self._show.setText(self.tr("Hide") if self._show.isChecked() else self.tr("Show"))
         self._copy.setText(self.tr("Copy"))
         self._token_field.setToolTip(self.tr("The POS sends it as: Authorization: Bearer <token>"))
