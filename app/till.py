@@ -226,6 +226,10 @@ class TillApplication(QObject):
             address, port = settings.get("host_api", "host"), settings.get("host_api", "port")
         else:
             self.host_api_state = HostApiStatus(running=False, disabled=True)
+            log.warning("host API off in the settings: no POS can hand over its receipts")
+            self.window.loyalty.messages.show_warning(
+                QCoreApplication.translate("Till", "The host API is off in the settings: the POS cannot send receipts.")
+            )
             return
         from app.host_api.api import TillStatus, make_api
         from app.host_api.events import StateBroadcaster

@@ -63,3 +63,18 @@ def test_a_real_till_settles_a_sale_with_the_pos_fiscal_document(qtbot, run_till
     assert paid.json()["fiscalDocumentNumber"] == "FD-1"
     qtbot.waitUntil(lambda: till.controller.state.phase is Phase.CLOSED)
     assert not till.window.loyalty.is_waiting_for_pos(), "a finished POS receipt is not 'waiting'"
+
+
+def test_a_real_till_with_the_api_off_says_the_pos_cannot_send_receipts(qtbot, tmp_path) -> None:
+    settings = Settings.defaults().replace(devices_scanner="", host_api_enabled=False)
+    till = TillApplication(settings, demo=False, database_path=tmp_path / "till.sqlite")
+    qtbot.addWidget(till.window)
+    try:
+        till.start_host_api()
+        panel = till.window.loyalty
+        assert panel.messages.severity() == "warning"
+        assert "off in the settings" in panel.messages.text()
+        assert till.host_api_state.disabled and not till.host_api_state.running
+        assert panel.is_waiting_for_pos()
+    finally:
+        till.shutdown()
