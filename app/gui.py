@@ -38,7 +38,7 @@ def run_till(settings: Settings, *, demo: bool, exit_when_shown: bool = False) -
         sandbox = _start_sandbox(till)
     else:
         till.connect_service(settings.get("service", "endpoint"))
-        till.start_host_api()  # the demo keeps its own host panel for now
+    till.start_host_api()  # the demo's POS drives the till through it too
     till.window.show()
     _quit_on_signals(app)
     if exit_when_shown:

@@ -1,11 +1,14 @@
 """The till assembled: window, presenter, checkout on the service worker, outbox sync on its own.
 
 `TillApplication` is what `till-loyalty run|demo` starts and what the end-to-end GUI tests drive.
+In `run` the POS hands over its receipts through the host API and fiscalises them itself; the
+demo plays the POS (demo products) and its fiscal printer (the demo registrar).
 All I/O happens on the two workers; the GUI thread only wires and renders.
 """
 from __future__ import annotations
 
 import logging
+import secrets
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from app.checkout.session import CheckoutSession, CheckoutState, Phase
 from app.admin.controller import AdminController
+from app.admin.integration import IntegrationScreen
 from app.offline.connectivity import (
     BACKGROUND_TIMEOUTS,
     ConnectivityMonitor,
@@ -27,10 +31,12 @@ from app.devices.setup import DeviceSetup
 from app.devices.texts import device_settings_problem_text
 from app.devices.controller import DevicesController
 from app.demo.host import DemoReceiptBuilder
+from app.demo.pos import DemoPos
 from app.checkout.identify_input import identifier_parser, scan_refusal_text
 from app.admin.offline_policy import OfflinePolicySetup
 from app.offline.redemption import policy_from_settings
 from app.checkout.presenter import TillPresenter
+from app.host_api.status import HostApiStatus
 from app.settings import Settings, demo_settings, secrets_folder
 from app.offline.sync_controller import SyncController
 from app.workers import BackgroundWorker
@@ -73,9 +79,19 @@ class TillApplication(QObject):
         self.sync_worker = BackgroundWorker("outbox-sync", self)
         self.controller = CheckoutController(self.service_worker, self)
         self.sync = SyncController(self.sync_worker, settings.get("sync", "interval_seconds"), self)
-        self.host = DemoReceiptBuilder(settings.get("store", "store_id"), settings.get("store", "till_id"))
-        self.registrar = DemoRegistrar(memory=fiscal_memory_beside(database_path))
-        self.presenter = TillPresenter(self.window, self.controller, self.host, self)
+        # The demo plays the POS and its fiscal printer, and drives the till through the host API
+        # as a real POS does; a real till's receipts come from the POS, fiscalised there.
+        self.demo = demo
+        self.demo_pos: DemoPos | None = None
+        self._demo_token = secrets.token_hex(32) if demo else None  # the demo's own, never kept
+        if demo:
+            self.demo_pos = DemoPos(
+                DemoReceiptBuilder(settings.get("store", "store_id"), settings.get("store", "till_id")),
+                DemoRegistrar(memory=fiscal_memory_beside(database_path)),
+                self,
+            )
+        self.presenter = TillPresenter(self.window, self.controller, self.demo_pos, self)
+        self.controller.ready.connect(self.presenter.start_pos)
         self.admin_worker = BackgroundWorker("admin", self)
         self.admin = AdminController(self.window, self.admin_worker, database_path, secrets_folder(settings))
         self.device_worker = BackgroundWorker("devices", self)
@@ -85,6 +101,12 @@ class TillApplication(QObject):
             self.window, self.admin_worker, lambda: self.settings, self._offline_policy_saved
         )
         self.admin.offline_policy_requested.connect(self.offline_setup.open)
+        self.integration = IntegrationScreen(
+            self.window, self.admin_worker, lambda: self.host_api_state, self.read_host_api_token
+        )
+        self.admin.integration_requested.connect(self.integration.open)
+        self.host_api_started.connect(lambda _url: self.integration.refresh())
+        self.host_api_failed.connect(lambda _why: self.integration.refresh())
         self._approval_asked = False  # the admin PIN dialog for offline spending is open
         self._slips_due: dict[str, Customer] = {}  # sales whose slip waits for the service's figures
         self.monitor: ConnectivityMonitor | None = None
@@ -107,6 +129,7 @@ class TillApplication(QObject):
         self.controller.ready.connect(lambda: self._after_state(self.controller.state))
         self.window.loyalty.set_service_status(False, QCoreApplication.translate("Till", "Connecting…"))
         self.host_api: HostApiServer | None = None
+        self.host_api_state = HostApiStatus(running=False)  # as the admin's Integration screen shows it
         self._till_status: TillStatus | None = None  # read by the host API's thread; replaced whole
         self.devices.printer_status.connect(self._printer_status_for_host)
 
@@ -118,6 +141,7 @@ class TillApplication(QObject):
         region = settings.get("store", "region")
         database_path = self.database_path
         secrets_at = secrets_folder(settings)
+        registrar = None  # the POS (or the demo's) fiscalises: sales are settled by its paid or void
 
         store_id = settings.get("store", "store_id")
         offline_policy = policy_from_settings(settings)
@@ -162,11 +186,11 @@ class TillApplication(QObject):
             database = open_database(database_path)
             recorder = OutboxRecorder(database)
             # What a crash left half done is settled before the checkout takes a receipt.
-            recover_open_sales(recorder, self.registrar)
+            recover_open_sales(recorder, registrar)
             session = CheckoutSession(
                 make_service(),
                 recorder,
-                self.registrar,
+                registrar,
                 identifier_parser(region),
                 store_id=settings.get("store", "store_id"),
                 till_id=settings.get("store", "till_id"),
@@ -192,15 +216,25 @@ class TillApplication(QObject):
         """Serve the host API if the settings say so; `host_api_started` or `host_api_failed` follows.
 
         The token is read and the port bound on a worker (the keyring may be slow); a port in
-        use is said in the panel and the log, and the till goes on without the API.
+        use is said in the panel and the log, and the till goes on without the API. The demo
+        always serves it, on a free loopback port with a token of its own: its POS drives the
+        till through it.
         """
         settings = self.settings
-        if not settings.get("host_api", "enabled"):
+        if self.demo:
+            address, port = "127.0.0.1", 0
+        elif settings.get("host_api", "enabled"):
+            address, port = settings.get("host_api", "host"), settings.get("host_api", "port")
+        else:
+            self.host_api_state = HostApiStatus(running=False, disabled=True)
+            log.warning("host API off in the settings: no POS can hand over its receipts")
+            self.window.loyalty.messages.show_warning(
+                QCoreApplication.translate("Till", "The host API is off in the settings: the POS cannot send receipts.")
+            )
             return
         from app.host_api.api import TillStatus, make_api
         from app.host_api.events import StateBroadcaster
         from app.host_api.server import HostApiServer
-        from app.host_api.token import host_api_token
 
         broadcaster = StateBroadcaster()
         if self.controller.state is not None:
@@ -208,24 +242,40 @@ class TillApplication(QObject):
         self.controller.add_state_listener(broadcaster.publish)
         self._till_status = TillStatus(_version(), self._online, self._waiting, self._failed)
 
-        def start() -> HostApiServer:
-            app = make_api(self.controller, host_api_token(settings), broadcaster, self._host_api_status)
-            server = HostApiServer(app, settings.get("host_api", "host"), settings.get("host_api", "port"), broadcaster)
+        def start() -> tuple[HostApiServer, str]:
+            token = self.read_host_api_token()
+            app = make_api(self.controller, token, broadcaster, self._host_api_status)
+            server = HostApiServer(app, address, port, broadcaster)
             server.start()
-            return server
+            return server, token
 
-        def started(server: HostApiServer) -> None:
+        def started(result: tuple[HostApiServer, str]) -> None:
+            server, token = result
             self.host_api = server
+            self.host_api_state = HostApiStatus(running=True, url=server.url)
+            if self.demo_pos is not None:
+                self.demo_pos.connect(server.url, token)
             self.host_api_started.emit(server.url)
 
         def failed(exc: BaseException) -> None:
             self.controller.remove_state_listener(broadcaster.publish)
             log.error("host API off: %s", exc)
+            self.host_api_state = HostApiStatus(running=False, problem=str(exc))
+            if self.demo_pos is not None:
+                self.demo_pos.connection_failed(str(exc))
             text = QCoreApplication.translate("Till", "The POS cannot reach the till: %1").replace("%1", str(exc))
             self.window.loyalty.messages.show_error(text)
             self.host_api_failed.emit(str(exc))
 
         self.admin_worker.submit(start, started, failed)
+
+    def read_host_api_token(self) -> str:
+        """The token a POS sends to this till's host API (may ask the keyring: call it on a worker)."""
+        if self._demo_token is not None:
+            return self._demo_token
+        from app.host_api.token import host_api_token
+
+        return host_api_token(self.settings)
 
     def _host_api_status(self) -> TillStatus:
         status = self._till_status
@@ -241,6 +291,8 @@ class TillApplication(QObject):
 
     def shutdown(self) -> None:
         """Stop the workers after their queued work (a sale being recorded is finished)."""
+        if self.demo_pos is not None:  # the demo POS's calls under way are answered first
+            self.demo_pos.stop()
         if self.host_api is not None:  # first: no host call may arrive at a stopping checkout
             self.host_api.stop()
             self.host_api = None

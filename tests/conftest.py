@@ -9,6 +9,13 @@ from typing import Iterator
 
 import pytest
 
+# requests silences urllib3's warning about the missing SOCKS extra while it imports, by a global
+# warning filter. The till imports it on a worker thread while another builds the host API,
+# whose FastAPI and pydantic enter and leave `warnings.catch_warnings()`: leaving puts back the
+# filters without requests' one, and under `filterwarnings = error` the warning then fails the
+# import. Imported here once, before any thread runs, it never races.
+import requests  # noqa: F401,E402
+
 from loyalty_client.sandbox import RunningSandbox, SandboxClock, start_sandbox
 from tests.pg_server import PgServer, PgUnavailable
 

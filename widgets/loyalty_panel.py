@@ -1,7 +1,7 @@
 """The loyalty side of the till: service status, search, customer, code, redemption, totals."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from widgets.confirmation_panel import ConfirmationPanel
@@ -25,6 +25,8 @@ class LoyaltyPanel(QFrame):
     redemption once the receipt is fiscalised, see `show_sale_finished`), `totals`, and
     `offline_banner` (at the top; hidden while the service answers and nothing waits to be sent).
     `set_compact(True)` stacks each part's rows for a narrow window (about 420 pixels).
+    `set_waiting_for_pos(True)` says "Waiting for the POS" (object name WaitingForPos) on a till
+    that has no receipt from the POS yet.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -39,6 +41,12 @@ class LoyaltyPanel(QFrame):
         self.offline_banner = OfflineBanner()
         self.sale_finished = SaleFinishedPanel()
         self._compact = False
+        self._waiting = QLabel()
+        self._waiting.setObjectName("WaitingForPos")
+        self._waiting.setProperty("role", "section")
+        self._waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._waiting.setWordWrap(True)
+        self._waiting.hide()
 
         self._status_dot = QLabel("●")
         self._status_dot.setObjectName("ServiceStatusDot")
@@ -56,6 +64,7 @@ class LoyaltyPanel(QFrame):
         layout.setSpacing(8)
         layout.addWidget(self.offline_banner)
         layout.addLayout(status)
+        layout.addWidget(self._waiting)
         layout.addWidget(self.identify)
         layout.addWidget(self.messages)
         # Only the customer's details scroll when the screen is short: "To pay" stays in view.
@@ -68,6 +77,7 @@ class LoyaltyPanel(QFrame):
         layout.addWidget(self.totals)
         self.set_service_status(True, "")
         self.set_compact(False)
+        self._retranslate()
 
     def set_service_status(self, online: bool, text: str) -> None:
         """Show whether the loyalty service answers; *text* explains (e.g. "Offline: 3 queued")."""
@@ -86,6 +96,18 @@ class LoyaltyPanel(QFrame):
         margin = 6 if compact else 9
         self._layout.setContentsMargins(margin, margin, margin, margin)
         self._layout.setSpacing(6 if compact else 8)
+
+    def set_waiting_for_pos(self, waiting: bool) -> None:
+        """Say that no receipt came from the POS yet (True), or take the notice away (False)."""
+        self._waiting.setVisible(waiting)
+
+    def is_waiting_for_pos(self) -> bool:
+        """Whether the "Waiting for the POS" notice is on."""
+        return not self._waiting.isHidden()
+
+    def waiting_text(self) -> str:
+        """The text of the "Waiting for the POS" notice."""
+        return self._waiting.text()
 
     def is_compact(self) -> bool:
         """Whether the narrow arrangement is used."""
@@ -112,3 +134,12 @@ class LoyaltyPanel(QFrame):
     def service_status_text(self) -> str:
         """The service state text last set."""
         return self._status_text.text()
+
+    def _retranslate(self) -> None:
+        self._waiting.setText(self.tr("Waiting for the POS: the receipt shows here when the POS sends it."))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Re-translate the texts when the application language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,7 +1,8 @@
 """The till window: host POS on the left, loyalty on the right, sandbox log in the demo.
 
-The window fits its width: from `SIDE_BY_SIDE_FROM` pixels the host column sits beside the
-loyalty panel; narrower, the loyalty panel is alone (a window beside the POS), and below
+A real till (not the demo) is the loyalty panel alone, whatever the width: the POS is another
+program. In the demo the window fits its width: from `SIDE_BY_SIDE_FROM` pixels the host column
+sits beside the loyalty panel; narrower, the loyalty panel is alone (a window beside the POS), and below
 `COMPACT_BELOW` it stacks its rows. The window never widens itself for its content.
 """
 from __future__ import annotations
@@ -39,9 +40,9 @@ class TillWindow(QMainWindow):
     Parts: `host` (DemoHostPanel), `loyalty` (LoyaltyPanel), `sandbox_log` (SandboxLog),
     `printer_status` (PrinterStatusIndicator, in the status bar).
     Emits `closing()` when the window is about to close (see `set_close_guard`), and
-    `admin_requested(str)` with "devices", "queue", "offline" or "pin" from the Admin menu (a
-    button at the right of the service status line; object names AdminButton, AdminDevicesAction,
-    AdminQueueAction, AdminOfflineAction, AdminPinAction).
+    `admin_requested(str)` with "devices", "queue", "offline", "integration" or "pin" from the
+    Admin menu (a button at the right of the service status line; object names AdminButton,
+    AdminDevicesAction, AdminQueueAction, AdminOfflineAction, AdminIntegrationAction, AdminPinAction).
     """
 
     closing = Signal()
@@ -100,10 +101,14 @@ class TillWindow(QMainWindow):
     # -- public API ---------------------------------------------------------------------------
 
     def set_demo_mode(self, demo: bool) -> None:
-        """Show the sandbox log (demo) or hide it (a real till)."""
+        """Show the demo host column and sandbox log (demo), or the loyalty panel alone (a real till)."""
         self._demo_mode = demo
         self.sandbox_log.setVisible(demo)
+        self._shortcuts["F8"].setEnabled(demo)  # a real till's receipts are closed by the POS
         self._retranslate()
+        width = self.width()
+        self._layout_mode = ""
+        self._fit_layout(width)
 
     def is_demo_mode(self) -> bool:
         """Whether the sandbox log is shown."""
@@ -164,6 +169,7 @@ class TillWindow(QMainWindow):
             ("devices", "AdminDevicesAction"),
             ("queue", "AdminQueueAction"),
             ("offline", "AdminOfflineAction"),
+            ("integration", "AdminIntegrationAction"),
             ("pin", "AdminPinAction"),
         )
         for key, name in names:
@@ -179,7 +185,7 @@ class TillWindow(QMainWindow):
         self._admin_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never steals the cashier's field
 
     def _fit_layout(self, width: int) -> None:
-        if width >= SIDE_BY_SIDE_FROM:
+        if width >= SIDE_BY_SIDE_FROM and self._demo_mode:
             mode = "side_by_side"
         elif width >= COMPACT_BELOW:
             mode = "panel"
@@ -221,22 +227,33 @@ class TillWindow(QMainWindow):
         self._admin_actions["devices"].setText(self.tr("Devices…"))
         self._admin_actions["queue"].setText(self.tr("Sending queue…"))
         self._admin_actions["offline"].setText(self.tr("Offline selling…"))
+        self._admin_actions["integration"].setText(self.tr("Integration…"))
         self._admin_actions["pin"].setText(self.tr("Change admin PIN…"))
         title = self.tr("Till loyalty")
         if self._demo_mode:
             title = self.tr("Till loyalty (demo)")
         self.setWindowTitle(title)
-        self._keys_hint.setText(
-            self.tr("F2 Find customer · F4 Maximum bonuses · F8 Close receipt · Esc Reset customer")
-        )
-        self._keys_hint.setToolTip(
-            self.tr(
-                "F2: put the cursor into the customer search\n"
-                "F4: redeem the maximum of bonuses\n"
-                "F8: close the receipt\n"
-                "Esc: cancel the code entry, otherwise reset the customer"
+        if self._demo_mode:
+            self._keys_hint.setText(
+                self.tr("F2 Find customer · F4 Maximum bonuses · F8 Close receipt · Esc Reset customer")
             )
-        )
+            self._keys_hint.setToolTip(
+                self.tr(
+                    "F2: put the cursor into the customer search\n"
+                    "F4: redeem the maximum of bonuses\n"
+                    "F8: close the receipt\n"
+                    "Esc: cancel the code entry, otherwise reset the customer"
+                )
+            )
+        else:
+            self._keys_hint.setText(self.tr("F2 Find customer · F4 Maximum bonuses · Esc Reset customer"))
+            self._keys_hint.setToolTip(
+                self.tr(
+                    "F2: put the cursor into the customer search\n"
+                    "F4: redeem the maximum of bonuses\n"
+                    "Esc: cancel the code entry, otherwise reset the customer"
+                )
+            )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Re-translate the texts when the application language changes."""

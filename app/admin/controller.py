@@ -1,4 +1,5 @@
-"""The store admin's screens: PIN first, then the sending queue, device set-up, PIN change.
+"""The store admin's screens: PIN first, then the sending queue, device set-up, the POS
+integration, PIN change.
 
 Every PIN check (argon2, slow on purpose) and every database read or write runs on the admin
 worker; the dialogs only show results.
@@ -75,6 +76,7 @@ class AdminController(QObject):
     sync_requested = Signal()
     devices_requested = Signal()
     offline_policy_requested = Signal()
+    integration_requested = Signal()
 
     def __init__(
         self,
@@ -94,13 +96,15 @@ class AdminController(QObject):
 
     # ----- entry points --------------------------------------------------------------------
     def open(self, what: str) -> None:
-        """Open an admin screen ("queue", "devices", "offline", "pin") after the PIN."""
+        """Open an admin screen ("queue", "devices", "offline", "integration", "pin") after the PIN."""
         if what == "queue":
             self.with_pin(self._open_queue)
         elif what == "devices":
             self.with_pin(self.devices_requested.emit)
         elif what == "offline":
             self.with_pin(self.offline_policy_requested.emit)
+        elif what == "integration":
+            self.with_pin(self.integration_requested.emit)
         elif what == "pin":
             self.with_pin(self._change_pin, ask_renewal=False)  # the admin is about to change it anyway
 

@@ -306,6 +306,7 @@ class HostReceipts:
             discounts={int(line): Decimal(amount) for line, amount in sale["discounts"].items()},
             notice=notice,
             online=self._session.state.online,
+            from_host=True,
         )
 
     def _closed_from_journal(self, payload: dict[str, Any]) -> CheckoutState:
@@ -324,6 +325,7 @@ class HostReceipts:
             sale=ClosedSale(payload["transaction_id"], payload["customer_id"], document, redeem, None),
             notice=self._closed_notice(document),
             online=self._session.state.online,
+            from_host=True,
         )
 
     def _remember_finished(self, state: CheckoutState) -> None:

@@ -7,42 +7,53 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from app.checkout.session import CheckoutState, Phase
 from app.checkout.controller import CheckoutController
-from app.demo.host import DemoReceiptBuilder
+from app.demo.pos import DemoPos
 from app.checkout.notices import Notice, Severity
 from fiscal.money import ZERO, format_money
+from fiscal.receipt import Receipt
 from loyalty_client.types import Balance, CommitResult
 from widgets.main_window import TillWindow
 from widgets.receipt_prompts import confirm_new_receipt, confirm_void
 
 
 class TillPresenter(QObject):
-    """Keeps the window in step with the checkout state; owns no I/O."""
+    """Keeps the window in step with the checkout state; owns no I/O.
+
+    `pos` is the demo's POS behind the demo host panel: it drives the till through the host API,
+    as a real POS does, while the cashier's side (identify, redeem, code) goes to the controller.
+    None on a real till, whose receipts come from the POS (the panel waits until one does).
+    """
 
     def __init__(
         self,
         window: TillWindow,
         controller: CheckoutController,
-        host: DemoReceiptBuilder,
+        pos: DemoPos | None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._window = window
         self._controller = controller
-        self._host = host
+        self._pos = pos
+        self._host = pos.builder if pos is not None else None
         self._last_sale_id: str | None = None
         # The service's balance after the last sale, once delivered: a closed state published
         # again (F8 pressed twice, a late re-render) still carries the customer as identified.
         self._balance_after_sale: Balance | None = None
         self._state: CheckoutState | None = None
         panel = window.loyalty
-        host_panel = window.host
-        host_panel.set_products([(p.sku, p.name, p.price) for p in host.products])
-        host_panel.show_receipt(host.receipt, {})
-        host_panel.product_added.connect(self._add_product)
-        host_panel.line_removed.connect(self._remove_line)
-        host_panel.close_requested.connect(controller.close_receipt)
-        host_panel.void_requested.connect(self._void)
-        host_panel.new_receipt_requested.connect(self._new_receipt)
+        if pos is not None:
+            host = pos.builder
+            host_panel = window.host
+            host_panel.set_products([(p.sku, p.name, p.price) for p in host.products])
+            host_panel.show_receipt(host.receipt, {})
+            host_panel.product_added.connect(self._add_product)
+            host_panel.line_removed.connect(self._remove_line)
+            host_panel.close_requested.connect(self._close)
+            host_panel.void_requested.connect(self._void)
+            host_panel.new_receipt_requested.connect(self._new_receipt)
+            pos.call_failed.connect(panel.messages.show_error)
+        panel.set_waiting_for_pos(pos is None)
         panel.identify.identify_requested.connect(self._identify)
         panel.customer.reset_requested.connect(controller.reset_customer)
         panel.redemption.redeem_changed.connect(controller.set_redeem)
@@ -69,41 +80,86 @@ class TillPresenter(QObject):
         if found and not failed:
             identify.clear()  # the typed phone must not stay on screen once the customer is found
 
-    # ----- host intents ------------------------------------------------------------------
+    # ----- host intents: the demo POS sends them through the host API --------------------
+    def start_pos(self) -> None:
+        """The checkout is ready: the demo POS hands over its open receipt (a customer found in the
+        panel then stays with it as products are added)."""
+        state = self._state
+        if state is not None and state.from_host and state.phase is Phase.AWAITING_PAYMENT:
+            return  # a receipt kept from before a restart: it is paid or voided first
+        if self._pos is not None and self._host is not None and not self._finished():
+            self._pos.send_receipt(self._host.receipt)
+
     def _add_product(self, sku: str) -> None:
-        if self._state is not None and self._state.phase is Phase.CLOSED:
+        assert self._host is not None
+        if self._finished():
             self._host.new()
         self._receipt_changed(self._host.add(sku))
 
     def _remove_line(self, line_no: int) -> None:
+        assert self._host is not None
         self._receipt_changed(self._host.remove(line_no))
 
-    def _receipt_changed(self, receipt) -> None:  # type: ignore[no-untyped-def]
+    def _receipt_changed(self, receipt: Receipt) -> None:
+        assert self._pos is not None
         self._window.host.show_receipt(receipt, {})
-        self._controller.update_receipt(receipt)
+        self._pos.send_receipt(receipt)
+
+    def _close(self) -> None:
+        """Close receipt (F8), or "Payment received" once the till awaits the payment."""
+        assert self._pos is not None and self._host is not None
+        receipt, state = self._host.receipt, self._state
+        if self._is_shown(receipt) and state is not None and state.phase is Phase.AWAITING_PAYMENT:
+            self._pos.pay(receipt, dict(state.discounts))
+        else:
+            self._pos.close_receipt(receipt.receipt_id)
+
+    def _is_shown(self, receipt: Receipt) -> bool:
+        """Whether the checkout's state is of this receipt of the demo POS."""
+        state = self._state
+        return state is not None and state.from_host and state.receipt.receipt_id == receipt.receipt_id
+
+    def _finished(self) -> bool:
+        state = self._state
+        return state is not None and state.from_host and state.phase in (Phase.CLOSED, Phase.VOIDED)
 
     def _receipt_in_progress(self) -> bool:
         """Whether an open (not fiscalised) receipt has lines or a customer that would be lost."""
-        state = self._state
-        if state is None:
-            return bool(self._host.receipt.lines)
-        if state.phase is Phase.CLOSED:
+        assert self._host is not None
+        if self._finished():
             return False
-        return bool(state.receipt.lines) or state.customer is not None
+        state = self._state
+        customer = state is not None and state.customer is not None
+        return bool(self._host.receipt.lines) or customer
 
     def _void(self) -> None:
+        """Void the open receipt; the till shows it voided until the POS's next receipt."""
+        assert self._host is not None
         if not self._receipt_in_progress() or not confirm_void(self._window):
             return
-        receipt = self._host.new()
-        self._window.host.show_receipt(receipt, {})
-        self._controller.void_receipt(receipt)
+        self._drop_open_receipt()
+        self._window.host.show_receipt(self._host.new(), {})
 
     def _new_receipt(self) -> None:
+        """Drop the open receipt (asked first if it has something) and hand over an empty one."""
+        assert self._host is not None and self._pos is not None
         if self._receipt_in_progress() and not confirm_new_receipt(self._window):
             return
+        self._drop_open_receipt()
         receipt = self._host.new()
         self._window.host.show_receipt(receipt, {})
-        self._controller.new_receipt(receipt)
+        self._pos.send_receipt(receipt)
+
+    def _drop_open_receipt(self) -> None:
+        """Void the open receipt on the till, releasing what it held; a customer the cashier found
+        before any receipt of the POS is reset."""
+        assert self._pos is not None and self._host is not None
+        if self._finished():
+            return
+        if self._is_shown(self._host.receipt):
+            self._pos.void(self._host.receipt.receipt_id)
+        elif self._state is not None and not self._state.from_host and self._state.customer is not None:
+            self._controller.reset_customer()
 
     # ----- states ------------------------------------------------------------------------
     def show_state(self, state: CheckoutState) -> None:
@@ -111,7 +167,12 @@ class TillPresenter(QObject):
         self._state = state
         panel = self._window.loyalty
         currency = state.currency
-        if state.receipt == self._host.receipt or state.phase is Phase.CLOSED:
+        if self._host is None:
+            panel.set_waiting_for_pos(not state.from_host and not state.receipt.lines)
+        elif (state.receipt.receipt_id, state.receipt.lines) == (
+            self._host.receipt.receipt_id,
+            self._host.receipt.lines,
+        ) or state.phase is Phase.CLOSED:
             self._window.host.show_receipt(state.receipt, dict(state.discounts))
         closed = state.phase is Phase.CLOSED and state.sale is not None
         delivered = self._balance_after_sale if closed and state.sale.transaction_id == self._last_sale_id else None

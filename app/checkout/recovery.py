@@ -57,12 +57,16 @@ class RecoveryReport:
         return text + (f"; awaiting the host's payment {len(self.awaiting)}" if self.awaiting else "")
 
 
-def recover_open_sales(recorder: OutboxRecorder, registrar: FiscalRegistrar) -> RecoveryReport:
+def recover_open_sales(recorder: OutboxRecorder, registrar: FiscalRegistrar | None) -> RecoveryReport:
     """Settle every open sale a crash left behind; returns what was done."""
     report = RecoveryReport()
     for sale in recorder.open_sales.all():
         if sale.stage is OpenSaleStage.AWAITING_PAYMENT:
             report.awaiting.append(sale.transaction_id)
+            continue
+        if sale.stage is OpenSaleStage.FISCALISING and registrar is None:
+            log.error("open sale %s was being fiscalised and no registrar can say if it printed", sale.transaction_id)
+            report.left.append(sale.transaction_id)
             continue
         try:
             _settle(sale, recorder, registrar, report)

@@ -94,6 +94,7 @@ class CheckoutState:
     sale: ClosedSale | None = None
     notice: Notice | None = None
     online: bool | None = None  # is the service reachable, as last heard (None: nothing heard yet)
+    from_host: bool = False  # the receipt is a host POS's (`take_host_receipt`), not the till's own
 
     @property
     def total(self) -> Decimal:
@@ -230,13 +231,16 @@ class CheckoutSession:
     `monitor` is the till's `ConnectivityMonitor` when `service` already reports its calls to it
     (a `MonitoredService`): the state then says what the whole till knows of the service. Without
     one, the session follows its own calls.
+
+    `registrar` fiscalises the till's own receipts (the demo's); None on a till whose receipts
+    all come from a host POS that fiscalises them itself and reports the payment (`host_paid`).
     """
 
     def __init__(
         self,
         service: LoyaltyService,
         recorder: SaleRecorder,
-        registrar: FiscalRegistrar,
+        registrar: FiscalRegistrar | None,
         parse_identifier: IdentifierParser,
         *,
         store_id: str,
@@ -337,9 +341,15 @@ class CheckoutSession:
         """A host POS that fiscalises and reports payment itself hands over its receipt.
 
         The same receipt id changes the open receipt's lines (as `update_receipt`); another id
-        starts over with it, releasing what the open receipt held.
+        starts over with it, releasing what the open receipt held. The till's own empty receipt
+        is taken over instead: a customer identified before the host's first receipt stays.
         """
         if receipt.receipt_id == self._state.receipt.receipt_id and self._host_pays:
+            return self.update_receipt(receipt)
+        if self._till_receipt_untouched():
+            # The host's first receipt: a customer the cashier found before it came stays with it.
+            self._host_pays = True
+            self._state = replace(self._state, from_host=True)
             return self.update_receipt(receipt)
         if self._holds_something():
             self._release_reservation()
@@ -489,7 +499,7 @@ class CheckoutSession:
         """
         if self._state.phase is not Phase.AWAITING_PAYMENT:
             return self._state
-        if self._host_pays:
+        if self._host_pays or self._registrar is None:
             text = translate("Checkout", "Waiting for the POS to report the payment.")
             self._set(notice=notices.info(text))
             return self._state
@@ -708,6 +718,7 @@ class CheckoutSession:
                 offline=offline,
                 reserved=self._reservation is not None,
             )
+        assert self._registrar is not None  # payment_received: a till without one waits for the host
         document = self._registrar.fiscalise(state.receipt, state.discounts)
         return self._record_sale(document, transaction_id)
 
@@ -844,7 +855,17 @@ class CheckoutSession:
         self._payment_kept = False
         self._redeem_choice = None
         self._host_pays = host_pays
-        self._state = CheckoutState(Phase.NO_CUSTOMER, receipt, self._state.currency)
+        self._state = CheckoutState(Phase.NO_CUSTOMER, receipt, self._state.currency, from_host=host_pays)
+
+    def _till_receipt_untouched(self) -> bool:
+        """Whether the open receipt is the till's own empty one, with nothing asked of the service."""
+        return (
+            not self._host_pays
+            and not self._state.receipt.lines
+            and self._state.phase in (Phase.NO_CUSTOMER, Phase.IDENTIFIED)
+            and self._transaction_id is None
+            and not self._holds_something()
+        )
 
     def _editing_phase(self) -> Phase:
         return Phase.IDENTIFIED if self._state.customer is not None else Phase.NO_CUSTOMER

@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from app.checkout.session import Phase
-from app.host_api.token import host_api_token
 from tests.gui.test_cashier_flow import child, identify, make_till
 from tests.integration.host_api_till import events
 
@@ -24,14 +23,13 @@ RECEIPT = {
 
 @pytest.fixture
 def api_till(qtbot, sandbox, tmp_path):
-    till = make_till(qtbot, tmp_path, sync_interval_seconds=0.2, host_api_port=0)
+    till = make_till(qtbot, tmp_path, sync_interval_seconds=0.2)  # the demo serves its API on a free port
     with qtbot.waitSignal(till.controller.ready, timeout=15_000):
         till.connect_service(sandbox.url)
-    with qtbot.waitSignal(till.host_api_started, timeout=15_000) as started:
-        till.start_host_api()
-    url = started.args[0]
-    token = host_api_token(till.settings)
-    client = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}, timeout=20)
+    qtbot.waitUntil(lambda: till.host_api is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: till.controller.state.from_host, timeout=15_000)  # the demo POS's receipt is in
+    token = till.read_host_api_token()
+    client = httpx.Client(base_url=till.host_api.url, headers={"Authorization": f"Bearer {token}"}, timeout=20)
     yield till, client
     client.close()
     till.shutdown()
@@ -76,7 +74,7 @@ def test_a_port_in_use_is_said_in_the_panel_and_the_till_goes_on(qtbot, sandbox,
     taken = socket.socket()
     taken.bind(("127.0.0.1", 0))
     taken.listen()
-    till = make_till(qtbot, tmp_path, host_api_port=taken.getsockname()[1])
+    till = make_till(qtbot, tmp_path, demo=False, host_api_port=taken.getsockname()[1])
     try:
         with qtbot.waitSignal(till.controller.ready, timeout=15_000):
             till.connect_service(sandbox.url)

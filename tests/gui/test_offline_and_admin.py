@@ -39,6 +39,7 @@ def make_till(qtbot, sandbox, tmp_path):
         till = TillApplication(base.replace(**settings), demo=True, database_path=tmp_path / "till.sqlite")
         tills.append(till)
         till.window.show()  # not handed to qtbot: it would close the window before the guard is lifted
+        till.start_host_api()  # the demo POS drives the till through it
         with qtbot.waitSignal(till.controller.ready, timeout=15_000):
             till.connect_service(sandbox.url)
         return till

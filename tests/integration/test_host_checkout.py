@@ -175,3 +175,35 @@ def test_a_sale_awaiting_payment_voided_after_a_restart_releases_the_points(sand
     assert spendable(sandbox) == Decimal("125.50")
     assert again.host.put("R-10", lines("1.00")).phase is Phase.NO_CUSTOMER
     again.close()
+
+
+def test_a_customer_found_before_the_hosts_first_receipt_stays_with_it(sandbox, db_path) -> None:
+    till = Till(sandbox.url, db_path)
+    found = till.host.session.identify(ANNA)  # typed in the panel before the POS sent anything
+    assert found.customer is not None and not found.from_host
+    state = till.host.put("R-FIRST", lines("15.90", "15.90"))
+    assert state.from_host and state.receipt.receipt_id == "R-FIRST"
+    assert state.customer is not None and state.customer.customer_id == found.customer.customer_id
+    assert state.phase is Phase.IDENTIFIED and state.calculation is not None
+    nxt = till.host.put("R-NEXT", lines("2.49"))
+    assert nxt.customer is None, "the next receipt of the POS starts with nobody"
+    till.close()
+
+
+def test_recovery_without_a_registrar_leaves_a_sale_being_fiscalised_and_cancels_a_reservation(
+    sandbox, db_path, caplog
+) -> None:
+    till = Till(sandbox.url, db_path)
+    recorder = OutboxRecorder(till.database)
+    receipt = Receipt("OWN-1", "001", "01", PAID_AT, tuple(lines("15.90")))
+    recorder.reserving(transaction_id="t-reserving", customer_id="c-1", receipt=receipt)
+    recorder.fiscalising(
+        transaction_id="t-fiscalising", customer_id="c-1", receipt=receipt, redeem=Decimal("0.00"),
+        offline=False, reserved=False,
+    )
+    report = recover_open_sales(recorder, None)
+    assert report.left == ["t-fiscalising"], "nobody can say whether it printed: kept for later"
+    assert not [record for record in caplog.records if record.exc_info], "said plainly, not as a failure"
+    assert report.cancelled == ["t-reserving"]
+    assert {sale.transaction_id for sale in recorder.open_sales.all()} == {"t-fiscalising"}
+    till.close()
