@@ -4,7 +4,7 @@
 <context>
     <name>Admin</name>
     <message>
-        <location filename="../../app/admin/controller.py" line="+25"/>
+        <location filename="../../app/admin/controller.py" line="+26"/>
         <source>The PIN must be digits only.</source>
         <translation>PIN-код павінен складацца толькі з лічбаў.</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>Захаваны PIN-код пашкоджаны. Звярніцеся ў падтрымку для скіду.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+96"/>
         <source>No admin PIN is set on this till.</source>
         <translation>На гэтай касе не зададзены PIN-код адміністратара.</translation>
     </message>
@@ -68,6 +68,11 @@
         <source>The settings file could not be written: %1</source>
         <translation>Не ўдалося запісаць файл налад: %1</translation>
     </message>
+    <message>
+        <location filename="../../app/admin/integration.py" line="+53"/>
+        <source>The token cannot be read: %1</source>
+        <translation>Токен не ўдалося прачытаць: %1</translation>
+    </message>
 </context>
 <context>
     <name>Checkout</name>
@@ -77,7 +82,7 @@
         <translation>Нечаканая памылка: %1. Чэк захаваны, паспрабуйце яшчэ раз.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+437"/>
+        <location filename="../../app/checkout/session.py" line="+447"/>
         <source>The receipt is empty.</source>
         <translation>Чэк пусты.</translation>
     </message>
@@ -123,8 +128,8 @@
         <translation>Да аплаты: %1. Прыміце аплату і націсніце «Аплата атрымана» (F8).</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/host_receipts.py" line="+43"/>
-        <location filename="../../app/checkout/session.py" line="+79"/>
+        <location filename="../../app/checkout/host_receipts.py" line="+45"/>
+        <location filename="../../app/checkout/session.py" line="+80"/>
         <source>Receipt closed. Fiscal document No. %1.</source>
         <translation>Чэк закрыты. Фіскальны дакумент № %1.</translation>
     </message>
@@ -149,7 +154,7 @@
         <translation>Гэты пакупнік яшчэ не абслугоўваўся на гэтай касе.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+45"/>
         <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
         <translation>Картка не актывавана: бонусы налічваюцца, але спісаць іх пакуль нельга.</translation>
     </message>
@@ -382,6 +387,14 @@ bonuses</source>
         <location line="+1"/>
         <source>Delete removes the selected line</source>
         <translation>Delete выдаляе выбраны радок</translation>
+    </message>
+</context>
+<context>
+    <name>DemoPos</name>
+    <message>
+        <location filename="../../app/demo/pos.py" line="+111"/>
+        <source>The demo POS cannot reach the till&apos;s host API: %1</source>
+        <translation>Дэма-каса не можа звязацца з API касы: %1</translation>
     </message>
 </context>
 <context>
@@ -1117,7 +1130,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>HostApi</name>
     <message>
-        <location filename="../../app/checkout/host_receipts.py" line="-210"/>
+        <location filename="../../app/checkout/host_receipts.py" line="-212"/>
         <source>Receipt %1 awaits payment: report it paid or void first.</source>
         <translation>Чэк %1 чакае аплаты: спачатку паведаміце пра аплату або анулюйце яго.</translation>
     </message>
@@ -1137,7 +1150,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Чэк %1 аплачаны: аформіце вяртанне.</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+118"/>
         <source>No receipt %1 is open at this till.</source>
         <translation>На гэтай касе няма адкрытага чэка %1.</translation>
     </message>
@@ -1282,6 +1295,89 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+1"/>
         <source>Find the customer (F2 puts the cursor here)</source>
         <translation>Знайсці кліента (F2 ставіць курсор сюды)</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrationDialog</name>
+    <message>
+        <location filename="../../widgets/integration_dialog.py" line="+125"/>
+        <location line="+38"/>
+        <source>Hide</source>
+        <translation>Схаваць</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <location line="+38"/>
+        <source>Show</source>
+        <translation>Паказаць</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>The token is on the clipboard: paste it into the POS&apos;s settings.</source>
+        <translation>Токен скапіраваны ў буфер абмену: устаўце яго ў налады касавай праграмы.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Running: the POS on this computer can reach the till.</source>
+        <translation>Працуе: касавая праграма на гэтым камп&apos;ютары можа звязацца з касай.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off in the settings ([host_api] enabled).</source>
+        <translation>Выключаны ў наладах ([host_api] enabled).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off: %1</source>
+        <translation>Выключаны: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not started yet.</source>
+        <translation>Яшчэ не запушчаны.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Integration with the POS</source>
+        <translation>Сувязь з касавай праграмай</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Адрас</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Token</source>
+        <translation>Токен</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hidden: press Show</source>
+        <translation>Схаваны: націсніце «Паказаць»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy</source>
+        <translation>Капіраваць</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The POS sends it as: Authorization: Bearer &lt;token&gt;</source>
+        <translation>Касавая праграма перадае яго так: Authorization: Bearer &lt;token&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyPanel</name>
+    <message>
+        <location filename="../../widgets/loyalty_panel.py" line="+139"/>
+        <source>Waiting for the POS: the receipt shows here when the POS sends it.</source>
+        <translation>Чакаем касавую праграму: чэк з&apos;явіцца тут, калі яна яго дашле.</translation>
     </message>
 </context>
 <context>
@@ -2018,7 +2114,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../app/checkout/presenter.py" line="+152"/>
+        <location filename="../../app/checkout/presenter.py" line="+213"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Фіскальны чэк № %1 надрукаваны</translation>
     </message>
@@ -2053,17 +2149,22 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тэставы сэрвіс спыніўся: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+108"/>
+        <location filename="../../app/till.py" line="+130"/>
         <source>Connecting…</source>
         <translation>Падключэнне…</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+102"/>
+        <source>The host API is off in the settings: the POS cannot send receipts.</source>
+        <translation>API для касавай праграмы выключаны ў наладах: яна не можа дасылаць чэкі.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>The POS cannot reach the till: %1</source>
         <translation>Касавая праграма не можа звязацца з касай: %1</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+107"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Спісаць %1 з бонусаў кліента %2 без сувязі з сэрвісам?</translation>
     </message>
@@ -2081,7 +2182,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="+219"/>
+        <location filename="../../widgets/main_window.py" line="+225"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Адміністратар</translation>
@@ -2108,6 +2209,11 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+1"/>
+        <source>Integration…</source>
+        <translation>Інтэграцыя…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Change admin PIN…</source>
         <translation>Змяніць PIN адміністратара…</translation>
     </message>
@@ -2122,7 +2228,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Лаяльнасць на касе (дэма)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>F2 Find customer · F4 Maximum bonuses · F8 Close receipt · Esc Reset customer</source>
         <translation>F2 Знайсці кліента · F4 Максімум бонусаў · F8 Закрыць чэк · Esc Скінуць кліента</translation>
     </message>
@@ -2135,6 +2241,20 @@ Esc: cancel the code entry, otherwise reset the customer</source>
         <translation>F2: курсор у пошук кліента
 F4: спісаць максімум бонусаў
 F8: закрыць чэк
+Esc: адмяніць увод кода, інакш скінуць кліента</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>F2 Find customer · F4 Maximum bonuses · Esc Reset customer</source>
+        <translation>F2 Знайсці кліента · F4 Максімум бонусаў · Esc Скінуць кліента</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>F2: put the cursor into the customer search
+F4: redeem the maximum of bonuses
+Esc: cancel the code entry, otherwise reset the customer</source>
+        <translation>F2: перайсці да пошуку кліента
+F4: спісаць максімум бонусаў
 Esc: адмяніць увод кода, інакш скінуць кліента</translation>
     </message>
 </context>

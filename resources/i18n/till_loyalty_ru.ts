@@ -4,7 +4,7 @@
 <context>
     <name>Admin</name>
     <message>
-        <location filename="../../app/admin/controller.py" line="+25"/>
+        <location filename="../../app/admin/controller.py" line="+26"/>
         <source>The PIN must be digits only.</source>
         <translation>PIN-код должен состоять только из цифр.</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>Сохранённый PIN-код повреждён. Обратитесь в поддержку для сброса.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+96"/>
         <source>No admin PIN is set on this till.</source>
         <translation>На этой кассе не задан PIN-код администратора.</translation>
     </message>
@@ -68,6 +68,11 @@
         <source>The settings file could not be written: %1</source>
         <translation>Не удалось записать файл настроек: %1</translation>
     </message>
+    <message>
+        <location filename="../../app/admin/integration.py" line="+53"/>
+        <source>The token cannot be read: %1</source>
+        <translation>Токен не удалось прочитать: %1</translation>
+    </message>
 </context>
 <context>
     <name>Checkout</name>
@@ -77,7 +82,7 @@
         <translation>Непредвиденная ошибка: %1. Чек сохранён, повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+437"/>
+        <location filename="../../app/checkout/session.py" line="+447"/>
         <source>The receipt is empty.</source>
         <translation>Чек пуст.</translation>
     </message>
@@ -123,8 +128,8 @@
         <translation>К оплате: %1. Примите оплату и нажмите «Оплата получена» (F8).</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/host_receipts.py" line="+43"/>
-        <location filename="../../app/checkout/session.py" line="+79"/>
+        <location filename="../../app/checkout/host_receipts.py" line="+45"/>
+        <location filename="../../app/checkout/session.py" line="+80"/>
         <source>Receipt closed. Fiscal document No. %1.</source>
         <translation>Чек закрыт. Фискальный документ № %1.</translation>
     </message>
@@ -149,7 +154,7 @@
         <translation>Этот покупатель ещё не обслуживался на этой кассе.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+45"/>
         <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
         <translation>Карта не активирована: бонусы начисляются, но списать их пока нельзя.</translation>
     </message>
@@ -382,6 +387,14 @@ bonuses</source>
         <location line="+1"/>
         <source>Delete removes the selected line</source>
         <translation>Delete удаляет выбранную строку</translation>
+    </message>
+</context>
+<context>
+    <name>DemoPos</name>
+    <message>
+        <location filename="../../app/demo/pos.py" line="+111"/>
+        <source>The demo POS cannot reach the till&apos;s host API: %1</source>
+        <translation>Демо-касса не может связаться с API кассы: %1</translation>
     </message>
 </context>
 <context>
@@ -1117,7 +1130,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>HostApi</name>
     <message>
-        <location filename="../../app/checkout/host_receipts.py" line="-210"/>
+        <location filename="../../app/checkout/host_receipts.py" line="-212"/>
         <source>Receipt %1 awaits payment: report it paid or void first.</source>
         <translation>Чек %1 ожидает оплаты: сначала сообщите об оплате или аннулируйте его.</translation>
     </message>
@@ -1137,7 +1150,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Чек %1 оплачен: оформите возврат.</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+118"/>
         <source>No receipt %1 is open at this till.</source>
         <translation>На этой кассе нет открытого чека %1.</translation>
     </message>
@@ -1282,6 +1295,89 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+1"/>
         <source>Find the customer (F2 puts the cursor here)</source>
         <translation>Найти клиента (F2 ставит курсор сюда)</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrationDialog</name>
+    <message>
+        <location filename="../../widgets/integration_dialog.py" line="+125"/>
+        <location line="+38"/>
+        <source>Hide</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <location line="+38"/>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>The token is on the clipboard: paste it into the POS&apos;s settings.</source>
+        <translation>Токен скопирован в буфер обмена: вставьте его в настройки кассовой программы.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Running: the POS on this computer can reach the till.</source>
+        <translation>Работает: кассовая программа на этом компьютере может связаться с кассой.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off in the settings ([host_api] enabled).</source>
+        <translation>Выключен в настройках ([host_api] enabled).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off: %1</source>
+        <translation>Выключен: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not started yet.</source>
+        <translation>Ещё не запущен.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Integration with the POS</source>
+        <translation>Связь с кассовой программой</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Token</source>
+        <translation>Токен</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hidden: press Show</source>
+        <translation>Скрыт: нажмите «Показать»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The POS sends it as: Authorization: Bearer &lt;token&gt;</source>
+        <translation>Кассовая программа передаёт его так: Authorization: Bearer &lt;token&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyPanel</name>
+    <message>
+        <location filename="../../widgets/loyalty_panel.py" line="+139"/>
+        <source>Waiting for the POS: the receipt shows here when the POS sends it.</source>
+        <translation>Ждём кассовую программу: чек появится здесь, когда она его пришлёт.</translation>
     </message>
 </context>
 <context>
@@ -2018,7 +2114,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../app/checkout/presenter.py" line="+152"/>
+        <location filename="../../app/checkout/presenter.py" line="+213"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Фискальный чек № %1 напечатан</translation>
     </message>
@@ -2053,17 +2149,22 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тестовый сервис остановился: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+108"/>
+        <location filename="../../app/till.py" line="+130"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+102"/>
+        <source>The host API is off in the settings: the POS cannot send receipts.</source>
+        <translation>API для кассовой программы выключен в настройках: она не может присылать чеки.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>The POS cannot reach the till: %1</source>
         <translation>Кассовая программа не может связаться с кассой: %1</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+107"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Списать %1 с бонусов клиента %2 без связи с сервисом?</translation>
     </message>
@@ -2081,7 +2182,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="+219"/>
+        <location filename="../../widgets/main_window.py" line="+225"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Администратор</translation>
@@ -2108,6 +2209,11 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+1"/>
+        <source>Integration…</source>
+        <translation>Интеграция…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Change admin PIN…</source>
         <translation>Сменить PIN администратора…</translation>
     </message>
@@ -2122,7 +2228,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Лояльность на кассе (демо)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>F2 Find customer · F4 Maximum bonuses · F8 Close receipt · Esc Reset customer</source>
         <translation>F2 Найти клиента · F4 Максимум бонусов · F8 Закрыть чек · Esc Сбросить клиента</translation>
     </message>
@@ -2135,6 +2241,20 @@ Esc: cancel the code entry, otherwise reset the customer</source>
         <translation>F2: курсор в поиск клиента
 F4: списать максимум бонусов
 F8: закрыть чек
+Esc: отменить ввод кода, иначе сбросить клиента</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>F2 Find customer · F4 Maximum bonuses · Esc Reset customer</source>
+        <translation>F2 Найти клиента · F4 Максимум бонусов · Esc Сбросить клиента</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>F2: put the cursor into the customer search
+F4: redeem the maximum of bonuses
+Esc: cancel the code entry, otherwise reset the customer</source>
+        <translation>F2: перейти к поиску клиента
+F4: списать максимум бонусов
 Esc: отменить ввод кода, иначе сбросить клиента</translation>
     </message>
 </context>
