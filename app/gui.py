@@ -39,6 +39,7 @@ def run_till(settings: Settings, *, demo: bool, exit_when_shown: bool = False) -
     else:
         till.connect_service(settings.get("service", "endpoint"))
     till.start_host_api()  # the demo's POS drives the till through it too
+    till.window.place_on_screen(side_panel=not demo)
     till.window.show()
     _quit_on_signals(app)
     if exit_when_shown:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolButton, QWidget
 
 from widgets.demo_host import DemoHostPanel
@@ -24,6 +24,7 @@ LOYALTY_WIDTH = 600
 SANDBOX_HEIGHT = 185
 #: The smallest window: the compact loyalty panel beside the POS.
 MINIMUM_SIZE = (420, 600)
+SIDE_PANEL_WIDTH = 480  # a real till's window beside the POS: the compact layout, readable at arm's length
 #: From this width the host column is shown beside the loyalty panel.
 SIDE_BY_SIDE_FROM = 1000
 #: Below this width the loyalty panel stacks its rows.
@@ -109,6 +110,23 @@ class TillWindow(QMainWindow):
         width = self.width()
         self._layout_mode = ""
         self._fit_layout(width)
+
+    def place_on_screen(self, *, side_panel: bool) -> None:
+        """Fit the window to its screen before it is shown.
+
+        A real till (`side_panel`) is a panel along the right edge of the screen, its full height,
+        beside the POS's window; the demo keeps its size, shrunk to the screen if that is smaller
+        (a 1366-px window on a 1024-px screen would put the total to pay off the screen).
+        """
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        if side_panel:
+            width = min(SIDE_PANEL_WIDTH, area.width())
+            self.setGeometry(area.x() + area.width() - width, area.y(), width, area.height())
+        else:
+            self.resize(min(self.width(), area.width()), min(self.height(), area.height()))
 
     def is_demo_mode(self) -> bool:
         """Whether the sandbox log is shown."""

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from app.i18n import install_translator
-from widgets.main_window import TillWindow
+from widgets.main_window import SIDE_PANEL_WIDTH, TillWindow
 from widgets.style import load_stylesheet
 
 SIZES = [(420, 768), (1024, 768), (1366, 768)]
@@ -184,3 +184,22 @@ def test_always_on_top(qtbot) -> None:
     assert window.isAlwaysOnTop() and window.isVisible()
     window.set_always_on_top(False)
     assert not window.isAlwaysOnTop() and window.isVisible()
+
+
+def test_a_real_till_is_a_panel_along_the_screen_s_right_edge(qtbot) -> None:
+    window = TillWindow(demo_mode=False)
+    qtbot.addWidget(window)
+    area = window.screen().availableGeometry()
+    window.place_on_screen(side_panel=True)
+    geometry = window.geometry()
+    assert geometry.width() == min(SIDE_PANEL_WIDTH, area.width())
+    assert (geometry.right(), geometry.top(), geometry.height()) == (area.right(), area.top(), area.height())
+
+
+def test_the_demo_window_shrinks_to_a_smaller_screen(qtbot) -> None:
+    window = TillWindow(demo_mode=True)
+    qtbot.addWidget(window)
+    area = window.screen().availableGeometry()
+    window.resize(area.width() + 300, area.height() + 200)  # as a 1366×768 window on a smaller screen
+    window.place_on_screen(side_panel=False)
+    assert window.width() <= area.width() and window.height() <= area.height()
