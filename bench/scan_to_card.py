@@ -1,13 +1,14 @@
 """Scan to card: from a wedge scanner's last key event to the customer card painted with the customer.
 
 The demo till runs in this process on Qt's offscreen platform, with a keyboard-wedge scanner
-(`wedge://?suffix=Enter`) and the sandbox on loopback. A scan is a burst of key presses sent to
+(`wedge://?suffix=Enter`); the sandbox runs on loopback in a process of its own, as the demo's
+does (in this process it would take turns with the till for the interpreter). A scan is a burst of key presses sent to
 the focused identify field as the OS would deliver them; the clock starts just before the last
 one (Enter) is delivered and stops in a paint-event hook on the customer card, at the first paint
 once the card shows that customer. Between scans the customer is reset and the till is idle.
 
 - online: the sandbox answers the identification;
-- from the cache: the sandbox refuses connections and the till knows it is offline: the checkout
+- from the cache: the sandbox is killed and the till knows it is offline: the checkout
   finds the customer in its encrypted offline cache;
 - the floor: the card is handed the same customer directly (no scan, no lookup): what rendering
   and painting the card cost.
@@ -20,10 +21,13 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
+import sys
 import tempfile
+from contextlib import contextmanager
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -33,7 +37,6 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.settings import Settings
 from app.till import TillApplication
-from loyalty_client.sandbox import start_sandbox
 from loyalty_client.sandbox.demo import DEMO_CUSTOMERS
 from loyalty_client.types import CustomerStatus
 
@@ -57,6 +60,24 @@ class PaintClock(QObject):
         if event.type() == QEvent.Type.Paint and self.painted_at is None and self._shown():
             self.painted_at = time.perf_counter()
         return False
+
+
+@contextmanager
+def sandbox_process(folder: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """`till-loyalty sandbox` on a free loopback port: its URL and its process."""
+    command = [sys.executable, "-m", "app", "sandbox", "--host", "127.0.0.1", "--port", "0",
+               "--db", f"sqlite:///{folder / 'sandbox.sqlite'}"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) as proc:
+        try:
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                if line.startswith("SANDBOX LISTENING "):
+                    yield line.split()[2], proc
+                    break
+            else:
+                raise RuntimeError(f"the sandbox did not start (exit {proc.wait()})")
+        finally:
+            proc.kill()
 
 
 def wait_until(app: QApplication, condition: Callable[[], bool], what: str) -> None:
@@ -133,7 +154,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--warmup", type=int, default=5, help="scans before measuring")
     args, _ = parser.parse_known_args(argv)
     app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory(prefix="till-bench-") as folder, start_sandbox() as sandbox:
+    with tempfile.TemporaryDirectory(prefix="till-bench-") as folder, sandbox_process(Path(folder)) as (url, sandbox):
         settings = Settings.defaults().replace(devices_scanner="wedge://?suffix=Enter")
         till = TillApplication(settings, demo=True, database_path=Path(folder) / "till.sqlite")
         try:
@@ -141,14 +162,15 @@ def main(argv: list[str]) -> None:
             till.window.activateWindow()
             ready: list[bool] = []
             till.controller.ready.connect(lambda: ready.append(True))
-            till.connect_service(sandbox.url)
+            till.connect_service(url)
             wait_until(app, lambda: bool(ready), "the checkout to be ready")
             timed_scans(app, till, args.warmup)
             online = timed_scans(app, till, args.scans)
             floor = floor_paints(app, till, args.scans)
             states: list[bool] = []
             till.connectivity_changed.connect(states.append)
-            sandbox.refuse_connections()
+            sandbox.kill()
+            sandbox.wait()
             timed_scans(app, till, args.warmup)  # the first scan finds the service gone, the till says so
             wait_until(app, lambda: states[-1:] == [False], "the till to know it is offline")
             cached = timed_scans(app, till, args.scans)
