@@ -182,7 +182,9 @@ class TillApplication(QObject):
             from app.checkout.recovery import recover_open_sales
             from app.secrets_store import till_secret
             from cache.database import open_database
+            from loyalty_client.identifiers import load_phone_rules
 
+            load_phone_rules()  # its tables load here, off the GUI thread, before the first phone or scan
             database = open_database(database_path)
             recorder = OutboxRecorder(database)
             # What a crash left half done is settled before the checkout takes a receipt.

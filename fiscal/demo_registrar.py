@@ -3,13 +3,15 @@
 Like a real registrar it may keep a fiscal memory: an append-only file of JSON lines, one per
 document, written and flushed to disk (fsync) before `fiscalise` returns. Numbering goes on from
 the memory's last document, and `document_for` answers from it after a crash. A last line cut
-short by a crash (never acknowledged) is dropped when the memory is first read.
+short by a crash (never acknowledged) is dropped when the memory is first read. The memory stays
+on disk: a till that sells all day keeps only its next number and its latest documents in memory.
 """
 from __future__ import annotations
 
 import json
 import os
 import threading
+from collections import deque
 from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +22,10 @@ from fiscal.money import ZERO, money
 from fiscal.receipt import FiscalDocument, Receipt
 
 
+PRINTED_KEPT = 100
+"""How many of the latest documents and their fiscal lines `printed` keeps for display."""
+
+
 def fiscal_memory_beside(database_path: Path) -> Path:
     """The fiscal memory file a till keeps for its demo registrar next to its database file."""
     return database_path.with_name(database_path.name + ".fiscal-memory.jsonl")
@@ -28,23 +34,25 @@ def fiscal_memory_beside(database_path: Path) -> Path:
 class DemoRegistrar:
     """Fiscalises in memory, and in a fiscal memory file when given one (`memory`).
 
-    Increasing document numbers; the fiscal lines of this run kept for display (`printed`).
-    The memory is read on first use, on whichever thread fiscalises, not when it is built.
+    Increasing document numbers; the fiscal lines of this run's latest documents kept for display
+    (`printed`, the last `PRINTED_KEPT`). The memory is read on first use, on whichever thread
+    fiscalises, not when it is built.
     """
 
     def __init__(self, first_number: int = 1, *, memory: Path | None = None) -> None:
         self._next = first_number
         self._lock = threading.Lock()
         self._memory = memory
-        self._documents: list[dict[str, Any]] | None = None  # the fiscal memory, once read
-        self.printed: list[tuple[FiscalDocument, list[FiscalLine]]] = []
+        self._numbered = False  # numbering goes on from the memory's last document, once read
+        self._kept: list[dict[str, Any]] = []  # the documents, when there is no memory file
+        self.printed: deque[tuple[FiscalDocument, list[FiscalLine]]] = deque(maxlen=PRINTED_KEPT)
 
     def fiscalise(self, receipt: Receipt, discounts: Mapping[int, Decimal]) -> FiscalDocument:
         """Number the document, keep it in the fiscal memory, and keep its fiscal lines (split
         where a discount needs it)."""
         lines = [part for line in receipt.lines for part in fiscal_lines(line, discounts.get(line.line_no, ZERO))]
         with self._lock:
-            documents = self._read()
+            self._continue_numbering()
             number = self._next
             self._next += 1
             document = FiscalDocument(document_number=str(number), closed_at=datetime.now(timezone.utc))
@@ -58,7 +66,8 @@ class DemoRegistrar:
             }
             if self._memory is not None:
                 _append(self._memory, record)
-            documents.append(record)
+            else:
+                self._kept.append(record)
         self.printed.append((document, lines))
         return document
 
@@ -66,18 +75,20 @@ class DemoRegistrar:
         """The document printed for this receipt (same id, opened at the same moment), or None."""
         opened_at = receipt.opened_at.isoformat()
         with self._lock:
-            for record in self._read():
+            self._continue_numbering()
+            for record in self._kept if self._memory is None else _load(self._memory):
                 if record["receipt_id"] == receipt.receipt_id and record["opened_at"] == opened_at:
                     return FiscalDocument(record["document_number"], datetime.fromisoformat(record["closed_at"]))
         return None
 
-    def _read(self) -> list[dict[str, Any]]:
-        """The documents kept so far (under the lock); numbering goes on after the last one."""
-        if self._documents is None:
-            self._documents = [] if self._memory is None else _load(self._memory)
-            if self._documents:
-                self._next = max(self._next, int(self._documents[-1]["document_number"]) + 1)
-        return self._documents
+    def _continue_numbering(self) -> None:
+        """On first use (under the lock): number on after the memory's last document."""
+        if self._numbered:
+            return
+        self._numbered = True
+        documents = [] if self._memory is None else _load(self._memory)
+        if documents:
+            self._next = max(self._next, int(documents[-1]["document_number"]) + 1)
 
 
 def _load(path: Path) -> list[dict[str, Any]]:

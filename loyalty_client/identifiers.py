@@ -13,11 +13,12 @@ their reason code for the program, and neither carries personal data.
 """
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from enum import Enum
-
-import phonenumbers
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from loyalty_client.codes import (
     APP_QR_LENGTH,
@@ -27,6 +28,9 @@ from loyalty_client.codes import (
     parse_app_qr,
 )
 from loyalty_client.types import Identifier, IdentifierKind
+
+if TYPE_CHECKING:
+    import phonenumbers
 
 MAX_INPUT_LENGTH = 64
 SUPPORTED_REGIONS = ("BY", "RU")
@@ -39,6 +43,15 @@ _PHONE_CHARACTERS = re.compile(r"[+0-9]+")
 _PHONE_SHAPE = re.compile(r"\+?[0-9]+")
 _MAX_PHONE_DIGITS = 15  # E.164; national forms with a trunk or IDD prefix stay within this too
 _MIN_PHONE_DIGITS = 5
+
+
+def load_phone_rules() -> ModuleType:
+    """The `phonenumbers` library, imported on first use.
+
+    Its numbering tables take a noticeable part of a till's start; the till's window does not need
+    them to appear, so they load here, on the first phone typed or on a worker warming them up.
+    """
+    return importlib.import_module("phonenumbers")
 
 
 class RefusalReason(str, Enum):
@@ -150,6 +163,7 @@ def _parse_phone(compact: str, default_region: str) -> str:
     if len(digits) < _MIN_PHONE_DIGITS:
         raise IdentifierRefused(RefusalReason.NOT_A_PHONE)
 
+    phonenumbers = load_phone_rules()
     candidates = [compact]
     if not compact.startswith("+"):
         # A full international number typed without its plus, from the other market
@@ -177,6 +191,7 @@ _HOME_MOBILES = {375: (9, ("25", "29", "33", "44")), 7: (10, ("9",))}
 
 def _valid_number(candidate: str, region: str) -> phonenumbers.PhoneNumber | None:
     """The parsed number when `candidate` is a valid number (or a full-length home-market mobile)."""
+    phonenumbers = load_phone_rules()
     try:
         number = phonenumbers.parse(candidate, region)
     except phonenumbers.NumberParseException:
@@ -197,6 +212,7 @@ def mask_phone(e164: str) -> str:
     operator/area code kept, every other digit but the last two hidden. Anything that does not
     parse as a phone number gives `***` (never the input).
     """
+    phonenumbers = load_phone_rules()
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:

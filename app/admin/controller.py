@@ -9,16 +9,19 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.workers import BackgroundWorker
-from widgets.pin_dialog import PinDialog
-from widgets.queue_dialog import QueueDialog, QueueRow
+
+if TYPE_CHECKING:  # the dialogs load when first opened, not before the till's window is shown
+    from widgets.pin_dialog import PinDialog
+    from widgets.queue_dialog import QueueDialog, QueueRow
 
 log = logging.getLogger(__name__)
+
 
 def pin_error_text(reason: str) -> str:
     """The admin's sentence for a PIN refusal."""
@@ -122,6 +125,7 @@ class AdminController(QObject):
         `declined(reason)` runs when the dialog is cancelled (reason "") or no PIN was ever set on
         this till (then nobody could approve: the cashier is not offered to create one).
         """
+        from widgets.pin_dialog import PinDialog
 
         def ask(is_set: bool) -> None:
             if not is_set:
@@ -138,6 +142,8 @@ class AdminController(QObject):
 
     # ----- PIN -----------------------------------------------------------------------------
     def _ask_pin(self, is_set: bool, then: Callable[[], None], ask_renewal: bool) -> None:
+        from widgets.pin_dialog import PinDialog
+
         if not is_set:
             dialog = PinDialog.create(self._parent)
             dialog.pin_created.connect(lambda pin: self._create_pin(dialog, pin, then))
@@ -172,6 +178,8 @@ class AdminController(QObject):
     def _renew_pin(self, current: str, then: Callable[[], None]) -> None:
         """The PIN opened but is too short for today's rule: ask for a new one, then go on
         whether the admin chose one or said "Later"."""
+        from widgets.pin_dialog import PinDialog
+
         dialog = PinDialog.renew(self._parent)
         self.pin_dialog = dialog
         dialog.pin_created.connect(
@@ -193,6 +201,8 @@ class AdminController(QObject):
             dialog.show_error(pin_error_text(reason) if reason else str(exc))
 
     def _change_pin(self) -> None:
+        from widgets.pin_dialog import PinDialog
+
         dialog = PinDialog.enter(self._parent, QCoreApplication.translate("Admin", "Current PIN"))
         self.pin_dialog = dialog
 
@@ -214,6 +224,8 @@ class AdminController(QObject):
 
     # ----- the sending queue ---------------------------------------------------------------
     def _open_queue(self) -> None:
+        from widgets.queue_dialog import QueueDialog
+
         dialog = QueueDialog(self._parent)
         self.queue_dialog = dialog
         dialog.filter_changed.connect(lambda _: self.refresh_queue())

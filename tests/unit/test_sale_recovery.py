@@ -20,7 +20,7 @@ from cache.database import Database, open_database
 from cache.journal import Journal
 from cache.outbox import Outbox
 from cache.tables import Operation, OpenSaleStage
-from fiscal.demo_registrar import DemoRegistrar, fiscal_memory_beside
+from fiscal.demo_registrar import PRINTED_KEPT, DemoRegistrar, fiscal_memory_beside
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
 
 AT = datetime(2026, 11, 24, 10, 15, tzinfo=timezone.utc)
@@ -207,6 +207,21 @@ def test_the_fiscal_memory_outlives_the_registrar_and_numbering_goes_on(tmp_path
     assert [(line["document_number"], line["receipt_id"]) for line in lines] == [
         ("1", "R-0"), ("2", "R-1"), ("3", "R-2"), ("4", "R-3")
     ]
+
+
+def test_a_registrar_that_sells_all_day_keeps_its_latest_documents_only(tmp_path: Path) -> None:
+    memory = tmp_path / "fiscal.jsonl"
+    registrar = DemoRegistrar(memory=memory)
+    documents = [registrar.fiscalise(receipt(f"R-{n}"), {}) for n in range(PRINTED_KEPT + 20)]
+    assert [document for document, _lines in registrar.printed] == documents[-PRINTED_KEPT:]
+    # What left memory is still in the fiscal memory file, for the recovery after a crash.
+    assert registrar.document_for(receipt("R-0")) == documents[0]
+    assert registrar.document_for(receipt(f"R-{PRINTED_KEPT + 19}")) == documents[-1]
+    in_memory_only = DemoRegistrar()
+    first = in_memory_only.fiscalise(receipt("R-0"), {})
+    for n in range(1, PRINTED_KEPT + 5):
+        in_memory_only.fiscalise(receipt(f"R-{n}"), {})
+    assert in_memory_only.document_for(receipt("R-0")) == first
 
 
 def test_a_document_cut_short_by_a_crash_is_dropped_from_the_memory(tmp_path: Path) -> None:
