@@ -4,7 +4,7 @@
 <context>
     <name>Admin</name>
     <message>
-        <location filename="../../app/admin/controller.py" line="+26"/>
+        <location filename="../../app/admin/controller.py" line="+29"/>
         <source>The PIN must be digits only.</source>
         <translation>The PIN must be digits only.</translation>
     </message>
@@ -39,22 +39,22 @@
         <translation>The stored PIN is damaged. Ask support to reset it.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>No admin PIN is set on this till.</source>
         <translation>No admin PIN is set on this till.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Admin PIN</source>
         <translation>Admin PIN</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Current PIN</source>
         <translation>Current PIN</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Queued to be sent again.</source>
         <translation>Queued to be sent again.</translation>
     </message>
@@ -2139,7 +2139,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Bonuses earned: %1, spent: %2. Balance now: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="+62"/>
+        <location filename="../../app/gui.py" line="+63"/>
         <source>Sandbox loyalty service at %1</source>
         <translation>Sandbox loyalty service at %1</translation>
     </message>
@@ -2154,7 +2154,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+104"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>The host API is off in the settings: the POS cannot send receipts.</translation>
     </message>
@@ -2182,7 +2182,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="+225"/>
+        <location filename="../../widgets/main_window.py" line="+243"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Admin</translation>

@@ -4,7 +4,7 @@
 <context>
     <name>Admin</name>
     <message>
-        <location filename="../../app/admin/controller.py" line="+26"/>
+        <location filename="../../app/admin/controller.py" line="+29"/>
         <source>The PIN must be digits only.</source>
         <translation>PIN-код должен состоять только из цифр.</translation>
     </message>
@@ -39,22 +39,22 @@
         <translation>Сохранённый PIN-код повреждён. Обратитесь в поддержку для сброса.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>No admin PIN is set on this till.</source>
         <translation>На этой кассе не задан PIN-код администратора.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Admin PIN</source>
         <translation>PIN-код администратора</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Current PIN</source>
         <translation>Текущий PIN-код</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Queued to be sent again.</source>
         <translation>Поставлено на повторную отправку.</translation>
     </message>
@@ -2139,7 +2139,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Начислено бонусов: %1, списано: %2. Баланс: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="+62"/>
+        <location filename="../../app/gui.py" line="+63"/>
         <source>Sandbox loyalty service at %1</source>
         <translation>Тестовый сервис лояльности: %1</translation>
     </message>
@@ -2154,7 +2154,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+104"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>API для кассовой программы выключен в настройках: она не может присылать чеки.</translation>
     </message>
@@ -2182,7 +2182,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="+225"/>
+        <location filename="../../widgets/main_window.py" line="+243"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Администратор</translation>
