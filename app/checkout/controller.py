@@ -15,17 +15,19 @@ import threading
 from concurrent.futures import Future
 from dataclasses import replace
 from decimal import Decimal
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app import translation
 from app.checkout import notices
-from app.checkout.host_receipts import CheckoutNotReady, HostReceipts
-from app.checkout.session import CheckoutSession, CheckoutState
+from app.checkout.session import CheckoutNotReady, CheckoutSession, CheckoutState
 from app.offline.redemption import OfflineRedemptionPolicy
 from app.workers import BackgroundWorker
 from fiscal.receipt import Receipt
+
+if TYPE_CHECKING:  # it loads the database layer, which the window does not wait for
+    from app.checkout.host_receipts import HostReceipts
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +67,8 @@ class CheckoutController(QObject):
         self._worker.submit(lambda: self._heard(make_session()), self._started, self._failed)
 
     def _started(self, built: CheckoutSession | HostReceipts) -> None:
+        from app.checkout.host_receipts import HostReceipts  # loaded already: the worker built it
+
         if isinstance(built, HostReceipts):
             self._host = built
             built = built.session
@@ -186,6 +190,8 @@ class CheckoutController(QObject):
 
     def _heard(self, made: Any) -> Any:
         """On the worker: tell the listeners of the checkout's state if it changed; returns `made`."""
+        from app.checkout.host_receipts import HostReceipts  # on the worker, never before the window
+
         session = made.session if isinstance(made, HostReceipts) else made
         state = session.state if isinstance(session, CheckoutSession) else made
         if isinstance(state, CheckoutState) and state is not self._last_heard:

@@ -47,10 +47,6 @@ RETRYABLE_CODES = frozenset({"SERVICE_UNAVAILABLE"})
 FINISHED = (Phase.CLOSED, Phase.VOIDED)
 
 
-class CheckoutNotReady(RuntimeError):
-    """The checkout is not built yet (the till is starting): try again shortly."""
-
-
 class HostCallRefused(Exception):
     """A host's call the till did not do: the contract's code, a sentence in the till's language,
     and whether the same call may succeed later."""

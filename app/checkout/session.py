@@ -218,6 +218,10 @@ class OfflineStore(Protocol):
         ...
 
 
+class CheckoutNotReady(RuntimeError):
+    """The checkout is not built yet (the till is starting): try again shortly."""
+
+
 class InputRejected(Exception):
     """Typed or scanned text that is not a customer identifier; carries the cashier's message."""
 

@@ -20,8 +20,8 @@ from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.checkout.host_receipts import CheckoutNotReady, HostCallRefused, HostReceipts
-from app.checkout.session import CheckoutState
+from app.checkout.host_receipts import HostCallRefused, HostReceipts
+from app.checkout.session import CheckoutNotReady, CheckoutState
 from app.host_api import errors
 from app.host_api.events import StateBroadcaster
 from app.host_api.guard import RequestGuard
