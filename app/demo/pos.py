@@ -43,6 +43,11 @@ class DemoPos(QObject):
         self._worker = BackgroundWorker("demo-pos", self)
         self._client: Future[PosClient] = Future()
 
+    @property
+    def pending(self) -> int:
+        """Calls to the till's host API sent or queued and not yet answered."""
+        return self._worker.pending
+
     def connect(self, url: str, token: str) -> None:
         """The host API listens at `url` and takes `token`: calls go out from now on."""
         if not self._client.done():
