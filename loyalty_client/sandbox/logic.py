@@ -266,7 +266,7 @@ class SandboxLoyalty:
         try:
             return self._work(unit)
         except _WrongCode as wrong:
-            self._work(lambda session: self._count_wrong_code(session, wrong))
+            self._work(lambda session, error=wrong: self._count_wrong_code(session, error))
             raise ConfirmationInvalid(MSG_CODE_INVALID) from None
 
     # ----- shared reads --------------------------------------------------------------------------
