@@ -26,7 +26,7 @@ from urllib.parse import urlparse
 import requests
 import zeep
 from lxml import etree
-from urllib3.exceptions import NewConnectionError, ReadTimeoutError
+from urllib3.exceptions import ReadTimeoutError
 from zeep.exceptions import (
     DTDForbidden,
     EntitiesForbidden,
@@ -58,6 +58,7 @@ from loyalty_client.soap_contract import (
 from loyalty_client.soap_transport import (
     DEFAULT_MAX_RESPONSE_BYTES,
     ServiceTransport,
+    never_connected,
     no_retry_session,
 )
 from loyalty_client.types import (
@@ -365,7 +366,7 @@ def typed_failure(exc: Exception, *, sent: bool) -> LoyaltyError | None:
     ):
         return ServiceUnavailable("timed out", unreachable=isinstance(exc, requests.ConnectTimeout))
     if isinstance(exc, requests.ConnectionError):
-        return ServiceUnavailable("cannot connect", unreachable=_never_connected(exc))
+        return ServiceUnavailable("cannot connect", unreachable=never_connected(exc))
     if isinstance(exc, requests.RequestException):
         return ServiceUnavailable(f"HTTP failure: {type(exc).__name__}")
     if isinstance(exc, (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden)):
@@ -381,10 +382,6 @@ def typed_failure(exc: Exception, *, sent: bool) -> LoyaltyError | None:
         return ServiceUnavailable(f"unreadable response: {type(exc).__name__}")
     return None
 
-
-def _never_connected(exc: requests.ConnectionError) -> bool:
-    """Whether no connection was made (refused, unknown host, no route), not one lost mid-call."""
-    return any(isinstance(getattr(arg, "reason", arg), NewConnectionError) for arg in exc.args)
 
 
 _FAULT_TAG = f"{{{NAMESPACE}}}LoyaltyFault"

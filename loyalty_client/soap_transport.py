@@ -25,7 +25,8 @@ import os
 import socket
 import threading
 import time
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
 
 import requests
 from lxml import etree
@@ -33,6 +34,7 @@ from requests.adapters import HTTPAdapter
 from urllib3 import poolmanager
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import NewConnectionError
 from urllib3.util.retry import Retry
 
 from loyalty_client.errors import ResponseRefused, ServiceUnavailable
@@ -156,6 +158,52 @@ class _Watchdog:
 _WATCHDOG = _Watchdog()
 os.register_at_fork(after_in_child=_WATCHDOG._reset)  # the thread does not survive a fork
 _exchange = threading.local()  # the deadline of the exchange under way on this thread
+
+
+@contextmanager
+def watched_exchange(seconds: float) -> Iterator[CallDeadline]:
+    """Run one HTTP exchange on this thread under a total deadline of `seconds`.
+
+    Connections opened or reused inside the block attach their sockets to the deadline, and the
+    process's watchdog shuts them down when it passes. The caller checks `deadline.expired` and
+    drops its pooled connections when it is.
+    """
+    deadline = CallDeadline(seconds)
+    _exchange.deadline = deadline
+    _WATCHDOG.watch(deadline)
+    try:
+        yield deadline
+    finally:
+        _exchange.deadline = None
+        deadline.finish()
+
+
+def read_bounded(
+    response: requests.Response, deadline: CallDeadline, max_bytes: int, timed_out: Callable[[], Exception]
+) -> bytes:
+    """The body of a streamed response, or `ResponseRefused` once it grows past `max_bytes` or if it
+    is compressed; `timed_out()` is raised once the deadline has passed."""
+    encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
+    if encoding not in ("", "identity"):
+        raise ResponseRefused("compressed response refused")
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise ResponseRefused(f"response too large (over {max_bytes} bytes)")
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_content(_CHUNK):
+        size += len(chunk)
+        if size > max_bytes:
+            raise ResponseRefused(f"response too large (over {max_bytes} bytes)")
+        if deadline.passed():
+            raise timed_out()
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def never_connected(exc: requests.ConnectionError) -> bool:
+    """Whether no connection was made (refused, unknown host, no route), not one lost mid-call."""
+    return any(isinstance(getattr(arg, "reason", arg), NewConnectionError) for arg in exc.args)
 
 
 class _DeadlineAware:
@@ -351,41 +399,37 @@ class ServiceTransport(LocalFilesTransport):
         self.posts += 1
         started = time.perf_counter()
         proxies, verify, auth = self._settings_for(address)
-        deadline = CallDeadline(self.timeout_seconds)
-        _exchange.deadline = deadline
-        _WATCHDOG.watch(deadline)
-        try:
-            response = self.session.post(
-                address,
-                data=message,
-                headers=headers,
-                # Each wait is also bounded by the whole deadline, should the watchdog be late.
-                timeout=(self.connect_timeout_seconds, self.timeout_seconds),
-                allow_redirects=False,
-                stream=True,
-                proxies=proxies,
-                verify=verify,
-                auth=auth,
-            )
+        with watched_exchange(self.timeout_seconds) as deadline:
             try:
-                content = self._read_bounded(response, deadline)
+                response = self.session.post(
+                    address,
+                    data=message,
+                    headers=headers,
+                    # Each wait is also bounded by the whole deadline, should the watchdog be late.
+                    timeout=(self.connect_timeout_seconds, self.timeout_seconds),
+                    allow_redirects=False,
+                    stream=True,
+                    proxies=proxies,
+                    verify=verify,
+                    auth=auth,
+                )
+                try:
+                    content = read_bounded(response, deadline, self.max_response_bytes, self._timed_out)
+                finally:
+                    response.close()
+                if deadline.expired:
+                    # The watchdog cut the connection: what came before the cut may look complete
+                    # (headers cut short read as ended; a body without a length ends at the cut).
+                    raise self._timed_out()
+            except ServiceUnavailable:
+                raise
+            except Exception as exc:
+                if deadline.passed():
+                    raise self._timed_out() from exc
+                raise
             finally:
-                response.close()
-            if deadline.expired:
-                # The watchdog cut the connection: what came before the cut may look complete
-                # (headers cut short read as ended; a body without a length ends at the cut).
-                raise self._timed_out()
-        except ServiceUnavailable:
-            raise
-        except Exception as exc:
-            if deadline.passed():
-                raise self._timed_out() from exc
-            raise
-        finally:
-            _exchange.deadline = None
-            deadline.finish()
-            if deadline.expired:
-                self._drop_connections()
+                if deadline.expired:
+                    self._drop_connections()
         # requests keeps a streamed body here once read; zeep reads `response.content`.
         response._content = content
         log.debug(
@@ -425,26 +469,6 @@ class ServiceTransport(LocalFilesTransport):
     def get(self, address: str, params: Any, headers: dict) -> requests.Response:
         """Not used by the contract (SOAP over POST only)."""
         raise ServiceUnavailable("HTTP GET is not part of the loyalty contract")
-
-    def _read_bounded(self, response: requests.Response, deadline: CallDeadline) -> bytes:
-        """The body, or `ResponseRefused` once it grows past `max_response_bytes` or if it is
-        compressed; `ServiceUnavailable` once the deadline has passed."""
-        encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
-        if encoding not in ("", "identity"):
-            raise ResponseRefused("compressed response refused")
-        declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > self.max_response_bytes:
-            raise ResponseRefused(f"response too large (over {self.max_response_bytes} bytes)")
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_content(_CHUNK):
-            size += len(chunk)
-            if size > self.max_response_bytes:
-                raise ResponseRefused(f"response too large (over {self.max_response_bytes} bytes)")
-            if deadline.passed():
-                raise self._timed_out()
-            chunks.append(chunk)
-        return b"".join(chunks)
 
     def _timed_out(self) -> ServiceUnavailable:
         return ServiceUnavailable(f"timed out: no complete answer within {self.timeout_seconds:g} s")

@@ -36,7 +36,6 @@ from typing import Any, Mapping
 from urllib.parse import parse_qs, urlsplit
 
 import requests
-from urllib3.exceptions import NewConnectionError
 
 from loyalty_client.errors import (
     AccountNotFound,
@@ -44,22 +43,20 @@ from loyalty_client.errors import (
     InvalidRequest,
     LoyaltyError,
     LoyaltyFault,
-    ResponseRefused,
     ServiceUnavailable,
 )
 from loyalty_client.soap_transport import (
-    _WATCHDOG,
     DEFAULT_MAX_RESPONSE_BYTES,
-    CallDeadline,
-    _exchange,
+    never_connected,
     no_retry_session,
+    read_bounded,
+    watched_exchange,
 )
 
 log = logging.getLogger(__name__)
 
 SCHEME_PREFIX = "retailcrm+"
 API_PATH = "/api/v5/"
-_CHUNK = 64 * 1024
 
 
 class _QueryRedactor(logging.Filter):
@@ -221,65 +218,43 @@ class RetailCrmClient:
         remaining = self.timeout_seconds - (time.monotonic() - begun)
         if remaining <= 0:
             raise ServiceUnavailable("rate limited: too many requests to RetailCRM this second")
-        deadline = CallDeadline(remaining)
-        _exchange.deadline = deadline
-        _WATCHDOG.watch(deadline)
-        try:
-            response = self._session.request(
-                method,
-                self.endpoint.api_url + path,
-                timeout=(min(self.connect_timeout_seconds, remaining), remaining),
-                allow_redirects=False,
-                stream=True,
-                **kwargs,
-            )
+        with watched_exchange(remaining) as deadline:
             try:
-                content = self._read_bounded(response, deadline)
+                response = self._session.request(
+                    method,
+                    self.endpoint.api_url + path,
+                    timeout=(min(self.connect_timeout_seconds, remaining), remaining),
+                    allow_redirects=False,
+                    stream=True,
+                    **kwargs,
+                )
+                try:
+                    content = read_bounded(response, deadline, self.max_response_bytes, self._timed_out)
+                finally:
+                    response.close()
+                if deadline.expired:
+                    raise self._timed_out()
+            except LoyaltyError:
+                raise
+            except requests.Timeout as exc:
+                raise ServiceUnavailable(
+                    "timed out", unreachable=isinstance(exc, requests.ConnectTimeout) and not deadline.passed()
+                ) from None
+            except requests.ConnectionError as exc:
+                if deadline.passed():
+                    raise self._timed_out() from None
+                raise ServiceUnavailable("cannot connect", unreachable=never_connected(exc)) from None
+            except requests.RequestException as exc:
+                if deadline.passed():
+                    raise self._timed_out() from None
+                raise ServiceUnavailable(f"HTTP failure: {type(exc).__name__}") from None
             finally:
-                response.close()
-            if deadline.expired:
-                raise self._timed_out()
-        except LoyaltyError:
-            raise
-        except requests.Timeout as exc:
-            raise ServiceUnavailable(
-                "timed out", unreachable=isinstance(exc, requests.ConnectTimeout) and not deadline.passed()
-            ) from None
-        except requests.ConnectionError as exc:
-            if deadline.passed():
-                raise self._timed_out() from None
-            raise ServiceUnavailable("cannot connect", unreachable=_never_connected(exc)) from None
-        except requests.RequestException as exc:
-            if deadline.passed():
-                raise self._timed_out() from None
-            raise ServiceUnavailable(f"HTTP failure: {type(exc).__name__}") from None
-        finally:
-            _exchange.deadline = None
-            deadline.finish()
-            if deadline.expired:
-                for adapter in self._session.adapters.values():
-                    adapter.close()
+                if deadline.expired:
+                    for adapter in self._session.adapters.values():
+                        adapter.close()
         status = response.status_code
         log.debug("%s %s: HTTP %d in %.1f ms", method, path.split("/", 1)[0], status, (time.perf_counter() - started) * 1000)
         return answer(status, response.headers.get("Content-Type", ""), content)
-
-    def _read_bounded(self, response: requests.Response, deadline: CallDeadline) -> bytes:
-        encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
-        if encoding not in ("", "identity"):
-            raise ResponseRefused("compressed response refused")
-        declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > self.max_response_bytes:
-            raise ResponseRefused(f"response too large (over {self.max_response_bytes} bytes)")
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_content(_CHUNK):
-            size += len(chunk)
-            if size > self.max_response_bytes:
-                raise ResponseRefused(f"response too large (over {self.max_response_bytes} bytes)")
-            if deadline.passed():
-                raise self._timed_out()
-            chunks.append(chunk)
-        return b"".join(chunks)
 
     def _timed_out(self) -> ServiceUnavailable:
         return ServiceUnavailable(f"timed out: no complete answer within {self.timeout_seconds:g} s")
@@ -330,12 +305,3 @@ def _details(errors: Any) -> str:
     if isinstance(errors, list):
         return "; ".join(str(item) for item in errors)
     return ""
-
-
-def _never_connected(exc: requests.ConnectionError) -> bool:
-    """Whether no connection was made (refused, unknown host, no route), not one lost mid-call."""
-    for arg in exc.args:
-        reason = getattr(arg, "reason", arg)
-        if isinstance(reason, NewConnectionError):
-            return True
-    return False
