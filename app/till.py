@@ -40,14 +40,14 @@ from app.host_api.status import HostApiStatus
 from app.settings import Settings, demo_settings, secrets_folder
 from app.offline.sync_controller import SyncController
 from app.workers import BackgroundWorker
-from devices.receipt_layout import LoyaltySummary
-from devices.scan_classifier import classify_scan
+from devices.printing.receipt_layout import LoyaltySummary
+from devices.scanner.scan_classifier import classify_scan
 from devices.uris import DeviceUriError
 from fiscal.demo_registrar import DemoRegistrar, fiscal_memory_beside
 from fiscal.money import format_money
 from loyalty_client.service import LoyaltyService
 from loyalty_client.types import CommitResult, Customer
-from widgets.close_prompt import confirm_close_with_waiting
+from widgets.checkout.close_prompt import confirm_close_with_waiting
 from widgets.main_window import TillWindow
 
 if TYPE_CHECKING:

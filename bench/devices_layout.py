@@ -14,8 +14,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Callable
 
-from devices.escpos_loader import load_escpos
-from devices.receipt_layout import LoyaltySummary, build_receipt, build_test_page, layout_receipt
+from devices.printing.escpos_loader import load_escpos
+from devices.printing.receipt_layout import LoyaltySummary, build_receipt, build_test_page, layout_receipt
 from devices.uris import PrintOptions, QrMode
 from loyalty_client.types import BarcodeKind, Offer
 

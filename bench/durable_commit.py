@@ -33,7 +33,7 @@ from app.checkout.recorder import OutboxRecorder
 from bench.soap_roundtrip import Timings, print_table
 from cache.database import open_database
 from cache.engine import DEFAULT_BUSY_TIMEOUT_MS, configure_connection
-from cache.outbox import dumps
+from cache.transactions.outbox import dumps
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
 
 TARGET_P95_MS = 10.0

@@ -70,7 +70,7 @@ def make_host(service_url: str, db_path: Path) -> Any:
     from app.checkout.session import CheckoutSession
     from cache.database import open_database
     from fiscal.demo_registrar import DemoRegistrar
-    from loyalty_client.soap_client import SoapLoyaltyService
+    from loyalty_client.soap.client import SoapLoyaltyService
 
     recorder = OutboxRecorder(open_database(db_path))
     session = CheckoutSession(

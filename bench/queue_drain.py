@@ -33,14 +33,14 @@ from sqlalchemy.orm import Session
 from app.offline.outbox_sync import OutboxSync, commit_payload
 from bench.durable_commit import receipt
 from cache.database import Database, open_database
-from cache.journal import Journal
+from cache.transactions.journal import Journal
 from cache.tables import OutboxState
 from fiscal.receipt import FiscalDocument
 from loyalty_client.batch import MAX_BATCH_ITEMS
 from loyalty_client.sandbox import RunningSandbox, start_sandbox
-from loyalty_client.sandbox import ledger as sandbox_ledger
-from loyalty_client.sandbox.models import CustomerRow
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.sandbox.storage import ledger as sandbox_ledger
+from loyalty_client.sandbox.storage.models import CustomerRow
+from loyalty_client.soap.client import SoapLoyaltyService
 
 TARGET_PER_SECOND = 1000.0
 ZERO = Decimal("0.00")

@@ -25,8 +25,8 @@ from zeep.wsdl.utils import etree_to_string
 
 from fiscal.receipt import Receipt, ReceiptLine
 from loyalty_client.sandbox import start_sandbox
-from loyalty_client.soap_client import SoapLoyaltyService
-from loyalty_client.soap_contract import LocalFilesTransport, contract_settings, wsdl_path
+from loyalty_client.soap.client import SoapLoyaltyService
+from loyalty_client.soap.contract import LocalFilesTransport, contract_settings, wsdl_path
 from loyalty_client.types import Identifier, IdentifierKind
 
 STORE, TILL = "001", "01"

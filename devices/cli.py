@@ -134,7 +134,7 @@ def test_print(
     timeout: float | None = None,
 ) -> int:
     """Print the test page on the printer at `uri`, with options overriding the URI's."""
-    from devices.printer import ReceiptPrinter
+    from devices.printing.printer import ReceiptPrinter
 
     config = parse_printer_uri(uri)
     options = config.options
@@ -177,7 +177,7 @@ def test_scan(
 
 
 def _print_scan(raw: bytes | str, region: str, json_lines: bool, out: TextIO) -> None:
-    from devices.scan_classifier import classify_scan
+    from devices.scanner.scan_classifier import classify_scan
 
     result = classify_scan(raw, region)
     if json_lines:
@@ -196,7 +196,7 @@ def _left(deadline: float | None) -> float | None:
 def _scan_serial(
     config: SerialScannerConfig, count: int | None, deadline: float | None, json_lines: bool, region: str, out: TextIO
 ) -> int:
-    from devices.serial_scanner import ScannerEvent, ScannerStatus, SerialScannerReader
+    from devices.scanner.serial_scanner import ScannerEvent, ScannerStatus, SerialScannerReader
 
     events: queue.Queue[tuple[str, object]] = queue.Queue()
     reader = SerialScannerReader(
@@ -252,7 +252,7 @@ def _scan_terminal(
     config: WedgeScannerConfig, count: int | None, deadline: float | None, json_lines: bool, region: str, out: TextIO
 ) -> int:
     """A keyboard-wedge scanner types into this terminal: each line is a scan."""
-    from devices.wedge import remap_layout
+    from devices.scanner.wedge import remap_layout
 
     print("scan into this terminal (each code ends with Enter)", file=sys.stderr, flush=True)
     lines: queue.Queue[str | None] = queue.Queue()

@@ -326,7 +326,7 @@ class SerialScannerConfig:
 
 @dataclass(frozen=True)
 class WedgeScannerConfig:
-    """A keyboard-wedge scanner: it types its codes as key presses (see `devices.wedge`)."""
+    """A keyboard-wedge scanner: it types its codes as key presses (see `devices.scanner.wedge`)."""
 
     prefix: str = ""
     suffix: WedgeSuffix = WedgeSuffix.ENTER

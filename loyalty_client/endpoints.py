@@ -55,7 +55,7 @@ def loyalty_service_for(
             verify_tls=verify_tls,
         )
         return RetailCrmLoyaltyService(client)
-    from loyalty_client.soap_client import SoapLoyaltyService
+    from loyalty_client.soap.client import SoapLoyaltyService
 
     return SoapLoyaltyService(
         url,

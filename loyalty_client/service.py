@@ -1,6 +1,6 @@
 """The loyalty service as the till sees it: one method per contract operation (docs/architecture.md §3).
 
-Implemented by the SOAP client (`loyalty_client.soap_client.SoapLoyaltyService`). Every method may
+Implemented by the SOAP client (`loyalty_client.soap.client.SoapLoyaltyService`). Every method may
 raise a `loyalty_client.errors.LoyaltyFault` subclass for a business fault, or
 `ServiceUnavailable` when the service cannot be reached.
 """

@@ -22,9 +22,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from app.i18n import install_translator  # noqa: E402
-from widgets.device_settings import DeviceChoice, DeviceSettingsDialog  # noqa: E402
-from widgets.pin_dialog import PinDialog  # noqa: E402
-from widgets.queue_dialog import QueueDialog, QueueRow  # noqa: E402
+from widgets.admin.device_settings import DeviceChoice, DeviceSettingsDialog  # noqa: E402
+from widgets.admin.pin_dialog import PinDialog  # noqa: E402
+from widgets.admin.queue_dialog import QueueDialog, QueueRow  # noqa: E402
 from widgets.style import apply_style  # noqa: E402
 
 
@@ -63,7 +63,7 @@ def devices_dialog() -> DeviceSettingsDialog:
     dialog.show_scan("qr", "9100012345678012345678")
     dialog.show_scan("unknown", "4810001000017")
     from app.devices.texts import printer_status_detail_text, printer_status_text
-    from devices.printer_status import PrinterStatus, StatusReason
+    from devices.printing.printer_status import PrinterStatus, StatusReason
 
     status = PrinterStatus.offline(StatusReason.NO_ANSWER_IN_TIME, device="10.0.0.5:9100")
     dialog.show_test_print_result(False, printer_status_text(status), printer_status_detail_text(status))

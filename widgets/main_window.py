@@ -13,11 +13,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolButton, QWidget
 
-from widgets.demo_host import DemoHostPanel
+from widgets.demo.demo_host import DemoHostPanel
 from widgets.elided_label import ElidedLabel
-from widgets.loyalty_panel import LoyaltyPanel
-from widgets.printer_status import PrinterStatusIndicator
-from widgets.sandbox_log import SandboxLog
+from widgets.checkout.loyalty_panel import LoyaltyPanel
+from widgets.admin.printer_status import PrinterStatusIndicator
+from widgets.demo.sandbox_log import SandboxLog
 
 DEFAULT_SIZE = (1366, 768)
 LOYALTY_WIDTH = 600

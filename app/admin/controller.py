@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QWidget
 from app.workers import BackgroundWorker
 
 if TYPE_CHECKING:  # the dialogs load when first opened, not before the till's window is shown
-    from widgets.pin_dialog import PinDialog
-    from widgets.queue_dialog import QueueDialog, QueueRow
+    from widgets.admin.pin_dialog import PinDialog
+    from widgets.admin.queue_dialog import QueueDialog, QueueRow
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ class AdminStore:
         from app.admin.pin import AdminPin
         from app.secrets_store import till_secret
         from cache.database import open_database
-        from cache.outbox import Outbox
+        from cache.transactions.outbox import Outbox
         from cache.till_state import TillState
 
         self.database = open_database(database_path)
@@ -125,7 +125,7 @@ class AdminController(QObject):
         `declined(reason)` runs when the dialog is cancelled (reason "") or no PIN was ever set on
         this till (then nobody could approve: the cashier is not offered to create one).
         """
-        from widgets.pin_dialog import PinDialog
+        from widgets.admin.pin_dialog import PinDialog
 
         def ask(is_set: bool) -> None:
             if not is_set:
@@ -142,7 +142,7 @@ class AdminController(QObject):
 
     # ----- PIN -----------------------------------------------------------------------------
     def _ask_pin(self, is_set: bool, then: Callable[[], None], ask_renewal: bool) -> None:
-        from widgets.pin_dialog import PinDialog
+        from widgets.admin.pin_dialog import PinDialog
 
         if not is_set:
             dialog = PinDialog.create(self._parent)
@@ -178,7 +178,7 @@ class AdminController(QObject):
     def _renew_pin(self, current: str, then: Callable[[], None]) -> None:
         """The PIN opened but is too short for today's rule: ask for a new one, then go on
         whether the admin chose one or said "Later"."""
-        from widgets.pin_dialog import PinDialog
+        from widgets.admin.pin_dialog import PinDialog
 
         dialog = PinDialog.renew(self._parent)
         self.pin_dialog = dialog
@@ -201,7 +201,7 @@ class AdminController(QObject):
             dialog.show_error(pin_error_text(reason) if reason else str(exc))
 
     def _change_pin(self) -> None:
-        from widgets.pin_dialog import PinDialog
+        from widgets.admin.pin_dialog import PinDialog
 
         dialog = PinDialog.enter(self._parent, QCoreApplication.translate("Admin", "Current PIN"))
         self.pin_dialog = dialog
@@ -224,7 +224,7 @@ class AdminController(QObject):
 
     # ----- the sending queue ---------------------------------------------------------------
     def _open_queue(self) -> None:
-        from widgets.queue_dialog import QueueDialog
+        from widgets.admin.queue_dialog import QueueDialog
 
         dialog = QueueDialog(self._parent)
         self.queue_dialog = dialog

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.host_api.status import HostApiStatus
 from app.workers import BackgroundWorker
-from widgets.integration_dialog import IntegrationDialog
+from widgets.admin.integration_dialog import IntegrationDialog
 
 log = logging.getLogger(__name__)
 

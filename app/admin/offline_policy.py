@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from app.offline.redemption import OfflineRedemptionPolicy
 from app.settings import Settings, save_settings
 from app.workers import BackgroundWorker
-from widgets.offline_policy_dialog import OfflinePolicyDialog
+from widgets.admin.offline_policy_dialog import OfflinePolicyDialog
 
 log = logging.getLogger(__name__)
 

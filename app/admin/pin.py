@@ -18,7 +18,7 @@ anything. Each attempt is counted *before* the (slow) verification, in one write
 two processes guessing at once cannot get more tries than one, and a crash half-way counts as a
 wrong attempt. A right PIN clears the counter.
 
-No Qt here: the dialog (widgets/pin_dialog.py) only collects digits; the application asks this.
+No Qt here: the dialog (widgets/admin/pin_dialog.py) only collects digits; the application asks this.
 """
 from __future__ import annotations
 

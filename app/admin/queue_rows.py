@@ -16,12 +16,12 @@ from typing import Any, Iterable, Mapping
 from sqlalchemy import select
 
 from cache.database import Database
-from cache.journal import Journal
-from cache.outbox import OutboxItem
+from cache.transactions.journal import Journal
+from cache.transactions.outbox import OutboxItem
 from cache.tables import CachedCustomer, Operation
 from fiscal.money import ZERO, money
 from loyalty_client.codec import customer_from_dict
-from widgets.queue_dialog import QueueRow
+from widgets.admin.queue_dialog import QueueRow
 
 log = logging.getLogger(__name__)
 

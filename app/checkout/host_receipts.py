@@ -32,7 +32,7 @@ from app.checkout.notices import Notice, Severity
 from app.checkout.recorder import OutboxRecorder
 from app.checkout.session import CheckoutSession, CheckoutState, ClosedSale, Phase
 from app.translation import translate
-from cache.open_sales import OpenSale
+from cache.transactions.open_sales import OpenSale
 from cache.tables import OpenSaleStage
 from fiscal.allocation import allocate
 from fiscal.money import ZERO

@@ -10,7 +10,7 @@ from loyalty_client.identifiers import IdentifierRefused, RefusalReason, parse_i
 from loyalty_client.types import Identifier
 
 if TYPE_CHECKING:
-    from devices.scan_classifier import ScanRejection
+    from devices.scanner.scan_classifier import ScanRejection
 
 
 def refusal_text(reason: RefusalReason) -> str:
@@ -49,7 +49,7 @@ def identifier_parser(region: str) -> IdentifierParser:
 
 def scan_refusal_text(reason: "ScanRejection | None") -> str:
     """The cashier's sentence for a scan that identified nobody."""
-    from devices.scan_classifier import ScanRejection
+    from devices.scanner.scan_classifier import ScanRejection
 
     if reason is ScanRejection.PRODUCT_BARCODE:
         return translate("Identify", "That is a product barcode, not a loyalty card.")

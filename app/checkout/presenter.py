@@ -13,7 +13,7 @@ from fiscal.money import ZERO, format_money
 from fiscal.receipt import Receipt
 from loyalty_client.types import Balance, CommitResult
 from widgets.main_window import TillWindow
-from widgets.receipt_prompts import confirm_new_receipt, confirm_void
+from widgets.checkout.receipt_prompts import confirm_new_receipt, confirm_void
 
 
 class TillPresenter(QObject):

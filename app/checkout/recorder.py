@@ -1,7 +1,7 @@
 """The checkout's durable record of sales: open sales first, then journal and outbox rows.
 
 Before a step whose outcome a crash could lose (a reservation, a fiscalisation) the sale is kept
-as an open sale (`cache.open_sales`); its commit or cancel is then recorded as a journal row and
+as an open sale (`cache.transactions.open_sales`); its commit or cancel is then recorded as a journal row and
 an outbox row in one transaction that also closes the open sale. `app.checkout.recovery` settles,
 after a crash, the open sales left behind.
 """
@@ -13,8 +13,8 @@ from typing import Any, Callable, Mapping
 
 from app.offline.outbox_sync import cancel_payload, commit_payload
 from cache.database import Database
-from cache.journal import Journal
-from cache.open_sales import OpenSales
+from cache.transactions.journal import Journal
+from cache.transactions.open_sales import OpenSales
 from fiscal.receipt import FiscalDocument, Receipt
 
 

@@ -1,6 +1,6 @@
 """Settling the sales a crash left open, before the till takes its next receipt.
 
-For each open sale (`cache.open_sales`), oldest first:
+For each open sale (`cache.transactions.open_sales`), oldest first:
 
 - `reserving`: a reservation may be held on the service and no receipt was fiscalised: its cancel
   is recorded (a cancel the service does not find is done all the same);
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from app.checkout.recorder import OutboxRecorder
-from cache.open_sales import OpenSale
+from cache.transactions.open_sales import OpenSale
 from cache.tables import OpenSaleStage
 from fiscal.receipt import Receipt
 from fiscal.registrar import FiscalRegistrar

@@ -57,7 +57,7 @@ from app.checkout.recovery import recover_open_sales
 from app.secrets_store import till_secret
 from app.settings import Settings, secrets_folder
 from cache.database import Database, open_database
-from cache.journal import Journal
+from cache.transactions.journal import Journal
 from cache.tables import OutboxState
 from fiscal.demo_registrar import DemoRegistrar, fiscal_memory_beside
 from fiscal.money import ZERO, money

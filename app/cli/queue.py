@@ -31,7 +31,7 @@ from app.checkout.recovery import recover_open_sales
 from app.settings import Settings
 from cache.database import Database, open_database
 from cache.errors import OutboxStateError
-from cache.outbox import Outbox
+from cache.transactions.outbox import Outbox
 from cache.tables import OutboxState
 from fiscal.demo_registrar import DemoRegistrar, fiscal_memory_beside
 

@@ -19,7 +19,7 @@ def prepare_if_demo_child() -> None:
     if os.environ.get(STOP_WITH_PARENT_ENV) != "1":
         return
     _stop_when_stdin_closes()
-    from loyalty_client.sandbox.db_url import DB_URL_ENV
+    from loyalty_client.sandbox.storage.db_url import DB_URL_ENV
 
     # the demo's own sandbox starts fresh, not on the database set for a standalone one
     os.environ.pop(DB_URL_ENV, None)

@@ -17,10 +17,10 @@ from app.devices.texts import printer_status_text, scanner_status_text
 from app.devices.wedge_filter import WedgeEventFilter
 from app.workers import BackgroundWorker
 from devices.discovery import DiscoveredDevice, discover_devices
-from devices.printer import ReceiptPrinter
-from devices.printer_status import PrinterStatus
-from devices.receipt_layout import LoyaltySummary
-from devices.serial_scanner import ScannerEvent, ScannerStatus, SerialScannerReader
+from devices.printing.printer import ReceiptPrinter
+from devices.printing.printer_status import PrinterStatus
+from devices.printing.receipt_layout import LoyaltySummary
+from devices.scanner.serial_scanner import ScannerEvent, ScannerStatus, SerialScannerReader
 from devices.uris import (
     DeviceUriError,
     PrinterConfig,
@@ -157,7 +157,7 @@ class DevicesController(QObject):
 
 
 def _error_status(exc: BaseException) -> PrinterStatus:
-    from devices.printer_status import StatusReason
+    from devices.printing.printer_status import StatusReason
 
     detail = str(exc) if isinstance(exc, DeviceUriError) else f"{type(exc).__name__}: {exc}"
     return PrinterStatus.error(StatusReason.TRANSPORT_FAILED, detail=detail)

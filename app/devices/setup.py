@@ -25,10 +25,10 @@ from app.devices.controller import DevicesController, printer_uri_with
 from app.settings import Settings, save_settings
 from app.devices.wedge_filter import WedgeEventFilter
 from devices.discovery import DeviceKind, DiscoveredDevice
-from devices.printer_status import PrinterStatus
-from devices.scan_classifier import classify_scan
+from devices.printing.printer_status import PrinterStatus
+from devices.scanner.scan_classifier import classify_scan
 from devices.uris import DeviceUriError, WedgeScannerConfig, parse_printer_uri, parse_scanner_uri
-from widgets.device_settings import DeviceChoice, DeviceSettingsDialog
+from widgets.admin.device_settings import DeviceChoice, DeviceSettingsDialog
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,8 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from devices.discovery import DeviceSource, DiscoveredDevice, usb_id_text
-from devices.printer_status import DeliveryProblem, PrinterState, PrinterStatus, StatusReason
-from devices.serial_scanner import ScannerStatus
+from devices.printing.printer_status import DeliveryProblem, PrinterState, PrinterStatus, StatusReason
+from devices.scanner.serial_scanner import ScannerStatus
 from devices.uri_errors import DeviceRole, DeviceUriError, UriProblem
 
 _PLACEHOLDER = re.compile(r"%([1-9])")

@@ -1,7 +1,7 @@
-"""The application-wide key filter that recognises a keyboard-wedge scanner (rules: devices/wedge.py).
+"""The application-wide key filter that recognises a keyboard-wedge scanner (rules: devices/scanner/wedge.py).
 
 It sees every key press of one window (whatever widget has focus), asks the Qt-free
-`devices.wedge.WedgeClassifier` what the press is, and applies the decision: swallow scanned
+`devices.scanner.wedge.WedgeClassifier` what the press is, and applies the decision: swallow scanned
 keys, take back characters that turned out to be part of a scan, hand back swallowed keys that
 were typing after all, and emit `scanned` with the code. Other windows are left alone: the till's
 filter watches the till window only, so dialogs (the PIN!) never lose fast typing to it. The one
@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from devices.uris import WedgeScannerConfig
-from devices.wedge import WedgeClassifier, WedgeDecision
+from devices.scanner.wedge import WedgeClassifier, WedgeDecision
 
 _KEY_NAMES = {
     Qt.Key.Key_Return: "Enter",

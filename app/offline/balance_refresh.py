@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Callable, Iterable, Protocol
 
 from app.offline.outbox_sync import DrainReport, OutboxSync, SyncOutcome, SyncReport
-from cache.outbox import Outbox, utc_now
+from cache.transactions.outbox import Outbox, utc_now
 from loyalty_client.types import Balance
 
 log = logging.getLogger(__name__)

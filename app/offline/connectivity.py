@@ -35,7 +35,7 @@ from loyalty_client import errors
 from loyalty_client.service import LoyaltyService
 
 if TYPE_CHECKING:
-    from loyalty_client.soap_client import SoapLoyaltyService
+    from loyalty_client.soap.client import SoapLoyaltyService
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ fewer may be single lost responses of a service that is up. A refused connection
 
 def soap_service(endpoint_url: str, timeouts: ServiceTimeouts, *, verify_tls: bool | str = True) -> "SoapLoyaltyService":
     """A SOAP client for `endpoint_url` with these timeouts (one per thread, as always)."""
-    from loyalty_client.soap_client import SoapLoyaltyService
+    from loyalty_client.soap.client import SoapLoyaltyService
 
     return SoapLoyaltyService(
         endpoint_url,

@@ -3,7 +3,7 @@
 Plain Python, no Qt: the sync worker thread runs it, and so can a host POS without a window.
 
 Writers (the checkout's recorder) build an outbox payload with `commit_payload`, `cancel_payload`
-or `refund_payload` and record it with `cache.journal.Journal`; `OutboxSync` reads it back here,
+or `refund_payload` and record it with `cache.transactions.journal.Journal`; `OutboxSync` reads it back here,
 so the two sides cannot drift apart. `OutboxSync.run_once()` claims one due row (a short
 transaction), calls the service outside any transaction, then marks the row done with the
 service's answer, schedules a retry with backoff when the service cannot be reached (or says the
@@ -17,7 +17,7 @@ answer was lost counts as one lost answer and puts back all its rows. A service 
 batch (an earlier revision) gets one call per row from then on.
 
 A row whose answer was lost (a timeout, a dropped connection, a 5xx) backs off alone: the rows of
-its customer after it wait for it (`cache.outbox` keeps the order per customer), the other
+its customer after it wait for it (`cache.transactions.outbox` keeps the order per customer), the other
 customers' rows go on. Only an outage stops a drain: a refused connection, or
 `LOST_ANSWERS_FOR_OUTAGE` lost answers in a row, the same proof the connectivity monitor waits for.
 """
@@ -32,9 +32,9 @@ from enum import Enum
 from typing import Any, Callable, Sequence
 
 from app.offline.connectivity import LOST_ANSWERS_FOR_OUTAGE, MonitoredService
-from cache.backoff import backoff_delay
+from cache.transactions.backoff import backoff_delay
 from cache.database import Database
-from cache.outbox import Outbox, OutboxItem, utc_now
+from cache.transactions.outbox import Outbox, OutboxItem, utc_now
 from cache.tables import Operation
 from fiscal.receipt import FiscalDocument, Receipt
 from loyalty_client.codec import JsonValue, from_data, to_data

@@ -8,7 +8,7 @@ from decimal import Decimal
 from cache.customer_cache import CustomerCache
 from cache.database import Database
 from cache.program_cache import ProgramCache
-from cache.redemption_ledger import RedemptionLedger
+from cache.transactions.redemption_ledger import RedemptionLedger
 from loyalty_client.codes import parse_app_qr
 from loyalty_client.types import Customer, Identifier, IdentifierKind, Program
 

@@ -17,7 +17,7 @@ from app.workers import BackgroundWorker
 
 if TYPE_CHECKING:  # the sync stack (SQLAlchemy, alembic, zeep) loads on the worker, not at start-up
     from app.offline.outbox_sync import DrainReport
-    from cache.outbox import Outbox
+    from cache.transactions.outbox import Outbox
 
 log = logging.getLogger(__name__)
 

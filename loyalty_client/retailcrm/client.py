@@ -45,7 +45,7 @@ from loyalty_client.errors import (
     LoyaltyFault,
     ServiceUnavailable,
 )
-from loyalty_client.soap_transport import (
+from loyalty_client.soap.transport import (
     DEFAULT_MAX_RESPONSE_BYTES,
     never_connected,
     no_retry_session,

@@ -6,6 +6,6 @@
 """
 from loyalty_client.sandbox.clock import SandboxClock
 from loyalty_client.sandbox.logic import SandboxLoyalty, SentCode
-from loyalty_client.sandbox.server import RunningSandbox, start_sandbox
+from loyalty_client.sandbox.serving.server import RunningSandbox, start_sandbox
 
 __all__ = ["RunningSandbox", "SandboxClock", "SandboxLoyalty", "SentCode", "start_sandbox"]

@@ -33,7 +33,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from loyalty_client.endpoints import API_KEY_ENV
 from loyalty_client.retailcrm.fake_server import DEFAULT_KEY as DEFAULT_RETAILCRM_KEY
 from loyalty_client.retailcrm.fake_server import FakeRetailCrm
-from loyalty_client.sandbox.db_url import (
+from loyalty_client.sandbox.storage.db_url import (
     DB_URL_ENV,
     DatabaseUrlError,
     check_url,
@@ -43,8 +43,8 @@ from loyalty_client.sandbox.db_url import (
 )
 from loyalty_client.sandbox.faults import FaultRule, FaultSpecError, InjectedFault, parse_fault_spec
 from loyalty_client.sandbox.logic import SentCode
-from loyalty_client.sandbox.server import start_sandbox
-from loyalty_client.sandbox.wsgi import check_public_url
+from loyalty_client.sandbox.serving.server import start_sandbox
+from loyalty_client.sandbox.serving.wsgi import check_public_url
 
 DEFAULT_PORT = 8580
 EXIT_BAD_INPUT = 2
@@ -170,8 +170,8 @@ def _ledger_parser() -> argparse.ArgumentParser:
 
 def ledger_main(argv: Sequence[str], stdout: TextIO | None = None) -> int:
     """`sandbox ledger --db URL [--json]`: print the recorded transactions; returns the exit status."""
-    from loyalty_client.sandbox.database import make_engine
-    from loyalty_client.sandbox.transaction_log import ledger_lines, recorded_transactions
+    from loyalty_client.sandbox.storage.database import make_engine
+    from loyalty_client.sandbox.storage.transaction_log import ledger_lines, recorded_transactions
 
     args = _ledger_parser().parse_args(list(argv))
     out = stdout or sys.stdout

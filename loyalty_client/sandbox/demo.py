@@ -12,7 +12,7 @@ from decimal import Decimal as D
 from sqlalchemy.orm import Session
 
 from loyalty_client.codes import make_ean13
-from loyalty_client.sandbox.models import (
+from loyalty_client.sandbox.storage.models import (
     CustomerRow,
     OfferRow,
     PendingPoints,

@@ -2,7 +2,7 @@
 
 `SandboxLoyalty` implements `loyalty_client.service.LoyaltyService` with domain types in and out,
 and raises `loyalty_client.errors` faults with messages meant for the cashier. The SOAP layer
-(`loyalty_client.sandbox.wsgi`) only translates.
+(`loyalty_client.sandbox.serving.wsgi`) only translates.
 
 Consistency is kept by the database, never by a lock in this process, so several sandbox
 processes may serve one database (PostgreSQL; READ COMMITTED, its default). Each operation is
@@ -67,10 +67,10 @@ from loyalty_client.errors import (
     TransactionNotFound,
 )
 from loyalty_client.identifiers import mask_phone
-from loyalty_client.sandbox import ledger, store
+from loyalty_client.sandbox.storage import ledger, store
 from loyalty_client.sandbox.clock import SandboxClock
-from loyalty_client.sandbox.database import is_single_connection, session_factory
-from loyalty_client.sandbox.models import (
+from loyalty_client.sandbox.storage.database import is_single_connection, session_factory
+from loyalty_client.sandbox.storage.models import (
     CustomerRow,
     OfferRow,
     OneTimeCode,

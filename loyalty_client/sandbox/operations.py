@@ -14,7 +14,7 @@ from lxml import etree
 from fiscal.money import CENT
 from fiscal.receipt import Receipt, ReceiptLine
 from loyalty_client.errors import InvalidRequest, LoyaltyFault
-from loyalty_client.sandbox.soap import MAX_MESSAGE, SOAP_ENV, TL
+from loyalty_client.sandbox.serving.soap import MAX_MESSAGE, SOAP_ENV, TL
 from loyalty_client.service import LoyaltyService
 from loyalty_client.types import (
     Balance,

@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from devices.printer_status import DeliveryProblem, PrinterState
-from devices.receipt_layout import LoyaltySummary, build_receipt
+from devices.printing.printer_status import DeliveryProblem, PrinterState
+from devices.printing.receipt_layout import LoyaltySummary, build_receipt
 from devices.uris import parse_printer_uri
 from loyalty_client.types import BarcodeKind, Offer
 from tests.devices.loopback_printer import (

@@ -6,7 +6,7 @@ import codecs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from devices.codepages import CP866, CP1251, choose_code_page, encode_text
+from devices.printing.codepages import CP866, CP1251, choose_code_page, encode_text
 from devices.uris import CodePageMode
 from tests.escpos_decoder import CODE_PAGES, decode_byte
 

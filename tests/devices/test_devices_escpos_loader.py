@@ -11,7 +11,7 @@ CHECK = """
 import json, logging, os, sys, tempfile
 root = logging.getLogger()
 before = (list(root.handlers), root.level)
-from devices.receipt_layout import build_test_page
+from devices.printing.receipt_layout import build_test_page
 from devices.uris import PrintOptions
 data = build_test_page(PrintOptions())
 import escpos.capabilities as capabilities
@@ -65,7 +65,7 @@ import logging, io
 stream = io.StringIO()
 logging.basicConfig(stream=stream, level=logging.WARNING, format="%(message)s")
 handlers = list(logging.getLogger().handlers)
-import devices.escpos_loader as loader
+import devices.printing.escpos_loader as loader
 loader.load_escpos()
 assert logging.getLogger().handlers == handlers, logging.getLogger().handlers
 assert logging.getLogger().level == logging.WARNING

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from devices.framing import Frame, FrameAssembler, Overflow
+from devices.scanner.framing import Frame, FrameAssembler, Overflow
 from devices.uris import Terminator
 
 

@@ -12,9 +12,9 @@ from decimal import Decimal
 
 import pytest
 
-from devices.printer import PrintJob, ReceiptPrinter
-from devices.printer_status import STATUS_QUERY, DeliveryProblem, PrinterState
-from devices.receipt_layout import LoyaltySummary
+from devices.printing.printer import PrintJob, ReceiptPrinter
+from devices.printing.printer_status import STATUS_QUERY, DeliveryProblem, PrinterState
+from devices.printing.receipt_layout import LoyaltySummary
 from devices.uris import parse_printer_uri
 from loyalty_client.types import BarcodeKind, Offer
 from tests.devices.loopback_printer import COVER_OPEN, PAPER_LOW, PAPER_OUT, READY, LoopbackPrinter

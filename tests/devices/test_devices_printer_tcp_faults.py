@@ -14,10 +14,10 @@ import time
 
 import pytest
 
-from devices import tcp_transport
-from devices.printer import ReceiptPrinter
-from devices.printer_status import DeliveryProblem
-from devices.tcp_send_queue import unacknowledged_bytes
+from devices.printing import tcp_transport
+from devices.printing.printer import ReceiptPrinter
+from devices.printing.printer_status import DeliveryProblem
+from devices.printing.tcp_send_queue import unacknowledged_bytes
 from devices.uris import parse_printer_uri
 from tests.devices.loopback_printer import READY, LoopbackPrinter
 from tests.devices.printer_faults import CASES, HANG, OFFERS, SLIP_TEXT, SMALL_BUFFER, SUMMARY, FaultCase

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from devices.receipt_layout import (
+from devices.printing.receipt_layout import (
     LoyaltySummary,
     build_receipt,
     build_test_page,

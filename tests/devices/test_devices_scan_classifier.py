@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from devices.scan_classifier import ScanKind, ScanRejection, classify_scan, is_product_barcode, normalise_scan
+from devices.scanner.scan_classifier import ScanKind, ScanRejection, classify_scan, is_product_barcode, normalise_scan
 from loyalty_client.codes import make_app_qr, make_ean13
 from loyalty_client.types import Identifier, IdentifierKind
 

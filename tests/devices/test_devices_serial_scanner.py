@@ -12,7 +12,7 @@ from typing import Any, Callable
 import pytest
 from serial.tools.list_ports_common import ListPortInfo
 
-from devices.serial_scanner import ScannerEvent, ScannerStatus, SerialScannerReader
+from devices.scanner.serial_scanner import ScannerEvent, ScannerStatus, SerialScannerReader
 from devices.uris import SerialScannerConfig, Terminator, parse_scanner_uri
 from tests.devices.pty_port import PtyPort
 

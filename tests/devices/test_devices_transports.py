@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from devices.printer import ReceiptPrinter
-from devices.printer_status import STATUS_QUERY, PrinterState
-from devices.transports import CupsTransport, FileTransport, SerialTransport, UsbTransport, Win32Transport
+from devices.printing.printer import ReceiptPrinter
+from devices.printing.printer_status import STATUS_QUERY, PrinterState
+from devices.printing.transports import CupsTransport, FileTransport, SerialTransport, UsbTransport, Win32Transport
 from devices.uris import (
     CupsPrinterConfig,
     FilePrinterConfig,

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from devices.uris import WedgeScannerConfig, WedgeSuffix
-from devices.wedge import WedgeClassifier, WedgeDecision, WedgeState, remap_layout
+from devices.scanner.wedge import WedgeClassifier, WedgeDecision, WedgeState, remap_layout
 
 SCAN_GAP = 0.008  # a scanner: 8 ms between keys
 HUMAN_GAP = 0.120

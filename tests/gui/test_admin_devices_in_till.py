@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton
 
 from app.devices.texts import printer_status_text
-from devices.printer_status import PrinterState, PrinterStatus
+from devices.printing.printer_status import PrinterState, PrinterStatus
 from tests.gui.test_cashier_flow import make_till
 from tests.gui.russian_device_words import Russian
 

@@ -16,11 +16,11 @@ from app.admin.queue_rows import reason_code
 from app.checkout.recorder import OutboxRecorder
 from cache.customer_cache import CustomerCache
 from cache.database import open_database
-from cache.journal import Journal
+from cache.transactions.journal import Journal
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
 from loyalty_client.identifiers import parse_identifier
 from loyalty_client.types import RefundLine
-from widgets.queue_dialog import COLUMNS, QueueDialog
+from widgets.admin.queue_dialog import COLUMNS, QueueDialog
 
 TIMEOUTS = ServiceTimeouts(connect_seconds=2.0, total_seconds=5.0)
 CLOSED_AT = datetime(2026, 11, 20, 9, 41, tzinfo=timezone.utc)

@@ -18,9 +18,9 @@ from app.devices.texts import (
     uri_problem_texts,
 )
 from devices.discovery import DeviceKind, DeviceSource, DiscoveredDevice
-from devices.printer_status import ENGLISH as STATUS_ENGLISH
-from devices.printer_status import DeliveryProblem, PrinterState, PrinterStatus, StatusReason
-from devices.serial_scanner import ScannerStatus
+from devices.printing.printer_status import ENGLISH as STATUS_ENGLISH
+from devices.printing.printer_status import DeliveryProblem, PrinterState, PrinterStatus, StatusReason
+from devices.scanner.serial_scanner import ScannerStatus
 from devices.uris import DeviceUriError, UriProblem, parse_printer_uri, parse_scanner_uri
 from tests.devices.bad_device_uris import CASES, BadUri
 from tests.gui.russian_device_words import Russian

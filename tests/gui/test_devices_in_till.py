@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 from app.checkout.session import Phase
 from app.devices.controller import DevicesController
 from app.workers import BackgroundWorker
-from devices.printer_status import DeliveryProblem
+from devices.printing.printer_status import DeliveryProblem
 from tests.devices.loopback_printer import PAPER_OUT, READY, LoopbackPrinter
 from tests.devices.printer_faults import CASES, HANG, OFFERS, SLIP_TEXT, SUMMARY, FaultCase
 from tests.devices.pty_port import PtyPort

@@ -12,7 +12,7 @@ from app.checkout.session import Phase
 from app.settings import Settings, load_settings
 from app.till import TillApplication
 from cache.database import open_database
-from cache.outbox import Outbox
+from cache.transactions.outbox import Outbox
 from cache.tables import OutboxState
 from loyalty_client.sandbox import start_sandbox
 from tests.gui.test_cashier_flow import (

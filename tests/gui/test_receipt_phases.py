@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPus
 from app.checkout.session import Phase
 from tests.gui.test_cashier_flow import COFFEE, MILK, add_products, child, click, identify, idle, phase, type_and_enter
 from tests.gui.test_offline_and_admin import make_till, pay  # noqa: F401 (make_till is a fixture)
-from widgets.receipt_prompts import confirm_new_receipt, confirm_void
+from widgets.checkout.receipt_prompts import confirm_new_receipt, confirm_void
 
 ANNA_CARD = "2000000000015"
 

@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 # Each loads on a worker thread after the window is shown, or when its dialog first opens.
-LATER = ["zeep", "sqlalchemy", "lxml", "escpos", "argon2", "phonenumbers", "widgets.pin_dialog", "widgets.queue_dialog"]
+LATER = ["zeep", "sqlalchemy", "lxml", "escpos", "argon2", "phonenumbers", "widgets.admin.pin_dialog", "widgets.admin.queue_dialog"]
 
 SHOW_THE_WINDOW = """
 import sys, tempfile

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
 from app.i18n import install_translator
-from widgets.device_settings import SCAN_LINES_KEPT, DeviceChoice, DeviceSettingsDialog
+from widgets.admin.device_settings import SCAN_LINES_KEPT, DeviceChoice, DeviceSettingsDialog
 from widgets.style import load_stylesheet
 
 SCANNERS = [

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton
 
 from app.i18n import install_translator
-from widgets.pin_dialog import PinDialog
+from widgets.admin.pin_dialog import PinDialog
 
 
 @pytest.fixture
@@ -175,8 +175,7 @@ def test_a_new_pin_needs_six_to_twelve_digits(qtbot, create) -> None:
 
 def test_the_dialog_follows_the_pin_rule_of_the_application() -> None:
     from app.admin import pin as admin_pin
-    from widgets import pin_dialog
-
+    from widgets.admin import pin_dialog
     assert (pin_dialog.PIN_MIN_LENGTH, pin_dialog.PIN_MAX_LENGTH) == (admin_pin.MIN_LENGTH, admin_pin.MAX_LENGTH)
     assert pin_dialog.ENTER_MIN_LENGTH == admin_pin.OLD_MIN_LENGTH
 

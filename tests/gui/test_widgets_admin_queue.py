@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QPushButton, QTableWidget
 
 from app.i18n import install_translator
-from widgets.queue_dialog import COLUMNS, FILTERS, QueueDialog, QueueRow
+from widgets.admin.queue_dialog import COLUMNS, FILTERS, QueueDialog, QueueRow
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
 BLOCKED = "CUSTOMER_BLOCKED: The card is blocked, points cannot be credited"

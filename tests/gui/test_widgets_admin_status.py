@@ -7,8 +7,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from app.i18n import install_translator
-from widgets.offline_banner import OfflineBanner
-from widgets.printer_status import STATES, PrinterStatusIndicator
+from widgets.checkout.offline_banner import OfflineBanner
+from widgets.admin.printer_status import STATES, PrinterStatusIndicator
 from widgets.style import load_stylesheet
 
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QToolButton
 
 from app.i18n import install_translator
 from widgets.main_window import TillWindow
-from widgets.offline_banner import OfflineBanner
-from widgets.printer_status import PrinterStatusIndicator
+from widgets.checkout.offline_banner import OfflineBanner
+from widgets.admin.printer_status import PrinterStatusIndicator
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
-from widgets.confirmation_panel import ConfirmationPanel
+from widgets.checkout.confirmation_panel import ConfirmationPanel
 
 
 @pytest.fixture

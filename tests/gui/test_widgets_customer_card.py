@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
 from loyalty_client.types import CustomerStatus
-from widgets.customer_card import CustomerCard
+from widgets.checkout.customer_card import CustomerCard
 
 
 def _text(card: CustomerCard, name: str) -> str:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget
 
-from widgets.demo_host import DemoHostPanel
+from widgets.demo.demo_host import DemoHostPanel
 
 PRODUCTS = [("4810001", "Milk 3.2% 1 l", D("2.49")), ("4810002", "Bread", D("1.85"))]
 DISCOUNTS = {1: D("2.55"), 3: D("2.21")}

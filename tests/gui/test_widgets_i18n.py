@@ -13,7 +13,7 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QPushButton
 
 from app.i18n import I18N_DIR, install_translator, remove_translator, translation_file
-from widgets.identify_panel import IdentifyPanel
+from widgets.checkout.identify_panel import IdentifyPanel
 from widgets.main_window import TillWindow
 
 ROOT = Path(__file__).resolve().parents[2]

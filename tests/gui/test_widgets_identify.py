@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
-from widgets.identify_panel import IdentifyPanel
+from widgets.checkout.identify_panel import IdentifyPanel
 
 
 def _parts(panel: IdentifyPanel) -> tuple[QLineEdit, QPushButton]:

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-from widgets.confirmation_panel import ConfirmationPanel
-from widgets.customer_card import CustomerCard
-from widgets.identify_panel import IdentifyPanel
-from widgets.loyalty_panel import LoyaltyPanel
-from widgets.message_bar import MessageBar
-from widgets.redemption_panel import RedemptionPanel
-from widgets.totals_panel import TotalsPanel
+from widgets.checkout.confirmation_panel import ConfirmationPanel
+from widgets.checkout.customer_card import CustomerCard
+from widgets.checkout.identify_panel import IdentifyPanel
+from widgets.checkout.loyalty_panel import LoyaltyPanel
+from widgets.checkout.message_bar import MessageBar
+from widgets.checkout.redemption_panel import RedemptionPanel
+from widgets.checkout.totals_panel import TotalsPanel
 
 
 def test_exposes_its_parts(qtbot) -> None:

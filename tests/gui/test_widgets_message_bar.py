@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QToolButton
 
-from widgets.message_bar import MessageBar
+from widgets.checkout.message_bar import MessageBar
 from widgets.style import load_stylesheet
 
 

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QPushButton, QRadioButton
 
-from widgets.offline_policy_dialog import OfflinePolicyDialog
+from widgets.admin.offline_policy_dialog import OfflinePolicyDialog
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
-from widgets.redemption_panel import RedemptionPanel
+from widgets.checkout.redemption_panel import RedemptionPanel
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
-from widgets.sandbox_log import SandboxLog
+from widgets.demo.sandbox_log import SandboxLog
 from widgets.style import load_stylesheet
 
 

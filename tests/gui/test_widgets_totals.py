@@ -6,7 +6,7 @@ from decimal import Decimal as D
 from PySide6.QtWidgets import QLabel
 
 from widgets.style import load_stylesheet
-from widgets.totals_panel import TotalsPanel
+from widgets.checkout.totals_panel import TotalsPanel
 
 
 def _text(panel: TotalsPanel, name: str) -> str:

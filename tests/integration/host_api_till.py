@@ -25,7 +25,7 @@ from app.offline.store import CachedOfflineStore
 from app.workers import BackgroundWorker
 from cache.database import Database, open_database
 from fiscal.demo_registrar import DemoRegistrar
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.soap.client import SoapLoyaltyService
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the controller's worker needs a Qt application
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from app.offline.outbox_sync import commit_payload
 from cache.database import open_database
-from cache.journal import Journal
+from cache.transactions.journal import Journal
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
 
 

@@ -21,7 +21,7 @@ from cache.database import open_database
 from cache.tables import OutboxState
 from fiscal.demo_registrar import DemoRegistrar
 from loyalty_client.sandbox import start_sandbox
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.soap.client import SoapLoyaltyService
 from loyalty_client.types import CommitResult, Identifier, IdentifierKind
 
 ANNA = "+375 29 123-45-67"

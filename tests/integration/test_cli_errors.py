@@ -20,7 +20,7 @@ import pytest
 from app.cli.main import main
 from app.demo.sandbox_child import STOP_WITH_PARENT_ENV
 from loyalty_client.sandbox import RunningSandbox
-from loyalty_client.sandbox.db_url import DB_URL_ENV
+from loyalty_client.sandbox.storage.db_url import DB_URL_ENV
 
 pytestmark = pytest.mark.integration
 
@@ -209,7 +209,7 @@ def test_the_url_is_read_from_a_private_file_or_the_environment(
     sandbox: RunningSandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv(DB_URL_ENV, raising=False)
-    from loyalty_client.sandbox.transaction_log import ledger_lines, recorded_transactions
+    from loyalty_client.sandbox.storage.transaction_log import ledger_lines, recorded_transactions
 
     expected = "\n".join(ledger_lines(recorded_transactions(sandbox.engine))) + "\n"
     url_file = tmp_path / "sandbox-url"

@@ -22,16 +22,16 @@ from app.offline.outbox_sync import OutboxSync
 from app.checkout.recorder import OutboxRecorder
 from app.checkout.recovery import RecoveryReport, recover_open_sales
 from cache.database import open_database
-from cache.journal import Journal
+from cache.transactions.journal import Journal
 from cache.tables import Operation
 from fiscal.demo_registrar import DemoRegistrar, fiscal_memory_beside
 from fiscal.receipt import FiscalDocument, Receipt
 from loyalty_client.sandbox import RunningSandbox
 from loyalty_client.sandbox.demo import ANNA
 from loyalty_client.sandbox.faults import FaultKind, FaultRule
-from loyalty_client.sandbox.models import ReservationRow, TransactionRow
+from loyalty_client.sandbox.storage.models import ReservationRow, TransactionRow
 from loyalty_client.service import LoyaltyService
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.soap.client import SoapLoyaltyService
 
 pytestmark = pytest.mark.integration
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.offline.outbox_sync import OutboxSync, SyncOutcome, commit_payload, refund_payload
 from cache.database import Database, open_database
-from cache.journal import Journal
+from cache.transactions.journal import Journal
 from cache.tables import OutboxState
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
 from loyalty_client.batch import MAX_BATCH_ITEMS, CancelItem, CommitItem, RefundItem
@@ -27,9 +27,9 @@ from loyalty_client.errors import InvalidRequest, LoyaltyFault, RefundExceedsPur
 from loyalty_client.sandbox import RunningSandbox, start_sandbox
 from loyalty_client.sandbox.clock import SandboxClock
 from loyalty_client.sandbox.faults import FaultKind, FaultRule
-from loyalty_client.sandbox.models import LedgerEntry
-from loyalty_client.sandbox.transaction_log import recorded_transactions
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.sandbox.storage.models import LedgerEntry
+from loyalty_client.sandbox.storage.transaction_log import recorded_transactions
+from loyalty_client.soap.client import SoapLoyaltyService
 from loyalty_client.types import CancelResult, CommitResult, RefundLine, RefundResult
 from tests.conftest import SANDBOX_DAY
 from tests.integration.sandbox_soap import E, Fault, envelope, post, read, soap_action

@@ -25,15 +25,15 @@ from sqlalchemy.orm import Session
 from app.offline.connectivity import LOST_ANSWERS_FOR_OUTAGE, ConnectivityMonitor, MonitoredService
 from app.offline.outbox_sync import DrainReport, OutboxSync, SyncOutcome, commit_payload, refund_payload
 from cache.database import Database, open_database
-from cache.journal import Journal
+from cache.transactions.journal import Journal
 from cache.tables import Operation, OutboxState
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
 from loyalty_client.sandbox import RunningSandbox
-from loyalty_client.sandbox import ledger as sandbox_ledger
+from loyalty_client.sandbox.storage import ledger as sandbox_ledger
 from loyalty_client.sandbox.faults import FaultKind, FaultRule
-from loyalty_client.sandbox.models import CustomerRow, LedgerEntry
-from loyalty_client.sandbox.transaction_log import recorded_transactions
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.sandbox.storage.models import CustomerRow, LedgerEntry
+from loyalty_client.sandbox.storage.transaction_log import recorded_transactions
+from loyalty_client.soap.client import SoapLoyaltyService
 from loyalty_client.types import RefundLine
 
 pytestmark = pytest.mark.integration

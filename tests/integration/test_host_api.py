@@ -11,11 +11,11 @@ import httpx
 import pytest
 
 from app.checkout.session import Phase
-from cache.journal import Journal
-from cache.outbox import Outbox
+from cache.transactions.journal import Journal
+from cache.transactions.outbox import Outbox
 from cache.tables import Operation, OutboxState
 from loyalty_client.sandbox.faults import FaultKind, FaultRule
-from loyalty_client.sandbox.transaction_log import recorded_transactions
+from loyalty_client.sandbox.storage.transaction_log import recorded_transactions
 from loyalty_client.types import Identifier, IdentifierKind
 from tests.integration.host_api_till import TOKEN, ApiTill, events, start_api_till
 

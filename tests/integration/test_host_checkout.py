@@ -19,10 +19,10 @@ from app.checkout.recovery import recover_open_sales
 from app.checkout.session import CheckoutSession, Phase
 from app.offline.outbox_sync import OutboxSync
 from cache.database import open_database
-from cache.journal import Journal
+from cache.transactions.journal import Journal
 from cache.tables import Operation
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.soap.client import SoapLoyaltyService
 from loyalty_client.types import Identifier, IdentifierKind
 
 pytestmark = pytest.mark.integration

@@ -10,7 +10,7 @@ import pytest
 from app.cli.main import main
 from loyalty_client.sandbox import RunningSandbox
 from loyalty_client.sandbox.demo import ANNA
-from loyalty_client.sandbox.transaction_log import recorded_transactions
+from loyalty_client.sandbox.storage.transaction_log import recorded_transactions
 
 pytestmark = pytest.mark.integration
 

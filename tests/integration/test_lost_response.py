@@ -22,16 +22,16 @@ from app.checkout.identify_input import identifier_parser
 from app.offline.outbox_sync import OutboxSync, SyncOutcome, refund_payload, stored_result
 from app.checkout.recorder import OutboxRecorder
 from cache.database import Database, open_database
-from cache.journal import Journal
-from cache.outbox import Outbox
+from cache.transactions.journal import Journal
+from cache.transactions.outbox import Outbox
 from cache.tables import Operation, OutboxState
 from fiscal.demo_registrar import DemoRegistrar
 from loyalty_client.sandbox import RunningSandbox
 from loyalty_client.sandbox.demo import ANNA
 from loyalty_client.sandbox.faults import FaultKind, FaultRule
-from loyalty_client.sandbox.models import LedgerEntry, TransactionRow
+from loyalty_client.sandbox.storage.models import LedgerEntry, TransactionRow
 from loyalty_client.sandbox.results import load_result
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.soap.client import SoapLoyaltyService
 from loyalty_client.types import CancelResult, CommitResult, RefundLine, RefundResult
 
 pytestmark = pytest.mark.integration

@@ -21,8 +21,8 @@ from fiscal.money import format_money
 from loyalty_client.codes import make_app_qr
 from loyalty_client.sandbox import start_sandbox
 from loyalty_client.sandbox.demo import ANNA as ANNA_DEMO
-from loyalty_client.sandbox.models import ProgramRow
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.sandbox.storage.models import ProgramRow
+from loyalty_client.soap.client import SoapLoyaltyService
 from tests.integration.test_checkout_flow import ANNA, Till, spendable
 
 COFFEE = "Кофе зерновой 250 г"

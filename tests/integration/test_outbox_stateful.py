@@ -47,9 +47,9 @@ from fiscal.demo_registrar import DemoRegistrar
 from loyalty_client.sandbox import SandboxClock, start_sandbox
 from loyalty_client.sandbox.demo import ANNA, IVAN
 from loyalty_client.sandbox.faults import FaultKind, FaultRule
-from loyalty_client.sandbox.models import LedgerEntry, ReservationRow
-from loyalty_client.sandbox.transaction_log import recorded_transactions
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.sandbox.storage.models import LedgerEntry, ReservationRow
+from loyalty_client.sandbox.storage.transaction_log import recorded_transactions
+from loyalty_client.soap.client import SoapLoyaltyService
 from loyalty_client.types import CancelResult, CommitResult, RefundResult
 from tests.conftest import SANDBOX_DAY
 

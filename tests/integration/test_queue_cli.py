@@ -13,16 +13,16 @@ from app.cli.main import main
 from app.offline.outbox_sync import OutboxSync, SyncOutcome, commit_payload
 from app.checkout.recorder import OutboxRecorder
 from cache.database import Database, open_database
-from cache.journal import Journal
-from cache.outbox import Outbox
+from cache.transactions.journal import Journal
+from cache.transactions.outbox import Outbox
 from cache.tables import Operation, OutboxState
 from fiscal.demo_registrar import DemoRegistrar, fiscal_memory_beside
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
 from loyalty_client.sandbox import RunningSandbox
 from loyalty_client.sandbox.demo import IVAN
 from loyalty_client.sandbox.faults import FaultKind, FaultRule
-from loyalty_client.sandbox.transaction_log import recorded_transactions
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.sandbox.storage.transaction_log import recorded_transactions
+from loyalty_client.soap.client import SoapLoyaltyService
 
 pytestmark = pytest.mark.integration
 

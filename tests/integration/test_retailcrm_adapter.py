@@ -33,7 +33,7 @@ from loyalty_client.retailcrm.adapter import RetailCrmLoyaltyService
 from loyalty_client.retailcrm.client import RequestRate, RetailCrmClient, parse_endpoint
 from loyalty_client.retailcrm.fake_server import FakeRetailCrm
 from loyalty_client.sandbox.demo import ANNA, IVAN, MARIA, PETR
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.soap.client import SoapLoyaltyService
 from loyalty_client.types import ConfirmationPurpose, CustomerStatus, Identifier, IdentifierKind, RefundLine
 
 pytestmark = pytest.mark.integration

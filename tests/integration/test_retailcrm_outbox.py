@@ -19,7 +19,7 @@ import pytest
 
 from app.offline.outbox_sync import OutboxSync, cancel_payload, commit_payload, refund_payload
 from cache.database import Database, open_database
-from cache.journal import Journal
+from cache.transactions.journal import Journal
 from cache.tables import Operation, OutboxState
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
 from loyalty_client.retailcrm.adapter import RetailCrmLoyaltyService

@@ -23,9 +23,9 @@ from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
 from loyalty_client.errors import InsufficientBalance, InvalidRequest, LoyaltyFault, RedeemLimitExceeded
 from loyalty_client.sandbox import RunningSandbox
 from loyalty_client.sandbox.demo import ANNA, IVAN, OFFLINE_REDEEM_LIMIT, OLGA
-from loyalty_client.sandbox.transaction_log import ledger_lines, recorded_transactions
-from loyalty_client.soap_client import SoapLoyaltyService
-from loyalty_client.soap_contract import xsd_path
+from loyalty_client.sandbox.storage.transaction_log import ledger_lines, recorded_transactions
+from loyalty_client.soap.client import SoapLoyaltyService
+from loyalty_client.soap.contract import xsd_path
 from loyalty_client.types import CommitResult, ConfirmationPurpose
 
 pytestmark = pytest.mark.integration

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from loyalty_client.sandbox import RunningSandbox, SandboxClock
 from loyalty_client.sandbox.demo import ANNA, IVAN
-from loyalty_client.sandbox.models import OneTimeCode
+from loyalty_client.sandbox.storage.models import OneTimeCode
 from tests.backends import ON_EVERY_DATABASE
 from tests.integration.sandbox_soap import Fault, Line, SoapTill, amount
 

@@ -31,8 +31,8 @@ from loyalty_client.sandbox import RunningSandbox, SandboxClock, start_sandbox
 from loyalty_client.sandbox.cli import main as sandbox_main
 from loyalty_client.sandbox.demo import ANNA, IVAN
 from loyalty_client.sandbox.faults import FaultKind, FaultRule, FaultSpecError, parse_fault_spec
-from loyalty_client.sandbox.transaction_log import recorded_transactions
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.sandbox.storage.transaction_log import recorded_transactions
+from loyalty_client.soap.client import SoapLoyaltyService
 from loyalty_client.types import CommitResult, Identifier, IdentifierKind, RefundLine
 from tests.integration.test_sandbox_cli import LISTENING, Lines
 

@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from loyalty_client.sandbox import RunningSandbox, SandboxClock, start_sandbox
-from loyalty_client.sandbox.server import CONNECTION_LIMIT
+from loyalty_client.sandbox.serving.server import CONNECTION_LIMIT
 from tests.integration.sandbox_soap import TL, E, envelope, read
 
 pytestmark = pytest.mark.integration

@@ -8,8 +8,8 @@ import requests
 
 from loyalty_client import errors
 from loyalty_client.sandbox import RunningSandbox
-from loyalty_client.sandbox.wsgi import HTTP500_BODY
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.sandbox.serving.wsgi import HTTP500_BODY
+from loyalty_client.soap.client import SoapLoyaltyService
 from tests.integration.sandbox_soap import E, Fault, SoapTill, envelope, post, read
 from tests.integration.test_sandbox_cli import running_main
 from tests.integration.test_sandbox_faults import commit, purchases

@@ -12,7 +12,7 @@ from lxml import etree
 from loyalty_client import errors
 from loyalty_client.sandbox import RunningSandbox, SandboxClock, start_sandbox
 from loyalty_client.sandbox.demo import IVAN
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.soap.client import SoapLoyaltyService
 from tests.integration.sandbox_soap import TL, E, Fault, Line, envelope, read, receipt
 from tests.integration.test_sandbox_cli import running_main
 from tests.integration.test_sandbox_faults import purchases

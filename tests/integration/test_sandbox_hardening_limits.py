@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 import pytest
 import requests
 
-from loyalty_client.sandbox.request_guard import MAX_ELEMENTS
+from loyalty_client.sandbox.serving.request_guard import MAX_ELEMENTS
 from tests.integration.sandbox_soap import TL, E, Fault, Line, SoapTill, envelope, read, receipt
 from tests.integration.test_sandbox_cli import LISTENING, ROOT, Lines
 

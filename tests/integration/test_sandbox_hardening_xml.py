@@ -17,7 +17,7 @@ import requests
 from lxml import etree
 
 from loyalty_client.sandbox import RunningSandbox
-from loyalty_client.sandbox import request_guard
+from loyalty_client.sandbox.serving import request_guard
 from tests.integration.sandbox_soap import TL, Fault, post, read
 
 pytestmark = pytest.mark.integration

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from fiscal.receipt import Receipt, ReceiptLine
 from loyalty_client.sandbox import SandboxClock, start_sandbox
-from loyalty_client.sandbox.database import make_engine
+from loyalty_client.sandbox.storage.database import make_engine
 from loyalty_client.sandbox.demo import DEMO_STORE_ID, IVAN, seed_demo
 from loyalty_client.sandbox.logic import SandboxLoyalty
 from loyalty_client.sandbox.migrate import (
@@ -25,7 +25,7 @@ from loyalty_client.sandbox.migrate import (
     head_revision,
     upgrade,
 )
-from loyalty_client.sandbox.models import Base, CustomerRow, LedgerEntry, PointAccount, TransactionRow
+from loyalty_client.sandbox.storage.models import Base, CustomerRow, LedgerEntry, PointAccount, TransactionRow
 from loyalty_client.types import FiscalDocument
 from tests.backends import ON_EVERY_DATABASE
 

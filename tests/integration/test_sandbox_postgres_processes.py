@@ -31,9 +31,9 @@ from fiscal.receipt import Receipt, ReceiptLine
 from loyalty_client.errors import InsufficientBalance
 from loyalty_client.sandbox.clock import SandboxClock
 from loyalty_client.sandbox.demo import ANNA, DEMO_STORE_ID
-from loyalty_client.sandbox.models import CustomerRow, LedgerEntry, PointAccount, TransactionRow
-from loyalty_client.sandbox.server import prepare_database
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.sandbox.storage.models import CustomerRow, LedgerEntry, PointAccount, TransactionRow
+from loyalty_client.sandbox.serving.server import prepare_database
+from loyalty_client.soap.client import SoapLoyaltyService
 from loyalty_client.types import FiscalDocument, RefundLine
 from tests.integration.sandbox_soap import Line, SoapTill, text
 from tests.pg_server import PgServer

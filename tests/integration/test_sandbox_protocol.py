@@ -10,7 +10,7 @@ import zeep
 from lxml import etree
 
 from loyalty_client.sandbox import RunningSandbox
-from loyalty_client.sandbox.soap import MAX_BODY_BYTES, XSD_PATH
+from loyalty_client.sandbox.serving.soap import MAX_BODY_BYTES, XSD_PATH
 from loyalty_client.types import Program
 from tests.integration.sandbox_soap import SOAP, TL, E, Fault, SoapTill, assert_valid, envelope, post, read
 

@@ -36,7 +36,7 @@ from loyalty_client.errors import (
 from loyalty_client.identifiers import parse_identifier
 from loyalty_client.sandbox import RunningSandbox, SandboxClock
 from loyalty_client.sandbox.demo import ANNA, IVAN, MARIA, OLGA, PETR
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.soap.client import SoapLoyaltyService
 from loyalty_client.types import (
     BarcodeKind,
     CommitResult,
@@ -502,7 +502,7 @@ def test_logs_carry_no_personal_data(
     with pytest.raises(CustomerBlocked):
         service.identify(by_phone(PETR.phone), STORE, "01")
     client_records = [r for r in caplog.records if not r.name.startswith("loyalty_client.sandbox")]
-    assert any(r.name == "loyalty_client.soap_client" for r in client_records)
+    assert any(r.name == "loyalty_client.soap.client" for r in client_records)
     text = "\n".join(r.getMessage() for r in client_records)
     for secret in ("291234567", "447000001", "Анна", "Ковалёва", "Пётр", "2000000000015", "Сыр"):
         assert secret not in text

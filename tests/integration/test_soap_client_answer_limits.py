@@ -23,8 +23,8 @@ from fiscal.receipt import Receipt, ReceiptLine
 from loyalty_client.errors import ResponseRefused, ServiceUnavailable
 from loyalty_client.sandbox import RunningSandbox
 from loyalty_client.sandbox.demo import ANNA
-from loyalty_client.soap_client import SoapLoyaltyService
-from loyalty_client.soap_transport import MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENTS
+from loyalty_client.soap.client import SoapLoyaltyService
+from loyalty_client.soap.transport import MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENTS
 from tests.integration.bad_servers import CannedServer, run_within
 from tests.integration.test_soap_client_failures import CANCELLED, envelope
 
@@ -61,7 +61,7 @@ def many_attributes(count: int) -> str:
 
 MEASURE = """
 import json, sys
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.soap.client import SoapLoyaltyService
 
 def kib(field):
     with open("/proc/self/status") as status:

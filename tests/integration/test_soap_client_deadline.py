@@ -20,9 +20,9 @@ import pytest
 from app.offline.connectivity import INTERACTIVE_TIMEOUTS, ServiceTimeouts, soap_service
 from app.offline.outbox_sync import OutboxSync, SyncOutcome, cancel_payload
 from cache.database import open_database
-from cache.journal import Journal
+from cache.transactions.journal import Journal
 from loyalty_client.errors import ServiceUnavailable
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.soap.client import SoapLoyaltyService
 from tests.integration.bad_servers import (
     CannedServer,
     DripServer,

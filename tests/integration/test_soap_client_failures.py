@@ -21,8 +21,8 @@ from loyalty_client.errors import (
     LoyaltyFault,
     ServiceUnavailable,
 )
-from loyalty_client.soap_contract import LocalFilesTransport, contract_document
-from loyalty_client.soap_client import SoapLoyaltyService
+from loyalty_client.soap.contract import LocalFilesTransport, contract_document
+from loyalty_client.soap.client import SoapLoyaltyService
 from loyalty_client.types import CustomerStatus, Identifier, IdentifierKind
 from tests.integration.bad_servers import (
     CannedServer,

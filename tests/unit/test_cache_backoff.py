@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cache.backoff import backoff_delay
+from cache.transactions.backoff import backoff_delay
 
 BASE, CAP, FLOOR = timedelta(seconds=5), timedelta(minutes=10), timedelta(seconds=1)
 

@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-import cache.journal
+import cache.transactions.journal
 from cache.database import Database, open_database
 from cache.errors import JournalConflict
-from cache.journal import Journal
-from cache.outbox import Outbox
+from cache.transactions.journal import Journal
+from cache.transactions.outbox import Outbox
 from cache.tables import JournalRow, Operation, OutboxRow
 
 AT = datetime(2026, 11, 22, 14, 32, tzinfo=timezone.utc)
@@ -72,7 +72,7 @@ def test_a_failure_between_the_two_rows_leaves_neither(db: Database, monkeypatch
     def broken(*args: Any, **kwargs: Any) -> None:
         raise OSError("the disk is gone")
 
-    monkeypatch.setattr(cache.journal, "add_to_outbox", broken)
+    monkeypatch.setattr(cache.transactions.journal, "add_to_outbox", broken)
     with pytest.raises(OSError):
         journal.record_sale("T-1", "C-1", {"n": 1}, AT)
     journal_rows, outbox_rows = _rows(db)

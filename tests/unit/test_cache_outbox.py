@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from cache.database import Database, open_database
 from cache.errors import OutboxStateError
-from cache.journal import Journal
-from cache.outbox import Outbox, OutboxItem
+from cache.transactions.journal import Journal
+from cache.transactions.outbox import Outbox, OutboxItem
 from cache.tables import OutboxState
 
 T0 = datetime(2026, 11, 22, 14, 0, tzinfo=timezone.utc)

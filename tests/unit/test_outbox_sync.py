@@ -21,8 +21,8 @@ from app.offline.outbox_sync import (
     stored_result,
 )
 from cache.database import Database, open_database
-from cache.journal import Journal
-from cache.outbox import Outbox
+from cache.transactions.journal import Journal
+from cache.transactions.outbox import Outbox
 from cache.tables import OutboxState
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
 from loyalty_client import errors

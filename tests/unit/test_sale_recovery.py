@@ -17,8 +17,8 @@ import pytest
 from app.checkout.recorder import OutboxRecorder
 from app.checkout.recovery import recover_open_sales
 from cache.database import Database, open_database
-from cache.journal import Journal
-from cache.outbox import Outbox
+from cache.transactions.journal import Journal
+from cache.transactions.outbox import Outbox
 from cache.tables import Operation, OpenSaleStage
 from fiscal.demo_registrar import PRINTED_KEPT, DemoRegistrar, fiscal_memory_beside
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine

@@ -17,8 +17,8 @@ from alembic import context
 from alembic.autogenerate.api import AutogenContext
 from sqlalchemy.engine import Connection
 
-from loyalty_client.sandbox.database import make_engine
-from loyalty_client.sandbox.models import Base, Hundredths, UtcDateTime
+from loyalty_client.sandbox.storage.database import make_engine
+from loyalty_client.sandbox.storage.models import Base, Hundredths, UtcDateTime
 
 config = context.config
 target_metadata = Base.metadata

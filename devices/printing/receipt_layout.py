@@ -2,7 +2,7 @@
 
 A job is first described as a short list of blocks (lines of text, QR codes, EAN-13 barcodes, a
 cut), so its whole text is known before anything is encoded; then the code page is chosen for
-the job (`devices.codepages`) and the blocks are rendered into a python-escpos `Dummy` printer,
+the job (`devices.printing.codepages`) and the blocks are rendered into a python-escpos `Dummy` printer,
 which only collects bytes. Every job starts with `ESC @` followed by our own `ESC t n` (the
 library does not resend the code page after an init) and ends with a feed and a cut.
 
@@ -20,8 +20,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, Sequence, Union
 
-from devices.codepages import CodePage, choose_code_page, encode_text, printable_text
-from devices.escpos_loader import dummy_printer
+from devices.printing.codepages import CodePage, choose_code_page, encode_text, printable_text
+from devices.printing.escpos_loader import dummy_printer
 from devices.uris import PaperWidth, PrintOptions, QrMode
 from fiscal.money import format_money
 from loyalty_client.codes import is_valid_ean13, make_ean13

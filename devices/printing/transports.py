@@ -3,7 +3,7 @@
 One transport per kind of printer URI. Each `send(data, timeout)` returns a `PrinterStatus` and
 never raises for a printer problem; none of them waits longer than `timeout` seconds (except the
 Windows spooler, which is asked to take the job and answers at once). Network printers are in
-`devices.tcp_transport`: a job there counts as printed only once the printer confirmed it.
+`devices.printing.tcp_transport`: a job there counts as printed only once the printer confirmed it.
 Where a serial or USB connection is two-way the printer is first asked for its real-time status
 (`DLE EOT`) for a short moment: a printer that says it is out of paper, has its cover open or is
 offline does not get the job, so the job can be printed again later in full. A device that does
@@ -26,8 +26,8 @@ from typing import Any, Protocol
 
 import serial
 
-from devices.deadline import Deadline
-from devices.printer_status import (
+from devices.printing.deadline import Deadline
+from devices.printing.printer_status import (
     STATUS_QUERY,
     STATUS_REPLY_LENGTH,
     PrinterState,
@@ -35,7 +35,7 @@ from devices.printer_status import (
     StatusReason,
     parse_status_replies,
 )
-from devices.tcp_transport import TcpTransport
+from devices.printing.tcp_transport import TcpTransport
 from devices.uris import (
     CupsPrinterConfig,
     FilePrinterConfig,

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from fiscal.money import ZERO
-from loyalty_client.sandbox.models import LedgerEntry, PendingPoints, PointAccount, ReservationRow
+from loyalty_client.sandbox.storage.models import LedgerEntry, PendingPoints, PointAccount, ReservationRow
 from loyalty_client.types import Balance
 
 _ACCOUNTS = PointAccount.__table__

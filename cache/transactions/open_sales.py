@@ -4,7 +4,7 @@ The checkout's recorder keeps an open sale before each step whose outcome the pr
 with: before asking the service for a reservation (the service may hold the points and its answer
 be lost), and before sending the receipt to the fiscal registrar (it may print it, and the till
 die before recording the sale). Recording the sale's commit or cancel in the journal deletes the
-open sale in the same transaction (`cache.journal`). So after any crash the open sales are
+open sale in the same transaction (`cache.transactions.journal`). So after any crash the open sales are
 exactly the sales the till must settle: cancel what it reserved, or record what it fiscalised.
 
 A sale whose receipt belongs to a host POS that fiscalises it itself is kept, once closed on the
@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from cache.database import Database
 from cache.engine import write_transaction
-from cache.outbox import dumps, stored_time
+from cache.transactions.outbox import dumps, stored_time
 from cache.tables import OpenSaleRow, OpenSaleStage
 
 

@@ -39,7 +39,7 @@ from zeep.exceptions import (
 )
 
 from fiscal.receipt import Receipt
-from loyalty_client import soap_mapping as wire
+from loyalty_client.soap import mapping as wire
 from loyalty_client.batch import BatchAnswer, BatchItem, CancelItem, CommitItem, RefundItem, check_batch
 from loyalty_client.errors import (
     InvalidRequest,
@@ -47,7 +47,7 @@ from loyalty_client.errors import (
     ServiceUnavailable,
     fault_for,
 )
-from loyalty_client.soap_contract import (
+from loyalty_client.soap.contract import (
     BINDING,
     CONTRACT_REVISION,
     NAMESPACE,
@@ -55,7 +55,7 @@ from loyalty_client.soap_contract import (
     contract_document,
     contract_settings,
 )
-from loyalty_client.soap_transport import (
+from loyalty_client.soap.transport import (
     DEFAULT_MAX_RESPONSE_BYTES,
     ServiceTransport,
     never_connected,

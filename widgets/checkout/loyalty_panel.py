@@ -4,17 +4,17 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from widgets.confirmation_panel import ConfirmationPanel
-from widgets.customer_card import CustomerCard
+from widgets.checkout.confirmation_panel import ConfirmationPanel
+from widgets.checkout.customer_card import CustomerCard
 from widgets.elided_label import ElidedLabel
-from widgets.identify_panel import IdentifyPanel
-from widgets.message_bar import MessageBar
-from widgets.offline_banner import OfflineBanner
-from widgets.redemption_panel import RedemptionPanel
-from widgets.sale_finished import SaleFinishedPanel
+from widgets.checkout.identify_panel import IdentifyPanel
+from widgets.checkout.message_bar import MessageBar
+from widgets.checkout.offline_banner import OfflineBanner
+from widgets.checkout.redemption_panel import RedemptionPanel
+from widgets.checkout.sale_finished import SaleFinishedPanel
 from widgets.scrolling import VerticalScrollArea
 from widgets.style import repolish
-from widgets.totals_panel import TotalsPanel
+from widgets.checkout.totals_panel import TotalsPanel
 
 
 class LoyaltyPanel(QFrame):

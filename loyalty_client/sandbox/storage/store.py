@@ -14,7 +14,7 @@ from typing import Any, Sequence
 from sqlalchemy import Row, bindparam, case, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from loyalty_client.sandbox.models import CustomerRow, OfferRow, ProgramRow, ReservationRow, TierRow, TransactionRow
+from loyalty_client.sandbox.storage.models import CustomerRow, OfferRow, ProgramRow, ReservationRow, TierRow, TransactionRow
 
 _CUSTOMERS = CustomerRow.__table__
 _OFFERS = OfferRow.__table__

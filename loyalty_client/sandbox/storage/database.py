@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from cache.engine import ensure_wal
-from loyalty_client.sandbox.models import CustomerRow
+from loyalty_client.sandbox.storage.models import CustomerRow
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
 

@@ -1,7 +1,7 @@
 """The receipt printer as the till uses it: print a job, report a status, reprint the last job.
 
-`ReceiptPrinter` lays out the job (`devices.receipt_layout`), sends it through the transport for
-its URI (`devices.transports`) and returns a `PrinterStatus`. It never raises for a printer
+`ReceiptPrinter` lays out the job (`devices.printing.receipt_layout`), sends it through the transport for
+its URI (`devices.printing.transports`) and returns a `PrinterStatus`. It never raises for a printer
 problem and never blocks longer than the printer's timeout (the `timeout=` of its URI, 5 s by
 default), including the wait for a job another thread is sending. The last job is kept, printed
 or not, for `reprint_last()`.
@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable, Sequence
 
-from devices.printer_status import PrinterStatus, StatusReason
-from devices.receipt_layout import LoyaltySummary, build_receipt, build_test_page
-from devices.transports import DEFAULT_STATUS_WAIT, Transport, transport_for
+from devices.printing.printer_status import PrinterStatus, StatusReason
+from devices.printing.receipt_layout import LoyaltySummary, build_receipt, build_test_page
+from devices.printing.transports import DEFAULT_STATUS_WAIT, Transport, transport_for
 from devices.uris import PrinterConfig, PrintOptions, parse_printer_uri
 from loyalty_client.types import Offer
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 from functools import cache
 
 from loyalty_client.errors import InvalidRequest
-from loyalty_client.sandbox import soap
-
+from loyalty_client.sandbox.serving import soap
 CONTENT_TYPE_REFUSED = "Content-Type must be text/xml; charset=utf-8\n"
 NO_ACTION = "Нет заголовка SOAPAction: запрос SOAP 1.1 должен его содержать"
 

@@ -37,7 +37,7 @@ Using it from a Qt event filter (the filter owns a single-shot QTimer)::
         if decision.retract:                  # delivered characters that were a scan
             remove_from_focused_widget(decision.retract_text)
         if decision.scan is not None:
-            self.scanned.emit(decision.scan)  # then devices.scan_classifier.classify_scan()
+            self.scanned.emit(decision.scan)  # then devices.scanner.scan_classifier.classify_scan()
         if decision.poll_after is not None:   # a burst may end by silence: look again then
             self.timer.start(int(decision.poll_after * 1000) + 1)
         return decision.swallow

@@ -1,11 +1,11 @@
 """A serial barcode scanner read on its own thread, reconnecting by itself after an unplug.
 
 `SerialScannerReader` opens the port with pyserial (`serial_for_url`, so a plain path, a COM
-name or a pseudo-terminal all work), cuts the byte stream into codes (`devices.framing`), and
+name or a pseudo-terminal all work), cuts the byte stream into codes (`devices.scanner.framing`), and
 calls back:
 
 - `on_frame(data: bytes)` for every complete code (classify it with
-  `devices.scan_classifier.classify_scan`);
+  `devices.scanner.scan_classifier.classify_scan`);
 - `on_status(ScannerEvent)`: CONNECTED when the port is open and read; DISCONNECTED when an
   open port failed (unplugged, read error); RECONNECTING after every failed attempt to open it,
   with the reason and the attempt number (so a first event RECONNECTING with attempt 1 means
@@ -36,7 +36,7 @@ from typing import Any, Callable, Iterable
 import serial
 from serial.tools import list_ports as _list_ports
 
-from devices.framing import Frame, FrameAssembler, Overflow
+from devices.scanner.framing import Frame, FrameAssembler, Overflow
 from devices.uris import SerialScannerConfig
 
 log = logging.getLogger(__name__)

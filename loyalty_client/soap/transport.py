@@ -38,7 +38,7 @@ from urllib3.exceptions import NewConnectionError
 from urllib3.util.retry import Retry
 
 from loyalty_client.errors import ResponseRefused, ServiceUnavailable
-from loyalty_client.soap_contract import LocalFilesTransport
+from loyalty_client.soap.contract import LocalFilesTransport
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from loyalty_client.sandbox.models import TransactionRow
+from loyalty_client.sandbox.storage.models import TransactionRow
 
 
 def _amount(value: Any) -> str:

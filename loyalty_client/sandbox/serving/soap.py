@@ -16,7 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from loyalty_client.errors import InvalidRequest, LoyaltyFault
-from loyalty_client.sandbox.request_guard import parse_within_limits, safe_parser
+from loyalty_client.sandbox.serving.request_guard import parse_within_limits, safe_parser
 
 SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/"
 SOAP12_ENV = "http://www.w3.org/2003/05/soap-envelope"

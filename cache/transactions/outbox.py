@@ -1,6 +1,6 @@
 """The outbox: operations recorded on the till that still have to reach the loyalty service.
 
-Rows are written together with their journal row (`cache.journal`), in the same transaction.
+Rows are written together with their journal row (`cache.transactions.journal`), in the same transaction.
 The sync worker then moves each through
 
     pending --claim_next--> in_flight --mark_done--> done

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from loyalty_client.errors import InvalidRequest, LoyaltyFault
-from loyalty_client.sandbox import soap, soap_headers
+from loyalty_client.sandbox.serving import soap, soap_headers
 from loyalty_client.sandbox.faults import FaultInjector, FaultKind, FaultSpecError, InjectedFault, asks_for_fault
 from loyalty_client.sandbox.operations import OPERATIONS, Handler
 from loyalty_client.service import LoyaltyService

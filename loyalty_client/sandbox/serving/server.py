@@ -26,15 +26,15 @@ from waitress import wasyncore
 from waitress.server import create_server
 
 from loyalty_client.sandbox.clock import SandboxClock
-from loyalty_client.sandbox.database import has_customers, make_engine
+from loyalty_client.sandbox.storage.database import has_customers, make_engine
 from loyalty_client.sandbox.demo import seed_demo
 from loyalty_client.sandbox.faults import FaultInjector, FaultRule
 from loyalty_client.sandbox.logic import SandboxLoyalty, SentCode
 from loyalty_client.sandbox.migrate import upgrade
-from loyalty_client.sandbox.soap import MAX_BODY_BYTES
+from loyalty_client.sandbox.serving.soap import MAX_BODY_BYTES
 from loyalty_client.sandbox.operations import OPERATIONS, REVISION_3_OPERATIONS
-from loyalty_client.sandbox.wsgi import SandboxApp, check_public_url
-from loyalty_client.soap_contract import CONTRACT_REVISION
+from loyalty_client.sandbox.serving.wsgi import SandboxApp, check_public_url
+from loyalty_client.soap.contract import CONTRACT_REVISION
 
 log = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 Recording an operation writes its journal row and its outbox row in ONE transaction (the
 transactional outbox, docs/architecture.md §5): when `record_*` returns, both are on disk, and if anything
 fails on the way, neither is. Only then may the cashier be told "done". Recording a commit or
-a cancel also deletes the transaction's open sale (`cache.open_sales`) in that transaction: the
+a cancel also deletes the transaction's open sale (`cache.transactions.open_sales`) in that transaction: the
 sale's end is then known.
 """
 from __future__ import annotations
@@ -18,8 +18,8 @@ from sqlalchemy import Select, select
 from cache.database import Database
 from cache.engine import write_transaction
 from cache.errors import JournalConflict
-from cache.open_sales import close_open_sale
-from cache.outbox import add_to_outbox, dumps, stored_time
+from cache.transactions.open_sales import close_open_sale
+from cache.transactions.outbox import add_to_outbox, dumps, stored_time
 from cache.tables import JournalRow, Operation, OutboxRow
 
 

@@ -9,7 +9,7 @@ printed. So a job counts as printed only on evidence that the printer took it:
   request follows the job's last byte; a printer executes it when it reads it, so an answer
   means it read the whole job, and tells whether paper ran out or the cover was opened on the
   way. No answer within the timeout is a failure: not reading if the printer had not taken all
-  the bytes (`devices.tcp_send_queue`), no answer if it had.
+  the bytes (`devices.printing.tcp_send_queue`), no answer if it had.
 - `status=none`, for a printer that never answers status requests: after the job the connection
   is half-closed, and the job counts as printed once the printer acknowledged every byte and the
   end of the job; a printer that then closes its side has read up to that end. One that keeps
@@ -31,8 +31,8 @@ import time
 from dataclasses import replace
 from typing import Any
 
-from devices.deadline import Deadline
-from devices.printer_status import (
+from devices.printing.deadline import Deadline
+from devices.printing.printer_status import (
     STATUS_QUERY,
     STATUS_REPLY_LENGTH,
     DeliveryProblem,
@@ -41,7 +41,7 @@ from devices.printer_status import (
     StatusReason,
     parse_status_replies,
 )
-from devices.tcp_send_queue import unacknowledged_bytes
+from devices.printing.tcp_send_queue import unacknowledged_bytes
 from devices.uris import StatusMode, TcpPrinterConfig
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,1 @@
+"""Receipt printers: ESC/POS layout, code pages, transports within a deadline, and status."""

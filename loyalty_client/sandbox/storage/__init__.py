@@ -1,0 +1,1 @@
+"""The sandbox's database: models, the store of members and programs, the ledger and the transaction log."""

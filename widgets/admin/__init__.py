@@ -1,0 +1,1 @@
+"""Admin screens behind the PIN: devices, integration, offline policy, queue, printer status."""

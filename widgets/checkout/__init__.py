@@ -1,0 +1,1 @@
+"""The checkout panel's parts: identify, customer card, redemption, totals, prompts and messages."""

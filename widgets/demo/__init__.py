@@ -1,0 +1,1 @@
+"""The demo's own windows: the stand-in POS and the sandbox log."""
