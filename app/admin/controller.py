@@ -37,6 +37,10 @@ def pin_error_text(reason: str) -> str:
     return texts.get(reason, reason)
 
 
+QUEUE_ROWS_SHOWN = 500
+"""Admin > Queue shows at most this many rows of a state: the newest (the counts cover them all)."""
+
+
 class AdminStore:
     """The admin's view of the till database: PIN and outbox. Lives on the admin worker.
 
@@ -69,8 +73,8 @@ class AdminStore:
         from cache.tables import OutboxState
 
         counts = {s.value: n for s, n in self.outbox.counts().items()}
-        items = self.outbox.items(OutboxState(state) if state else None, limit=500)
-        return counts, read_queue_rows(self.database, list(reversed(items)))
+        items = self.outbox.items(OutboxState(state) if state else None, limit=QUEUE_ROWS_SHOWN, newest_first=True)
+        return counts, read_queue_rows(self.database, items)
 
 
 class AdminController(QObject):

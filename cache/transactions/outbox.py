@@ -259,10 +259,19 @@ class Outbox:
         return {state: int(found.get(state.value, 0)) for state in OutboxState}
 
     def items(
-        self, state: OutboxState | None = None, *, customer_id: str | None = None, limit: int = 100
+        self,
+        state: OutboxState | None = None,
+        *,
+        customer_id: str | None = None,
+        limit: int = 100,
+        newest_first: bool = False,
     ) -> list[OutboxItem]:
-        """Rows in queue order (oldest first), optionally of one state or one customer."""
-        query = select(OutboxRow).order_by(OutboxRow.id).limit(limit)
+        """Rows in queue order (oldest first, or newest first), optionally of one state or one customer.
+
+        `limit` keeps the first rows of that order: the newest ones when `newest_first`.
+        """
+        order = OutboxRow.id.desc() if newest_first else OutboxRow.id
+        query = select(OutboxRow).order_by(order).limit(limit)
         if state is not None:
             query = query.where(OutboxRow.state == state.value)
         if customer_id is not None:

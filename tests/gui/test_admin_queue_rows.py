@@ -157,3 +157,16 @@ def test_a_refund_shown_without_its_sale_still_names_the_sale(qtbot, queue_file)
     (refund,) = [row for row in rows if row.operation == "refund"]
     assert (refund.document_number, refund.amount, refund.receipt_time) == ("000451", D("2.49"), CLOSED_AT)
     assert refund.customer == "Анна Ковалёва, +375 29 ***-**-67" and refund.reason == "SERVICE_UNAVAILABLE"
+
+
+def test_a_long_queue_shows_its_newest_rows_first(tmp_path: Path, monkeypatch) -> None:
+    """More rows than the screen takes: the newest are shown (the oldest were once shown instead)."""
+    monkeypatch.setattr("app.admin.controller.QUEUE_ROWS_SHOWN", 3)
+    path = tmp_path / "till.sqlite"
+    with open_database(path) as database:
+        recorder = OutboxRecorder(database)
+        for n in range(1, 6):
+            _sell(recorder, f"tx-{n}", ANNA, f"00050{n}", "0.00")
+    counts, rows = AdminStore(path).queue("pending")
+    assert counts["pending"] == 5
+    assert [row.document_number for row in rows] == ["000505", "000504", "000503"]
