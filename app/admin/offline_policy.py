@@ -4,19 +4,18 @@ The file is written on the admin worker; the new policy applies to the checkout 
 """
 from __future__ import annotations
 
-import logging
 from decimal import Decimal
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from app.offline.redemption import OfflineRedemptionPolicy
-from app.settings import Settings, save_settings
+from app.settings import Settings
+from app.settings_saving import save_settings_in_background
 from app.workers import BackgroundWorker
 from widgets.admin.offline_policy_dialog import OfflinePolicyDialog
 
-log = logging.getLogger(__name__)
 
 
 class OfflinePolicySetup(QObject):
@@ -54,18 +53,8 @@ class OfflinePolicySetup(QObject):
             return
         settings = self._settings().replace(offline_redemption=mode, offline_redeem_limit_per_day=limit)
 
-        def write() -> None:
-            if settings.path is not None:
-                save_settings(settings)
-
-        def saved(_: object) -> None:
+        def saved() -> None:
             self._on_saved(settings)
             dialog.accept()
 
-        def failed(exc: BaseException) -> None:
-            log.warning("offline policy not saved: %s", exc)
-            dialog.show_error(
-                QCoreApplication.translate("Admin", "The settings file could not be written: %1").replace("%1", str(exc))
-            )
-
-        self._worker.submit(write, saved, failed)
+        save_settings_in_background(self._worker, settings, saved, dialog.show_error)

@@ -22,7 +22,9 @@ from app.devices.texts import (
     uri_examples_text,
 )
 from app.devices.controller import DevicesController, printer_uri_with
-from app.settings import Settings, save_settings
+from app.settings import Settings
+from app.settings_saving import save_settings_in_background
+from app.workers import BackgroundWorker
 from app.devices.wedge_filter import WedgeEventFilter
 from devices.discovery import DeviceKind, DiscoveredDevice
 from devices.printing.printer_status import PrinterStatus
@@ -44,12 +46,14 @@ class DeviceSetup(QObject):
         self,
         parent_widget: QWidget,
         devices: DevicesController,
+        worker: BackgroundWorker,
         settings: Callable[[], Settings],
         on_saved: Callable[[Settings], None],
     ) -> None:
         super().__init__(parent_widget)
         self._parent = parent_widget
         self._devices = devices
+        self._worker = worker  # writes the settings file
         self._settings = settings
         self._on_saved = on_saved
         self.dialog: DeviceSettingsDialog | None = None
@@ -184,11 +188,15 @@ class DeviceSetup(QObject):
         if errors:
             return
         settings = self._settings().replace(devices_scanner=scanner, devices_printer=printer)
-        if settings.path is not None:
-            save_settings(settings)
-        self._devices.configure(scanner, printer)
-        self._on_saved(settings)
-        dialog.accept()
+        dialog.show_save_error("")
+
+        def saved() -> None:
+            self._devices.configure(scanner, printer)
+            self._on_saved(settings)
+            if self.dialog is dialog:
+                dialog.accept()
+
+        save_settings_in_background(self._worker, settings, saved, dialog.show_save_error)
 
     @staticmethod
     def _show_uri_error(dialog: DeviceSettingsDialog, which: str, error: DeviceUriError) -> None:

@@ -70,3 +70,22 @@ def test_the_real_till_saves_devices_to_its_settings_file(qtbot, home: Path, tmp
     finally:
         till.shutdown()
     assert load_settings(create=False).get("devices", "printer").startswith("tcp://127.0.0.1")
+
+
+def test_a_settings_file_that_cannot_be_written_is_said_and_the_dialog_stays(qtbot, home: Path, tmp_path: Path) -> None:
+    config = tmp_path / "chosen.ini"
+    settings = load_settings(config)
+    config.unlink()
+    config.mkdir()  # a folder where the file should be: writing it fails
+    till = _start(qtbot, settings, tmp_path / "till.sqlite", demo=False)
+    try:
+        till.device_setup.open()
+        dialog = till.device_setup.dialog
+        dialog.findChild(QLineEdit, "PrinterUriInput").setText(PRINTER)
+        qtbot.mouseClick(dialog.findChild(QPushButton, "SaveButton"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.save_error() != "")
+        assert dialog.save_error().startswith("The settings file could not be written:")
+        assert till.device_setup.dialog is dialog and dialog.isVisible()
+        assert till.settings.get("devices", "printer") != PRINTER  # nothing taken that was not saved
+    finally:
+        till.shutdown()

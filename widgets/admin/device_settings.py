@@ -224,9 +224,15 @@ class DeviceSettingsDialog(QDialog):
         sections.setSpacing(12)
         sections.addWidget(self._scanner, 3)
         sections.addWidget(self._printer, 2)
+        self._save_error = QLabel()
+        self._save_error.setObjectName("SaveError")
+        self._save_error.setProperty("role", "error")
+        self._save_error.setWordWrap(True)
+        self._save_error.setTextFormat(Qt.TextFormat.PlainText)
+        self._save_error.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self._refresh)
-        buttons.addStretch(1)
+        buttons.addWidget(self._save_error, 1)
         buttons.addWidget(self._save)
         buttons.addWidget(self._cancel)
         layout = QVBoxLayout(self)
@@ -315,6 +321,15 @@ class DeviceSettingsDialog(QDialog):
         sections[which].show_error(text, detail)
         if text:
             sections[which].uri.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_save_error(self, text: str) -> None:
+        """Say beside the buttons why the choice was not saved ("" hides it)."""
+        self._save_error.setText(text)
+        self._save_error.setVisible(bool(text))
+
+    def save_error(self) -> str:
+        """The save error shown ("" when none)."""
+        return self._save_error.text() if not self._save_error.isHidden() else ""
 
     def scan_area(self) -> QPlainTextEdit:
         """The test-scan area (a keyboard scanner may type into it while the dialog is open)."""
