@@ -42,7 +42,6 @@ from app.offline.sync_controller import SyncController
 from app.workers import BackgroundWorker
 from devices.printing.receipt_layout import LoyaltySummary
 from devices.scanner.scan_classifier import classify_scan
-from devices.uris import DeviceUriError
 from fiscal.demo_registrar import DemoRegistrar, fiscal_memory_beside
 from fiscal.money import format_money
 from loyalty_client.service import LoyaltyService
@@ -315,11 +314,13 @@ class TillApplication(QObject):
         self.devices.scanned.connect(self.handle_scan)
         self.admin.devices_requested.connect(self.device_setup.open)
         self.sync.delivered.connect(self._print_delivered)
-        try:
-            self.devices.configure(self.settings.get("devices", "scanner"), self.settings.get("devices", "printer"))
-        except DeviceUriError as exc:
-            log.warning("device settings not usable: %s", exc)
-            self.window.loyalty.messages.show_warning(device_settings_problem_text(exc))
+        problems = self.devices.configure_each(
+            self.settings.get("devices", "scanner"), self.settings.get("devices", "printer")
+        )
+        for problem in problems:
+            log.warning("device settings not usable: %s", problem)
+        if problems:
+            self.window.loyalty.messages.show_warning(" ".join(device_settings_problem_text(p) for p in problems))
 
     def _settings_saved(self, settings: Settings) -> None:
         self.settings = settings

@@ -79,6 +79,27 @@ class DevicesController(QObject):
         self._use_printer(printer)
         self.scanner_uri, self.printer_uri = scanner_uri, printer_uri
 
+    def configure_each(self, scanner_uri: str, printer_uri: str) -> list[DeviceUriError]:
+        """Use each device whose URI is good; the problems of the others (their device then: none).
+
+        At start a mistyped scanner must not leave the till without its printer, or the reverse.
+        """
+        problems: list[DeviceUriError] = []
+        try:
+            scanner = parse_scanner_uri(scanner_uri) if scanner_uri else None
+        except DeviceUriError as exc:
+            problems.append(exc)
+            scanner, scanner_uri = None, ""
+        try:
+            printer = parse_printer_uri(printer_uri) if printer_uri else None
+        except DeviceUriError as exc:
+            problems.append(exc)
+            printer, printer_uri = None, ""
+        self._use_scanner(scanner)
+        self._use_printer(printer)
+        self.scanner_uri, self.printer_uri = scanner_uri, printer_uri
+        return problems
+
     def _use_scanner(self, config: SerialScannerConfig | WedgeScannerConfig | None) -> None:
         if self._wedge is not None:
             self._wedge.remove()

@@ -221,3 +221,15 @@ def test_the_cashier_is_told_precisely_why_a_configured_device_cannot_be_opened(
         assert till.window.loyalty.messages.severity() == "warning"
     finally:
         till.shutdown()
+
+
+def test_a_bad_scanner_address_does_not_take_the_printer_with_it(qtbot, tmp_path) -> None:
+    till = make_till(
+        qtbot, tmp_path, devices_scanner="serial:///dev/ttyACM0?baudrate=fast", devices_printer="tcp://127.0.0.1:9100"
+    )
+    try:
+        assert till.window.loyalty.messages.text().startswith("The scanner cannot be used:")
+        assert till.devices.printer_uri == "tcp://127.0.0.1:9100"
+        assert till.devices.scanner_uri == ""
+    finally:
+        till.shutdown()
