@@ -242,7 +242,7 @@ class RetailCrmClient:
                 ) from None
             except requests.ConnectionError as exc:
                 if deadline.passed():
-                    raise self._timed_out() from None
+                    raise self._timed_out(unreachable=never_connected(exc)) from None
                 raise ServiceUnavailable("cannot connect", unreachable=never_connected(exc)) from None
             except requests.RequestException as exc:
                 if deadline.passed():
@@ -256,8 +256,10 @@ class RetailCrmClient:
         log.debug("%s %s: HTTP %d in %.1f ms", method, path.split("/", 1)[0], status, (time.perf_counter() - started) * 1000)
         return answer(status, response.headers.get("Content-Type", ""), content)
 
-    def _timed_out(self) -> ServiceUnavailable:
-        return ServiceUnavailable(f"timed out: no complete answer within {self.timeout_seconds:g} s")
+    def _timed_out(self, *, unreachable: bool = False) -> ServiceUnavailable:
+        return ServiceUnavailable(
+            f"timed out: no complete answer within {self.timeout_seconds:g} s", unreachable=unreachable
+        )
 
 
 def answer(status: int, content_type: str, content: bytes) -> dict[str, Any]:

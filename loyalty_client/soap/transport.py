@@ -34,11 +34,12 @@ from requests.adapters import HTTPAdapter
 from urllib3 import poolmanager
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
-from urllib3.exceptions import NewConnectionError
+from urllib3.exceptions import NameResolutionError, NewConnectionError
 from urllib3.util.retry import Retry
 
 from loyalty_client.errors import ResponseRefused, ServiceUnavailable
 from loyalty_client.soap.contract import LocalFilesTransport
+from loyalty_client.soap.name_lookup import LookupTimeout, is_address, lookup_within
 
 log = logging.getLogger(__name__)
 
@@ -212,13 +213,40 @@ class _DeadlineAware:
     sock: Any
 
     def _new_conn(self) -> socket.socket:
-        sock = super()._new_conn()  # type: ignore[misc]
         deadline: CallDeadline | None = getattr(_exchange, "deadline", None)
+        if deadline is None or is_address(self._dns_host):  # type: ignore[attr-defined]
+            sock = super()._new_conn()  # type: ignore[misc]
+        else:
+            sock = self._connect_looked_up(deadline)
         if deadline is not None:
             # A duplicate, because TLS wrapping takes the descriptor from this object: through
             # the duplicate the deadline also covers the TLS handshake.
             deadline.attach(sock.dup(), owned=True)
         return sock
+
+    def _connect_looked_up(self, deadline: CallDeadline) -> socket.socket:
+        """Connect by the address the name stands for, looked up within the deadline.
+
+        TLS still checks the certificate against the name (`self.host`), not the address.
+        """
+        name: str = self._dns_host  # type: ignore[attr-defined]
+        try:
+            found = lookup_within(name, self.port, deadline.expires_at - time.monotonic())  # type: ignore[attr-defined]
+        except LookupTimeout:
+            raise NewConnectionError(self, f"looking up {name} took longer than the call may") from None
+        except socket.gaierror as exc:
+            raise NameResolutionError(name, self, exc) from exc  # type: ignore[arg-type]
+        refused: NewConnectionError | None = None
+        try:
+            for address in dict.fromkeys(info[4][0] for info in found):  # in the resolver's order, once each
+                self._dns_host = address
+                try:
+                    return super()._new_conn()  # type: ignore[misc]
+                except NewConnectionError as exc:
+                    refused = exc
+        finally:
+            self._dns_host = name
+        raise refused or NewConnectionError(self, f"{name} has no address")
 
     def request(self, *args: Any, **kwargs: Any) -> None:
         deadline: CallDeadline | None = getattr(_exchange, "deadline", None)
@@ -425,7 +453,9 @@ class ServiceTransport(LocalFilesTransport):
                 raise
             except Exception as exc:
                 if deadline.passed():
-                    raise self._timed_out() from exc
+                    # Out of time before any connection (a name lookup that hangs): unreachable.
+                    unreachable = isinstance(exc, requests.ConnectionError) and never_connected(exc)
+                    raise self._timed_out(unreachable=unreachable) from exc
                 raise
             finally:
                 if deadline.expired:
@@ -470,8 +500,10 @@ class ServiceTransport(LocalFilesTransport):
         """Not used by the contract (SOAP over POST only)."""
         raise ServiceUnavailable("HTTP GET is not part of the loyalty contract")
 
-    def _timed_out(self) -> ServiceUnavailable:
-        return ServiceUnavailable(f"timed out: no complete answer within {self.timeout_seconds:g} s")
+    def _timed_out(self, *, unreachable: bool = False) -> ServiceUnavailable:
+        return ServiceUnavailable(
+            f"timed out: no complete answer within {self.timeout_seconds:g} s", unreachable=unreachable
+        )
 
     def _drop_connections(self) -> None:
         """Forget pooled connections (one whose socket the deadline shut down must not be reused)."""

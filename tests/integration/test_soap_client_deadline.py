@@ -170,3 +170,38 @@ def test_over_tls_a_dripping_server_is_cut_off_at_the_deadline_too(
     assert isinstance(outcome.error, ServiceUnavailable), outcome
     assert "timed out" in str(outcome.error)
     service.close()
+
+
+def test_a_name_is_looked_up_and_every_address_it_has_is_tried() -> None:
+    # "localhost" may stand for ::1 before 127.0.0.1; the server listens on 127.0.0.1 only.
+    with CannedServer(200, CANCELLED) as server:
+        with SoapLoyaltyService(server.url.replace("127.0.0.1", "localhost"), timeout_seconds=2.0) as service:
+            assert service.cancel("T-1").cancelled is True
+
+
+def test_a_hung_name_lookup_ends_within_the_deadline_as_unreachable(monkeypatch) -> None:
+    # No resolver can be made to hang here without changing the machine's own: getaddrinfo is
+    # replaced by one that blocks until the test ends, as with the network's resolver unreachable.
+    from loyalty_client.soap import name_lookup
+
+    released = threading.Event()
+    real_getaddrinfo = name_lookup.socket.getaddrinfo
+
+    def hung(host: str, *args, **kwargs):
+        if host == "loyalty.till.invalid":
+            released.wait(30)
+            raise OSError("released")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(name_lookup.socket, "getaddrinfo", hung)
+    try:
+        service = soap_service("http://loyalty.till.invalid:8580/", INTERACTIVE_TIMEOUTS)
+        outcome = run_within(MARGIN * DEADLINE, lambda: service.identify(ANNA, "001", "01"))
+        again = run_within(MARGIN * DEADLINE, lambda: service.identify(ANNA, "001", "01"))
+    finally:
+        released.set()
+    for each in (outcome, again):
+        assert isinstance(each.error, ServiceUnavailable), each
+        assert each.error.unreachable  # the till goes offline at once, as for a refused connection
+    assert outcome.seconds >= DEADLINE * 0.9
+    service.close()
