@@ -1,4 +1,4 @@
-"""What coupons do on a receipt: offers as rules, applied before the points (docs/architecture.md §13).
+"""What coupons do on a receipt: offers as rules, applied before the points (docs/architecture.md §3).
 
 Pure functions, no storage and no clock: the sandbox reads the offers, the coupons' holds and
 uses and the product categories, and hands them here.
