@@ -32,6 +32,7 @@ class CommitItem:
     fiscal: FiscalDocument
     offline: bool
     occurred_at: datetime
+    coupons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,12 @@ def delivers_batches(service: Any) -> bool:
 def deliver_one(service: LoyaltyService, item: BatchItem) -> CommitResult | CancelResult | RefundResult:
     """One item sent with its own operation (a `LoyaltyError` raised as that operation raises it)."""
     if isinstance(item, CommitItem):
-        return service.commit(
+        arguments = (
             item.transaction_id, item.customer_id, item.receipt, item.redeem, item.fiscal, item.offline, item.occurred_at
         )
+        if item.coupons:
+            return service.commit(*arguments, coupons=item.coupons)
+        return service.commit(*arguments)
     if isinstance(item, CancelItem):
         return service.cancel(item.transaction_id)
     if isinstance(item, RefundItem):

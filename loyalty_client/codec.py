@@ -14,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any, Sequence, TypeVar
 
 from loyalty_client.types import Customer
 
@@ -67,6 +67,26 @@ def customer_to_dict(customer: Customer) -> dict[str, JsonValue]:
 def customer_from_dict(data: dict[str, JsonValue]) -> Customer:
     """Inverse of `customer_to_dict`."""
     return from_data(Customer, data)
+
+
+def coupons_to_data(codes: Sequence[str]) -> list[str]:
+    """The coupon codes of a sale as plain data, in order (an outbox commit carries them)."""
+    if isinstance(codes, str):
+        raise TypeError("coupons must be a sequence of codes, not one string")
+    if not all(isinstance(code, str) and code for code in codes):
+        raise TypeError("each coupon must be a non-empty code string")
+    if len(set(codes)) != len(codes):
+        raise ValueError("a coupon is given twice")
+    return list(codes)
+
+
+def coupons_from_data(data: JsonValue) -> tuple[str, ...]:
+    """Inverse of `coupons_to_data`; None (a payload written before coupons existed) is no coupons."""
+    if data is None:
+        return ()
+    if not isinstance(data, list) or not all(isinstance(code, str) and code for code in data):
+        raise ValueError("coupons must be a list of code strings")
+    return tuple(data)
 
 
 # ----- decoding -------------------------------------------------------------------------------------

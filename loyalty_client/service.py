@@ -41,9 +41,19 @@ class LoyaltyService(Protocol):
         ...
 
     def calculate(
-        self, customer_id: str, receipt: Receipt, requested_redeem: Decimal | None = None
+        self,
+        customer_id: str,
+        receipt: Receipt,
+        requested_redeem: Decimal | None = None,
+        *,
+        coupons: Sequence[str] = (),
     ) -> Calculation:
-        """Points to earn, the maximum redeemable, and the allocation of `requested_redeem`."""
+        """Points to earn, the maximum redeemable, and the allocation of `requested_redeem`.
+
+        `coupons` (codes as scanned) are applied first, each answered in `Calculation.coupons`;
+        the points are then redeemed on what the lines still cost. A service that cannot take
+        coupons raises `NotSupported` for any, never ignores them.
+        """
         ...
 
     def send_confirmation_code(
@@ -63,8 +73,10 @@ class LoyaltyService(Protocol):
         receipt: Receipt,
         redeem: Decimal,
         confirmation_code: str | None = None,
+        *,
+        coupons: Sequence[str] = (),
     ) -> Reservation:
-        """Hold `redeem` points for this receipt before it is fiscalised."""
+        """Hold `redeem` points, and the single-use `coupons`, for this receipt before it is fiscalised."""
         ...
 
     def commit(
@@ -76,8 +88,10 @@ class LoyaltyService(Protocol):
         fiscal: FiscalDocument,
         offline: bool,
         occurred_at: datetime,
+        *,
+        coupons: Sequence[str] = (),
     ) -> CommitResult:
-        """Record the sale: spend the reserved points, accrue, return offers to print."""
+        """Record the sale: spend the reserved points, use up the coupons, accrue, return offers to print."""
         ...
 
     def cancel(self, transaction_id: str) -> CancelResult:

@@ -36,6 +36,28 @@ class ConfirmationPurpose(str, Enum):
     REGISTER = "register"
 
 
+class OfferKind(str, Enum):
+    """What an offer gives: money off eligible lines, or extra points on them."""
+
+    PERCENT_OFF = "percent_off"
+    AMOUNT_OFF = "amount_off"
+    EXTRA_POINTS_MULTIPLIER = "extra_points_multiplier"
+    EXTRA_POINTS_FIXED = "extra_points_fixed"
+
+
+class CouponRefusal(str, Enum):
+    """Why a coupon does not apply to a receipt."""
+
+    UNKNOWN = "UNKNOWN"  # no such coupon
+    USED = "USED"  # single use, already used up
+    EXPIRED = "EXPIRED"
+    NOT_STARTED = "NOT_STARTED"
+    MIN_AMOUNT = "MIN_AMOUNT"  # the receipt is below the offer's minimum amount
+    NOT_OWNER = "NOT_OWNER"  # a personal offer of another member
+    NO_ELIGIBLE_LINES = "NO_ELIGIBLE_LINES"  # no line the offer covers can take it
+    HELD = "HELD"  # held by another receipt's reservation
+
+
 class BarcodeKind(str, Enum):
     """How an offer's coupon code is printed."""
 
@@ -124,11 +146,42 @@ class Customer:
 
 @dataclass(frozen=True)
 class LineAllocation:
-    """Loyalty effect on one receipt line: discount from redemption and points earned."""
+    """Loyalty effect on one receipt line: its discount and the points it earns.
+
+    `discount` is the whole loyalty discount of the line, always `coupon_discount +
+    points_discount`. Made with the total alone (a service or caller that knows no coupons), the
+    whole discount is the points part.
+    """
 
     line_no: int
     discount: Decimal
     accrual: Decimal
+    coupon_discount: Decimal = Decimal("0.00")
+    points_discount: Decimal = Decimal("0.00")
+
+    def __post_init__(self) -> None:
+        if not self.coupon_discount and not self.points_discount and self.discount:
+            object.__setattr__(self, "points_discount", self.discount)
+        elif self.coupon_discount + self.points_discount != self.discount:
+            raise ValueError(
+                f"line {self.line_no}: discount {self.discount} is not coupon {self.coupon_discount} "
+                f"+ points {self.points_discount}"
+            )
+
+
+@dataclass(frozen=True)
+class CouponResult:
+    """What one coupon does on a receipt: its discount or extra points, or why it does not apply."""
+
+    code: str
+    offer_id: str | None
+    title: str
+    applied: bool
+    reason: CouponRefusal | None = None
+    min_amount: Decimal | None = None  # for MIN_AMOUNT
+    valid_until: date | None = None  # for EXPIRED; shown on the card
+    discount: Decimal = Decimal("0.00")  # money off this receipt
+    extra_accrual: Decimal = Decimal("0.00")  # points earned beyond the tier's
 
 
 @dataclass(frozen=True)
@@ -141,6 +194,7 @@ class Calculation:
     lines: tuple[LineAllocation, ...]
     confirmation_required: bool
     messages: tuple[str, ...] = ()
+    coupons: tuple[CouponResult, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,11 +213,17 @@ class Reservation:
     redeem: Decimal
     lines: tuple[LineAllocation, ...]
     expires_at: datetime
+    coupons: tuple[CouponResult, ...] = ()
 
 
 @dataclass(frozen=True)
 class Offer:
-    """A personalised offer with its coupon, printed after the sale."""
+    """A personalised offer with its coupon, printed after the sale.
+
+    The benefit and its conditions (from `kind` on) are known when the service tells them
+    (contract revision 4); otherwise `kind` is None and the card shows the offer's text only.
+    `skus` and `categories` empty: the offer covers the whole receipt.
+    """
 
     offer_id: str
     title: str
@@ -171,6 +231,13 @@ class Offer:
     coupon_code: str
     valid_until: date
     barcode_kind: BarcodeKind
+    kind: OfferKind | None = None
+    value: Decimal | None = None  # percent, amount, multiplier or points, as `kind` says
+    min_amount: Decimal | None = None  # the least receipt total the coupon applies to
+    skus: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    personal: bool = True  # only its owner may use it
+    valid_from: date | None = None
 
 
 @dataclass(frozen=True)
@@ -182,6 +249,7 @@ class CommitResult:
     redeemed: Decimal
     balance: Balance
     offers: tuple[Offer, ...] = ()
+    coupons: tuple[CouponResult, ...] = ()
 
 
 @dataclass(frozen=True)

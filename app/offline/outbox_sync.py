@@ -37,7 +37,7 @@ from cache.database import Database
 from cache.transactions.outbox import Outbox, OutboxItem, utc_now
 from cache.tables import Operation
 from fiscal.receipt import FiscalDocument, Receipt
-from loyalty_client.codec import JsonValue, from_data, to_data
+from loyalty_client.codec import JsonValue, coupons_from_data, coupons_to_data, from_data, to_data
 from loyalty_client.batch import (
     MAX_BATCH_ITEMS,
     BatchAnswer,
@@ -77,9 +77,14 @@ def commit_payload(
     fiscal: FiscalDocument,
     offline: bool,
     occurred_at: datetime,
+    coupons: Sequence[str] = (),
 ) -> dict[str, JsonValue]:
-    """The outbox payload of a sale to commit (the arguments of `LoyaltyService.commit`)."""
+    """The outbox payload of a sale to commit (the arguments of `LoyaltyService.commit`).
+
+    `coupons` are kept only when there are some, so a sale without coupons is written as before.
+    """
     _check_money(redeem, "redeem")
+    extra: dict[str, JsonValue] = {"coupons": coupons_to_data(coupons)} if coupons else {}
     return {
         "version": PAYLOAD_VERSION,
         "transaction_id": transaction_id,
@@ -92,6 +97,7 @@ def commit_payload(
         },
         "offline": bool(offline),
         "occurred_at": _aware(occurred_at, "occurred_at").isoformat(),
+        **extra,
     }
 
 
@@ -400,6 +406,7 @@ class OutboxSync:
                 ),
                 offline=offline,
                 occurred_at=_datetime(payload["occurred_at"]),
+                coupons=coupons_from_data(payload.get("coupons")),
             )
         if item.operation is Operation.CANCEL:
             _expect(payload["transaction_id"], item.idempotency_key, "transaction_id")

@@ -13,6 +13,8 @@
   in full does that (charge given back, accrual taken back; a replay answers the same amounts,
   read from the account's bonus operations); a partial return is refused with `NotSupported`
   rather than silently lost.
+- Coupons: RetailCRM's loyalty API has no coupons a till could check or use up; calculate,
+  reserve and commit refuse any with `NotSupported` rather than ignore them.
 - Exactly once without idempotency keys: every step looks before it writes. The order is looked
   up by externalId before it is created; the charge on the order is compared with the intended
   one before applying; the status is read before it is changed. A replay after a lost answer or a
@@ -244,8 +246,16 @@ class RetailCrmLoyaltyService:
 
     # ----- calculation --------------------------------------------------------------------
 
-    def calculate(self, customer_id: str, receipt: Receipt, requested_redeem: Decimal | None = None) -> Calculation:
+    def calculate(
+        self,
+        customer_id: str,
+        receipt: Receipt,
+        requested_redeem: Decimal | None = None,
+        *,
+        coupons: Sequence[str] = (),
+    ) -> Calculation:
         """loyalty/calculate: accrual, the maximum redeemable and the allocation of the request."""
+        _refuse_coupons(coupons)
         customer = self._crm_customer(customer_id)
         requested = requested_redeem or ZERO
         answer = None
@@ -358,8 +368,11 @@ class RetailCrmLoyaltyService:
         receipt: Receipt,
         redeem: Decimal,
         confirmation_code: str | None = None,
+        *,
+        coupons: Sequence[str] = (),
     ) -> Reservation:
         """The sale's order with `redeem` charged on it (after the SMS code when the program asks)."""
+        _refuse_coupons(coupons)
         order = self._order(transaction_id, customer_id, receipt)
         if order.get("status") in (COMPLETE_STATUS, CANCELLED_STATUS):
             raise InvalidRequest("this sale is already closed in RetailCRM")
@@ -399,8 +412,11 @@ class RetailCrmLoyaltyService:
         fiscal: FiscalDocument,
         offline: bool,
         occurred_at: datetime,
+        *,
+        coupons: Sequence[str] = (),
     ) -> CommitResult:
         """The sale's order completed, with exactly `redeem` charged on it (created if the sale was offline)."""
+        _refuse_coupons(coupons)
         order = self._order(transaction_id, customer_id, receipt, occurred_at)
         status = order.get("status")
         if status == CANCELLED_STATUS:
@@ -510,6 +526,14 @@ class RetailCrmLoyaltyService:
     def get_offers(self, customer_id: str, store_id: str) -> tuple[Offer, ...]:
         """RetailCRM's loyalty API has no personal offers to print: none."""
         return ()
+
+
+def _refuse_coupons(coupons: Sequence[str]) -> None:
+    """Refuse coupons: RetailCRM would apply none of them, and the sale must not look as if it did."""
+    if coupons:
+        raise NotSupported(
+            f"coupons are not supported with RetailCRM: {len(coupons)} coupon(s) not applied; remove them from the receipt"
+        )
 
 
 def _items(receipt: Receipt, *, for_order: bool = False) -> list[dict[str, Any]]:

@@ -1,4 +1,5 @@
-"""The demo data a newcomer meets in the sandbox: one program, three tiers, five members, their offers.
+"""The demo data a newcomer meets in the sandbox: one program, three tiers, five members, their
+offers (as rules their printed coupons apply when scanned back) and the demo products' categories.
 
 Fixed account numbers and TOTP secrets let tests and the demo make valid app QRs:
 `make_app_qr(ANNA.account, ANNA.totp_secret, clock.now())`.
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from loyalty_client.codes import make_ean13
 from loyalty_client.sandbox.storage.models import (
+    CatalogueItem,
     CustomerRow,
     OfferRow,
     PendingPoints,
@@ -20,7 +22,7 @@ from loyalty_client.sandbox.storage.models import (
     ProgramRow,
     TierRow,
 )
-from loyalty_client.types import BarcodeKind, CustomerStatus
+from loyalty_client.types import BarcodeKind, CustomerStatus, OfferKind
 
 DEMO_STORE_ID = "001"
 DEMO_TILL_ID = "01"
@@ -108,27 +110,63 @@ MARIA = DemoCustomer(
 )
 DEMO_CUSTOMERS: tuple[DemoCustomer, ...] = (ANNA, IVAN, OLGA, PETR, MARIA)
 
-_OFFERS: dict[str, tuple[tuple[str, str, BarcodeKind, int], ...]] = {
-    # customer id -> (title, text, how the coupon is printed, days valid)
+CATALOGUE: dict[str, str] = {
+    # the demo POS's products (app/demo/host.py) -> category
+    "4810001000017": "dairy",  # Молоко
+    "4810001000024": "bakery",  # Хлеб
+    "4810001000031": "coffee",  # Кофе зерновой
+    "4810001000048": "sweets",  # Шоколад
+    "4810001000055": "tobacco",  # Сигареты
+    "4810001000062": "wine",  # Вино
+    "4810001000079": "gift_cards",  # Подарочная карта
+}
+
+
+@dataclass(frozen=True)
+class DemoOffer:
+    """A demo member's offer: what it says, how its coupon is printed, and the rule it applies."""
+
+    title: str
+    text: str
+    barcode_kind: BarcodeKind
+    days_valid: int
+    kind: OfferKind
+    value: D
+    min_amount: D | None = None
+    categories: tuple[str, ...] = ()
+    skus: tuple[str, ...] = ()
+    personal: bool = True
+
+
+_OFFERS: dict[str, tuple[DemoOffer, ...]] = {
     ANNA.customer_id: (
-        ("Кофе в подарок", "Второй капучино бесплатно при покупке выпечки", BarcodeKind.QR, 30),
-        ("−15 % на сыры", "Скидка 15 % на весовые сыры", BarcodeKind.EAN13, 45),
+        DemoOffer("−10 % на кофе", "Скидка 10 % на кофе", BarcodeKind.QR, 30, OfferKind.PERCENT_OFF, D("10.00"),
+                  categories=("coffee",)),
+        DemoOffer("Двойные баллы", "Двойные баллы за покупку от 20,00", BarcodeKind.EAN13, 45,
+                  OfferKind.EXTRA_POINTS_MULTIPLIER, D("2.00"), min_amount=D("20.00")),
     ),
     IVAN.customer_id: (
-        ("Двойные баллы", "Двойные баллы на фрукты и овощи", BarcodeKind.QR, 30),
-        ("−10 % на чай", "Скидка 10 % на весь чай", BarcodeKind.EAN13, 60),
+        DemoOffer("−2,00 на покупку", "Скидка 2,00 на покупку от 10,00 — можно подарить другу", BarcodeKind.EAN13,
+                  30, OfferKind.AMOUNT_OFF, D("2.00"), min_amount=D("10.00"), personal=False),
+        DemoOffer("+10 баллов за вино", "10 баллов за бутылку вина", BarcodeKind.QR, 60,
+                  OfferKind.EXTRA_POINTS_FIXED, D("10.00"), categories=("wine",)),
     ),
     OLGA.customer_id: (
-        ("Добро пожаловать", "50 приветственных баллов за покупку от 30,00", BarcodeKind.QR, 30),
-        ("−20 % на выпечку", "Скидка 20 % на свежую выпечку", BarcodeKind.EAN13, 14),
+        DemoOffer("Добро пожаловать", "50 приветственных баллов за покупку от 30,00", BarcodeKind.QR, 30,
+                  OfferKind.EXTRA_POINTS_FIXED, D("50.00"), min_amount=D("30.00")),
+        DemoOffer("−20 % на хлеб", "Скидка 20 % на хлеб и выпечку", BarcodeKind.EAN13, 14, OfferKind.PERCENT_OFF,
+                  D("20.00"), categories=("bakery",)),
     ),
     PETR.customer_id: (
-        ("−5 % на всё", "Скидка 5 % на чек", BarcodeKind.EAN13, 30),
-        ("Кофе в подарок", "Второй капучино бесплатно", BarcodeKind.QR, 30),
+        DemoOffer("−5 % на всё", "Скидка 5 % на чек", BarcodeKind.EAN13, 30, OfferKind.PERCENT_OFF, D("5.00")),
+        DemoOffer("−15 % на кофе", "Скидка 15 % на кофе", BarcodeKind.QR, 30, OfferKind.PERCENT_OFF, D("15.00"),
+                  categories=("coffee",)),
     ),
     MARIA.customer_id: (
-        ("Активируйте карту", "Активируйте карту в приложении и получите 30 баллов", BarcodeKind.QR, 30),
-        ("−10 % на фрукты", "Скидка 10 % на фрукты", BarcodeKind.EAN13, 30),
+        DemoOffer("Активируйте карту", "Активируйте карту в приложении и получите 30 баллов", BarcodeKind.QR, 30,
+                  OfferKind.EXTRA_POINTS_FIXED, D("30.00")),
+        DemoOffer("−10 % на молоко", "Скидка 10 % на молоко", BarcodeKind.EAN13, 30, OfferKind.PERCENT_OFF,
+                  D("10.00"), categories=("dairy",)),
     ),
 }
 
@@ -195,15 +233,25 @@ def seed_demo(session: Session, now: datetime) -> None:
                     available_on=today + timedelta(days=ACCRUAL_HOLD_DAYS),
                 )
             )
-        for offer_number, (title, text, kind, days) in enumerate(_OFFERS[demo.customer_id], start=1):
+        for offer_number, offer in enumerate(_OFFERS[demo.customer_id], start=1):
             session.add(
                 OfferRow(
                     id=f"OF-{demo.customer_id}-{offer_number}",
                     customer_id=demo.customer_id,
-                    title=title,
-                    text=text,
+                    title=offer.title,
+                    text=offer.text,
                     coupon_code=coupon_code(number, offer_number),
-                    valid_until=today + timedelta(days=days),
-                    barcode_kind=kind.value,
+                    valid_until=today + timedelta(days=offer.days_valid),
+                    barcode_kind=offer.barcode_kind.value,
+                    kind=offer.kind.value,
+                    value=offer.value,
+                    min_amount=offer.min_amount,
+                    skus=" ".join(offer.skus),
+                    categories=" ".join(offer.categories),
+                    personal=offer.personal,
+                    single_use=True,
+                    valid_from=today,
                 )
             )
+    for sku, category in CATALOGUE.items():
+        session.add(CatalogueItem(sku=sku, category=category))

@@ -76,6 +76,8 @@ from loyalty_client.sandbox.storage.models import (
     OneTimeCode,
     UsedQrStep,
 )
+from loyalty_client.sandbox import offer_rules
+from loyalty_client.sandbox.offer_rules import CouponCheck, OfferRule
 from loyalty_client.sandbox.results import dump_result, fingerprint, load_result
 from loyalty_client.types import (
     Balance,
@@ -85,6 +87,8 @@ from loyalty_client.types import (
     CommitResult,
     ConfirmationPurpose,
     ConfirmationSent,
+    CouponRefusal,
+    CouponResult,
     Customer,
     CustomerStatus,
     FiscalDocument,
@@ -92,6 +96,7 @@ from loyalty_client.types import (
     IdentifierKind,
     LineAllocation,
     Offer,
+    OfferKind,
     Program,
     ProgramTier,
     RefundLine,
@@ -209,6 +214,12 @@ def _canon_receipt(receipt: Receipt) -> dict[str, Any]:
             key=lambda item: (item[0], json.dumps(item, ensure_ascii=False)),
         ),
     }
+
+
+def _coupons_print(coupons: Sequence[str]) -> dict[str, list[str]]:
+    """The coupons' part of a request fingerprint: none for a request without coupons, so the
+    fingerprints of requests made before coupons existed stay the same."""
+    return {"coupons": sorted(coupons)} if coupons else {}
 
 
 def _share(total: Decimal, part: Decimal, whole: Decimal) -> Decimal:
@@ -337,9 +348,112 @@ class SandboxLoyalty:
                 coupon_code=row.coupon_code,
                 valid_until=row.valid_until,
                 barcode_kind=BarcodeKind(row.barcode_kind),
+                kind=None if row.kind is None else OfferKind(row.kind),
+                value=row.value,
+                min_amount=row.min_amount,
+                skus=tuple(row.skus.split()),
+                categories=tuple(row.categories.split()),
+                personal=row.personal,
+                valid_from=row.valid_from,
             )
             for row in store.offers(session, customer_id, now.date())
         )
+
+    # ----- coupons -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _offer_rule(row: Row[Any]) -> OfferRule:
+        return OfferRule(
+            offer_id=row.id,
+            title=row.title,
+            coupon_code=row.coupon_code,
+            owner_id=row.customer_id,
+            kind=None if row.kind is None else OfferKind(row.kind),
+            value=row.value,
+            valid_until=row.valid_until,
+            valid_from=row.valid_from,
+            min_amount=row.min_amount,
+            skus=frozenset(row.skus.split()),
+            categories=frozenset(row.categories.split()),
+            personal=row.personal,
+            single_use=row.single_use,
+        )
+
+    def _coupon_checks(
+        self, session: Session, codes: Sequence[str], transaction_id: str | None, now: datetime
+    ) -> list[CouponCheck]:
+        """Each coupon's offer and whether another transaction holds it (live) or used it up.
+
+        A hold or use by `transaction_id` itself, and a hold that lapsed, leave the coupon free.
+        """
+        checks = []
+        for code in codes:
+            row = store.offer_by_code(session, code)
+            rule = None if row is None else self._offer_rule(row)
+            state = None
+            use = store.coupon_use(session, code) if rule is not None and rule.single_use else None
+            if use is not None and use.transaction_id != transaction_id:
+                if use.state == "used":
+                    state = CouponRefusal.USED
+                elif use.held_until > now:
+                    state = CouponRefusal.HELD
+            elif use is not None and use.state == "used":
+                state = CouponRefusal.USED  # this very purchase used it: only a replay, answered before
+            checks.append(CouponCheck(code, rule, state))
+        return checks
+
+    def _calculate(
+        self,
+        session: Session,
+        program: Program,
+        customer: Row[Any] | CustomerRow,
+        receipt: Receipt,
+        spendable: Decimal,
+        requested: Decimal | None,
+        status: CustomerStatus,
+        coupons: Sequence[str],
+        transaction_id: str | None,
+        now: datetime,
+    ) -> tuple[Calculation, list[CouponCheck]]:
+        """The calculation of a receipt, with its coupons applied first when it has some."""
+        tier = rules.tier_for(program, customer.purchases_12m)
+        if not coupons:
+            return rules.calculate(program, receipt, tier, spendable, requested, status), []
+        checks = self._coupon_checks(session, coupons, transaction_id, now)
+        categories = store.categories(session, [line.sku for line in receipt.lines])
+        calc = offer_rules.calculate(
+            program, receipt, tier, spendable, requested, status, checks, customer.id, now.date(), categories
+        )
+        return calc, checks
+
+    @staticmethod
+    def _take_coupons(
+        session: Session,
+        checks: Sequence[CouponCheck],
+        results: Sequence[CouponResult],
+        transaction_id: str,
+        customer_id: str,
+        state: str,
+        held_until: datetime,
+        now: datetime,
+    ) -> None:
+        """Hold or use up the single-use coupons that applied; a race lost makes the unit run again."""
+        for check, result in zip(checks, results):
+            if not result.applied or check.rule is None or not check.rule.single_use:
+                continue
+            exists = store.coupon_use(session, check.code) is not None
+            if not store.take_coupon(
+                session, check.code, check.rule.offer_id, transaction_id, customer_id, state, held_until, now, exists
+            ):
+                raise StaleDataError(f"coupon {check.code} changed hands")
+
+    @staticmethod
+    def _refused_coupons(results: Sequence[CouponResult]) -> None:
+        """Refuse a purchase whose coupons do not all apply (the till took them off the price)."""
+        refused = [result for result in results if not result.applied]
+        if refused:
+            described = ", ".join(f"{result.code} ({result.reason.value if result.reason else '?'})" for result in refused)
+            raise InvalidRequest(f"Купоны не применимы к покупке: {described}")
 
     def _view(
         self,
@@ -489,8 +603,16 @@ class SandboxLoyalty:
         session.add(UsedQrStep(customer_id=customer.id, counter=counter, used_at=now))
         return customer
 
-    def calculate(self, customer_id: str, receipt: Receipt, requested_redeem: Decimal | None = None) -> Calculation:
-        """Points to earn, the redeemable maximum (after other tills' holds) and the allocation."""
+    def calculate(
+        self,
+        customer_id: str,
+        receipt: Receipt,
+        requested_redeem: Decimal | None = None,
+        *,
+        coupons: Sequence[str] = (),
+    ) -> Calculation:
+        """Points to earn, the redeemable maximum (after other tills' holds) and the allocation,
+        with the coupons applied first (`offer_rules`); a coupon held by a reservation is HELD."""
 
         def unit(session: Session) -> Calculation:
             now = self.clock.now()
@@ -498,10 +620,10 @@ class SandboxLoyalty:
             customer = self._customer(session, customer_id)
             status = self._usable(customer)
             account = self._account(session, customer, now, lock=False)
-            tier = rules.tier_for(program, customer.purchases_12m)
-            return rules.calculate(
-                program, receipt, tier, ledger.available(session, account, now), requested_redeem, status
-            )
+            spendable = ledger.available(session, account, now)
+            return self._calculate(
+                session, program, customer, receipt, spendable, requested_redeem, status, coupons, None, now
+            )[0]
 
         return self._work(unit)
 
@@ -559,11 +681,17 @@ class SandboxLoyalty:
         receipt: Receipt,
         redeem: Decimal,
         confirmation_code: str | None = None,
+        *,
+        coupons: Sequence[str] = (),
     ) -> Reservation:
-        """Hold the points for `redeem` on this receipt until it is committed, cancelled or expires."""
+        """Hold the points for `redeem`, and the single-use coupons that apply, on this receipt
+        until it is committed, cancelled or expires. A coupon that does not apply (another
+        receipt holds it: HELD) is answered so and neither held nor taken off the price."""
         canon = _canon_receipt(receipt)
         receipt_print = fingerprint(canon)
-        request_print = fingerprint({"customer": customer_id, "receipt": canon, "redeem": _number(redeem)})
+        request_print = fingerprint(
+            {"customer": customer_id, "receipt": canon, "redeem": _number(redeem), **_coupons_print(coupons)}
+        )
 
         def unit(session: Session) -> Reservation:
             now = self.clock.now()
@@ -586,8 +714,9 @@ class SandboxLoyalty:
             status = self._usable(customer)
             spendable = ledger.available(session, account, now, exclude=transaction_id)
             self._check_balance(program, status, spendable, redeem)
-            tier = rules.tier_for(program, customer.purchases_12m)
-            calc = rules.calculate(program, receipt, tier, spendable, redeem, status)
+            calc, checks = self._calculate(
+                session, program, customer, receipt, spendable, redeem, status, coupons, transaction_id, now
+            )
             if calc.confirmation_required:
                 if not confirmation_code:
                     raise ConfirmationRequired(
@@ -603,6 +732,10 @@ class SandboxLoyalty:
                 redeem=calc.redeem,
                 lines=calc.lines,
                 expires_at=now + timedelta(seconds=program_row.reservation_ttl_seconds),
+                coupons=calc.coupons,
+            )
+            self._take_coupons(
+                session, checks, calc.coupons, transaction_id, customer.id, "held", result.expires_at, now
             )
             fields = dict(
                 customer_id=customer.id,
@@ -641,12 +774,17 @@ class SandboxLoyalty:
         fiscal: FiscalDocument,
         offline: bool,
         occurred_at: datetime,
+        *,
+        coupons: Sequence[str] = (),
     ) -> CommitResult:
-        """Record a fiscalised sale: spend the reserved points, credit the accrual as pending, count
-        the purchase towards the tier.
+        """Record a fiscalised sale: spend the reserved points, use up the coupons, credit the
+        accrual as pending, count what was paid towards the tier.
 
         Points are spent only as reserved for this transaction (see `_check_unreserved`), except
         offline: then within the program's offline limit for the day, and marked for review.
+        With a live reservation the coupons must be the ones it was made with, and those it held
+        are used up with the discounts it gave; otherwise each coupon is checked afresh and one
+        that no longer applies refuses the purchase (INVALID_REQUEST).
         """
         canon = _canon_receipt(receipt)
         receipt_print = fingerprint(canon)
@@ -658,6 +796,7 @@ class SandboxLoyalty:
                 "fiscal": [fiscal.document_number, _utc(fiscal.closed_at).isoformat()],
                 "offline": offline,
                 "occurred_at": _utc(occurred_at).isoformat(),
+                **_coupons_print(coupons),
             }
         )
 
@@ -680,7 +819,13 @@ class SandboxLoyalty:
             review = False
             if reservation is not None and reservation.state == "live" and reservation.expires_at > now:
                 self._check_matches(reservation, receipt_print, redeem)
-                lines = load_result(Reservation, reservation.result_json).lines
+                reserved = load_result(Reservation, reservation.result_json)
+                if sorted(coupons) != sorted(result.code for result in reserved.coupons):
+                    raise InvalidRequest(f"Купоны покупки {transaction_id} не совпадают с резервом")
+                lines = reserved.lines
+                by_code = {result.code: result for result in reserved.coupons}
+                coupon_results = tuple(by_code[code] for code in coupons)
+                checks = self._coupon_checks(session, coupons, transaction_id, now)
                 points = reservation.points
                 store.set_reservation_state(session, transaction_id, "committed")
             else:
@@ -695,14 +840,19 @@ class SandboxLoyalty:
                     spent = store.offline_points(session, customer.id, since, since + timedelta(days=1))
                     rules.check_offline_redeem(program, redeem, spent, f"{since:%d.%m.%Y}")
                     review = True
-                tier = rules.tier_for(program, customer.purchases_12m)
-                lines = rules.calculate(program, receipt, tier, spendable, redeem, status).lines
+                calc, checks = self._calculate(
+                    session, program, customer, receipt, spendable, redeem, status, coupons, transaction_id, now
+                )
+                self._refused_coupons(calc.coupons)
+                lines, coupon_results = calc.lines, calc.coupons
                 points = rules.points_for_redeem(program, redeem)
+            self._take_coupons(session, checks, coupon_results, transaction_id, customer.id, "used", now, now)
             if points > ZERO:
                 ledger.spend(session, account, points, transaction_id, now)
             accrued = sum((line.accrual for line in lines), ZERO)
             ledger.accrue(session, account, accrued, transaction_id, now, program_row.accrual_hold_days)
-            paid = max(ZERO, receipt.total - redeem)
+            coupon_discount = sum((line.coupon_discount for line in lines), ZERO)
+            paid = max(ZERO, receipt.total - redeem - coupon_discount)
             store.add_purchases(session, customer.id, paid)
             result = CommitResult(
                 transaction_id=transaction_id,
@@ -710,6 +860,7 @@ class SandboxLoyalty:
                 redeemed=money(redeem),
                 balance=ledger.balance(session, account, now),
                 offers=self._offers(session, customer.id, now),
+                coupons=coupon_results,
             )
             allocation = {line.line_no: line for line in lines}
             store.record(
@@ -735,6 +886,7 @@ class SandboxLoyalty:
                             "quantity": str(line.quantity),
                             "amount": str(line.amount),
                             "discount": str(allocation[line.line_no].discount),
+                            "points_discount": str(allocation[line.line_no].points_discount),
                             "accrual": str(allocation[line.line_no].accrual),
                         }
                         for line in receipt.lines
@@ -812,8 +964,10 @@ class SandboxLoyalty:
                     session, purchase, account, customer, returned_before, quantities, f"cancel:{transaction_id}", now
                 )
                 store.set_transaction_state(session, "purchase", transaction_id, "cancelled")
+                store.release_coupons(session, transaction_id, "used", valid_on=now.date())
             elif reservation is not None:
                 store.set_reservation_state(session, transaction_id, "cancelled")
+                store.release_coupons(session, transaction_id, "held")
                 ledger.touch(session, account, now)
             result = CancelResult(transaction_id=transaction_id, cancelled=True, balance=ledger.balance(session, account, now))
             self._record_return(
@@ -873,6 +1027,8 @@ class SandboxLoyalty:
                     )
                 quantities[line.line_no] = line.quantity
             reversed_ = self._reverse(session, purchase, account, customer, returned_before, quantities, refund_id, now)
+            if all(returned_before.get(no, ZERO) + quantities.get(no, ZERO) >= qty for no, qty in bought.items()):
+                store.release_coupons(session, purchase.key, "used", valid_on=now.date())
             result = RefundResult(
                 refund_id=refund_id,
                 accrual_reversed=reversed_.accrual,
@@ -948,14 +1104,19 @@ class SandboxLoyalty:
         discount = [ZERO, ZERO]
         accrual = [ZERO, ZERO]
         amount = [ZERO, ZERO]
+        points_discount = [ZERO, ZERO]
         for line in json.loads(purchase.lines_json):
             no, bought = line["line_no"], Decimal(line["quantity"])
             before = returned_before.get(no, ZERO)
             for i, part in enumerate((before, before + quantities.get(no, ZERO))):
                 discount[i] += _share(Decimal(line["discount"]), part, bought)
+                # a purchase recorded before coupons existed had points as its only discount
+                points_discount[i] += _share(Decimal(line.get("points_discount", line["discount"])), part, bought)
                 accrual[i] += _share(Decimal(line["accrual"]), part, bought)
                 amount[i] += _share(Decimal(line["amount"]), part, bought)
-        points = _share(purchase.points, discount[1], purchase.redeem) - _share(purchase.points, discount[0], purchase.redeem)
+        points = _share(purchase.points, points_discount[1], purchase.redeem) - _share(
+            purchase.points, points_discount[0], purchase.redeem
+        )
         if points > ZERO:
             ledger.give_back(session, account, points, reference, now)
         taken = ledger.reverse_accrual(session, account, accrual[1] - accrual[0], purchase.key, reference, now)
@@ -1011,6 +1172,9 @@ class SandboxLoyalty:
                     coupon_code=make_ean13(f"99{secrets.randbelow(10**10):010d}"),
                     valid_until=now.date() + timedelta(days=30),
                     barcode_kind=BarcodeKind.QR.value,
+                    kind=OfferKind.EXTRA_POINTS_MULTIPLIER.value,
+                    value=Decimal("2.00"),
+                    valid_from=now.date(),
                 )
             )
             session.flush()

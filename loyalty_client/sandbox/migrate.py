@@ -29,6 +29,9 @@ BEFORE_MIGRATIONS = "0001"
 _UNVERSIONED_WITH_OFFLINE_LIMIT = "0002"
 """A database `create_all` made just before migrations came may already have 0002's columns."""
 
+_UNVERSIONED_WITH_OFFER_RULES = "0004"
+"""... or, made by `create_all` of a newer version, even the offer rules of 0004."""
+
 _ADVISORY_LOCK_KEY = 0x7117_5A4D  # any fixed number: the sandbox's schema lock on PostgreSQL
 
 
@@ -87,6 +90,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 def _unversioned_schema(connection: Connection) -> str:
     """The revision that equals the schema of a database made with `create_all`, before migrations."""
+    if inspect(connection).has_table("coupon_uses"):
+        return _UNVERSIONED_WITH_OFFER_RULES
     columns = {column["name"] for column in inspect(connection).get_columns("programs")}
     return _UNVERSIONED_WITH_OFFLINE_LIMIT if "offline_redeem_limit" in columns else BEFORE_MIGRATIONS
 

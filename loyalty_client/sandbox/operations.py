@@ -19,6 +19,7 @@ from loyalty_client.service import LoyaltyService
 from loyalty_client.types import (
     Balance,
     ConfirmationPurpose,
+    CouponResult,
     Customer,
     FiscalDocument,
     Identifier,
@@ -115,6 +116,20 @@ def _receipt_of(request: etree._Element) -> Receipt:
     return read_receipt(request.find(_q("receipt")))  # type: ignore[arg-type]
 
 
+def _coupons_of(request: etree._Element) -> tuple[str, ...]:
+    """The codes of `coupons { coupon* { code } }` (revision 4), in order; none when absent."""
+    container = request.find(_q("coupons"))
+    if container is None:
+        return ()
+    return tuple(_req(coupon, "code") for coupon in container.iterfind(_q("coupon")))
+
+
+def _with_coupons(coupons: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The `coupons` keyword for a service call: left out when there are none, so a service of
+    an earlier revision (or a stand-in without the keyword) is called as before."""
+    return {"coupons": coupons} if coupons else {}
+
+
 # ----- writing ------------------------------------------------------------------------------------
 
 
@@ -193,33 +208,74 @@ def customer_element(customer: Customer) -> etree._Element:
     )
 
 
-def allocation_element(lines: Iterable[LineAllocation], name: str = "lines") -> etree._Element:
-    """Per-line discounts and accruals."""
+def allocation_element(lines: Iterable[LineAllocation], name: str = "lines", parts: bool = False) -> etree._Element:
+    """Per-line discounts and accruals; with `parts` (revision 4) each discount's coupon and points parts."""
     return _el(
         name,
         *(
-            _el("line", _el("lineNo", text=str(line.line_no)), _amount("discount", line.discount), _amount("accrual", line.accrual))
+            _el(
+                "line",
+                _el("lineNo", text=str(line.line_no)),
+                _amount("discount", line.discount),
+                _amount("accrual", line.accrual),
+                _amount("couponDiscount", line.coupon_discount) if parts else None,
+                _amount("pointsDiscount", line.points_discount) if parts else None,
+            )
             for line in lines
         ),
     )
 
 
-def offers_element(offers: Iterable[Offer], name: str = "offers") -> etree._Element:
-    """The customer's offers with their coupons."""
+def coupon_results_element(results: Sequence[CouponResult], name: str = "coupons") -> etree._Element | None:
+    """What each coupon does on the receipt (revision 4); None when the request had none."""
+    if not results:
+        return None
     return _el(
         name,
         *(
             _el(
-                "offer",
-                _el("offerId", text=offer.offer_id),
-                _text("title", offer.title),
-                _text("text", offer.text),
-                _el("couponCode", text=offer.coupon_code),
-                _el("validUntil", text=offer.valid_until.isoformat()),
-                _el("barcodeKind", text=offer.barcode_kind.value),
+                "coupon",
+                _el("code", text=result.code),
+                None if result.offer_id is None else _el("offerId", text=result.offer_id),
+                _text("title", result.title),
+                _flag("applied", result.applied),
+                None if result.reason is None else _el("reason", text=result.reason.value),
+                None if result.min_amount is None else _amount("minAmount", result.min_amount),
+                None if result.valid_until is None else _el("validUntil", text=result.valid_until.isoformat()),
+                _amount("discount", result.discount),
+                _amount("extraAccrual", result.extra_accrual),
             )
-            for offer in offers
+            for result in results
         ),
+    )
+
+
+def offers_element(offers: Iterable[Offer], name: str = "offers", benefit: bool = False) -> etree._Element:
+    """The customer's offers with their coupons; with `benefit` (revision 4) what each gives and when."""
+    return _el(name, *(_offer_element(offer, benefit) for offer in offers))
+
+
+def _offer_element(offer: Offer, benefit: bool) -> etree._Element:
+    rules: list[etree._Element | None] = []
+    if benefit:
+        rules = [
+            None if offer.kind is None else _el("kind", text=offer.kind.value),
+            None if offer.value is None else _amount("value", offer.value),
+            None if offer.min_amount is None else _amount("minAmount", offer.min_amount),
+            _el("skus", *(_el("sku", text=sku) for sku in offer.skus)) if offer.skus else None,
+            _el("categories", *(_el("category", text=c) for c in offer.categories)) if offer.categories else None,
+            _flag("personal", offer.personal),
+            None if offer.valid_from is None else _el("validFrom", text=offer.valid_from.isoformat()),
+        ]
+    return _el(
+        "offer",
+        _el("offerId", text=offer.offer_id),
+        _text("title", offer.title),
+        _text("text", offer.text),
+        _el("couponCode", text=offer.coupon_code),
+        _el("validUntil", text=offer.valid_until.isoformat()),
+        _el("barcodeKind", text=offer.barcode_kind.value),
+        *rules,
     )
 
 
@@ -228,12 +284,18 @@ def offers_element(offers: Iterable[Offer], name: str = "offers") -> etree._Elem
 
 def _contract_revision(request: etree._Element) -> int:
     """The contract revision the caller reads, from the `tl:ContractRevision` SOAP header block
-    of the request's envelope (1 without one, or with one that is not a positive number)."""
-    body = request.getparent()
-    envelope = body.getparent() if body is not None else None
+    of the request's envelope (1 without one, or with one that is not a positive number). An item
+    of a `DeliverBatch` request reads the header of the envelope around the batch."""
+    envelope = next((node for node in request.iterancestors() if node.tag == f"{{{SOAP_ENV}}}Envelope"), None)
     header = envelope.find(f"{{{SOAP_ENV}}}Header") if envelope is not None else None
     value = _opt(header, "ContractRevision") if header is not None else None
     return int(value) if value is not None and value.isascii() and value.isdigit() and int(value) > 0 else 1
+
+
+def _reads_coupons(request: etree._Element, coupons: tuple[str, ...]) -> bool:
+    """True when the caller reads the revision-4 elements of an answer: it names revision 4 or
+    later, or it sent coupons (which only a caller of revision 4 or later can)."""
+    return bool(coupons) or _contract_revision(request) >= 4
 
 
 def get_program(service: LoyaltyService, request: etree._Element) -> etree._Element:
@@ -284,17 +346,21 @@ def identify_customer(service: LoyaltyService, request: etree._Element) -> etree
 
 def calculate_purchase(service: LoyaltyService, request: etree._Element) -> etree._Element:
     """CalculatePurchase: accrual, maximum redemption and allocation."""
+    coupons = _coupons_of(request)
     calc = service.calculate(
-        _req(request, "customerId"), _receipt_of(request), _opt_decimal(request, "requestedRedeem")
+        _req(request, "customerId"), _receipt_of(request), _opt_decimal(request, "requestedRedeem"),
+        **_with_coupons(coupons),
     )
+    revision_4 = _reads_coupons(request, coupons)
     return _el(
         "CalculatePurchaseResponse",
         _amount("accrual", calc.accrual),
         _amount("maxRedeem", calc.max_redeem),
         _amount("redeem", calc.redeem),
-        allocation_element(calc.lines),
+        allocation_element(calc.lines, parts=revision_4),
         _flag("confirmationRequired", calc.confirmation_required),
         _messages(calc.messages),
+        coupon_results_element(calc.coupons) if revision_4 else None,
     )
 
 
@@ -315,25 +381,30 @@ def send_confirmation_code(service: LoyaltyService, request: etree._Element) -> 
 
 def reserve_purchase(service: LoyaltyService, request: etree._Element) -> etree._Element:
     """ReservePurchase: hold the redemption before fiscalisation."""
+    coupons = _coupons_of(request)
     reservation = service.reserve(
         _req(request, "transactionId"),
         _req(request, "customerId"),
         _receipt_of(request),
         _decimal(_req(request, "redeem")),
         _opt(request, "confirmationCode"),
+        **_with_coupons(coupons),
     )
+    revision_4 = _reads_coupons(request, coupons)
     return _el(
         "ReservePurchaseResponse",
         _el("transactionId", text=reservation.transaction_id),
         _amount("redeem", reservation.redeem),
-        allocation_element(reservation.lines),
+        allocation_element(reservation.lines, parts=revision_4),
         _moment_el("expiresAt", reservation.expires_at),
+        coupon_results_element(reservation.coupons) if revision_4 else None,
     )
 
 
 def commit_purchase(service: LoyaltyService, request: etree._Element) -> etree._Element:
     """CommitPurchase: record the sale, return the balance and offers."""
     fiscal = request.find(_q("fiscal"))
+    coupons = _coupons_of(request)
     result = service.commit(
         _req(request, "transactionId"),
         _req(request, "customerId"),
@@ -342,14 +413,17 @@ def commit_purchase(service: LoyaltyService, request: etree._Element) -> etree._
         FiscalDocument(_req(fiscal, "documentNumber"), _moment(_req(fiscal, "closedAt"))),  # type: ignore[arg-type]
         _bool(_req(request, "offline")),
         _moment(_req(request, "occurredAt")),
+        **_with_coupons(coupons),
     )
+    revision_4 = _reads_coupons(request, coupons)
     return _el(
         "CommitPurchaseResponse",
         _el("transactionId", text=result.transaction_id),
         _amount("accrued", result.accrued),
         _amount("redeemed", result.redeemed),
         balance_element(result.balance),
-        offers_element(result.offers) if result.offers else None,
+        offers_element(result.offers, benefit=revision_4) if result.offers else None,
+        coupon_results_element(result.coupons) if revision_4 else None,
     )
 
 
@@ -398,7 +472,7 @@ def register_customer(service: LoyaltyService, request: etree._Element) -> etree
 def get_offers(service: LoyaltyService, request: etree._Element) -> etree._Element:
     """GetOffers: the member's personalised offers."""
     offers = service.get_offers(_req(request, "customerId"), _req(request, "storeId"))
-    return _el("GetOffersResponse", offers_element(offers))
+    return _el("GetOffersResponse", offers_element(offers, benefit=_contract_revision(request) >= 4))
 
 
 def fault_element(fault: LoyaltyFault) -> etree._Element:

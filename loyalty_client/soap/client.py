@@ -150,9 +150,7 @@ class SoapLoyaltyService:
 
     def get_program(self, store_id: str) -> Program:
         """The program's rules and tiers (with the revision-2 offline limit when the service has it)."""
-        revision = etree.Element(f"{{{NAMESPACE}}}ContractRevision")
-        revision.text = str(CONTRACT_REVISION)
-        return wire.program_from(self._call("GetProgram", storeId=store_id, _soapheaders=[revision]))
+        return wire.program_from(self._call("GetProgram", storeId=store_id, _soapheaders=[_revision_header()]))
 
     def identify(self, identifier: Identifier, store_id: str, till_id: str) -> Customer:
         """The member behind a phone, card, app QR or coupon."""
@@ -165,17 +163,25 @@ class SoapLoyaltyService:
         return wire.customer_from(customer)
 
     def calculate(
-        self, customer_id: str, receipt: Receipt, requested_redeem: Decimal | None = None
+        self,
+        customer_id: str,
+        receipt: Receipt,
+        requested_redeem: Decimal | None = None,
+        *,
+        coupons: Sequence[str] = (),
     ) -> Calculation:
-        """Points to earn, the maximum redeemable, and the allocation of `requested_redeem`."""
+        """Points to earn, the maximum redeemable, the allocation of `requested_redeem`, and what
+        each of `coupons` does (revision 4; a service of an earlier revision refuses coupons with
+        `InvalidRequest`)."""
         parts = wire.optional_parts(
             customerId=customer_id,
             receipt=wire.receipt_part(receipt),
             requestedRedeem=None
             if requested_redeem is None
             else wire.decimal_part(requested_redeem),
+            coupons=wire.coupons_part(coupons),
         )
-        return wire.calculation_from(self._call("CalculatePurchase", **parts))
+        return wire.calculation_from(self._call("CalculatePurchase", **parts, _soapheaders=[_revision_header()]))
 
     def send_confirmation_code(
         self,
@@ -200,16 +206,19 @@ class SoapLoyaltyService:
         receipt: Receipt,
         redeem: Decimal,
         confirmation_code: str | None = None,
+        *,
+        coupons: Sequence[str] = (),
     ) -> Reservation:
-        """Hold `redeem` points for this receipt before it is fiscalised."""
+        """Hold `redeem` points, and the single-use `coupons`, for this receipt before it is fiscalised."""
         parts = wire.optional_parts(
             transactionId=transaction_id,
             customerId=customer_id,
             receipt=wire.receipt_part(receipt),
             redeem=wire.decimal_part(redeem),
             confirmationCode=confirmation_code,
+            coupons=wire.coupons_part(coupons),
         )
-        return wire.reservation_from(self._call("ReservePurchase", **parts))
+        return wire.reservation_from(self._call("ReservePurchase", **parts, _soapheaders=[_revision_header()]))
 
     def commit(
         self,
@@ -220,10 +229,11 @@ class SoapLoyaltyService:
         fiscal: FiscalDocument,
         offline: bool,
         occurred_at: datetime,
+        *,
+        coupons: Sequence[str] = (),
     ) -> CommitResult:
-        """Record the sale: spend the reserved points, accrue, return offers to print."""
-        result = self._call(
-            "CommitPurchase",
+        """Record the sale: spend the reserved points, use up the coupons, accrue, return offers to print."""
+        parts = wire.optional_parts(
             transactionId=transaction_id,
             customerId=customer_id,
             receipt=wire.receipt_part(receipt),
@@ -231,8 +241,9 @@ class SoapLoyaltyService:
             fiscal=wire.fiscal_part(fiscal),
             offline=bool(offline),
             occurredAt=wire.as_datetime(occurred_at),
+            coupons=wire.coupons_part(coupons),
         )
-        return wire.commit_result_from(result)
+        return wire.commit_result_from(self._call("CommitPurchase", **parts, _soapheaders=[_revision_header()]))
 
     def cancel(self, transaction_id: str) -> CancelResult:
         """Release a reservation or reverse a purchase."""
@@ -256,8 +267,10 @@ class SoapLoyaltyService:
         return wire.customer_from(customer)
 
     def get_offers(self, customer_id: str, store_id: str) -> tuple[Offer, ...]:
-        """The member's personalised offers for this store."""
-        return wire.offers_from(self._call("GetOffers", customerId=customer_id, storeId=store_id))
+        """The member's personalised offers for this store (with their benefit from revision 4 on)."""
+        return wire.offers_from(
+            self._call("GetOffers", customerId=customer_id, storeId=store_id, _soapheaders=[_revision_header()])
+        )
 
     # ----- revision 3: several items in one request ------------------------------------------
 
@@ -273,9 +286,9 @@ class SoapLoyaltyService:
         `InvalidRequest` when the service does not know the operation or refuses the request).
         """
         check_batch(items)
-        revision = etree.Element(f"{{{NAMESPACE}}}ContractRevision")
-        revision.text = str(CONTRACT_REVISION)
-        answers = self._call("DeliverBatch", item=[_batch_part(item) for item in items], _soapheaders=[revision])
+        answers = self._call(
+            "DeliverBatch", item=[_batch_part(item) for item in items], _soapheaders=[_revision_header()]
+        )
         if answers is None or len(answers) != len(items):
             raise ServiceUnavailable("DeliverBatch answered a different number of items")
         return [_batch_answer(item, answer) for item, answer in zip(items, answers)]
@@ -309,19 +322,27 @@ class SoapLoyaltyService:
         return result
 
 
+def _revision_header() -> etree._Element:
+    """The `tl:ContractRevision` SOAP header block: the service then sends this revision's elements."""
+    revision = etree.Element(f"{{{NAMESPACE}}}ContractRevision")
+    revision.text = str(CONTRACT_REVISION)
+    return revision
+
+
 def _batch_part(item: BatchItem) -> dict[str, Any]:
     """One `DeliverBatchRequest/item`: the item's own request element."""
     if isinstance(item, CommitItem):
         return {
-            "CommitPurchaseRequest": {
-                "transactionId": item.transaction_id,
-                "customerId": item.customer_id,
-                "receipt": wire.receipt_part(item.receipt),
-                "redeem": wire.decimal_part(item.redeem),
-                "fiscal": wire.fiscal_part(item.fiscal),
-                "offline": bool(item.offline),
-                "occurredAt": wire.as_datetime(item.occurred_at),
-            }
+            "CommitPurchaseRequest": wire.optional_parts(
+                transactionId=item.transaction_id,
+                customerId=item.customer_id,
+                receipt=wire.receipt_part(item.receipt),
+                redeem=wire.decimal_part(item.redeem),
+                fiscal=wire.fiscal_part(item.fiscal),
+                offline=bool(item.offline),
+                occurredAt=wire.as_datetime(item.occurred_at),
+                coupons=wire.coupons_part(item.coupons),
+            )
         }
     if isinstance(item, CancelItem):
         return {"CancelPurchaseRequest": {"transactionId": item.transaction_id}}

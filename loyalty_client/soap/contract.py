@@ -24,7 +24,7 @@ from zeep.wsdl import Document
 from loyalty_client.errors import InvalidRequest, ServiceUnavailable
 
 NAMESPACE = "urn:till-loyalty:v1"
-CONTRACT_REVISION = 3
+CONTRACT_REVISION = 4
 """The revision of contract version 1 this copy of the XSD describes; the till names it in the
 `tl:ContractRevision` SOAP header so that a service sends it the elements of that revision."""
 BINDING = f"{{{NAMESPACE}}}LoyaltyBinding"

@@ -18,6 +18,8 @@ from fiscal.receipt import Receipt, ReceiptLine
 from loyalty_client.types import (
     Balance,
     BarcodeKind,
+    CouponRefusal,
+    CouponResult,
     CancelResult,
     Calculation,
     CommitResult,
@@ -29,6 +31,7 @@ from loyalty_client.types import (
     LineAllocation,
     NextTier,
     Offer,
+    OfferKind,
     Program,
     ProgramTier,
     RefundLine,
@@ -96,6 +99,16 @@ def refund_lines_part(lines: Sequence[RefundLine]) -> dict[str, Any]:
             {"lineNo": line.line_no, "quantity": decimal_part(line.quantity)} for line in lines
         ]
     }
+
+
+def coupons_part(codes: Sequence[str]) -> dict[str, Any] | None:
+    """`coupons { coupon* { code } }` (revision 4), or None for no coupons: the element is then
+    left out and the request is exactly what a service of an earlier revision reads."""
+    if isinstance(codes, str):
+        raise TypeError("coupons must be a sequence of codes, not one string")
+    if not codes:
+        return None
+    return {"coupon": [{"code": str(code)} for code in codes]}
 
 
 def registration_parts(registration: Registration) -> dict[str, Any]:
@@ -167,14 +180,50 @@ def customer_from(value: Any) -> Customer:
     )
 
 
-def allocation_from(container: Any) -> tuple[LineAllocation, ...]:
-    """`lines { line* { lineNo, discount, accrual } }`."""
-    return tuple(
-        LineAllocation(
-            line_no=int(line.lineNo), discount=Decimal(line.discount), accrual=Decimal(line.accrual)
-        )
-        for line in _items(container, "line")
+def allocation_line_from(line: Any) -> LineAllocation:
+    """`line { lineNo, discount, accrual, couponDiscount?, pointsDiscount? }`: without the parts
+    (a service of revision 3 or earlier) the whole discount is the points part."""
+    discount = Decimal(line.discount)
+    coupon_part = _optional_decimal(getattr(line, "couponDiscount", None))
+    points_part = _optional_decimal(getattr(line, "pointsDiscount", None))
+    if coupon_part is None and points_part is None:
+        coupon_part, points_part = Decimal("0.00"), discount
+    elif coupon_part is None:
+        coupon_part = discount - points_part  # type: ignore[operator]
+    elif points_part is None:
+        points_part = discount - coupon_part
+    return LineAllocation(
+        line_no=int(line.lineNo),
+        discount=discount,
+        accrual=Decimal(line.accrual),
+        coupon_discount=coupon_part,
+        points_discount=points_part,
     )
+
+
+def allocation_from(container: Any) -> tuple[LineAllocation, ...]:
+    """`lines { line* }` of an allocation."""
+    return tuple(allocation_line_from(line) for line in _items(container, "line"))
+
+
+def coupon_result_from(value: Any) -> CouponResult:
+    """A `CouponResult` element (revision 4)."""
+    return CouponResult(
+        code=value.code,
+        offer_id=value.offerId,
+        title=value.title,
+        applied=bool(value.applied),
+        reason=None if value.reason is None else CouponRefusal(value.reason),
+        min_amount=_optional_decimal(value.minAmount),
+        valid_until=value.validUntil,
+        discount=Decimal(value.discount),
+        extra_accrual=Decimal(value.extraAccrual),
+    )
+
+
+def coupon_results_from(container: Any) -> tuple[CouponResult, ...]:
+    """`coupons { coupon* }` of an answer (empty from a service of an earlier revision)."""
+    return tuple(coupon_result_from(item) for item in _items(container, "coupon"))
 
 
 def program_from(value: Any) -> Program:
@@ -208,6 +257,7 @@ def calculation_from(value: Any) -> Calculation:
         lines=allocation_from(value.lines),
         confirmation_required=bool(value.confirmationRequired),
         messages=messages_from(value.messages),
+        coupons=coupon_results_from(getattr(value, "coupons", None)),
     )
 
 
@@ -223,11 +273,14 @@ def reservation_from(value: Any) -> Reservation:
         redeem=Decimal(value.redeem),
         lines=allocation_from(value.lines),
         expires_at=value.expiresAt,
+        coupons=coupon_results_from(getattr(value, "coupons", None)),
     )
 
 
 def offer_from(value: Any) -> Offer:
-    """An `Offer` element."""
+    """An `Offer` element (with its benefit and conditions from revision 4 on)."""
+    kind = getattr(value, "kind", None)
+    personal = getattr(value, "personal", None)
     return Offer(
         offer_id=value.offerId,
         title=value.title,
@@ -235,6 +288,13 @@ def offer_from(value: Any) -> Offer:
         coupon_code=value.couponCode,
         valid_until=value.validUntil,
         barcode_kind=BarcodeKind(value.barcodeKind),
+        kind=None if kind is None else OfferKind(kind),
+        value=_optional_decimal(getattr(value, "value", None)),
+        min_amount=_optional_decimal(getattr(value, "minAmount", None)),
+        skus=tuple(str(sku) for sku in _items(getattr(value, "skus", None), "sku")),
+        categories=tuple(str(category) for category in _items(getattr(value, "categories", None), "category")),
+        personal=True if personal is None else bool(personal),
+        valid_from=getattr(value, "validFrom", None),
     )
 
 
@@ -251,6 +311,7 @@ def commit_result_from(value: Any) -> CommitResult:
         redeemed=Decimal(value.redeemed),
         balance=balance_from(value.balance),
         offers=offers_from(_items(value.offers, "offer")),
+        coupons=coupon_results_from(getattr(value, "coupons", None)),
     )
 
 

@@ -193,6 +193,20 @@ def test_reserve_then_commit_charges_once_and_credits_once(fake: FakeRetailCrm) 
     assert fake.balance_check()
 
 
+def test_coupons_are_refused_never_ignored_and_nothing_is_sent_for_them(fake: FakeRetailCrm) -> None:
+    with service(fake) as svc:
+        member = anna(svc)
+        coupon = ("9900001000010",)
+        with pytest.raises(NotSupported, match="coupons are not supported"):
+            svc.calculate(member, receipt(), coupons=coupon)
+        with pytest.raises(NotSupported, match="coupons are not supported"):
+            svc.reserve("T-cp", member, receipt(), D("0.00"), coupons=coupon)
+        with pytest.raises(NotSupported, match="coupons are not supported"):
+            svc.commit("T-cp", member, receipt(), D("0.00"), FISCAL, True, NOW, coupons=coupon)
+        assert "T-cp" not in fake.orders and fake.operations == []
+        assert svc.calculate(member, receipt(), coupons=()).accrual > D("0.00")  # none: as before
+
+
 def test_a_sale_made_offline_is_created_and_completed_at_commit(fake: FakeRetailCrm) -> None:
     with service(fake) as svc:
         member = svc.identify(Identifier(IdentifierKind.CARD, IVAN.card_number or ""), "001", "01").customer_id

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from fiscal.receipt import Receipt, ReceiptLine
 from loyalty_client.sandbox import SandboxClock, start_sandbox
 from loyalty_client.sandbox.storage.database import make_engine
-from loyalty_client.sandbox.demo import DEMO_STORE_ID, IVAN, seed_demo
+from loyalty_client.sandbox.demo import DEMO_STORE_ID, IVAN, coupon_code, seed_demo
 from loyalty_client.sandbox.logic import SandboxLoyalty
 from loyalty_client.sandbox.migrate import (
     BEFORE_MIGRATIONS,
@@ -25,8 +25,8 @@ from loyalty_client.sandbox.migrate import (
     head_revision,
     upgrade,
 )
-from loyalty_client.sandbox.storage.models import Base, CustomerRow, LedgerEntry, PointAccount, TransactionRow
-from loyalty_client.types import FiscalDocument
+from loyalty_client.sandbox.storage.models import Base, CustomerRow, LedgerEntry, OfferRow, PointAccount, TransactionRow
+from loyalty_client.types import CouponRefusal, FiscalDocument
 from tests.backends import ON_EVERY_DATABASE
 
 pytestmark = [pytest.mark.integration, ON_EVERY_DATABASE]
@@ -173,3 +173,27 @@ def test_sandboxes_starting_at_once_on_a_new_database_migrate_it_once(sandbox_db
         thread.join(60)
     assert errors == []
     assert revisions == [head_revision()] * count
+
+
+def test_upgrading_from_0002_keeps_the_ledger_and_offers_stored_before_get_no_rule(engine: Engine) -> None:
+    upgrade(engine)
+    _seed(engine)
+    _sell(engine, "T-BEFORE-RULES")
+    downgrade(engine, "0002")  # the schema a sandbox of revision 0002 left, with its rows
+    assert current_revision(engine) == "0002"
+    assert {"coupon_uses", "catalogue"}.isdisjoint(_tables(engine))
+    before = _contents(engine)
+
+    upgrade(engine)
+
+    assert current_revision(engine) == head_revision()
+    assert _contents(engine) == before
+    with Session(engine) as session:
+        offers = session.scalars(select(OfferRow)).all()
+    assert offers and all(offer.kind is None and offer.personal and offer.single_use for offer in offers)
+    service = SandboxLoyalty(engine, SandboxClock(NOW))
+    coupon = coupon_code(2, 1)
+    sale = Receipt("R-C", DEMO_STORE_ID, "01", NOW, (ReceiptLine(1, "SKU-1", "Кофе", D("1"), D("100.00"), D("100.00")),))
+    (result,) = service.calculate(IVAN.customer_id, sale, coupons=(coupon,)).coupons
+    assert (result.applied, result.reason) == (False, CouponRefusal.NO_ELIGIBLE_LINES)  # identifies, gives nothing
+    _sell(engine, "T-AFTER-RULES")

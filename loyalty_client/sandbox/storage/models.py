@@ -28,6 +28,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -227,7 +228,13 @@ class OneTimeCode(Base):
 
 
 class OfferRow(Base):
-    """A personalised offer with its coupon code."""
+    """A personalised offer with its coupon code, and the rule its coupon applies.
+
+    `kind` (an `OfferKind` value; None: an offer without a rule, whose coupon only identifies its
+    owner) and `value` say what it gives; `skus` and `categories` (space-separated; both empty:
+    the whole receipt) which lines it covers; `min_amount` the least receipt total. A `personal`
+    offer's coupon applies only to its owner's receipts; a `single_use` one once (`CouponUse`).
+    """
 
     __tablename__ = "offers"
 
@@ -238,6 +245,42 @@ class OfferRow(Base):
     coupon_code: Mapped[str] = mapped_column(String(13), unique=True)
     valid_until: Mapped[date]
     barcode_kind: Mapped[str] = mapped_column(String(8))
+    kind: Mapped[str | None] = mapped_column(String(32))
+    value: Mapped[Decimal | None]
+    min_amount: Mapped[Decimal | None]
+    skus: Mapped[str] = mapped_column(Text, default="", server_default="")
+    categories: Mapped[str] = mapped_column(Text, default="", server_default="")
+    personal: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    single_use: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    valid_from: Mapped[date | None]
+
+
+class CatalogueItem(Base):
+    """The category of a product, for offers on categories (a receipt line names only its SKU)."""
+
+    __tablename__ = "catalogue"
+
+    sku: Mapped[str] = mapped_column(String(64), primary_key=True)
+    category: Mapped[str] = mapped_column(String(64), index=True)
+
+
+class CouponUse(Base):
+    """A single-use coupon held by a reservation or used up by a purchase.
+
+    The coupon code is the primary key: the database itself lets one transaction at a time hold
+    or use a coupon, whichever process serves it. `state` is `held` (until `held_until`, the
+    reservation's expiry) or `used`; a cancel, or a refund of the whole purchase, deletes the row.
+    """
+
+    __tablename__ = "coupon_uses"
+
+    coupon_code: Mapped[str] = mapped_column(String(13), primary_key=True)
+    offer_id: Mapped[str] = mapped_column(ForeignKey("offers.id"))
+    transaction_id: Mapped[str] = mapped_column(String(64), index=True)
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
+    state: Mapped[str] = mapped_column(String(8))
+    held_until: Mapped[datetime]
+    created_at: Mapped[datetime]
 
 
 class UsedQrStep(Base):

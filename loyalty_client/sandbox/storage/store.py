@@ -11,10 +11,19 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Sequence
 
-from sqlalchemy import Row, bindparam, case, func, insert, select, update
+from sqlalchemy import Row, and_, bindparam, case, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from loyalty_client.sandbox.storage.models import CustomerRow, OfferRow, ProgramRow, ReservationRow, TierRow, TransactionRow
+from loyalty_client.sandbox.storage.models import (
+    CatalogueItem,
+    CouponUse,
+    CustomerRow,
+    OfferRow,
+    ProgramRow,
+    ReservationRow,
+    TierRow,
+    TransactionRow,
+)
 
 _CUSTOMERS = CustomerRow.__table__
 _OFFERS = OfferRow.__table__
@@ -22,6 +31,8 @@ _PROGRAMS = ProgramRow.__table__
 _TIERS = TierRow.__table__
 _RESERVATIONS = ReservationRow.__table__
 _TRANSACTIONS = TransactionRow.__table__
+_CATALOGUE = CatalogueItem.__table__
+_COUPON_USES = CouponUse.__table__
 
 _CUSTOMER = select(_CUSTOMERS).where(_CUSTOMERS.c.id == bindparam("customer_id"))
 _PURCHASES_PLUS = _CUSTOMERS.c.purchases_12m + bindparam("amount")
@@ -34,9 +45,18 @@ _PROGRAM = select(_PROGRAMS).order_by(_PROGRAMS.c.id).limit(1)
 _TIERS_OF = select(_TIERS).where(_TIERS.c.program_id == bindparam("program_id")).order_by(_TIERS.c.threshold)
 _OFFERS_OF = (
     select(_OFFERS)
-    .where(_OFFERS.c.customer_id == bindparam("customer_id"), _OFFERS.c.valid_until >= bindparam("today"))
+    .outerjoin(
+        _COUPON_USES, and_(_COUPON_USES.c.coupon_code == _OFFERS.c.coupon_code, _COUPON_USES.c.state == "used")
+    )
+    .where(
+        _OFFERS.c.customer_id == bindparam("customer_id"),
+        _OFFERS.c.valid_until >= bindparam("today"),
+        _COUPON_USES.c.coupon_code.is_(None),
+    )
     .order_by(_OFFERS.c.id)
 )
+_OFFER_BY_CODE = select(_OFFERS).where(_OFFERS.c.coupon_code == bindparam("code"))
+_COUPON_USE = select(_COUPON_USES).where(_COUPON_USES.c.coupon_code == bindparam("code"))
 _TRANSACTION = select(_TRANSACTIONS).where(
     _TRANSACTIONS.c.kind == bindparam("kind"), _TRANSACTIONS.c.key == bindparam("key")
 )
@@ -91,8 +111,75 @@ def program(session: Session) -> tuple[Row[Any], Sequence[Row[Any]]] | None:
 
 
 def offers(session: Session, customer_id: str, today: date) -> Sequence[Row[Any]]:
-    """A member's offers valid on `today` or later, in id order."""
+    """A member's offers valid on `today` or later whose coupon is not used up, in id order."""
     return session.execute(_OFFERS_OF, {"customer_id": customer_id, "today": today}).all()
+
+
+def offer_by_code(session: Session, code: str) -> Row[Any] | None:
+    """The offer whose coupon has this code, or None."""
+    return session.execute(_OFFER_BY_CODE, {"code": code}).first()
+
+
+def categories(session: Session, skus: Sequence[str]) -> dict[str, str]:
+    """The catalogue's category of each of these SKUs that it knows."""
+    if not skus:
+        return {}
+    rows = session.execute(select(_CATALOGUE.c.sku, _CATALOGUE.c.category).where(_CATALOGUE.c.sku.in_(set(skus))))
+    return {row.sku: row.category for row in rows}
+
+
+def coupon_use(session: Session, code: str) -> Row[Any] | None:
+    """The hold or use of a single-use coupon, or None when it is free."""
+    return session.execute(_COUPON_USE, {"code": code}).first()
+
+
+def take_coupon(
+    session: Session,
+    code: str,
+    offer_id: str,
+    transaction_id: str,
+    customer_id: str,
+    state: str,
+    held_until: datetime,
+    now: datetime,
+    exists: bool,
+) -> bool:
+    """Hold (`state` held) or use up (used) a coupon for `transaction_id`.
+
+    A coupon nobody holds gets its row: a concurrent holder's insert of the same code fails on
+    the primary key (`IntegrityError`). One whose row exists is taken only when this transaction
+    holds it or another's hold lapsed before `now`, checked in the UPDATE itself; False when the
+    row changed since it was read (the caller's unit then runs again).
+    """
+    values = dict(
+        offer_id=offer_id, transaction_id=transaction_id, customer_id=customer_id, state=state, held_until=held_until
+    )
+    if not exists:
+        session.execute(insert(_COUPON_USES).values(coupon_code=code, created_at=now, **values))
+        return True
+    taken = session.execute(
+        update(_COUPON_USES)
+        .where(
+            _COUPON_USES.c.coupon_code == code,
+            or_(
+                and_(_COUPON_USES.c.transaction_id == transaction_id, _COUPON_USES.c.state == "held"),
+                and_(_COUPON_USES.c.state == "held", _COUPON_USES.c.held_until <= now),
+            ),
+        )
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return taken.rowcount == 1
+
+
+def release_coupons(session: Session, transaction_id: str, state: str, valid_on: date | None = None) -> None:
+    """Free the coupons a transaction holds (`state` held) or used (used); with `valid_on`, only
+    those whose offer is still valid that day (an expired coupon stays used)."""
+    condition = and_(_COUPON_USES.c.transaction_id == transaction_id, _COUPON_USES.c.state == state)
+    if valid_on is not None:
+        still_valid = select(_OFFERS.c.id).where(_OFFERS.c.valid_until >= valid_on)
+        condition = and_(condition, _COUPON_USES.c.offer_id.in_(still_valid))
+    session.execute(delete(_COUPON_USES).where(condition).execution_options(synchronize_session=False))
 
 
 def transaction(session: Session, kind: str, key: str) -> Row[Any] | None:
