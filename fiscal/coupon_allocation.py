@@ -61,7 +61,8 @@ def spread_coupon(
     }
     total_cents = _cents(total)
     if total_cents > sum(capacity.values()):
-        raise AllocationError(f"coupon discount {total} exceeds what the lines can take ({coupon_capacity(lines, eligible)})")
+        room = coupon_capacity(lines, eligible)
+        raise AllocationError(f"coupon discount {total} exceeds what the lines can take ({room})")
     weights = {line.line_no: _cents(line.amount) for line in lines if capacity[line.line_no] > 0}
     whole = spread_kopecks(weights, capacity, total_cents)
     return {line.line_no: Decimal(whole.get(line.line_no, 0)) * CENT for line in lines}

@@ -26,10 +26,16 @@ from tests.escpos_decoder import decode
 COLUMNS = 48  # width=80
 PHONE = "+375 29 ***-**-67"
 SUMMARY = LoyaltySummary(
-    masked_phone=PHONE, tier_name="Silver", earned=Decimal("4.20"), spent=Decimal("10.00"), balance_after=Decimal("57.35")
+    masked_phone=PHONE,
+    tier_name="Silver",
+    earned=Decimal("4.20"),
+    spent=Decimal("10.00"),
+    balance_after=Decimal("57.35"),
 )
 OFFLINE = LoyaltySummary(masked_phone=PHONE, tier_name="Silver", spent=Decimal("10.00"), offline=True)
-COFFEE = Offer("o-8", "Coffee 10% off", "Show this coupon at the till.", "9900000001230", date(2026, 12, 31), BarcodeKind.QR)
+COFFEE = Offer(
+    "o-8", "Coffee 10% off", "Show this coupon at the till.", "9900000001230", date(2026, 12, 31), BarcodeKind.QR
+)
 
 # (context, English source) of each word on the slip
 HEADING = ("Slip", "Bonus program")

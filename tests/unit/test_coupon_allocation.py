@@ -340,7 +340,9 @@ def test_five_off_the_receipt_spread_then_one_point() -> None:
     assert discounts[1] == LineDiscount(Decimal("4.85"), Decimal("0.97"))
     assert discounts[2] == LineDiscount(Decimal("0.15"), Decimal("0.03"))
     (coffee_line,) = fiscal_lines(coffee, discounts[1])  # 84.15 = 3 × 28.05: no split
-    assert (coffee_line.quantity, coffee_line.price, coffee_line.discount) == (Decimal(3), Decimal("28.05"), Decimal("5.82"))
+    assert (coffee_line.quantity, coffee_line.price, coffee_line.discount) == (
+        Decimal(3), Decimal("28.05"), Decimal("5.82")
+    )
 
 
 def test_a_split_line_shares_the_coupon_part_by_each_printed_line_s_discount() -> None:
