@@ -38,7 +38,7 @@ def line_floor(line: ReceiptLine) -> Decimal:
 
 
 def line_capacity(line: ReceiptLine) -> Decimal:
-    """How much redemption a line can take (zero for excluded lines)."""
+    """How much discount a line can take, coupon and points together (zero for excluded lines)."""
     if not line.redeem_allowed or line.amount <= ZERO:
         return ZERO
     return max(ZERO, money_down(line.amount - line_floor(line)))
