@@ -94,7 +94,7 @@ class TillApplication(QObject):
         self.admin_worker = BackgroundWorker("admin", self)
         self.admin = AdminController(self.window, self.admin_worker, database_path, secrets_folder(settings))
         self.device_worker = BackgroundWorker("devices", self)
-        self.devices = DevicesController(self.window, self.device_worker, settings.get("ui", "language"))
+        self.devices = DevicesController(self.window, self.device_worker)
         self.device_setup = DeviceSetup(
             self.window, self.devices, self.admin_worker, lambda: self.settings, self._settings_saved
         )

@@ -13,6 +13,7 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from app.devices.slip_labels import slip_labels
 from app.devices.texts import printer_status_text, scanner_status_text
 from app.devices.wedge_filter import WedgeEventFilter
 from app.workers import BackgroundWorker
@@ -50,11 +51,10 @@ class DevicesController(QObject):
     printer_status = Signal(str, str)  # state ("ok", "printing", "offline", ... "none"), text
     reprint_available = Signal(bool)
 
-    def __init__(self, window: QWidget, worker: BackgroundWorker, language: str = "ru") -> None:
+    def __init__(self, window: QWidget, worker: BackgroundWorker) -> None:
         super().__init__(window)
         self._window = window
         self._worker = worker
-        self._language = language
         self._wedge: WedgeEventFilter | None = None
         self._reader: SerialScannerReader | None = None
         self._printer: ReceiptPrinter | None = None
@@ -122,7 +122,7 @@ class DevicesController(QObject):
             self._worker.submit(reader.start)
 
     def _use_printer(self, config: PrinterConfig | None) -> None:
-        self._printer = None if config is None else ReceiptPrinter(config, language=self._language)
+        self._printer = None if config is None else ReceiptPrinter(config)
         if config is None:
             self.printer_status.emit("none", "")
         self.reprint_available.emit(False)
@@ -132,10 +132,12 @@ class DevicesController(QObject):
 
     # ----- printing ------------------------------------------------------------------------
     def print_slip(self, summary: LoyaltySummary | None, offers: Sequence[Offer]) -> None:
-        """Print the loyalty block and offers after a sale (nothing if no printer is set)."""
+        """Print the loyalty block and offers after a sale in the till's language (nothing if no
+        printer is set)."""
         printer = self._printer
         if printer is not None:
-            self._print(lambda: printer.print_receipt(summary, offers))
+            labels = slip_labels()  # translated here, on the GUI thread, before the job is queued
+            self._print(lambda: printer.print_receipt(summary, offers, labels=labels))
 
     def reprint_last(self) -> None:
         """Send the last slip again."""
@@ -167,7 +169,7 @@ class DevicesController(QObject):
         """
 
         def job() -> Any:
-            return ReceiptPrinter.from_uri(uri, language=self._language).print_test_page()
+            return ReceiptPrinter.from_uri(uri).print_test_page()
 
         self._test_worker.submit(job, done, lambda exc: done(_error_status(exc)))
 

@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Callable, Sequence
 
 from devices.printing.printer_status import PrinterStatus, StatusReason
-from devices.printing.receipt_layout import LoyaltySummary, build_receipt, build_test_page
+from devices.printing.receipt_layout import RUSSIAN, LoyaltySummary, ReceiptLabels, build_receipt, build_test_page
 from devices.printing.transports import DEFAULT_STATUS_WAIT, Transport, transport_for
 from devices.uris import PrinterConfig, PrintOptions, parse_printer_uri
 from loyalty_client.types import Offer
@@ -44,20 +44,18 @@ class ReceiptPrinter:
         config: PrinterConfig,
         *,
         transport: Transport | None = None,
-        language: str = "ru",
         status_wait: float = DEFAULT_STATUS_WAIT,
     ) -> None:
         self.config = config
-        self.language = language
         self._transport = transport or transport_for(config, status_wait=status_wait)
         self._lock = threading.Lock()
         self._last_job: PrintJob | None = None
         self._last_status: PrinterStatus | None = None
 
     @classmethod
-    def from_uri(cls, uri: str, *, language: str = "ru") -> "ReceiptPrinter":
+    def from_uri(cls, uri: str) -> "ReceiptPrinter":
         """A printer from its URI; raises `devices.uris.DeviceUriError` for a bad one."""
-        return cls(parse_printer_uri(uri), language=language)
+        return cls(parse_printer_uri(uri))
 
     @property
     def options(self) -> PrintOptions:
@@ -79,10 +77,12 @@ class ReceiptPrinter:
         """The status the last job (or status check) ended with."""
         return self._last_status
 
-    def print_receipt(self, summary: LoyaltySummary | None, offers: Sequence[Offer] = ()) -> PrinterStatus:
-        """Print the after-sale slip: the loyalty block and the customer's offers."""
+    def print_receipt(
+        self, summary: LoyaltySummary | None, offers: Sequence[Offer] = (), *, labels: ReceiptLabels = RUSSIAN
+    ) -> PrinterStatus:
+        """Print the after-sale slip: the loyalty block and the customer's offers, in the words of `labels`."""
         try:
-            data = build_receipt(summary, offers, self.options, language=self.language)
+            data = build_receipt(summary, offers, self.options, labels=labels)
         except Exception as exc:  # a layout bug must not cost the cashier more than a message
             log.exception("could not lay out the loyalty slip")
             return self._remember(PrinterStatus.error(StatusReason.LAYOUT_FAILED, detail=str(exc)))

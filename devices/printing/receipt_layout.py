@@ -65,7 +65,7 @@ class LoyaltySummary:
 
 @dataclass(frozen=True)
 class ReceiptLabels:
-    """The fixed words of the slip in one language."""
+    """The fixed words of the slip, already translated by the caller (the till: `app/`)."""
 
     heading: str
     phone: str
@@ -91,21 +91,7 @@ RUSSIAN = ReceiptLabels(
     valid_until="Действует до",
     coupon="Купон",
 )
-
-BELARUSIAN = ReceiptLabels(
-    heading="Бонусная праграма",
-    phone="Тэлефон",
-    tier="Узровень",
-    earned="Налічана бонусаў",
-    spent="Спісана бонусаў",
-    balance="Баланс бонусаў",
-    offline="Бонусы будуць налічаны, калі адновіцца сувязь з праграмай лаяльнасці.",
-    offers_heading="Персанальныя прапановы",
-    valid_until="Дзейнічае да",
-    coupon="Купон",
-)
-
-LABELS = {"ru": RUSSIAN, "be": BELARUSIAN}
+"""The slip's words when a caller gives none (the till always gives its own, translated)."""
 
 
 # ----- blocks of a job ------------------------------------------------------------------------
@@ -267,10 +253,9 @@ def layout_receipt(
     offers: Sequence[Offer],
     options: PrintOptions,
     *,
-    language: str = "ru",
+    labels: ReceiptLabels = RUSSIAN,
 ) -> Layout:
-    """The blocks of the after-sale slip and the code page for them."""
-    labels = LABELS.get(language, RUSSIAN)
+    """The blocks of the after-sale slip, in the words of `labels`, and the code page for them."""
 
     def blocks_on(sheet: Sheet) -> list[Block]:
         blocks: list[Block] = []
@@ -426,10 +411,10 @@ def build_receipt(
     offers: Sequence[Offer],
     options: PrintOptions,
     *,
-    language: str = "ru",
+    labels: ReceiptLabels = RUSSIAN,
 ) -> bytes:
     """The printed bytes of the after-sale slip: the loyalty block, then every offer, then a cut."""
-    return render(layout_receipt(summary, offers, options, language=language))
+    return render(layout_receipt(summary, offers, options, labels=labels))
 
 
 def build_test_page(options: PrintOptions, *, device: str = "") -> bytes:

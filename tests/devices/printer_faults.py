@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from devices.printing.printer_status import DeliveryProblem, PrinterState
-from devices.printing.receipt_layout import LoyaltySummary, build_receipt
+from devices.printing.receipt_layout import RUSSIAN, LoyaltySummary, ReceiptLabels, build_receipt
 from devices.uris import parse_printer_uri
 from loyalty_client.types import BarcodeKind, Offer
 from tests.devices.loopback_printer import (
@@ -40,7 +40,7 @@ OFFERS = [
     Offer("o-8", "Кофе «Арабика» — скидка", "Предъявите купон № 12 на кассе.", "9900000001230",
           date(2026, 12, 31), BarcodeKind.QR),
 ]
-SLIP_TEXT = "Баланс бонусов"  # in the Russian slip of SUMMARY
+SLIP_TEXT = "+375 29 ***-**-67"  # in the slip of SUMMARY, whatever the language of its words
 
 
 @dataclass(frozen=True)
@@ -70,10 +70,11 @@ class FaultCase:
             query["status"] = self.status
         return "&".join(f"{k}={v}" for k, v in query.items())
 
-    def slip(self) -> bytes:
-        """The bytes of the Russian slip of SUMMARY and OFFERS as this case's printer gets them."""
+    def slip(self, labels: ReceiptLabels = RUSSIAN) -> bytes:
+        """The bytes of the slip of SUMMARY and OFFERS in the words of `labels` as this case's
+        printer gets them."""
         options = parse_printer_uri(f"tcp://{LOOPBACK}?{self.uri_query()}").options
-        return build_receipt(SUMMARY, OFFERS, options, language="ru")
+        return build_receipt(SUMMARY, OFFERS, options, labels=labels)
 
     def sink(self) -> LoopbackPrinter:
         """The loopback printer for this case, not yet started."""

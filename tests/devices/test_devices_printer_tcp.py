@@ -18,6 +18,7 @@ from devices.printing.receipt_layout import LoyaltySummary
 from devices.uris import parse_printer_uri
 from loyalty_client.types import BarcodeKind, Offer
 from tests.devices.loopback_printer import COVER_OPEN, PAPER_LOW, PAPER_OUT, READY, LoopbackPrinter
+from tests.devices.slip_words import BELARUSIAN
 from tests.escpos_decoder import CodePage, Cut, Init, StatusQuery, decode, ean13_is_valid
 
 pytestmark = pytest.mark.integration
@@ -93,7 +94,7 @@ def test_a_russian_slip_arrives_in_cp866_with_its_codes_and_a_cut() -> None:
 
 def test_belarusian_text_arrives_exactly_in_cp1251() -> None:
     with LoopbackPrinter(READY) as sink:
-        status = printer_for(sink, "width=58", language="be").print_receipt(SUMMARY, [AUTUMN])
+        status = printer_for(sink, "width=58").print_receipt(SUMMARY, [AUTUMN], labels=BELARUSIAN)
         job = sink.next_job()
     assert status.ok
     decoded = decode(job)
@@ -120,7 +121,7 @@ def test_belarusian_text_arrives_exactly_in_cp1251() -> None:
 
 def test_belarusian_text_on_a_cp866_printer_gets_safe_stand_ins() -> None:
     with LoopbackPrinter(READY) as sink:
-        printer_for(sink, "width=58&codepage=cp866", language="be").print_receipt(SUMMARY, [AUTUMN])
+        printer_for(sink, "width=58&codepage=cp866").print_receipt(SUMMARY, [AUTUMN], labels=BELARUSIAN)
         job = sink.next_job()
     assert decode(job).code_pages == [17]
     texts = printed_text(job)

@@ -17,6 +17,7 @@ from devices.printing.receipt_layout import (
 )
 from devices.uris import CodePageMode, PaperWidth, PrintOptions, QrMode
 from loyalty_client.types import Balance, BarcodeKind, CommitResult, Offer, Tier
+from tests.devices.slip_words import BELARUSIAN
 from tests.escpos_decoder import CodePage, Cut, Init, decode, ean13_is_valid
 
 COUPON = "9900000001230"  # EAN-13: odd places 9+0+0+0+0+2, even 9+0+0+0+1+3 -> 11 + 3*13 = 50, check 0
@@ -66,7 +67,7 @@ def test_the_slip_on_58_mm_paper_in_russian() -> None:
 
 
 def test_the_slip_on_80_mm_paper_in_belarusian_switches_to_cp1251() -> None:
-    decoded = decode(build_receipt(SUMMARY, [COFFEE], PrintOptions(width=PaperWidth.MM80), language="be"))
+    decoded = decode(build_receipt(SUMMARY, [COFFEE], PrintOptions(width=PaperWidth.MM80), labels=BELARUSIAN))
     assert decoded.code_pages == [46]
     texts = [line.text for line in decoded.lines if line.text]
     assert texts[:7] == [
@@ -82,7 +83,7 @@ def test_the_slip_on_80_mm_paper_in_belarusian_switches_to_cp1251() -> None:
 
 
 def test_a_fixed_cp866_printer_gets_stand_ins_for_belarusian_i() -> None:
-    decoded = decode(build_receipt(SUMMARY, [], PrintOptions(codepage=CodePageMode.CP866), language="be"))
+    decoded = decode(build_receipt(SUMMARY, [], PrintOptions(codepage=CodePageMode.CP866), labels=BELARUSIAN))
     assert decoded.code_pages == [17]
     assert "Налiчана бонусаў                          +12,50" in decoded.text  # Latin i; ў is in CP866
 

@@ -1,12 +1,13 @@
 """Properties of the exact allocation of a redemption over receipt lines (docs/architecture.md §7).
 
-The test oracles (floor, capacity, exact proportional share) are computed here independently of
-`fiscal.allocation`, so a wrong rule in the module cannot confirm itself.
+The test oracles (floor, capacity, exact proportional share) are computed in the tests
+(`tests/unit/receipt_strategies.py`, here) independently of `fiscal.allocation`, so a wrong rule in
+the module cannot confirm itself.
 """
 from __future__ import annotations
 
 import random
-from decimal import ROUND_CEILING, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 import pytest
@@ -23,70 +24,15 @@ from fiscal.allocation import (
     redeemable_capacity,
 )
 from fiscal.receipt import ReceiptLine
-
-CENT = Decimal("0.01")
-
-
-# ----- strategies ------------------------------------------------------------------------------
-def _kopecks(low: int, high: int) -> st.SearchStrategy[Decimal]:
-    return st.integers(low, high).map(lambda cents: Decimal(cents) * CENT)
-
-
-@st.composite
-def receipt_lines(draw: st.DrawFn, line_no: int) -> ReceiptLine:
-    """A line as a host hands it over: whole units or a weight, amount = quantity × price."""
-    if draw(st.booleans()):
-        quantity = Decimal(draw(st.integers(1, 12)))
-    else:
-        quantity = Decimal(draw(st.integers(1, 5000))) / 1000  # 0.001 .. 5.000 kg
-    price = draw(st.one_of(_kopecks(1, 300), _kopecks(1, 500_000)))
-    amount = (quantity * price).quantize(CENT)
-    min_price = draw(st.one_of(st.none(), _kopecks(0, int(price / CENT) + 50)))
-    return ReceiptLine(
-        line_no=line_no,
-        sku=f"SKU{line_no}",
-        name=f"Товар {line_no}",
-        quantity=quantity,
-        price=price,
-        amount=amount,
-        redeem_allowed=draw(st.booleans() | st.just(True)),
-        min_price=min_price,
-    )
-
-
-@st.composite
-def receipts(draw: st.DrawFn, max_lines: int = 8) -> list[ReceiptLine]:
-    """Lines with distinct, not necessarily consecutive, line numbers in any order."""
-    numbers = draw(st.lists(st.integers(1, 99), min_size=1, max_size=max_lines, unique=True))
-    return [draw(receipt_lines(no)) for no in numbers]
-
-
-@st.composite
-def receipts_with_redeem(draw: st.DrawFn) -> tuple[list[ReceiptLine], Decimal]:
-    """Lines and a redemption they can take (anything from nothing to all of the capacity)."""
-    lines = draw(receipts())
-    capacity_cents = sum(_capacity_cents(line) for line in lines)
-    cents = draw(st.one_of(st.integers(0, capacity_cents), st.just(capacity_cents)))
-    return lines, Decimal(cents) * CENT
-
-
-# ----- independent oracles ---------------------------------------------------------------------
-def _whole_units(line: ReceiptLine) -> bool:
-    return line.quantity == line.quantity.to_integral_value() and line.quantity >= 1
-
-
-def _least_final(line: ReceiptLine) -> Decimal:
-    """The rule of §7 spelt out: min_price per unit, and at least 0.01 per unit (per line for weights)."""
-    per_unit = CENT * (line.quantity if _whole_units(line) else 1)
-    by_min_price = (line.min_price or Decimal(0)) * line.quantity
-    return max(per_unit, by_min_price)
-
-
-def _capacity_cents(line: ReceiptLine) -> int:
-    if not line.redeem_allowed or line.amount <= 0:
-        return 0
-    floor_cents = int((_least_final(line) / CENT).to_integral_value(rounding=ROUND_CEILING))
-    return max(0, int(line.amount / CENT) - floor_cents)
+from tests.unit.receipt_strategies import (
+    CENT,
+    capacity_cents as _capacity_cents,
+    least_final as _least_final,
+    receipt_lines,
+    receipts,
+    receipts_with_redeem,
+    whole_units as _whole_units,
+)
 
 
 # ----- allocation properties ---------------------------------------------------------------------

@@ -1,0 +1,21 @@
+"""The slip's words in Belarusian, for tests of Belarusian text on paper (CP1251, stand-ins on CP866).
+
+The till translates the slip's words itself (`app/devices/slip_labels.py`); the layout only prints
+what it is given, so its tests give it these.
+"""
+from __future__ import annotations
+
+from devices.printing.receipt_layout import ReceiptLabels
+
+BELARUSIAN = ReceiptLabels(
+    heading="Бонусная праграма",
+    phone="Тэлефон",
+    tier="Узровень",
+    earned="Налічана бонусаў",
+    spent="Спісана бонусаў",
+    balance="Баланс бонусаў",
+    offline="Бонусы будуць налічаны, калі адновіцца сувязь з праграмай лаяльнасці.",
+    offers_heading="Персанальныя прапановы",
+    valid_until="Дзейнічае да",
+    coupon="Купон",
+)
