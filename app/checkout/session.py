@@ -34,6 +34,7 @@ from app.offline import redemption as offline_redemption
 from app.offline.connectivity import ConnectivityMonitor, MonitoredService
 from app.checkout.notices import Notice
 from app.offline.redemption import OfflineRedemptionPolicy
+from app.checkout.sale_allocation import SaleAllocation
 from fiscal.money import ZERO, format_money, money
 from fiscal.receipt import FiscalDocument, Receipt
 from fiscal.registrar import FiscalRegistrar
@@ -48,6 +49,7 @@ from loyalty_client.types import (
     CustomerStatus,
     Identifier,
     IdentifierKind,
+    LineAllocation,
     Program,
     Reservation,
 )
@@ -181,8 +183,10 @@ class SaleRecorder(Protocol):
         fiscal: FiscalDocument,
         offline: bool,
         occurred_at: datetime,
+        allocation: SaleAllocation | None = None,
     ) -> None:
-        """Keep a sale to commit on the service; returns once it is on disk."""
+        """Keep a sale to commit on the service; returns once it is on disk. `allocation`: what
+        each line was paid with points and earned, when known (its returns are estimated by it)."""
         ...
 
     def record_cancel(self, *, transaction_id: str, customer_id: str) -> None:
@@ -744,6 +748,7 @@ class CheckoutSession:
                 fiscal=document,
                 offline=offline,
                 occurred_at=document.closed_at,
+                allocation=self._allocation(),
             )
         accrual = state.calculation.accrual if state.calculation else ZERO
         self._reservation = None
@@ -760,6 +765,31 @@ class CheckoutSession:
             ),
         )
         return self._state
+
+    def _allocation(self) -> SaleAllocation | None:
+        """The open receipt's points per line as it is sold: the reservation's allocation, else the
+        calculation's (the service allocates a commit without reservation the same way)."""
+        state = self._state
+        lines = self._reservation.lines if self._reservation is not None else None
+        if lines is None and state.calculation is not None:
+            lines = state.calculation.lines
+        if lines is None:
+            return None
+        found = {line.line_no: line for line in lines}
+        allocation = tuple(
+            LineAllocation(
+                line.line_no,
+                state.discounts.get(line.line_no, ZERO),
+                found[line.line_no].accrual if line.line_no in found else ZERO,
+            )
+            for line in state.receipt.lines
+        )
+        points = None
+        if state.redeem <= ZERO:
+            points = ZERO
+        elif self._program is not None and self._program.point_value > ZERO:
+            points = rules.points_for_redeem(self._program, state.redeem)
+        return SaleAllocation(allocation, points)
 
     def _go_offline(self) -> None:
         """The service stopped answering mid-sale: carry on from what the till knows."""

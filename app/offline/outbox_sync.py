@@ -31,6 +31,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any, Callable, Sequence
 
+from app.checkout.sale_allocation import SaleAllocation
 from app.offline.connectivity import LOST_ANSWERS_FOR_OUTAGE, MonitoredService
 from cache.transactions.backoff import backoff_delay
 from cache.database import Database
@@ -77,10 +78,15 @@ def commit_payload(
     fiscal: FiscalDocument,
     offline: bool,
     occurred_at: datetime,
+    allocation: SaleAllocation | None = None,
 ) -> dict[str, JsonValue]:
-    """The outbox payload of a sale to commit (the arguments of `LoyaltyService.commit`)."""
+    """The outbox payload of a sale to commit (the arguments of `LoyaltyService.commit`).
+
+    `allocation`, when the till knows it, is kept beside them (the service does not get it): a
+    return of the sale is then estimated the way the service reverses it (`app.returns`).
+    """
     _check_money(redeem, "redeem")
-    return {
+    payload: dict[str, JsonValue] = {
         "version": PAYLOAD_VERSION,
         "transaction_id": transaction_id,
         "customer_id": customer_id,
@@ -93,6 +99,9 @@ def commit_payload(
         "offline": bool(offline),
         "occurred_at": _aware(occurred_at, "occurred_at").isoformat(),
     }
+    if allocation is not None:
+        payload["allocation"] = allocation.to_dict()
+    return payload
 
 
 def cancel_payload(transaction_id: str) -> dict[str, JsonValue]:

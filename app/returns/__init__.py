@@ -1,0 +1,1 @@
+"""Returns of goods sold with a customer: found in the till's journal, checked, estimated, queued."""
