@@ -21,7 +21,6 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from decimal import Decimal
-from enum import Enum
 from typing import Any, Callable, Sequence
 
 from app.offline.outbox_sync import refund_payload, stored_result
@@ -34,6 +33,7 @@ from app.returns.errors import (
     ReturnNotFound,
     SaleNotFound,
 )
+from app.returns.model import ReturnAnswer, ReturnLine, ReturnRequest, ReturnState
 from app.returns.sales import SaleView, returned_quantities, sale_view
 from cache.database import Database
 from cache.errors import JournalConflict
@@ -52,56 +52,6 @@ _REFUND_IDS = uuid.UUID("6f6a3c1e-2d1b-5b7e-9a8f-3c1d2e4f5a6b")
 
 FOREIGN_CUSTOMER_PREFIX = "sale:"
 """The outbox's customer of a return whose sale (and so customer) this till does not know."""
-
-
-class ReturnState(str, Enum):
-    """Where a return stands: queued (waiting to be sent), delivered, or failed (refused by the
-    service, or set aside by the admin)."""
-
-    QUEUED = "queued"
-    DELIVERED = "delivered"
-    FAILED = "failed"
-
-
-@dataclass(frozen=True)
-class ReturnLine:
-    """How much of a line of the original receipt comes back."""
-
-    line_no: int
-    quantity: Decimal
-
-
-@dataclass(frozen=True)
-class ReturnRequest:
-    """A return as the POS (or the panel) makes it: its own id, the original receipt, the return's
-    fiscal document and the lines returned; `original_transaction_id` for a sale of another till."""
-
-    return_id: str
-    original_receipt_id: str
-    fiscal: FiscalDocument
-    lines: tuple[ReturnLine, ...]
-    original_transaction_id: str | None = None
-
-
-@dataclass(frozen=True)
-class ReturnAnswer:
-    """What a return did: points taken back (`points_reversed`) and given back (`points_returned`),
-    expected until the service confirms them (`confirmed`), None when they cannot be estimated;
-    the balance after it once the service said so."""
-
-    return_id: str
-    refund_id: str
-    original_receipt_id: str
-    original_transaction_id: str
-    customer_id: str | None
-    fiscal: FiscalDocument
-    lines: tuple[ReturnLine, ...]
-    points_reversed: Decimal | None
-    points_returned: Decimal | None
-    new_balance: Decimal | None
-    state: ReturnState
-    confirmed: bool
-    problem: str | None = None  # why it failed
 
 
 ReturnListener = Callable[[ReturnAnswer], None]
