@@ -20,6 +20,7 @@ from devices.discovery import DiscoveredDevice, discover_devices
 from devices.printing.printer import ReceiptPrinter
 from devices.printing.printer_status import PrinterStatus
 from devices.printing.receipt_layout import LoyaltySummary
+from devices.printing.return_slip import ReturnSummary
 from devices.scanner.serial_scanner import ScannerEvent, ScannerStatus, SerialScannerReader
 from devices.uris import (
     DeviceUriError,
@@ -115,6 +116,12 @@ class DevicesController(QObject):
         printer = self._printer
         if printer is not None:
             self._print(lambda: printer.print_receipt(summary, offers))
+
+    def print_return_slip(self, summary: ReturnSummary) -> None:
+        """Print the slip of a return (nothing if no printer is set)."""
+        printer = self._printer
+        if printer is not None:
+            self._print(lambda: printer.print_return_slip(summary))
 
     def reprint_last(self) -> None:
         """Send the last slip again."""
