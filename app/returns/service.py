@@ -201,7 +201,9 @@ class ReturnsService:
             original_receipt_id=request["original_receipt_id"],
             original_transaction_id=payload["original_transaction_id"],
             customer_id=None if not record.get("known_sale") else entry.customer_id,
-            fiscal=FiscalDocument(request["fiscal"]["document_number"], datetime.fromisoformat(request["fiscal"]["closed_at"])),
+            fiscal=FiscalDocument(
+                request["fiscal"]["document_number"], datetime.fromisoformat(request["fiscal"]["closed_at"])
+            ),
             lines=tuple(ReturnLine(int(no), Decimal(quantity)) for no, quantity in request["lines"]),
             points_reversed=None if expected is None else Decimal(expected["accrual_reversed"]),
             points_returned=None if expected is None else Decimal(expected["redeem_returned"]),
