@@ -532,13 +532,15 @@ class CheckoutSession:
         self._start_over(receipt, host_pays=True)
         self._transaction_id = transaction_id
         self._payment_kept = True
+        kept_allocation = kept.get("allocation")
+        lines = () if kept_allocation is None else SaleAllocation.from_dict(kept_allocation).lines
         if reserved:
-            self._reservation = Reservation(transaction_id, redeem, (), self._clock())
+            self._reservation = Reservation(transaction_id, redeem, lines, self._clock())
         calculation = Calculation(
             accrual=Decimal(str(kept["accrual"])),
             max_redeem=Decimal(str(kept["max_redeem"])),
             redeem=redeem,
-            lines=(),
+            lines=lines,
             confirmation_required=False,
         )
         self._set(
@@ -699,6 +701,9 @@ class CheckoutSession:
             "max_redeem": str(calculation.max_redeem if calculation else ZERO),
             "discounts": {str(line): str(amount) for line, amount in state.discounts.items()},
         }
+        allocation = self._allocation()
+        if allocation is not None:  # a restart must not lose what each line earns (for returns)
+            shown["allocation"] = allocation.to_dict()
         self._recorder.awaiting_payment(
             transaction_id=transaction_id,
             customer_id=state.customer.customer_id,
@@ -770,10 +775,10 @@ class CheckoutSession:
         """The open receipt's points per line as it is sold: the reservation's allocation, else the
         calculation's (the service allocates a commit without reservation the same way)."""
         state = self._state
-        lines = self._reservation.lines if self._reservation is not None else None
-        if lines is None and state.calculation is not None:
+        lines = self._reservation.lines if self._reservation is not None else ()
+        if not lines and state.calculation is not None:
             lines = state.calculation.lines
-        if lines is None:
+        if not lines:
             return None
         found = {line.line_no: line for line in lines}
         allocation = tuple(

@@ -218,3 +218,31 @@ def test_a_sale_of_another_till_is_returned_by_its_transaction_id_or_refused_wit
     assert (delivered["state"], delivered["confirmed"]) == ("delivered", True)
     assert (delivered["pointsReversed"], delivered["pointsReturned"]) == (refund["accrual"], refund["points"])
     assert Decimal(delivered["newBalance"]) == spendable(sandbox)
+
+
+def test_a_sale_paid_after_a_restart_of_the_till_is_returned_with_the_same_estimate(qtbot, sandbox, tmp_path) -> None:
+    db_path = tmp_path / "till.sqlite"
+    first = start_api_till(qtbot, sandbox.url, db_path)
+    try:
+        with first.client() as pos:
+            lines = [{"lineNo": 1, "sku": "1", "name": "Кофе", "quantity": "3", "price": "15.90", "amount": "47.70"}]
+            ok(pos.put("/v1/receipts/R-5501", json={"lines": lines}))
+            ok(pos.post("/v1/receipts/R-5501/customer", json={"identifier": ANNA}))
+            ok(pos.post("/v1/receipts/R-5501/redeem", json={"amount": "7.00"}))
+            assert ok(pos.post("/v1/receipts/R-5501/close"))["phase"] == "awaiting_payment"
+    finally:
+        first.stop()  # the till stops while the POS takes payment
+    again = start_api_till(qtbot, sandbox.url, db_path)
+    try:
+        with again.client() as pos:
+            paid = {"fiscal": {"documentNumber": "000551", "closedAt": CLOSED_AT}}
+            assert ok(pos.post("/v1/receipts/R-5501/paid", json=paid))["phase"] == "closed"
+            answer = ok(pos.put("/v1/returns/RET-55", json=give_back("R-5501", (1, "2"))))
+            assert again.sync.drain().done == 2
+            delivered = ok(pos.get("/v1/returns/RET-55"))
+        refund = ledger_row(sandbox, refund_key(again, "RET-55"))
+    finally:
+        again.stop()
+    assert Decimal(refund["accrual"]) > 0 and Decimal(refund["points"]) > 0
+    assert (answer["pointsReversed"], answer["pointsReturned"]) == (refund["accrual"], refund["points"])
+    assert (delivered["pointsReversed"], delivered["pointsReturned"]) == (refund["accrual"], refund["points"])
