@@ -179,15 +179,9 @@ class ReturnsService:
 
     def _returned(self, sale: JournalEntry) -> dict[int, Decimal]:
         """Quantities per line of `sale` its recorded returns take back (but those set aside)."""
-        payloads = []
-        for entry in self._journal.refunds_of_customer(sale.customer_id):
-            if entry.payload.get("original_transaction_id") != sale.key:
-                continue
-            item = self._outbox.get(entry.outbox_id)
-            if item is not None and _set_aside(item):
-                continue
-            payloads.append(entry.payload)
-        return returned_quantities(payloads)
+        refunds = self._journal.refunds_of_sale(sale.customer_id, sale.key)
+        set_aside = self._outbox.set_aside([entry.outbox_id for entry in refunds])
+        return returned_quantities(entry.payload for entry in refunds if entry.outbox_id not in set_aside)
 
     def _answer(self, entry: JournalEntry) -> ReturnAnswer:
         payload = entry.payload
