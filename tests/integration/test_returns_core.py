@@ -3,6 +3,7 @@ what each line earned and was paid with points, today's sales to pick from, the 
 return before it is made. Sales are made for real through the host API against the sandbox."""
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from app.returns.errors import ReturnExceedsSale, SaleNotFound
 from app.returns.model import ReturnLine, ReturnRequest
 from app.returns.service import ReturnsService
+from cache.tables import Operation
 from fiscal.money import ZERO
 from fiscal.receipt import FiscalDocument
 from tests.integration.host_api_till import start_api_till
@@ -56,3 +58,22 @@ def test_a_sale_shows_its_lines_points_and_returns_and_todays_sales_list_it(till
         returns.find_sale("R-6999")
     with till.client() as pos:
         assert ok(pos.get("/v1/returns/V-1"))["state"] == "queued", "the API sees the panel's return"
+
+
+def test_a_return_the_admin_set_aside_no_longer_counts_against_the_sale(till, sandbox) -> None:
+    with till.client() as pos:
+        sell(pos, "R-6101")
+        assert till.sync.drain().done == 1
+        whole = {"originalReceiptId": "R-6101", "fiscal": {"documentNumber": "V1", "closedAt": "2026-11-20T16:00:00+03:00"},
+                 "lines": [{"lineNo": 1, "quantity": "3"}]}
+        ok(pos.put("/v1/returns/V-61", json=whole))
+        assert pos.put("/v1/returns/V-62", json=whole).status_code == 422, "all of line 1 is returned already"
+        outbox = till.sync.outbox
+        item = outbox.claim_next(datetime.now(timezone.utc))
+        assert item is not None and item.operation is Operation.REFUND
+        outbox.mark_failed(item.id, "REFUND_EXCEEDS_PURCHASE: refused")
+        assert ok(pos.get("/v1/returns/V-61"))["state"] == "failed"
+        assert pos.put("/v1/returns/V-62", json=whole).status_code == 422, "a failed return may be sent again"
+        outbox.dismiss_failed(item.id, "the customer kept the goods")
+        assert ok(pos.get("/v1/returns/V-61"))["state"] == "failed"
+        assert ok(pos.put("/v1/returns/V-62", json=whole))["state"] == "queued"
