@@ -40,12 +40,13 @@ from app.host_api.status import HostApiStatus
 from app.settings import Settings, demo_settings, secrets_folder
 from app.offline.sync_controller import SyncController
 from app.workers import BackgroundWorker
+from app.returns.slip import return_summary
 from devices.printing.receipt_layout import LoyaltySummary
 from devices.scanner.scan_classifier import classify_scan
 from fiscal.demo_registrar import DemoRegistrar, fiscal_memory_beside
 from fiscal.money import format_money
 from loyalty_client.service import LoyaltyService
-from loyalty_client.types import CommitResult, Customer
+from loyalty_client.types import CommitResult, Customer, RefundResult
 from widgets.checkout.close_prompt import confirm_close_with_waiting
 from widgets.main_window import TillWindow
 
@@ -54,6 +55,9 @@ if TYPE_CHECKING:
     from app.host_api.api import TillStatus
     from app.host_api.server import HostApiServer
     from app.offline.balance_refresh import BalanceKeepingSync
+    from app.returns.model import ReturnAnswer
+    from app.returns.service import ReturnsService
+    from app.returns.worker import ReturnsOnWorker
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +69,7 @@ class TillApplication(QObject):
     connectivity_changed = Signal(bool)
     host_api_started = Signal(str)  # the API's address
     host_api_failed = Signal(str)  # why it is off, for the log and the panel
+    return_recorded = Signal(object)  # a ReturnAnswer, from the checkout's worker
 
     def __init__(self, settings: Settings, *, demo: bool, database_path: Path) -> None:
         super().__init__()
@@ -110,6 +115,7 @@ class TillApplication(QObject):
         self.host_api_failed.connect(lambda _why: self.integration.refresh())
         self._approval_asked = False  # the admin PIN dialog for offline spending is open
         self._slips_due: dict[str, Customer] = {}  # sales whose slip waits for the service's figures
+        self._return_slips_due: dict[str, ReturnAnswer] = {}  # returns likewise, by refund id
         self.monitor: ConnectivityMonitor | None = None
         self._probe_timer = QTimer(self)
         self._probe_timer.setInterval(1000)
@@ -131,6 +137,7 @@ class TillApplication(QObject):
         self.window.loyalty.set_service_status(False, QCoreApplication.translate("Till", "Connecting…"))
         self.host_api: HostApiServer | None = None
         self.host_api_state = HostApiStatus(running=False)  # as the admin's Integration screen shows it
+        self._returns: ReturnsOnWorker | None = None
         self._till_status: TillStatus | None = None  # read by the host API's thread; replaced whole
         self.devices.printer_status.connect(self._printer_status_for_host)
 
@@ -247,7 +254,7 @@ class TillApplication(QObject):
 
         def start() -> tuple[HostApiServer, str]:
             token = self.read_host_api_token()
-            app = make_api(self.controller, token, broadcaster, self._host_api_status)
+            app = make_api(self.controller, token, broadcaster, self._host_api_status, returns=self.returns)
             server = HostApiServer(app, address, port, broadcaster)
             server.start()
             return server, token
@@ -271,6 +278,27 @@ class TillApplication(QObject):
             self.host_api_failed.emit(str(exc))
 
         self.admin_worker.submit(start, started, failed)
+
+    @property
+    def returns(self) -> ReturnsOnWorker:
+        """Where returns are made (the host API's, the panel's): on the checkout's worker, each
+        new one heard here (`return_recorded`) for its slip."""
+        if self._returns is None:
+            from app.returns.worker import ReturnsOnWorker
+
+            database_path = self.database_path
+            till = f"{self.settings.get('store', 'store_id')}/{self.settings.get('store', 'till_id')}"
+
+            def make() -> ReturnsService:
+                from app.returns.service import ReturnsService
+                from cache.database import open_database
+
+                service = ReturnsService(open_database(database_path), till=till)
+                service.add_listener(self.return_recorded.emit)  # queued to the GUI thread
+                return service
+
+            self._returns = ReturnsOnWorker(self.service_worker.call, make)
+        return self._returns
 
     def read_host_api_token(self) -> str:
         """The token a POS sends to this till's host API (may ask the keyring: call it on a worker)."""
@@ -314,6 +342,8 @@ class TillApplication(QObject):
         self.devices.scanned.connect(self.handle_scan)
         self.admin.devices_requested.connect(self.device_setup.open)
         self.sync.delivered.connect(self._print_delivered)
+        self.sync.refund_delivered.connect(self._print_refund_delivered)
+        self.return_recorded.connect(self._after_return)
         problems = self.devices.configure_each(
             self.settings.get("devices", "scanner"), self.settings.get("devices", "printer")
         )
@@ -354,6 +384,21 @@ class TillApplication(QObject):
         if customer is not None:
             summary = LoyaltySummary.from_commit(result, masked_phone=customer.masked_phone, tier=customer.tier)
             self.devices.print_slip(summary, result.offers)
+
+    def _after_return(self, answer: ReturnAnswer) -> None:
+        """A return was recorded: send it, and print its slip with the service's figures once they
+        come; at once when they cannot come soon (offline) or cannot be known here."""
+        self.sync.nudge()
+        unknown = answer.points_reversed is None or answer.points_returned is None
+        if answer.confirmed or unknown or self._online is False:
+            self.devices.print_return_slip(return_summary(answer))
+        else:
+            self._return_slips_due[answer.refund_id] = answer
+
+    def _print_refund_delivered(self, refund_id: str, result: RefundResult) -> None:
+        answer = self._return_slips_due.pop(refund_id, None)
+        if answer is not None:
+            self.devices.print_return_slip(return_summary(answer, result))
 
     @property
     def waiting(self) -> int:

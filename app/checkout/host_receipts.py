@@ -30,6 +30,7 @@ from typing import Any, Callable, Sequence
 from app.checkout import notices
 from app.checkout.notices import Notice, Severity
 from app.checkout.recorder import OutboxRecorder
+from app.checkout.sale_allocation import SaleAllocation
 from app.checkout.session import CheckoutSession, CheckoutState, ClosedSale, Phase
 from app.translation import translate
 from cache.transactions.open_sales import OpenSale
@@ -271,6 +272,7 @@ class HostReceipts:
             fiscal=document,
             offline=bool(sale["offline"]),
             occurred_at=document.closed_at,
+            allocation=None if sale.get("allocation") is None else SaleAllocation.from_dict(sale["allocation"]),
         )
         state = self._kept_state(kept, Phase.CLOSED, self._closed_notice(document))
         state = replace(

@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any, Callable, Mapping
 
+from app.checkout.sale_allocation import SaleAllocation
 from app.offline.outbox_sync import cancel_payload, commit_payload
 from cache.database import Database
 from cache.transactions.journal import Journal
@@ -96,12 +97,14 @@ class OutboxRecorder:
         fiscal: FiscalDocument,
         offline: bool,
         occurred_at: datetime,
+        allocation: SaleAllocation | None = None,
     ) -> None:
-        """Keep a sale to commit on the service (closing its open sale)."""
+        """Keep a sale to commit on the service (closing its open sale), with its allocation
+        when known (for estimating its returns)."""
         # In the till's local time: the service reckons its per-day offline limit by the calendar
         # day of this moment in the offset it carries, as the till does by its own day.
         local = occurred_at.astimezone()
-        payload = commit_payload(transaction_id, customer_id, receipt, redeem, fiscal, offline, local)
+        payload = commit_payload(transaction_id, customer_id, receipt, redeem, fiscal, offline, local, allocation)
         self._journal.record_sale(transaction_id, customer_id, payload, self._clock())
 
     def record_cancel(self, *, transaction_id: str, customer_id: str) -> None:

@@ -34,6 +34,7 @@ from app.offline import redemption as offline_redemption
 from app.offline.connectivity import ConnectivityMonitor, MonitoredService
 from app.checkout.notices import Notice
 from app.offline.redemption import OfflineRedemptionPolicy
+from app.checkout.sale_allocation import SaleAllocation
 from fiscal.money import ZERO, format_money, money
 from fiscal.receipt import FiscalDocument, Receipt
 from fiscal.registrar import FiscalRegistrar
@@ -48,6 +49,7 @@ from loyalty_client.types import (
     CustomerStatus,
     Identifier,
     IdentifierKind,
+    LineAllocation,
     Program,
     Reservation,
 )
@@ -181,8 +183,10 @@ class SaleRecorder(Protocol):
         fiscal: FiscalDocument,
         offline: bool,
         occurred_at: datetime,
+        allocation: SaleAllocation | None = None,
     ) -> None:
-        """Keep a sale to commit on the service; returns once it is on disk."""
+        """Keep a sale to commit on the service; returns once it is on disk. `allocation`: what
+        each line was paid with points and earned, when known (its returns are estimated by it)."""
         ...
 
     def record_cancel(self, *, transaction_id: str, customer_id: str) -> None:
@@ -528,13 +532,15 @@ class CheckoutSession:
         self._start_over(receipt, host_pays=True)
         self._transaction_id = transaction_id
         self._payment_kept = True
+        kept_allocation = kept.get("allocation")
+        lines = () if kept_allocation is None else SaleAllocation.from_dict(kept_allocation).lines
         if reserved:
-            self._reservation = Reservation(transaction_id, redeem, (), self._clock())
+            self._reservation = Reservation(transaction_id, redeem, lines, self._clock())
         calculation = Calculation(
             accrual=Decimal(str(kept["accrual"])),
             max_redeem=Decimal(str(kept["max_redeem"])),
             redeem=redeem,
-            lines=(),
+            lines=lines,
             confirmation_required=False,
         )
         self._set(
@@ -695,6 +701,9 @@ class CheckoutSession:
             "max_redeem": str(calculation.max_redeem if calculation else ZERO),
             "discounts": {str(line): str(amount) for line, amount in state.discounts.items()},
         }
+        allocation = self._allocation()
+        if allocation is not None:  # a restart must not lose what each line earns (for returns)
+            shown["allocation"] = allocation.to_dict()
         self._recorder.awaiting_payment(
             transaction_id=transaction_id,
             customer_id=state.customer.customer_id,
@@ -744,6 +753,7 @@ class CheckoutSession:
                 fiscal=document,
                 offline=offline,
                 occurred_at=document.closed_at,
+                allocation=self._allocation(),
             )
         accrual = state.calculation.accrual if state.calculation else ZERO
         self._reservation = None
@@ -760,6 +770,31 @@ class CheckoutSession:
             ),
         )
         return self._state
+
+    def _allocation(self) -> SaleAllocation | None:
+        """The open receipt's points per line as it is sold: the reservation's allocation, else the
+        calculation's (the service allocates a commit without reservation the same way)."""
+        state = self._state
+        lines = self._reservation.lines if self._reservation is not None else ()
+        if not lines and state.calculation is not None:
+            lines = state.calculation.lines
+        if not lines:
+            return None
+        found = {line.line_no: line for line in lines}
+        allocation = tuple(
+            LineAllocation(
+                line.line_no,
+                state.discounts.get(line.line_no, ZERO),
+                found[line.line_no].accrual if line.line_no in found else ZERO,
+            )
+            for line in state.receipt.lines
+        )
+        points = None
+        if state.redeem <= ZERO:
+            points = ZERO
+        elif self._program is not None and self._program.point_value > ZERO:
+            points = rules.points_for_redeem(self._program, state.redeem)
+        return SaleAllocation(allocation, points)
 
     def _go_offline(self) -> None:
         """The service stopped answering mid-sale: carry on from what the till knows."""

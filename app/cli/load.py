@@ -6,8 +6,9 @@ real SOAP client, the real journal and outbox in the till's database, and the de
 registrar: a receipt of random demo products, a customer identified by phone, a small
 redemption now and then (below the one-time-code threshold: nobody is there to read a code),
 the reservation, payment, and the durable record. Now and then a receipt is voided after its
-reservation, and an earlier sale of the run is partly refunded (recorded in the journal for
-delivery like everything else). The outbox is drained every few sales (what is due) and at the
+reservation, and an earlier sale of the run is partly returned, through the returns core the
+host API uses (`app.returns`: checked, estimated, recorded in the journal for delivery like
+everything else). The outbox is drained every few sales (what is due) and at the
 end (everything waiting, rows a killed run left in flight and retries not yet due included), so
 `load --sales 0` delivers what an earlier run left behind.
 
@@ -17,7 +18,7 @@ Standard output, one flushed line per event, each printed only once it is on dis
     anonymous <receiptId>                a sale without a customer (not identified, e.g. offline
                                          and never seen at this till): nothing to deliver
     voided <transactionId>               a reserved receipt voided: its cancellation is recorded
-    refunded <refundId> <transactionId>  a refund of an earlier sale is recorded
+    refunded <refundId> <transactionId>  a return of an earlier sale is recorded (its refund id)
     summary sales=N committed=N anonymous=N voided=N refunds=N delivered=N waiting=N failed=N
 
 Before its first sale a run settles the sales an earlier, killed run left open (see
@@ -50,20 +51,22 @@ from app.offline.connectivity import INTERACTIVE_TIMEOUTS, ServiceTimeouts, soap
 from app.demo.host import DemoReceiptBuilder
 from app.checkout.identify_input import identifier_parser
 from app.offline.store import CachedOfflineStore
-from app.offline.outbox_sync import OutboxSync, refund_payload
+from app.offline.outbox_sync import OutboxSync
+from app.returns.model import ReturnLine, ReturnRequest
+from app.returns.service import ReturnsService
 from loyalty_client.batch import MAX_BATCH_ITEMS
 from app.checkout.recorder import OutboxRecorder
 from app.checkout.recovery import recover_open_sales
 from app.secrets_store import till_secret
 from app.settings import Settings, secrets_folder
 from cache.database import Database, open_database
-from cache.transactions.journal import Journal
 from cache.tables import OutboxState
 from fiscal.demo_registrar import DemoRegistrar, fiscal_memory_beside
 from fiscal.money import ZERO, money
 from loyalty_client.sandbox.demo import DEMO_CUSTOMERS
 from loyalty_client.service import LoyaltyService
-from loyalty_client.types import CustomerStatus, RefundLine, Reservation
+from fiscal.receipt import FiscalDocument
+from loyalty_client.types import CustomerStatus, Reservation
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +129,7 @@ class _Sold:
     """A committed sale of this run, and what of it is left to refund."""
 
     transaction_id: str
-    customer_id: str
+    receipt_id: str
     left: dict[int, Decimal]  # line number -> quantity not yet refunded
 
 
@@ -211,7 +214,7 @@ class SalesLoad:
         checkout: CheckoutSession,
         host: DemoReceiptBuilder,
         recorder: CancelTrackingRecorder,
-        journal: Journal,
+        returns: ReturnsService,
         sync: OutboxSync,
         plan: LoadPlan,
         out: TextIO,
@@ -219,7 +222,7 @@ class SalesLoad:
         self._checkout = checkout
         self._host = host
         self._recorder = recorder
-        self._journal = journal
+        self._returns = returns
         self._sync = sync
         self._plan = plan
         self._out = out
@@ -263,7 +266,8 @@ class SalesLoad:
             self._say(f"anonymous {state.receipt.receipt_id}")
             return
         self.report.committed += 1
-        self._sold.append(_Sold(sale.transaction_id, sale.customer_id, {l.line_no: l.quantity for l in state.receipt.lines}))
+        lines = {line.line_no: line.quantity for line in state.receipt.lines}
+        self._sold.append(_Sold(sale.transaction_id, state.receipt.receipt_id, lines))
         self._say(f"committed {sale.transaction_id}")
 
     def void_one(self) -> None:
@@ -283,18 +287,24 @@ class SalesLoad:
             self._say(f"voided {self._recorder.last_cancel}")
 
     def refund_one(self) -> None:
-        """Refund one unit of a line of an earlier sale of this run."""
+        """Return one unit of a line of an earlier sale of this run, as a POS would through the API."""
         candidates = [sold for sold in self._sold if any(quantity >= 1 for quantity in sold.left.values())]
         if not candidates:
             return
         sold = self._random.choice(candidates)
         line_no = self._random.choice(sorted(no for no, quantity in sold.left.items() if quantity >= 1))
-        refund_id = str(uuid.uuid4())
-        payload = refund_payload(refund_id, sold.transaction_id, [RefundLine(line_no, Decimal(1))])
-        self._journal.record_refund(refund_id, sold.customer_id, payload, datetime.now(timezone.utc))
+        return_id = str(uuid.uuid4())
+        request = ReturnRequest(
+            return_id=return_id,
+            original_receipt_id=sold.receipt_id,
+            fiscal=FiscalDocument(f"V-{return_id[:8]}", datetime.now(timezone.utc)),
+            lines=(ReturnLine(line_no, Decimal(1)),),
+            original_transaction_id=sold.transaction_id,  # a POS may reuse receipt ids across runs
+        )
+        answer = self._returns.make_return(request)
         sold.left[line_no] -= 1
         self.report.refunds += 1
-        self._say(f"refunded {refund_id} {sold.transaction_id}")
+        self._say(f"refunded {answer.refund_id} {sold.transaction_id}")
 
     def sync(self) -> None:
         """Deliver what is due now (rows waiting for a retry keep waiting)."""
@@ -415,7 +425,7 @@ def run_load(
             checkout,
             DemoReceiptBuilder(store_id, till_id),
             recorder,
-            Journal(database),
+            ReturnsService(database, till=f"{store_id}/{till_id}"),
             OutboxSync(database, sync_client, batch_size=MAX_BATCH_ITEMS),
             plan,
             out,

@@ -13,7 +13,7 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.devices.slip_labels import slip_labels
+from app.devices.slip_labels import return_slip_labels, slip_labels
 from app.devices.texts import printer_status_text, scanner_status_text
 from app.devices.wedge_filter import WedgeEventFilter
 from app.workers import BackgroundWorker
@@ -21,6 +21,7 @@ from devices.discovery import DiscoveredDevice, discover_devices
 from devices.printing.printer import ReceiptPrinter
 from devices.printing.printer_status import PrinterStatus
 from devices.printing.receipt_layout import LoyaltySummary
+from devices.printing.return_slip import ReturnSummary
 from devices.scanner.serial_scanner import ScannerEvent, ScannerStatus, SerialScannerReader
 from devices.uris import (
     DeviceUriError,
@@ -138,6 +139,13 @@ class DevicesController(QObject):
         if printer is not None:
             labels = slip_labels()  # translated here, on the GUI thread, before the job is queued
             self._print(lambda: printer.print_receipt(summary, offers, labels=labels))
+
+    def print_return_slip(self, summary: ReturnSummary) -> None:
+        """Print the slip of a return (nothing if no printer is set)."""
+        printer = self._printer
+        if printer is not None:
+            labels = return_slip_labels()  # translated here, on the GUI thread
+            self._print(lambda: printer.print_return_slip(summary, labels=labels))
 
     def reprint_last(self) -> None:
         """Send the last slip again."""

@@ -12,7 +12,7 @@ import logging
 from concurrent.futures import Future
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, AsyncIterator, Callable, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, AsyncIterator, Callable, Protocol, TypeVar
 
 from fastapi import APIRouter, Depends, FastAPI, Path, Request
 from fastapi.exceptions import RequestValidationError
@@ -36,11 +36,20 @@ from app.host_api.models import (
     ReceiptIn,
     ReceiptStateOut,
     RedeemIn,
+    ReturnIn,
+    ReturnOut,
     StatusOut,
 )
+from app.host_api.returns import return_request, return_state
+from app.returns.errors import ReturnRefused
+from app.returns.texts import refusal_text
 from app.host_api.state import receipt_lines, receipt_state
 from app.translation import translate
 from fiscal.receipt import FiscalDocument
+
+if TYPE_CHECKING:
+    from app.returns.model import ReturnAnswer
+    from app.returns.service import ReturnsService
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +63,14 @@ HEARTBEAT_SECONDS = 15.0
 """A comment line this often keeps an idle event stream open through proxies and timeouts."""
 
 T = TypeVar("T")
+
+
+class ReturnsPort(Protocol):
+    """Runs a return's step on a worker of the till (`app.returns.worker.ReturnsOnWorker`)."""
+
+    def call(self, step: Callable[[ReturnsService], T]) -> "Future[T]":
+        """Queue `step`; its result comes in the future."""
+        ...
 
 
 class CheckoutPort(Protocol):
@@ -77,6 +94,7 @@ class TillStatus:
 
 
 ReceiptId = Path(min_length=1, max_length=64, pattern=r"^[^\s/]+$", description="The POS's own receipt id")
+ReturnId = Path(min_length=1, max_length=64, pattern=r"^[^\s/]+$", description="The POS's own return id")
 _ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorOut} for status in (401, 404, 409, 413, 421, 422, 503)
 }
@@ -88,9 +106,11 @@ def make_api(
     broadcaster: StateBroadcaster,
     status: Callable[[], TillStatus],
     *,
+    returns: ReturnsPort | None = None,
     deadline_seconds: float = DEADLINE_SECONDS,
 ) -> RequestGuard:
-    """The host API as an ASGI application."""
+    """The host API as an ASGI application (`returns`: where returns are made; without it the
+    returns paths answer SERVICE_UNAVAILABLE)."""
     api = FastAPI(
         title="till-loyalty host API",
         version=API_VERSION,
@@ -123,6 +143,25 @@ def make_api(
             text = translate("HostApi", "Unexpected error in the till; the receipt is kept. Repeat the call.")
             raise _Refused(errors.INTERNAL_ERROR, text, True) from None
         return receipt_state(state)
+
+    async def run_return(step: Callable[[ReturnsService], ReturnAnswer]) -> ReturnOut:
+        if returns is None:
+            raise _Refused(errors.SERVICE_UNAVAILABLE, translate("HostApi", "This till takes no returns."), False)
+        try:
+            answer = await asyncio.wait_for(asyncio.wrap_future(returns.call(step)), deadline_seconds)
+        except TimeoutError:
+            raise _Refused(
+                errors.SERVICE_UNAVAILABLE,
+                translate("HostApi", "The till did not answer in time; repeat the call."),
+                True,
+            ) from None
+        except ReturnRefused as exc:
+            raise _Refused(exc.code, refusal_text(exc), False) from None
+        except Exception as exc:  # a bug: said in the log, answered in the contract's shape
+            log.error("a host API return failed", exc_info=exc)
+            text = translate("HostApi", "Unexpected error in the till; the return was not made. Repeat the call.")
+            raise _Refused(errors.INTERNAL_ERROR, text, True) from None
+        return return_state(answer)
 
     @router.get("/status", response_model=StatusOut, summary="The till at a glance")
     async def get_status() -> StatusOut:
@@ -186,6 +225,16 @@ def make_api(
     async def void(receiptId: str = ReceiptId) -> ReceiptStateOut:
         log.info("receipt %s: void", receiptId)
         return await run(lambda host: host.void(receiptId))
+
+    @router.put("/returns/{returnId}", response_model=ReturnOut, summary="Return goods of a sale; the refund is queued")
+    async def put_return(body: ReturnIn, returnId: str = ReturnId) -> ReturnOut:
+        request = return_request(returnId, body)
+        log.info("return %s of receipt %s: %d lines", returnId, body.originalReceiptId, len(body.lines))
+        return await run_return(lambda service: service.make_return(request))
+
+    @router.get("/returns/{returnId}", response_model=ReturnOut, summary="The return's state")
+    async def get_return(returnId: str = ReturnId) -> ReturnOut:
+        return await run_return(lambda service: service.get(returnId))
 
     @router.get(
         "/events",

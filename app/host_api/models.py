@@ -92,6 +92,33 @@ class PaidIn(_Strict):
     fiscal: FiscalIn
 
 
+class ReturnLineIn(_Strict):
+    """A line of the original receipt and how much of it comes back (partial quantities too)."""
+
+    lineNo: int = Field(ge=1, le=1_000_000)
+    quantity: QuantityText
+
+
+class ReturnIn(_Strict):
+    """A return the POS made: the original receipt, the return's fiscal document, the lines back.
+
+    `originalTransactionId` (the till's transaction id of the sale, from its receipt or slip) lets a
+    sale made on another till be returned; it is not needed for a sale of this till.
+    """
+
+    originalReceiptId: Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[^\s/]+$")]
+    originalTransactionId: ShortText | None = None
+    fiscal: FiscalIn
+    lines: list[ReturnLineIn] = Field(min_length=1, max_length=MAX_LINES)
+
+    @model_validator(mode="after")
+    def _distinct_line_numbers(self) -> "ReturnIn":
+        numbers = [line.lineNo for line in self.lines]
+        if len(set(numbers)) != len(numbers):
+            raise ValueError("line numbers must be distinct")
+        return self
+
+
 class CustomerOut(BaseModel):
     """The customer as the till shows them (never the full phone)."""
 
@@ -145,6 +172,28 @@ class ReceiptStateOut(BaseModel):
     transactionId: str | None
     accrualExpected: str | None
     fiscalDocumentNumber: str | None
+
+
+class ReturnLineOut(BaseModel):
+    """A line returned."""
+
+    lineNo: int
+    quantity: str
+
+
+class ReturnOut(BaseModel):
+    """A return as the till recorded it, and how far it got."""
+
+    returnId: str
+    originalReceiptId: str
+    originalTransactionId: str
+    fiscalDocumentNumber: str
+    lines: list[ReturnLineOut]
+    pointsReversed: str | None = Field(description="Accrual taken back; null when it cannot be estimated")
+    pointsReturned: str | None = Field(description="Spent points given back; null when it cannot be estimated")
+    newBalance: str | None = Field(description="The customer's balance after the return, once the service said it")
+    state: Literal["queued", "delivered", "failed"]
+    confirmed: bool = Field(description="True when the figures are the service's, false while expected")
 
 
 class QueueOut(BaseModel):

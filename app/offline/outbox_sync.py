@@ -31,6 +31,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any, Callable, Sequence
 
+from app.checkout.sale_allocation import SaleAllocation
 from app.offline.connectivity import LOST_ANSWERS_FOR_OUTAGE, MonitoredService
 from cache.transactions.backoff import backoff_delay
 from cache.database import Database
@@ -78,14 +79,17 @@ def commit_payload(
     offline: bool,
     occurred_at: datetime,
     coupons: Sequence[str] = (),
+    allocation: SaleAllocation | None = None,
 ) -> dict[str, JsonValue]:
     """The outbox payload of a sale to commit (the arguments of `LoyaltyService.commit`).
 
     `coupons` are kept only when there are some, so a sale without coupons is written as before.
+    `allocation`, when the till knows it, is kept beside them (the service does not get it): a
+    return of the sale is then estimated the way the service reverses it (`app.returns`).
     """
     _check_money(redeem, "redeem")
     extra: dict[str, JsonValue] = {"coupons": coupons_to_data(coupons)} if coupons else {}
-    return {
+    payload: dict[str, JsonValue] = {
         "version": PAYLOAD_VERSION,
         "transaction_id": transaction_id,
         "customer_id": customer_id,
@@ -99,6 +103,9 @@ def commit_payload(
         "occurred_at": _aware(occurred_at, "occurred_at").isoformat(),
         **extra,
     }
+    if allocation is not None:
+        payload["allocation"] = allocation.to_dict()
+    return payload
 
 
 def cancel_payload(transaction_id: str) -> dict[str, JsonValue]:

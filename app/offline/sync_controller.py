@@ -39,6 +39,7 @@ class SyncController(QObject):
     """Runs outbox drains one at a time on its worker and reports their outcome."""
 
     delivered = Signal(str, object)  # transaction id, CommitResult
+    refund_delivered = Signal(str, object)  # refund id, RefundResult
     queue_changed = Signal(int)  # rows not yet delivered (pending + in flight)
     failed_changed = Signal(int)  # rows dead-lettered
 
@@ -94,6 +95,8 @@ class SyncController(QObject):
         self._running = False
         for key, result in outcome.delivered:
             self.delivered.emit(key, result)
+        for key, result in outcome.refunds:
+            self.refund_delivered.emit(key, result)
         self.queue_changed.emit(outcome.waiting)
         self.failed_changed.emit(outcome.failed)
         if self._again:
@@ -112,6 +115,7 @@ class _DrainSummary:
     delivered: list[tuple[str, object]]  # (transaction id, CommitResult) of delivered sales
     waiting: int
     failed: int
+    refunds: list[tuple[str, object]]  # (refund id, RefundResult) of delivered refunds
 
 
 def _drain(sync: Drainable) -> _DrainSummary:
@@ -125,8 +129,14 @@ def _drain(sync: Drainable) -> _DrainSummary:
         for item in report.reports
         if item.outcome is SyncOutcome.DONE and item.operation is Operation.COMMIT and item.key
     ]
+    refunds = [
+        (item.key, item.result)
+        for item in report.reports
+        if item.outcome is SyncOutcome.DONE and item.operation is Operation.REFUND and item.key
+    ]
     return _DrainSummary(
         delivered=delivered,
+        refunds=refunds,
         waiting=counts.get(OutboxState.PENDING, 0) + counts.get(OutboxState.IN_FLIGHT, 0),
         failed=counts.get(OutboxState.FAILED, 0),
     )

@@ -132,6 +132,43 @@ class Journal:
         with self._db.reading() as session:
             return [_entry(row, outbox_id) for row, outbox_id in session.execute(query)]
 
+    def refunds_of_sale(self, customer_id: str, transaction_id: str) -> list[JournalEntry]:
+        """The refunds recorded of the customer's sale `transaction_id`, oldest first."""
+        # The payload text is `dumps`'s (compact, keys sorted): the sale's id is found in it as
+        # written, among the customer's rows only; each match is then checked on the parsed payload.
+        written = '"original_transaction_id":' + json.dumps(transaction_id, ensure_ascii=False)
+        query = (
+            select(JournalRow, OutboxRow.id)
+            .join(OutboxRow, OutboxRow.journal_id == JournalRow.id)
+            .where(
+                JournalRow.operation == Operation.REFUND.value,
+                JournalRow.customer_id == customer_id,
+                JournalRow.payload.contains(written, autoescape=True),
+            )
+            .order_by(JournalRow.id)
+        )
+        with self._db.reading() as session:
+            entries = [_entry(row, outbox_id) for row, outbox_id in session.execute(query)]
+        return [entry for entry in entries if entry.payload.get("original_transaction_id") == transaction_id]
+
+    def sales_between(self, start: datetime, end: datetime, *, limit: int = 500) -> list[JournalEntry]:
+        """The sales recorded from `start` (included) to `end` (excluded), newest first."""
+        if start.tzinfo is None or end.tzinfo is None:
+            raise ValueError("start and end must carry a timezone")
+        query = (
+            select(JournalRow, OutboxRow.id)
+            .join(OutboxRow, OutboxRow.journal_id == JournalRow.id)
+            .where(
+                JournalRow.operation == Operation.COMMIT.value,
+                JournalRow.recorded_at >= start,
+                JournalRow.recorded_at < end,
+            )
+            .order_by(JournalRow.id.desc())
+            .limit(limit)
+        )
+        with self._db.reading() as session:
+            return [_entry(row, outbox_id) for row, outbox_id in session.execute(query)]
+
     def payloads(self, operation: Operation, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The recorded payloads of `operation` for those of `keys` the journal holds, by key.
 

@@ -250,6 +250,22 @@ class Outbox:
             row = session.get(OutboxRow, item_id)
             return None if row is None else _item(row)
 
+    def set_aside(self, item_ids: list[int]) -> set[int]:
+        """Those of `item_ids` an admin set aside (`dismiss_failed`): never delivered, done all the same."""
+        found: set[int] = set()
+        with self._db.reading() as session:
+            for start in range(0, len(item_ids), _IDS_PER_QUERY):
+                query = select(OutboxRow.id, OutboxRow.result).where(
+                    OutboxRow.id.in_(item_ids[start : start + _IDS_PER_QUERY]),
+                    OutboxRow.state == OutboxState.DONE.value,
+                    OutboxRow.result.contains('"dismissed"'),
+                )
+                for item_id, result in session.execute(query):
+                    kept = json.loads(result)
+                    if isinstance(kept, dict) and "dismissed" in kept:
+                        found.add(item_id)
+        return found
+
     def counts(self) -> dict[OutboxState, int]:
         """How many rows are in each state (every state present, zero if none)."""
         with self._db.reading() as session:
@@ -298,6 +314,8 @@ class Outbox:
             raise OutboxStateError(f"no outbox row {item_id}")
         raise OutboxStateError(f"outbox row {item_id} is {state}, not {source.value}: cannot make it {target.value}")
 
+
+_IDS_PER_QUERY = 500  # well under SQLite's limit on bound parameters
 
 # Statements of the sync worker's transitions, built once: each row delivered runs them.
 _OUTBOX = OutboxRow.__table__

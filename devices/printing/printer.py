@@ -20,6 +20,8 @@ from typing import Callable, Sequence
 
 from devices.printing.printer_status import PrinterStatus, StatusReason
 from devices.printing.receipt_layout import RUSSIAN, LoyaltySummary, ReceiptLabels, build_receipt, build_test_page
+from devices.printing.return_slip import RUSSIAN as RETURN_RUSSIAN
+from devices.printing.return_slip import ReturnLabels, ReturnSummary, build_return_slip
 from devices.printing.transports import DEFAULT_STATUS_WAIT, Transport, transport_for
 from devices.uris import PrinterConfig, PrintOptions, parse_printer_uri
 from loyalty_client.types import Offer
@@ -87,6 +89,16 @@ class ReceiptPrinter:
             log.exception("could not lay out the loyalty slip")
             return self._remember(PrinterStatus.error(StatusReason.LAYOUT_FAILED, detail=str(exc)))
         return self.print_job(PrintJob(data, "loyalty slip"))
+
+    def print_return_slip(self, summary: ReturnSummary, *, labels: ReturnLabels = RETURN_RUSSIAN) -> PrinterStatus:
+        """Print the slip of a return in the words of `labels`: points taken back and given back,
+        the balance when known."""
+        try:
+            data = build_return_slip(summary, self.options, labels=labels)
+        except Exception as exc:  # a layout bug must not cost the cashier more than a message
+            log.exception("could not lay out the return slip")
+            return self._remember(PrinterStatus.error(StatusReason.LAYOUT_FAILED, detail=str(exc)))
+        return self.print_job(PrintJob(data, "return slip"))
 
     def print_test_page(self) -> PrinterStatus:
         """Print the test page (settings, Russian and Belarusian text, a QR and an EAN-13)."""

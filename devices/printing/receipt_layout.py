@@ -268,7 +268,7 @@ def layout_receipt(
                 blocks += offer_blocks(offer, sheet, labels)
         return blocks
 
-    return _layout(blocks_on, options)
+    return layout_blocks(blocks_on, options)
 
 
 def layout_test_page(options: PrintOptions, *, device: str = "") -> Layout:
@@ -294,10 +294,11 @@ def layout_test_page(options: PrintOptions, *, device: str = "") -> Layout:
         blocks.append(Ean13Block(SAMPLE_COUPON))
         return blocks
 
-    return _layout(blocks_on, options)
+    return layout_blocks(blocks_on, options)
 
 
-def _layout(blocks_on: Callable[[Sheet], list[Block]], options: PrintOptions) -> Layout:
+def layout_blocks(blocks_on: Callable[[Sheet], list[Block]], options: PrintOptions) -> Layout:
+    """A job of the blocks `blocks_on` lays out on a sheet, with the code page its text needs."""
     draft = blocks_on(Sheet(options.columns, None))
     page = choose_code_page(options.codepage, "\n".join(b.text for b in draft if isinstance(b, TextLine)))
     return Layout(tuple(blocks_on(Sheet(options.columns, page))), page, options)

@@ -67,6 +67,7 @@ from loyalty_client.errors import (
     TransactionNotFound,
 )
 from loyalty_client.identifiers import mask_phone
+from loyalty_client.refund_share import SoldLine, return_share
 from loyalty_client.sandbox.storage import ledger, store
 from loyalty_client.sandbox.clock import SandboxClock
 from loyalty_client.sandbox.storage.database import is_single_connection, session_factory
@@ -220,15 +221,6 @@ def _coupons_print(coupons: Sequence[str]) -> dict[str, list[str]]:
     """The coupons' part of a request fingerprint: none for a request without coupons, so the
     fingerprints of requests made before coupons existed stay the same."""
     return {"coupons": sorted(coupons)} if coupons else {}
-
-
-def _share(total: Decimal, part: Decimal, whole: Decimal) -> Decimal:
-    """`total × part / whole` to the kopeck: the cumulative share of a line returned so far."""
-    if whole <= 0 or part <= 0:
-        return ZERO
-    if part >= whole:
-        return total
-    return money(total * part / whole)
 
 
 class SandboxLoyalty:
@@ -1101,28 +1093,25 @@ class SandboxLoyalty:
         Shares are cumulative (everything returned so far, minus what earlier returns took), so
         returning a purchase in several parts reverses exactly what a single full return would.
         """
-        discount = [ZERO, ZERO]
-        accrual = [ZERO, ZERO]
-        amount = [ZERO, ZERO]
-        points_discount = [ZERO, ZERO]
-        for line in json.loads(purchase.lines_json):
-            no, bought = line["line_no"], Decimal(line["quantity"])
-            before = returned_before.get(no, ZERO)
-            for i, part in enumerate((before, before + quantities.get(no, ZERO))):
-                discount[i] += _share(Decimal(line["discount"]), part, bought)
+        lines = [
+            SoldLine(
+                line["line_no"],
+                Decimal(line["quantity"]),
+                Decimal(line["amount"]),
+                Decimal(line["discount"]),
+                Decimal(line["accrual"]),
                 # a purchase recorded before coupons existed had points as its only discount
-                points_discount[i] += _share(Decimal(line.get("points_discount", line["discount"])), part, bought)
-                accrual[i] += _share(Decimal(line["accrual"]), part, bought)
-                amount[i] += _share(Decimal(line["amount"]), part, bought)
-        points = _share(purchase.points, points_discount[1], purchase.redeem) - _share(
-            purchase.points, points_discount[0], purchase.redeem
-        )
+                Decimal(line.get("points_discount", line["discount"])),
+            )
+            for line in json.loads(purchase.lines_json)
+        ]
+        shares = return_share(lines, purchase.points, purchase.redeem, returned_before, quantities)
+        points = shares.points
         if points > ZERO:
             ledger.give_back(session, account, points, reference, now)
-        taken = ledger.reverse_accrual(session, account, accrual[1] - accrual[0], purchase.key, reference, now)
-        paid_back = (amount[1] - discount[1]) - (amount[0] - discount[0])
-        store.add_purchases(session, customer.id, -paid_back)
-        return Reversal(taken, points, paid_back)
+        taken = ledger.reverse_accrual(session, account, shares.accrual, purchase.key, reference, now)
+        store.add_purchases(session, customer.id, -shares.paid)
+        return Reversal(taken, points, shares.paid)
 
     def register(self, registration: Registration) -> Customer:
         """Enrol a new member whose phone was confirmed by a register code (a replay returns them)."""

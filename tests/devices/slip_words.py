@@ -6,6 +6,7 @@ what it is given, so its tests give it these.
 from __future__ import annotations
 
 from devices.printing.receipt_layout import ReceiptLabels
+from devices.printing.return_slip import ReturnLabels
 
 BELARUSIAN = ReceiptLabels(
     heading="Бонусная праграма",
@@ -18,4 +19,15 @@ BELARUSIAN = ReceiptLabels(
     offers_heading="Персанальныя прапановы",
     valid_until="Дзейнічае да",
     coupon="Купон",
+)
+
+BELARUSIAN_RETURN = ReturnLabels(
+    heading="Вяртанне па бонуснай праграме",
+    document="Чэк вяртання",
+    original="Чэк пакупкі",
+    reversed="Знята налічаных бонусаў",
+    returned="Вернута бонусаў",
+    balance="Баланс бонусаў",
+    expected="Сумы папярэднія: праграма лаяльнасці пацвердзіць іх, калі атрымае вяртанне.",
+    unknown="Бонусы будуць пералічаны, калі праграма лаяльнасці атрымае вяртанне.",
 )

@@ -260,6 +260,7 @@ def test_no_reported_sale_is_lost_and_none_is_delivered_twice_whatever_moment_th
         assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
         journal = raw.execute("SELECT operation, key FROM journal").fetchall()
+        returns = [json.loads(text) for (text,) in raw.execute("SELECT payload FROM journal WHERE operation = 'refund'")]
         states = Counter(state for (state,) in raw.execute("SELECT state FROM outbox"))
         not_found = {
             key
@@ -275,6 +276,7 @@ def test_no_reported_sale_is_lost_and_none_is_delivered_twice_whatever_moment_th
     finally:
         raw.close()
     assert set(states) == {"done"}, states
+    assert all("return" in payload for payload in returns), "every refund was made through the returns core"
     assert open_sales == [], f"seed {SEED}: sales left open after the last sync"
 
     ledger = sandbox_ledger(sandbox.db_url)

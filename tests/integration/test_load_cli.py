@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,20 @@ def test_every_sale_is_recorded_then_delivered_exactly_once(
     assert sorted(e["transactionId"] for e in ledger if e["kind"] == "refund") == sorted(refunded)
     assert len({(e["kind"], e["transactionId"]) for e in ledger}) == len(ledger)
     assert not any(e["kind"] == "purchase" and e["offline"] for e in ledger)
+
+    # the returns went through the returns core: estimated as the service then reversed them
+    raw = sqlite3.connect(db)
+    try:
+        refunds = {key: json.loads(text) for key, text in raw.execute("SELECT key, payload FROM journal WHERE operation = 'refund'")}
+    finally:
+        raw.close()
+    reversed_by_service = {e["transactionId"]: e for e in ledger if e["kind"] == "refund"}
+    for key, payload in refunds.items():
+        expected = payload["return"]["expected"]
+        assert expected is not None, "a sale of this till: its allocation was kept"
+        assert reversed_by_service[key]["points"] == expected["redeem_returned"]
+        # the service takes back no more accrual than the member still has
+        assert Decimal(reversed_by_service[key]["accrual"]) <= Decimal(expected["accrual_reversed"])
 
 
 def test_the_seed_decides_customers_and_receipts(
