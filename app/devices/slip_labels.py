@@ -14,37 +14,33 @@ from devices.printing.return_slip import ReturnLabels
 
 def slip_labels() -> ReceiptLabels:
     """The slip's words as the installed translation has them (English source without one)."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Slip", text)
-
     return ReceiptLabels(
-        heading=tr("Bonus program"),
-        phone=tr("Phone"),
-        tier=tr("Tier"),
-        earned=tr("Bonuses earned"),
-        spent=tr("Bonuses spent"),
-        balance=tr("Bonus balance"),
+        heading=QCoreApplication.translate("Slip", "Bonus program"),
+        phone=QCoreApplication.translate("Slip", "Phone"),
+        tier=QCoreApplication.translate("Slip", "Tier"),
+        earned=QCoreApplication.translate("Slip", "Bonuses earned"),
+        spent=QCoreApplication.translate("Slip", "Bonuses spent"),
+        balance=QCoreApplication.translate("Slip", "Bonus balance"),
         offline=QCoreApplication.translate("Till", "Bonuses will be credited when the connection is back."),
-        offers_heading=tr("Personal offers"),
-        valid_until=tr("Valid until"),
-        coupon=tr("Coupon"),
+        offers_heading=QCoreApplication.translate("Slip", "Personal offers"),
+        valid_until=QCoreApplication.translate("Slip", "Valid until"),
+        coupon=QCoreApplication.translate("Slip", "Coupon"),
     )
 
 
 def return_slip_labels() -> ReturnLabels:
     """The return slip's words as the installed translation has them (English source without one)."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Slip", text)
-
     return ReturnLabels(
-        heading=tr("Bonus program return"),
-        document=tr("Return receipt"),
-        original=tr("Sale receipt"),
-        reversed=tr("Bonuses taken back"),
-        returned=tr("Bonuses given back"),
-        balance=tr("Bonus balance"),
-        expected=tr("Figures are provisional: the loyalty program confirms them once it receives the return."),
-        unknown=tr("Bonuses will be recounted once the loyalty program receives the return."),
+        heading=QCoreApplication.translate("Slip", "Bonus program return"),
+        document=QCoreApplication.translate("Slip", "Return receipt"),
+        original=QCoreApplication.translate("Slip", "Sale receipt"),
+        reversed=QCoreApplication.translate("Slip", "Bonuses taken back"),
+        returned=QCoreApplication.translate("Slip", "Bonuses given back"),
+        balance=QCoreApplication.translate("Slip", "Bonus balance"),
+        expected=QCoreApplication.translate(
+            "Slip", "Figures are provisional: the loyalty program confirms them once it receives the return."
+        ),
+        unknown=QCoreApplication.translate(
+            "Slip", "Bonuses will be recounted once the loyalty program receives the return."
+        ),
     )
