@@ -124,6 +124,7 @@ def main() -> int:
         panel.set_service_status(True, "Сервис лояльности на связи")
         panel.messages.show_success("Клиент найден")
     if args.code:
+        panel.set_code_asked(True)
         panel.confirmation.ask("+375 29 ***-**-67", 300)
         window.sandbox_log.show_code("4821", "+375 29 ***-**-67")
     window.sandbox_log.append_line("GetProgram → «Бонусы», 3 уровня")

@@ -195,6 +195,7 @@ class TillPresenter(QObject):
         panel.redemption.set_limits(calculation.max_redeem if calculation else ZERO)
         panel.redemption.set_value(state.redeem)
         panel.redemption.set_enabled(state.can_redeem)
+        panel.set_code_asked(state.phase is Phase.AWAITING_CODE and state.confirmation is not None)
         if state.phase is Phase.AWAITING_CODE and state.confirmation is not None:
             panel.confirmation.ask(
                 state.confirmation.sent_to, state.confirmation.expires_in_seconds, state.codes_sent

@@ -82,6 +82,7 @@ class ConfirmationPanel(QFrame):
         self._compact = False
         self._layout = QGridLayout(self)
         self._layout.setHorizontalSpacing(8)
+        self._layout.setVerticalSpacing(6)
         self._arrange()
 
         self._code.textChanged.connect(self._on_text_changed)
@@ -259,13 +260,14 @@ class ConfirmationPanel(QFrame):
         self._confirm.setText(self.tr("Confirm"))
         self._cancel.setText(self.tr("Cancel"))
         self._resend.setToolTip(self.tr("Send the customer a new code; only the newest code works"))
+        # A redemption's cancelling is told in the panel's message once done (room is short there).
+        self._cancel_note.setVisible(self._purpose == "register")
         if self._purpose == "register":
             self._confirm.setText(self.tr("Register"))
             self._cancel.setToolTip(self.tr("Stop the registration (Esc)"))
             self._cancel_note.setText(self.tr("Cancel: the customer is not registered and nothing is saved."))
         else:
-            self._cancel.setToolTip(self.tr("Stop waiting for the code (Esc)"))
-            self._cancel_note.setText(self.tr("Cancel: no bonuses will be spent; the receipt stays open."))
+            self._cancel.setToolTip(self.tr("Stop waiting for the code: no bonuses will be spent (Esc)"))
         self._render_prompt()
         self._render_resend()
 
