@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from app.checkout.controller import CheckoutController
 from app.checkout.registration import RegistrationForm, offline_text
 from loyalty_client.types import ConfirmationSent
-from widgets.checkout.registration_dialog import RegistrationDialog
+from widgets.checkout.registration_dialog import RegistrationDialog, fit_dialog
 from widgets.main_window import TillWindow
 
 
@@ -60,9 +60,11 @@ class RegistrationScreen(QObject):
                 dialog, RegistrationForm(typed, name, consent, birth, card or None), code
             )
         )
+        dialog.rejected.connect(self._say_cancelled)
         dialog.finished.connect(lambda _result: self._closed(dialog))
         self._dialog = dialog
         self._codes_sent = 0
+        fit_dialog(dialog, self._window)
         dialog.open()
 
     def take_scan(self, is_card: bool, value: str, refusal: str) -> bool:
@@ -97,6 +99,11 @@ class RegistrationScreen(QObject):
     def _refused(self, dialog: RegistrationDialog, text: str) -> None:
         if self._dialog is dialog:
             dialog.show_error(text)
+
+    def _say_cancelled(self) -> None:
+        self._window.loyalty.messages.show_info(
+            QCoreApplication.translate("Registration", "Registration cancelled: the customer is not registered, nothing was saved.")
+        )
 
     def _closed(self, dialog: RegistrationDialog) -> None:
         if self._dialog is dialog:

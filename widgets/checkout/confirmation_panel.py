@@ -44,6 +44,7 @@ class ConfirmationPanel(QFrame):
         self._asked: tuple[str, int, int] | None = None
         self._sent_code: str | None = None
         self._purpose = "redeem"
+        self._cancel_note_shown = True
         self._resend_delay = RESEND_AFTER_SECONDS
         self._resend_wait = 0  # seconds until "Send again" may be pressed
         self._tick = QTimer(self)
@@ -123,6 +124,11 @@ class ConfirmationPanel(QFrame):
     def resend_wait(self) -> int:
         """Seconds left before "Send again" may be pressed (0: it may be now)."""
         return self._resend_wait
+
+    def set_cancel_note_shown(self, shown: bool) -> None:
+        """Whether a registration's code entry says under its buttons what Cancel does."""
+        self._cancel_note_shown = shown
+        self._retranslate()
 
     def set_purpose(self, purpose: str) -> None:
         """"redeem" (Confirm; cancelling spends nothing) or "register" (Register; cancelling saves nothing)."""
@@ -261,7 +267,7 @@ class ConfirmationPanel(QFrame):
         self._cancel.setText(self.tr("Cancel"))
         self._resend.setToolTip(self.tr("Send the customer a new code; only the newest code works"))
         # A redemption's cancelling is told in the panel's message once done (room is short there).
-        self._cancel_note.setVisible(self._purpose == "register")
+        self._cancel_note.setVisible(self._purpose == "register" and self._cancel_note_shown)
         if self._purpose == "register":
             self._confirm.setText(self.tr("Register"))
             self._cancel.setToolTip(self.tr("Stop the registration (Esc)"))

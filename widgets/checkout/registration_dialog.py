@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QDate, QEvent, QRegularExpression, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -21,6 +21,8 @@ from widgets.checkout.confirmation_panel import ConfirmationPanel
 from widgets.scrolling import VerticalScrollArea
 
 BIRTH_DATE_FORMAT = "dd.MM.yyyy"
+PREFERRED_WIDTH = 560
+NARROW_BELOW = 520
 CARD_LENGTH = 13
 
 
@@ -48,9 +50,6 @@ class RegistrationDialog(QDialog):
         self.setModal(True)
         self._busy = False
 
-        self._intro = QLabel()
-        self._intro.setProperty("role", "section")
-        self._intro.setWordWrap(True)
         self._phone = QLineEdit(phone)
         self._phone.setObjectName("RegistrationPhone")
         self._phone.setMaxLength(32)
@@ -76,7 +75,7 @@ class RegistrationDialog(QDialog):
         self._consent_text.setWordWrap(True)
 
         self._form = QFormLayout()
-        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._labels = [QLabel() for _ in range(4)]
         for label, field in zip(self._labels, (self._phone, self._first_name, self._birth_date, self._card)):
@@ -86,6 +85,7 @@ class RegistrationDialog(QDialog):
 
         self.confirmation = ConfirmationPanel()
         self.confirmation.set_purpose("register")
+        self.confirmation.set_cancel_note_shown(False)  # Cancel's tooltip and the panel's message say it
         self.confirmation.set_compact(True)
         self._error = QLabel()
         self._error.setObjectName("RegistrationError")
@@ -108,14 +108,15 @@ class RegistrationDialog(QDialog):
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self._intro)
         column.addLayout(self._form)
         column.addWidget(self._consent)
         column.addWidget(self._consent_text)
         column.addWidget(self.confirmation)
         column.addWidget(self._error)
         column.addStretch(1)
+        self._content = content
         scroll = VerticalScrollArea(content)
+        self._scroll = scroll
         scroll.setObjectName("RegistrationScroll")
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
@@ -137,6 +138,8 @@ class RegistrationDialog(QDialog):
         self._error.hide()
         self._buttons.hide()
         self.confirmation.ask(sent_to, expires_in_seconds, sent_count)
+        self._refit()
+        self._show_code_entry()
 
     def show_error(self, text: str) -> None:
         """Say why the step did not go through; the cashier may correct and try again."""
@@ -144,9 +147,11 @@ class RegistrationDialog(QDialog):
         if self.confirmation.is_asking():
             self.confirmation.show_error(text)
             self._error.hide()
+            self._show_code_entry()
         else:
             self._error.setText(text)
             self._error.show()
+        self._refit()
 
     def set_busy(self, busy: bool) -> None:
         """While the service is asked: no second request."""
@@ -172,7 +177,35 @@ class RegistrationDialog(QDialog):
             return self._error.text()
         return self.confirmation.error_text()
 
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """Room for the whole form without scrolling (it scrolls only when the screen is shorter)."""
+        hint = super().sizeHint()
+        width = max(hint.width(), PREFERRED_WIDTH)
+        margins = self.layout().contentsMargins()
+        inner = width - margins.left() - margins.right() - self._scroll.verticalScrollBar().sizeHint().width()
+        content = self._content.layout()
+        height = max(
+            content.totalHeightForWidth(inner) if content.hasHeightForWidth() else -1,
+            content.totalMinimumSize().height(),
+            self._content.sizeHint().height(),
+        )
+        height += margins.top() + margins.bottom() + self.layout().spacing()
+        if not self._buttons.isHidden():
+            height += self._buttons.sizeHint().height()
+        return QSize(width, max(hint.height(), height + 24))
+
     # -- internals ----------------------------------------------------------------------------
+
+    def _show_code_entry(self) -> None:
+        """On a short screen the form scrolls: bring the code entry into view once laid out."""
+        QTimer.singleShot(0, lambda: self._scroll.ensureWidgetVisible(self.confirmation, 0, 0))
+
+    def _refit(self) -> None:
+        """Grow to show what was just added (the code entry, an error), within the window."""
+        parent = self.parentWidget()
+        if parent is not None and self.isVisible():
+            self._content.layout().activate()  # the new part counts in the size asked for
+            fit_dialog(self, parent)
 
     def _check_form(self) -> str | None:
         """Why the form cannot be sent yet, or None."""
@@ -225,14 +258,13 @@ class RegistrationDialog(QDialog):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Register a customer"))
-        self._intro.setText(self.tr("New member of the loyalty program"))
         captions = (self.tr("Phone"), self.tr("First name"), self.tr("Birth date (optional)"), self.tr("Card (optional)"))
         for label, caption in zip(self._labels, captions):
             label.setText(caption)
         self._first_name.setAccessibleName(self.tr("First name"))
         self._birth_date.setPlaceholderText(self.tr("DD.MM.YYYY"))
         self._card.setPlaceholderText(self.tr("Scan or type the printed card"))
-        self._consent.setText(self.tr("The customer agrees to receive offers"))
+        self._consent.setText(self.tr("Agrees to receive offers"))
         self._consent_text.setText(
             self.tr(
                 "I agree that the store may send me news and personal offers of its loyalty program "
@@ -251,9 +283,34 @@ class RegistrationDialog(QDialog):
             self._retranslate()
         super().changeEvent(event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Narrow (a 420-px till panel): captions above their fields, so nothing is cut."""
+        policy = (
+            QFormLayout.RowWrapPolicy.WrapAllRows
+            if event.size().width() < NARROW_BELOW
+            else QFormLayout.RowWrapPolicy.DontWrapRows
+        )
+        if self._form.rowWrapPolicy() != policy:
+            self._form.setRowWrapPolicy(policy)
+        super().resizeEvent(event)
+
     def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
         """Enter in a field sends the code (before it is sent) rather than closing the dialog."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.confirmation.is_asking():
             self._request_code()
             return
         super().keyPressEvent(event)
+
+
+def fit_dialog(dialog: QDialog, window: QWidget) -> None:
+    """Size the dialog to its content, within the till's window (a 420-px panel beside the POS)
+    and its screen, and put it over the window's middle."""
+    hint = dialog.sizeHint()
+    screen = window.screen().availableGeometry() if window.screen() is not None else None
+    width = min(max(hint.width(), dialog.minimumWidth()), max(window.width(), dialog.minimumWidth()))
+    height = hint.height()
+    if screen is not None:
+        width, height = min(width, screen.width()), min(height, screen.height())
+    dialog.resize(width, height)
+    centre = window.frameGeometry().center()
+    dialog.move(centre.x() - width // 2, max(window.y(), centre.y() - height // 2))
