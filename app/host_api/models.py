@@ -145,6 +145,10 @@ class ReceiptStateOut(BaseModel):
     transactionId: str | None
     accrualExpected: str | None
     fiscalDocumentNumber: str | None
+    registrationPossible: bool = Field(
+        False,
+        description="The phone last searched is no member's: the cashier may register the customer at the till",
+    )
 
 
 class QueueOut(BaseModel):
