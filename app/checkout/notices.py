@@ -76,7 +76,7 @@ def wrong_code_text(exc: errors.ConfirmationInvalid) -> str:
     left = exc.attempts_left
     if exc.expired and left != 0:
         return translate(
-            "Notices", "This code has expired. Only the code from the newest message works: ask for it."
+            "Notices", "This code has expired. Ask for the code from the newest message: that one still works."
         )
     if exc.expired or left == 0:
         return translate("Notices", "No valid code is left to try. Press Send again for a new code.")

@@ -68,7 +68,7 @@ def test_a_wrong_code_says_how_many_tries_are_left(qtbot, sandbox, till) -> None
     qtbot.waitUntil(lambda: phase(till) is Phase.AWAITING_PAYMENT, timeout=10_000)
 
 
-def test_an_expired_code_says_only_the_newest_works(qtbot, sandbox, till) -> None:
+def test_when_every_code_expired_the_cashier_is_told_to_send_again(qtbot, sandbox, till) -> None:
     ask_for_code(qtbot, till)
     panel = till.window.loyalty
     sandbox.clock.advance(301)
