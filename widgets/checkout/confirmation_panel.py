@@ -265,7 +265,7 @@ class ConfirmationPanel(QFrame):
         self._code.setAccessibleName(self.tr("Confirmation code"))
         self._confirm.setText(self.tr("Confirm"))
         self._cancel.setText(self.tr("Cancel"))
-        self._resend.setToolTip(self.tr("Send the customer a new code; only the newest code works"))
+        self._resend.setToolTip(self.tr("Send the customer a new code; then type the newest one"))
         # A redemption's cancelling is told in the panel's message once done (room is short there).
         self._cancel_note.setVisible(self._purpose == "register" and self._cancel_note_shown)
         if self._purpose == "register":
