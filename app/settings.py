@@ -55,6 +55,10 @@ SETTINGS: tuple[Setting, ...] = (
         "ui", "always_on_top", bool, False,
         "Keep the till's window above other windows (the POS), for a narrow panel beside it",
     ),
+    Setting(
+        "ui", "code_resend_seconds", int, 30,
+        "Seconds before the cashier may send a customer a new one-time code (an SMS takes a while to arrive)",
+    ),
     Setting("cache", "database", str, _data_file("till.sqlite"), "The till's local database (journal, outbox, customer cache)"),
     Setting(
         "secrets", "folder", str, "",

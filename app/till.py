@@ -33,6 +33,7 @@ from app.devices.controller import DevicesController
 from app.demo.host import DemoReceiptBuilder
 from app.demo.pos import DemoPos
 from app.checkout.identify_input import identifier_parser, scan_refusal_text
+from app.checkout.registration_screen import RegistrationScreen, card_expected_text
 from app.admin.offline_policy import OfflinePolicySetup
 from app.offline.redemption import policy_from_settings
 from app.checkout.presenter import TillPresenter
@@ -42,7 +43,7 @@ from app.offline.sync_controller import SyncController
 from app.workers import BackgroundWorker
 from app.returns.slip import return_summary
 from devices.printing.receipt_layout import LoyaltySummary
-from devices.scanner.scan_classifier import classify_scan
+from devices.scanner.scan_classifier import ScanKind, classify_scan
 from fiscal.demo_registrar import DemoRegistrar, fiscal_memory_beside
 from fiscal.money import format_money
 from loyalty_client.service import LoyaltyService
@@ -95,6 +96,10 @@ class TillApplication(QObject):
                 self,
             )
         self.presenter = TillPresenter(self.window, self.controller, self.demo_pos, self)
+        self.registration = RegistrationScreen(
+            self.window, self.controller, lambda: self._online, settings.get("ui", "code_resend_seconds"), self
+        )
+        self.window.loyalty.confirmation.set_resend_delay(settings.get("ui", "code_resend_seconds"))
         self.controller.ready.connect(self.presenter.start_pos)
         self.admin_worker = BackgroundWorker("admin", self)
         self.admin = AdminController(self.window, self.admin_worker, database_path, secrets_folder(settings))
@@ -364,6 +369,10 @@ class TillApplication(QObject):
         if self.device_setup.is_open:
             return  # the admin is testing the scanner
         result = classify_scan(raw, self.settings.get("store", "region"))
+        is_card = result.kind is ScanKind.CARD
+        refusal = scan_refusal_text(result.reason) if result.identifier is None else card_expected_text()
+        if self.registration.take_scan(is_card, result.value, refusal):
+            return  # a card scanned while registering is the card to link
         if result.identifier is None:
             self.window.loyalty.messages.show_warning(scan_refusal_text(result.reason))
             return

@@ -72,9 +72,26 @@ class ConfirmationRequired(LoyaltyFault):
 
 
 class ConfirmationInvalid(LoyaltyFault):
-    """The one-time code is wrong or expired."""
+    """The one-time code is wrong or expired.
+
+    When the service says so: `expired` is True for a code that was right but is no longer valid
+    (the newest code sent may still be), and `attempts_left` is how many more codes may be tried
+    before the newest code is spent (0: ask for a new one). None: the service did not say.
+    """
 
     code = "CONFIRMATION_INVALID"
+
+    def __init__(
+        self,
+        message: str = "",
+        retryable: bool = False,
+        *,
+        attempts_left: int | None = None,
+        expired: bool = False,
+    ) -> None:
+        super().__init__(message, retryable)
+        self.attempts_left = attempts_left
+        self.expired = expired
 
 
 class TransactionNotFound(LoyaltyFault):

@@ -288,3 +288,4 @@ class Registration:
     marketing_consent: bool
     confirmation_code: str
     birth_date: date | None = None
+    card_number: str | None = None  # a printed loyalty card linked to the new member

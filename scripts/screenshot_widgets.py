@@ -1,10 +1,12 @@
 """Render the till window offscreen with sample data to a PNG, to judge readability.
 
 Usage: .venv/bin/python scripts/screenshot_widgets.py [out.png] [--lang ru|be|en] [--offline]
-       [--code] [--customer STATUS] [--size WxH] [--finished] [--long]
+       [--code] [--customer STATUS] [--size WxH] [--finished] [--long] [--register]
 The window takes the layout its width calls for: --size 420x768 shows the compact panel alone,
 1024x768 and up the host column beside it. The output (default screenshots/till.png) is not
-committed.
+committed. --register also opens the registration dialog (its code entry shown) and saves it
+beside the window's picture as NAME-register.png; under Xvfb (QT_QPA_PLATFORM=xcb) the whole
+screen is saved as NAME-screen.png too, the dialog over the window.
 """
 from __future__ import annotations
 
@@ -20,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
 from app.i18n import install_translator  # noqa: E402
 from fiscal.receipt import Receipt, ReceiptLine  # noqa: E402
@@ -31,6 +34,7 @@ from loyalty_client.types import (  # noqa: E402
     NextTier,
     Tier,
 )
+from widgets.checkout.registration_dialog import fit_dialog  # noqa: E402
 from widgets.main_window import TillWindow  # noqa: E402
 from widgets.style import apply_style  # noqa: E402
 
@@ -93,6 +97,7 @@ def main() -> int:
     parser.add_argument("--size", default="1366x768", help="window size, WIDTHxHEIGHT (default 1366x768)")
     parser.add_argument("--finished", action="store_true", help="show the receipt paid and the sale finished")
     parser.add_argument("--long", action="store_true", help="a long customer name and a large amount")
+    parser.add_argument("--register", action="store_true", help="open the registration dialog too")
     args = parser.parse_args()
     width, height = (int(part) for part in args.size.lower().split("x"))
 
@@ -124,6 +129,7 @@ def main() -> int:
         panel.set_service_status(True, "Сервис лояльности на связи")
         panel.messages.show_success("Клиент найден")
     if args.code:
+        panel.set_code_asked(True)
         panel.confirmation.ask("+375 29 ***-**-67", 300)
         window.sandbox_log.show_code("4821", "+375 29 ***-**-67")
     window.sandbox_log.append_line("GetProgram → «Бонусы», 3 уровня")
@@ -141,8 +147,34 @@ def main() -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(out))
     print(out if ok else "failed to save", file=sys.stderr)
+    if args.register:
+        ok = _save_registration(app, window, out) and ok
     window.close()
     return 0 if ok else 1
+
+
+def _save_registration(app: QApplication, window: TillWindow, out: Path) -> bool:
+    """Open the registration dialog over the window, its code entry asked, and save it."""
+    from widgets.checkout.registration_dialog import RegistrationDialog
+
+    dialog = RegistrationDialog("+375295556677", window)
+    dialog.findChild(QLineEdit, "RegistrationFirstName").setText("Светлана")
+    dialog.findChild(QLineEdit, "RegistrationBirthDate").setText("17.05.1990")
+    dialog.set_card_number("2000000555016")
+    fit_dialog(dialog, window)
+    dialog.show()
+    dialog.code_sent("+375 29 ***-**-77", 300, 1)
+    dialog.confirmation.show_error("Неверный код. Осталось попыток: 4.")
+    app.processEvents()
+    path = out.with_name(f"{out.stem}-register.png")
+    ok = dialog.grab().save(str(path))
+    print(path if ok else "failed to save", file=sys.stderr)
+    if QGuiApplication.platformName() == "xcb":
+        screen = out.with_name(f"{out.stem}-screen.png")
+        ok = window.screen().grabWindow(0).save(str(screen)) and ok
+        print(screen, file=sys.stderr)
+    dialog.close()
+    return ok
 
 
 if __name__ == "__main__":

@@ -20,11 +20,13 @@ from typing import TYPE_CHECKING, Any, Callable, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app import translation
-from app.checkout import notices
+from app.checkout import notices, registration
+from app.checkout.registration import RegistrationForm
 from app.checkout.session import CheckoutNotReady, CheckoutSession, CheckoutState
 from app.offline.redemption import OfflineRedemptionPolicy
 from app.workers import BackgroundWorker
 from fiscal.receipt import Receipt
+from loyalty_client.types import ConfirmationSent
 
 if TYPE_CHECKING:  # it loads the database layer, which the window does not wait for
     from app.checkout.host_receipts import HostReceipts
@@ -141,6 +143,42 @@ class CheckoutController(QObject):
         """Give up on the redemption that needs a code."""
         self._run(lambda s: s.cancel_code())
 
+    def resend_code(self) -> None:
+        """Send the customer a new one-time code for the redemption."""
+        self._run(lambda s: s.resend_code())
+
+    def send_registration_code(
+        self, phone: str, on_sent: Callable[[ConfirmationSent], None], on_refused: Callable[[str], None]
+    ) -> None:
+        """Send a registration code to `phone`; then `on_sent(sent)` or `on_refused(text)` here."""
+        session = self._session
+        if session is None:
+            on_refused(registration.offline_text())
+            return
+        self._worker.submit(
+            lambda: session.send_registration_code(phone), on_sent, lambda exc: self._refused(exc, on_refused)
+        )
+
+    def register_customer(
+        self, form: RegistrationForm, code: str, on_registered: Callable[[], None], on_refused: Callable[[str], None]
+    ) -> None:
+        """Enrol a new member and make them the receipt's customer; then `on_registered()` (the
+        new state is published first) or `on_refused(text)` with the receipt unchanged."""
+        session = self._session
+        if session is None:
+            on_refused(registration.offline_text())
+            return
+
+        def done(state: CheckoutState) -> None:
+            self._publish(state)
+            on_registered()
+
+        self._worker.submit(
+            lambda: self._heard(session.register_customer(form, code)),
+            done,
+            lambda exc: self._refused(exc, on_refused),
+        )
+
     def set_offline_policy(self, policy: OfflineRedemptionPolicy) -> None:
         """The admin changed what may be spent offline."""
         self._run(lambda s: s.set_offline_policy(policy))
@@ -204,6 +242,14 @@ class CheckoutController(QObject):
                 except Exception:  # a listener's failure must not fail the cashier's step
                     log.exception("a checkout state listener failed")
         return made
+
+    def _refused(self, exc: BaseException, on_refused: Callable[[str], None]) -> None:
+        if isinstance(exc, registration.RegistrationRefused):
+            on_refused(exc.text)
+            return
+        log.error("registration step failed", exc_info=exc)
+        text = QCoreApplication.translate("Checkout", "Unexpected error: %1. The receipt is kept; try again.")
+        on_refused(text.replace("%1", type(exc).__name__))
 
     def _publish(self, state: CheckoutState) -> None:
         self.state = state

@@ -45,6 +45,8 @@ def fault_text(exc: errors.LoyaltyError) -> str:
         return translate(
             "Notices", "Loyalty service unavailable. Sell without bonuses or try again."
         )
+    if isinstance(exc, errors.ConfirmationInvalid) and (exc.expired or exc.attempts_left is not None):
+        return wrong_code_text(exc)
     texts = {
         errors.CustomerNotFound: translate("Notices", "Customer not found. Check the number or card."),
         errors.CustomerBlocked: translate("Notices", "This card is blocked. Bonuses cannot be used."),
@@ -67,6 +69,20 @@ def fault_text(exc: errors.LoyaltyError) -> str:
         if isinstance(exc, cls):
             return text
     return translate("Notices", "Loyalty service error: %1").replace("%1", str(exc))
+
+
+def wrong_code_text(exc: errors.ConfirmationInvalid) -> str:
+    """What to do about a code the service did not take: which code still works, tries left."""
+    left = exc.attempts_left
+    if exc.expired and left != 0:
+        return translate(
+            "Notices", "This code has expired. Ask for the code from the newest message: that one still works."
+        )
+    if exc.expired or left == 0:
+        return translate("Notices", "No valid code is left to try. Press Send again for a new code.")
+    if left is None:
+        return translate("Notices", "Wrong or expired code. Ask again.")
+    return translate("Notices", "Wrong code. Tries left: %1.").replace("%1", str(left))
 
 
 def error(text: str) -> Notice:

@@ -59,6 +59,7 @@ class TillPresenter(QObject):
         panel.redemption.redeem_changed.connect(controller.set_redeem)
         panel.confirmation.code_entered.connect(controller.confirm_code)
         panel.confirmation.cancelled.connect(controller.cancel_code)
+        panel.confirmation.resend_requested.connect(controller.resend_code)
         controller.state_changed.connect(self.show_state)
         controller.identify_finished.connect(self._identify_finished)
 
@@ -194,12 +195,18 @@ class TillPresenter(QObject):
         panel.redemption.set_limits(calculation.max_redeem if calculation else ZERO)
         panel.redemption.set_value(state.redeem)
         panel.redemption.set_enabled(state.can_redeem)
+        panel.set_code_asked(state.phase is Phase.AWAITING_CODE and state.confirmation is not None)
         if state.phase is Phase.AWAITING_CODE and state.confirmation is not None:
-            panel.confirmation.ask(state.confirmation.sent_to, state.confirmation.expires_in_seconds)
+            panel.confirmation.ask(
+                state.confirmation.sent_to, state.confirmation.expires_in_seconds, state.codes_sent
+            )
             if state.notice is not None and state.notice.severity is Severity.ERROR:
                 panel.confirmation.show_error(state.notice.text)
         else:
             panel.confirmation.hide_panel()
+        # Offline too: pressed, Register says why it cannot be done now (registration_screen).
+        may_register = state.phase in (Phase.NO_CUSTOMER, Phase.IDENTIFIED)
+        panel.identify.offer_registration(state.unknown_phone if may_register else None)
         self._window.host.set_locked(state.phase in (Phase.AWAITING_CODE, Phase.AWAITING_APPROVAL))
         self._window.host.set_awaiting_payment(state.phase is Phase.AWAITING_PAYMENT)
         self._window.host.set_finished(state.phase is Phase.CLOSED)

@@ -30,6 +30,7 @@ from typing import Callable, Mapping, Protocol
 from app.translation import translate
 
 from app.checkout import notices
+from app.checkout.registration import CustomerRegistration, RegistrationForm, RegistrationRefused
 from app.offline import redemption as offline_redemption
 from app.offline.connectivity import ConnectivityMonitor, MonitoredService
 from app.checkout.notices import Notice
@@ -97,6 +98,8 @@ class CheckoutState:
     notice: Notice | None = None
     online: bool | None = None  # is the service reachable, as last heard (None: nothing heard yet)
     from_host: bool = False  # the receipt is a host POS's (`take_host_receipt`), not the till's own
+    unknown_phone: str | None = None  # E.164 of a phone the service knows no member by: may register
+    codes_sent: int = 0  # one-time codes sent so far (a new one restarts the "send again" countdown)
 
     @property
     def total(self) -> Decimal:
@@ -284,6 +287,7 @@ class CheckoutSession:
         self._host_pays = False
         self._payment_kept = False  # an open sale awaits the host's payment under _transaction_id
         self._state = CheckoutState(Phase.NO_CUSTOMER, self._empty_receipt(), currency)
+        self._registration = CustomerRegistration(service, monitor, self._registration_phone)
 
     # ----- queries -------------------------------------------------------------------------
     @property
@@ -367,6 +371,7 @@ class CheckoutSession:
     # ----- the customer ------------------------------------------------------------------
     def identify(self, text: str) -> CheckoutState:
         """Find the customer behind typed or scanned text and quote the receipt for them."""
+        self._set(unknown_phone=None)
         try:
             identifier = self._parse(text)
         except InputRejected as exc:
@@ -384,11 +389,16 @@ class CheckoutSession:
             customer, as_of = cached
         except errors.LoyaltyError as exc:
             log.info("identification failed: %s", type(exc).__name__)
-            self._set(notice=notices.fault(exc))
+            unknown = isinstance(exc, errors.CustomerNotFound) and identifier.kind is IdentifierKind.PHONE
+            self._set(notice=notices.fault(exc), unknown_phone=identifier.value if unknown else None)
             return self._state
         else:
             if self._offline is not None:
                 self._offline.keep_customer(customer, identifier, self._clock())
+        return self._take_customer(customer, as_of, identifier)
+
+    def _take_customer(self, customer: Customer, as_of: datetime | None, identifier: Identifier) -> CheckoutState:
+        """The customer is found (`as_of`: seen then, offline): they join the receipt, which is quoted for them."""
         if self._holds_something():
             self._release_reservation()
         self._redeem_choice = None
@@ -404,11 +414,39 @@ class CheckoutSession:
             discounts={},
             confirmation=None,
             notice=None if as_of else self._status_notice(customer),
+            unknown_phone=None,
         )
         self._recalculate()
         if as_of is not None:
             self._set(notice=self._offline_notice(as_of))
         return self._state
+
+    # ----- registration ------------------------------------------------------------------
+    def send_registration_code(self, phone: str) -> ConfirmationSent:
+        """Send a registration code to a new member's phone; `RegistrationRefused` says why not."""
+        return self._registration.send_code(phone)
+
+    def register_customer(self, form: RegistrationForm, code: str) -> CheckoutState:
+        """Enrol a new member with the code from their phone; they are then the receipt's customer
+        and earn on it. `RegistrationRefused` (nothing changed) says why not."""
+        customer = self._registration.register(form, code)
+        identifier = Identifier(IdentifierKind.PHONE, self._registration_phone(form.phone))
+        if self._offline is not None:
+            self._offline.keep_customer(customer, identifier, self._clock())
+        self._take_customer(customer, None, identifier)
+        if self._state.notice is None:
+            text = translate("Registration", "%1 is registered and earns bonuses on this receipt.")
+            self._set(notice=notices.success(text.replace("%1", customer.display_name)))
+        return self._state
+
+    def _registration_phone(self, text: str) -> str:
+        try:
+            identifier = self._parse(text)
+        except InputRejected as exc:
+            raise RegistrationRefused(str(exc), "INVALID_REQUEST") from None
+        if identifier.kind is not IdentifierKind.PHONE:
+            raise RegistrationRefused(translate("Registration", "Type the customer's mobile phone number."))
+        return identifier.value
 
     def reset_customer(self) -> CheckoutState:
         """Forget the customer (and any reservation) but keep the receipt."""
@@ -425,6 +463,7 @@ class CheckoutSession:
             discounts={},
             confirmation=None,
             notice=None,
+            unknown_phone=None,
         )
         return self._state
 
@@ -554,11 +593,25 @@ class CheckoutSession:
         return self._await_payment()
 
     def cancel_code(self) -> CheckoutState:
-        """Give up on the code: back to the receipt with no redemption."""
+        """Give up on the code: back to the receipt with no redemption, and say nothing is spent."""
         if self._state.phase is Phase.AWAITING_CODE:
             self._redeem_choice = ZERO
             self._set(phase=Phase.IDENTIFIED, confirmation=None, notice=None)
             self._recalculate()
+            if self._state.notice is None:
+                text = translate("Checkout", "Code entry cancelled: no bonuses will be spent on this receipt.")
+                self._set(notice=notices.info(text))
+        return self._state
+
+    def resend_code(self) -> CheckoutState:
+        """Send the customer a new code for the redemption waiting for one."""
+        if self._state.phase is not Phase.AWAITING_CODE:
+            return self._state
+        self._ask_for_code()
+        if self._state.phase is Phase.AWAITING_CODE and self._state.notice is None:
+            text = translate("Checkout", "A new code was sent to %1. Use the code from the newest message.")
+            assert self._state.confirmation is not None
+            self._set(notice=notices.info(text.replace("%1", self._state.confirmation.sent_to)))
         return self._state
 
     def void_receipt(self, next_receipt: Receipt | None = None) -> CheckoutState:
@@ -629,7 +682,7 @@ class CheckoutSession:
         except errors.LoyaltyError as exc:
             self._set(notice=notices.fault(exc))
             return self._state
-        self._set(phase=Phase.AWAITING_CODE, confirmation=sent, notice=None)
+        self._set(phase=Phase.AWAITING_CODE, confirmation=sent, notice=None, codes_sent=self._state.codes_sent + 1)
         return self._state
 
     def _ask_for_approval(self) -> CheckoutState:

@@ -172,6 +172,10 @@ class ReceiptStateOut(BaseModel):
     transactionId: str | None
     accrualExpected: str | None
     fiscalDocumentNumber: str | None
+    registrationPossible: bool = Field(
+        False,
+        description="The phone last searched is no member's: the cashier may register the customer at the till",
+    )
 
 
 class ReturnLineOut(BaseModel):

@@ -67,6 +67,7 @@ def receipt_state(state: CheckoutState) -> ReceiptStateOut:
         transactionId=None if sale is None else sale.transaction_id,
         accrualExpected=None if sale is None or sale.expected_accrual is None else money_text(sale.expected_accrual),
         fiscalDocumentNumber=None if sale is None else sale.fiscal.document_number,
+        registrationPossible=state.unknown_phone is not None,
     )
 
 

@@ -54,7 +54,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from fiscal.money import CENT, ZERO, format_money, money
 from fiscal.receipt import Receipt
 from loyalty_client import rules
-from loyalty_client.codes import make_ean13, parse_app_qr, verify_app_qr
+from loyalty_client.codes import is_card_number, make_ean13, parse_app_qr, verify_app_qr
 from loyalty_client.errors import (
     ConfirmationInvalid,
     ConfirmationRequired,
@@ -116,7 +116,9 @@ _UNIT_ATTEMPTS = 10
 
 MSG_NOT_FOUND = "Клиент не найден"
 MSG_BLOCKED = "Карта заблокирована. Обратитесь к администратору"
-MSG_CODE_INVALID = "Неверный или просроченный код подтверждения"
+MSG_CODE_INVALID = "Неверный код подтверждения"
+MSG_CODE_EXPIRED = "Срок действия кода истёк; действует код из последнего сообщения"
+MSG_NO_ATTEMPTS_LEFT = "Попытки ввода кода исчерпаны или срок его действия истёк; запросите новый код"
 
 
 @dataclass(frozen=True)
@@ -143,11 +145,12 @@ class Reversal(NamedTuple):
 class _WrongCode(Exception):
     """A one-time code did not match: counted as a failed attempt once the unit is rolled back."""
 
-    def __init__(self, purpose: ConfirmationPurpose, customer_id: str | None, phone: str | None) -> None:
+    def __init__(self, purpose: ConfirmationPurpose, customer_id: str | None, phone: str | None, code: str) -> None:
         super().__init__(purpose.value)
         self.purpose = purpose
         self.customer_id = customer_id
         self.phone = phone
+        self.code = code
 
 
 def normalise_phone(value: str) -> str | None:
@@ -269,8 +272,7 @@ class SandboxLoyalty:
         try:
             return self._work(unit)
         except _WrongCode as wrong:
-            self._work(lambda session, error=wrong: self._count_wrong_code(session, error))
-            raise ConfirmationInvalid(MSG_CODE_INVALID) from None
+            raise self._work(lambda session, error=wrong: self._count_wrong_code(session, error)) from None
 
     # ----- shared reads --------------------------------------------------------------------------
 
@@ -510,17 +512,38 @@ class SandboxLoyalty:
             if hmac.compare_digest(row.code.encode(), code.encode()) and (amount is None or row.amount == amount):
                 row.used_at = now
                 return row
-        raise _WrongCode(purpose, customer_id, phone)
+        raise _WrongCode(purpose, customer_id, phone, code)
 
-    def _count_wrong_code(self, session: Session, wrong: _WrongCode) -> None:
+    def _count_wrong_code(self, session: Session, wrong: _WrongCode) -> ConfirmationInvalid:
+        """Count a failed attempt on the live codes; the fault says what still works."""
+        now = self.clock.now()
         # One statement counts on what the row holds when written: wrong guesses sent at once
         # must each count (read-then-write would lose some under READ COMMITTED).
         session.execute(
             update(OneTimeCode)
-            .where(*self._live(wrong.purpose, wrong.customer_id, wrong.phone, self.clock.now()))
+            .where(*self._live(wrong.purpose, wrong.customer_id, wrong.phone, now))
             .values(attempts=OneTimeCode.attempts + 1)
             .execution_options(synchronize_session=False)
         )
+        target = OneTimeCode.customer_id == wrong.customer_id if wrong.customer_id else OneTimeCode.phone == wrong.phone
+        sent = session.scalars(
+            select(OneTimeCode)
+            .where(target, OneTimeCode.purpose == wrong.purpose.value, OneTimeCode.used_at.is_(None))
+            .order_by(OneTimeCode.id.desc())
+        ).all()
+        expired = any(
+            row.expires_at <= now and hmac.compare_digest(row.code.encode(), wrong.code.encode()) for row in sent
+        )
+        newest = sent[0] if sent else None
+        live = newest is not None and newest.expires_at > now and newest.attempts < CODE_MAX_ATTEMPTS
+        left = CODE_MAX_ATTEMPTS - newest.attempts if live and newest is not None else 0
+        if expired:
+            message = MSG_CODE_EXPIRED if left else MSG_CODE_EXPIRED + "; запросите новый код"
+        elif left:
+            message = f"{MSG_CODE_INVALID}: осталось попыток {left}"
+        else:
+            message = MSG_NO_ATTEMPTS_LEFT
+        return ConfirmationInvalid(message, attempts_left=left, expired=expired)
 
     def _notify(self, sent: SentCode) -> None:
         log.info(
@@ -1134,12 +1157,18 @@ class SandboxLoyalty:
                 if any(hmac.compare_digest(row.code.encode(), registration.confirmation_code.encode()) for row in used):
                     return self._view(session, program, existing, self._account(session, existing, now), now)
                 raise InvalidRequest("Этот номер уже зарегистрирован в программе")
+            card = registration.card_number
+            if card is not None:
+                if not is_card_number(card):
+                    raise InvalidRequest("Неверный номер карты")
+                if session.scalars(select(CustomerRow).where(CustomerRow.card_number == card)).first():
+                    raise InvalidRequest("Эта карта уже выдана другому участнику")
             code = self._use_code(session, ConfirmationPurpose.REGISTER, registration.confirmation_code, now, phone=phone)
             customer = CustomerRow(
                 id=f"C{secrets.token_hex(6).upper()}",
                 display_name=registration.first_name.strip() or "Новый участник",
                 phone=phone,
-                card_number=None,
+                card_number=card,
                 status=CustomerStatus.ACTIVE.value,
                 account=f"2{secrets.randbelow(10**9):09d}",
                 totp_secret=secrets.token_bytes(20).hex(),

@@ -13,7 +13,7 @@ from lxml import etree
 
 from fiscal.money import CENT
 from fiscal.receipt import Receipt, ReceiptLine
-from loyalty_client.errors import InvalidRequest, LoyaltyFault
+from loyalty_client.errors import ConfirmationInvalid, InvalidRequest, LoyaltyFault
 from loyalty_client.sandbox.serving.soap import MAX_MESSAGE, SOAP_ENV, TL
 from loyalty_client.service import LoyaltyService
 from loyalty_client.types import (
@@ -464,6 +464,7 @@ def register_customer(service: LoyaltyService, request: etree._Element) -> etree
             marketing_consent=_bool(_req(request, "marketingConsent")),
             confirmation_code=_req(request, "confirmationCode"),
             birth_date=None if birth is None else _day(birth),
+            card_number=_opt(request, "cardNumber"),
         )
     )
     return _el("RegisterCustomerResponse", customer_element(customer))
@@ -482,7 +483,16 @@ def fault_element(fault: LoyaltyFault) -> etree._Element:
         _el("code", text=fault.code),
         _text("message", fault.message or fault.code),
         _flag("retryable", fault.retryable),
+        *_code_detail(fault),
     )
+
+
+def _code_detail(fault: LoyaltyFault) -> list[etree._Element]:
+    """A wrong code's tries left and whether it expired (nothing for other faults)."""
+    if not isinstance(fault, ConfirmationInvalid):
+        return []
+    detail = [] if fault.attempts_left is None else [_el("attemptsLeft", text=str(fault.attempts_left))]
+    return [*detail, _flag("codeExpired", fault.expired)]
 
 
 BATCH_ITEMS: dict[str, Handler] = {}  # filled below: the operations a DeliverBatch item may carry

@@ -42,6 +42,7 @@ from fiscal.receipt import Receipt
 from loyalty_client.soap import mapping as wire
 from loyalty_client.batch import BatchAnswer, BatchItem, CancelItem, CommitItem, RefundItem, check_batch
 from loyalty_client.errors import (
+    ConfirmationInvalid,
     InvalidRequest,
     LoyaltyError,
     ServiceUnavailable,
@@ -419,9 +420,19 @@ def fault_error(fault: Fault) -> LoyaltyError:
         if code:
             message = (node.findtext(f"{{{NAMESPACE}}}message") or "").strip()
             retryable = (node.findtext(f"{{{NAMESPACE}}}retryable") or "").strip()
-            return fault_for(code, message, retryable in ("true", "1"))
+            error = fault_for(code, message, retryable in ("true", "1"))
+            if isinstance(error, ConfirmationInvalid):
+                _read_code_detail(node, error)
+            return error
     fault_code = (fault.code or "").rpartition(":")[2]
     if fault_code.startswith("Client"):
         return InvalidRequest(fault.message or "", False)
     return ServiceUnavailable("server fault")
 
+
+def _read_code_detail(node: etree._Element, error: ConfirmationInvalid) -> None:
+    """What a wrong-code fault says of the tries left and of an expired code (when it says)."""
+    left = (node.findtext(f"{{{NAMESPACE}}}attemptsLeft") or "").strip()
+    if left.isdigit():
+        error.attempts_left = int(left)
+    error.expired = (node.findtext(f"{{{NAMESPACE}}}codeExpired") or "").strip() in ("true", "1")

@@ -119,6 +119,7 @@ def registration_parts(registration: Registration) -> dict[str, Any]:
         birthDate=registration.birth_date,
         marketingConsent=registration.marketing_consent,
         confirmationCode=registration.confirmation_code,
+        cardNumber=registration.card_number,
     )
 
 

@@ -268,3 +268,13 @@ def test_a_change_made_in_the_panel_reaches_an_event_stream(till: ApiTill, qtbot
         assert received[-1]["customer"]["maskedPhone"] == "+375 29 ***-**-67"
         assert received[-1]["phase"] == "identified"
         assert ok(pos.get("/v1/receipts/R-6001"))["customer"]["displayName"] == "Анна Ковалёва"
+
+
+def test_a_phone_no_member_has_says_registration_is_possible_until_a_customer_is_found(till: ApiTill) -> None:
+    with till.client() as pos:
+        state = ok(pos.put("/v1/receipts/R-2001", json=COFFEE_X4))
+        assert state["registrationPossible"] is False
+        error(pos.post("/v1/receipts/R-2001/customer", json={"identifier": "+375 29 555-66-77"}), 422, "CUSTOMER_NOT_FOUND")
+        assert ok(pos.get("/v1/receipts/R-2001"))["registrationPossible"] is True
+        state = ok(pos.post("/v1/receipts/R-2001/customer", json={"identifier": ANNA}))
+        assert (state["phase"], state["registrationPossible"]) == ("identified", False)

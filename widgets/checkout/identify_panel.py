@@ -1,4 +1,4 @@
-"""Customer search: one field for a phone, a card or a code, and a Find button."""
+"""Customer search: one field for a phone, a card or a code, a Find button, and Register for an unknown phone."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -15,10 +15,13 @@ from PySide6.QtWidgets import (
 class IdentifyPanel(QFrame):
     """Lets the cashier type or scan a phone, card or code; Enter or Find asks to identify it.
 
-    The raw text is emitted unchanged: parsing it is the application's job.
+    The raw text is emitted unchanged: parsing it is the application's job. After a phone
+    nobody is registered with, `offer_registration(phone)` shows Register (object name
+    RegisterButton), which emits `register_requested(phone)`.
     """
 
     identify_requested = Signal(str)
+    register_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +35,10 @@ class IdentifyPanel(QFrame):
         self._find = QPushButton()
         self._find.setObjectName("FindButton")
         self._find.setProperty("role", "primary")
+        self._register = QPushButton()
+        self._register.setObjectName("RegisterButton")
+        self._register.hide()
+        self._unknown_phone: str | None = None
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -40,9 +47,11 @@ class IdentifyPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
+        layout.addWidget(self._register)
 
         self._input.returnPressed.connect(self._submit)
         self._find.clicked.connect(self._submit)
+        self._register.clicked.connect(self._on_register)
         self._retranslate()
 
     # -- public API ---------------------------------------------------------------------------
@@ -71,6 +80,16 @@ class IdentifyPanel(QFrame):
         """The text currently in the field."""
         return self._input.text()
 
+    def offer_registration(self, phone: str | None) -> None:
+        """Offer to register *phone* (E.164) that no member has, or take the offer away (None)."""
+        self._unknown_phone = phone
+        self._register.setVisible(phone is not None)
+        self._retranslate()
+
+    def registration_offered(self) -> str | None:
+        """The phone Register is offered for, if it is."""
+        return self._unknown_phone
+
     # -- internals ----------------------------------------------------------------------------
 
     def _submit(self) -> None:
@@ -79,11 +98,17 @@ class IdentifyPanel(QFrame):
             return
         self.identify_requested.emit(text)
 
+    def _on_register(self) -> None:
+        if self._unknown_phone is not None:
+            self.register_requested.emit(self._unknown_phone)
+
     def _retranslate(self) -> None:
         self._input.setPlaceholderText(self.tr("Phone, card or code"))
         self._input.setAccessibleName(self.tr("Phone, card or code"))
         self._find.setText(self.tr("Searching…") if self._busy else self.tr("Find"))
         self._find.setToolTip(self.tr("Find the customer (F2 puts the cursor here)"))
+        self._register.setText(self.tr("Register"))
+        self._register.setToolTip(self.tr("Register the customer in the loyalty program with this phone"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Re-translate the texts when the application language changes."""

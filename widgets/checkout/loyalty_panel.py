@@ -17,6 +17,10 @@ from widgets.style import repolish
 from widgets.checkout.totals_panel import TotalsPanel
 
 
+#: The customer's card keeps at least this height while a code is asked (name, phone, tier in view).
+CARD_HEIGHT_WHILE_CODE_ASKED = 96
+
+
 class LoyaltyPanel(QFrame):
     """Stacks the loyalty views top to bottom in the order the cashier works through them.
 
@@ -41,6 +45,7 @@ class LoyaltyPanel(QFrame):
         self.offline_banner = OfflineBanner()
         self.sale_finished = SaleFinishedPanel()
         self._compact = False
+        self._code_asked = False
         self._waiting = QLabel()
         self._waiting.setObjectName("WaitingForPos")
         self._waiting.setProperty("role", "section")
@@ -113,15 +118,26 @@ class LoyaltyPanel(QFrame):
         """Whether the narrow arrangement is used."""
         return self._compact
 
+    def set_code_asked(self, asked: bool) -> None:
+        """While a one-time code is asked the redemption cannot change: it gives its room to the
+        code entry, so the customer's card stays readable on a short or narrow screen."""
+        self._code_asked = asked
+        self.redemption.setVisible(not asked and self.sale_finished.isHidden())
+        self._customer_scroll.setMinimumHeight(CARD_HEIGHT_WHILE_CODE_ASKED if asked else 0)
+
+    def is_code_asked(self) -> bool:
+        """Whether `set_code_asked(True)` took the redemption away."""
+        return self._code_asked
+
     def show_sale_finished(self, detail: str) -> None:
         """The receipt is fiscalised: "Sale finished" with *detail* replaces the redemption."""
         self.redemption.hide()
         self.sale_finished.show_finished(detail)
 
     def clear_sale_finished(self) -> None:
-        """A receipt is open again: the redemption comes back."""
+        """A receipt is open again: the redemption comes back (unless a code is being asked)."""
         self.sale_finished.hide_panel()
-        self.redemption.show()
+        self.redemption.setVisible(not self._code_asked)
 
     def add_status_widget(self, widget: QWidget) -> None:
         """Put *widget* at the right end of the service status line (the window's Admin button)."""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from loyalty_client.errors import InvalidRequest, LoyaltyFault
+from loyalty_client.errors import ConfirmationInvalid, InvalidRequest, LoyaltyFault
 from loyalty_client.sandbox.serving.request_guard import parse_within_limits, safe_parser
 
 SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/"
@@ -128,7 +128,8 @@ def response_envelope(element: etree._Element) -> bytes:
 
 
 def fault_envelope(fault: LoyaltyFault) -> bytes:
-    """A soap:Client fault carrying `detail/LoyaltyFault {code, message, retryable}`."""
+    """A soap:Client fault carrying `detail/LoyaltyFault {code, message, retryable}` (and for a
+    wrong code `attemptsLeft`, `codeExpired`)."""
     message = _short(fault.message or fault.code)
     element = etree.Element(f"{{{SOAP_ENV}}}Fault", nsmap={"soap": SOAP_ENV})
     etree.SubElement(element, "faultcode").text = "soap:Client"
@@ -138,6 +139,10 @@ def fault_envelope(fault: LoyaltyFault) -> bytes:
     etree.SubElement(loyalty, f"{{{TL}}}code").text = fault.code
     etree.SubElement(loyalty, f"{{{TL}}}message").text = message
     etree.SubElement(loyalty, f"{{{TL}}}retryable").text = "true" if fault.retryable else "false"
+    if isinstance(fault, ConfirmationInvalid):
+        if fault.attempts_left is not None:
+            etree.SubElement(loyalty, f"{{{TL}}}attemptsLeft").text = str(fault.attempts_left)
+        etree.SubElement(loyalty, f"{{{TL}}}codeExpired").text = "true" if fault.expired else "false"
     return _envelope(element)
 
 
