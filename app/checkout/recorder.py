@@ -104,7 +104,9 @@ class OutboxRecorder:
         # In the till's local time: the service reckons its per-day offline limit by the calendar
         # day of this moment in the offset it carries, as the till does by its own day.
         local = occurred_at.astimezone()
-        payload = commit_payload(transaction_id, customer_id, receipt, redeem, fiscal, offline, local, allocation)
+        payload = commit_payload(
+            transaction_id, customer_id, receipt, redeem, fiscal, offline, local, allocation=allocation
+        )
         self._journal.record_sale(transaction_id, customer_id, payload, self._clock())
 
     def record_cancel(self, *, transaction_id: str, customer_id: str) -> None:

@@ -78,6 +78,7 @@ def commit_payload(
     fiscal: FiscalDocument,
     offline: bool,
     occurred_at: datetime,
+    *,
     coupons: Sequence[str] = (),
     allocation: SaleAllocation | None = None,
 ) -> dict[str, JsonValue]:

@@ -39,7 +39,7 @@
         <translation>The stored PIN is damaged. Ask support to reset it.</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+101"/>
         <source>No admin PIN is set on this till.</source>
         <translation>No admin PIN is set on this till.</translation>
     </message>
@@ -64,7 +64,7 @@
         <translation>Set aside. It stays in the journal with your reason.</translation>
     </message>
     <message>
-        <location filename="../../app/admin/offline_policy.py" line="+68"/>
+        <location filename="../../app/settings_saving.py" line="+32"/>
         <source>The settings file could not be written: %1</source>
         <translation>The settings file could not be written: %1</translation>
     </message>
@@ -77,12 +77,13 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../app/checkout/controller.py" line="+208"/>
+        <location filename="../../app/checkout/controller.py" line="+251"/>
+        <location line="+9"/>
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Unexpected error: %1. The receipt is kept; try again.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+447"/>
+        <location filename="../../app/checkout/session.py" line="+494"/>
         <source>The receipt is empty.</source>
         <translation>The receipt is empty.</translation>
     </message>
@@ -102,12 +103,22 @@
         <translation>Waiting for the POS to report the payment.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+52"/>
+        <source>Code entry cancelled: no bonuses will be spent on this receipt.</source>
+        <translation>Code entry cancelled: no bonuses will be spent on this receipt.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A new code was sent to %1. Use the code from the newest message.</source>
+        <translation>A new code was sent to %1. Use the code from the newest message.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Receipt voided. Reserved bonuses released.</source>
         <translation>Receipt voided. Reserved bonuses released.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/host_receipts.py" line="+294"/>
+        <location filename="../../app/checkout/host_receipts.py" line="+292"/>
         <location filename="../../app/checkout/session.py" line="+2"/>
         <source>Receipt voided.</source>
         <translation>Receipt voided.</translation>
@@ -129,12 +140,12 @@
     </message>
     <message>
         <location filename="../../app/checkout/host_receipts.py" line="+45"/>
-        <location filename="../../app/checkout/session.py" line="+80"/>
+        <location filename="../../app/checkout/session.py" line="+84"/>
         <source>Receipt closed. Fiscal document No. %1.</source>
         <translation>Receipt closed. Fiscal document No. %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+58"/>
+        <location filename="../../app/checkout/session.py" line="+83"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
         <translation>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</translation>
     </message>
@@ -162,7 +173,7 @@
 <context>
     <name>ClosePrompt</name>
     <message>
-        <location filename="../../widgets/close_prompt.py" line="+13"/>
+        <location filename="../../widgets/checkout/close_prompt.py" line="+13"/>
         <source>Transactions not sent yet</source>
         <translation>Transactions not sent yet</translation>
     </message>
@@ -184,8 +195,22 @@
 </context>
 <context>
     <name>ConfirmationPanel</name>
+    <message numerus="yes">
+        <location filename="../../widgets/checkout/confirmation_panel.py" line="+248"/>
+        <source>Send again in %n s</source>
+        <extracomment>Seconds before &quot;Send again&quot; may be pressed after a code was sent (SMS take a while to arrive).</extracomment>
+        <translation>
+            <numerusform>Send again in %n s</numerusform>
+            <numerusform>Send again in %n s</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../widgets/confirmation_panel.py" line="+173"/>
+        <location line="+2"/>
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Code sent to {phone}, valid {minutes} min</source>
         <translation>Code sent to {phone}, valid {minutes} min</translation>
     </message>
@@ -211,14 +236,34 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Stop waiting for the code (Esc)</source>
-        <translation>Stop waiting for the code (Esc)</translation>
+        <source>Send the customer a new code; then type the newest one</source>
+        <translation>Send the customer a new code; then type the newest one</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the registration (Esc)</source>
+        <translation>Stop the registration (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel: the customer is not registered and nothing is saved.</source>
+        <translation>Cancel: the customer is not registered and nothing is saved.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop waiting for the code: no bonuses will be spent (Esc)</source>
+        <translation>Stop waiting for the code: no bonuses will be spent (Esc)</translation>
     </message>
 </context>
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../widgets/customer_card.py" line="+228"/>
+        <location filename="../../widgets/checkout/customer_card.py" line="+228"/>
         <source>Card {number}</source>
         <translation>Card {number}</translation>
     </message>
@@ -303,7 +348,7 @@ bonuses</translation>
 <context>
     <name>DemoHostPanel</name>
     <message>
-        <location filename="../../widgets/demo_host.py" line="+287"/>
+        <location filename="../../widgets/demo/demo_host.py" line="+287"/>
         <source>Receipt</source>
         <extracomment>Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names.</extracomment>
         <translation>Receipt</translation>
@@ -392,7 +437,7 @@ bonuses</translation>
 <context>
     <name>DemoPos</name>
     <message>
-        <location filename="../../app/demo/pos.py" line="+111"/>
+        <location filename="../../app/demo/pos.py" line="+116"/>
         <source>The demo POS cannot reach the till&apos;s host API: %1</source>
         <translation>The demo POS cannot reach the till&apos;s host API: %1</translation>
     </message>
@@ -400,7 +445,7 @@ bonuses</translation>
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../widgets/device_settings.py" line="+331"/>
+        <location filename="../../widgets/admin/device_settings.py" line="+346"/>
         <source>Sending a test page…</source>
         <translation>Sending a test page…</translation>
     </message>
@@ -563,7 +608,7 @@ bonuses</translation>
 <context>
     <name>Devices</name>
     <message>
-        <location filename="../../app/devices/controller.py" line="+126"/>
+        <location filename="../../app/devices/controller.py" line="+157"/>
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
@@ -1094,7 +1139,7 @@ bonuses</translation>
         <translation>Scanner stopped</translation>
     </message>
     <message>
-        <location filename="../../app/devices/setup.py" line="+130"/>
+        <location filename="../../app/devices/setup.py" line="+134"/>
         <source>Nothing was printed: the printer address is not valid.</source>
         <extracomment>Added to the printer&apos;s own timeout before a test print is given up on screen: the job may wait for the test worker&apos;s thread and the transport&apos;s last status read.</extracomment>
         <translation>Nothing was printed: the printer address is not valid.</translation>
@@ -1108,7 +1153,7 @@ bonuses</translation>
 <context>
     <name>DiscardReasonDialog</name>
     <message>
-        <location filename="../../widgets/queue_dialog.py" line="+164"/>
+        <location filename="../../widgets/admin/queue_dialog.py" line="+164"/>
         <location line="+7"/>
         <source>Discard</source>
         <extracomment>Filter values emitted by `filter_changed` (&quot;&quot; = all states).</extracomment>
@@ -1130,7 +1175,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>HostApi</name>
     <message>
-        <location filename="../../app/checkout/host_receipts.py" line="-212"/>
+        <location filename="../../app/checkout/host_receipts.py" line="-213"/>
         <source>Receipt %1 awaits payment: report it paid or void first.</source>
         <translation>Receipt %1 awaits payment: report it paid or void first.</translation>
     </message>
@@ -1150,7 +1195,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Receipt %1 is paid: make a return instead.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+119"/>
         <source>No receipt %1 is open at this till.</source>
         <translation>No receipt %1 is open at this till.</translation>
     </message>
@@ -1170,12 +1215,13 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Receipt %1 cannot do that now: it is at %2.</translation>
     </message>
     <message>
-        <location filename="../../app/host_api/api.py" line="+112"/>
+        <location filename="../../app/host_api/api.py" line="+132"/>
+        <location line="+23"/>
         <source>The till did not answer in time; repeat the call.</source>
         <translation>The till did not answer in time; repeat the call.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-18"/>
         <source>The till is starting; repeat the call shortly.</source>
         <translation>The till is starting; repeat the call shortly.</translation>
     </message>
@@ -1185,7 +1231,17 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Unexpected error in the till; the receipt is kept. Repeat the call.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+6"/>
+        <source>This till takes no returns.</source>
+        <translation>This till takes no returns.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Unexpected error in the till; the return was not made. Repeat the call.</source>
+        <translation>Unexpected error in the till; the return was not made. Repeat the call.</translation>
+    </message>
+    <message>
+        <location line="+116"/>
         <source>No such path in the host API: see /v1/openapi.json.</source>
         <translation>No such path in the host API: see /v1/openapi.json.</translation>
     </message>
@@ -1195,7 +1251,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>This path does not take that method: see /v1/openapi.json.</translation>
     </message>
     <message>
-        <location filename="../../app/host_api/errors.py" line="+51"/>
+        <location filename="../../app/host_api/errors.py" line="+59"/>
         <source>A receipt may have at most 1000 lines.</source>
         <translation>A receipt may have at most 1000 lines.</translation>
     </message>
@@ -1276,7 +1332,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>IdentifyPanel</name>
     <message>
-        <location filename="../../widgets/identify_panel.py" line="+83"/>
+        <location filename="../../widgets/checkout/identify_panel.py" line="+106"/>
         <location line="+1"/>
         <source>Phone, card or code</source>
         <translation>Phone, card or code</translation>
@@ -1296,11 +1352,21 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <source>Find the customer (F2 puts the cursor here)</source>
         <translation>Find the customer (F2 puts the cursor here)</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register the customer in the loyalty program with this phone</source>
+        <translation>Register the customer in the loyalty program with this phone</translation>
+    </message>
 </context>
 <context>
     <name>IntegrationDialog</name>
     <message>
-        <location filename="../../widgets/integration_dialog.py" line="+125"/>
+        <location filename="../../widgets/admin/integration_dialog.py" line="+125"/>
         <location line="+38"/>
         <source>Hide</source>
         <translation>Hide</translation>
@@ -1375,15 +1441,16 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>LoyaltyPanel</name>
     <message>
-        <location filename="../../widgets/loyalty_panel.py" line="+139"/>
+        <location filename="../../widgets/checkout/loyalty_panel.py" line="+155"/>
         <source>Waiting for the POS: the receipt shows here when the POS sends it.</source>
+        <extracomment>The customer&apos;s card keeps at least this height while a code is asked (name, phone, tier in view).</extracomment>
         <translation>Waiting for the POS: the receipt shows here when the POS sends it.</translation>
     </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../widgets/message_bar.py" line="+119"/>
+        <location filename="../../widgets/checkout/message_bar.py" line="+119"/>
         <source>Dismiss the message</source>
         <extracomment>Severities, as the `severity` property the stylesheet colours by.</extracomment>
         <translation>Dismiss the message</translation>
@@ -1397,7 +1464,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Loyalty service unavailable. Sell without bonuses or try again.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Customer not found. Check the number or card.</source>
         <translation>Customer not found. Check the number or card.</translation>
     </message>
@@ -1428,11 +1495,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+3"/>
+        <location line="+21"/>
         <source>Wrong or expired code. Ask again.</source>
         <translation>Wrong or expired code. Ask again.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-20"/>
         <source>The loyalty service does not know this sale.</source>
         <translation>The loyalty service does not know this sale.</translation>
     </message>
@@ -1451,11 +1519,26 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <source>Loyalty service error: %1</source>
         <translation>Loyalty service error: %1</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>This code has expired. Ask for the code from the newest message: that one still works.</source>
+        <translation>This code has expired. Ask for the code from the newest message: that one still works.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No valid code is left to try. Press Send again for a new code.</source>
+        <translation>No valid code is left to try. Press Send again for a new code.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong code. Tries left: %1.</source>
+        <translation>Wrong code. Tries left: %1.</translation>
+    </message>
 </context>
 <context>
     <name>OfflineBanner</name>
     <message>
-        <location filename="../../widgets/offline_banner.py" line="+67"/>
+        <location filename="../../widgets/checkout/offline_banner.py" line="+67"/>
         <source>No connection to the loyalty service. Waiting to be sent: {count}</source>
         <extracomment>Modes, as the `mode` property the stylesheet colours by.</extracomment>
         <translation>No connection to the loyalty service. Waiting to be sent: {count}</translation>
@@ -1474,7 +1557,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>OfflinePolicyDialog</name>
     <message>
-        <location filename="../../widgets/offline_policy_dialog.py" line="+123"/>
+        <location filename="../../widgets/admin/offline_policy_dialog.py" line="+123"/>
         <source>Give a daily limit above zero, or refuse spending offline.</source>
         <translation>Give a daily limit above zero, or refuse spending offline.</translation>
     </message>
@@ -1522,7 +1605,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../widgets/pin_dialog.py" line="+257"/>
+        <location filename="../../widgets/admin/pin_dialog.py" line="+257"/>
         <source>The two PINs are different. Type the new PIN again.</source>
         <translation>The two PINs are different. Type the new PIN again.</translation>
     </message>
@@ -1626,7 +1709,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>PrinterStatusIndicator</name>
     <message>
-        <location filename="../../widgets/printer_status.py" line="+73"/>
+        <location filename="../../widgets/admin/printer_status.py" line="+73"/>
         <source>Printer ready</source>
         <translation>Printer ready</translation>
     </message>
@@ -1674,7 +1757,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>QueueDialog</name>
     <message>
-        <location filename="../../widgets/queue_dialog.py" line="+177"/>
+        <location filename="../../widgets/admin/queue_dialog.py" line="+177"/>
         <location line="+199"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
@@ -1970,7 +2053,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>ReceiptPrompts</name>
     <message>
-        <location filename="../../widgets/receipt_prompts.py" line="+29"/>
+        <location filename="../../widgets/checkout/receipt_prompts.py" line="+29"/>
         <source>Start a new receipt?</source>
         <translation>Start a new receipt?</translation>
     </message>
@@ -2009,7 +2092,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>RedemptionPanel</name>
     <message>
-        <location filename="../../widgets/redemption_panel.py" line="+107"/>
+        <location filename="../../widgets/checkout/redemption_panel.py" line="+107"/>
         <location line="+98"/>
         <source>up to {amount}</source>
         <extracomment>Digits with an optional comma or dot and up to two decimals: &quot;12&quot;, &quot;12,5&quot;, &quot;12.50&quot;.</extracomment>
@@ -2053,9 +2136,194 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
 </context>
 <context>
+    <name>Registration</name>
+    <message>
+        <location filename="../../app/checkout/registration.py" line="+51"/>
+        <source>Registration needs the loyalty service, which cannot be reached now. Nothing was saved; register the customer once the connection is back.</source>
+        <translation>Registration needs the loyalty service, which cannot be reached now. Nothing was saved; register the customer once the connection is back.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Type the customer&apos;s first name.</source>
+        <translation>Type the customer&apos;s first name.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is not a loyalty card number. Scan the card or type its 13 digits.</source>
+        <translation>This is not a loyalty card number. Scan the card or type its 13 digits.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type the code the customer received.</source>
+        <translation>Type the code the customer received.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>This loyalty service does not take registrations at the till.</source>
+        <translation>This loyalty service does not take registrations at the till.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The loyalty service refused the registration: %1</source>
+        <translation>The loyalty service refused the registration: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/checkout/registration_screen.py" line="+105"/>
+        <source>Registration cancelled: the customer is not registered, nothing was saved.</source>
+        <translation>Registration cancelled: the customer is not registered, nothing was saved.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>That is not a loyalty card: scan the printed card to link.</source>
+        <translation>That is not a loyalty card: scan the printed card to link.</translation>
+    </message>
+    <message>
+        <location filename="../../app/checkout/session.py" line="-530"/>
+        <source>%1 is registered and earns bonuses on this receipt.</source>
+        <translation>%1 is registered and earns bonuses on this receipt.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Type the customer&apos;s mobile phone number.</source>
+        <translation>Type the customer&apos;s mobile phone number.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationDialog</name>
+    <message>
+        <location filename="../../widgets/checkout/registration_dialog.py" line="+213"/>
+        <source>Type the customer&apos;s mobile phone number.</source>
+        <translation>Type the customer&apos;s mobile phone number.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the customer&apos;s first name.</source>
+        <translation>Type the customer&apos;s first name.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Birth date: type it as DD.MM.YYYY, or leave it empty.</source>
+        <translation>Birth date: type it as DD.MM.YYYY, or leave it empty.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A card number has 13 digits: scan the card or leave the field empty.</source>
+        <translation>A card number has 13 digits: scan the card or leave the field empty.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Register a customer</source>
+        <translation>Register a customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>First name</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Birth date (optional)</source>
+        <translation>Birth date (optional)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Card (optional)</source>
+        <translation>Card (optional)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>DD.MM.YYYY</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan or type the printed card</source>
+        <translation>Scan or type the printed card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agrees to receive offers</source>
+        <translation>Agrees to receive offers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>I agree that the store may send me news and personal offers of its loyalty program by SMS and messengers, and may process my phone number, name and birth date for this purpose. I may withdraw this consent at any time at the till or by replying STOP.</source>
+        <translation>I agree that the store may send me news and personal offers of its loyalty program by SMS and messengers, and may process my phone number, name and birth date for this purpose. I may withdraw this consent at any time at the till or by replying STOP.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send code</source>
+        <translation>Send code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send a one-time code to the customer&apos;s phone</source>
+        <translation>Send a one-time code to the customer&apos;s phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the registration: nothing is saved (Esc)</source>
+        <translation>Stop the registration: nothing is saved (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>Returns</name>
+    <message>
+        <location filename="../../app/returns/texts.py" line="+27"/>
+        <source>No sale of receipt %1 with a customer on this till. For a sale made on another till, give its original transaction id.</source>
+        <translation>No sale of receipt %1 with a customer on this till. For a sale made on another till, give its original transaction id.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Line %1: %2 sold, %3 returned before; %4 more cannot be returned.</source>
+        <translation>Line %1: %2 sold, %3 returned before; %4 more cannot be returned.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The sale has no line %1.</source>
+        <translation>The sale has no line %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Line %1: the quantity returned must be above zero.</source>
+        <translation>Line %1: the quantity returned must be above zero.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>List the lines returned, each line once.</source>
+        <translation>List the lines returned, each line once.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return %1 was made before with other lines or another receipt.</source>
+        <translation>Return %1 was made before with other lines or another receipt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No return %1 on this till.</source>
+        <translation>No return %1 on this till.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The return cannot be made.</source>
+        <translation>The return cannot be made.</translation>
+    </message>
+</context>
+<context>
     <name>SaleFinishedPanel</name>
     <message>
-        <location filename="../../widgets/sale_finished.py" line="+54"/>
+        <location filename="../../widgets/checkout/sale_finished.py" line="+54"/>
         <source>Sale finished</source>
         <translation>Sale finished</translation>
     </message>
@@ -2086,7 +2354,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>SandboxLog</name>
     <message>
-        <location filename="../../widgets/sandbox_log.py" line="+58"/>
+        <location filename="../../widgets/demo/sandbox_log.py" line="+58"/>
         <source>Code {code} sent to {to}</source>
         <translation>Code {code} sent to {to}</translation>
     </message>
@@ -2112,9 +2380,93 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
 </context>
 <context>
+    <name>Slip</name>
+    <message>
+        <location filename="../../app/devices/slip_labels.py" line="+18"/>
+        <source>Bonus program</source>
+        <translation>Bonus program</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bonuses earned</source>
+        <translation>Bonuses earned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bonuses spent</source>
+        <translation>Bonuses spent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Bonus balance</source>
+        <translation>Bonus balance</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Personal offers</source>
+        <translation>Personal offers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bonus program return</source>
+        <translation>Bonus program return</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return receipt</source>
+        <translation>Return receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sale receipt</source>
+        <translation>Sale receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bonuses taken back</source>
+        <translation>Bonuses taken back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bonuses given back</source>
+        <translation>Bonuses given back</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Figures are provisional: the loyalty program confirms them once it receives the return.</source>
+        <translation>Figures are provisional: the loyalty program confirms them once it receives the return.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bonuses will be recounted once the loyalty program receives the return.</source>
+        <translation>Bonuses will be recounted once the loyalty program receives the return.</translation>
+    </message>
+</context>
+<context>
     <name>Till</name>
     <message>
-        <location filename="../../app/checkout/presenter.py" line="+213"/>
+        <location filename="../../app/checkout/presenter.py" line="+220"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Fiscal receipt No. %1 printed</translation>
     </message>
@@ -2125,6 +2477,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../app/devices/slip_labels.py" line="-19"/>
         <source>Bonuses will be credited when the connection is back.</source>
         <translation>Bonuses will be credited when the connection is back.</translation>
     </message>
@@ -2149,12 +2502,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>The sandbox service stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+130"/>
+        <location filename="../../app/till.py" line="+142"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+105"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>The host API is off in the settings: the POS cannot send receipts.</translation>
     </message>
@@ -2164,7 +2517,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>The POS cannot reach the till: %1</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+151"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Spend %1 from %2&apos;s bonuses while the service is offline?</translation>
     </message>
@@ -2261,7 +2614,7 @@ Esc: cancel the code entry, otherwise reset the customer</translation>
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../widgets/totals_panel.py" line="+122"/>
+        <location filename="../../widgets/checkout/totals_panel.py" line="+122"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>

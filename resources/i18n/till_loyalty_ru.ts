@@ -39,7 +39,7 @@
         <translation>Сохранённый PIN-код повреждён. Обратитесь в поддержку для сброса.</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+101"/>
         <source>No admin PIN is set on this till.</source>
         <translation>На этой кассе не задан PIN-код администратора.</translation>
     </message>
@@ -64,7 +64,7 @@
         <translation>Отложено. Запись остаётся в журнале с указанной причиной.</translation>
     </message>
     <message>
-        <location filename="../../app/admin/offline_policy.py" line="+68"/>
+        <location filename="../../app/settings_saving.py" line="+32"/>
         <source>The settings file could not be written: %1</source>
         <translation>Не удалось записать файл настроек: %1</translation>
     </message>
@@ -77,12 +77,13 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../app/checkout/controller.py" line="+208"/>
+        <location filename="../../app/checkout/controller.py" line="+251"/>
+        <location line="+9"/>
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Непредвиденная ошибка: %1. Чек сохранён, повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+447"/>
+        <location filename="../../app/checkout/session.py" line="+494"/>
         <source>The receipt is empty.</source>
         <translation>Чек пуст.</translation>
     </message>
@@ -102,12 +103,22 @@
         <translation>Ждём от кассовой программы подтверждения оплаты.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+52"/>
+        <source>Code entry cancelled: no bonuses will be spent on this receipt.</source>
+        <translation>Ввод кода отменён: бонусы по этому чеку списаны не будут.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A new code was sent to %1. Use the code from the newest message.</source>
+        <translation>Новый код отправлен на %1. Используйте код из последнего сообщения.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Receipt voided. Reserved bonuses released.</source>
         <translation>Чек аннулирован. Зарезервированные бонусы возвращены.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/host_receipts.py" line="+294"/>
+        <location filename="../../app/checkout/host_receipts.py" line="+292"/>
         <location filename="../../app/checkout/session.py" line="+2"/>
         <source>Receipt voided.</source>
         <translation>Чек аннулирован.</translation>
@@ -129,12 +140,12 @@
     </message>
     <message>
         <location filename="../../app/checkout/host_receipts.py" line="+45"/>
-        <location filename="../../app/checkout/session.py" line="+80"/>
+        <location filename="../../app/checkout/session.py" line="+84"/>
         <source>Receipt closed. Fiscal document No. %1.</source>
         <translation>Чек закрыт. Фискальный документ № %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+58"/>
+        <location filename="../../app/checkout/session.py" line="+83"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
         <translation>Сервис лояльности недоступен. Бонусы начислятся, когда связь восстановится; списать сейчас можно до %1 с PIN-кодом администратора.</translation>
     </message>
@@ -162,7 +173,7 @@
 <context>
     <name>ClosePrompt</name>
     <message>
-        <location filename="../../widgets/close_prompt.py" line="+13"/>
+        <location filename="../../widgets/checkout/close_prompt.py" line="+13"/>
         <source>Transactions not sent yet</source>
         <translation>Транзакции ещё не отправлены</translation>
     </message>
@@ -184,8 +195,23 @@
 </context>
 <context>
     <name>ConfirmationPanel</name>
+    <message numerus="yes">
+        <location filename="../../widgets/checkout/confirmation_panel.py" line="+248"/>
+        <source>Send again in %n s</source>
+        <extracomment>Seconds before &quot;Send again&quot; may be pressed after a code was sent (SMS take a while to arrive).</extracomment>
+        <translation>
+            <numerusform>Отправить снова через %n с</numerusform>
+            <numerusform>Отправить снова через %n с</numerusform>
+            <numerusform>Отправить снова через %n с</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../widgets/confirmation_panel.py" line="+173"/>
+        <location line="+2"/>
+        <source>Send again</source>
+        <translation>Отправить снова</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Code sent to {phone}, valid {minutes} min</source>
         <translation>Код отправлен на {phone}, действует {minutes} мин</translation>
     </message>
@@ -211,14 +237,34 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Stop waiting for the code (Esc)</source>
-        <translation>Не вводить код (Esc)</translation>
+        <source>Send the customer a new code; then type the newest one</source>
+        <translation>Отправить покупателю новый код; затем введите самый новый</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Register</source>
+        <translation>Зарегистрировать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the registration (Esc)</source>
+        <translation>Прекратить регистрацию (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel: the customer is not registered and nothing is saved.</source>
+        <translation>Отмена: покупатель не зарегистрирован, ничего не сохранено.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop waiting for the code: no bonuses will be spent (Esc)</source>
+        <translation>Не ждать код: бонусы списаны не будут (Esc)</translation>
     </message>
 </context>
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../widgets/customer_card.py" line="+228"/>
+        <location filename="../../widgets/checkout/customer_card.py" line="+228"/>
         <source>Card {number}</source>
         <translation>Карта {number}</translation>
     </message>
@@ -303,7 +349,7 @@ bonuses</source>
 <context>
     <name>DemoHostPanel</name>
     <message>
-        <location filename="../../widgets/demo_host.py" line="+287"/>
+        <location filename="../../widgets/demo/demo_host.py" line="+287"/>
         <source>Receipt</source>
         <extracomment>Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names.</extracomment>
         <translation>Чек</translation>
@@ -392,7 +438,7 @@ bonuses</source>
 <context>
     <name>DemoPos</name>
     <message>
-        <location filename="../../app/demo/pos.py" line="+111"/>
+        <location filename="../../app/demo/pos.py" line="+116"/>
         <source>The demo POS cannot reach the till&apos;s host API: %1</source>
         <translation>Демо-касса не может связаться с API кассы: %1</translation>
     </message>
@@ -400,7 +446,7 @@ bonuses</source>
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../widgets/device_settings.py" line="+331"/>
+        <location filename="../../widgets/admin/device_settings.py" line="+346"/>
         <source>Sending a test page…</source>
         <translation>Отправляем тестовую страницу…</translation>
     </message>
@@ -563,7 +609,7 @@ bonuses</source>
 <context>
     <name>Devices</name>
     <message>
-        <location filename="../../app/devices/controller.py" line="+126"/>
+        <location filename="../../app/devices/controller.py" line="+157"/>
         <source>Printing…</source>
         <translation>Печать…</translation>
     </message>
@@ -1094,7 +1140,7 @@ bonuses</source>
         <translation>Сканер остановлен</translation>
     </message>
     <message>
-        <location filename="../../app/devices/setup.py" line="+130"/>
+        <location filename="../../app/devices/setup.py" line="+134"/>
         <source>Nothing was printed: the printer address is not valid.</source>
         <extracomment>Added to the printer&apos;s own timeout before a test print is given up on screen: the job may wait for the test worker&apos;s thread and the transport&apos;s last status read.</extracomment>
         <translation>Ничего не напечатано: неверный адрес принтера.</translation>
@@ -1108,7 +1154,7 @@ bonuses</source>
 <context>
     <name>DiscardReasonDialog</name>
     <message>
-        <location filename="../../widgets/queue_dialog.py" line="+164"/>
+        <location filename="../../widgets/admin/queue_dialog.py" line="+164"/>
         <location line="+7"/>
         <source>Discard</source>
         <extracomment>Filter values emitted by `filter_changed` (&quot;&quot; = all states).</extracomment>
@@ -1130,7 +1176,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>HostApi</name>
     <message>
-        <location filename="../../app/checkout/host_receipts.py" line="-212"/>
+        <location filename="../../app/checkout/host_receipts.py" line="-213"/>
         <source>Receipt %1 awaits payment: report it paid or void first.</source>
         <translation>Чек %1 ожидает оплаты: сначала сообщите об оплате или аннулируйте его.</translation>
     </message>
@@ -1150,7 +1196,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Чек %1 оплачен: оформите возврат.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+119"/>
         <source>No receipt %1 is open at this till.</source>
         <translation>На этой кассе нет открытого чека %1.</translation>
     </message>
@@ -1170,12 +1216,13 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>С чеком %1 сейчас этого сделать нельзя: его состояние — %2.</translation>
     </message>
     <message>
-        <location filename="../../app/host_api/api.py" line="+112"/>
+        <location filename="../../app/host_api/api.py" line="+132"/>
+        <location line="+23"/>
         <source>The till did not answer in time; repeat the call.</source>
         <translation>Касса не ответила вовремя; повторите запрос.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-18"/>
         <source>The till is starting; repeat the call shortly.</source>
         <translation>Касса запускается; повторите запрос чуть позже.</translation>
     </message>
@@ -1185,7 +1232,17 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Непредвиденная ошибка кассы; чек сохранён. Повторите запрос.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+6"/>
+        <source>This till takes no returns.</source>
+        <translation>Эта касса не принимает возвраты.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Unexpected error in the till; the return was not made. Repeat the call.</source>
+        <translation>Непредвиденная ошибка кассы; возврат не оформлен. Повторите запрос.</translation>
+    </message>
+    <message>
+        <location line="+116"/>
         <source>No such path in the host API: see /v1/openapi.json.</source>
         <translation>В API кассы нет такого пути: см. /v1/openapi.json.</translation>
     </message>
@@ -1195,7 +1252,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Этот путь не принимает такой метод: см. /v1/openapi.json.</translation>
     </message>
     <message>
-        <location filename="../../app/host_api/errors.py" line="+51"/>
+        <location filename="../../app/host_api/errors.py" line="+59"/>
         <source>A receipt may have at most 1000 lines.</source>
         <translation>В чеке может быть не больше 1000 строк.</translation>
     </message>
@@ -1276,7 +1333,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>IdentifyPanel</name>
     <message>
-        <location filename="../../widgets/identify_panel.py" line="+83"/>
+        <location filename="../../widgets/checkout/identify_panel.py" line="+106"/>
         <location line="+1"/>
         <source>Phone, card or code</source>
         <translation>Телефон, карта или код</translation>
@@ -1296,11 +1353,21 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <source>Find the customer (F2 puts the cursor here)</source>
         <translation>Найти клиента (F2 ставит курсор сюда)</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Register</source>
+        <translation>Зарегистрировать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register the customer in the loyalty program with this phone</source>
+        <translation>Зарегистрировать покупателя в программе лояльности с этим телефоном</translation>
+    </message>
 </context>
 <context>
     <name>IntegrationDialog</name>
     <message>
-        <location filename="../../widgets/integration_dialog.py" line="+125"/>
+        <location filename="../../widgets/admin/integration_dialog.py" line="+125"/>
         <location line="+38"/>
         <source>Hide</source>
         <translation>Скрыть</translation>
@@ -1375,15 +1442,16 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>LoyaltyPanel</name>
     <message>
-        <location filename="../../widgets/loyalty_panel.py" line="+139"/>
+        <location filename="../../widgets/checkout/loyalty_panel.py" line="+155"/>
         <source>Waiting for the POS: the receipt shows here when the POS sends it.</source>
+        <extracomment>The customer&apos;s card keeps at least this height while a code is asked (name, phone, tier in view).</extracomment>
         <translation>Ждём кассовую программу: чек появится здесь, когда она его пришлёт.</translation>
     </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../widgets/message_bar.py" line="+119"/>
+        <location filename="../../widgets/checkout/message_bar.py" line="+119"/>
         <source>Dismiss the message</source>
         <extracomment>Severities, as the `severity` property the stylesheet colours by.</extracomment>
         <translation>Скрыть сообщение</translation>
@@ -1397,7 +1465,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Сервис лояльности недоступен. Продайте без бонусов или повторите попытку.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Customer not found. Check the number or card.</source>
         <translation>Клиент не найден. Проверьте номер или карту.</translation>
     </message>
@@ -1428,11 +1496,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+3"/>
+        <location line="+21"/>
         <source>Wrong or expired code. Ask again.</source>
         <translation>Неверный или просроченный код. Запросите снова.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-20"/>
         <source>The loyalty service does not know this sale.</source>
         <translation>Сервис лояльности не знает эту продажу.</translation>
     </message>
@@ -1451,11 +1520,26 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <source>Loyalty service error: %1</source>
         <translation>Ошибка сервиса лояльности: %1</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>This code has expired. Ask for the code from the newest message: that one still works.</source>
+        <translation>Срок действия этого кода истёк. Попросите код из последнего сообщения: он ещё действует.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No valid code is left to try. Press Send again for a new code.</source>
+        <translation>Действующих кодов не осталось. Нажмите «Отправить снова», чтобы получить новый код.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong code. Tries left: %1.</source>
+        <translation>Неверный код. Осталось попыток: %1.</translation>
+    </message>
 </context>
 <context>
     <name>OfflineBanner</name>
     <message>
-        <location filename="../../widgets/offline_banner.py" line="+67"/>
+        <location filename="../../widgets/checkout/offline_banner.py" line="+67"/>
         <source>No connection to the loyalty service. Waiting to be sent: {count}</source>
         <extracomment>Modes, as the `mode` property the stylesheet colours by.</extracomment>
         <translation>Нет связи с сервисом. Ждут отправки: {count}</translation>
@@ -1474,7 +1558,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>OfflinePolicyDialog</name>
     <message>
-        <location filename="../../widgets/offline_policy_dialog.py" line="+123"/>
+        <location filename="../../widgets/admin/offline_policy_dialog.py" line="+123"/>
         <source>Give a daily limit above zero, or refuse spending offline.</source>
         <translation>Укажите дневной лимит больше нуля или запретите списание без связи.</translation>
     </message>
@@ -1522,7 +1606,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../widgets/pin_dialog.py" line="+257"/>
+        <location filename="../../widgets/admin/pin_dialog.py" line="+257"/>
         <source>The two PINs are different. Type the new PIN again.</source>
         <translation>PIN-коды не совпадают. Введите новый PIN ещё раз.</translation>
     </message>
@@ -1626,7 +1710,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>PrinterStatusIndicator</name>
     <message>
-        <location filename="../../widgets/printer_status.py" line="+73"/>
+        <location filename="../../widgets/admin/printer_status.py" line="+73"/>
         <source>Printer ready</source>
         <translation>Принтер готов</translation>
     </message>
@@ -1674,7 +1758,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>QueueDialog</name>
     <message>
-        <location filename="../../widgets/queue_dialog.py" line="+177"/>
+        <location filename="../../widgets/admin/queue_dialog.py" line="+177"/>
         <location line="+199"/>
         <source>Waiting</source>
         <translation>Ждёт</translation>
@@ -1970,7 +2054,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>ReceiptPrompts</name>
     <message>
-        <location filename="../../widgets/receipt_prompts.py" line="+29"/>
+        <location filename="../../widgets/checkout/receipt_prompts.py" line="+29"/>
         <source>Start a new receipt?</source>
         <translation>Начать новый чек?</translation>
     </message>
@@ -2009,7 +2093,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>RedemptionPanel</name>
     <message>
-        <location filename="../../widgets/redemption_panel.py" line="+107"/>
+        <location filename="../../widgets/checkout/redemption_panel.py" line="+107"/>
         <location line="+98"/>
         <source>up to {amount}</source>
         <extracomment>Digits with an optional comma or dot and up to two decimals: &quot;12&quot;, &quot;12,5&quot;, &quot;12.50&quot;.</extracomment>
@@ -2053,9 +2137,194 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
 </context>
 <context>
+    <name>Registration</name>
+    <message>
+        <location filename="../../app/checkout/registration.py" line="+51"/>
+        <source>Registration needs the loyalty service, which cannot be reached now. Nothing was saved; register the customer once the connection is back.</source>
+        <translation>Для регистрации нужна программа лояльности, а она сейчас недоступна. Ничего не сохранено; зарегистрируйте покупателя, когда связь восстановится.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Type the customer&apos;s first name.</source>
+        <translation>Введите имя покупателя.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is not a loyalty card number. Scan the card or type its 13 digits.</source>
+        <translation>Это не номер карты лояльности. Отсканируйте карту или введите её 13 цифр.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type the code the customer received.</source>
+        <translation>Введите код, который получил покупатель.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>This loyalty service does not take registrations at the till.</source>
+        <translation>Эта программа лояльности не принимает регистрацию на кассе.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The loyalty service refused the registration: %1</source>
+        <translation>Программа лояльности отказала в регистрации: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/checkout/registration_screen.py" line="+105"/>
+        <source>Registration cancelled: the customer is not registered, nothing was saved.</source>
+        <translation>Регистрация отменена: покупатель не зарегистрирован, ничего не сохранено.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>That is not a loyalty card: scan the printed card to link.</source>
+        <translation>Это не карта лояльности: отсканируйте печатную карту, чтобы привязать её.</translation>
+    </message>
+    <message>
+        <location filename="../../app/checkout/session.py" line="-530"/>
+        <source>%1 is registered and earns bonuses on this receipt.</source>
+        <translation>%1 зарегистрирован(а) и получает бонусы по этому чеку.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Type the customer&apos;s mobile phone number.</source>
+        <translation>Введите номер мобильного телефона покупателя.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationDialog</name>
+    <message>
+        <location filename="../../widgets/checkout/registration_dialog.py" line="+213"/>
+        <source>Type the customer&apos;s mobile phone number.</source>
+        <translation>Введите номер мобильного телефона покупателя.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the customer&apos;s first name.</source>
+        <translation>Введите имя покупателя.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Birth date: type it as DD.MM.YYYY, or leave it empty.</source>
+        <translation>Дата рождения: введите как ДД.ММ.ГГГГ или оставьте пустой.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A card number has 13 digits: scan the card or leave the field empty.</source>
+        <translation>В номере карты 13 цифр: отсканируйте карту или оставьте поле пустым.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Register a customer</source>
+        <translation>Регистрация покупателя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Birth date (optional)</source>
+        <translation>Дата рождения (необязательно)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Card (optional)</source>
+        <translation>Карта (необязательно)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>DD.MM.YYYY</source>
+        <translation>ДД.ММ.ГГГГ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan or type the printed card</source>
+        <translation>Отсканируйте или введите печатную карту</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agrees to receive offers</source>
+        <translation>Согласен(на) получать предложения</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>I agree that the store may send me news and personal offers of its loyalty program by SMS and messengers, and may process my phone number, name and birth date for this purpose. I may withdraw this consent at any time at the till or by replying STOP.</source>
+        <translation>Я согласен(на), что магазин может присылать мне новости и персональные предложения программы лояльности по SMS и в мессенджерах и обрабатывать для этого мои номер телефона, имя и дату рождения. Я могу отозвать согласие в любой момент на кассе или ответив STOP.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send code</source>
+        <translation>Отправить код</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send a one-time code to the customer&apos;s phone</source>
+        <translation>Отправить одноразовый код на телефон покупателя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the registration: nothing is saved (Esc)</source>
+        <translation>Прекратить регистрацию: ничего не сохранится (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>Returns</name>
+    <message>
+        <location filename="../../app/returns/texts.py" line="+27"/>
+        <source>No sale of receipt %1 with a customer on this till. For a sale made on another till, give its original transaction id.</source>
+        <translation>На этой кассе нет продажи по чеку %1 с покупателем. Для продажи на другой кассе укажите её исходный идентификатор транзакции.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Line %1: %2 sold, %3 returned before; %4 more cannot be returned.</source>
+        <translation>Строка %1: продано %2, уже возвращено %3; ещё %4 вернуть нельзя.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The sale has no line %1.</source>
+        <translation>В продаже нет строки %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Line %1: the quantity returned must be above zero.</source>
+        <translation>Строка %1: возвращаемое количество должно быть больше нуля.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>List the lines returned, each line once.</source>
+        <translation>Перечислите возвращаемые строки, каждую один раз.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return %1 was made before with other lines or another receipt.</source>
+        <translation>Возврат %1 уже оформлен с другими строками или по другому чеку.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No return %1 on this till.</source>
+        <translation>На этой кассе нет возврата %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The return cannot be made.</source>
+        <translation>Возврат оформить нельзя.</translation>
+    </message>
+</context>
+<context>
     <name>SaleFinishedPanel</name>
     <message>
-        <location filename="../../widgets/sale_finished.py" line="+54"/>
+        <location filename="../../widgets/checkout/sale_finished.py" line="+54"/>
         <source>Sale finished</source>
         <translation>Продажа завершена</translation>
     </message>
@@ -2086,7 +2355,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>SandboxLog</name>
     <message>
-        <location filename="../../widgets/sandbox_log.py" line="+58"/>
+        <location filename="../../widgets/demo/sandbox_log.py" line="+58"/>
         <source>Code {code} sent to {to}</source>
         <translation>Код {code} отправлен на {to}</translation>
     </message>
@@ -2112,9 +2381,93 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
 </context>
 <context>
+    <name>Slip</name>
+    <message>
+        <location filename="../../app/devices/slip_labels.py" line="+18"/>
+        <source>Bonus program</source>
+        <translation>Бонусная программа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bonuses earned</source>
+        <translation>Начислено бонусов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bonuses spent</source>
+        <translation>Списано бонусов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Bonus balance</source>
+        <translation>Баланс бонусов</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Personal offers</source>
+        <translation>Персональные предложения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coupon</source>
+        <translation>Купон</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bonus program return</source>
+        <translation>Возврат по бонусной программе</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return receipt</source>
+        <translation>Чек возврата</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sale receipt</source>
+        <translation>Чек покупки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bonuses taken back</source>
+        <translation>Снято начисленных бонусов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bonuses given back</source>
+        <translation>Возвращено бонусов</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Figures are provisional: the loyalty program confirms them once it receives the return.</source>
+        <translation>Суммы предварительные: программа лояльности подтвердит их, когда получит возврат.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bonuses will be recounted once the loyalty program receives the return.</source>
+        <translation>Бонусы будут пересчитаны, когда программа лояльности получит возврат.</translation>
+    </message>
+</context>
+<context>
     <name>Till</name>
     <message>
-        <location filename="../../app/checkout/presenter.py" line="+213"/>
+        <location filename="../../app/checkout/presenter.py" line="+220"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Фискальный чек № %1 напечатан</translation>
     </message>
@@ -2125,6 +2478,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../app/devices/slip_labels.py" line="-19"/>
         <source>Bonuses will be credited when the connection is back.</source>
         <translation>Бонусы будут начислены, когда связь восстановится.</translation>
     </message>
@@ -2149,12 +2503,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тестовый сервис остановился: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+130"/>
+        <location filename="../../app/till.py" line="+142"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+105"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>API для кассовой программы выключен в настройках: она не может присылать чеки.</translation>
     </message>
@@ -2164,7 +2518,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Кассовая программа не может связаться с кассой: %1</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+151"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Списать %1 с бонусов клиента %2 без связи с сервисом?</translation>
     </message>
@@ -2261,7 +2615,7 @@ Esc: отменить ввод кода, иначе сбросить клиен�
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../widgets/totals_panel.py" line="+122"/>
+        <location filename="../../widgets/checkout/totals_panel.py" line="+122"/>
         <source>Total</source>
         <translation>Сумма</translation>
     </message>

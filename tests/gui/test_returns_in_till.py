@@ -1,5 +1,6 @@
 """A return made by the POS through the till's host API prints its slip on the network printer,
-with the loyalty service's figures once the refund was delivered (real window, sandbox, loopback printer)."""
+with the loyalty service's figures once the refund was delivered (real window, sandbox, loopback printer;
+the test till has no translation installed, so the slip speaks the English source words)."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -40,7 +41,7 @@ def test_a_return_from_the_pos_prints_the_points_taken_back_given_back_and_the_b
                 assert ok(pos.post("/v1/receipts/POS-61/close"))["phase"] == "awaiting_payment"
                 assert ok(pos.post("/v1/receipts/POS-61/paid", json={"fiscal": FISCAL}))["phase"] == "closed"
                 qtbot.waitUntil(lambda: not printer.jobs.empty(), timeout=15_000)  # the sale's slip
-                assert "Начислено бонусов" in decode(printer.next_job(timeout=1)).text
+                assert "Bonuses earned" in decode(printer.next_job(timeout=1)).text
 
                 body = {
                     "originalReceiptId": "POS-61",
@@ -57,13 +58,13 @@ def test_a_return_from_the_pos_prints_the_points_taken_back_given_back_and_the_b
     assert (answer["state"], answer["confirmed"]) == ("delivered", True)
     assert (answer["pointsReversed"], answer["pointsReturned"]) == (queued["pointsReversed"], queued["pointsReturned"])
     lines = slip.splitlines()
-    assert "Возврат по бонусной программе" in lines
+    assert "Bonus program return" in lines
     for label, value in (
-        ("Чек возврата", "R-000611"),
-        ("Чек покупки", "POS-61"),
-        ("Снято начисленных бонусов", "-" + format_money(Decimal(answer["pointsReversed"]))),
-        ("Возвращено бонусов", "+" + format_money(Decimal(answer["pointsReturned"]))),
-        ("Баланс бонусов", format_money(Decimal(answer["newBalance"]))),
+        ("Return receipt", "R-000611"),
+        ("Sale receipt", "POS-61"),
+        ("Bonuses taken back", "-" + format_money(Decimal(answer["pointsReversed"]))),
+        ("Bonuses given back", "+" + format_money(Decimal(answer["pointsReturned"]))),
+        ("Bonus balance", format_money(Decimal(answer["newBalance"]))),
     ):
         assert any(line.startswith(label) and line.endswith(value.replace("\u00a0", " ")) for line in lines), (label, value, lines)
-    assert "предварительные" not in slip
+    assert "provisional" not in slip
