@@ -38,6 +38,7 @@ from app.offline.redemption import policy_from_settings
 from app.checkout.presenter import TillPresenter
 from app.host_api.status import HostApiStatus
 from app.settings import Settings, demo_settings, secrets_folder
+from app.shift.reader import ShiftReader
 from app.offline.sync_controller import SyncController
 from app.workers import BackgroundWorker
 from devices.printing.receipt_layout import LoyaltySummary
@@ -130,6 +131,7 @@ class TillApplication(QObject):
         self.window.loyalty.set_service_status(False, QCoreApplication.translate("Till", "Connecting…"))
         self.host_api: HostApiServer | None = None
         self.host_api_state = HostApiStatus(running=False)  # as the admin's Integration screen shows it
+        self.shift_reader = ShiftReader(database_path)  # opens the database on the first reader's thread
         self._till_status: TillStatus | None = None  # read by the host API's thread; replaced whole
         self.devices.printer_status.connect(self._printer_status_for_host)
 
@@ -239,6 +241,7 @@ class TillApplication(QObject):
         from app.host_api.server import HostApiServer
 
         broadcaster = StateBroadcaster()
+        shift = self.shift_reader
         if self.controller.state is not None:
             broadcaster.publish(self.controller.state)
         self.controller.add_state_listener(broadcaster.publish)
@@ -246,7 +249,7 @@ class TillApplication(QObject):
 
         def start() -> tuple[HostApiServer, str]:
             token = self.read_host_api_token()
-            app = make_api(self.controller, token, broadcaster, self._host_api_status)
+            app = make_api(self.controller, token, broadcaster, self._host_api_status, shift=shift)
             server = HostApiServer(app, address, port, broadcaster)
             server.start()
             return server, token
@@ -303,6 +306,7 @@ class TillApplication(QObject):
         self.devices.shutdown()
         for worker in (self.service_worker, self.sync_worker, self.admin_worker, self.device_worker):
             worker.stop()
+        self.shift_reader.close()
 
     # ----- devices -------------------------------------------------------------------------
     def _connect_devices(self) -> None:

@@ -1,12 +1,22 @@
 """The time window of a shift summary: [start, end), aware datetimes, by default since local midnight."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 
 class WindowError(ValueError):
-    """A window that cannot be used: a time without an offset, not ISO 8601, or ending before it starts."""
+    """A window that cannot be used: a time without an offset, not ISO 8601 (`value` is that text),
+    or one ending before it starts (`value` None)."""
+
+    def __init__(self, message: str, value: str | None = None) -> None:
+        super().__init__(message)
+        self.value = value
+
+
+# A "+" left unescaped in a URL's query arrives as a space: "...T08:00:00 03:00" meant "+03:00".
+_SPACED_OFFSET = re.compile(r"(T[0-9:.]+) ([0-9]{2}(:?[0-9]{2})?)$")
 
 
 @dataclass(frozen=True)
@@ -32,12 +42,13 @@ def local_midnight(now: datetime) -> datetime:
 
 def parse_moment(text: str) -> datetime:
     """An ISO 8601 time with its offset (`2026-12-05T08:00:00+03:00`, or `Z`); `WindowError` otherwise."""
+    cleaned = _SPACED_OFFSET.sub(r"\1+\2", text.strip())
     try:
-        moment = datetime.fromisoformat(text.strip())
+        moment = datetime.fromisoformat(cleaned)
     except (TypeError, ValueError):
-        raise WindowError(f"not an ISO 8601 time: {text!r}") from None
+        raise WindowError(f"not an ISO 8601 time: {text!r}", text) from None
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise WindowError(f"the time {text!r} has no UTC offset (add e.g. +03:00 or Z)")
+        raise WindowError(f"the time {text!r} has no UTC offset (add e.g. +03:00 or Z)", text)
     return moment
 
 

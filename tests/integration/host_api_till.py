@@ -22,6 +22,7 @@ from app.host_api.server import HostApiServer
 from app.offline.connectivity import ConnectivityMonitor, MonitoredService
 from app.offline.outbox_sync import OutboxSync
 from app.offline.store import CachedOfflineStore
+from app.shift.summary import summarise
 from app.workers import BackgroundWorker
 from cache.database import Database, open_database
 from fiscal.demo_registrar import DemoRegistrar
@@ -91,7 +92,8 @@ def start_api_till(qtbot: Any, service_url: str, db_path: Path, *, timeout_secon
     with qtbot.waitSignal(controller.ready, timeout=15_000):
         controller.start(make)
     till_status = TillStatus("test")
-    server = HostApiServer(make_api(controller, TOKEN, broadcaster, lambda: till_status), "127.0.0.1", 0, broadcaster)
+    api = make_api(controller, TOKEN, broadcaster, lambda: till_status, shift=lambda window: summarise(database, window))
+    server = HostApiServer(api, "127.0.0.1", 0, broadcaster)
     server.start()
     sync = OutboxSync(database, SoapLoyaltyService(service_url, timeout_seconds=5))
     return ApiTill(database, controller, worker, server, broadcaster, sync, till_status)
