@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Callable, Sequence
 
 from devices.printing.printer_status import PrinterStatus, StatusReason
-from devices.printing.receipt_layout import LoyaltySummary, build_receipt, build_test_page
+from devices.printing.receipt_layout import LoyaltySummary, ShiftSlip, build_receipt, build_shift_slip, build_test_page
 from devices.printing.transports import DEFAULT_STATUS_WAIT, Transport, transport_for
 from devices.uris import PrinterConfig, PrintOptions, parse_printer_uri
 from loyalty_client.types import Offer
@@ -87,6 +87,15 @@ class ReceiptPrinter:
             log.exception("could not lay out the loyalty slip")
             return self._remember(PrinterStatus.error(StatusReason.LAYOUT_FAILED, detail=str(exc)))
         return self.print_job(PrintJob(data, "loyalty slip"))
+
+    def print_shift_slip(self, slip: ShiftSlip) -> PrinterStatus:
+        """Print the shift slip: the loyalty figures of the till's shift."""
+        try:
+            data = build_shift_slip(slip, self.options, language=self.language)
+        except Exception as exc:  # a layout bug must not cost the cashier more than a message
+            log.exception("could not lay out the shift slip")
+            return self._remember(PrinterStatus.error(StatusReason.LAYOUT_FAILED, detail=str(exc)))
+        return self.print_job(PrintJob(data, "shift slip"))
 
     def print_test_page(self) -> PrinterStatus:
         """Print the test page (settings, Russian and Belarusian text, a QR and an EAN-13)."""

@@ -1,4 +1,4 @@
-"""The bytes of the after-sale loyalty slip and of the printer test page (ESC/POS, pure).
+"""The bytes of the after-sale loyalty slip, the shift slip and the printer test page (ESC/POS, pure).
 
 A job is first described as a short list of blocks (lines of text, QR codes, EAN-13 barcodes, a
 cut), so its whole text is known before anything is encoded; then the code page is chosen for
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Callable, Sequence, Union
 
@@ -106,6 +106,95 @@ BELARUSIAN = ReceiptLabels(
 )
 
 LABELS = {"ru": RUSSIAN, "be": BELARUSIAN}
+
+
+@dataclass(frozen=True)
+class ShiftFigure:
+    """One figure of the shift slip, and whether the loyalty service confirmed all of it."""
+
+    value: Decimal | int
+    confirmed: bool = True
+
+
+@dataclass(frozen=True)
+class ShiftSlip:
+    """What the shift slip says: the window, the loyalty figures of the till in it, and the
+    deliveries still waiting or refused. Unconfirmed figures are marked on paper."""
+
+    start: datetime
+    end: datetime
+    sales: ShiftFigure
+    earned: ShiftFigure
+    spent: ShiftFigure
+    refunds: ShiftFigure
+    reversed: ShiftFigure
+    returned: ShiftFigure
+    coupons: ShiftFigure
+    waiting: int
+    failed: int
+    store_id: str = ""
+    till_id: str = ""
+    printed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ShiftLabels:
+    """The fixed words of the shift slip in one language."""
+
+    heading: str
+    store: str
+    till: str
+    period: str
+    sales: str
+    earned: str
+    spent: str
+    refunds: str
+    reversed: str
+    returned: str
+    coupons: str
+    waiting: str
+    failed: str
+    unconfirmed: str
+    printed: str
+
+
+RUSSIAN_SHIFT = ShiftLabels(
+    heading="Итоги смены",
+    store="Магазин",
+    till="Касса",
+    period="Период",
+    sales="Продажи с картой",
+    earned="Начислено бонусов",
+    spent="Списано бонусов",
+    refunds="Возвраты",
+    reversed="Снято бонусов",
+    returned="Возвращено бонусов",
+    coupons="Купонов использовано",
+    waiting="Ждут отправки",
+    failed="Не приняты программой",
+    unconfirmed="* ещё не подтверждено программой лояльности",
+    printed="Напечатано",
+)
+
+BELARUSIAN_SHIFT = ShiftLabels(
+    heading="Вынікі змены",
+    store="Крама",
+    till="Каса",
+    period="Перыяд",
+    sales="Продажы з картай",
+    earned="Налічана бонусаў",
+    spent="Спісана бонусаў",
+    refunds="Вяртанні",
+    reversed="Знята бонусаў",
+    returned="Вернута бонусаў",
+    coupons="Купонаў скарыстана",
+    waiting="Чакаюць адпраўкі",
+    failed="Не прыняты праграмай",
+    unconfirmed="* яшчэ не пацверджана праграмай лаяльнасці",
+    printed="Надрукавана",
+)
+
+SHIFT_LABELS = {"ru": RUSSIAN_SHIFT, "be": BELARUSIAN_SHIFT}
 
 
 # ----- blocks of a job ------------------------------------------------------------------------
@@ -286,6 +375,51 @@ def layout_receipt(
     return _layout(blocks_on, options)
 
 
+def shift_value(figure: ShiftFigure) -> str:
+    """A shift figure as printed: a count as is, points as people read them; `*` when unconfirmed."""
+    text = str(figure.value) if isinstance(figure.value, int) else points(figure.value)
+    return text if figure.confirmed else text + " *"
+
+
+def layout_shift_slip(slip: ShiftSlip, options: PrintOptions, *, language: str = "ru") -> Layout:
+    """The blocks of the shift slip and the code page for them."""
+    labels = SHIFT_LABELS.get(language, RUSSIAN_SHIFT)
+
+    def when(moment: datetime) -> str:
+        return f"{moment:%d.%m.%Y %H:%M}"
+
+    def blocks_on(sheet: Sheet) -> list[Block]:
+        blocks: list[Block] = [sheet.rule("-")]
+        blocks += sheet.wrap(labels.heading, bold=True, center=True)
+        if slip.store_id:
+            blocks += sheet.row(labels.store, slip.store_id)
+        if slip.till_id:
+            blocks += sheet.row(labels.till, slip.till_id)
+        blocks += sheet.wrap(f"{labels.period}: {when(slip.start)} - {when(slip.end)}")
+        blocks.append(sheet.rule("-"))
+        for label, figure in (
+            (labels.sales, slip.sales),
+            (labels.earned, slip.earned),
+            (labels.spent, slip.spent),
+            (labels.refunds, slip.refunds),
+            (labels.reversed, slip.reversed),
+            (labels.returned, slip.returned),
+            (labels.coupons, slip.coupons),
+        ):
+            blocks += sheet.row(label, shift_value(figure))
+        blocks.append(sheet.rule("-"))
+        blocks += sheet.row(labels.waiting, str(slip.waiting), bold=slip.waiting > 0)
+        blocks += sheet.row(labels.failed, str(slip.failed), bold=slip.failed > 0)
+        figures = (slip.sales, slip.earned, slip.spent, slip.refunds, slip.reversed, slip.returned, slip.coupons)
+        if not all(figure.confirmed for figure in figures):
+            blocks += sheet.wrap(labels.unconfirmed)
+        if slip.printed_at is not None:
+            blocks += sheet.wrap(f"{labels.printed} {when(slip.printed_at)}")
+        return blocks
+
+    return _layout(blocks_on, options)
+
+
 def layout_test_page(options: PrintOptions, *, device: str = "") -> Layout:
     """The blocks of the printer test page: settings, a ruler, Russian and Belarusian text, codes."""
     columns = options.columns
@@ -418,7 +552,7 @@ def _render_ean13(printer: Any, code: str, width: PaperWidth) -> None:
     printer._raw(b"\n" + ALIGN_LEFT)
 
 
-# ----- the two jobs ---------------------------------------------------------------------------
+# ----- the jobs ---------------------------------------------------------------------------
 
 
 def build_receipt(
@@ -430,6 +564,11 @@ def build_receipt(
 ) -> bytes:
     """The printed bytes of the after-sale slip: the loyalty block, then every offer, then a cut."""
     return render(layout_receipt(summary, offers, options, language=language))
+
+
+def build_shift_slip(slip: ShiftSlip, options: PrintOptions, *, language: str = "ru") -> bytes:
+    """The printed bytes of the shift slip: the shift's loyalty figures, then a cut."""
+    return render(layout_shift_slip(slip, options, language=language))
 
 
 def build_test_page(options: PrintOptions, *, device: str = "") -> bytes:
