@@ -39,6 +39,7 @@ from app.checkout.presenter import TillPresenter
 from app.host_api.status import HostApiStatus
 from app.settings import Settings, demo_settings, secrets_folder
 from app.shift.reader import ShiftReader
+from app.shift.screen import ShiftScreen
 from app.offline.sync_controller import SyncController
 from app.workers import BackgroundWorker
 from devices.printing.receipt_layout import LoyaltySummary
@@ -132,6 +133,14 @@ class TillApplication(QObject):
         self.host_api: HostApiServer | None = None
         self.host_api_state = HostApiStatus(running=False)  # as the admin's Integration screen shows it
         self.shift_reader = ShiftReader(database_path)  # opens the database on the first reader's thread
+        self.shift_screen = ShiftScreen(
+            self.window,
+            self.admin_worker,
+            self.shift_reader,
+            self.devices.print_shift_slip,
+            store=lambda: (self.settings.get("store", "store_id"), self.settings.get("store", "till_id")),
+        )
+        self.window.shift_summary_requested.connect(self.shift_screen.open)
         self._till_status: TillStatus | None = None  # read by the host API's thread; replaced whole
         self.devices.printer_status.connect(self._printer_status_for_host)
 

@@ -19,7 +19,7 @@ from app.workers import BackgroundWorker
 from devices.discovery import DiscoveredDevice, discover_devices
 from devices.printing.printer import ReceiptPrinter
 from devices.printing.printer_status import PrinterStatus
-from devices.printing.receipt_layout import LoyaltySummary
+from devices.printing.receipt_layout import LoyaltySummary, ShiftSlip
 from devices.scanner.serial_scanner import ScannerEvent, ScannerStatus, SerialScannerReader
 from devices.uris import (
     DeviceUriError,
@@ -115,6 +115,14 @@ class DevicesController(QObject):
         printer = self._printer
         if printer is not None:
             self._print(lambda: printer.print_receipt(summary, offers))
+
+    def print_shift_slip(self, slip: ShiftSlip) -> bool:
+        """Print the shift slip on the device worker; False when no printer is set up."""
+        printer = self._printer
+        if printer is None:
+            return False
+        self._print(lambda: printer.print_shift_slip(slip))
+        return True
 
     def reprint_last(self) -> None:
         """Send the last slip again."""
