@@ -75,7 +75,7 @@ class ShiftSummary:
     reversed: Points  # points earned and taken back by refunds
     returned: Points  # points spent and given back by refunds
     coupons: Count  # coupons used on those sales
-    waiting: int  # operations of the window not yet delivered (pending or being sent)
+    waiting: int  # operations of the window not yet delivered (pending or being sent), cancellations too
     failed: int  # operations of the window the service refused, waiting for an admin
 
     @property
@@ -112,14 +112,14 @@ def _summary(window: ShiftWindow, totals: list[Any], undelivered: list[Any]) -> 
     coupons_waiting = 0
     for row in undelivered:
         if row.operation == Operation.COMMIT.value:
-            estimate = sale_estimate(row.payload, row.accrual_percent, row.status)
-            earned.add(estimate.earned)
-            spent.add(estimate.spent)
-            coupons_waiting += estimate.coupons
+            sale_expected = sale_estimate(row.payload, row.accrual_percent, row.status)
+            earned.add(sale_expected.earned)
+            spent.add(sale_expected.spent)
+            coupons_waiting += sale_expected.coupons
         else:
-            estimate = refund_estimate(row.payload)
-            reversed_.add(estimate.reversed)
-            returned.add(estimate.returned)
+            refund_expected = refund_estimate(row.payload)
+            reversed_.add(refund_expected.reversed)
+            returned.add(refund_expected.returned)
     coupons = sum(int(row.coupons or 0) for row in totals if row.operation == Operation.COMMIT.value)
     return ShiftSummary(
         window=window,
@@ -171,8 +171,9 @@ _WINDOW = "j.recorded_at >= :start AND j.recorded_at < :end"
 _JOURNAL_BY_TIME = "journal AS j INDEXED BY ix_journal_recorded_at"
 _COMMIT, _REFUND, _DONE = Operation.COMMIT.value, Operation.REFUND.value, OutboxState.DONE.value
 
-# Per operation and delivery state: how many, the service's figures of those delivered (a row an
-# admin set aside holds no figures), and the coupons the sales carried.
+# Per operation and delivery state: how many (cancellations too: they are deliveries), the
+# service's figures of those delivered (a row an admin set aside holds no figures), and the
+# coupons the sales carried.
 _TOTALS = text(
     f"""
     SELECT j.operation AS operation, o.state AS state, COUNT(*) AS n,
@@ -183,7 +184,7 @@ _TOTALS = text(
         SUM(CASE WHEN json_type(j.payload, '$.coupons') = 'array'
             THEN json_array_length(j.payload, '$.coupons') ELSE 0 END) AS coupons
     FROM {_JOURNAL_BY_TIME} JOIN outbox AS o ON o.journal_id = j.id
-    WHERE {_WINDOW} AND j.operation IN ('{_COMMIT}', '{_REFUND}')
+    WHERE {_WINDOW}
     GROUP BY j.operation, o.state
     """
 )
