@@ -39,6 +39,8 @@ from app.offline.redemption import policy_from_settings
 from app.checkout.presenter import TillPresenter
 from app.host_api.status import HostApiStatus
 from app.settings import Settings, demo_settings, secrets_folder
+from app.shift.reader import ShiftReader
+from app.shift.screen import ShiftScreen
 from app.offline.sync_controller import SyncController
 from app.workers import BackgroundWorker
 from app.returns.slip import return_summary
@@ -143,6 +145,15 @@ class TillApplication(QObject):
         self.host_api: HostApiServer | None = None
         self.host_api_state = HostApiStatus(running=False)  # as the admin's Integration screen shows it
         self._returns: ReturnsOnWorker | None = None
+        self.shift_reader = ShiftReader(database_path)  # opens the database on the first reader's thread
+        self.shift_screen = ShiftScreen(
+            self.window,
+            self.admin_worker,
+            self.shift_reader,
+            self.devices.print_shift_slip,
+            store=lambda: (self.settings.get("store", "store_id"), self.settings.get("store", "till_id")),
+        )
+        self.window.shift_summary_requested.connect(self.shift_screen.open)
         self._till_status: TillStatus | None = None  # read by the host API's thread; replaced whole
         self.devices.printer_status.connect(self._printer_status_for_host)
 
@@ -252,6 +263,7 @@ class TillApplication(QObject):
         from app.host_api.server import HostApiServer
 
         broadcaster = StateBroadcaster()
+        shift = self.shift_reader
         if self.controller.state is not None:
             broadcaster.publish(self.controller.state)
         self.controller.add_state_listener(broadcaster.publish)
@@ -259,7 +271,9 @@ class TillApplication(QObject):
 
         def start() -> tuple[HostApiServer, str]:
             token = self.read_host_api_token()
-            app = make_api(self.controller, token, broadcaster, self._host_api_status, returns=self.returns)
+            app = make_api(
+                self.controller, token, broadcaster, self._host_api_status, returns=self.returns, shift=shift
+            )
             server = HostApiServer(app, address, port, broadcaster)
             server.start()
             return server, token
@@ -337,6 +351,7 @@ class TillApplication(QObject):
         self.devices.shutdown()
         for worker in (self.service_worker, self.sync_worker, self.admin_worker, self.device_worker):
             worker.stop()
+        self.shift_reader.close()
 
     # ----- devices -------------------------------------------------------------------------
     def _connect_devices(self) -> None:

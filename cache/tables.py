@@ -140,7 +140,7 @@ class JournalRow(Base):
     key: Mapped[str] = mapped_column(String(64))
     customer_id: Mapped[str] = mapped_column(String(64), index=True)
     payload: Mapped[str] = mapped_column(Text)
-    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)  # the shift summary's window
     # A sale's host receipt id and fiscal document number, from its payload (None for other rows):
     # returns and the shift summary find a sale by the POS's own numbers.
     receipt_id: Mapped[str | None] = mapped_column(String(64), index=True)

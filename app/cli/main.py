@@ -1,4 +1,5 @@
-"""The `till-loyalty` command: the demo till, the till, the sandbox, load runs and the outbox queue.
+"""The `till-loyalty` command: the demo till, the till, the sandbox, load runs, the outbox queue and
+the shift summary.
 
 Bad input (a wrong option value, an unusable settings file, database or address) ends in one line
 on stderr and exit status 2; with `-v` the traceback comes first. Values are checked before any
@@ -87,7 +88,19 @@ def _parser() -> argparse.ArgumentParser:
     retry = actions.add_parser("retry", parents=[after], help="send a dead letter again")
     retry.add_argument("id", type=int, help="the row's id (see `queue list --failed`)")
     actions.add_parser("sync", parents=[after], help="deliver every waiting row now (with the till closed)")
+    shift = commands.add_parser(
+        "shift", parents=[after], help="the shift's loyalty figures from the till's journal (works offline)"
+    )
+    shift.add_argument("--from", dest="start", type=_moment, metavar="TIME", help="ISO 8601 with offset (default: local midnight)")
+    shift.add_argument("--to", dest="end", type=_moment, metavar="TIME", help="ISO 8601 with offset, excluded (default: the next midnight)")
+    shift.add_argument("--json", action="store_true", help="print what GET /v1/shift answers")
     return parser
+
+
+def _moment(text: str) -> str:
+    from app.cli.shift import moment_argument
+
+    return moment_argument(text)
 
 
 def _count(text: str) -> int:
@@ -134,6 +147,8 @@ def _check_what_the_command_uses(args: argparse.Namespace, settings: Settings) -
     database_source = "--db" if args.db is not None else f"[cache] database in {settings.path}"
     database = Path(settings.get("cache", "database"))
     check_till_database(database, database_source)
+    if args.command == "shift":  # it only reads the journal: no service, nothing created
+        return
     if args.command != "queue":  # the till and a load run create it; made here, a failure is said first
         database.parent.mkdir(parents=True, exist_ok=True)
     if args.command != "queue" or args.action == "sync":
@@ -228,6 +243,10 @@ def _run(argv: list[str]) -> int:
             failed_only=getattr(args, "failed", False),
             limit=getattr(args, "limit", 100),
         )
+    if args.command == "shift":
+        from app.cli.shift import run_shift
+
+        return run_shift(settings, args.start, args.end, as_json=args.json)
     from app.gui import run_till
 
     return run_till(settings, demo=args.command == "demo", exit_when_shown=args.exit_when_shown)

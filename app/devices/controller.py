@@ -13,7 +13,7 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.devices.slip_labels import return_slip_labels, slip_labels
+from app.devices.slip_labels import return_slip_labels, shift_slip_labels, slip_labels
 from app.devices.texts import printer_status_text, scanner_status_text
 from app.devices.wedge_filter import WedgeEventFilter
 from app.workers import BackgroundWorker
@@ -21,6 +21,7 @@ from devices.discovery import DiscoveredDevice, discover_devices
 from devices.printing.printer import ReceiptPrinter
 from devices.printing.printer_status import PrinterStatus
 from devices.printing.receipt_layout import LoyaltySummary
+from devices.printing.shift_slip import ShiftSlip
 from devices.printing.return_slip import ReturnSummary
 from devices.scanner.serial_scanner import ScannerEvent, ScannerStatus, SerialScannerReader
 from devices.uris import (
@@ -146,6 +147,15 @@ class DevicesController(QObject):
         if printer is not None:
             labels = return_slip_labels()  # translated here, on the GUI thread
             self._print(lambda: printer.print_return_slip(summary, labels=labels))
+
+    def print_shift_slip(self, slip: ShiftSlip) -> bool:
+        """Print the shift slip on the device worker; False when no printer is set up."""
+        printer = self._printer
+        if printer is None:
+            return False
+        labels = shift_slip_labels()  # translated here, on the GUI thread
+        self._print(lambda: printer.print_shift_slip(slip, labels=labels))
+        return True
 
     def reprint_last(self) -> None:
         """Send the last slip again."""

@@ -1,4 +1,4 @@
-"""The after-sale and return slips' fixed words in the till's language, for the Qt-free slip layout.
+"""The fixed words of the after-sale, return and shift slips in the till's language, for the Qt-free slip layout.
 
 The layout (`devices/printing/receipt_layout.py`) prints whatever words it is given; the till
 translates them here with Qt's translator (context "Slip") when a slip is printed. The sentence
@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from devices.printing.receipt_layout import ReceiptLabels
 from devices.printing.return_slip import ReturnLabels
+from devices.printing.shift_slip import ShiftLabels
 
 
 def slip_labels() -> ReceiptLabels:
@@ -43,4 +44,25 @@ def return_slip_labels() -> ReturnLabels:
         unknown=QCoreApplication.translate(
             "Slip", "Bonuses will be recounted once the loyalty program receives the return."
         ),
+    )
+
+
+def shift_slip_labels() -> ShiftLabels:
+    """The shift slip's words as the installed translation has them (English source without one)."""
+    return ShiftLabels(
+        heading=QCoreApplication.translate("Slip", "Shift summary"),
+        store=QCoreApplication.translate("Slip", "Store"),
+        till=QCoreApplication.translate("Slip", "Till"),
+        period=QCoreApplication.translate("Slip", "Period"),
+        sales=QCoreApplication.translate("Slip", "Sales with a card"),
+        earned=QCoreApplication.translate("Slip", "Bonuses earned"),
+        spent=QCoreApplication.translate("Slip", "Bonuses spent"),
+        refunds=QCoreApplication.translate("Slip", "Returns"),
+        reversed=QCoreApplication.translate("Slip", "Bonuses taken back"),
+        returned=QCoreApplication.translate("Slip", "Bonuses given back"),
+        coupons=QCoreApplication.translate("Slip", "Coupons used"),
+        waiting=QCoreApplication.translate("Slip", "Waiting to be sent"),
+        failed=QCoreApplication.translate("Slip", "Refused by the program"),
+        unconfirmed=QCoreApplication.translate("Slip", "* not yet confirmed by the loyalty program"),
+        printed=QCoreApplication.translate("Slip", "Printed"),
     )

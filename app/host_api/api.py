@@ -11,10 +11,11 @@ import json
 import logging
 from concurrent.futures import Future
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, AsyncIterator, Callable, Protocol, TypeVar
 
-from fastapi import APIRouter, Depends, FastAPI, Path, Request
+from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPBearer
@@ -38,12 +39,15 @@ from app.host_api.models import (
     RedeemIn,
     ReturnIn,
     ReturnOut,
+    ShiftOut,
     StatusOut,
 )
 from app.host_api.returns import return_request, return_state
 from app.returns.errors import ReturnRefused
 from app.returns.texts import refusal_text
 from app.host_api.state import receipt_lines, receipt_state
+from app.shift.data import shift_data
+from app.shift.window import ShiftWindow, WindowError, shift_window
 from app.translation import translate
 from fiscal.receipt import FiscalDocument
 
@@ -71,6 +75,10 @@ class ReturnsPort(Protocol):
     def call(self, step: Callable[[ReturnsService], T]) -> "Future[T]":
         """Queue `step`; its result comes in the future."""
         ...
+
+
+ShiftPort = Callable[[ShiftWindow], Any]
+"""Reads the shift summary of a window from the till's journal (`app.shift.reader.ShiftReader`)."""
 
 
 class CheckoutPort(Protocol):
@@ -107,10 +115,11 @@ def make_api(
     status: Callable[[], TillStatus],
     *,
     returns: ReturnsPort | None = None,
+    shift: ShiftPort | None = None,
     deadline_seconds: float = DEADLINE_SECONDS,
 ) -> RequestGuard:
-    """The host API as an ASGI application (`returns`: where returns are made; without it the
-    returns paths answer SERVICE_UNAVAILABLE)."""
+    """The host API as an ASGI application (`returns`: where returns are made; `shift`: where
+    `GET /v1/shift` reads its figures; without them those paths answer SERVICE_UNAVAILABLE)."""
     api = FastAPI(
         title="till-loyalty host API",
         version=API_VERSION,
@@ -236,6 +245,35 @@ def make_api(
     async def get_return(returnId: str = ReturnId) -> ReturnOut:
         return await run_return(lambda service: service.get(returnId))
 
+    @router.get("/shift", response_model=ShiftOut, summary="The shift's loyalty figures, from the till's journal")
+    async def get_shift(
+        start: str | None = Query(
+            None, alias="from", max_length=64, description="ISO 8601 with offset; default: local midnight today"
+        ),
+        end: str | None = Query(
+            None, alias="to", max_length=64, description="ISO 8601 with offset, excluded; default: the next midnight"
+        ),
+    ) -> ShiftOut:
+        try:
+            window = shift_window(start, end, datetime.now(timezone.utc))
+        except WindowError as exc:
+            raise _Refused(errors.INVALID_REQUEST, _window_refusal(exc)) from None
+        if shift is None:
+            raise _Refused(
+                errors.SERVICE_UNAVAILABLE, translate("HostApi", "The till is starting; repeat the call shortly."), True
+            )
+        try:  # on a thread: the journal is read off the event loop
+            summary = await asyncio.wait_for(asyncio.to_thread(shift, window), deadline_seconds)
+        except TimeoutError:
+            raise _Refused(
+                errors.SERVICE_UNAVAILABLE, translate("HostApi", "The till did not answer in time; repeat the call."), True
+            ) from None
+        except Exception as exc:
+            log.error("the shift summary failed", exc_info=exc)
+            text = translate("HostApi", "Unexpected error in the till. Repeat the call.")
+            raise _Refused(errors.INTERNAL_ERROR, text, True) from None
+        return ShiftOut.model_validate(shift_data(summary))
+
     @router.get(
         "/events",
         summary="Server-sent events: the receipt state whenever it changes",
@@ -260,6 +298,14 @@ class _Refused(Exception):
     def __init__(self, code: str, message: str, retryable: bool = False) -> None:
         super().__init__(code)
         self.code, self.message, self.retryable = code, message, retryable
+
+
+def _window_refusal(exc: WindowError) -> str:
+    """What the POS is told of a shift window it cannot have, in the till's language."""
+    if exc.value is None:
+        return translate("HostApi", "The shift must end after it starts: give \"to\" later than \"from\".")
+    text = translate("HostApi", "\"%1\" is not a time in ISO 8601 with its UTC offset, e.g. 2026-12-05T08:00:00+03:00.")
+    return text.replace("%1", exc.value)
 
 
 def _error_handlers(api: FastAPI) -> None:

@@ -243,3 +243,49 @@ class ErrorOut(BaseModel):
     """Every error answer."""
 
     error: ErrorBody
+
+
+class ShiftCountOut(BaseModel):
+    """A count of the shift, and how many of them the loyalty service has not confirmed yet."""
+
+    count: int
+    confirmed: bool
+    unconfirmed: int
+
+
+class ShiftPointsOut(BaseModel):
+    """Points of the shift: the service's (`confirmed`), the till's estimate of operations not yet
+    delivered (`expected`), and their sum. `unknown` operations could not be estimated."""
+
+    confirmed: str
+    expected: str
+    total: str
+    fullyConfirmed: bool
+    unconfirmed: int
+    unknown: int
+
+
+class DeliveriesOut(BaseModel):
+    """The shift's operations still to reach the service, and those it refused (for an admin)."""
+
+    waiting: int
+    failed: int
+
+
+class ShiftOut(BaseModel):
+    """What the loyalty program did on this till from `from` (included) to `to` (excluded),
+    from the till's own journal: it answers offline too."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    start: str = Field(alias="from")
+    end: str = Field(alias="to")
+    fullyConfirmed: bool
+    sales: ShiftCountOut = Field(description="Sales with a customer")
+    pointsEarned: ShiftPointsOut
+    pointsSpent: ShiftPointsOut
+    refunds: ShiftCountOut
+    pointsReversed: ShiftPointsOut = Field(description="Points earned and taken back by refunds")
+    pointsReturned: ShiftPointsOut = Field(description="Points spent and given back by refunds")
+    couponsUsed: ShiftCountOut
+    deliveries: DeliveriesOut

@@ -22,6 +22,8 @@ from devices.printing.printer_status import PrinterStatus, StatusReason
 from devices.printing.receipt_layout import RUSSIAN, LoyaltySummary, ReceiptLabels, build_receipt, build_test_page
 from devices.printing.return_slip import RUSSIAN as RETURN_RUSSIAN
 from devices.printing.return_slip import ReturnLabels, ReturnSummary, build_return_slip
+from devices.printing.shift_slip import RUSSIAN as SHIFT_RUSSIAN
+from devices.printing.shift_slip import ShiftLabels, ShiftSlip, build_shift_slip
 from devices.printing.transports import DEFAULT_STATUS_WAIT, Transport, transport_for
 from devices.uris import PrinterConfig, PrintOptions, parse_printer_uri
 from loyalty_client.types import Offer
@@ -99,6 +101,15 @@ class ReceiptPrinter:
             log.exception("could not lay out the return slip")
             return self._remember(PrinterStatus.error(StatusReason.LAYOUT_FAILED, detail=str(exc)))
         return self.print_job(PrintJob(data, "return slip"))
+
+    def print_shift_slip(self, slip: ShiftSlip, *, labels: ShiftLabels = SHIFT_RUSSIAN) -> PrinterStatus:
+        """Print the shift slip in the words of `labels`: the loyalty figures of the till's shift."""
+        try:
+            data = build_shift_slip(slip, self.options, labels=labels)
+        except Exception as exc:  # a layout bug must not cost the cashier more than a message
+            log.exception("could not lay out the shift slip")
+            return self._remember(PrinterStatus.error(StatusReason.LAYOUT_FAILED, detail=str(exc)))
+        return self.print_job(PrintJob(data, "shift slip"))
 
     def print_test_page(self) -> PrinterStatus:
         """Print the test page (settings, Russian and Belarusian text, a QR and an EAN-13)."""

@@ -1,4 +1,4 @@
-"""The bytes of the after-sale loyalty slip and of the printer test page (ESC/POS, pure).
+"""The bytes of the after-sale loyalty slip and the printer test page (ESC/POS, pure).
 
 A job is first described as a short list of blocks (lines of text, QR codes, EAN-13 barcodes, a
 cut), so its whole text is known before anything is encoded; then the code page is chosen for
@@ -404,7 +404,7 @@ def _render_ean13(printer: Any, code: str, width: PaperWidth) -> None:
     printer._raw(b"\n" + ALIGN_LEFT)
 
 
-# ----- the two jobs ---------------------------------------------------------------------------
+# ----- the jobs ---------------------------------------------------------------------------
 
 
 def build_receipt(

@@ -609,7 +609,7 @@ bonuses</source>
 <context>
     <name>Devices</name>
     <message>
-        <location filename="../../app/devices/controller.py" line="+157"/>
+        <location filename="../../app/devices/controller.py" line="+167"/>
         <source>Printing…</source>
         <translation>Друк…</translation>
     </message>
@@ -1216,18 +1216,20 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>З чэкам %1 зараз гэтага зрабіць нельга: яго стан — %2.</translation>
     </message>
     <message>
-        <location filename="../../app/host_api/api.py" line="+132"/>
+        <location filename="../../app/host_api/api.py" line="+141"/>
         <location line="+23"/>
+        <location line="+105"/>
         <source>The till did not answer in time; repeat the call.</source>
         <translation>Каса не адказала своечасова; паўтарыце запыт.</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-123"/>
+        <location line="+117"/>
         <source>The till is starting; repeat the call shortly.</source>
         <translation>Каса запускаецца; паўтарыце запыт крыху пазней.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-111"/>
         <source>Unexpected error in the till; the receipt is kept. Repeat the call.</source>
         <translation>Нечаканая памылка касы; чэк захаваны. Паўтарыце запыт.</translation>
     </message>
@@ -1242,7 +1244,22 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Нечаканая памылка касы; вяртанне не аформлена. Паўтарыце запыт.</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+102"/>
+        <source>Unexpected error in the till. Repeat the call.</source>
+        <translation>Нечаканая памылка касы. Паўтарыце запыт.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The shift must end after it starts: give &quot;to&quot; later than &quot;from&quot;.</source>
+        <translation>Канец змены павінен быць пазней за пачатак: пазначце &quot;to&quot; пазней, чым &quot;from&quot;.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; is not a time in ISO 8601 with its UTC offset, e.g. 2026-12-05T08:00:00+03:00.</source>
+        <translation>«%1» — не час у фармаце ISO 8601 са зрушэннем ад UTC, напрыклад 2026-12-05T08:00:00+03:00.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>No such path in the host API: see /v1/openapi.json.</source>
         <translation>У API касы няма такога шляху: гл. /v1/openapi.json.</translation>
     </message>
@@ -2381,9 +2398,136 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
 </context>
 <context>
+    <name>Shift</name>
+    <message>
+        <location filename="../../app/shift/screen.py" line="+88"/>
+        <source>The shift&apos;s figures cannot be read: %1</source>
+        <translation>Вынікі змены не ўдалося прачытаць: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The shift slip is sent to the slip printer.</source>
+        <translation>Справаздача змены адпраўлена на прынтар.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No slip printer is set up: see Admin &gt; Devices.</source>
+        <translation>Прынтар не наладжаны: гл. Адміністратар &gt; Прылады.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftSummaryDialog</name>
+    <message>
+        <location filename="../../widgets/checkout/shift_summary.py" line="+141"/>
+        <source>Reading the shift&apos;s figures…</source>
+        <extracomment>The figures in the order shown; `show_figures` takes them by these keys.</extracomment>
+        <translation>Чытаем вынікі змены…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Period: %1</source>
+        <translation>Перыяд: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not yet confirmed by the loyalty service</source>
+        <translation>Яшчэ не пацверджана праграмай лаяльнасці</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>confirmed %1</source>
+        <translation>пацверджана %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected %1</source>
+        <translation>чакаецца %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>* Not yet confirmed by the loyalty service: sales still waiting to be sent count with the till&apos;s own estimate.</source>
+        <translation>* Яшчэ не пацверджана праграмай лаяльнасці: продажы, што чакаюць адпраўкі, улічаны па ацэнцы касы.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Shift summary</source>
+        <translation>Вынікі змены</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sales with a customer</source>
+        <translation>Продажы з картай пакупніка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points earned</source>
+        <translation>Налічана бонусаў</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points spent</source>
+        <translation>Спісана бонусаў</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunds</source>
+        <translation>Вяртанні</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points taken back by refunds</source>
+        <translation>Знята бонусаў пры вяртаннях</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points given back by refunds</source>
+        <translation>Вернута бонусаў пры вяртаннях</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coupons used</source>
+        <translation>Купонаў скарыстана</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to be sent</source>
+        <translation>Чакаюць адпраўкі</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused by the service</source>
+        <translation>Не прыняты праграмай</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Today</source>
+        <translation>Сёння</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>Абнавіць</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print</source>
+        <translation>Друк</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the shift slip on the slip printer</source>
+        <translation>Надрукаваць справаздачу змены на прынтары</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Закрыць</translation>
+    </message>
+</context>
+<context>
     <name>Slip</name>
     <message>
-        <location filename="../../app/devices/slip_labels.py" line="+18"/>
+        <location filename="../../app/devices/slip_labels.py" line="+19"/>
         <source>Bonus program</source>
         <translation>Бонусная праграма</translation>
     </message>
@@ -2399,16 +2543,18 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+1"/>
+        <location line="+36"/>
         <source>Bonuses earned</source>
         <translation>Налічана бонусаў</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-35"/>
+        <location line="+36"/>
         <source>Bonuses spent</source>
         <translation>Спісана бонусаў</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-35"/>
         <location line="+16"/>
         <source>Bonus balance</source>
         <translation>Баланс бонусаў</translation>
@@ -2445,16 +2591,18 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+1"/>
+        <location line="+23"/>
         <source>Bonuses taken back</source>
         <translation>Знята налічаных бонусаў</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-22"/>
+        <location line="+23"/>
         <source>Bonuses given back</source>
         <translation>Вернута бонусаў</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-21"/>
         <source>Figures are provisional: the loyalty program confirms them once it receives the return.</source>
         <translation>Сумы папярэднія: праграма лаяльнасці пацвердзіць іх, калі атрымае вяртанне.</translation>
     </message>
@@ -2462,6 +2610,61 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+3"/>
         <source>Bonuses will be recounted once the loyalty program receives the return.</source>
         <translation>Бонусы будуць пералічаны, калі праграма лаяльнасці атрымае вяртанне.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Shift summary</source>
+        <translation>Вынікі змены</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store</source>
+        <translation>Крама</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Till</source>
+        <translation>Каса</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Перыяд</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sales with a card</source>
+        <translation>Продажы з картай</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Returns</source>
+        <translation>Вяртанні</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coupons used</source>
+        <translation>Купонаў скарыстана</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to be sent</source>
+        <translation>Чакаюць адпраўкі</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused by the program</source>
+        <translation>Не прыняты праграмай</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>* not yet confirmed by the loyalty program</source>
+        <translation>* яшчэ не пацверджана праграмай лаяльнасці</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed</source>
+        <translation>Надрукавана</translation>
     </message>
 </context>
 <context>
@@ -2478,7 +2681,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../app/devices/slip_labels.py" line="-19"/>
+        <location filename="../../app/devices/slip_labels.py" line="-42"/>
         <source>Bonuses will be credited when the connection is back.</source>
         <translation>Бонусы будуць налічаны, калі сувязь аднавіцца.</translation>
     </message>
@@ -2503,22 +2706,22 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тэставы сэрвіс спыніўся: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+142"/>
+        <location filename="../../app/till.py" line="+144"/>
         <source>Connecting…</source>
         <translation>Падключэнне…</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+114"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>API для касавай праграмы выключаны ў наладах: яна не можа дасылаць чэкі.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>The POS cannot reach the till: %1</source>
         <translation>Касавая праграма не можа звязацца з касай: %1</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+152"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Спісаць %1 з бонусаў кліента %2 без сувязі з сэрвісам?</translation>
     </message>
@@ -2536,15 +2739,20 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="+243"/>
+        <location filename="../../widgets/main_window.py" line="+251"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Адміністратар</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Device settings, sending queue, offline selling, admin PIN (PIN required)</source>
-        <translation>Налады прылад, чарга адпраўкі, продажы без сувязі, PIN адміністратара (патрэбны PIN)</translation>
+        <location line="+2"/>
+        <source>Shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)</source>
+        <translation>Вынікі змены; налады прылад, чарга адпраўкі, продажы без сувязі, PIN адміністратара (патрэбны PIN)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shift summary…</source>
+        <translation>Вынікі змены…</translation>
     </message>
     <message>
         <location line="+1"/>

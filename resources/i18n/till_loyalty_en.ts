@@ -608,7 +608,7 @@ bonuses</translation>
 <context>
     <name>Devices</name>
     <message>
-        <location filename="../../app/devices/controller.py" line="+157"/>
+        <location filename="../../app/devices/controller.py" line="+167"/>
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
@@ -1215,18 +1215,20 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Receipt %1 cannot do that now: it is at %2.</translation>
     </message>
     <message>
-        <location filename="../../app/host_api/api.py" line="+132"/>
+        <location filename="../../app/host_api/api.py" line="+141"/>
         <location line="+23"/>
+        <location line="+105"/>
         <source>The till did not answer in time; repeat the call.</source>
         <translation>The till did not answer in time; repeat the call.</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-123"/>
+        <location line="+117"/>
         <source>The till is starting; repeat the call shortly.</source>
         <translation>The till is starting; repeat the call shortly.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-111"/>
         <source>Unexpected error in the till; the receipt is kept. Repeat the call.</source>
         <translation>Unexpected error in the till; the receipt is kept. Repeat the call.</translation>
     </message>
@@ -1241,7 +1243,22 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Unexpected error in the till; the return was not made. Repeat the call.</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+102"/>
+        <source>Unexpected error in the till. Repeat the call.</source>
+        <translation>Unexpected error in the till. Repeat the call.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The shift must end after it starts: give &quot;to&quot; later than &quot;from&quot;.</source>
+        <translation>The shift must end after it starts: give &quot;to&quot; later than &quot;from&quot;.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; is not a time in ISO 8601 with its UTC offset, e.g. 2026-12-05T08:00:00+03:00.</source>
+        <translation>&quot;%1&quot; is not a time in ISO 8601 with its UTC offset, e.g. 2026-12-05T08:00:00+03:00.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>No such path in the host API: see /v1/openapi.json.</source>
         <translation>No such path in the host API: see /v1/openapi.json.</translation>
     </message>
@@ -2380,9 +2397,136 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
 </context>
 <context>
+    <name>Shift</name>
+    <message>
+        <location filename="../../app/shift/screen.py" line="+88"/>
+        <source>The shift&apos;s figures cannot be read: %1</source>
+        <translation>The shift&apos;s figures cannot be read: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The shift slip is sent to the slip printer.</source>
+        <translation>The shift slip is sent to the slip printer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No slip printer is set up: see Admin &gt; Devices.</source>
+        <translation>No slip printer is set up: see Admin &gt; Devices.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftSummaryDialog</name>
+    <message>
+        <location filename="../../widgets/checkout/shift_summary.py" line="+141"/>
+        <source>Reading the shift&apos;s figures…</source>
+        <extracomment>The figures in the order shown; `show_figures` takes them by these keys.</extracomment>
+        <translation>Reading the shift&apos;s figures…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Period: %1</source>
+        <translation>Period: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not yet confirmed by the loyalty service</source>
+        <translation>Not yet confirmed by the loyalty service</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>confirmed %1</source>
+        <translation>confirmed %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected %1</source>
+        <translation>expected %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>* Not yet confirmed by the loyalty service: sales still waiting to be sent count with the till&apos;s own estimate.</source>
+        <translation>* Not yet confirmed by the loyalty service: sales still waiting to be sent count with the till&apos;s own estimate.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Shift summary</source>
+        <translation>Shift summary</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sales with a customer</source>
+        <translation>Sales with a customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points earned</source>
+        <translation>Points earned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points spent</source>
+        <translation>Points spent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points taken back by refunds</source>
+        <translation>Points taken back by refunds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points given back by refunds</source>
+        <translation>Points given back by refunds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coupons used</source>
+        <translation>Coupons used</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to be sent</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused by the service</source>
+        <translation>Refused by the service</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the shift slip on the slip printer</source>
+        <translation>Print the shift slip on the slip printer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>Slip</name>
     <message>
-        <location filename="../../app/devices/slip_labels.py" line="+18"/>
+        <location filename="../../app/devices/slip_labels.py" line="+19"/>
         <source>Bonus program</source>
         <translation>Bonus program</translation>
     </message>
@@ -2398,16 +2542,18 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+1"/>
+        <location line="+36"/>
         <source>Bonuses earned</source>
         <translation>Bonuses earned</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-35"/>
+        <location line="+36"/>
         <source>Bonuses spent</source>
         <translation>Bonuses spent</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-35"/>
         <location line="+16"/>
         <source>Bonus balance</source>
         <translation>Bonus balance</translation>
@@ -2444,16 +2590,18 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+1"/>
+        <location line="+23"/>
         <source>Bonuses taken back</source>
         <translation>Bonuses taken back</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-22"/>
+        <location line="+23"/>
         <source>Bonuses given back</source>
         <translation>Bonuses given back</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-21"/>
         <source>Figures are provisional: the loyalty program confirms them once it receives the return.</source>
         <translation>Figures are provisional: the loyalty program confirms them once it receives the return.</translation>
     </message>
@@ -2461,6 +2609,61 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+3"/>
         <source>Bonuses will be recounted once the loyalty program receives the return.</source>
         <translation>Bonuses will be recounted once the loyalty program receives the return.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Shift summary</source>
+        <translation>Shift summary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Till</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sales with a card</source>
+        <translation>Sales with a card</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Returns</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coupons used</source>
+        <translation>Coupons used</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to be sent</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused by the program</source>
+        <translation>Refused by the program</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>* not yet confirmed by the loyalty program</source>
+        <translation>* not yet confirmed by the loyalty program</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed</source>
+        <translation>Printed</translation>
     </message>
 </context>
 <context>
@@ -2477,7 +2680,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../app/devices/slip_labels.py" line="-19"/>
+        <location filename="../../app/devices/slip_labels.py" line="-42"/>
         <source>Bonuses will be credited when the connection is back.</source>
         <translation>Bonuses will be credited when the connection is back.</translation>
     </message>
@@ -2502,22 +2705,22 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>The sandbox service stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+142"/>
+        <location filename="../../app/till.py" line="+144"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+114"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>The host API is off in the settings: the POS cannot send receipts.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>The POS cannot reach the till: %1</source>
         <translation>The POS cannot reach the till: %1</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+152"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Spend %1 from %2&apos;s bonuses while the service is offline?</translation>
     </message>
@@ -2535,15 +2738,20 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="+243"/>
+        <location filename="../../widgets/main_window.py" line="+251"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Admin</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Device settings, sending queue, offline selling, admin PIN (PIN required)</source>
-        <translation>Device settings, sending queue, offline selling, admin PIN (PIN required)</translation>
+        <location line="+2"/>
+        <source>Shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)</source>
+        <translation>Shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shift summary…</source>
+        <translation>Shift summary…</translation>
     </message>
     <message>
         <location line="+1"/>

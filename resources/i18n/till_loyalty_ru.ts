@@ -609,7 +609,7 @@ bonuses</source>
 <context>
     <name>Devices</name>
     <message>
-        <location filename="../../app/devices/controller.py" line="+157"/>
+        <location filename="../../app/devices/controller.py" line="+167"/>
         <source>Printing…</source>
         <translation>Печать…</translation>
     </message>
@@ -1216,18 +1216,20 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>С чеком %1 сейчас этого сделать нельзя: его состояние — %2.</translation>
     </message>
     <message>
-        <location filename="../../app/host_api/api.py" line="+132"/>
+        <location filename="../../app/host_api/api.py" line="+141"/>
         <location line="+23"/>
+        <location line="+105"/>
         <source>The till did not answer in time; repeat the call.</source>
         <translation>Касса не ответила вовремя; повторите запрос.</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-123"/>
+        <location line="+117"/>
         <source>The till is starting; repeat the call shortly.</source>
         <translation>Касса запускается; повторите запрос чуть позже.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-111"/>
         <source>Unexpected error in the till; the receipt is kept. Repeat the call.</source>
         <translation>Непредвиденная ошибка кассы; чек сохранён. Повторите запрос.</translation>
     </message>
@@ -1242,7 +1244,22 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Непредвиденная ошибка кассы; возврат не оформлен. Повторите запрос.</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+102"/>
+        <source>Unexpected error in the till. Repeat the call.</source>
+        <translation>Непредвиденная ошибка кассы. Повторите запрос.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The shift must end after it starts: give &quot;to&quot; later than &quot;from&quot;.</source>
+        <translation>Конец смены должен быть позже начала: укажите &quot;to&quot; позже, чем &quot;from&quot;.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; is not a time in ISO 8601 with its UTC offset, e.g. 2026-12-05T08:00:00+03:00.</source>
+        <translation>«%1» — не время в формате ISO 8601 со смещением от UTC, например 2026-12-05T08:00:00+03:00.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>No such path in the host API: see /v1/openapi.json.</source>
         <translation>В API кассы нет такого пути: см. /v1/openapi.json.</translation>
     </message>
@@ -2381,9 +2398,136 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
 </context>
 <context>
+    <name>Shift</name>
+    <message>
+        <location filename="../../app/shift/screen.py" line="+88"/>
+        <source>The shift&apos;s figures cannot be read: %1</source>
+        <translation>Итоги смены не удалось прочитать: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The shift slip is sent to the slip printer.</source>
+        <translation>Отчёт смены отправлен на принтер.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No slip printer is set up: see Admin &gt; Devices.</source>
+        <translation>Принтер не настроен: см. Администратор &gt; Устройства.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftSummaryDialog</name>
+    <message>
+        <location filename="../../widgets/checkout/shift_summary.py" line="+141"/>
+        <source>Reading the shift&apos;s figures…</source>
+        <extracomment>The figures in the order shown; `show_figures` takes them by these keys.</extracomment>
+        <translation>Читаем итоги смены…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Period: %1</source>
+        <translation>Период: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not yet confirmed by the loyalty service</source>
+        <translation>Ещё не подтверждено программой лояльности</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>confirmed %1</source>
+        <translation>подтверждено %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected %1</source>
+        <translation>ожидается %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>* Not yet confirmed by the loyalty service: sales still waiting to be sent count with the till&apos;s own estimate.</source>
+        <translation>* Ещё не подтверждено программой лояльности: продажи, ожидающие отправки, учтены по оценке кассы.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Shift summary</source>
+        <translation>Итоги смены</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sales with a customer</source>
+        <translation>Продажи с картой покупателя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points earned</source>
+        <translation>Начислено бонусов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points spent</source>
+        <translation>Списано бонусов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunds</source>
+        <translation>Возвраты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points taken back by refunds</source>
+        <translation>Снято бонусов при возвратах</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points given back by refunds</source>
+        <translation>Возвращено бонусов при возвратах</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coupons used</source>
+        <translation>Купонов использовано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to be sent</source>
+        <translation>Ждут отправки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused by the service</source>
+        <translation>Не приняты программой</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print</source>
+        <translation>Печать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the shift slip on the slip printer</source>
+        <translation>Напечатать отчёт смены на принтере</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
     <name>Slip</name>
     <message>
-        <location filename="../../app/devices/slip_labels.py" line="+18"/>
+        <location filename="../../app/devices/slip_labels.py" line="+19"/>
         <source>Bonus program</source>
         <translation>Бонусная программа</translation>
     </message>
@@ -2399,16 +2543,18 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+1"/>
+        <location line="+36"/>
         <source>Bonuses earned</source>
         <translation>Начислено бонусов</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-35"/>
+        <location line="+36"/>
         <source>Bonuses spent</source>
         <translation>Списано бонусов</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-35"/>
         <location line="+16"/>
         <source>Bonus balance</source>
         <translation>Баланс бонусов</translation>
@@ -2445,16 +2591,18 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+1"/>
+        <location line="+23"/>
         <source>Bonuses taken back</source>
         <translation>Снято начисленных бонусов</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-22"/>
+        <location line="+23"/>
         <source>Bonuses given back</source>
         <translation>Возвращено бонусов</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-21"/>
         <source>Figures are provisional: the loyalty program confirms them once it receives the return.</source>
         <translation>Суммы предварительные: программа лояльности подтвердит их, когда получит возврат.</translation>
     </message>
@@ -2462,6 +2610,61 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+3"/>
         <source>Bonuses will be recounted once the loyalty program receives the return.</source>
         <translation>Бонусы будут пересчитаны, когда программа лояльности получит возврат.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Shift summary</source>
+        <translation>Итоги смены</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Till</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sales with a card</source>
+        <translation>Продажи с картой</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Returns</source>
+        <translation>Возвраты</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coupons used</source>
+        <translation>Купонов использовано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to be sent</source>
+        <translation>Ждут отправки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused by the program</source>
+        <translation>Не приняты программой</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>* not yet confirmed by the loyalty program</source>
+        <translation>* ещё не подтверждено программой лояльности</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed</source>
+        <translation>Напечатано</translation>
     </message>
 </context>
 <context>
@@ -2478,7 +2681,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../app/devices/slip_labels.py" line="-19"/>
+        <location filename="../../app/devices/slip_labels.py" line="-42"/>
         <source>Bonuses will be credited when the connection is back.</source>
         <translation>Бонусы будут начислены, когда связь восстановится.</translation>
     </message>
@@ -2503,22 +2706,22 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тестовый сервис остановился: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+142"/>
+        <location filename="../../app/till.py" line="+144"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+114"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>API для кассовой программы выключен в настройках: она не может присылать чеки.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>The POS cannot reach the till: %1</source>
         <translation>Кассовая программа не может связаться с кассой: %1</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+152"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Списать %1 с бонусов клиента %2 без связи с сервисом?</translation>
     </message>
@@ -2536,15 +2739,20 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="+243"/>
+        <location filename="../../widgets/main_window.py" line="+251"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Администратор</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Device settings, sending queue, offline selling, admin PIN (PIN required)</source>
-        <translation>Настройки устройств, очередь отправки, продажи без связи, PIN администратора (нужен PIN)</translation>
+        <location line="+2"/>
+        <source>Shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)</source>
+        <translation>Итоги смены; настройки устройств, очередь отправки, продажи без связи, PIN администратора (нужен PIN)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shift summary…</source>
+        <translation>Итоги смены…</translation>
     </message>
     <message>
         <location line="+1"/>

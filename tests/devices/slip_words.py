@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from devices.printing.receipt_layout import ReceiptLabels
 from devices.printing.return_slip import ReturnLabels
+from devices.printing.shift_slip import ShiftLabels
 
 BELARUSIAN = ReceiptLabels(
     heading="Бонусная праграма",
@@ -30,4 +31,22 @@ BELARUSIAN_RETURN = ReturnLabels(
     balance="Баланс бонусаў",
     expected="Сумы папярэднія: праграма лаяльнасці пацвердзіць іх, калі атрымае вяртанне.",
     unknown="Бонусы будуць пералічаны, калі праграма лаяльнасці атрымае вяртанне.",
+)
+
+BELARUSIAN_SHIFT = ShiftLabels(
+    heading="Вынікі змены",
+    store="Крама",
+    till="Каса",
+    period="Перыяд",
+    sales="Продажы з картай",
+    earned="Налічана бонусаў",
+    spent="Спісана бонусаў",
+    refunds="Вяртанні",
+    reversed="Знята бонусаў",
+    returned="Вернута бонусаў",
+    coupons="Купонаў скарыстана",
+    waiting="Чакаюць адпраўкі",
+    failed="Не прыняты праграмай",
+    unconfirmed="* яшчэ не пацверджана праграмай лаяльнасці",
+    printed="Надрукавана",
 )

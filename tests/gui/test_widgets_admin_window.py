@@ -40,6 +40,8 @@ def test_admin_menu_texts(window) -> None:
     button = window.findChild(QToolButton, "AdminButton")
     assert button.isVisible() and button.text() == "Admin"
     assert [a.text() for a in button.menu().actions()] == [
+        "Shift summary…",
+        "",  # a separator: the entries below ask for the PIN
         "Devices…",
         "Sending queue…",
         "Offline selling…",
@@ -47,6 +49,12 @@ def test_admin_menu_texts(window) -> None:
         "Change admin PIN…",
     ]
     assert button.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_the_shift_summary_entry_asks_for_the_summary_not_the_admin(qtbot, window) -> None:
+    action = window.findChild(QAction, "ShiftSummaryAction")
+    with qtbot.assertNotEmitted(window.admin_requested), qtbot.waitSignal(window.shift_summary_requested):
+        action.trigger()
 
 
 def test_the_printer_status_is_in_the_status_bar(window) -> None:
@@ -94,7 +102,7 @@ def test_without_a_guard_the_window_closes(qtbot, window) -> None:
 def test_admin_menu_in_belarusian(qapp, window) -> None:
     install_translator(qapp, "be")
     button = window.findChild(QToolButton, "AdminButton")
-    texts = [a.text() for a in button.menu().actions()]
+    texts = [a.text() for a in button.menu().actions() if a.objectName().startswith("Admin")]
     assert sorted(texts) == sorted(
         ["Прылады…", "Чарга адпраўкі…", "Продажы без сувязі…", "Змяніць PIN адміністратара…", "Інтэграцыя…"]
     )

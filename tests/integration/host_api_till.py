@@ -24,6 +24,7 @@ from app.offline.outbox_sync import OutboxSync
 from app.offline.store import CachedOfflineStore
 from app.returns.service import ReturnsService
 from app.returns.worker import ReturnsOnWorker
+from app.shift.summary import summarise
 from app.workers import BackgroundWorker
 from cache.database import Database, open_database
 from fiscal.demo_registrar import DemoRegistrar
@@ -94,7 +95,14 @@ def start_api_till(qtbot: Any, service_url: str, db_path: Path, *, timeout_secon
         controller.start(make)
     till_status = TillStatus("test")
     returns = ReturnsOnWorker(worker.call, lambda: ReturnsService(database, till="001/01"))
-    api = make_api(controller, TOKEN, broadcaster, lambda: till_status, returns=returns)
+    api = make_api(
+        controller,
+        TOKEN,
+        broadcaster,
+        lambda: till_status,
+        returns=returns,
+        shift=lambda window: summarise(database, window),
+    )
     server = HostApiServer(api, "127.0.0.1", 0, broadcaster)
     server.start()
     sync = OutboxSync(database, SoapLoyaltyService(service_url, timeout_seconds=5))

@@ -54,6 +54,7 @@ def test_the_served_openapi_document_is_the_one_kept(qtbot, sandbox, tmp_path: P
             "/v1/receipts/{receiptId}/paid",
             "/v1/receipts/{receiptId}/void",
             "/v1/returns/{returnId}",
+            "/v1/shift",
             "/v1/events",
         } == paths
         assert "HTTPBearer" in kept["components"]["securitySchemes"]

@@ -45,6 +45,13 @@ QT_FREE_APP_MODULES = [
     "app.cli.main",
     "app.cli.load",
     "app.cli.queue",
+    "app.cli.shift",
+    "app.shift.summary",
+    "app.shift.estimates",
+    "app.shift.window",
+    "app.shift.data",
+    "app.shift.reader",
+    "app.shift.slip",
 ]
 
 
