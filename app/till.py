@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from app.checkout.session import CheckoutSession, CheckoutState, Phase
 from app.admin.controller import AdminController
 from app.admin.integration import IntegrationScreen
+from app.admin.service import ServiceScreen
 from app.offline.connectivity import (
     BACKGROUND_TIMEOUTS,
     ConnectivityMonitor,
@@ -105,6 +106,8 @@ class TillApplication(QObject):
             self.window, self.admin_worker, lambda: self.host_api_state, self.read_host_api_token
         )
         self.admin.integration_requested.connect(self.integration.open)
+        self.service_screen = ServiceScreen(self.window, self.admin_worker, lambda: self.settings, self._settings_saved)
+        self.admin.service_requested.connect(self.service_screen.open)
         self.host_api_started.connect(lambda _url: self.integration.refresh())
         self.host_api_failed.connect(lambda _why: self.integration.refresh())
         self._approval_asked = False  # the admin PIN dialog for offline spending is open

@@ -41,9 +41,10 @@ class TillWindow(QMainWindow):
     Parts: `host` (DemoHostPanel), `loyalty` (LoyaltyPanel), `sandbox_log` (SandboxLog),
     `printer_status` (PrinterStatusIndicator, in the status bar).
     Emits `closing()` when the window is about to close (see `set_close_guard`), and
-    `admin_requested(str)` with "devices", "queue", "offline", "integration" or "pin" from the
-    Admin menu (a button at the right of the service status line; object names AdminButton,
-    AdminDevicesAction, AdminQueueAction, AdminOfflineAction, AdminIntegrationAction, AdminPinAction).
+    `admin_requested(str)` with "devices", "queue", "offline", "integration", "service" or "pin"
+    from the Admin menu (a button at the right of the service status line; object names
+    AdminButton, AdminDevicesAction, AdminQueueAction, AdminOfflineAction, AdminIntegrationAction,
+    AdminServiceAction, AdminPinAction).
     """
 
     closing = Signal()
@@ -188,6 +189,7 @@ class TillWindow(QMainWindow):
             ("queue", "AdminQueueAction"),
             ("offline", "AdminOfflineAction"),
             ("integration", "AdminIntegrationAction"),
+            ("service", "AdminServiceAction"),
             ("pin", "AdminPinAction"),
         )
         for key, name in names:
@@ -246,6 +248,7 @@ class TillWindow(QMainWindow):
         self._admin_actions["queue"].setText(self.tr("Sending queue…"))
         self._admin_actions["offline"].setText(self.tr("Offline selling…"))
         self._admin_actions["integration"].setText(self.tr("Integration…"))
+        self._admin_actions["service"].setText(self.tr("Loyalty service…"))
         self._admin_actions["pin"].setText(self.tr("Change admin PIN…"))
         title = self.tr("Till loyalty")
         if self._demo_mode:
