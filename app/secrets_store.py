@@ -82,7 +82,7 @@ def stored_secret(name: str, data_folder: Path, *, folder: Path | None = None) -
             stored = keyring.get_password(SERVICE, name)
             return None if stored is None else bytes.fromhex(stored)
         except (KeyringError, ValueError) as exc:
-            log.info("no usable OS keyring (%s); reading %s from its private file", type(exc).__name__, name)
+            log.debug("no usable OS keyring (%s); reading %s from its private file", type(exc).__name__, name)
         secrets_folder = _checked_folder(folder, data_folder)
         return _read_if_present(secrets_folder / f"{name}.key")
 
