@@ -439,12 +439,11 @@ class TillApplication(QObject):
             self.sync.run_on_worker(monitor.probe_if_due)
 
     def _say_not_configured(self) -> None:
-        from app.checkout.notices import not_configured_text
+        """For the admin: the log and the status line (the cashier's notice comes with the checkout's state)."""
         from app.service.factory import NO_KEY_MESSAGE
 
         log.error("loyalty service not configured: %s", NO_KEY_MESSAGE)
         self._not_configured = True
-        self.window.loyalty.messages.show_warning(not_configured_text())
         self._show_connection()
 
     def _set_online(self, online: bool) -> None:
