@@ -158,3 +158,33 @@ def test_a_till_without_a_key_says_so_and_picks_up_the_key_once_stored(qtbot, tm
         assert child(panel, QLabel, "CustomerName").text() == "Анна Ковалёва"
     finally:
         till.shutdown()
+
+
+def test_the_demo_runs_against_the_sandbox_speaking_retailcrm(qtbot, tmp_path, monkeypatch) -> None:
+    from app.gui import _start_sandbox
+
+    monkeypatch.setenv("TILL_LOYALTY_API_KEY", "someone-elses-key")  # the demo's own key wins, both sides
+    till = make_till(qtbot, tmp_path, sync_interval_seconds=0.2)
+    sandbox = None
+    try:
+        with qtbot.waitSignal(till.controller.ready, timeout=60_000):
+            sandbox = _start_sandbox(till, "retailcrm")
+        assert sandbox.url is not None and sandbox.url.startswith("retailcrm+http://127.0.0.1:")
+        codes: list[str] = []
+        sandbox.code_sent.connect(lambda code, *_: codes.append(code))
+        panel = till.window.loyalty
+        add_products(qtbot, till, COFFEE, MILK)
+        identify(qtbot, till, "+375 29 123-45-67")
+        assert child(panel, QLabel, "CustomerName").text() == "Анна Ковалёва"
+        assert panel.is_online()
+
+        click(qtbot, child(till.window.host, QPushButton, "CloseReceiptButton"))
+        qtbot.waitUntil(lambda: panel.confirmation.is_asking() and bool(codes), timeout=10_000)
+        type_and_enter(qtbot, child(panel, QLineEdit, "ConfirmationCodeInput"), codes[-1])
+        qtbot.waitUntil(lambda: phase(till) is Phase.AWAITING_PAYMENT, timeout=10_000)
+        click(qtbot, child(till.window.host, QPushButton, "CloseReceiptButton"))
+        qtbot.waitUntil(lambda: "Balance now" in panel.messages.text(), timeout=15_000)
+    finally:
+        till.shutdown()
+        if sandbox is not None:
+            sandbox.stop()
