@@ -203,3 +203,29 @@ def test_load_delivers_each_sale_as_one_order_once(till: Till, fake: FakeRetailC
     assert refunded, "the seed refunds some sales"
     assert any(orders[key].charge for key in committed if key not in refunded), "the seed spends points"
     assert fake.balance_check()
+
+
+def test_queue_sync_delivers_a_sale_recorded_offline_as_one_completed_order(till: Till, fake: FakeRetailCrm) -> None:
+    import uuid
+    from datetime import datetime, timezone
+
+    from app.offline.outbox_sync import commit_payload
+    from cache.database import open_database
+    from cache.transactions.journal import Journal
+    from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
+
+    key, now = str(uuid.uuid4()), datetime.now(timezone.utc)
+    line = ReceiptLine(1, "4810001000035", "Кофе зерновой 250 г", Decimal("2"), Decimal("15.90"), Decimal("31.80"))
+    receipt = Receipt(key[:8], "001", "01", now, (line,))
+    database = open_database(till.db)
+    try:  # the fake's account 2 (Иван Петров), sold offline with no points spent
+        Journal(database).record_sale(key, "2", commit_payload(key, "2", receipt, Decimal("0.00"), FiscalDocument("9", now), True, now), now)
+    finally:
+        database.close()
+
+    for _ in range(2):  # the second run finds nothing left to send
+        result = till.run("queue", "sync", "--service", fake.url, TILL_LOYALTY_API_KEY=KEY)
+        assert result.returncode == 0, result.stderr
+    assert [order.external_id for order in fake.orders.values()] == [key]
+    assert fake.orders[key].status == COMPLETE
+    assert [op["type"] for op in fake.operations if op["order"] == key] == ["credit_for_order"]
