@@ -75,7 +75,9 @@ class KeyedService:
             self._service.close()
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):
+        if self._service is not None:
+            return getattr(self._service, name)
+        if name not in _PORT_METHODS:  # e.g. `delivers_batches`: not known before the client is
             raise AttributeError(name)
 
         def call(*args: Any, **kwargs: Any) -> Any:
@@ -84,19 +86,4 @@ class KeyedService:
         return call
 
 
-def configured_service(
-    endpoint: str,
-    api_key: str | None,
-    read_key: Callable[[], str | None],
-    timeouts: Timeouts,
-    *,
-    verify_tls: bool | str = True,
-    on_missing: Callable[[], None] | None = None,
-) -> LoyaltyService:
-    """The service at `endpoint`: built now when it needs no key or `api_key` is given, else a
-    `KeyedService` that reads the key with `read_key` until one is there."""
-    if not needs_api_key(endpoint) or api_key:
-        return service_for(endpoint, api_key, timeouts, verify_tls=verify_tls)
-    return KeyedService(  # type: ignore[return-value]
-        lambda key: service_for(endpoint, key, timeouts, verify_tls=verify_tls), read_key, on_missing
-    )
+_PORT_METHODS = frozenset(name for name in vars(LoyaltyService) if not name.startswith("_"))

@@ -156,6 +156,17 @@ def test_a_till_without_a_key_says_so_and_picks_up_the_key_once_stored(qtbot, tm
         qtbot.waitUntil(panel.is_online, timeout=30_000)
         identify(qtbot, till, "+375 29 123-45-67")
         assert child(panel, QLabel, "CustomerName").text() == "Анна Ковалёва"
+
+        # A sale now goes through and is delivered by the sync, which found the key too.
+        type_and_enter(qtbot, child(panel, QLineEdit, "RedeemInput"), "0")
+        qtbot.waitUntil(lambda: till.service_worker.pending == 0 and till.controller.state.redeem == 0)
+        click(qtbot, child(till.window.host, QPushButton, "CloseReceiptButton"))
+        qtbot.waitUntil(lambda: phase(till) is Phase.AWAITING_PAYMENT, timeout=10_000)
+        click(qtbot, child(till.window.host, QPushButton, "CloseReceiptButton"))
+        qtbot.waitUntil(lambda: phase(till) is Phase.CLOSED)
+        transaction_id = till.controller.state.sale.transaction_id
+        qtbot.waitUntil(lambda: "Balance now" in panel.messages.text(), timeout=15_000)
+        assert fake.orders[transaction_id].status == COMPLETE
     finally:
         till.shutdown()
 
