@@ -229,3 +229,11 @@ def test_queue_sync_delivers_a_sale_recorded_offline_as_one_completed_order(till
     assert [order.external_id for order in fake.orders.values()] == [key]
     assert fake.orders[key].status == COMPLETE
     assert [op["type"] for op in fake.operations if op["order"] == key] == ["credit_for_order"]
+
+
+def test_check_reports_the_soap_sandboxs_program_too(till: Till, sandbox) -> None:
+    checked = till.run("service", "check", "--service", sandbox.url)
+    assert checked.returncode == 0, checked.stderr
+    assert "ok: SOAP service answers" in checked.stdout
+    assert "program: Клуб друзей (BYN)" in checked.stdout
+    assert "Серебро from 500.00 (5.00%)" in checked.stdout
