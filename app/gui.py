@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 import signal
 import sys
 import tempfile
@@ -23,8 +24,13 @@ log = logging.getLogger(__name__)
 SHOWN_MARKER = "TILL WINDOW SHOWN"
 
 
-def run_till(settings: Settings, *, demo: bool, exit_when_shown: bool = False) -> int:
-    """Run the till window until it is closed; returns the exit code."""
+def run_till(settings: Settings, *, demo: bool, exit_when_shown: bool = False, service_kind: str = "soap") -> int:
+    """Run the till window until it is closed; returns the exit code.
+
+    `service_kind` (the demo): "soap", the sandbox speaking the till's contract, or "retailcrm",
+    the sandbox standing in for RetailCRM (with SMS confirmation of charges), the till using a
+    key made for this run.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("till-loyalty")
     install_translator(app, settings.get("ui", "language"))
@@ -35,7 +41,7 @@ def run_till(settings: Settings, *, demo: bool, exit_when_shown: bool = False) -
     till = TillApplication(settings, demo=demo, database_path=database)
     sandbox: SandboxProcess | None = None
     if demo:
-        sandbox = _start_sandbox(till)
+        sandbox = _start_sandbox(till, service_kind)
     else:
         till.connect_service(settings.get("service", "endpoint"))
     till.start_host_api()  # the demo's POS drives the till through it too
@@ -54,10 +60,17 @@ def run_till(settings: Settings, *, demo: bool, exit_when_shown: bool = False) -
             workdir.cleanup()
 
 
-def _start_sandbox(till: TillApplication) -> SandboxProcess:
-    sandbox = SandboxProcess(parent=till)
+def _start_sandbox(till: TillApplication, service_kind: str = "soap") -> SandboxProcess:
+    if service_kind == "retailcrm":
+        from loyalty_client.endpoints import API_KEY_ENV
+
+        key = secrets.token_hex(16)  # the demo's own, for this run only
+        sandbox = SandboxProcess(["--api", "retailcrm", "--sms-charge"], till, environment={API_KEY_ENV: key})
+        sandbox.listening.connect(lambda url: till.connect_service(url, key))
+    else:
+        sandbox = SandboxProcess(parent=till)
+        sandbox.listening.connect(till.connect_service)
     log_pane = till.window.sandbox_log
-    sandbox.listening.connect(till.connect_service)
     sandbox.listening.connect(
         lambda url: log_pane.append_line(
             QCoreApplication.translate("Till", "Sandbox loyalty service at %1").replace("%1", url)

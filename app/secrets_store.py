@@ -1,4 +1,5 @@
-"""Secrets of the till (the admin PIN's pepper, the customer-cache key), kept in the OS keyring.
+"""Secrets of the till (the admin PIN's pepper, the customer-cache key, the loyalty service's API
+key), kept in the OS keyring.
 
 Where the system has no usable keyring (a bare Linux till, CI), each secret lives in a file of
 its own in the secrets folder: the platform's config folder (`default_secrets_folder`) or the one
@@ -68,6 +69,76 @@ def till_secret(name: str, data_folder: Path, size: int = 32, *, folder: Path | 
 
 
 _making = threading.Lock()
+
+
+def stored_secret(name: str, data_folder: Path, *, folder: Path | None = None) -> bytes | None:
+    """The secret called `name` as an admin stored it (`store_secret`), or None when there is none.
+
+    Unlike `till_secret`, nothing is made: such a secret (an API key) comes from outside.
+    The same places and checks as `till_secret`.
+    """
+    with _making:
+        try:
+            stored = keyring.get_password(SERVICE, name)
+            return None if stored is None else bytes.fromhex(stored)
+        except (KeyringError, ValueError) as exc:
+            log.debug("no usable OS keyring (%s); reading %s from its private file", type(exc).__name__, name)
+        secrets_folder = _checked_folder(folder, data_folder)
+        return _read_if_present(secrets_folder / f"{name}.key")
+
+
+def store_secret(name: str, value: bytes, data_folder: Path, *, folder: Path | None = None) -> None:
+    """Keep `value` as the secret called `name`, replacing what was kept (keyring, else a private file)."""
+    if not value:
+        raise ValueError("an empty secret cannot be stored")
+    with _making:
+        try:
+            keyring.set_password(SERVICE, name, value.hex())
+            return
+        except KeyringError as exc:
+            log.warning("no usable OS keyring (%s); keeping %s in a private file", type(exc).__name__, name)
+        path = _checked_folder(folder, data_folder) / f"{name}.key"
+        _replace(path, value)
+
+
+def forget_secret(name: str, data_folder: Path, *, folder: Path | None = None) -> None:
+    """Remove the secret called `name` from the keyring and from its private file (if there)."""
+    with _making:
+        try:
+            keyring.delete_password(SERVICE, name)
+        except KeyringError:
+            pass  # not in the keyring (PasswordDeleteError), or no usable keyring
+        path = _checked_folder(folder, data_folder) / f"{name}.key"
+        if path.exists():
+            path.unlink()
+            _sync_folder(path.parent)
+
+
+def _checked_folder(folder: Path | None, data_folder: Path) -> Path:
+    secrets_folder = default_secrets_folder() if folder is None else folder
+    _refuse_inside(secrets_folder, data_folder)
+    _private_folder(secrets_folder)
+    return secrets_folder
+
+
+def _replace(path: Path, value: bytes) -> None:
+    """Write the secret in full to a private temporary file, then rename it over the old one."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}.new")
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except PermissionError as exc:
+        raise SecretFileError(
+            f"the till's user cannot write the secret {path}: the folder {path.parent} must belong to it"
+        ) from exc
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(value.hex())
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    _sync_folder(path.parent)
 
 
 def _refuse_inside(folder: Path, data_folder: Path) -> None:

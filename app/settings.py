@@ -40,7 +40,11 @@ def _data_file(name: str) -> str:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("service", "endpoint", str, "http://127.0.0.1:8580/", "URL of the loyalty SOAP service"),
+    Setting(
+        "service", "endpoint", str, "http://127.0.0.1:8580/",
+        "The loyalty service: http(s)://host:port/ (the SOAP contract) or"
+        " retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE (its API key: till-loyalty service set-key)",
+    ),
     Setting(
         "service", "timeout_seconds", float, 1.0,
         "How long a call the cashier waits on may take before the till works from its cache",

@@ -11,20 +11,20 @@ import logging
 import secrets
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from app.checkout.session import CheckoutSession, CheckoutState, Phase
 from app.admin.controller import AdminController
 from app.admin.integration import IntegrationScreen
+from app.admin.service import ServiceScreen
 from app.offline.connectivity import (
     BACKGROUND_TIMEOUTS,
     ConnectivityMonitor,
     MonitoredService,
     ServiceTimeouts,
     program_probe,
-    soap_service,
 )
 from app.checkout.controller import CheckoutController
 from app.devices.setup import DeviceSetup
@@ -73,6 +73,7 @@ class TillApplication(QObject):
     host_api_started = Signal(str)  # the API's address
     host_api_failed = Signal(str)  # why it is off, for the log and the panel
     return_recorded = Signal(object)  # a ReturnAnswer, from the checkout's worker
+    service_not_configured = Signal()  # the endpoint needs an API key and none is set or stored
 
     def __init__(self, settings: Settings, *, demo: bool, database_path: Path) -> None:
         super().__init__()
@@ -118,6 +119,8 @@ class TillApplication(QObject):
             self.window, self.admin_worker, lambda: self.host_api_state, self.read_host_api_token
         )
         self.admin.integration_requested.connect(self.integration.open)
+        self.service_screen = ServiceScreen(self.window, self.admin_worker, lambda: self.settings, self._settings_saved)
+        self.admin.service_requested.connect(self.service_screen.open)
         self.host_api_started.connect(lambda _url: self.integration.refresh())
         self.host_api_failed.connect(lambda _why: self.integration.refresh())
         self._approval_asked = False  # the admin PIN dialog for offline spending is open
@@ -156,9 +159,16 @@ class TillApplication(QObject):
         self.window.shift_summary_requested.connect(self.shift_screen.open)
         self._till_status: TillStatus | None = None  # read by the host API's thread; replaced whole
         self.devices.printer_status.connect(self._printer_status_for_host)
+        self._not_configured = False  # the service needs an API key that is not there
+        self.service_not_configured.connect(self._say_not_configured)
 
-    def connect_service(self, endpoint_url: str) -> None:
-        """Point the till at a loyalty service; the clients are built on their worker threads."""
+    def connect_service(self, endpoint_url: str, api_key: str | None = None) -> None:
+        """Point the till at a loyalty service; the clients are built on their worker threads.
+
+        `api_key` (the demo's): the service's key; None: `TILL_LOYALTY_API_KEY`, else the one kept
+        in the secret store, read on the workers. A RetailCRM endpoint without a key leaves the
+        till working as offline, and says so, until an admin stores one (Admin > Service).
+        """
         settings = self.settings
         timeout = settings.get("service", "timeout_seconds")
         verify = settings.get("service", "verify_tls")
@@ -179,9 +189,33 @@ class TillApplication(QObject):
         # These run on the worker threads: the SOAP and database stacks load there, not before
         # the window is shown. The cashier's calls give up quickly (and at once while the
         # service is known to be down) so the checkout falls back to the cache; the sync waits.
+        def read_key() -> str | None:
+            from app.service.api_key import read_api_key
+
+            return api_key or read_api_key(settings)
+
+        def keyed(build: Callable[[str | None], LoyaltyService], on_missing: Callable[[], None] | None = None) -> LoyaltyService:
+            from app.service.factory import KeyedService, needs_api_key
+
+            if not needs_api_key(endpoint_url):
+                return build(None)
+            key = read_key()
+            if key:
+                return build(key)
+            return KeyedService(build, read_key, on_missing)  # type: ignore[return-value]
+
         def make_service() -> LoyaltyService:
+            from app.service.factory import service_for
+
             timeouts = ServiceTimeouts(connect_seconds=min(0.5, timeout), total_seconds=timeout)
-            return MonitoredService(soap_service(endpoint_url, timeouts, verify_tls=verify), monitor, fail_fast=True)
+            # The key's absence is said in every answer (outside the monitor): the cashier reads
+            # "not configured", not "unreachable"; the probe tells the monitor.
+            return keyed(
+                lambda key: MonitoredService(
+                    service_for(endpoint_url, key, timeouts, verify_tls=verify), monitor, fail_fast=True
+                ),
+                self.service_not_configured.emit,
+            )
 
         def make_sync() -> BalanceKeepingSync:
             from app.offline.balance_refresh import BalanceKeepingSync
@@ -191,7 +225,9 @@ class TillApplication(QObject):
             from cache.customer_cache import CustomerCache
             from cache.database import open_database
 
-            client = soap_service(endpoint_url, BACKGROUND_TIMEOUTS, verify_tls=verify)
+            from app.service.factory import service_for
+
+            client = keyed(lambda key: service_for(endpoint_url, key, BACKGROUND_TIMEOUTS, verify_tls=verify))
             probe_client.append(client)
             database = open_database(database_path)
             return BalanceKeepingSync(
@@ -474,7 +510,17 @@ class TillApplication(QObject):
         if monitor is not None and monitor.seconds_until_probe() <= 0:
             self.sync.run_on_worker(monitor.probe_if_due)
 
+    def _say_not_configured(self) -> None:
+        """For the admin: the log and the status line (the cashier's notice comes with the checkout's state)."""
+        from app.service.factory import NO_KEY_MESSAGE
+
+        log.error("loyalty service not configured: %s", NO_KEY_MESSAGE)
+        self._not_configured = True
+        self._show_connection()
+
     def _set_online(self, online: bool) -> None:
+        if online:
+            self._not_configured = False
         if online and self._online is False:
             self.sync.expedite()  # back online: deliver what waited, whatever its backoff said
         self._online = online
@@ -485,11 +531,12 @@ class TillApplication(QObject):
         self.window.loyalty.offline_banner.show_state(self._online, self._waiting, self._failed)
         if self._online is None:
             return
-        text = (
-            QCoreApplication.translate("Till", "Loyalty service online")
-            if self._online
-            else QCoreApplication.translate("Till", "Working offline")
-        )
+        if self._online:
+            text = QCoreApplication.translate("Till", "Loyalty service online")
+        elif self._not_configured:
+            text = QCoreApplication.translate("Till", "Loyalty service not configured")
+        else:
+            text = QCoreApplication.translate("Till", "Working offline")
         self.window.loyalty.set_service_status(self._online, text)
 
 

@@ -20,6 +20,19 @@ class ServiceUnavailable(LoyaltyError):
         self.unreachable = unreachable
 
 
+class RateLimited(ServiceUnavailable):
+    """The service (or the till's own limiter for it) allows no more requests this moment: tried
+    again later, like any lost call."""
+
+
+class ServiceNotConfigured(ServiceUnavailable):
+    """The till lacks what it needs to call the service (an API key): nothing is sent, and the
+    till works as offline until an admin completes the settings."""
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message, unreachable=True)
+
+
 class ResponseRefused(ServiceUnavailable):
     """The service's answer broke a limit the till sets on answers (size, shape, a DTD): not read."""
 

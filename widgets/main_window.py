@@ -41,11 +41,11 @@ class TillWindow(QMainWindow):
     Parts: `host` (DemoHostPanel), `loyalty` (LoyaltyPanel), `sandbox_log` (SandboxLog),
     `printer_status` (PrinterStatusIndicator, in the status bar).
     Emits `closing()` when the window is about to close (see `set_close_guard`), and
-    `admin_requested(str)` with "devices", "queue", "offline", "integration" or "pin" from the
-    Admin menu (a button at the right of the service status line; object names AdminButton,
-    AdminDevicesAction, AdminQueueAction, AdminOfflineAction, AdminIntegrationAction, AdminPinAction),
-    and `shift_summary_requested()` from the menu's first entry, "Shift summary" (ShiftSummaryAction,
-    no PIN: the cashier's own figures).
+    `admin_requested(str)` with "devices", "queue", "offline", "integration", "service" or "pin"
+    from the Admin menu (a button at the right of the service status line; object names
+    AdminButton, AdminDevicesAction, AdminQueueAction, AdminOfflineAction, AdminIntegrationAction,
+    AdminServiceAction, AdminPinAction), and `shift_summary_requested()` from the menu's first
+    entry, "Shift summary" (ShiftSummaryAction, no PIN: the cashier's own figures).
     """
 
     closing = Signal()
@@ -196,6 +196,7 @@ class TillWindow(QMainWindow):
             ("queue", "AdminQueueAction"),
             ("offline", "AdminOfflineAction"),
             ("integration", "AdminIntegrationAction"),
+            ("service", "AdminServiceAction"),
             ("pin", "AdminPinAction"),
         )
         for key, name in names:
@@ -257,6 +258,7 @@ class TillWindow(QMainWindow):
         self._admin_actions["queue"].setText(self.tr("Sending queue…"))
         self._admin_actions["offline"].setText(self.tr("Offline selling…"))
         self._admin_actions["integration"].setText(self.tr("Integration…"))
+        self._admin_actions["service"].setText(self.tr("Loyalty service…"))
         self._admin_actions["pin"].setText(self.tr("Change admin PIN…"))
         title = self.tr("Till loyalty")
         if self._demo_mode:

@@ -1,5 +1,5 @@
 """The store admin's screens: PIN first, then the sending queue, device set-up, the POS
-integration, PIN change.
+integration, the loyalty service, PIN change.
 
 Every PIN check (argon2, slow on purpose) and every database read or write runs on the admin
 worker; the dialogs only show results.
@@ -84,6 +84,7 @@ class AdminController(QObject):
     devices_requested = Signal()
     offline_policy_requested = Signal()
     integration_requested = Signal()
+    service_requested = Signal()
 
     def __init__(
         self,
@@ -103,7 +104,7 @@ class AdminController(QObject):
 
     # ----- entry points --------------------------------------------------------------------
     def open(self, what: str) -> None:
-        """Open an admin screen ("queue", "devices", "offline", "integration", "pin") after the PIN."""
+        """Open an admin screen ("queue", "devices", "offline", "integration", "service", "pin") after the PIN."""
         if what == "queue":
             self.with_pin(self._open_queue)
         elif what == "devices":
@@ -112,6 +113,8 @@ class AdminController(QObject):
             self.with_pin(self.offline_policy_requested.emit)
         elif what == "integration":
             self.with_pin(self.integration_requested.emit)
+        elif what == "service":
+            self.with_pin(self.service_requested.emit)
         elif what == "pin":
             self.with_pin(self._change_pin, ask_renewal=False)  # the admin is about to change it anyway
 

@@ -41,6 +41,12 @@ def fault(exc: errors.LoyaltyError, text: str | None = None) -> Notice:
 
 def fault_text(exc: errors.LoyaltyError) -> str:
     """A short sentence for the cashier explaining a failure of the loyalty service."""
+    if isinstance(exc, errors.ServiceNotConfigured):
+        return not_configured_text()
+    if isinstance(exc, errors.RateLimited):
+        return translate(
+            "Notices", "The loyalty service is busy (too many requests). Try again in a moment."
+        )
     if isinstance(exc, errors.ServiceUnavailable):
         return translate(
             "Notices", "Loyalty service unavailable. Sell without bonuses or try again."
@@ -48,6 +54,19 @@ def fault_text(exc: errors.LoyaltyError) -> str:
     if isinstance(exc, errors.ConfirmationInvalid) and (exc.expired or exc.attempts_left is not None):
         return wrong_code_text(exc)
     texts = {
+        errors.InvalidCredentials: translate(
+            "Notices", "The loyalty service refused the till's key. Sell without bonuses and call the administrator."
+        ),
+        errors.AccountNotFound: translate(
+            "Notices",
+            "The loyalty service's address is wrong (no such account). Sell without bonuses and call the administrator.",
+        ),
+        errors.ServiceMisconfigured: translate(
+            "Notices", "The till's loyalty settings are wrong. Sell without bonuses and call the administrator."
+        ),
+        errors.NotSupported: translate(
+            "Notices", "The loyalty service cannot do this. Nothing was changed for bonuses."
+        ),
         errors.CustomerNotFound: translate("Notices", "Customer not found. Check the number or card."),
         errors.CustomerBlocked: translate("Notices", "This card is blocked. Bonuses cannot be used."),
         errors.NotActivated: translate(
@@ -83,6 +102,14 @@ def wrong_code_text(exc: errors.ConfirmationInvalid) -> str:
     if left is None:
         return translate("Notices", "Wrong or expired code. Ask again.")
     return translate("Notices", "Wrong code. Tries left: %1.").replace("%1", str(left))
+
+
+def not_configured_text() -> str:
+    """The cashier's sentence while the loyalty service lacks its API key."""
+    return translate(
+        "Notices",
+        "The loyalty service is not configured on this till (no API key). Sell without bonuses and call the administrator.",
+    )
 
 
 def error(text: str) -> Notice:

@@ -310,11 +310,14 @@ class CheckoutSession:
             program = self._service.get_program(self._store_id)
         except errors.LoyaltyError as exc:
             log.info("program not loaded: %s", type(exc).__name__)
+            # A till not yet configured says so from the start: it works as offline meanwhile.
+            notice = notices.fault(exc) if isinstance(exc, errors.ServiceNotConfigured) else None
             cached = self._offline.program(self._store_id) if self._offline else None
             if cached is None:
-                self._set()
+                self._set(notice=notice)
                 return self._state
             program = cached
+            self._set(notice=notice)
         else:
             if self._offline is not None:
                 self._offline.keep_program(self._store_id, program, self._clock())

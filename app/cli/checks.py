@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from app.settings import SettingsError
+from app.settings import Settings, SettingsError
+from loyalty_client.endpoints import RETAILCRM_SCHEMES
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -29,12 +30,28 @@ class CommandLineError(Exception):
 
 
 def url_problem(url: str) -> str | None:
-    """What makes `url` unfit as the loyalty service's address; None when it is fit."""
-    not_url = "is not an http:// or https:// address with a host (e.g. http://127.0.0.1:8580/)"
+    """What makes `url` unfit as the loyalty service's address; None when it is fit.
+
+    `http(s)://host/...` is the SOAP contract; `retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE`
+    is RetailCRM (plain `retailcrm+http://` only on this machine).
+    """
+    not_url = (
+        "is not an http:// or https:// address with a host (e.g. http://127.0.0.1:8580/),"
+        " nor retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE"
+    )
     try:
         parts = urlsplit(url.strip())
     except ValueError:
         return not_url
+    if parts.scheme in RETAILCRM_SCHEMES:
+        from loyalty_client.retailcrm.client import parse_endpoint
+
+        try:
+            parse_endpoint(url.strip())
+            urlsplit(url.strip()[len("retailcrm+"):]).port
+        except ValueError as exc:
+            return f"is not a usable RetailCRM endpoint: {exc}"
+        return None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return not_url
     try:
@@ -45,7 +62,7 @@ def url_problem(url: str) -> str | None:
 
 
 def service_url(text: str) -> str:
-    """argparse type of `--service`: an http(s) URL with a host."""
+    """argparse type of `--service`: an http(s) URL with a host, or a RetailCRM endpoint."""
     problem = url_problem(text)
     if problem is not None:
         raise argparse.ArgumentTypeError(f"{text!r} {problem}")
@@ -57,6 +74,16 @@ def check_service_setting(url: str, source: str) -> None:
     problem = url_problem(url)
     if problem is not None:
         raise CommandLineError(f"the loyalty service {url!r} ({source}) {problem}: fix it, or give --service URL")
+
+
+def check_service_key(settings: Settings, source: str) -> None:
+    """Refuse to call a service that needs an API key (RetailCRM) when none is set or stored."""
+    from app.service.api_key import read_api_key
+    from app.service.factory import NO_KEY_MESSAGE, needs_api_key
+
+    endpoint = settings.get("service", "endpoint")
+    if needs_api_key(endpoint) and not read_api_key(settings):
+        raise CommandLineError(f"{NO_KEY_MESSAGE} ({source} names RetailCRM)")
 
 
 def check_till_database(path: Path, source: str) -> None:
@@ -88,6 +115,9 @@ def check_till_database(path: Path, source: str) -> None:
 def expected_problem(exc: BaseException) -> str | None:
     """The one line for an exception that bad input causes; None for anything else (a bug)."""
     if isinstance(exc, (CommandLineError, SettingsError)):
+        return str(exc)
+    secrets_store = sys.modules.get("app.secrets_store")  # a secrets folder or file that is not private
+    if secrets_store is not None and isinstance(exc, secrets_store.SecretFileError):
         return str(exc)
     if isinstance(exc, OSError) and exc.filename is not None:
         return f"cannot use {exc.filename}: {exc.strerror or exc}: check the path and its permissions"

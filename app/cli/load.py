@@ -1,14 +1,15 @@
 """`till-loyalty load`: complete sales driven through the real checkout, with no window.
 
-For rehearsing a till against any service that implements the contract, for crash tests and
-for benchmarks. Each sale goes the way a cashier's would, through `CheckoutSession` with the
-real SOAP client, the real journal and outbox in the till's database, and the demo fiscal
-registrar: a receipt of random demo products, a customer identified by phone, a small
+For rehearsing a till against any service that implements the contract (or RetailCRM's API),
+for crash tests and for benchmarks. Each sale goes the way a cashier's would, through
+`CheckoutSession` with the real client the endpoint names (SOAP or RetailCRM), the real journal
+and outbox in the till's database, and the demo fiscal registrar: a receipt of random demo products, a customer identified by phone, a small
 redemption now and then (below the one-time-code threshold: nobody is there to read a code),
 the reservation, payment, and the durable record. Now and then a receipt is voided after its
 reservation, and an earlier sale of the run is partly returned, through the returns core the
 host API uses (`app.returns`: checked, estimated, recorded in the journal for delivery like
-everything else). The outbox is drained every few sales (what is due) and at the
+everything else; against RetailCRM, which reverses only whole sales, all of an earlier sale is
+returned instead). The outbox is drained every few sales (what is due) and at the
 end (everything waiting, rows a killed run left in flight and retries not yet due included), so
 `load --sales 0` delivers what an earlier run left behind.
 
@@ -47,7 +48,10 @@ from pathlib import Path
 from typing import Any, Sequence, TextIO
 
 from app.checkout.session import CheckoutSession, CheckoutState, Phase
-from app.offline.connectivity import INTERACTIVE_TIMEOUTS, ServiceTimeouts, soap_service
+from app.offline.connectivity import INTERACTIVE_TIMEOUTS, ServiceTimeouts
+from app.service.api_key import read_api_key
+from app.service.factory import service_for
+from loyalty_client.endpoints import service_kind
 from app.demo.host import DemoReceiptBuilder
 from app.checkout.identify_input import identifier_parser
 from app.offline.store import CachedOfflineStore
@@ -93,6 +97,7 @@ class LoadPlan:
     refund_share: float = 0.15
     redeem_share: float = 0.5
     identifiers: tuple[str, ...] = DEFAULT_IDENTIFIERS
+    whole_refunds: bool = False  # a refund takes back a whole sale (RetailCRM reverses no less)
 
     def __post_init__(self) -> None:
         if self.sales < 0 or self.sync_every < 1:
@@ -287,22 +292,28 @@ class SalesLoad:
             self._say(f"voided {self._recorder.last_cancel}")
 
     def refund_one(self) -> None:
-        """Return one unit of a line of an earlier sale of this run, as a POS would through the API."""
+        """Return one unit of a line of an earlier sale of this run, as a POS would through the API
+        (with `whole_refunds`: all that is left of the sale)."""
         candidates = [sold for sold in self._sold if any(quantity >= 1 for quantity in sold.left.values())]
         if not candidates:
             return
         sold = self._random.choice(candidates)
-        line_no = self._random.choice(sorted(no for no, quantity in sold.left.items() if quantity >= 1))
+        if self._plan.whole_refunds:
+            lines = tuple(ReturnLine(no, quantity) for no, quantity in sorted(sold.left.items()) if quantity > 0)
+        else:
+            line_no = self._random.choice(sorted(no for no, quantity in sold.left.items() if quantity >= 1))
+            lines = (ReturnLine(line_no, Decimal(1)),)
         return_id = str(uuid.uuid4())
         request = ReturnRequest(
             return_id=return_id,
             original_receipt_id=sold.receipt_id,
             fiscal=FiscalDocument(f"V-{return_id[:8]}", datetime.now(timezone.utc)),
-            lines=(ReturnLine(line_no, Decimal(1)),),
+            lines=lines,
             original_transaction_id=sold.transaction_id,  # a POS may reuse receipt ids across runs
         )
         answer = self._returns.make_return(request)
-        sold.left[line_no] -= 1
+        for line in lines:
+            sold.left[line.line_no] -= line.quantity
         self.report.refunds += 1
         self._say(f"refunded {answer.refund_id} {sold.transaction_id}")
 
@@ -388,17 +399,22 @@ def run_load(
     if seed is None:
         seed = random.SystemRandom().randrange(2**32)
     print(f"load: seed {seed}", file=sys.stderr, flush=True)
-    plan = LoadPlan(
-        sales=sales, seed=seed, sync_every=sync_every, identifiers=tuple(identifiers or DEFAULT_IDENTIFIERS)
-    )
     endpoint = settings.get("service", "endpoint")
+    plan = LoadPlan(
+        sales=sales,
+        seed=seed,
+        sync_every=sync_every,
+        identifiers=tuple(identifiers or DEFAULT_IDENTIFIERS),
+        whole_refunds=service_kind(endpoint) == "retailcrm",
+    )
     verify = settings.get("service", "verify_tls")
     timeout = settings.get("service", "timeout_seconds")
     store_id, till_id = settings.get("store", "store_id"), settings.get("store", "till_id")
     database_path = Path(settings.get("cache", "database"))
     database = open_database(database_path)
-    checkout_client = soap_service(endpoint, checkout_timeouts, verify_tls=verify)
-    sync_client = soap_service(endpoint, ServiceTimeouts(min(2.0, timeout), timeout), verify_tls=verify)
+    api_key = read_api_key(settings)
+    checkout_client = service_for(endpoint, api_key, checkout_timeouts, verify_tls=verify)
+    sync_client = service_for(endpoint, api_key, ServiceTimeouts(min(2.0, timeout), timeout), verify_tls=verify)
     try:
         checkout_service: LoyaltyService = checkout_client
         crash_before_commit: _Countdown | None = None

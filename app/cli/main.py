@@ -16,6 +16,7 @@ from typing import Sequence
 
 from app.cli.checks import (
     CommandLineError,
+    check_service_key,
     check_service_setting,
     check_till_database,
     expected_problem,
@@ -54,7 +55,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     after = _common_options(suppress_defaults=True)  # given after the command, they win
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("demo", parents=[after], help="the demo till with a built-in sandbox loyalty service")
+    demo = commands.add_parser("demo", parents=[after], help="the demo till with a built-in sandbox loyalty service")
+    demo.add_argument(
+        "--service-kind",
+        choices=("soap", "retailcrm"),
+        default="soap",
+        help="the sandbox speaks the till's SOAP contract (default) or RetailCRM's API (a stand-in)",
+    )
     commands.add_parser("run", parents=[after], help="the till with the configured loyalty service")
     commands.add_parser("devices", help="scanners and printers: list, test-print URI, test-scan URI (see `devices --help`)")
     commands.add_parser("sandbox", help="run the sandbox loyalty service (see `sandbox --help`; `sandbox ledger --help`)")
@@ -79,6 +86,17 @@ def _parser() -> argparse.ArgumentParser:
     host_actions.add_parser("token", parents=[after], help="print the token a POS sends (Authorization: Bearer ...)")
     openapi = host_actions.add_parser("openapi", parents=[after], help="write the API's OpenAPI document")
     openapi.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    service = commands.add_parser(
+        "service", parents=[after], help="the loyalty service: store its API key, check the connection"
+    )
+    service_actions = service.add_subparsers(dest="action", required=True, metavar="ACTION")
+    set_key = service_actions.add_parser(
+        "set-key", parents=[after], help="store the API key read from standard input (or a prompt without echo)"
+    )
+    set_key.add_argument("--clear", action="store_true", help="remove the stored key instead")
+    service_actions.add_parser(
+        "check", parents=[after], help="reach the service: the program found, or exactly what is wrong"
+    )
     queue = commands.add_parser("queue", parents=[after], help="the outbox for support staff: status, list, retry, sync")
     actions = queue.add_subparsers(dest="action", required=True, metavar="ACTION")
     actions.add_parser("status", parents=[after], help="rows per state, oldest waiting, next attempt")
@@ -144,6 +162,11 @@ def _check_what_the_command_uses(args: argparse.Namespace, settings: Settings) -
         return
     if args.command == "host-api":  # no database or service: a secret, or a document
         return
+    if args.command == "service":  # no database; the key is kept apart from it (its folder is only named)
+        if args.action == "check":
+            service_source = "--service" if args.service else f"[service] endpoint in {settings.path}"
+            check_service_setting(settings.get("service", "endpoint"), service_source)
+        return
     database_source = "--db" if args.db is not None else f"[cache] database in {settings.path}"
     database = Path(settings.get("cache", "database"))
     check_till_database(database, database_source)
@@ -154,6 +177,8 @@ def _check_what_the_command_uses(args: argparse.Namespace, settings: Settings) -
     if args.command != "queue" or args.action == "sync":
         service_source = "--service" if args.service else f"[service] endpoint in {settings.path}"
         check_service_setting(settings.get("service", "endpoint"), service_source)
+        if args.command != "run":  # the window says it to the cashier and the admin instead
+            check_service_key(settings, service_source)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -233,6 +258,12 @@ def _run(argv: list[str]) -> int:
         from app.cli.host_api import run_host_api
 
         return run_host_api(settings, args.action, output=getattr(args, "output", None))
+    if args.command == "service":
+        from app.cli.service import run_check, run_set_key
+
+        if args.action == "set-key":
+            return run_set_key(settings, clear=args.clear)
+        return run_check(settings)
     if args.command == "queue":
         from app.cli.queue import run_queue
 
@@ -249,4 +280,9 @@ def _run(argv: list[str]) -> int:
         return run_shift(settings, args.start, args.end, as_json=args.json)
     from app.gui import run_till
 
-    return run_till(settings, demo=args.command == "demo", exit_when_shown=args.exit_when_shown)
+    return run_till(
+        settings,
+        demo=args.command == "demo",
+        exit_when_shown=args.exit_when_shown,
+        service_kind=getattr(args, "service_kind", "soap"),
+    )

@@ -23,7 +23,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from app.offline.connectivity import ServiceTimeouts, soap_service
+from app.offline.connectivity import ServiceTimeouts
+from app.service.api_key import read_api_key
+from app.service.factory import service_for
 from app.offline.outbox_sync import OutboxSync, SyncOutcome
 from loyalty_client.batch import MAX_BATCH_ITEMS
 from app.checkout.recorder import OutboxRecorder
@@ -152,8 +154,9 @@ def run_queue(
                 raise ValueError("retry needs the row's id")
             return queue_retry(outbox, item_id, out)
         timeout = settings.get("service", "timeout_seconds")
-        client = soap_service(
+        client = service_for(
             settings.get("service", "endpoint"),
+            read_api_key(settings),
             ServiceTimeouts(min(2.0, timeout), timeout),
             verify_tls=settings.get("service", "verify_tls"),
         )

@@ -1,6 +1,7 @@
 """The sandbox loyalty service run as a child process for the demo till.
 
-Runs `python -m app sandbox --port 0` with QProcess (no blocking waits on the GUI thread) and
+Runs `python -m app sandbox --port 0` (with `--api retailcrm`: the stand-in RetailCRM, its API
+key given in the child's environment) with QProcess (no blocking waits on the GUI thread) and
 reads its stdout: `SANDBOX LISTENING <url>` once, then `SANDBOX CODE <code> <to> <purpose> <amount>`
 for every one-time code it 'sent'.
 """
@@ -17,20 +18,31 @@ log = logging.getLogger(__name__)
 
 
 class SandboxProcess(QObject):
-    """Starts the sandbox service and reports its URL and the codes it sends."""
+    """Starts the sandbox service and reports its URL and the codes it sends.
+
+    `extra_args` go to the `sandbox` command; `environment` is added to the child's.
+    """
 
     listening = Signal(str)  # service URL
     code_sent = Signal(str, str, str, str)  # code, masked phone, purpose, amount
     log_line = Signal(str)
     failed = Signal(str)  # why it stopped, in the till's language (the technical cause is logged)
 
-    def __init__(self, extra_args: list[str] | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        extra_args: list[str] | None = None,
+        parent: QObject | None = None,
+        *,
+        environment: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._args = ["-m", "app", "sandbox", "--host", "127.0.0.1", "--port", "0", *(extra_args or [])]
         self._process = QProcess(self)
-        environment = QProcessEnvironment.systemEnvironment()
-        environment.insert(STOP_WITH_PARENT_ENV, "1")  # the child exits when our end of stdin closes
-        self._process.setProcessEnvironment(environment)
+        child_environment = QProcessEnvironment.systemEnvironment()
+        for name, value in (environment or {}).items():
+            child_environment.insert(name, value)
+        child_environment.insert(STOP_WITH_PARENT_ENV, "1")  # the child exits when our end of stdin closes
+        self._process.setProcessEnvironment(child_environment)
         self._process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
         self._process.readyReadStandardOutput.connect(self._read_stdout)
         self._process.readyReadStandardError.connect(self._read_stderr)

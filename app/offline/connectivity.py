@@ -5,7 +5,7 @@ Plain Python, no Qt, thread-safe: the checkout's worker and the sync worker repo
 the next probe is due and runs it on a worker:
 
     monitor = ConnectivityMonitor(program_probe(probe_client, store_id), on_change=show_banner)
-    service = MonitoredService(soap_client, monitor, fail_fast=True)   # the checkout's client
+    service = MonitoredService(client, monitor, fail_fast=True)        # the checkout's client
     sync = OutboxSync(db, MonitoredService(sync_client, monitor))       # the sync's client
     ...
     timer.start(monitor.seconds_until_probe())   # then, on the worker: monitor.probe_if_due()
@@ -18,7 +18,8 @@ the next probe is due and runs it on a worker:
 - While real calls flow, no probe is needed: one is due only after `online_interval` seconds of
   silence. Offline, the service is probed every `offline_interval` seconds, doubling after each
   failed probe up to `offline_max_interval`, so a till notices the service is back soon without
-  hammering it. The probe is one GetProgram call.
+  hammering it. The probe is one `get_program` call (SOAP GetProgram; with RetailCRM,
+  GET loyalty/loyalties).
 - Short timeouts (`INTERACTIVE_TIMEOUTS`) make a cashier's call give up within about a second,
   so identification falls back to the cache; with `fail_fast`, a client the monitor knows to be
   offline does not even try until a probe or another call saw the service again.
@@ -29,13 +30,10 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable
 
 from loyalty_client import errors
 from loyalty_client.service import LoyaltyService
-
-if TYPE_CHECKING:
-    from loyalty_client.soap.client import SoapLoyaltyService
 
 log = logging.getLogger(__name__)
 
@@ -57,18 +55,6 @@ BACKGROUND_TIMEOUTS = ServiceTimeouts(connect_seconds=2.0, total_seconds=5.0)
 LOST_ANSWERS_FOR_OUTAGE = 3
 """Lost answers in a row (timeouts, dropped connections, 5xx) that make an outage for the sync;
 fewer may be single lost responses of a service that is up. A refused connection is one alone."""
-
-
-def soap_service(endpoint_url: str, timeouts: ServiceTimeouts, *, verify_tls: bool | str = True) -> "SoapLoyaltyService":
-    """A SOAP client for `endpoint_url` with these timeouts (one per thread, as always)."""
-    from loyalty_client.soap.client import SoapLoyaltyService
-
-    return SoapLoyaltyService(
-        endpoint_url,
-        timeout_seconds=timeouts.total_seconds,
-        connect_timeout_seconds=timeouts.connect_seconds,
-        verify_tls=verify_tls,
-    )
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@
   account -> `AccountNotFound`; "Not found" -> `NotFoundError` (the adapter decides what is
   missing); validation and missing parameters -> `InvalidRequest`. 429, 5xx, timeouts, dropped
   connections and answers that are not JSON -> `ServiceUnavailable` (`unreachable` when no
-  connection could be made at all).
+  connection could be made at all); 429 and the till's own limiter -> `RateLimited`, one kind of it.
 - Rate. RetailCRM allows about 10 requests a second per key and answers 503 or 429 above that.
   All clients of one key in the process share a `RequestRate` limiter: a call waits for a slot
   only as long as its own deadline allows, else it raises `ServiceUnavailable` at once (the
@@ -43,6 +43,7 @@ from loyalty_client.errors import (
     InvalidRequest,
     LoyaltyError,
     LoyaltyFault,
+    RateLimited,
     ServiceUnavailable,
 )
 from loyalty_client.soap.transport import (
@@ -101,7 +102,7 @@ class RequestRate:
                     return
                 free_at = self._sent[0] + self.window
             if free_at > deadline:
-                raise ServiceUnavailable("rate limited: too many requests to RetailCRM this second")
+                raise RateLimited("rate limited: too many requests to RetailCRM this second")
             time.sleep(free_at - now)
 
 
@@ -217,7 +218,7 @@ class RetailCrmClient:
         # A wait for the rate comes out of the call's one total deadline.
         remaining = self.timeout_seconds - (time.monotonic() - begun)
         if remaining <= 0:
-            raise ServiceUnavailable("rate limited: too many requests to RetailCRM this second")
+            raise RateLimited("rate limited: too many requests to RetailCRM this second")
         with watched_exchange(remaining) as deadline:
             try:
                 response = self._session.request(
@@ -267,7 +268,9 @@ def answer(status: int, content_type: str, content: bytes) -> dict[str, Any]:
     looks_html = content.lstrip()[:1] == b"<" or "html" in content_type.lower()
     if status == 405 and looks_html:
         raise AccountNotFound("RetailCRM account does not exist at this address")
-    if status == 429 or status >= 500:
+    if status == 429:
+        raise RateLimited("HTTP 429: too many requests")
+    if status >= 500:
         raise ServiceUnavailable(f"HTTP {status}")
     try:
         data = json.loads(content) if content else None

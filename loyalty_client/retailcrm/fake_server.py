@@ -8,7 +8,7 @@ balance is always its seed plus the sum of its operations.
 
 Faults for tests: `fail_next(n, status)` (a 503 burst), `lose_answers(path_part, n)` (the work is
 done, the connection closed without an answer), `delay_seconds`, `account_exists = False` (the
-HTML 405 page of an unknown account). SMS codes sent are in `sms_codes` (checkId -> code).
+HTML 405 page of an unknown account), `program_active = False` (the program switched off). SMS codes sent are in `sms_codes` (checkId -> code).
 """
 from __future__ import annotations
 
@@ -102,6 +102,7 @@ class FakeRetailCrm:
         self.confirm_sms_charge = confirm_sms_charge
         self.charge_rate = Decimal("1.00")
         self.account_exists = True
+        self.program_active = True  # False: the program is switched off (no active program)
         self.delay_seconds = 0.0
         self.rate_limit: int | None = None  # requests a second per key above which it answers 503
         self.rate_limited = 0  # requests answered 503 for the rate
@@ -301,7 +302,7 @@ class FakeRetailCrm:
         return {
             "id": 1,
             "name": "Клуб друзей",
-            "active": True,
+            "active": self.program_active,
             "blocked": False,
             "currency": DEMO_CURRENCY,
             "confirmSmsCharge": self.confirm_sms_charge,

@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtWidgets import QLabel, QTableWidget
 
 from app.admin.controller import AdminStore
-from app.offline.connectivity import ServiceTimeouts, soap_service
+from app.offline.connectivity import ServiceTimeouts
+from app.service.factory import service_for
 from app.i18n import install_translator
 from app.offline.outbox_sync import OutboxSync, refund_payload
 from app.admin.queue_rows import reason_code
@@ -54,7 +55,7 @@ def queue_file(tmp_path: Path, sandbox) -> Path:
     to a blocked customer failed, and a sale to a customer the till never cached waiting."""
     path = tmp_path / "till.sqlite"
     with open_database(path) as database:
-        client = soap_service(sandbox.url, TIMEOUTS)
+        client = service_for(sandbox.url, None, TIMEOUTS)
         anna = client.identify(parse_identifier("+375291234567"), "001", "01")
         CustomerCache(database, b"k" * 32).put(anna, [parse_identifier("+375291234567")], CLOSED_AT)
         recorder = OutboxRecorder(database)
@@ -67,7 +68,7 @@ def queue_file(tmp_path: Path, sandbox) -> Path:
             "refund-1", ANNA, refund_payload("refund-1", "tx-anna", [RefundLine(1, D("1"))]), CLOSED_AT
         )
         _sell(recorder, "tx-ivan", "C0002", "000453", "0.00")
-        OutboxSync(database, soap_service(sandbox.url, TIMEOUTS)).drain()  # unreachable: both wait
+        OutboxSync(database, service_for(sandbox.url, None, TIMEOUTS)).drain()  # unreachable: both wait
     return path
 
 

@@ -19,7 +19,8 @@ import pytest
 
 from app.checkout.session import CheckoutSession, Phase
 from app.cli.main import main as till_main
-from app.offline.connectivity import INTERACTIVE_TIMEOUTS, soap_service
+from app.offline.connectivity import INTERACTIVE_TIMEOUTS
+from app.service.factory import service_for
 from app.checkout.identify_input import identifier_parser
 from app.offline.store import CachedOfflineStore
 from app.checkout.recorder import OutboxRecorder
@@ -195,7 +196,7 @@ def test_identification_falls_back_to_the_cache_within_about_a_second_when_the_s
     database = open_database(tmp_path / "till.sqlite")
     try:
         checkout = CheckoutSession(
-            soap_service(sandbox.url, INTERACTIVE_TIMEOUTS),
+            service_for(sandbox.url, None, INTERACTIVE_TIMEOUTS),
             OutboxRecorder(database),
             DemoRegistrar(),
             identifier_parser("BY"),

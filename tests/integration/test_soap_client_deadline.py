@@ -17,7 +17,8 @@ from typing import Callable
 
 import pytest
 
-from app.offline.connectivity import INTERACTIVE_TIMEOUTS, ServiceTimeouts, soap_service
+from app.offline.connectivity import INTERACTIVE_TIMEOUTS, ServiceTimeouts
+from app.service.factory import service_for
 from app.offline.outbox_sync import OutboxSync, SyncOutcome, cancel_payload
 from cache.database import open_database
 from cache.transactions.journal import Journal
@@ -80,7 +81,7 @@ MISBEHAVING = [
 @pytest.mark.parametrize("make_server", MISBEHAVING)
 def test_a_cashiers_call_gives_up_within_its_deadline(make_server: Callable[[], _Server]) -> None:
     with make_server() as server:
-        service = soap_service(server.url, INTERACTIVE_TIMEOUTS)
+        service = service_for(server.url, None, INTERACTIVE_TIMEOUTS)
         outcome = run_within(MARGIN * DEADLINE, lambda: service.identify(ANNA, "001", "01"))
     assert isinstance(outcome.error, ServiceUnavailable), outcome
     assert "timed out" in str(outcome.error)
@@ -90,7 +91,7 @@ def test_a_cashiers_call_gives_up_within_its_deadline(make_server: Callable[[], 
 
 def test_the_post_is_sent_once_and_never_retried() -> None:
     with drip_in_body() as server:
-        service = soap_service(server.url, INTERACTIVE_TIMEOUTS)
+        service = service_for(server.url, None, INTERACTIVE_TIMEOUTS)
         outcome = run_within(MARGIN * DEADLINE, lambda: service.cancel("T-1"))
         assert isinstance(outcome.error, ServiceUnavailable)
         assert isinstance(server, DripServer) and server.requests == 1
@@ -102,7 +103,7 @@ def test_the_outbox_sync_gives_up_within_its_deadline(tmp_path: Path) -> None:
     database = open_database(tmp_path / "till.sqlite")
     Journal(database).record_cancel("T-1", "C0001", cancel_payload("T-1"), datetime.now(timezone.utc))
     with drip_in_headers() as server:
-        client = soap_service(server.url, ServiceTimeouts(connect_seconds=0.5, total_seconds=deadline))
+        client = service_for(server.url, None, ServiceTimeouts(connect_seconds=0.5, total_seconds=deadline))
         sync = OutboxSync(database, client)
         outcome = run_within(MARGIN * deadline, sync.run_once)
     assert outcome.error is None, outcome
@@ -195,7 +196,7 @@ def test_a_hung_name_lookup_ends_within_the_deadline_as_unreachable(monkeypatch)
 
     monkeypatch.setattr(name_lookup.socket, "getaddrinfo", hung)
     try:
-        service = soap_service("http://loyalty.till.invalid:8580/", INTERACTIVE_TIMEOUTS)
+        service = service_for("http://loyalty.till.invalid:8580/", INTERACTIVE_TIMEOUTS)
         outcome = run_within(MARGIN * DEADLINE, lambda: service.identify(ANNA, "001", "01"))
         again = run_within(MARGIN * DEADLINE, lambda: service.identify(ANNA, "001", "01"))
     finally:

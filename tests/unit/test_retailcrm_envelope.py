@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from loyalty_client.errors import AccountNotFound, InvalidCredentials, InvalidRequest, ServiceUnavailable
+from loyalty_client.errors import AccountNotFound, InvalidCredentials, InvalidRequest, RateLimited, ServiceUnavailable
 from loyalty_client.retailcrm.client import NotFoundError, answer, form_fields
 
 
@@ -19,7 +19,7 @@ from loyalty_client.retailcrm.client import NotFoundError, answer, form_fields
         (400, b'{"success":false,"errorMsg":"Validation error","errors":["items[0].offer.id: Offer with id 1 not found."]}', InvalidRequest, "Offer with id 1"),
         (400, b'{"success":false,"errorMsg":"Parameter \'site\' is missing"}', InvalidRequest, "site"),
         (503, b"", ServiceUnavailable, "503"),
-        (429, b'{"success":false,"errorMsg":"Too many requests"}', ServiceUnavailable, "429"),
+        (429, b'{"success":false,"errorMsg":"Too many requests"}', RateLimited, "429"),
         (502, b"<html>Bad gateway</html>", ServiceUnavailable, "502"),
         (200, b"not json", ServiceUnavailable, "not a RetailCRM answer"),
     ],
