@@ -23,26 +23,36 @@ log = logging.getLogger(__name__)
 
 def check_result_text(report: CheckReport) -> str:
     """The admin's sentence for what a connection check found."""
-    tr = QCoreApplication.translate
     if report.ok:
         levels = ", ".join(f"{level.name} ({level.percent}%)" for level in report.levels) or "—"
         if report.sms_confirmation is None:
             sms = ""
         elif report.sms_confirmation:
-            sms = tr("Admin", "Spending points is confirmed by an SMS code.")
+            sms = QCoreApplication.translate("Admin", "Spending points is confirmed by an SMS code.")
         else:
-            sms = tr("Admin", "Spending points needs no SMS code.")
-        text = tr("Admin", "Connected. Program: %1. Levels: %2.").replace("%1", report.program).replace("%2", levels)
+            sms = QCoreApplication.translate("Admin", "Spending points needs no SMS code.")
+        text = QCoreApplication.translate("Admin", "Connected. Program: %1. Levels: %2.")
+        text = text.replace("%1", report.program).replace("%2", levels)
         return f"{text} {sms}".strip()
     texts = {
-        CheckOutcome.NO_KEY: tr("Admin", "No API key: type the key made for the till in RetailCRM."),
-        CheckOutcome.BAD_ENDPOINT: tr("Admin", "The address cannot be used: %1"),
-        CheckOutcome.UNREACHABLE: tr("Admin", "The service cannot be reached (%1). Check the address and the network."),
-        CheckOutcome.BAD_KEY: tr("Admin", "The service refused the API key. Check the key."),
-        CheckOutcome.UNKNOWN_ACCOUNT: tr("Admin", "There is no RetailCRM account at this address. Check the account name."),
-        CheckOutcome.NO_SUCH_SITE: tr("Admin", "RetailCRM has no site \u201c%1\u201d. Check ?site= in the address."),
-        CheckOutcome.NO_PROGRAM: tr("Admin", "No active loyalty program for site \u201c%1\u201d. Activate one in RetailCRM."),
-        CheckOutcome.REFUSED: tr("Admin", "The service refused the check: %1"),
+        CheckOutcome.NO_KEY: QCoreApplication.translate(
+            "Admin", "No API key: type the key made for the till in RetailCRM."
+        ),
+        CheckOutcome.BAD_ENDPOINT: QCoreApplication.translate("Admin", "The address cannot be used: %1"),
+        CheckOutcome.UNREACHABLE: QCoreApplication.translate(
+            "Admin", "The service cannot be reached (%1). Check the address and the network."
+        ),
+        CheckOutcome.BAD_KEY: QCoreApplication.translate("Admin", "The service refused the API key. Check the key."),
+        CheckOutcome.UNKNOWN_ACCOUNT: QCoreApplication.translate(
+            "Admin", "There is no RetailCRM account at this address. Check the account name."
+        ),
+        CheckOutcome.NO_SUCH_SITE: QCoreApplication.translate(
+            "Admin", "RetailCRM has no site “%1”. Check ?site= in the address."
+        ),
+        CheckOutcome.NO_PROGRAM: QCoreApplication.translate(
+            "Admin", "No active loyalty program for site “%1”. Activate one in RetailCRM."
+        ),
+        CheckOutcome.REFUSED: QCoreApplication.translate("Admin", "The service refused the check: %1"),
     }
     return texts[report.outcome].replace("%1", report.detail)
 

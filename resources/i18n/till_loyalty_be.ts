@@ -39,7 +39,7 @@
         <translation>Захаваны PIN-код пашкоджаны. Звярніцеся ў падтрымку для скіду.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+104"/>
         <source>No admin PIN is set on this till.</source>
         <translation>На гэтай касе не зададзены PIN-код адміністратара.</translation>
     </message>
@@ -73,6 +73,71 @@
         <source>The token cannot be read: %1</source>
         <translation>Токен не ўдалося прачытаць: %1</translation>
     </message>
+    <message>
+        <location filename="../../app/admin/service.py" line="+31"/>
+        <source>Spending points is confirmed by an SMS code.</source>
+        <translation>Спісанне бонусаў пацвярджаецца кодам з SMS.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spending points needs no SMS code.</source>
+        <translation>Для спісання бонусаў код з SMS не патрэбны.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected. Program: %1. Levels: %2.</source>
+        <translation>Падключана. Праграма: %1. Узроўні: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No API key: type the key made for the till in RetailCRM.</source>
+        <translation>Няма API-ключа: увядзіце ключ, створаны для касы ў RetailCRM.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The address cannot be used: %1</source>
+        <translation>Гэты адрас выкарыстоўваць нельга: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The service cannot be reached (%1). Check the address and the network.</source>
+        <translation>Сэрвіс недаступны (%1). Праверце адрас і сетку.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The service refused the API key. Check the key.</source>
+        <translation>Сэрвіс не прыняў API-ключ. Праверце ключ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no RetailCRM account at this address. Check the account name.</source>
+        <translation>Па гэтым адрасе няма акаўнта RetailCRM. Праверце імя акаўнта.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RetailCRM has no site “%1”. Check ?site= in the address.</source>
+        <translation>У RetailCRM няма крамы «%1». Праверце ?site= у адрасе.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No active loyalty program for site “%1”. Activate one in RetailCRM.</source>
+        <translation>Для крамы «%1» няма актыўнай праграмы лаяльнасці. Уключыце яе ў RetailCRM.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The service refused the check: %1</source>
+        <translation>Сэрвіс адхіліў праверку: %1</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Saved. A new address or key is used from the till&apos;s next start.</source>
+        <translation>Захавана. Новы адрас або ключ пачне дзейнічаць пасля перазапуску касы.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This could not be done: %1</source>
+        <translation>Не ўдалося выканаць: %1</translation>
+    </message>
 </context>
 <context>
     <name>Checkout</name>
@@ -83,7 +148,7 @@
         <translation>Нечаканая памылка: %1. Чэк захаваны, паспрабуйце яшчэ раз.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+494"/>
+        <location filename="../../app/checkout/session.py" line="+497"/>
         <source>The receipt is empty.</source>
         <translation>Чэк пусты.</translation>
     </message>
@@ -1477,12 +1542,37 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../app/checkout/notices.py" line="+45"/>
+        <location filename="../../app/checkout/notices.py" line="+47"/>
+        <source>The loyalty service is busy (too many requests). Try again in a moment.</source>
+        <translation>Праграма лаяльнасці перагружана (занадта шмат запытаў). Паўтарыце праз імгненне.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Loyalty service unavailable. Sell without bonuses or try again.</source>
         <translation>Сэрвіс лаяльнасці недаступны. Прадайце без бонусаў або паспрабуйце яшчэ раз.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>The loyalty service refused the till&apos;s key. Sell without bonuses and call the administrator.</source>
+        <translation>Праграма лаяльнасці не прыняла ключ касы. Прадавайце без бонусаў і паклічце адміністратара.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The loyalty service&apos;s address is wrong (no such account). Sell without bonuses and call the administrator.</source>
+        <translation>Няправільны адрас праграмы лаяльнасці (няма такога акаўнта). Прадавайце без бонусаў і паклічце адміністратара.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The till&apos;s loyalty settings are wrong. Sell without bonuses and call the administrator.</source>
+        <translation>Налады праграмы лаяльнасці на касе няправільныя. Прадавайце без бонусаў і паклічце адміністратара.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The loyalty service cannot do this. Nothing was changed for bonuses.</source>
+        <translation>Праграма лаяльнасці гэтага не ўмее. Бонусы не змяніліся.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Customer not found. Check the number or card.</source>
         <translation>Кліента не знойдзена. Праверце нумар або картку.</translation>
     </message>
@@ -1551,6 +1641,11 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+3"/>
         <source>Wrong code. Tries left: %1.</source>
         <translation>Няправільны код. Засталося спроб: %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The loyalty service is not configured on this till (no API key). Sell without bonuses and call the administrator.</source>
+        <translation>Праграма лаяльнасці на гэтай касе не наладжана (няма API-ключа). Прадавайце без бонусаў і паклічце адміністратара.</translation>
     </message>
 </context>
 <context>
@@ -2349,7 +2444,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Sandbox</name>
     <message>
-        <location filename="../../app/demo/sandbox_process.py" line="+82"/>
+        <location filename="../../app/demo/sandbox_process.py" line="+94"/>
         <source>it could not be started</source>
         <translation>яго не ўдалося запусціць</translation>
     </message>
@@ -2395,6 +2490,79 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+1"/>
         <source>Sandbox service log</source>
         <translation>Журнал тэставага сэрвісу</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <location filename="../../widgets/admin/service_dialog.py" line="+128"/>
+        <source>Checking…</source>
+        <translation>Правяраем…</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>A key is stored on this till (hidden).</source>
+        <translation>Ключ захаваны на гэтай касе (схаваны).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No key stored.</source>
+        <translation>Ключ не захаваны.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key is given by the environment (TILL_LOYALTY_API_KEY).</source>
+        <translation>Ключ зададзены ў асяроддзі (TILL_LOYALTY_API_KEY).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loyalty service</source>
+        <translation>Праграма лаяльнасці</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Адрас</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>API key</source>
+        <translation>API-ключ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New key</source>
+        <translation>Новы ключ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type a key to store it; empty keeps the stored one</source>
+        <translation>Увядзіце ключ, каб захаваць яго; пустое поле пакіне захаваны</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove key</source>
+        <translation>Выдаліць ключ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE and the API key made for the till. The till&apos;s own SOAP service: http://host:port/. A new address or key is used from the till&apos;s next start.</source>
+        <translation>RetailCRM: retailcrm+https://АКАЎНТ.retailcrm.ru/?site=КОД і API-ключ, створаны для касы. Уласны SOAP-сэрвіс касы: http://хост:порт/. Новы адрас або ключ пачне дзейнічаць пасля перазапуску касы.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check connection</source>
+        <translation>Праверыць падключэнне</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Захаваць</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Закрыць</translation>
     </message>
 </context>
 <context>
@@ -2696,7 +2864,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Налічана бонусаў: %1, спісана: %2. Баланс: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="+63"/>
+        <location filename="../../app/gui.py" line="+76"/>
         <source>Sandbox loyalty service at %1</source>
         <translation>Тэставы сэрвіс лаяльнасці: %1</translation>
     </message>
@@ -2706,12 +2874,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тэставы сэрвіс спыніўся: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+144"/>
+        <location filename="../../app/till.py" line="+147"/>
         <source>Connecting…</source>
         <translation>Падключэнне…</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+147"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>API для касавай праграмы выключаны ў наладах: яна не можа дасылаць чэкі.</translation>
     </message>
@@ -2726,12 +2894,17 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Спісаць %1 з бонусаў кліента %2 без сувязі з сэрвісам?</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+54"/>
+        <source>Loyalty service not configured</source>
+        <translation>Праграма лаяльнасці не наладжана</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Working offline</source>
         <translation>Праца без сувязі</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-4"/>
         <source>Loyalty service online</source>
         <translation>Сэрвіс лаяльнасці на сувязі</translation>
     </message>
@@ -2739,7 +2912,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="+251"/>
+        <location filename="../../widgets/main_window.py" line="+252"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Адміністратар</translation>
@@ -2773,6 +2946,11 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+1"/>
         <source>Integration…</source>
         <translation>Інтэграцыя…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loyalty service…</source>
+        <translation>Праграма лаяльнасці…</translation>
     </message>
     <message>
         <location line="+1"/>

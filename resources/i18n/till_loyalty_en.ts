@@ -39,7 +39,7 @@
         <translation>The stored PIN is damaged. Ask support to reset it.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+104"/>
         <source>No admin PIN is set on this till.</source>
         <translation>No admin PIN is set on this till.</translation>
     </message>
@@ -73,6 +73,71 @@
         <source>The token cannot be read: %1</source>
         <translation>The token cannot be read: %1</translation>
     </message>
+    <message>
+        <location filename="../../app/admin/service.py" line="+31"/>
+        <source>Spending points is confirmed by an SMS code.</source>
+        <translation>Spending points is confirmed by an SMS code.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spending points needs no SMS code.</source>
+        <translation>Spending points needs no SMS code.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected. Program: %1. Levels: %2.</source>
+        <translation>Connected. Program: %1. Levels: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No API key: type the key made for the till in RetailCRM.</source>
+        <translation>No API key: type the key made for the till in RetailCRM.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The address cannot be used: %1</source>
+        <translation>The address cannot be used: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The service cannot be reached (%1). Check the address and the network.</source>
+        <translation>The service cannot be reached (%1). Check the address and the network.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The service refused the API key. Check the key.</source>
+        <translation>The service refused the API key. Check the key.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no RetailCRM account at this address. Check the account name.</source>
+        <translation>There is no RetailCRM account at this address. Check the account name.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RetailCRM has no site “%1”. Check ?site= in the address.</source>
+        <translation>RetailCRM has no site “%1”. Check ?site= in the address.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No active loyalty program for site “%1”. Activate one in RetailCRM.</source>
+        <translation>No active loyalty program for site “%1”. Activate one in RetailCRM.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The service refused the check: %1</source>
+        <translation>The service refused the check: %1</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Saved. A new address or key is used from the till&apos;s next start.</source>
+        <translation>Saved. A new address or key is used from the till&apos;s next start.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This could not be done: %1</source>
+        <translation>This could not be done: %1</translation>
+    </message>
 </context>
 <context>
     <name>Checkout</name>
@@ -83,7 +148,7 @@
         <translation>Unexpected error: %1. The receipt is kept; try again.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+494"/>
+        <location filename="../../app/checkout/session.py" line="+497"/>
         <source>The receipt is empty.</source>
         <translation>The receipt is empty.</translation>
     </message>
@@ -1476,12 +1541,37 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../app/checkout/notices.py" line="+45"/>
+        <location filename="../../app/checkout/notices.py" line="+47"/>
+        <source>The loyalty service is busy (too many requests). Try again in a moment.</source>
+        <translation>The loyalty service is busy (too many requests). Try again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Loyalty service unavailable. Sell without bonuses or try again.</source>
         <translation>Loyalty service unavailable. Sell without bonuses or try again.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>The loyalty service refused the till&apos;s key. Sell without bonuses and call the administrator.</source>
+        <translation>The loyalty service refused the till&apos;s key. Sell without bonuses and call the administrator.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The loyalty service&apos;s address is wrong (no such account). Sell without bonuses and call the administrator.</source>
+        <translation>The loyalty service&apos;s address is wrong (no such account). Sell without bonuses and call the administrator.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The till&apos;s loyalty settings are wrong. Sell without bonuses and call the administrator.</source>
+        <translation>The till&apos;s loyalty settings are wrong. Sell without bonuses and call the administrator.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The loyalty service cannot do this. Nothing was changed for bonuses.</source>
+        <translation>The loyalty service cannot do this. Nothing was changed for bonuses.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Customer not found. Check the number or card.</source>
         <translation>Customer not found. Check the number or card.</translation>
     </message>
@@ -1550,6 +1640,11 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+3"/>
         <source>Wrong code. Tries left: %1.</source>
         <translation>Wrong code. Tries left: %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The loyalty service is not configured on this till (no API key). Sell without bonuses and call the administrator.</source>
+        <translation>The loyalty service is not configured on this till (no API key). Sell without bonuses and call the administrator.</translation>
     </message>
 </context>
 <context>
@@ -2348,7 +2443,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Sandbox</name>
     <message>
-        <location filename="../../app/demo/sandbox_process.py" line="+82"/>
+        <location filename="../../app/demo/sandbox_process.py" line="+94"/>
         <source>it could not be started</source>
         <translation>it could not be started</translation>
     </message>
@@ -2394,6 +2489,79 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+1"/>
         <source>Sandbox service log</source>
         <translation>Sandbox service log</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <location filename="../../widgets/admin/service_dialog.py" line="+128"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>A key is stored on this till (hidden).</source>
+        <translation>A key is stored on this till (hidden).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No key stored.</source>
+        <translation>No key stored.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key is given by the environment (TILL_LOYALTY_API_KEY).</source>
+        <translation>The key is given by the environment (TILL_LOYALTY_API_KEY).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loyalty service</source>
+        <translation>Loyalty service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New key</source>
+        <translation>New key</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type a key to store it; empty keeps the stored one</source>
+        <translation>Type a key to store it; empty keeps the stored one</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove key</source>
+        <translation>Remove key</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE and the API key made for the till. The till&apos;s own SOAP service: http://host:port/. A new address or key is used from the till&apos;s next start.</source>
+        <translation>RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE and the API key made for the till. The till&apos;s own SOAP service: http://host:port/. A new address or key is used from the till&apos;s next start.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check connection</source>
+        <translation>Check connection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2695,7 +2863,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Bonuses earned: %1, spent: %2. Balance now: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="+63"/>
+        <location filename="../../app/gui.py" line="+76"/>
         <source>Sandbox loyalty service at %1</source>
         <translation>Sandbox loyalty service at %1</translation>
     </message>
@@ -2705,12 +2873,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>The sandbox service stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+144"/>
+        <location filename="../../app/till.py" line="+147"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+147"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>The host API is off in the settings: the POS cannot send receipts.</translation>
     </message>
@@ -2725,12 +2893,17 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Spend %1 from %2&apos;s bonuses while the service is offline?</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+54"/>
+        <source>Loyalty service not configured</source>
+        <translation>Loyalty service not configured</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Working offline</source>
         <translation>Working offline</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-4"/>
         <source>Loyalty service online</source>
         <translation>Loyalty service online</translation>
     </message>
@@ -2738,7 +2911,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="+251"/>
+        <location filename="../../widgets/main_window.py" line="+252"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Admin</translation>
@@ -2772,6 +2945,11 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+1"/>
         <source>Integration…</source>
         <translation>Integration…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loyalty service…</source>
+        <translation>Loyalty service…</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -39,7 +39,7 @@
         <translation>Сохранённый PIN-код повреждён. Обратитесь в поддержку для сброса.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+104"/>
         <source>No admin PIN is set on this till.</source>
         <translation>На этой кассе не задан PIN-код администратора.</translation>
     </message>
@@ -73,6 +73,71 @@
         <source>The token cannot be read: %1</source>
         <translation>Токен не удалось прочитать: %1</translation>
     </message>
+    <message>
+        <location filename="../../app/admin/service.py" line="+31"/>
+        <source>Spending points is confirmed by an SMS code.</source>
+        <translation>Списание бонусов подтверждается кодом из SMS.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spending points needs no SMS code.</source>
+        <translation>Для списания бонусов код из SMS не нужен.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected. Program: %1. Levels: %2.</source>
+        <translation>Подключено. Программа: %1. Уровни: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No API key: type the key made for the till in RetailCRM.</source>
+        <translation>Нет API-ключа: введите ключ, созданный для кассы в RetailCRM.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The address cannot be used: %1</source>
+        <translation>Этот адрес использовать нельзя: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The service cannot be reached (%1). Check the address and the network.</source>
+        <translation>Сервис недоступен (%1). Проверьте адрес и сеть.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The service refused the API key. Check the key.</source>
+        <translation>Сервис не принял API-ключ. Проверьте ключ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no RetailCRM account at this address. Check the account name.</source>
+        <translation>По этому адресу нет аккаунта RetailCRM. Проверьте имя аккаунта.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RetailCRM has no site “%1”. Check ?site= in the address.</source>
+        <translation>В RetailCRM нет магазина «%1». Проверьте ?site= в адресе.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No active loyalty program for site “%1”. Activate one in RetailCRM.</source>
+        <translation>Для магазина «%1» нет активной программы лояльности. Включите её в RetailCRM.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The service refused the check: %1</source>
+        <translation>Сервис отклонил проверку: %1</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Saved. A new address or key is used from the till&apos;s next start.</source>
+        <translation>Сохранено. Новый адрес или ключ начнёт действовать после перезапуска кассы.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This could not be done: %1</source>
+        <translation>Не удалось выполнить: %1</translation>
+    </message>
 </context>
 <context>
     <name>Checkout</name>
@@ -83,7 +148,7 @@
         <translation>Непредвиденная ошибка: %1. Чек сохранён, повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+494"/>
+        <location filename="../../app/checkout/session.py" line="+497"/>
         <source>The receipt is empty.</source>
         <translation>Чек пуст.</translation>
     </message>
@@ -1477,12 +1542,37 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../app/checkout/notices.py" line="+45"/>
+        <location filename="../../app/checkout/notices.py" line="+47"/>
+        <source>The loyalty service is busy (too many requests). Try again in a moment.</source>
+        <translation>Программа лояльности перегружена (слишком много запросов). Повторите через мгновение.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Loyalty service unavailable. Sell without bonuses or try again.</source>
         <translation>Сервис лояльности недоступен. Продайте без бонусов или повторите попытку.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>The loyalty service refused the till&apos;s key. Sell without bonuses and call the administrator.</source>
+        <translation>Программа лояльности не приняла ключ кассы. Продавайте без бонусов и позовите администратора.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The loyalty service&apos;s address is wrong (no such account). Sell without bonuses and call the administrator.</source>
+        <translation>Неверный адрес программы лояльности (нет такого аккаунта). Продавайте без бонусов и позовите администратора.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The till&apos;s loyalty settings are wrong. Sell without bonuses and call the administrator.</source>
+        <translation>Настройки программы лояльности на кассе неверны. Продавайте без бонусов и позовите администратора.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The loyalty service cannot do this. Nothing was changed for bonuses.</source>
+        <translation>Программа лояльности этого не умеет. Бонусы не изменились.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Customer not found. Check the number or card.</source>
         <translation>Клиент не найден. Проверьте номер или карту.</translation>
     </message>
@@ -1551,6 +1641,11 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+3"/>
         <source>Wrong code. Tries left: %1.</source>
         <translation>Неверный код. Осталось попыток: %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The loyalty service is not configured on this till (no API key). Sell without bonuses and call the administrator.</source>
+        <translation>Программа лояльности на этой кассе не настроена (нет API-ключа). Продавайте без бонусов и позовите администратора.</translation>
     </message>
 </context>
 <context>
@@ -2349,7 +2444,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Sandbox</name>
     <message>
-        <location filename="../../app/demo/sandbox_process.py" line="+82"/>
+        <location filename="../../app/demo/sandbox_process.py" line="+94"/>
         <source>it could not be started</source>
         <translation>его не удалось запустить</translation>
     </message>
@@ -2395,6 +2490,79 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+1"/>
         <source>Sandbox service log</source>
         <translation>Журнал тестового сервиса</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <location filename="../../widgets/admin/service_dialog.py" line="+128"/>
+        <source>Checking…</source>
+        <translation>Проверяем…</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>A key is stored on this till (hidden).</source>
+        <translation>Ключ сохранён на этой кассе (скрыт).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No key stored.</source>
+        <translation>Ключ не сохранён.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key is given by the environment (TILL_LOYALTY_API_KEY).</source>
+        <translation>Ключ задан в окружении (TILL_LOYALTY_API_KEY).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loyalty service</source>
+        <translation>Программа лояльности</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>API key</source>
+        <translation>API-ключ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New key</source>
+        <translation>Новый ключ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type a key to store it; empty keeps the stored one</source>
+        <translation>Введите ключ, чтобы сохранить его; пустое поле оставит сохранённый</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove key</source>
+        <translation>Удалить ключ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE and the API key made for the till. The till&apos;s own SOAP service: http://host:port/. A new address or key is used from the till&apos;s next start.</source>
+        <translation>RetailCRM: retailcrm+https://АККАУНТ.retailcrm.ru/?site=КОД и API-ключ, созданный для кассы. Собственный SOAP-сервис кассы: http://хост:порт/. Новый адрес или ключ начнёт действовать после перезапуска кассы.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check connection</source>
+        <translation>Проверить подключение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
     </message>
 </context>
 <context>
@@ -2696,7 +2864,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Начислено бонусов: %1, списано: %2. Баланс: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="+63"/>
+        <location filename="../../app/gui.py" line="+76"/>
         <source>Sandbox loyalty service at %1</source>
         <translation>Тестовый сервис лояльности: %1</translation>
     </message>
@@ -2706,12 +2874,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тестовый сервис остановился: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+144"/>
+        <location filename="../../app/till.py" line="+147"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+147"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>API для кассовой программы выключен в настройках: она не может присылать чеки.</translation>
     </message>
@@ -2726,12 +2894,17 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Списать %1 с бонусов клиента %2 без связи с сервисом?</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+54"/>
+        <source>Loyalty service not configured</source>
+        <translation>Программа лояльности не настроена</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Working offline</source>
         <translation>Работа без связи</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-4"/>
         <source>Loyalty service online</source>
         <translation>Сервис лояльности на связи</translation>
     </message>
@@ -2739,7 +2912,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="+251"/>
+        <location filename="../../widgets/main_window.py" line="+252"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Администратор</translation>
@@ -2773,6 +2946,11 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+1"/>
         <source>Integration…</source>
         <translation>Интеграция…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loyalty service…</source>
+        <translation>Программа лояльности…</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -196,7 +196,7 @@ def test_a_hung_name_lookup_ends_within_the_deadline_as_unreachable(monkeypatch)
 
     monkeypatch.setattr(name_lookup.socket, "getaddrinfo", hung)
     try:
-        service = service_for("http://loyalty.till.invalid:8580/", INTERACTIVE_TIMEOUTS)
+        service = service_for("http://loyalty.till.invalid:8580/", None, INTERACTIVE_TIMEOUTS)
         outcome = run_within(MARGIN * DEADLINE, lambda: service.identify(ANNA, "001", "01"))
         again = run_within(MARGIN * DEADLINE, lambda: service.identify(ANNA, "001", "01"))
     finally:
