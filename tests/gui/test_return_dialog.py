@@ -119,3 +119,87 @@ def test_a_partial_return_picked_from_todays_sales_is_delivered_with_the_figures
             assert "provisional" not in slip, "printed with the service's figures"
         finally:
             till.shutdown()
+
+
+def test_more_than_is_left_of_a_line_cannot_be_returned(qtbot, tmp_path, sandbox) -> None:
+    with LoopbackPrinter(status=READY) as printer:
+        till = start(qtbot, tmp_path, sandbox, printer)
+        try:
+            receipt_id = sell_two_coffees_and_milk(qtbot, till, printer)
+            dialog = open_dialog(qtbot, till)
+            qtbot.waitUntil(lambda: dialog.todays_receipts() == [receipt_id], timeout=10_000)
+            type_and_enter(qtbot, child(dialog, QLineEdit, "ReturnReceiptInput"), "NO-SUCH-1")
+            qtbot.waitUntil(lambda: dialog.message_severity() == "error", timeout=10_000)
+            assert "No sale of receipt NO-SUCH-1" in dialog.message_text()
+            assert not dialog.on_sale_page()
+
+            till.handle_scan(receipt_id)  # a scan while the dialog is open is the receipt's number
+            qtbot.waitUntil(dialog.on_sale_page, timeout=10_000)
+            assert child(dialog, QLineEdit, "ReturnReceiptInput").text() == receipt_id
+            tick(qtbot, dialog, 1, Decimal(1))
+            confirm(qtbot, dialog, "R-1")
+            qtbot.waitUntil(dialog.is_done, timeout=10_000)
+            click(qtbot, child(dialog, QPushButton, "ReturnCloseButton"))
+            qtbot.waitUntil(lambda: till.returns_screen.dialog is None)
+
+            dialog = open_dialog(qtbot, till)
+            pick_from_today(qtbot, dialog, receipt_id)
+            spin = child(dialog, QDoubleSpinBox, "ReturnLineQuantity_1")
+            assert dialog.lines().row(1).maximum() == Decimal(1) and spin.maximum() == 1.0
+            assert "returned before 1" in child(dialog, QLabel, "ReturnLineDetail_1").text()
+            tick(qtbot, dialog, 1, Decimal(2))
+            assert dialog.chosen_lines() == [(1, Decimal(1))], "the quantity stops at what is left"
+
+            # Meanwhile the POS returns the last coffee itself: the dialog's return is refused.
+            with httpx.Client(
+                base_url=till.host_api.url, headers={"Authorization": f"Bearer {till.read_host_api_token()}"}, timeout=20
+            ) as pos:
+                body = {
+                    "originalReceiptId": receipt_id,
+                    "fiscal": {"documentNumber": "R-2", "closedAt": "2026-11-20T16:00:00+03:00"},
+                    "lines": [{"lineNo": 1, "quantity": "1"}],
+                }
+                assert pos.put("/v1/returns/POS-R-2", json=body).status_code == 200
+            confirm(qtbot, dialog, "R-3")
+            qtbot.waitUntil(lambda: dialog.message_severity() == "error", timeout=10_000)
+            assert dialog.message_text() == "Line 1: 2 sold, 2 returned before; 1 more cannot be returned."
+            assert not dialog.is_done()
+            qtbot.waitUntil(lambda: till.waiting == 0 and len(refunds(sandbox)) == 2, timeout=15_000)
+
+            click(qtbot, child(dialog, QPushButton, "ReturnBackButton"))
+            qtbot.waitUntil(lambda: not dialog.on_sale_page())
+            pick_from_today(qtbot, dialog, receipt_id)
+            box = child(dialog, QCheckBox, "ReturnLineCheck_1")
+            assert not box.isEnabled() and "returned in full" in child(dialog, QLabel, "ReturnLineDetail_1").text()
+        finally:
+            till.shutdown()
+    assert len(refunds(sandbox)) == 2, "the refused return was never sent"
+
+
+def test_a_return_made_offline_waits_and_is_delivered_when_the_service_is_back(qtbot, tmp_path, sandbox) -> None:
+    with LoopbackPrinter(status=READY) as printer:
+        till = start(qtbot, tmp_path, sandbox, printer)
+        try:
+            receipt_id = sell_two_coffees_and_milk(qtbot, till, printer)
+            with sandbox.refusing():
+                add_products(qtbot, till, MILK)  # the next customer: the till finds the service gone
+                identify(qtbot, till, "+375 29 123-45-67")
+                qtbot.waitUntil(lambda: till.window.loyalty.is_online() is False, timeout=20_000)
+                dialog = open_dialog(qtbot, till)
+                pick_from_today(qtbot, dialog, receipt_id)
+                tick(qtbot, dialog, 2, Decimal(1))
+                taken, given = shown_estimate(dialog)
+                confirm(qtbot, dialog, "R-OFF-1")
+                qtbot.waitUntil(dialog.is_done, timeout=10_000)
+                assert dialog.message_severity() == "warning"
+                assert "offline" in dialog.message_text() and "waits in the queue" in dialog.message_text()
+                qtbot.waitUntil(lambda: till.waiting == 1, timeout=10_000)
+                qtbot.waitUntil(lambda: not printer.jobs.empty(), timeout=15_000)
+                assert "provisional" in decode(printer.next_job(timeout=1)).text, "printed at once, as expected"
+                assert not refunds(sandbox)
+            qtbot.waitUntil(lambda: "Confirmed by the loyalty program" in dialog.message_text(), timeout=30_000)
+            assert till.waiting == 0
+            [refund] = refunds(sandbox)
+            assert (format_money(Decimal(refund["accrual"])), format_money(Decimal(refund["points"]))) == (taken, given)
+        finally:
+            till.shutdown()

@@ -168,6 +168,7 @@ class ReturnLinesList(QWidget):
         """Show these lines, none ticked."""
         for row in self._rows:
             self._layout.removeWidget(row)
+            row.setParent(None)  # gone from the dialog now, not at the next turn of the event loop
             row.deleteLater()
         self._rows = []
         for view in lines:
