@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 
+DIALOG_WIDTH, DIALOG_HEIGHT = 640, 700
+
 
 class ReturnsPort(Protocol):
     """Where the screen's steps run: `call(step)` runs `step(service)` on the returns' worker."""
@@ -91,9 +93,12 @@ class ReturnsScreen(QObject):
         dialog.lines_changed.connect(self._estimate)
         dialog.confirm_requested.connect(self._confirm)
         dialog.finished.connect(lambda _result: self._closed(dialog))
-        dialog.setMinimumWidth(min(400, self._parent.width()))
         fit_dialog(dialog, self._parent)
-        dialog.resize(max(dialog.width(), min(560, self._parent.width())), max(dialog.height(), 520))
+        # As wide as the panel allows up to a comfortable width, and tall: the lines need room.
+        window = self._parent
+        dialog.resize(max(dialog.width(), min(DIALOG_WIDTH, window.width())), max(dialog.height(), min(DIALOG_HEIGHT, window.height())))
+        centre = window.frameGeometry().center()
+        dialog.move(centre.x() - dialog.width() // 2, max(window.y(), centre.y() - dialog.height() // 2))
         dialog.open()
         self._read_todays_sales()
 

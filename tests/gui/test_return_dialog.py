@@ -8,18 +8,24 @@ when the POS returned it meanwhile; a return made offline waits and is delivered
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 from decimal import Decimal
 
 import httpx
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QLabel, QLineEdit, QListWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QDoubleSpinBox, QLabel, QLineEdit, QListWidget, QPushButton
 
 from app.checkout.session import Phase
 from fiscal.money import format_money
 from loyalty_client.sandbox.storage.transaction_log import recorded_transactions
 from tests.devices.loopback_printer import READY, LoopbackPrinter
 from tests.escpos_decoder import decode
+from tests.gui.test_panel_layout import assert_fully_visible, assert_whole_text
+from widgets.returns.return_dialog import ReturnDialog, SaleChoiceView
+from widgets.returns.return_lines import ReturnLineView
+from widgets.style import load_stylesheet
 from tests.gui.test_cashier_flow import COFFEE, MILK, add_products, child, click, identify, idle, make_till, phase, type_and_enter
 
 
@@ -76,8 +82,8 @@ def confirm(qtbot, dialog, document: str) -> None:
 
 
 def shown_estimate(dialog) -> tuple[str, str]:
-    [taken] = re.findall(r"Points taken back: (\S+)", dialog.estimate_text())
-    [given] = re.findall(r"Points given back: (\S+)", dialog.estimate_text())
+    [taken] = re.findall(r"Points taken back: ([^\n]+)", dialog.estimate_text())
+    [given] = re.findall(r"Points given back: ([^\n]+)", dialog.estimate_text())
     return taken, given
 
 
@@ -203,3 +209,45 @@ def test_a_return_made_offline_waits_and_is_delivered_when_the_service_is_back(q
             assert (format_money(Decimal(refund["accrual"])), format_money(Decimal(refund["points"]))) == (taken, given)
         finally:
             till.shutdown()
+
+
+LONG_LINES = [
+    ReturnLineView(1, "Кофе зерновой «Арабика Бразилия Сантос» обжарка средняя 250 г", Decimal(2), Decimal("31.80"),
+                   Decimal(0), Decimal("1.33"), Decimal("5.10")),
+    ReturnLineView(2, "Яблоки «Голден Делишес» весовые, Беларусь", Decimal("1.350"), Decimal("4.32"),
+                   Decimal("0.350"), Decimal("0.20"), Decimal("0.00")),
+    ReturnLineView(3, "Сигареты", Decimal(1), Decimal("5.40"), Decimal(1), None, None),
+]
+
+
+@pytest.mark.parametrize("size", [(420, 600), (1024, 768)])
+def test_the_dialog_is_readable_at_420_px_and_1024x768(qtbot, size: tuple[int, int]) -> None:
+    dialog = ReturnDialog()
+    dialog.setStyleSheet(load_stylesheet())
+    qtbot.addWidget(dialog)
+    dialog.show_todays_sales(
+        [SaleChoiceView("261205-143207-12", "t-1", datetime(2026, 12, 5, 14, 32, tzinfo=timezone.utc),
+                        Decimal("1234.56"), Decimal("61.73"))]
+    )
+    dialog.show_sale("261205-143207-12", datetime(2026, 12, 5, 14, 32, tzinfo=timezone.utc), Decimal("41.52"), LONG_LINES)
+    dialog.resize(*size)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.width() == size[0])
+    dialog.lines().row(1).set_ticked(True)
+    dialog.lines().row(2).set_ticked(True)
+    dialog.show_estimate((Decimal("1.33"), Decimal("12345.10")))
+    QApplication.processEvents()
+    assert dialog.width() == size[0], "long names never widen the dialog"
+    assert dialog.chosen_lines() == [(1, Decimal(2)), (2, Decimal("1.000"))], "a weighed line keeps its grams"
+    row = dialog.lines().row(3)
+    assert not child(row, QCheckBox, "ReturnLineCheck_3").isEnabled(), "a line returned in full"
+    for name in ("ReturnEstimate", "ReturnDocumentLabel", "ReturnSaleTitle"):
+        assert_fully_visible(child(dialog, QLabel, name), dialog)
+    for name in ("ReturnBackButton", "ReturnConfirmButton", "ReturnCloseButton"):
+        button = child(dialog, QPushButton, name)
+        assert_fully_visible(button, dialog)
+        assert_whole_text(button)
+    for line_no in (1, 2):
+        assert_fully_visible(child(dialog, QDoubleSpinBox, f"ReturnLineQuantity_{line_no}"), dialog)
+        assert_fully_visible(child(dialog, QCheckBox, f"ReturnLineCheck_{line_no}"), dialog)
+    assert "12\xa0345,10" in dialog.estimate_text()

@@ -8,6 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -84,6 +85,7 @@ class ReturnDialog(QDialog):
         self._today_title = QLabel()
         self._today_title.setObjectName("ReturnTodayTitle")
         self._today_title.setProperty("role", "section")
+        self._today_title.setWordWrap(True)
         self._today = QListWidget()
         self._today.setObjectName("ReturnTodayList")
         self._today.setWordWrap(True)
@@ -107,6 +109,7 @@ class ReturnDialog(QDialog):
         self._lines.changed.connect(self._lines_changed)
         lines_scroll = VerticalScrollArea(self._lines)
         lines_scroll.setObjectName("ReturnLinesScroll")
+        lines_scroll.setMinimumHeight(150)  # two lines at least, whatever the messages below take
         self._estimate = QLabel()
         self._estimate.setObjectName("ReturnEstimate")
         self._estimate.setWordWrap(True)
@@ -149,11 +152,12 @@ class ReturnDialog(QDialog):
         self._back.setAutoDefault(False)
         self._find_button.setAutoDefault(False)
         self._confirm.setAutoDefault(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self._back)
-        buttons.addStretch(1)
-        buttons.addWidget(self._close)
-        buttons.addWidget(self._confirm)
+        # Confirm on a row of its own, across the dialog: three buttons in a row do not fit 420 px.
+        buttons = QGridLayout()
+        buttons.addWidget(self._back, 0, 0)
+        buttons.setColumnStretch(1, 1)
+        buttons.addWidget(self._close, 0, 2)
+        buttons.addWidget(self._confirm, 1, 0, 1, 3)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._pages, 1)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from widgets.formatting import format_points, format_quantity
+from widgets.style import repolish
 
 ZERO = Decimal(0)
 
@@ -46,9 +47,13 @@ class ReturnLineRow(QWidget):
         super().__init__(parent)
         self.view = view
         self.setObjectName(f"ReturnLine_{view.line_no}")
+        self.setProperty("role", "returnLine")
+        self.setProperty("ticked", "false")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._check = QCheckBox()
         self._check.setObjectName(f"ReturnLineCheck_{view.line_no}")
         self._check.setAccessibleName(view.name)
+        self._check.setProperty("role", "returnTick")
         self._name = QLabel(f"{view.line_no}. {view.name}")
         self._name.setObjectName(f"ReturnLineName_{view.line_no}")
         self._name.setWordWrap(True)
@@ -60,6 +65,7 @@ class ReturnLineRow(QWidget):
         self._detail.setWordWrap(True)
         self._quantity = QDoubleSpinBox()
         self._quantity.setObjectName(f"ReturnLineQuantity_{view.line_no}")
+        self._quantity.setProperty("role", "returnQuantity")
         decimals = 0 if view.whole_units else 3
         self._quantity.setDecimals(decimals)
         self._quantity.setSingleStep(1.0 if view.whole_units else 0.1)
@@ -68,16 +74,18 @@ class ReturnLineRow(QWidget):
         self._quantity.setValue(self._quantity.maximum())
         self._quantity.setEnabled(False)
         self._quantity.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._quantity.setMaximumWidth(150)
         self._check.toggled.connect(self._ticked)
         self._quantity.valueChanged.connect(lambda _value: self.changed.emit())
         grid = QGridLayout(self)
-        grid.setContentsMargins(0, 4, 0, 4)
+        grid.setContentsMargins(4, 6, 4, 6)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(2)
+        # The name has the whole width (long names at 420 px); the quantity sits beside the detail.
         grid.addWidget(self._check, 0, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self._name, 0, 1)
-        grid.addWidget(self._quantity, 0, 2, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self._detail, 1, 1, 1, 2)
+        grid.addWidget(self._name, 0, 1, 1, 2)
+        grid.addWidget(self._detail, 1, 1)
+        grid.addWidget(self._quantity, 1, 2, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)
         if view.returnable <= ZERO:
             self._check.setEnabled(False)
@@ -121,6 +129,8 @@ class ReturnLineRow(QWidget):
 
     def _ticked(self, ticked: bool) -> None:
         self._quantity.setEnabled(ticked)
+        self.setProperty("ticked", "true" if ticked else "false")
+        repolish(self)
         self.changed.emit()
 
     def _retranslate(self) -> None:
@@ -160,8 +170,8 @@ class ReturnLinesList(QWidget):
         self.setObjectName("ReturnLines")
         self._rows: list[ReturnLineRow] = []
         self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(8, 4, 8, 4)
-        self._layout.setSpacing(2)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
         self._layout.addStretch(1)
 
     def show_lines(self, lines: list[ReturnLineView]) -> None:
