@@ -7,6 +7,7 @@ when the POS returned it meanwhile; a return made offline waits and is delivered
 """
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -15,7 +16,7 @@ import httpx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QCheckBox, QDoubleSpinBox, QLabel, QLineEdit, QListWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QListWidget, QPushButton
 
 from app.checkout.session import Phase
 from fiscal.money import format_money
@@ -251,3 +252,51 @@ def test_the_dialog_is_readable_at_420_px_and_1024x768(qtbot, size: tuple[int, i
         assert_fully_visible(child(dialog, QDoubleSpinBox, f"ReturnLineQuantity_{line_no}"), dialog)
         assert_fully_visible(child(dialog, QCheckBox, f"ReturnLineCheck_{line_no}"), dialog)
     assert "12\xa0345,10" in dialog.estimate_text()
+
+
+def test_the_demo_pos_returns_through_the_host_api_and_the_till_refuses_more_than_was_sold(qtbot, tmp_path, sandbox) -> None:
+    with LoopbackPrinter(status=READY) as printer:
+        till = start(qtbot, tmp_path, sandbox, printer)
+        try:
+            receipt_id = sell_two_coffees_and_milk(qtbot, till, printer)
+            [sale] = [row for row in recorded_transactions(sandbox.engine) if row["kind"] == "purchase"]
+
+            def demo_return(quantity: Decimal) -> None:
+                click(qtbot, child(till.window.host, QPushButton, "DemoReturnButton"))
+                qtbot.waitUntil(lambda: till.presenter.return_dialog is not None and till.presenter.return_dialog.isVisible())
+                dialog = till.presenter.return_dialog
+                assert child(dialog, QComboBox, "DemoReturnReceipt").currentText().startswith(receipt_id)
+                tick(qtbot, dialog, 1, quantity)
+                click(qtbot, child(dialog, QPushButton, "DemoReturnConfirmButton"))
+
+            demo_return(Decimal(1))
+            qtbot.waitUntil(lambda: "Return receipt No." in child(till.window.host, QLabel, "FiscalResult").text(), timeout=10_000)
+            [document] = [record for record in fiscal_memory(tmp_path) if record.get("return_of") == receipt_id]
+            assert f"Return receipt No. {document['document_number']} printed" in child(
+                till.window.host, QLabel, "FiscalResult"
+            ).text()
+            qtbot.waitUntil(lambda: till.waiting == 0 and len(refunds(sandbox)) == 1, timeout=15_000)
+            with httpx.Client(
+                base_url=till.host_api.url, headers={"Authorization": f"Bearer {till.read_host_api_token()}"}, timeout=20
+            ) as pos:
+                answer = pos.get(f"/v1/returns/{document['return_id']}").json()
+            assert (answer["state"], answer["fiscalDocumentNumber"]) == ("delivered", document["document_number"])
+            [refund] = refunds(sandbox)
+            assert refund["originalTransactionId"] == sale["transactionId"]
+            assert (answer["pointsReversed"], answer["pointsReturned"]) == (refund["accrual"], refund["points"])
+
+            demo_return(Decimal(2))  # one coffee is left: the till refuses two
+            panel = till.window.loyalty
+            qtbot.waitUntil(lambda: "cannot be returned" in panel.messages.text(), timeout=10_000)
+            assert panel.messages.text() == "Line 1: 2 sold, 1 returned before; 2 more cannot be returned."
+            assert panel.messages.severity() == "error"
+        finally:
+            till.shutdown()
+    assert len(refunds(sandbox)) == 1
+
+
+def fiscal_memory(tmp_path) -> list[dict]:
+    from fiscal.demo_registrar import fiscal_memory_beside
+
+    path = fiscal_memory_beside(tmp_path / "till.sqlite")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
