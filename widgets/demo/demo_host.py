@@ -151,14 +151,14 @@ class DemoHostPanel(QFrame):
         self._return.setObjectName("DemoReturnButton")
         self._return.clicked.connect(self.return_requested)
 
-        # Close on a row of its own, across the column: the column stays narrow enough to sit
-        # beside the loyalty panel on a 1024-pixel screen.
+        # Two buttons a row: the column stays narrow enough to sit beside the loyalty panel on a
+        # 1024-pixel screen.
         buttons = QGridLayout()
         buttons.setSpacing(8)
         buttons.addWidget(self._new, 0, 0)
         buttons.addWidget(self._void, 0, 1)
-        buttons.addWidget(self._return, 0, 2)
-        buttons.addWidget(self._close, 1, 0, 1, 3)
+        buttons.addWidget(self._return, 1, 0)
+        buttons.addWidget(self._close, 1, 1)
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
         layout.addWidget(self._products_box)
