@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from app.returns.errors import ReturnRefused
 from app.returns.model import ReturnAnswer, ReturnLine, ReturnRequest, ReturnState
@@ -55,7 +56,7 @@ class ReturnsScreen(QObject):
 
     def __init__(
         self,
-        parent_widget: Any,
+        parent_widget: QWidget,
         returns: Callable[[], ReturnsPort],
         is_online: Callable[[], bool | None],
         *,
@@ -96,7 +97,8 @@ class ReturnsScreen(QObject):
         fit_dialog(dialog, self._parent)
         # As wide as the panel allows up to a comfortable width, and tall: the lines need room.
         window = self._parent
-        dialog.resize(max(dialog.width(), min(DIALOG_WIDTH, window.width())), max(dialog.height(), min(DIALOG_HEIGHT, window.height())))
+        width = max(dialog.width(), min(DIALOG_WIDTH, window.width()))
+        dialog.resize(width, max(dialog.height(), min(DIALOG_HEIGHT, window.height())))
         centre = window.frameGeometry().center()
         dialog.move(centre.x() - dialog.width() // 2, max(window.y(), centre.y() - dialog.height() // 2))
         dialog.open()
