@@ -86,8 +86,7 @@ class ReturnsScreen(QObject):
         self.dialog = dialog
         self._sale = None
         self._refund_id = None
-        self._closed_at = None
-        self._return_id = f"panel-{uuid.uuid4().hex}"  # one per dialog: a retried confirm is the same return
+        self._new_return()
         dialog.find_requested.connect(self._find)
         dialog.sale_chosen.connect(self._choose)
         dialog.todays_sales_requested.connect(self._read_todays_sales)
@@ -134,6 +133,7 @@ class ReturnsScreen(QObject):
         dialog = self.dialog
         if dialog is None:
             return
+        self._refund_id = None  # back to the search: a delivery no longer concerns what is shown
 
         def shown(sales: list[SaleView]) -> None:
             from widgets.returns.return_dialog import SaleChoiceView
@@ -204,8 +204,15 @@ class ReturnsScreen(QObject):
 
     def _made(self, dialog: ReturnDialog, answer: ReturnAnswer) -> None:
         self._refund_id = answer.refund_id
+        self._new_return()  # another receipt's return in the same dialog is another return
         text, severity = made_text(answer, self._is_online())
         dialog.show_done(text, severity=severity)
+
+    def _new_return(self) -> None:
+        """The id and time of the next return made: kept until it is made, so a confirm retried
+        after a failure is the same return, never a second one."""
+        self._return_id = f"panel-{uuid.uuid4().hex}"
+        self._closed_at = None
 
     # ----- plumbing -------------------------------------------------------------------------------
     def _run(self, dialog: ReturnDialog, step: Callable[[ReturnsService], Any], done: Callable[[Any], None]) -> None:

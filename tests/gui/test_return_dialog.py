@@ -124,6 +124,13 @@ def test_a_partial_return_picked_from_todays_sales_is_delivered_with_the_figures
             slip = decode(printer.next_job(timeout=1)).text
             assert "Bonus program return" in slip and "R-000077" in slip and receipt_id in slip
             assert "provisional" not in slip, "printed with the service's figures"
+
+            click(qtbot, child(dialog, QPushButton, "ReturnBackButton"))  # another return, same dialog
+            pick_from_today(qtbot, dialog, receipt_id)
+            tick(qtbot, dialog, 2, Decimal(1))
+            confirm(qtbot, dialog, "R-000078")
+            qtbot.waitUntil(lambda: "Confirmed by the loyalty program" in dialog.message_text(), timeout=15_000)
+            assert len(refunds(sandbox)) == 2
         finally:
             till.shutdown()
 

@@ -191,9 +191,12 @@ class ReturnDialog(QDialog):
             ).replace("%3", format_points(total))
         )
         self._estimate_ready = False
+        self._done = False
+        self._close.setDefault(False)  # Enter in the return receipt's number must not close the dialog
         self._lines.show_lines(lines)
         self._lines.set_editable(True)
         self._document.setEnabled(True)
+        self._document.clear()  # each return has a return receipt of its own
         self.clear_message()
         self._show_page(SALE_PAGE)
 
@@ -316,6 +319,7 @@ class ReturnDialog(QDialog):
         if self._busy:
             return
         self._done = False
+        self._close.setDefault(False)
         self.clear_message()
         self._show_page(FIND_PAGE)
         self._receipt.selectAll()
