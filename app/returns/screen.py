@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable, Protocol
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.returns.errors import ReturnRefused
+from app.returns.errors import ReturnRefused, SaleNotFound
 from app.returns.model import ReturnAnswer, ReturnLine, ReturnRequest, ReturnState
 from app.returns.texts import refusal_text
 from fiscal.money import format_money
@@ -226,6 +226,14 @@ class ReturnsScreen(QObject):
         error = future.exception()
         if error is None:
             done(future.result())
+        elif isinstance(error, SaleNotFound):  # the API's words ask for a transaction id: the panel has no field for it
+            dialog.show_error(
+                QCoreApplication.translate(
+                    "Returns",
+                    "No sale of receipt %1 with a customer on this till. Check the number; a sale without a"
+                    " customer needs no return here, and a sale of another till is returned there.",
+                ).replace("%1", error.receipt_id)
+            )
         elif isinstance(error, ReturnRefused):
             dialog.show_error(refusal_text(error))
         else:
