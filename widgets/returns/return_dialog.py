@@ -386,6 +386,7 @@ class ReturnDialog(QDialog):
         self._document_label.setText(self.tr("Number of the POS's return receipt"))
         self._back.setText(self.tr("Other receipt"))
         self._confirm.setText(self.tr("Confirm return"))
+        self._confirm.setToolTip(self.tr("Tick the lines that come back and type the number of the POS's return receipt"))
         self._close.setText(self.tr("Close"))
         self._render_choices()
         if not self._lines.chosen():
