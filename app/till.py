@@ -41,6 +41,7 @@ from app.host_api.status import HostApiStatus
 from app.settings import Settings, demo_settings, secrets_folder
 from app.shift.reader import ShiftReader
 from app.shift.screen import ShiftScreen
+from app.returns.screen import ReturnsScreen
 from app.offline.sync_controller import SyncController
 from app.workers import BackgroundWorker
 from app.returns.slip import return_summary
@@ -157,6 +158,9 @@ class TillApplication(QObject):
             store=lambda: (self.settings.get("store", "store_id"), self.settings.get("store", "till_id")),
         )
         self.window.shift_summary_requested.connect(self.shift_screen.open)
+        self.returns_screen = ReturnsScreen(self.window, lambda: self.returns, lambda: self._online)
+        self.window.return_requested.connect(self.returns_screen.open)
+        self.sync.refund_delivered.connect(self.returns_screen.refund_delivered)
         self._till_status: TillStatus | None = None  # read by the host API's thread; replaced whole
         self.devices.printer_status.connect(self._printer_status_for_host)
         self._not_configured = False  # the service needs an API key that is not there
@@ -419,6 +423,8 @@ class TillApplication(QObject):
         """A scanner read something: identify the customer, or say why not."""
         if self.device_setup.is_open:
             return  # the admin is testing the scanner
+        if self.returns_screen.take_scan(raw):
+            return  # the original receipt of a return
         result = classify_scan(raw, self.settings.get("store", "region"))
         is_card = result.kind is ScanKind.CARD
         refusal = scan_refusal_text(result.reason) if result.identifier is None else card_expected_text()

@@ -71,13 +71,38 @@ class DemoRegistrar:
         self.printed.append((document, lines))
         return document
 
+    def fiscalise_return(self, return_id: str, original: Receipt, quantities: Mapping[int, Decimal]) -> FiscalDocument:
+        """Number and keep the fiscal document of a return of goods (`quantities` by line number of
+        the `original` receipt); the same return id again gives the document printed before."""
+        with self._lock:
+            self._continue_numbering()
+            for record in self._kept if self._memory is None else _load(self._memory):
+                if record.get("return_id") == return_id:
+                    return FiscalDocument(record["document_number"], datetime.fromisoformat(record["closed_at"]))
+            number = self._next
+            self._next += 1
+            document = FiscalDocument(document_number=str(number), closed_at=datetime.now(timezone.utc))
+            prices = {line.line_no: line.price for line in original.lines}
+            record = {
+                "document_number": document.document_number,
+                "closed_at": document.closed_at.isoformat(),
+                "return_id": return_id,
+                "return_of": original.receipt_id,
+                "total": str(money(sum((prices[no] * quantity for no, quantity in quantities.items()), ZERO))),
+            }
+            if self._memory is not None:
+                _append(self._memory, record)
+            else:
+                self._kept.append(record)
+        return document
+
     def document_for(self, receipt: Receipt) -> FiscalDocument | None:
-        """The document printed for this receipt (same id, opened at the same moment), or None."""
+        """The sale document printed for this receipt (same id, opened at the same moment), or None."""
         opened_at = receipt.opened_at.isoformat()
         with self._lock:
             self._continue_numbering()
             for record in self._kept if self._memory is None else _load(self._memory):
-                if record["receipt_id"] == receipt.receipt_id and record["opened_at"] == opened_at:
+                if record.get("receipt_id") == receipt.receipt_id and record.get("opened_at") == opened_at:
                     return FiscalDocument(record["document_number"], datetime.fromisoformat(record["closed_at"]))
         return None
 

@@ -44,13 +44,16 @@ class TillWindow(QMainWindow):
     `admin_requested(str)` with "devices", "queue", "offline", "integration", "service" or "pin"
     from the Admin menu (a button at the right of the service status line; object names
     AdminButton, AdminDevicesAction, AdminQueueAction, AdminOfflineAction, AdminIntegrationAction,
-    AdminServiceAction, AdminPinAction), and `shift_summary_requested()` from the menu's first
-    entry, "Shift summary" (ShiftSummaryAction, no PIN: the cashier's own figures).
+    AdminServiceAction, AdminPinAction), `return_requested()` from the menu's first entry, "Return"
+    (ReturnAction, no PIN: a return of goods the POS cannot report itself), and
+    `shift_summary_requested()` from the next, "Shift summary" (ShiftSummaryAction, no PIN: the
+    cashier's own figures).
     """
 
     closing = Signal()
     admin_requested = Signal(str)
     shift_summary_requested = Signal()
+    return_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None, demo_mode: bool = False) -> None:
         super().__init__(parent)
@@ -186,6 +189,10 @@ class TillWindow(QMainWindow):
         self._admin_menu = QMenu(self)
         self._admin_menu.setObjectName("AdminMenu")
         self._admin_actions: dict[str, QAction] = {}
+        self._return_action = QAction(self)
+        self._return_action.setObjectName("ReturnAction")
+        self._return_action.triggered.connect(lambda _checked=False: self.return_requested.emit())
+        self._admin_menu.addAction(self._return_action)
         self._shift_action = QAction(self)
         self._shift_action.setObjectName("ShiftSummaryAction")
         self._shift_action.triggered.connect(lambda _checked=False: self.shift_summary_requested.emit())
@@ -251,8 +258,9 @@ class TillWindow(QMainWindow):
     def _retranslate(self) -> None:
         self._admin_button.setText(self.tr("Admin"))
         self._admin_button.setToolTip(
-            self.tr("Shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)")
+            self.tr("Return, shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)")
         )
+        self._return_action.setText(self.tr("Return…"))
         self._shift_action.setText(self.tr("Shift summary…"))
         self._admin_actions["devices"].setText(self.tr("Devices…"))
         self._admin_actions["queue"].setText(self.tr("Sending queue…"))

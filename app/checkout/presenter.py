@@ -1,9 +1,12 @@
 """Binds the till window to the checkout: widget intents go to the controller, states to widgets."""
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QDialog
 
 from app.checkout.session import CheckoutState, Phase
 from app.checkout.controller import CheckoutController
@@ -41,6 +44,7 @@ class TillPresenter(QObject):
         # again (F8 pressed twice, a late re-render) still carries the customer as identified.
         self._balance_after_sale: Balance | None = None
         self._state: CheckoutState | None = None
+        self.return_dialog: QDialog | None = None  # the demo POS's Return, last opened
         panel = window.loyalty
         if pos is not None:
             host = pos.builder
@@ -52,7 +56,9 @@ class TillPresenter(QObject):
             host_panel.close_requested.connect(self._close)
             host_panel.void_requested.connect(self._void)
             host_panel.new_receipt_requested.connect(self._new_receipt)
+            host_panel.return_requested.connect(self._open_return)
             pos.call_failed.connect(panel.messages.show_error)
+            pos.return_made.connect(self._return_made)
         panel.set_waiting_for_pos(pos is None)
         panel.identify.identify_requested.connect(self._identify)
         panel.customer.reset_requested.connect(controller.reset_customer)
@@ -161,6 +167,40 @@ class TillPresenter(QObject):
             self._pos.void(self._host.receipt.receipt_id)
         elif self._state is not None and not self._state.from_host and self._state.customer is not None:
             self._controller.reset_customer()
+
+    def _open_return(self) -> None:
+        """The demo POS's Return: pick one of its paid receipts and the lines coming back."""
+        assert self._pos is not None
+        from widgets.checkout.registration_dialog import fit_dialog
+        from widgets.demo.return_dialog import DemoReturnDialog
+
+        pos = self._pos
+        receipts = {receipt.receipt_id: receipt for receipt in pos.sold_receipts()}
+        dialog = DemoReturnDialog(list(receipts.values()), self._window)
+        dialog.return_requested.connect(
+            lambda receipt_id, lines: pos.return_goods(f"demo-{uuid.uuid4().hex[:16]}", receipts[receipt_id], lines)
+        )
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        self.return_dialog = dialog
+        fit_dialog(dialog, self._window)
+        dialog.open()
+
+    def _return_made(self, answer: dict) -> None:
+        """The till took the demo POS's return: say what it does to the customer's points."""
+        taken, given = answer.get("pointsReversed"), answer.get("pointsReturned")
+        if taken is None or given is None:
+            text = QCoreApplication.translate(
+                "Till", "Return receipt No. %1 printed; the loyalty program counts the bonuses."
+            ).replace("%1", str(answer.get("fiscalDocumentNumber", "")))
+        else:
+            text = (
+                QCoreApplication.translate("Till", "Return receipt No. %1 printed; bonuses taken back %2, given back %3.")
+                .replace("%1", str(answer.get("fiscalDocumentNumber", "")))
+                .replace("%2", format_money(Decimal(taken)))
+                .replace("%3", format_money(Decimal(given)))
+            )
+        self._window.host.show_fiscal_result(text)
+        self._window.loyalty.messages.show_info(text)
 
     # ----- states ------------------------------------------------------------------------
     def show_state(self, state: CheckoutState) -> None:

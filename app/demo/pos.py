@@ -35,6 +35,7 @@ class DemoPos(QObject):
     """The demo POS: receipt builder, fiscal printer, and a host API client on a worker of its own."""
 
     call_failed = Signal(str)
+    return_made = Signal(object)  # the till's answer to a return (PUT /v1/returns), a dict
 
     def __init__(self, builder: DemoReceiptBuilder, registrar: DemoRegistrar, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +43,7 @@ class DemoPos(QObject):
         self.registrar = registrar
         self._worker = BackgroundWorker("demo-pos", self)
         self._client: Future[PosClient] = Future()
+        self._sold: dict[str, Receipt] = {}  # this run's paid receipts, by id: what may be returned
 
     @property
     def pending(self) -> int:
@@ -77,7 +79,23 @@ class DemoPos(QObject):
             document = registrar.document_for(receipt) or registrar.fiscalise(receipt, discounts)
             return client.paid(receipt.receipt_id, document)
 
-        self._run(paid)
+        self._run(paid, lambda answer: self._paid(receipt, answer))
+
+    def sold_receipts(self) -> list[Receipt]:
+        """The receipts paid with this POS in this run, newest first (what its Return offers)."""
+        return list(reversed(self._sold.values()))
+
+    def return_goods(self, return_id: str, receipt: Receipt, quantities: Mapping[int, Decimal]) -> None:
+        """A customer brings goods back: print the return's fiscal document, then report the return
+        to the till (`return_made` with its answer, or `call_failed` with the till's refusal)."""
+        registrar = self.registrar
+        lines = dict(quantities)
+
+        def returned(client: PosClient) -> dict[str, Any]:
+            document = registrar.fiscalise_return(return_id, receipt, lines)
+            return client.put_return(return_id, receipt.receipt_id, document, lines)
+
+        self._run(returned, self.return_made.emit)
 
     def void(self, receipt_id: str) -> None:
         """Void the receipt on the till."""
@@ -91,7 +109,11 @@ class DemoPos(QObject):
         if self._client.exception() is None:
             self._client.result().close()
 
-    def _run(self, call: Callable[[PosClient], Any]) -> None:
+    def _paid(self, receipt: Receipt, answer: Any) -> None:
+        if isinstance(answer, dict) and answer.get("phase") == "closed":
+            self._sold[receipt.receipt_id] = receipt
+
+    def _run(self, call: Callable[[PosClient], Any], on_done: Callable[[Any], None] | None = None) -> None:
         client_future = self._client
 
         def job() -> Any:
@@ -105,7 +127,7 @@ class DemoPos(QObject):
                     time.sleep(RETRY_PAUSE_SECONDS)  # on the demo POS's worker, never the GUI thread
             return None
 
-        self._worker.submit(job, None, self._failed)
+        self._worker.submit(job, on_done, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, PosCallRefused):

@@ -9,7 +9,8 @@ from __future__ import annotations
 import http.client
 import json
 import logging
-from typing import Any
+from decimal import Decimal
+from typing import Any, Mapping
 from urllib.parse import quote, urlsplit
 
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
@@ -88,6 +89,18 @@ class PosClient:
     def void(self, receipt_id: str) -> dict[str, Any]:
         """Void the receipt, releasing what it held."""
         return self._call("POST", f"/v1/receipts/{quote(receipt_id, safe='')}/void")
+
+    def put_return(
+        self, return_id: str, original_receipt_id: str, document: FiscalDocument, lines: Mapping[int, Decimal]
+    ) -> dict[str, Any]:
+        """Report a return of goods: the original receipt, the return's fiscal document and the
+        quantity returned of each line; the return's state (points taken back and given back) comes back."""
+        body = {
+            "originalReceiptId": original_receipt_id,
+            "fiscal": {"documentNumber": document.document_number, "closedAt": document.closed_at.isoformat()},
+            "lines": [{"lineNo": number, "quantity": _decimal_text(quantity)} for number, quantity in sorted(lines.items())],
+        }
+        return self._call("PUT", f"/v1/returns/{quote(return_id, safe='')}", body)
 
     def close(self) -> None:
         """Close the connection (a later call opens it again)."""

@@ -101,8 +101,7 @@ class ReturnsService:
         """Points a return of `lines` of `sale` would take back and give back, after its earlier
         returns, as the service computes a refund; None when the till did not keep the sale's
         allocation. The lines are checked first (`ReturnRefused`)."""
-        quantities = _checked(sale, lines)
-        return _estimate(sale, quantities)
+        return estimate_return(sale, lines)
 
     def make_return(self, request: ReturnRequest) -> ReturnAnswer:
         """Check, estimate and queue a return; returns once it is on disk.
@@ -221,6 +220,12 @@ class ReturnsService:
                     confirmed=True,
                 )
         return answer
+
+
+def estimate_return(sale: SaleView, lines: Sequence[ReturnLine]) -> tuple[Decimal, Decimal] | None:
+    """Points a return of `lines` of `sale` would take back and give back (see
+    `ReturnsService.estimate`); pure, so a screen may ask it as the cashier ticks lines."""
+    return _estimate(sale, _checked(sale, lines))
 
 
 def _checked(sale: SaleView, lines: Sequence[ReturnLine]) -> dict[int, Decimal]:

@@ -80,7 +80,8 @@ class DemoHostPanel(QFrame):
     """Plays the host POS in the demo: adds products, shows the receipt, closes or voids it.
 
     Emits intent only: `product_added(sku)`, `line_removed(line_no)` (Delete on a row),
-    `close_requested()`, `void_requested()`, `new_receipt_requested()`.
+    `close_requested()`, `void_requested()`, `new_receipt_requested()`, `return_requested()`
+    (Return…: goods of a paid receipt come back).
     """
 
     product_added = Signal(str)
@@ -88,6 +89,7 @@ class DemoHostPanel(QFrame):
     close_requested = Signal()
     void_requested = Signal()
     new_receipt_requested = Signal()
+    return_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,14 +147,18 @@ class DemoHostPanel(QFrame):
         self._close.clicked.connect(self.request_close)
         self._void.clicked.connect(self.void_requested)
         self._new.clicked.connect(self.new_receipt_requested)
+        self._return = QPushButton()
+        self._return.setObjectName("DemoReturnButton")
+        self._return.clicked.connect(self.return_requested)
 
-        # Close on a row of its own, across the column: the column stays narrow enough to sit
-        # beside the loyalty panel on a 1024-pixel screen.
+        # Two buttons a row: the column stays narrow enough to sit beside the loyalty panel on a
+        # 1024-pixel screen.
         buttons = QGridLayout()
         buttons.setSpacing(8)
         buttons.addWidget(self._new, 0, 0)
         buttons.addWidget(self._void, 0, 1)
-        buttons.addWidget(self._close, 1, 0, 1, 2)
+        buttons.addWidget(self._return, 1, 0)
+        buttons.addWidget(self._close, 1, 1)
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
         layout.addWidget(self._products_box)
@@ -336,6 +342,7 @@ class DemoHostPanel(QFrame):
         self._close.setEnabled(open_receipt and has_lines)
         self._void.setEnabled(open_receipt and has_lines)
         self._new.setEnabled(not self._locked and not self._awaiting_payment)
+        self._return.setEnabled(not self._locked and not self._awaiting_payment)
 
     def _retranslate(self) -> None:
         self._table.setHorizontalHeaderLabels(
@@ -357,6 +364,8 @@ class DemoHostPanel(QFrame):
             self._close.setToolTip(self.tr("Reserve the bonuses and ask for payment (F8)"))
         self._void.setText(self.tr("Void receipt"))
         self._new.setText(self.tr("New receipt"))
+        self._return.setText(self.tr("Return…"))
+        self._return.setToolTip(self.tr("Goods of a paid receipt come back: the POS reports the return to the till"))
         self._table.setToolTip(self.tr("Delete removes the selected line"))
         self._render_receipt()
 

@@ -1,0 +1,1 @@
+"""The return of goods at the panel: the dialog and the sale's lines to tick."""
