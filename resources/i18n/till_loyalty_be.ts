@@ -414,7 +414,7 @@ bonuses</source>
 <context>
     <name>DemoHostPanel</name>
     <message>
-        <location filename="../../widgets/demo/demo_host.py" line="+287"/>
+        <location filename="../../widgets/demo/demo_host.py" line="+293"/>
         <source>Receipt</source>
         <extracomment>Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names.</extracomment>
         <translation>Чэк</translation>
@@ -430,7 +430,7 @@ bonuses</source>
         <translation>Сума {total}   Зніжка {discount}   Да аплаты {final}</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>No</source>
         <translation>№</translation>
     </message>
@@ -496,6 +496,16 @@ bonuses</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Return…</source>
+        <translation>Вяртанне…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goods of a paid receipt come back: the POS reports the return to the till</source>
+        <translation>Тавары аплачанага чэка вяртаюць: каса паведамляе пра вяртанне праграме лаяльнасці</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Delete removes the selected line</source>
         <translation>Delete выдаляе выбраны радок</translation>
     </message>
@@ -503,9 +513,37 @@ bonuses</source>
 <context>
     <name>DemoPos</name>
     <message>
-        <location filename="../../app/demo/pos.py" line="+116"/>
+        <location filename="../../app/demo/pos.py" line="+138"/>
         <source>The demo POS cannot reach the till&apos;s host API: %1</source>
         <translation>Дэма-каса не можа звязацца з API касы: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DemoReturnDialog</name>
+    <message>
+        <location filename="../../widgets/demo/return_dialog.py" line="+82"/>
+        <source>Return (demo POS)</source>
+        <translation>Вяртанне (дэма-каса)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The POS&apos;s return: pick the receipt and tick what the customer brings back.</source>
+        <translation>Вяртанне на касе: выберыце чэк і адзначце, што вяртае пакупнік.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No receipt was paid in this demo yet.</source>
+        <translation>У гэтым дэма яшчэ не аплачана ніводнага чэка.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return</source>
+        <translation>Вяртанне</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Адмена</translation>
     </message>
 </context>
 <context>
@@ -2391,6 +2429,145 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../widgets/returns/return_dialog.py" line="+189"/>
+        <source>Receipt %1 of %2, %3</source>
+        <translation>Чэк %1 ад %2, %3</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The till did not keep this sale&apos;s points per line: the loyalty program counts them.</source>
+        <translation>Каса не захавала бонусы гэтага продажу па радках: іх палічыць праграма лаяльнасці.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Points taken back: %1
+Points given back: %2</source>
+        <translation>Будзе знята бонусаў: %1
+Будзе вернута бонусаў: %2</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Looking for receipt %1…</source>
+        <translation>Шукаем чэк %1…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Opening receipt %1…</source>
+        <translation>Адкрываем чэк %1…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+61"/>
+        <source>Tick the lines that come back.</source>
+        <translation>Адзначце радкі вяртання.</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>Making the return…</source>
+        <translation>Афармляем вяртанне…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>earned %1</source>
+        <translation>налічана %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Today&apos;s sales with a customer</source>
+        <translation>Сённяшнія продажы з пакупніком</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No sales with a customer today</source>
+        <translation>Сёння няма продажаў з пакупніком</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Return</source>
+        <translation>Вяртанне</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan the original receipt, type its number, or pick it from today&apos;s sales.</source>
+        <translation>Адскануйце зыходны чэк, увядзіце яго нумар або выберыце са сённяшніх продажаў.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipt number</source>
+        <translation>Нумар чэка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find</source>
+        <translation>Знайсці</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number of the POS&apos;s return receipt</source>
+        <translation>Нумар чэка вяртання на касе</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other receipt</source>
+        <translation>Іншы чэк</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm return</source>
+        <translation>Пацвердзіць вяртанне</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick the lines that come back and type the number of the POS&apos;s return receipt</source>
+        <translation>Адзначце радкі вяртання і ўвядзіце нумар чэка вяртання на касе</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Закрыць</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnLineRow</name>
+    <message>
+        <location filename="../../widgets/returns/return_lines.py" line="+139"/>
+        <source>sold %1 for %2</source>
+        <translation>прададзена %1 на %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>earned %1</source>
+        <translation>налічана %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paid with points %1</source>
+        <translation>аплачана бонусамі %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>returned in full</source>
+        <translation>вернута цалкам</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>returned before %1</source>
+        <translation>ужо вернута %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How much comes back: at most %1</source>
+        <translation>Колькі вяртаецца: не больш за %1</translation>
+    </message>
+</context>
+<context>
     <name>Returns</name>
     <message>
         <location filename="../../app/returns/texts.py" line="+27"/>
@@ -2431,6 +2608,47 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+1"/>
         <source>The return cannot be made.</source>
         <translation>Вяртанне аформіць нельга.</translation>
+    </message>
+    <message>
+        <location filename="../../app/returns/screen.py" line="+122"/>
+        <location line="+135"/>
+        <source>Confirmed by the loyalty program: %1 points taken back, %2 given back. Balance now: %3.</source>
+        <translation>Пацверджана праграмай лаяльнасці: знята %1 бонусаў, вернута %2. Баланс цяпер: %3.</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>Everything on this receipt has been returned already.</source>
+        <translation>Усё па гэтым чэку ўжо вернута.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>No sale of receipt %1 with a customer on this till. Check the number; a sale without a customer needs no return here, and a sale of another till is returned there.</source>
+        <translation>На гэтай касе няма продажу па чэку %1 з пакупніком. Праверце нумар; продаж без пакупніка тут не вяртаецца, а продаж іншай касы вяртаецца на ёй.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The till could not do it: %1. Nothing was returned; try again.</source>
+        <translation>Каса не змагла гэта зрабіць: %1. Нічога не вернута; паспрабуйце яшчэ раз.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Return saved. The loyalty program will count the points when it receives it.</source>
+        <translation>Вяртанне захавана. Праграма лаяльнасці палічыць бонусы, калі атрымае яго.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Return saved: %1 points to be taken back, %2 to be given back.</source>
+        <translation>Вяртанне захавана: будзе знята %1 бонусаў, вернута %2.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The till is offline: the return waits in the queue and is sent when the connection is back.</source>
+        <translation>Каса без сувязі: вяртанне чакае ў чарзе і будзе адпраўлена, калі сувязь адновіцца.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sending it to the loyalty program…</source>
+        <translation>Адпраўляем у праграму лаяльнасці…</translation>
     </message>
 </context>
 <context>
@@ -2838,7 +3056,17 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../app/checkout/presenter.py" line="+220"/>
+        <location filename="../../app/checkout/presenter.py" line="+192"/>
+        <source>Return receipt No. %1 printed; the loyalty program counts the bonuses.</source>
+        <translation>Чэк вяртання № %1 надрукаваны; бонусы палічыць праграма лаяльнасці.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Return receipt No. %1 printed; bonuses taken back %2, given back %3.</source>
+        <translation>Чэк вяртання № %1 надрукаваны; знята бонусаў %2, вернута %3.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Фіскальны чэк № %1 надрукаваны</translation>
     </message>
@@ -2874,12 +3102,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тэставы сэрвіс спыніўся: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+147"/>
+        <location filename="../../app/till.py" line="+148"/>
         <source>Connecting…</source>
         <translation>Падключэнне…</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+150"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>API для касавай праграмы выключаны ў наладах: яна не можа дасылаць чэкі.</translation>
     </message>
@@ -2889,7 +3117,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Касавая праграма не можа звязацца з касай: %1</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+154"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Спісаць %1 з бонусаў кліента %2 без сувязі з сэрвісам?</translation>
     </message>
@@ -2912,18 +3140,23 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="+252"/>
+        <location filename="../../widgets/main_window.py" line="+259"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Адміністратар</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)</source>
-        <translation>Вынікі змены; налады прылад, чарга адпраўкі, продажы без сувязі, PIN адміністратара (патрэбны PIN)</translation>
+        <source>Return, shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)</source>
+        <translation>Вяртанне, вынікі змены; налады прылад, чарга адпраўкі, продажы без сувязі, PIN адміністратара (патрэбны PIN)</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Return…</source>
+        <translation>Вяртанне…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Shift summary…</source>
         <translation>Вынікі змены…</translation>
     </message>

@@ -413,7 +413,7 @@ bonuses</translation>
 <context>
     <name>DemoHostPanel</name>
     <message>
-        <location filename="../../widgets/demo/demo_host.py" line="+287"/>
+        <location filename="../../widgets/demo/demo_host.py" line="+293"/>
         <source>Receipt</source>
         <extracomment>Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names.</extracomment>
         <translation>Receipt</translation>
@@ -429,7 +429,7 @@ bonuses</translation>
         <translation>Total {total}   Discount {discount}   To pay {final}</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>No</source>
         <translation>No</translation>
     </message>
@@ -495,6 +495,16 @@ bonuses</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Return…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goods of a paid receipt come back: the POS reports the return to the till</source>
+        <translation>Goods of a paid receipt come back: the POS reports the return to the till</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Delete removes the selected line</source>
         <translation>Delete removes the selected line</translation>
     </message>
@@ -502,9 +512,37 @@ bonuses</translation>
 <context>
     <name>DemoPos</name>
     <message>
-        <location filename="../../app/demo/pos.py" line="+116"/>
+        <location filename="../../app/demo/pos.py" line="+138"/>
         <source>The demo POS cannot reach the till&apos;s host API: %1</source>
         <translation>The demo POS cannot reach the till&apos;s host API: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DemoReturnDialog</name>
+    <message>
+        <location filename="../../widgets/demo/return_dialog.py" line="+82"/>
+        <source>Return (demo POS)</source>
+        <translation>Return (demo POS)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The POS&apos;s return: pick the receipt and tick what the customer brings back.</source>
+        <translation>The POS&apos;s return: pick the receipt and tick what the customer brings back.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No receipt was paid in this demo yet.</source>
+        <translation>No receipt was paid in this demo yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2390,6 +2428,145 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../widgets/returns/return_dialog.py" line="+189"/>
+        <source>Receipt %1 of %2, %3</source>
+        <translation>Receipt %1 of %2, %3</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The till did not keep this sale&apos;s points per line: the loyalty program counts them.</source>
+        <translation>The till did not keep this sale&apos;s points per line: the loyalty program counts them.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Points taken back: %1
+Points given back: %2</source>
+        <translation>Points taken back: %1
+Points given back: %2</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Looking for receipt %1…</source>
+        <translation>Looking for receipt %1…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Opening receipt %1…</source>
+        <translation>Opening receipt %1…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+61"/>
+        <source>Tick the lines that come back.</source>
+        <translation>Tick the lines that come back.</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>Making the return…</source>
+        <translation>Making the return…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>earned %1</source>
+        <translation>earned %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Today&apos;s sales with a customer</source>
+        <translation>Today&apos;s sales with a customer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No sales with a customer today</source>
+        <translation>No sales with a customer today</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan the original receipt, type its number, or pick it from today&apos;s sales.</source>
+        <translation>Scan the original receipt, type its number, or pick it from today&apos;s sales.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipt number</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number of the POS&apos;s return receipt</source>
+        <translation>Number of the POS&apos;s return receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other receipt</source>
+        <translation>Other receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm return</source>
+        <translation>Confirm return</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick the lines that come back and type the number of the POS&apos;s return receipt</source>
+        <translation>Tick the lines that come back and type the number of the POS&apos;s return receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnLineRow</name>
+    <message>
+        <location filename="../../widgets/returns/return_lines.py" line="+139"/>
+        <source>sold %1 for %2</source>
+        <translation>sold %1 for %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>earned %1</source>
+        <translation>earned %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paid with points %1</source>
+        <translation>paid with points %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>returned in full</source>
+        <translation>returned in full</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>returned before %1</source>
+        <translation>returned before %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How much comes back: at most %1</source>
+        <translation>How much comes back: at most %1</translation>
+    </message>
+</context>
+<context>
     <name>Returns</name>
     <message>
         <location filename="../../app/returns/texts.py" line="+27"/>
@@ -2430,6 +2607,47 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+1"/>
         <source>The return cannot be made.</source>
         <translation>The return cannot be made.</translation>
+    </message>
+    <message>
+        <location filename="../../app/returns/screen.py" line="+122"/>
+        <location line="+135"/>
+        <source>Confirmed by the loyalty program: %1 points taken back, %2 given back. Balance now: %3.</source>
+        <translation>Confirmed by the loyalty program: %1 points taken back, %2 given back. Balance now: %3.</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>Everything on this receipt has been returned already.</source>
+        <translation>Everything on this receipt has been returned already.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>No sale of receipt %1 with a customer on this till. Check the number; a sale without a customer needs no return here, and a sale of another till is returned there.</source>
+        <translation>No sale of receipt %1 with a customer on this till. Check the number; a sale without a customer needs no return here, and a sale of another till is returned there.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The till could not do it: %1. Nothing was returned; try again.</source>
+        <translation>The till could not do it: %1. Nothing was returned; try again.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Return saved. The loyalty program will count the points when it receives it.</source>
+        <translation>Return saved. The loyalty program will count the points when it receives it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Return saved: %1 points to be taken back, %2 to be given back.</source>
+        <translation>Return saved: %1 points to be taken back, %2 to be given back.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The till is offline: the return waits in the queue and is sent when the connection is back.</source>
+        <translation>The till is offline: the return waits in the queue and is sent when the connection is back.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sending it to the loyalty program…</source>
+        <translation>Sending it to the loyalty program…</translation>
     </message>
 </context>
 <context>
@@ -2837,7 +3055,17 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../app/checkout/presenter.py" line="+220"/>
+        <location filename="../../app/checkout/presenter.py" line="+192"/>
+        <source>Return receipt No. %1 printed; the loyalty program counts the bonuses.</source>
+        <translation>Return receipt No. %1 printed; the loyalty program counts the bonuses.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Return receipt No. %1 printed; bonuses taken back %2, given back %3.</source>
+        <translation>Return receipt No. %1 printed; bonuses taken back %2, given back %3.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Fiscal receipt No. %1 printed</translation>
     </message>
@@ -2873,12 +3101,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>The sandbox service stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+147"/>
+        <location filename="../../app/till.py" line="+148"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+150"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>The host API is off in the settings: the POS cannot send receipts.</translation>
     </message>
@@ -2888,7 +3116,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>The POS cannot reach the till: %1</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+154"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Spend %1 from %2&apos;s bonuses while the service is offline?</translation>
     </message>
@@ -2911,18 +3139,23 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="+252"/>
+        <location filename="../../widgets/main_window.py" line="+259"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Admin</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)</source>
-        <translation>Shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)</translation>
+        <source>Return, shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)</source>
+        <translation>Return, shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Return…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Shift summary…</source>
         <translation>Shift summary…</translation>
     </message>

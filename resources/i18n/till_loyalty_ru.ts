@@ -414,7 +414,7 @@ bonuses</source>
 <context>
     <name>DemoHostPanel</name>
     <message>
-        <location filename="../../widgets/demo/demo_host.py" line="+287"/>
+        <location filename="../../widgets/demo/demo_host.py" line="+293"/>
         <source>Receipt</source>
         <extracomment>Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names.</extracomment>
         <translation>Чек</translation>
@@ -430,7 +430,7 @@ bonuses</source>
         <translation>Сумма {total}   Скидка {discount}   К оплате {final}</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>No</source>
         <translation>№</translation>
     </message>
@@ -496,6 +496,16 @@ bonuses</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Return…</source>
+        <translation>Возврат…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goods of a paid receipt come back: the POS reports the return to the till</source>
+        <translation>Товары оплаченного чека возвращают: касса сообщает о возврате программе лояльности</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Delete removes the selected line</source>
         <translation>Delete удаляет выбранную строку</translation>
     </message>
@@ -503,9 +513,37 @@ bonuses</source>
 <context>
     <name>DemoPos</name>
     <message>
-        <location filename="../../app/demo/pos.py" line="+116"/>
+        <location filename="../../app/demo/pos.py" line="+138"/>
         <source>The demo POS cannot reach the till&apos;s host API: %1</source>
         <translation>Демо-касса не может связаться с API кассы: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DemoReturnDialog</name>
+    <message>
+        <location filename="../../widgets/demo/return_dialog.py" line="+82"/>
+        <source>Return (demo POS)</source>
+        <translation>Возврат (демо-касса)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The POS&apos;s return: pick the receipt and tick what the customer brings back.</source>
+        <translation>Возврат на кассе: выберите чек и отметьте, что возвращает покупатель.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No receipt was paid in this demo yet.</source>
+        <translation>В этом демо ещё не оплачено ни одного чека.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 <context>
@@ -2391,6 +2429,145 @@ It will never reach the loyalty service. Write why (required), for example: the 
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../widgets/returns/return_dialog.py" line="+189"/>
+        <source>Receipt %1 of %2, %3</source>
+        <translation>Чек %1 от %2, %3</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The till did not keep this sale&apos;s points per line: the loyalty program counts them.</source>
+        <translation>Касса не сохранила бонусы этой продажи по строкам: их посчитает программа лояльности.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Points taken back: %1
+Points given back: %2</source>
+        <translation>Будет снято бонусов: %1
+Будет возвращено бонусов: %2</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Looking for receipt %1…</source>
+        <translation>Ищем чек %1…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Opening receipt %1…</source>
+        <translation>Открываем чек %1…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+61"/>
+        <source>Tick the lines that come back.</source>
+        <translation>Отметьте возвращаемые строки.</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>Making the return…</source>
+        <translation>Оформляем возврат…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>earned %1</source>
+        <translation>начислено %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Today&apos;s sales with a customer</source>
+        <translation>Сегодняшние продажи с покупателем</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No sales with a customer today</source>
+        <translation>Сегодня нет продаж с покупателем</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Return</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan the original receipt, type its number, or pick it from today&apos;s sales.</source>
+        <translation>Отсканируйте исходный чек, введите его номер или выберите из сегодняшних продаж.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipt number</source>
+        <translation>Номер чека</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number of the POS&apos;s return receipt</source>
+        <translation>Номер чека возврата на кассе</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other receipt</source>
+        <translation>Другой чек</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm return</source>
+        <translation>Подтвердить возврат</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick the lines that come back and type the number of the POS&apos;s return receipt</source>
+        <translation>Отметьте возвращаемые строки и введите номер чека возврата на кассе</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnLineRow</name>
+    <message>
+        <location filename="../../widgets/returns/return_lines.py" line="+139"/>
+        <source>sold %1 for %2</source>
+        <translation>продано %1 на %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>earned %1</source>
+        <translation>начислено %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paid with points %1</source>
+        <translation>оплачено бонусами %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>returned in full</source>
+        <translation>возвращено полностью</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>returned before %1</source>
+        <translation>уже возвращено %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How much comes back: at most %1</source>
+        <translation>Сколько возвращается: не больше %1</translation>
+    </message>
+</context>
+<context>
     <name>Returns</name>
     <message>
         <location filename="../../app/returns/texts.py" line="+27"/>
@@ -2431,6 +2608,47 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <location line="+1"/>
         <source>The return cannot be made.</source>
         <translation>Возврат оформить нельзя.</translation>
+    </message>
+    <message>
+        <location filename="../../app/returns/screen.py" line="+122"/>
+        <location line="+135"/>
+        <source>Confirmed by the loyalty program: %1 points taken back, %2 given back. Balance now: %3.</source>
+        <translation>Подтверждено программой лояльности: снято %1 бонусов, возвращено %2. Баланс теперь: %3.</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>Everything on this receipt has been returned already.</source>
+        <translation>Всё по этому чеку уже возвращено.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>No sale of receipt %1 with a customer on this till. Check the number; a sale without a customer needs no return here, and a sale of another till is returned there.</source>
+        <translation>На этой кассе нет продажи по чеку %1 с покупателем. Проверьте номер; продажа без покупателя здесь не возвращается, а продажа другой кассы возвращается на ней.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The till could not do it: %1. Nothing was returned; try again.</source>
+        <translation>Касса не смогла это сделать: %1. Ничего не возвращено; попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Return saved. The loyalty program will count the points when it receives it.</source>
+        <translation>Возврат сохранён. Программа лояльности посчитает бонусы, когда получит его.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Return saved: %1 points to be taken back, %2 to be given back.</source>
+        <translation>Возврат сохранён: будет снято %1 бонусов, возвращено %2.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The till is offline: the return waits in the queue and is sent when the connection is back.</source>
+        <translation>Касса без связи: возврат ждёт в очереди и будет отправлен, когда связь восстановится.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sending it to the loyalty program…</source>
+        <translation>Отправляем в программу лояльности…</translation>
     </message>
 </context>
 <context>
@@ -2838,7 +3056,17 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../app/checkout/presenter.py" line="+220"/>
+        <location filename="../../app/checkout/presenter.py" line="+192"/>
+        <source>Return receipt No. %1 printed; the loyalty program counts the bonuses.</source>
+        <translation>Чек возврата № %1 напечатан; бонусы посчитает программа лояльности.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Return receipt No. %1 printed; bonuses taken back %2, given back %3.</source>
+        <translation>Чек возврата № %1 напечатан; снято бонусов %2, возвращено %3.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Фискальный чек № %1 напечатан</translation>
     </message>
@@ -2874,12 +3102,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Тестовый сервис остановился: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+147"/>
+        <location filename="../../app/till.py" line="+148"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+150"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>API для кассовой программы выключен в настройках: она не может присылать чеки.</translation>
     </message>
@@ -2889,7 +3117,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Кассовая программа не может связаться с кассой: %1</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+154"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Списать %1 с бонусов клиента %2 без связи с сервисом?</translation>
     </message>
@@ -2912,18 +3140,23 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="+252"/>
+        <location filename="../../widgets/main_window.py" line="+259"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Администратор</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)</source>
-        <translation>Итоги смены; настройки устройств, очередь отправки, продажи без связи, PIN администратора (нужен PIN)</translation>
+        <source>Return, shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)</source>
+        <translation>Возврат, итоги смены; настройки устройств, очередь отправки, продажи без связи, PIN администратора (нужен PIN)</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Return…</source>
+        <translation>Возврат…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Shift summary…</source>
         <translation>Итоги смены…</translation>
     </message>
