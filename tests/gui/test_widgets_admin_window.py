@@ -24,6 +24,7 @@ def window(show_active) -> TillWindow:
         ("AdminQueueAction", "queue"),
         ("AdminOfflineAction", "offline"),
         ("AdminIntegrationAction", "integration"),
+        ("AdminServiceAction", "service"),
         ("AdminPinAction", "pin"),
     ],
 )
@@ -40,12 +41,14 @@ def test_admin_menu_texts(window) -> None:
     button = window.findChild(QToolButton, "AdminButton")
     assert button.isVisible() and button.text() == "Admin"
     assert [a.text() for a in button.menu().actions()] == [
+        "Return…",
         "Shift summary…",
         "",  # a separator: the entries below ask for the PIN
         "Devices…",
         "Sending queue…",
         "Offline selling…",
         "Integration…",
+        "Loyalty service…",
         "Change admin PIN…",
     ]
     assert button.focusPolicy() == Qt.FocusPolicy.NoFocus
@@ -104,5 +107,12 @@ def test_admin_menu_in_belarusian(qapp, window) -> None:
     button = window.findChild(QToolButton, "AdminButton")
     texts = [a.text() for a in button.menu().actions() if a.objectName().startswith("Admin")]
     assert sorted(texts) == sorted(
-        ["Прылады…", "Чарга адпраўкі…", "Продажы без сувязі…", "Змяніць PIN адміністратара…", "Інтэграцыя…"]
+        [
+            "Прылады…",
+            "Чарга адпраўкі…",
+            "Продажы без сувязі…",
+            "Змяніць PIN адміністратара…",
+            "Інтэграцыя…",
+            "Праграма лаяльнасці…",
+        ]
     )
