@@ -52,7 +52,7 @@ from widgets.main_window import TillWindow
 
 if TYPE_CHECKING:
     from app.checkout.host_receipts import HostReceipts
-    from app.host_api.api import TillStatus
+    from app.host_api.till_status import TillStatus
     from app.host_api.server import HostApiServer
     from app.offline.balance_refresh import BalanceKeepingSync
 
@@ -131,6 +131,7 @@ class TillApplication(QObject):
         self.host_api: HostApiServer | None = None
         self.host_api_state = HostApiStatus(running=False)  # as the admin's Integration screen shows it
         self._till_status: TillStatus | None = None  # read by the host API's thread; replaced whole
+        self._version = ""  # read on the host API's worker, before it serves
         self.devices.printer_status.connect(self._printer_status_for_host)
 
     def connect_service(self, endpoint_url: str) -> None:
@@ -234,17 +235,21 @@ class TillApplication(QObject):
                 QCoreApplication.translate("Till", "The host API is off in the settings: the POS cannot send receipts.")
             )
             return
-        from app.host_api.api import TillStatus, make_api
         from app.host_api.events import StateBroadcaster
-        from app.host_api.server import HostApiServer
+        from app.host_api.till_status import TillStatus
 
         broadcaster = StateBroadcaster()
         if self.controller.state is not None:
             broadcaster.publish(self.controller.state)
         self.controller.add_state_listener(broadcaster.publish)
-        self._till_status = TillStatus(_version(), self._online, self._waiting, self._failed)
+        self._till_status = TillStatus("", self._online, self._waiting, self._failed)
 
         def start() -> tuple[HostApiServer, str]:
+            # The web stack and the package metadata load here, not on the GUI thread.
+            from app.host_api.api import make_api
+            from app.host_api.server import HostApiServer
+
+            self._version = _version()
             token = self.read_host_api_token()
             app = make_api(self.controller, token, broadcaster, self._host_api_status)
             server = HostApiServer(app, address, port, broadcaster)
@@ -282,7 +287,7 @@ class TillApplication(QObject):
     def _host_api_status(self) -> TillStatus:
         status = self._till_status
         assert status is not None
-        return status
+        return replace(status, version=self._version)
 
     def _update_status(self, **changes: object) -> None:
         if self._till_status is not None:

@@ -10,7 +10,6 @@ import asyncio
 import json
 import logging
 from concurrent.futures import Future
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, AsyncIterator, Callable, Protocol, TypeVar
 
@@ -39,6 +38,7 @@ from app.host_api.models import (
     StatusOut,
 )
 from app.host_api.state import receipt_lines, receipt_state
+from app.host_api.till_status import TillStatus
 from app.translation import translate
 from fiscal.receipt import FiscalDocument
 
@@ -62,18 +62,6 @@ class CheckoutPort(Protocol):
     def call(self, step: Callable[[HostReceipts], T]) -> "Future[T]":
         """Queue `step`; its result comes in the future."""
         ...
-
-
-@dataclass(frozen=True)
-class TillStatus:
-    """What the till knows of itself besides the receipt (kept by the GUI side, read here)."""
-
-    version: str
-    online: bool | None = None
-    waiting: int = 0
-    failed: int = 0
-    printer_state: str = "none"
-    printer_text: str = ""
 
 
 ReceiptId = Path(min_length=1, max_length=64, pattern=r"^[^\s/]+$", description="The POS's own receipt id")
