@@ -67,13 +67,16 @@ class TillApplication(QObject):
     host_api_started = Signal(str)  # the API's address
     host_api_failed = Signal(str)  # why it is off, for the log and the panel
 
-    def __init__(self, settings: Settings, *, demo: bool, database_path: Path) -> None:
+    def __init__(
+        self, settings: Settings, *, demo: bool, database_path: Path, window: TillWindow | None = None
+    ) -> None:
+        """`window`: one already shown (start-up paints it before the rest is built), else a new one."""
         super().__init__()
         if demo:  # what the demo saves stays the demo's: next to its database, or in its --config
             settings = demo_settings(settings, database_path.parent)
         self.settings = settings
         self.database_path = database_path
-        self.window = TillWindow(demo_mode=demo)
+        self.window = window if window is not None else TillWindow(demo_mode=demo)
         self.window.set_always_on_top(settings.get("ui", "always_on_top"))
         self.service_worker = BackgroundWorker("loyalty-service", self)
         self.sync_worker = BackgroundWorker("outbox-sync", self)
