@@ -1,10 +1,12 @@
 """The till's look: base font, the stylesheet from resources/styles/till.qss, re-polishing."""
 from __future__ import annotations
 
-from importlib import resources
+from pathlib import Path
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
+
+import resources
 
 #: Base text size at the till, read at arm's length. Key figures are larger (see till.qss).
 BASE_POINT_SIZE = 15
@@ -12,7 +14,9 @@ BASE_POINT_SIZE = 15
 
 def load_stylesheet() -> str:
     """Return the text of the packaged stylesheet `resources/styles/till.qss`."""
-    return resources.files("resources").joinpath("styles", "till.qss").read_text(encoding="utf-8")
+    # Beside the package, as the translations are (app/i18n.py): importlib.resources would load
+    # zipfile and its friends before the first paint.
+    return (Path(resources.__file__).resolve().parent / "styles" / "till.qss").read_text(encoding="utf-8")
 
 
 def apply_style(app: QApplication, point_size: int = BASE_POINT_SIZE) -> None:

@@ -7,7 +7,9 @@ import sys
 LATER = [
     # the service, database, device, phone and web libraries
     "zeep", "sqlalchemy", "lxml", "escpos", "argon2", "phonenumbers", "fastapi", "uvicorn", "asyncio",
-    "importlib.metadata",
+    "importlib.metadata", "importlib.resources",
+    # the contract's types and rules: the first paint shows no customer and no receipt yet
+    "loyalty_client.types", "loyalty_client.rules", "fiscal.receipt", "app.offline.redemption",
     # the till behind the window: checkout, workers, devices, host API, the demo's sandbox and POS
     "app.till", "app.workers", "app.checkout.session", "app.checkout.controller", "app.checkout.presenter",
     "app.devices.controller", "app.devices.setup", "app.host_api.events", "app.admin.controller",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from loyalty_client.types import Customer, CustomerStatus
 from widgets.elided_label import ElidedLabel
 from widgets.formatting import (
     format_amount,
@@ -28,6 +28,9 @@ from widgets.formatting import (
     format_percent,
     format_points,
 )
+
+if TYPE_CHECKING:
+    from loyalty_client.types import Customer
 from widgets.style import repolish
 
 _PROGRESS_STEPS = 1000
@@ -219,6 +222,9 @@ class CustomerCard(QFrame):
     def _render(self) -> None:
         if self._shown is None:
             return
+        # Imported here, not with the module: the contract's types stay off the first paint.
+        from loyalty_client.types import CustomerStatus
+
         customer, as_of, currency = self._shown
         balance = customer.balance
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from fiscal.money import ZERO, money
-from fiscal.receipt import Receipt
 from widgets.formatting import format_amount, format_quantity
+
+if TYPE_CHECKING:
+    from fiscal.receipt import Receipt
 
 PRODUCT_COLUMNS = 4  # seven demo products in two rows: the receipt keeps its room on a 768-pixel screen
 PRODUCT_NAME_LINES = 2
