@@ -28,6 +28,16 @@ def apply_style(app: QApplication, point_size: int = BASE_POINT_SIZE) -> None:
     app.setStyleSheet(load_stylesheet())
 
 
+def restyle(name: str, value: object, *widgets: QWidget) -> None:
+    """Set the dynamic property `name` that a stylesheet selector uses, re-polishing only the
+    widgets where it changed: a re-polish matches the whole stylesheet again, and the checkout
+    sets these properties on every state it shows."""
+    changed = [widget for widget in widgets if widget.property(name) != value]
+    for widget in changed:
+        widget.setProperty(name, value)
+    repolish(*changed)
+
+
 def repolish(*widgets: QWidget) -> None:
     """Re-apply the stylesheet after a dynamic property used by a selector changed."""
     for widget in widgets:

@@ -31,7 +31,7 @@ from widgets.formatting import (
 
 if TYPE_CHECKING:
     from loyalty_client.types import Customer
-from widgets.style import repolish
+from widgets.style import restyle
 
 _PROGRESS_STEPS = 1000
 
@@ -235,17 +235,16 @@ class CustomerCard(QFrame):
 
         if customer.status is CustomerStatus.BLOCKED:
             self._status.setText(self.tr("Card blocked: bonuses cannot be earned or spent"))
-            self._status.setProperty("status", "blocked")
+            restyle("status", "blocked", self._status)
         elif customer.status is CustomerStatus.NOT_ACTIVATED:
             self._status.setText(self.tr("Card not activated: bonuses cannot be spent yet"))
-            self._status.setProperty("status", "not_activated")
+            restyle("status", "not_activated", self._status)
         else:
             self._status.setText("")
-            self._status.setProperty("status", "active")
+            restyle("status", "active", self._status)
         self._status.setVisible(customer.status is not CustomerStatus.ACTIVE)
         # Bonuses that cannot be spent are not shown as if they could.
-        self._spendable.setProperty("dimmed", customer.status is not CustomerStatus.ACTIVE)
-        repolish(self._status, self._spendable)
+        restyle("dimmed", customer.status is not CustomerStatus.ACTIVE, self._spendable)
 
         self._tier.setText(customer.tier.name)
         self._benefit.setText(
