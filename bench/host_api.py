@@ -135,7 +135,9 @@ class HttpxClient:
         self._client.close()
 
 
-def run(iterations: int, warmup: int, client: str = "stdlib") -> tuple[list[Timings], list[Timings]]:
+def run(
+    iterations: int, warmup: int, client: str = "stdlib", http_impl: str = "auto", loop: str = "auto"
+) -> tuple[list[Timings], list[Timings]]:
     """Interleaved rounds through HTTP and in process; returns (http, in process) timings."""
     from PySide6.QtCore import QCoreApplication
 
@@ -164,7 +166,9 @@ def run(iterations: int, warmup: int, client: str = "stdlib") -> tuple[list[Timi
             app.processEvents()
             time.sleep(0.005)
         status = TillStatus("bench")
-        server = HostApiServer(make_api(controller, TOKEN, broadcaster, lambda: status), "127.0.0.1", 0, broadcaster)
+        server = HostApiServer(
+            make_api(controller, TOKEN, broadcaster, lambda: status), "127.0.0.1", 0, broadcaster, http=http_impl, loop=loop
+        )
         server.start()
         pos = StdlibClient("127.0.0.1", server.port) if client == "stdlib" else HttpxClient(server.url)
         body = {"lines": lines_json()}
@@ -215,11 +219,13 @@ def main(argv: list[str]) -> None:
     parser.add_argument("-n", "--iterations", type=int, default=200, help="measured rounds")
     parser.add_argument("--warmup", type=int, default=20, help="rounds before measuring")
     parser.add_argument("--client", choices=("stdlib", "httpx"), default="stdlib", help="the POS's HTTP client")
+    parser.add_argument("--http", choices=("auto", "h11", "httptools"), default="auto", help="uvicorn's HTTP parser")
+    parser.add_argument("--loop", choices=("auto", "asyncio", "uvloop"), default="auto", help="uvicorn's event loop")
     args, _ = parser.parse_known_args(argv)
-    http, local = run(args.iterations, args.warmup, args.client)
+    http, local = run(args.iterations, args.warmup, args.client, args.http, args.loop)
     print(
         f"\nPUT receipt + identify + close ({args.iterations} rounds, {args.warmup} warm-up, interleaved;"
-        f" client: {args.client})"
+        f" client: {args.client}; server: http {args.http}, loop {args.loop})"
     )
     print_table(http + local)
     print("\n  overhead of the host API (http - in process)   p50 ms    p95 ms")
