@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 PRODUCT_COLUMNS = 4  # seven demo products in two rows: the receipt keeps its room on a 768-pixel screen
 PRODUCT_NAME_LINES = 2
+ELLIPSIS = "…"
+NO_BREAK_SPACE = "\u00a0"
 
 #: Table columns: No, name, qty, price, amount, loyalty discount, final.
 COLUMNS = ("no", "name", "quantity", "price", "amount", "discount", "final")
@@ -61,22 +63,41 @@ class _ProductButton(QPushButton):
 
 
 def _wrap(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
-    """Greedy word wrap by pixel width; the last line is elided if the text does not fit."""
-    lines: list[str] = []
-    current = ""
-    words = text.split()
-    for index, word in enumerate(words):
-        candidate = f"{current} {word}" if current else word
-        if current and metrics.horizontalAdvance(candidate) > width:
-            lines.append(current)
-            current = word
-            if len(lines) == max_lines - 1:
-                current = " ".join(words[index:])
-                break
+    """Greedy word wrap by pixel width into at most `max_lines` lines, never cutting a word.
+
+    What does not fit is left out by whole words and marked with an ellipsis after the last word
+    that fits (a word wider than the button alone gives way to the ellipsis: the tooltip names it).
+    """
+    lines: list[list[str]] = [[]]
+    for word in text.split():
+        line = lines[-1]
+        if line and metrics.horizontalAdvance(" ".join([*line, word])) > width:
+            lines.append([word])
         else:
-            current = candidate
-    lines.append(metrics.elidedText(current, Qt.TextElideMode.ElideRight, width))
-    return lines
+            line.append(word)
+    fits = all(metrics.horizontalAdvance(" ".join(line)) <= width for line in lines)
+    if len(lines) <= max_lines and fits:
+        return [" ".join(line) for line in lines]
+    shown: list[str] = []
+    for line in lines[: max_lines - 1]:
+        if metrics.horizontalAdvance(" ".join(line)) > width:
+            break  # a word too wide: the ellipsis takes over from here
+        shown.append(" ".join(line))
+    rest = [word for line in lines[len(shown):] for word in line]
+    kept: list[str] = []
+    for word in rest:
+        if metrics.horizontalAdvance(" ".join([*kept, word]) + ELLIPSIS) > width:
+            break
+        kept.append(word)
+    shown.append(" ".join([*kept, ELLIPSIS]) if kept else ELLIPSIS)
+    return shown
+
+
+def _unbreakable_parts(summary: str) -> str:
+    """The receipt's sums with each caption kept on one line with its amount ("To pay 23,93"):
+    a narrow column may wrap between the parts (set apart by runs of spaces), never inside one."""
+    parts = [part for part in summary.split("  ") if part.strip()]
+    return "   ".join(NO_BREAK_SPACE.join(part.split()) for part in parts)
 
 
 class DemoHostPanel(QFrame):
@@ -292,13 +313,12 @@ class DemoHostPanel(QFrame):
         else:
             self._title.setText(self.tr("Receipt {number}").format(number=self._receipt.receipt_id))
             total = self._receipt.total
-            self._summary.setText(
-                self.tr("Total {total}   Discount {discount}   To pay {final}").format(
-                    total=format_amount(total),
-                    discount=format_amount(total_discount),
-                    final=format_amount(total - total_discount),
-                )
+            summary = self.tr("Total {total}   Discount {discount}   To pay {final}").format(
+                total=format_amount(total),
+                discount=format_amount(total_discount),
+                final=format_amount(total - total_discount),
             )
+            self._summary.setText(_unbreakable_parts(summary))
         self._update_enabled()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
