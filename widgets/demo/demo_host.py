@@ -23,12 +23,19 @@ from PySide6.QtWidgets import (
 
 from fiscal.money import ZERO, money
 from widgets.formatting import format_amount, format_quantity
+from widgets.style import restyle
 
 if TYPE_CHECKING:
     from fiscal.receipt import Receipt
 
 PRODUCT_COLUMNS = 4  # seven demo products in two rows: the receipt keeps its room on a 768-pixel screen
+#: Narrower than this per column, the buttons take fewer columns (down to two): a name's longest
+#: word must fit its button.
+MIN_PRODUCT_WIDTH = 130
 PRODUCT_NAME_LINES = 2
+#: The product buttons' type sizes, largest first (`fit` in till.qss): a narrow button takes the
+#: largest in which the whole name fits, and elides by words only in the smallest.
+PRODUCT_FITS = ("", "small", "smallest")
 ELLIPSIS = "…"
 NO_BREAK_SPACE = "\u00a0"
 
@@ -56,9 +63,14 @@ class _ProductButton(QPushButton):
         self.setText(f"{name}\n{self._price}")
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
-        """Re-wrap the name for the new width."""
+        """Re-wrap the name for the new width, in a smaller type if the whole name fits only so."""
         super().resizeEvent(event)
-        lines = _wrap(self._name, self.fontMetrics(), max(40, self.width() - 16), PRODUCT_NAME_LINES)
+        width = max(40, self.width() - 16)
+        for fit in PRODUCT_FITS:
+            restyle("fit", fit, self)  # the stylesheet's font for it (till.qss)
+            lines = _wrap(self._name, self.fontMetrics(), width, PRODUCT_NAME_LINES)
+            if ELLIPSIS not in lines[-1]:
+                break
         self.setText("\n".join([*lines, self._price]))
 
 
@@ -121,6 +133,7 @@ class DemoHostPanel(QFrame):
         self._finished = False
         self._products: list[tuple[str, str, Decimal]] = []
         self._product_buttons: list[_ProductButton] = []
+        self._product_columns = 0  # as laid out last
         self._receipt: Receipt | None = None
         self._discounts: dict[int, Decimal] = {}
 
@@ -201,10 +214,25 @@ class DemoHostPanel(QFrame):
         for index, (sku, name, price) in enumerate(self._products):
             button = _ProductButton(sku, name, price)
             button.clicked.connect(lambda _checked=False, code=sku: self.product_added.emit(code))
-            row, column = divmod(index, PRODUCT_COLUMNS)
-            self._products_grid.addWidget(button, row, column)
             self._product_buttons.append(button)
+        self._place_products()
         self._update_enabled()
+
+    def _place_products(self) -> None:
+        """Lay the buttons out in as many columns as leave each name room (`MIN_PRODUCT_WIDTH`)."""
+        columns = max(2, min(PRODUCT_COLUMNS, (self.width() + 6) // MIN_PRODUCT_WIDTH))
+        if columns == self._product_columns and all(
+            self._products_grid.indexOf(button) >= 0 for button in self._product_buttons
+        ):
+            return
+        self._product_columns = columns
+        for button in self._product_buttons:
+            self._products_grid.removeWidget(button)
+        for column in range(PRODUCT_COLUMNS):
+            self._products_grid.setColumnStretch(column, 1 if column < columns else 0)
+        for index, button in enumerate(self._product_buttons):
+            row, column = divmod(index, columns)
+            self._products_grid.addWidget(button, row, column)
 
     def product_button(self, sku: str) -> QPushButton | None:
         """The button of the product *sku*, if offered."""
@@ -339,6 +367,7 @@ class DemoHostPanel(QFrame):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         """In a narrow column, hide the number, price and amount columns: the final amount stays."""
         super().resizeEvent(event)
+        self._place_products()
         narrow = self._table.width() < FULL_TABLE_FROM
         for column in ("no", "price", "amount"):
             index = COLUMNS.index(column)
