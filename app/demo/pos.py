@@ -35,6 +35,7 @@ class DemoPos(QObject):
     """The demo POS: receipt builder, fiscal printer, and a host API client on a worker of its own."""
 
     call_failed = Signal(str)
+    handed_over = Signal()  # every receipt handed over so far has been answered (or has failed)
 
     def __init__(self, builder: DemoReceiptBuilder, registrar: DemoRegistrar, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +43,7 @@ class DemoPos(QObject):
         self.registrar = registrar
         self._worker = BackgroundWorker("demo-pos", self)
         self._client: Future[PosClient] = Future()
+        self._handing_over = 0  # receipts sent to the till and not yet answered
 
     @property
     def pending(self) -> int:
@@ -58,9 +60,20 @@ class DemoPos(QObject):
         if not self._client.done():
             self._client.set_exception(ConnectionError(reason))
 
+    @property
+    def handing_over(self) -> bool:
+        """Whether a receipt sent to the till is not answered yet (`handed_over` follows)."""
+        return self._handing_over > 0
+
     def send_receipt(self, receipt: Receipt) -> None:
         """Hand the till the receipt as it is now."""
-        self._run(lambda client: client.put_receipt(receipt))
+        self._handing_over += 1
+        self._run(lambda client: client.put_receipt(receipt), after=self._hand_over_ended)
+
+    def _hand_over_ended(self) -> None:
+        self._handing_over -= 1
+        if self._handing_over == 0:
+            self.handed_over.emit()
 
     def close_receipt(self, receipt_id: str) -> None:
         """Close the receipt on the till (it then awaits the code, the approval or the payment)."""
@@ -91,7 +104,8 @@ class DemoPos(QObject):
         if self._client.exception() is None:
             self._client.result().close()
 
-    def _run(self, call: Callable[[PosClient], Any]) -> None:
+    def _run(self, call: Callable[[PosClient], Any], after: Callable[[], None] | None = None) -> None:
+        """Make `call` on the worker; `after()` then runs on the GUI thread, whatever the outcome."""
         client_future = self._client
 
         def job() -> Any:
@@ -105,7 +119,15 @@ class DemoPos(QObject):
                     time.sleep(RETRY_PAUSE_SECONDS)  # on the demo POS's worker, never the GUI thread
             return None
 
-        self._worker.submit(job, None, self._failed)
+        def done(_: Any) -> None:
+            if after is not None:
+                after()
+
+        def failed(exc: BaseException) -> None:
+            self._failed(exc)
+            done(None)
+
+        self._worker.submit(job, done, failed)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, PosCallRefused):
