@@ -1,4 +1,9 @@
-"""Start the till's window: the real till (`run`) or the demo till with its sandbox (`demo`)."""
+"""Start the till's window: the real till (`run`) or the demo till with its sandbox (`demo`).
+
+The window is painted first, from the widgets alone; the rest of the till (checkout, workers,
+devices, the host API, the demo's sandbox) is imported on a thread and assembled on the GUI
+thread after that first paint (app/startup.py).
+"""
 from __future__ import annotations
 
 import logging
@@ -9,19 +14,35 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.i18n import install_translator
-from app.demo.sandbox_process import SandboxProcess
 from app.settings import Settings
-from app.till import TillApplication
+from app.startup import after_first_paint, import_then
+from widgets.main_window import TillWindow
 from widgets.style import apply_style
+
+if TYPE_CHECKING:
+    from app.demo.sandbox_process import SandboxProcess
+    from app.till import TillApplication
 
 log = logging.getLogger(__name__)
 
 SHOWN_MARKER = "TILL WINDOW SHOWN"
+READY_MARKER = "TILL READY"
+
+#: What the till needs after its first paint, imported off the GUI thread.
+ASSEMBLY_MODULES = ("app.till", "app.demo.sandbox_process")
+
+
+class _Started:
+    """The parts assembled after the first paint, for the shutdown."""
+
+    till: TillApplication | None = None
+    sandbox: SandboxProcess | None = None
 
 
 def run_till(settings: Settings, *, demo: bool, exit_when_shown: bool = False, service_kind: str = "soap") -> int:
@@ -30,6 +51,8 @@ def run_till(settings: Settings, *, demo: bool, exit_when_shown: bool = False, s
     `service_kind` (the demo): "soap", the sandbox speaking the till's contract, or "retailcrm",
     the sandbox standing in for RetailCRM (with SMS confirmation of charges), the till using a
     key made for this run.
+    `exit_when_shown` (for the start-up benchmark and tests) prints `SHOWN_MARKER` once the window
+    has painted, `READY_MARKER` once the till is assembled and its host API serves, and then quits.
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("till-loyalty")
@@ -38,29 +61,54 @@ def run_till(settings: Settings, *, demo: bool, exit_when_shown: bool = False, s
     workdir = tempfile.TemporaryDirectory(prefix="till-demo-") if demo else None
     database = Path(workdir.name) / "till.sqlite" if workdir else Path(settings.get("cache", "database"))
     database.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # private from the start
-    till = TillApplication(settings, demo=demo, database_path=database)
-    sandbox: SandboxProcess | None = None
-    if demo:
-        sandbox = _start_sandbox(till, service_kind)
-    else:
-        till.connect_service(settings.get("service", "endpoint"))
-    till.start_host_api()  # the demo's POS drives the till through it too
-    till.window.place_on_screen(side_panel=not demo)
-    till.window.show()
+    window = TillWindow(demo_mode=demo)
+    window.set_always_on_top(settings.get("ui", "always_on_top"))
+    window.loyalty.set_service_status(False, QCoreApplication.translate("Till", "Connecting…"))
+    window.place_on_screen(side_panel=not demo)
+    window.show()
     _quit_on_signals(app)
-    if exit_when_shown:
-        QTimer.singleShot(0, lambda: _report_shown_and_quit(app))
+    started = _Started()
+
+    def assemble() -> None:
+        from app.till import TillApplication
+
+        till = TillApplication(settings, demo=demo, database_path=database, window=window)
+        started.till = till
+        if demo:
+            started.sandbox = _start_sandbox(till, service_kind)
+        else:
+            till.connect_service(settings.get("service", "endpoint"))
+        if exit_when_shown:  # ready: the POS can reach the till (or has been told why not)
+            till.host_api_started.connect(lambda _url: _report_ready_and_quit(app))
+            till.host_api_failed.connect(lambda _why: _report_ready_and_quit(app))
+        till.start_host_api()  # the demo's POS drives the till through it too
+        if exit_when_shown and till.host_api_state.disabled:
+            _report_ready_and_quit(app)
+
+    def not_assembled(exc: BaseException) -> None:
+        log.error("the till could not start", exc_info=exc)
+        app.exit(1)
+
+    def painted() -> None:
+        if exit_when_shown:
+            _report_shown()
+        import_then(ASSEMBLY_MODULES, assemble, not_assembled)
+
+    after_first_paint(window, painted)
     try:
         return app.exec()
     finally:
-        till.shutdown()
-        if sandbox is not None:
-            sandbox.stop()
+        if started.till is not None:
+            started.till.shutdown()
+        if started.sandbox is not None:
+            started.sandbox.stop()
         if workdir is not None:
             workdir.cleanup()
 
 
 def _start_sandbox(till: TillApplication, service_kind: str = "soap") -> SandboxProcess:
+    from app.demo.sandbox_process import SandboxProcess
+
     if service_kind == "retailcrm":
         from loyalty_client.endpoints import API_KEY_ENV
 
@@ -97,7 +145,12 @@ def _quit_on_signals(app: QApplication) -> None:
     heartbeat.start(250)
 
 
-def _report_shown_and_quit(app: QApplication) -> None:
-    # For the start-up benchmark: the first turn of the event loop after show() has painted.
+def _report_shown() -> None:
+    # For the start-up benchmark: the window has painted.
     print(f"{SHOWN_MARKER} {time.perf_counter():.6f} {os.getpid()}", flush=True)
+
+
+def _report_ready_and_quit(app: QApplication) -> None:
+    # For the start-up benchmark: the till is assembled behind the window, its host API serving.
+    print(f"{READY_MARKER} {time.perf_counter():.6f} {os.getpid()}", flush=True)
     app.quit()

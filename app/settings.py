@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 import platformdirs
 
-from app.offline.redemption import MODES as OFFLINE_MODES
+from app.offline.redemption_modes import MODES as OFFLINE_MODES
 
 APP_NAME = "till-loyalty"
 LANGUAGES = ("ru", "be", "en")

@@ -56,7 +56,7 @@ from widgets.main_window import TillWindow
 
 if TYPE_CHECKING:
     from app.checkout.host_receipts import HostReceipts
-    from app.host_api.api import TillStatus
+    from app.host_api.till_status import TillStatus
     from app.host_api.server import HostApiServer
     from app.offline.balance_refresh import BalanceKeepingSync
     from app.returns.model import ReturnAnswer
@@ -76,13 +76,16 @@ class TillApplication(QObject):
     return_recorded = Signal(object)  # a ReturnAnswer, from the checkout's worker
     service_not_configured = Signal()  # the endpoint needs an API key and none is set or stored
 
-    def __init__(self, settings: Settings, *, demo: bool, database_path: Path) -> None:
+    def __init__(
+        self, settings: Settings, *, demo: bool, database_path: Path, window: TillWindow | None = None
+    ) -> None:
+        """`window`: one already shown (start-up paints it before the rest is built), else a new one."""
         super().__init__()
         if demo:  # what the demo saves stays the demo's: next to its database, or in its --config
             settings = demo_settings(settings, database_path.parent)
         self.settings = settings
         self.database_path = database_path
-        self.window = TillWindow(demo_mode=demo)
+        self.window = window if window is not None else TillWindow(demo_mode=demo)
         self.window.set_always_on_top(settings.get("ui", "always_on_top"))
         self.service_worker = BackgroundWorker("loyalty-service", self)
         self.sync_worker = BackgroundWorker("outbox-sync", self)
@@ -162,6 +165,7 @@ class TillApplication(QObject):
         self.window.return_requested.connect(self.returns_screen.open)
         self.sync.refund_delivered.connect(self.returns_screen.refund_delivered)
         self._till_status: TillStatus | None = None  # read by the host API's thread; replaced whole
+        self._version = ""  # read on the host API's worker, before it serves
         self.devices.printer_status.connect(self._printer_status_for_host)
         self._not_configured = False  # the service needs an API key that is not there
         self.service_not_configured.connect(self._say_not_configured)
@@ -298,18 +302,22 @@ class TillApplication(QObject):
                 QCoreApplication.translate("Till", "The host API is off in the settings: the POS cannot send receipts.")
             )
             return
-        from app.host_api.api import TillStatus, make_api
         from app.host_api.events import StateBroadcaster
-        from app.host_api.server import HostApiServer
+        from app.host_api.till_status import TillStatus
 
         broadcaster = StateBroadcaster()
         shift = self.shift_reader
         if self.controller.state is not None:
             broadcaster.publish(self.controller.state)
         self.controller.add_state_listener(broadcaster.publish)
-        self._till_status = TillStatus(_version(), self._online, self._waiting, self._failed)
+        self._till_status = TillStatus("", self._online, self._waiting, self._failed)
 
         def start() -> tuple[HostApiServer, str]:
+            # The web stack and the package metadata load here, not on the GUI thread.
+            from app.host_api.api import make_api
+            from app.host_api.server import HostApiServer
+
+            self._version = _version()
             token = self.read_host_api_token()
             app = make_api(
                 self.controller, token, broadcaster, self._host_api_status, returns=self.returns, shift=shift
@@ -370,7 +378,7 @@ class TillApplication(QObject):
     def _host_api_status(self) -> TillStatus:
         status = self._till_status
         assert status is not None
-        return status
+        return replace(status, version=self._version)
 
     def _update_status(self, **changes: object) -> None:
         if self._till_status is not None:

@@ -10,6 +10,8 @@ round, interleaved so drift touches both alike: a new receipt (two lines, one of
 redemption), identify Иван by phone, close (a reservation of the small default redemption); then
 void, untimed, to free the till for the next receipt. Prints p50 / p95 / mean per step and for
 the three together, and the overhead (HTTP less in process). Target: under 2 ms at p95.
+`--compare-servers N` times instead the status call served by h11 on asyncio and by httptools
+on uvloop (the default) side by side.
 """
 from __future__ import annotations
 
@@ -135,7 +137,9 @@ class HttpxClient:
         self._client.close()
 
 
-def run(iterations: int, warmup: int, client: str = "stdlib") -> tuple[list[Timings], list[Timings]]:
+def run(
+    iterations: int, warmup: int, client: str = "stdlib", http_impl: str = "auto", loop: str = "auto"
+) -> tuple[list[Timings], list[Timings]]:
     """Interleaved rounds through HTTP and in process; returns (http, in process) timings."""
     from PySide6.QtCore import QCoreApplication
 
@@ -164,7 +168,9 @@ def run(iterations: int, warmup: int, client: str = "stdlib") -> tuple[list[Timi
             app.processEvents()
             time.sleep(0.005)
         status = TillStatus("bench")
-        server = HostApiServer(make_api(controller, TOKEN, broadcaster, lambda: status), "127.0.0.1", 0, broadcaster)
+        server = HostApiServer(
+            make_api(controller, TOKEN, broadcaster, lambda: status), "127.0.0.1", 0, broadcaster, http=http_impl, loop=loop
+        )
         server.start()
         pos = StdlibClient("127.0.0.1", server.port) if client == "stdlib" else HttpxClient(server.url)
         body = {"lines": lines_json()}
@@ -202,6 +208,53 @@ def run(iterations: int, warmup: int, client: str = "stdlib") -> tuple[list[Timi
     return http, local
 
 
+SERVER_SETUPS = (("h11", "asyncio"), ("httptools", "uvloop"))
+
+
+def compare_servers(calls: int, warmup: int = 50) -> list[Timings]:
+    """`GET /v1/status` through the host API (guard, FastAPI, JSON) served by each of
+    `SERVER_SETUPS` at once, called in turn over keep-alive connections so that drift touches
+    all alike; the checkout is not involved. Returns one timing per setup."""
+    import http.client
+
+    from app.host_api.api import TillStatus, make_api
+    from app.host_api.events import StateBroadcaster
+    from app.host_api.server import HostApiServer
+
+    class NoCheckout:
+        def call(self, step: Any) -> Any:
+            raise RuntimeError("the status needs no checkout")
+
+    status = TillStatus("bench")
+    servers = []
+    for parser, loop in SERVER_SETUPS:
+        broadcaster = StateBroadcaster()
+        app = make_api(NoCheckout(), TOKEN, broadcaster, lambda: status)
+        servers.append(HostApiServer(app, "127.0.0.1", 0, broadcaster, http=parser, loop=loop))
+    timings = [Timings(f"{parser} on {loop}") for parser, loop in SERVER_SETUPS]
+    try:
+        for server in servers:
+            server.start()
+        connections = [http.client.HTTPConnection("127.0.0.1", server.port, timeout=30) for server in servers]
+        headers = {"Authorization": f"Bearer {TOKEN}"}
+        for number in range(warmup + calls):
+            for connection, timing in zip(connections, timings):
+                started = time.perf_counter()
+                connection.request("GET", "/v1/status", headers=headers)
+                answer = connection.getresponse()
+                answer.read()
+                if answer.status != 200:
+                    raise RuntimeError(f"HTTP {answer.status}")
+                if number >= warmup:
+                    timing.samples.append((time.perf_counter() - started) * 1000)
+        for connection in connections:
+            connection.close()
+    finally:
+        for server in servers:
+            server.stop()
+    return timings
+
+
 def print_table(rows: list[Timings]) -> None:
     """One line per step: count, p50, p95, mean."""
     print(f"  {'':28} {'n':>5} {'p50 ms':>9} {'p95 ms':>9} {'mean ms':>9}")
@@ -215,11 +268,21 @@ def main(argv: list[str]) -> None:
     parser.add_argument("-n", "--iterations", type=int, default=200, help="measured rounds")
     parser.add_argument("--warmup", type=int, default=20, help="rounds before measuring")
     parser.add_argument("--client", choices=("stdlib", "httpx"), default="stdlib", help="the POS's HTTP client")
+    parser.add_argument("--http", choices=("auto", "h11", "httptools"), default="auto", help="uvicorn's HTTP parser")
+    parser.add_argument("--loop", choices=("auto", "asyncio", "uvloop"), default="auto", help="uvicorn's event loop")
+    parser.add_argument(
+        "--compare-servers", type=int, metavar="N", default=0,
+        help="instead: N status calls to the API served by h11 on asyncio and by httptools on uvloop, in turn",
+    )
     args, _ = parser.parse_known_args(argv)
-    http, local = run(args.iterations, args.warmup, args.client)
+    if args.compare_servers:
+        print(f"\nGET /v1/status, {args.compare_servers} calls to each server in turn (client: http.client)")
+        print_table(compare_servers(args.compare_servers))
+        return
+    http, local = run(args.iterations, args.warmup, args.client, args.http, args.loop)
     print(
         f"\nPUT receipt + identify + close ({args.iterations} rounds, {args.warmup} warm-up, interleaved;"
-        f" client: {args.client})"
+        f" client: {args.client}; server: http {args.http}, loop {args.loop})"
     )
     print_table(http + local)
     print("\n  overhead of the host API (http - in process)   p50 ms    p95 ms")

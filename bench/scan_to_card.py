@@ -162,8 +162,12 @@ def main(argv: list[str]) -> None:
             till.window.activateWindow()
             ready: list[bool] = []
             till.controller.ready.connect(lambda: ready.append(True))
+            till.start_host_api()  # as the demo does: its POS hands the till its receipt through it
             till.connect_service(url)
             wait_until(app, lambda: bool(ready), "the checkout to be ready")
+            pos = till.demo_pos
+            assert pos is not None
+            wait_until(app, lambda: pos.pending == 0 and till.controller.state.from_host, "the POS's receipt")
             timed_scans(app, till, args.warmup)
             online = timed_scans(app, till, args.scans)
             floor = floor_paints(app, till, args.scans)

@@ -70,14 +70,15 @@ class CustomerCache:
     def get(self, identifier: Identifier) -> tuple[Customer, datetime] | None:
         """The customer last seen with `identifier` and when, or None if the till never saw them."""
         with self._db.reading() as session:
+            # The two columns, not the mapped row: this runs between a scan and the card shown.
             row = session.execute(
-                select(CachedCustomer)
+                select(CachedCustomer.data, CachedCustomer.fetched_at)
                 .join(CustomerKey, CustomerKey.customer_id == CachedCustomer.customer_id)
                 .where(CustomerKey.digest == self.digest(identifier))
-            ).scalar_one_or_none()
+            ).one_or_none()
             if row is None:
                 return None
-            data, fetched_at = row.data, row.fetched_at
+            data, fetched_at = row
         try:
             return customer_from_dict(json.loads(data)), fetched_at
         except (ValueError, TypeError):

@@ -45,6 +45,7 @@ class TillPresenter(QObject):
         self._balance_after_sale: Balance | None = None
         self._state: CheckoutState | None = None
         self.return_dialog: QDialog | None = None  # the demo POS's Return, last opened
+        self._waiting_scan: str | None = None  # scanned while the demo POS hands over its receipt
         panel = window.loyalty
         if pos is not None:
             host = pos.builder
@@ -59,6 +60,7 @@ class TillPresenter(QObject):
             host_panel.return_requested.connect(self._open_return)
             pos.call_failed.connect(panel.messages.show_error)
             pos.return_made.connect(self._return_made)
+            pos.handed_over.connect(self._identify_waiting_scan)
         panel.set_waiting_for_pos(pos is None)
         panel.identify.identify_requested.connect(self._identify)
         panel.customer.reset_requested.connect(controller.reset_customer)
@@ -70,9 +72,23 @@ class TillPresenter(QObject):
         controller.identify_finished.connect(self._identify_finished)
 
     def identify_scanned(self, value: str) -> None:
-        """A scanner read a customer's code: identify them, wherever the focus was."""
+        """A scanner read a customer's code: identify them, wherever the focus was.
+
+        While the demo POS hands its receipt over (or before the checkout is ready to take it),
+        the scan waits and is applied on that receipt: made now, the receipt arriving after
+        it would start over without the customer.
+        """
         self._window.loyalty.identify.clear()
+        if self._pos is not None and (self._pos.handing_over or not self._controller.is_ready):
+            self._waiting_scan = value  # the last scan counts
+            self._window.loyalty.identify.set_busy(True)
+            return
         self._identify(value)
+
+    def _identify_waiting_scan(self) -> None:
+        value, self._waiting_scan = self._waiting_scan, None
+        if value is not None:
+            self._identify(value)
 
     def _identify(self, text: str) -> None:
         self._window.loyalty.identify.set_busy(True)
@@ -92,10 +108,12 @@ class TillPresenter(QObject):
         """The checkout is ready: the demo POS hands over its open receipt (a customer found in the
         panel then stays with it as products are added)."""
         state = self._state
-        if state is not None and state.from_host and state.phase is Phase.AWAITING_PAYMENT:
-            return  # a receipt kept from before a restart: it is paid or voided first
-        if self._pos is not None and self._host is not None and not self._finished():
+        kept = state is not None and state.from_host and state.phase is Phase.AWAITING_PAYMENT
+        # (a receipt kept from before a restart is paid or voided first)
+        if not kept and self._pos is not None and self._host is not None and not self._finished():
             self._pos.send_receipt(self._host.receipt)
+        elif self._pos is not None and not self._pos.handing_over:
+            self._identify_waiting_scan()  # nothing to hand over: a scan that waited goes now
 
     def _add_product(self, sku: str) -> None:
         assert self._host is not None

@@ -340,7 +340,11 @@ class CheckoutSession:
             return self._state
         if self._holds_something():
             self._release_reservation()
-        self._set(receipt=receipt, phase=self._editing_phase(), confirmation=None, notice=None)
+        phase = self._editing_phase()
+        # A notice about the customer (a card not activated, balances as of...) stays with them
+        # while the POS changes the lines; one about a code or an approval left behind goes.
+        notice = self._state.notice if self._state.phase is phase else None
+        self._set(receipt=receipt, phase=phase, confirmation=None, notice=notice)
         if self._state.customer is not None:
             self._recalculate()
         return self._state

@@ -36,6 +36,7 @@ class DemoPos(QObject):
 
     call_failed = Signal(str)
     return_made = Signal(object)  # the till's answer to a return (PUT /v1/returns), a dict
+    handed_over = Signal()  # every receipt handed over so far has been answered (or has failed)
 
     def __init__(self, builder: DemoReceiptBuilder, registrar: DemoRegistrar, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +45,7 @@ class DemoPos(QObject):
         self._worker = BackgroundWorker("demo-pos", self)
         self._client: Future[PosClient] = Future()
         self._sold: dict[str, Receipt] = {}  # this run's paid receipts, by id: what may be returned
+        self._handing_over = 0  # receipts sent to the till and not yet answered
 
     @property
     def pending(self) -> int:
@@ -60,9 +62,20 @@ class DemoPos(QObject):
         if not self._client.done():
             self._client.set_exception(ConnectionError(reason))
 
+    @property
+    def handing_over(self) -> bool:
+        """Whether a receipt sent to the till is not answered yet (`handed_over` follows)."""
+        return self._handing_over > 0
+
     def send_receipt(self, receipt: Receipt) -> None:
         """Hand the till the receipt as it is now."""
-        self._run(lambda client: client.put_receipt(receipt))
+        self._handing_over += 1
+        self._run(lambda client: client.put_receipt(receipt), after=self._hand_over_ended)
+
+    def _hand_over_ended(self) -> None:
+        self._handing_over -= 1
+        if self._handing_over == 0:
+            self.handed_over.emit()
 
     def close_receipt(self, receipt_id: str) -> None:
         """Close the receipt on the till (it then awaits the code, the approval or the payment)."""
@@ -113,7 +126,15 @@ class DemoPos(QObject):
         if isinstance(answer, dict) and answer.get("phase") == "closed":
             self._sold[receipt.receipt_id] = receipt
 
-    def _run(self, call: Callable[[PosClient], Any], on_done: Callable[[Any], None] | None = None) -> None:
+    def _run(
+        self,
+        call: Callable[[PosClient], Any],
+        on_done: Callable[[Any], None] | None = None,
+        *,
+        after: Callable[[], None] | None = None,
+    ) -> None:
+        """Make `call` on the worker; then, on the GUI thread, `on_done(answer)` when it succeeded,
+        and `after()` whatever the outcome."""
         client_future = self._client
 
         def job() -> Any:
@@ -127,7 +148,18 @@ class DemoPos(QObject):
                     time.sleep(RETRY_PAUSE_SECONDS)  # on the demo POS's worker, never the GUI thread
             return None
 
-        self._worker.submit(job, on_done, self._failed)
+        def done(answer: Any) -> None:
+            if on_done is not None:
+                on_done(answer)
+            if after is not None:
+                after()
+
+        def failed(exc: BaseException) -> None:
+            self._failed(exc)
+            if after is not None:
+                after()
+
+        self._worker.submit(job, done, failed)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, PosCallRefused):

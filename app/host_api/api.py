@@ -10,7 +10,6 @@ import asyncio
 import json
 import logging
 from concurrent.futures import Future
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, AsyncIterator, Callable, Protocol, TypeVar
@@ -46,6 +45,7 @@ from app.host_api.returns import return_request, return_state
 from app.returns.errors import ReturnRefused
 from app.returns.texts import refusal_text
 from app.host_api.state import receipt_lines, receipt_state
+from app.host_api.till_status import TillStatus
 from app.shift.data import shift_data
 from app.shift.window import ShiftWindow, WindowError, shift_window
 from app.translation import translate
@@ -87,18 +87,6 @@ class CheckoutPort(Protocol):
     def call(self, step: Callable[[HostReceipts], T]) -> "Future[T]":
         """Queue `step`; its result comes in the future."""
         ...
-
-
-@dataclass(frozen=True)
-class TillStatus:
-    """What the till knows of itself besides the receipt (kept by the GUI side, read here)."""
-
-    version: str
-    online: bool | None = None
-    waiting: int = 0
-    failed: int = 0
-    printer_state: str = "none"
-    printer_text: str = ""
 
 
 ReceiptId = Path(min_length=1, max_length=64, pattern=r"^[^\s/]+$", description="The POS's own receipt id")

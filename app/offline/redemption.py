@@ -16,10 +16,7 @@ from typing import Any, Iterable, Protocol
 from fiscal.money import ZERO, money
 from loyalty_client.rules import offline_points_left, points_for_redeem
 from loyalty_client.types import Program
-
-REFUSE = "refuse"
-CAPPED = "capped"
-MODES = (REFUSE, CAPPED)
+from app.offline.redemption_modes import CAPPED, MODES, REFUSE  # noqa: F401  (the settings' names)
 
 
 @dataclass(frozen=True)

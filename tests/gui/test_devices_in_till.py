@@ -44,8 +44,8 @@ def start(qtbot, tmp_path, sandbox, **settings):
     till = make_till(qtbot, tmp_path, sync_interval_seconds=0.2, **settings)
     with qtbot.waitSignal(till.controller.ready, timeout=15_000):
         till.connect_service(sandbox.url)
-    # Ready once the demo POS handed over its first receipt (a scan meanwhile would be dropped with
-    # the cashier's input) and the devices are set up on their own worker.
+    # Ready once the demo POS handed over its first receipt (a scan meanwhile would wait for it:
+    # test_demo_pos_hand_over.py) and the devices are set up on their own worker.
     qtbot.waitUntil(
         lambda: till.controller.state.from_host and idle(till) and till.device_worker.pending == 0, timeout=10_000
     )

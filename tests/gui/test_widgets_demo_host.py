@@ -40,6 +40,39 @@ def test_a_product_click_emits_its_sku(qtbot, host) -> None:
     assert host.product_button("4810002") is None
 
 
+@pytest.mark.parametrize("width", [260, 320, 400, 520, 700])
+def test_product_names_wrap_and_elide_by_whole_words_at_any_width(qtbot, width: int) -> None:
+    from app.demo.host import DEMO_PRODUCTS
+
+    host = DemoHostPanel()
+    qtbot.addWidget(host)
+    host.set_products([(p.sku, p.name, p.price) for p in DEMO_PRODUCTS])
+    host.resize(width, 600)
+    host.show()
+    qtbot.waitExposed(host)
+    for product in DEMO_PRODUCTS:
+        button = host.product_button(product.sku)
+        *name_lines, price = button.text().split("\n")
+        assert 1 <= len(name_lines) <= 2 and price.strip()
+        words = set(product.name.split())
+        for line in name_lines:
+            assert set(line.split()) <= words | {"…"}, f"{product.name!r} cut inside a word at {width}px: {line!r}"
+            assert button.fontMetrics().horizontalAdvance(line) <= button.width(), f"{line!r} clipped at {width}px"
+        if width >= 400:  # the demo's POS column at 1024 px and wider: every name whole
+            assert " ".join(" ".join(name_lines).split()) == product.name, f"{product.name!r} elided at {width}px"
+
+
+def test_the_receipt_sums_do_not_break_inside_a_caption_and_its_amount(qtbot, host, sample_receipt) -> None:
+    host.show_receipt(sample_receipt, DISCOUNTS)
+    summary = host.findChild(QLabel, "ReceiptSummary")
+    host.resize(140, 600)  # narrow: the label wraps between the parts only
+    host.show()
+    qtbot.waitExposed(host)
+    parts = summary.text().split("   ")
+    assert parts[-1] == "To\u00a0pay\u00a023,93"
+    assert all(" " not in part for part in parts)
+
+
 def test_the_receipt_table(host, sample_receipt) -> None:
     host.show_receipt(sample_receipt, DISCOUNTS)
     table = _table(host)
@@ -50,7 +83,7 @@ def test_the_receipt_table(host, sample_receipt) -> None:
     assert _row(table, 1) == ["2", "Cheese 200 g", "1", "6,99", "6,99", "", "6,99"]
     assert _row(table, 2) == ["3", "Apples, kg", "1,350", "3,20", "4,32", "−2,21", "2,11"]
     summary = host.findChild(QLabel, "ReceiptSummary").text()
-    assert summary == "Total 28,69   Discount 4,76   To pay 23,93"
+    assert summary == "Total\u00a028,69   Discount\u00a04,76   To\u00a0pay\u00a023,93"  # no break inside a part
 
 
 def test_delete_on_a_selected_row_removes_that_line(qtbot, host, sample_receipt) -> None:

@@ -17,3 +17,36 @@ def test_stylesheet_is_packaged_and_sets_a_large_base_font(qtbot) -> None:
     assert label.font().pointSizeF() >= 14
     assert button.font().pointSizeF() >= 14
     assert BASE_POINT_SIZE >= 14
+
+
+def test_restyle_follows_a_changed_property_and_leaves_an_unchanged_one_unpolished(qtbot) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QProxyStyle
+
+    from widgets.style import restyle
+
+    class CountingStyle(QProxyStyle):
+        polished: list[QWidget] = []
+
+        def polish(self, widget):  # type: ignore[override]
+            if isinstance(widget, QWidget):
+                self.polished.append(widget)
+            return super().polish(widget)
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    label = QLabel("Total", host)
+    style = CountingStyle("Fusion")
+    label.setStyle(style)
+    host.setStyleSheet('QLabel[mode="alarm"] { color: #ff0000; }')
+    host.ensurePolished()
+    label.ensurePolished()
+
+    restyle("mode", "alarm", label)
+    assert label.palette().color(QPalette.ColorRole.WindowText).name() == "#ff0000"
+    polished = len(CountingStyle.polished)
+    restyle("mode", "alarm", label)  # the same state shown again
+    assert len(CountingStyle.polished) == polished
+    restyle("mode", "calm", label)
+    assert label.palette().color(QPalette.ColorRole.WindowText).name() != "#ff0000"
+    assert len(CountingStyle.polished) > polished

@@ -87,3 +87,31 @@ def test_the_token_command_prints_the_same_secret_every_time(tmp_path: Path, cap
     assert capsys.readouterr().out.strip() == first
     assert len(first) == 64 and int(first, 16) >= 0, "32 random bytes in hex"
     assert not list((tmp_path / "data").glob("*host-api*")), "never beside the database"
+
+
+def test_the_api_is_served_by_the_c_http_parser_on_uvloop_where_it_exists() -> None:
+    import sys
+
+    seen: dict[str, str] = {}
+
+    async def report(scope, receive, send) -> None:  # a bare ASGI app: where it runs, what parsed it
+        import asyncio
+        import inspect
+
+        seen["loop"] = type(asyncio.get_running_loop()).__module__
+        seen["parser"] = next(
+            (type(frame.frame.f_locals.get("self")).__module__ for frame in inspect.stack()
+             if "uvicorn.protocols.http" in type(frame.frame.f_locals.get("self")).__module__),
+            "",
+        )
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    server = HostApiServer(report, "127.0.0.1", 0)
+    server.start()
+    try:
+        assert httpx.get(f"{server.url}/", timeout=10).status_code == 204
+    finally:
+        server.stop()
+    assert seen["parser"] == "uvicorn.protocols.http.httptools_impl"
+    assert seen["loop"].startswith("uvloop") or sys.platform == "win32", seen["loop"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from loyalty_client.types import Customer, CustomerStatus
 from widgets.elided_label import ElidedLabel
 from widgets.formatting import (
     format_amount,
@@ -28,7 +28,10 @@ from widgets.formatting import (
     format_percent,
     format_points,
 )
-from widgets.style import repolish
+
+if TYPE_CHECKING:
+    from loyalty_client.types import Customer
+from widgets.style import restyle
 
 _PROGRESS_STEPS = 1000
 
@@ -219,6 +222,9 @@ class CustomerCard(QFrame):
     def _render(self) -> None:
         if self._shown is None:
             return
+        # Imported here, not with the module: the contract's types stay off the first paint.
+        from loyalty_client.types import CustomerStatus
+
         customer, as_of, currency = self._shown
         balance = customer.balance
 
@@ -229,17 +235,16 @@ class CustomerCard(QFrame):
 
         if customer.status is CustomerStatus.BLOCKED:
             self._status.setText(self.tr("Card blocked: bonuses cannot be earned or spent"))
-            self._status.setProperty("status", "blocked")
+            restyle("status", "blocked", self._status)
         elif customer.status is CustomerStatus.NOT_ACTIVATED:
             self._status.setText(self.tr("Card not activated: bonuses cannot be spent yet"))
-            self._status.setProperty("status", "not_activated")
+            restyle("status", "not_activated", self._status)
         else:
             self._status.setText("")
-            self._status.setProperty("status", "active")
+            restyle("status", "active", self._status)
         self._status.setVisible(customer.status is not CustomerStatus.ACTIVE)
         # Bonuses that cannot be spent are not shown as if they could.
-        self._spendable.setProperty("dimmed", customer.status is not CustomerStatus.ACTIVE)
-        repolish(self._status, self._spendable)
+        restyle("dimmed", customer.status is not CustomerStatus.ACTIVE, self._spendable)
 
         self._tier.setText(customer.tier.name)
         self._benefit.setText(

@@ -13,7 +13,7 @@ from widgets.checkout.offline_banner import OfflineBanner
 from widgets.checkout.redemption_panel import RedemptionPanel
 from widgets.checkout.sale_finished import SaleFinishedPanel
 from widgets.scrolling import VerticalScrollArea
-from widgets.style import repolish
+from widgets.style import restyle
 from widgets.checkout.totals_panel import TotalsPanel
 
 
@@ -88,10 +88,8 @@ class LoyaltyPanel(QFrame):
         """Show whether the loyalty service answers; *text* explains (e.g. "Offline: 3 queued")."""
         self._online = online
         state = "online" if online else "offline"
-        for widget in (self._status_dot, self._status_text):
-            widget.setProperty("service", state)
         self._status_text.setText(text)
-        repolish(self._status_dot, self._status_text)
+        restyle("service", state, self._status_dot, self._status_text)
 
     def set_compact(self, compact: bool) -> None:
         """Stack the parts' rows for a narrow window, or lay them out side by side again."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
-from widgets.style import repolish
+from widgets.style import restyle
 
 #: Severities, as the `severity` property the stylesheet colours by.
 ERROR = "error"
@@ -111,9 +111,7 @@ class MessageBar(QFrame):
         self._icon.setText(_ICONS[severity])
         self._text.setText(text)
         self._close.setVisible(severity != NONE)
-        for widget in (self, self._icon, self._text):
-            widget.setProperty("severity", severity)
-        repolish(self, self._icon, self._text)
+        restyle("severity", severity, self, self._icon, self._text)
 
     def _retranslate(self) -> None:
         self._close.setToolTip(self.tr("Dismiss the message"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
-from widgets.style import repolish
+from widgets.style import restyle
 
 #: Modes, as the `mode` property the stylesheet colours by.
 HIDDEN = "hidden"
@@ -78,9 +78,7 @@ class OfflineBanner(QFrame):
         self._mode = mode
         self._icon.setText(icon)
         self._text.setText("\n".join(parts))  # one fact per line: no dangling separator on a wrap
-        for widget in (self, self._icon, self._text):
-            widget.setProperty("mode", mode)
-        repolish(self, self._icon, self._text)
+        restyle("mode", mode, self, self._icon, self._text)
         self.setVisible(mode != HIDDEN)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)

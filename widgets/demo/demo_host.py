@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
@@ -21,11 +22,22 @@ from PySide6.QtWidgets import (
 )
 
 from fiscal.money import ZERO, money
-from fiscal.receipt import Receipt
 from widgets.formatting import format_amount, format_quantity
+from widgets.style import restyle
+
+if TYPE_CHECKING:
+    from fiscal.receipt import Receipt
 
 PRODUCT_COLUMNS = 4  # seven demo products in two rows: the receipt keeps its room on a 768-pixel screen
+#: Narrower than this per column, the buttons take fewer columns (down to two): a name's longest
+#: word must fit its button.
+MIN_PRODUCT_WIDTH = 130
 PRODUCT_NAME_LINES = 2
+#: The product buttons' type sizes, largest first (`fit` in till.qss): a narrow button takes the
+#: largest in which the whole name fits, and elides by words only in the smallest.
+PRODUCT_FITS = ("", "small", "smallest")
+ELLIPSIS = "…"
+NO_BREAK_SPACE = "\u00a0"
 
 #: Table columns: No, name, qty, price, amount, loyalty discount, final.
 COLUMNS = ("no", "name", "quantity", "price", "amount", "discount", "final")
@@ -51,29 +63,53 @@ class _ProductButton(QPushButton):
         self.setText(f"{name}\n{self._price}")
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
-        """Re-wrap the name for the new width."""
+        """Re-wrap the name for the new width, in a smaller type if the whole name fits only so."""
         super().resizeEvent(event)
-        lines = _wrap(self._name, self.fontMetrics(), max(40, self.width() - 16), PRODUCT_NAME_LINES)
+        width = max(40, self.width() - 16)
+        for fit in PRODUCT_FITS:
+            restyle("fit", fit, self)  # the stylesheet's font for it (till.qss)
+            lines = _wrap(self._name, self.fontMetrics(), width, PRODUCT_NAME_LINES)
+            if ELLIPSIS not in lines[-1]:
+                break
         self.setText("\n".join([*lines, self._price]))
 
 
 def _wrap(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
-    """Greedy word wrap by pixel width; the last line is elided if the text does not fit."""
-    lines: list[str] = []
-    current = ""
-    words = text.split()
-    for index, word in enumerate(words):
-        candidate = f"{current} {word}" if current else word
-        if current and metrics.horizontalAdvance(candidate) > width:
-            lines.append(current)
-            current = word
-            if len(lines) == max_lines - 1:
-                current = " ".join(words[index:])
-                break
+    """Greedy word wrap by pixel width into at most `max_lines` lines, never cutting a word.
+
+    What does not fit is left out by whole words and marked with an ellipsis after the last word
+    that fits (a word wider than the button alone gives way to the ellipsis: the tooltip names it).
+    """
+    lines: list[list[str]] = [[]]
+    for word in text.split():
+        line = lines[-1]
+        if line and metrics.horizontalAdvance(" ".join([*line, word])) > width:
+            lines.append([word])
         else:
-            current = candidate
-    lines.append(metrics.elidedText(current, Qt.TextElideMode.ElideRight, width))
-    return lines
+            line.append(word)
+    fits = all(metrics.horizontalAdvance(" ".join(line)) <= width for line in lines)
+    if len(lines) <= max_lines and fits:
+        return [" ".join(line) for line in lines]
+    shown: list[str] = []
+    for line in lines[: max_lines - 1]:
+        if metrics.horizontalAdvance(" ".join(line)) > width:
+            break  # a word too wide: the ellipsis takes over from here
+        shown.append(" ".join(line))
+    rest = [word for line in lines[len(shown):] for word in line]
+    kept: list[str] = []
+    for word in rest:
+        if metrics.horizontalAdvance(" ".join([*kept, word]) + ELLIPSIS) > width:
+            break
+        kept.append(word)
+    shown.append(" ".join([*kept, ELLIPSIS]) if kept else ELLIPSIS)
+    return shown
+
+
+def _unbreakable_parts(summary: str) -> str:
+    """The receipt's sums with each caption kept on one line with its amount ("To pay 23,93"):
+    a narrow column may wrap between the parts (set apart by runs of spaces), never inside one."""
+    parts = [part for part in summary.split("  ") if part.strip()]
+    return "   ".join(NO_BREAK_SPACE.join(part.split()) for part in parts)
 
 
 class DemoHostPanel(QFrame):
@@ -99,6 +135,7 @@ class DemoHostPanel(QFrame):
         self._finished = False
         self._products: list[tuple[str, str, Decimal]] = []
         self._product_buttons: list[_ProductButton] = []
+        self._product_columns = 0  # as laid out last
         self._receipt: Receipt | None = None
         self._discounts: dict[int, Decimal] = {}
 
@@ -183,10 +220,25 @@ class DemoHostPanel(QFrame):
         for index, (sku, name, price) in enumerate(self._products):
             button = _ProductButton(sku, name, price)
             button.clicked.connect(lambda _checked=False, code=sku: self.product_added.emit(code))
-            row, column = divmod(index, PRODUCT_COLUMNS)
-            self._products_grid.addWidget(button, row, column)
             self._product_buttons.append(button)
+        self._place_products()
         self._update_enabled()
+
+    def _place_products(self) -> None:
+        """Lay the buttons out in as many columns as leave each name room (`MIN_PRODUCT_WIDTH`)."""
+        columns = max(2, min(PRODUCT_COLUMNS, (self.width() + 6) // MIN_PRODUCT_WIDTH))
+        if columns == self._product_columns and all(
+            self._products_grid.indexOf(button) >= 0 for button in self._product_buttons
+        ):
+            return
+        self._product_columns = columns
+        for button in self._product_buttons:
+            self._products_grid.removeWidget(button)
+        for column in range(PRODUCT_COLUMNS):
+            self._products_grid.setColumnStretch(column, 1 if column < columns else 0)
+        for index, button in enumerate(self._product_buttons):
+            row, column = divmod(index, columns)
+            self._products_grid.addWidget(button, row, column)
 
     def product_button(self, sku: str) -> QPushButton | None:
         """The button of the product *sku*, if offered."""
@@ -295,13 +347,12 @@ class DemoHostPanel(QFrame):
         else:
             self._title.setText(self.tr("Receipt {number}").format(number=self._receipt.receipt_id))
             total = self._receipt.total
-            self._summary.setText(
-                self.tr("Total {total}   Discount {discount}   To pay {final}").format(
-                    total=format_amount(total),
-                    discount=format_amount(total_discount),
-                    final=format_amount(total - total_discount),
-                )
+            summary = self.tr("Total {total}   Discount {discount}   To pay {final}").format(
+                total=format_amount(total),
+                discount=format_amount(total_discount),
+                final=format_amount(total - total_discount),
             )
+            self._summary.setText(_unbreakable_parts(summary))
         self._update_enabled()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
@@ -322,6 +373,7 @@ class DemoHostPanel(QFrame):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         """In a narrow column, hide the number, price and amount columns: the final amount stays."""
         super().resizeEvent(event)
+        self._place_products()
         narrow = self._table.width() < FULL_TABLE_FROM
         for column in ("no", "price", "amount"):
             index = COLUMNS.index(column)
