@@ -213,18 +213,16 @@ class RetailCrmClient:
 
     def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         started = time.perf_counter()
-        begun = time.monotonic()
-        self._rate.acquire(begun + self.timeout_seconds)
-        # A wait for the rate comes out of the call's one total deadline.
-        remaining = self.timeout_seconds - (time.monotonic() - begun)
-        if remaining <= 0:
-            raise RateLimited("rate limited: too many requests to RetailCRM this second")
-        with watched_exchange(remaining) as deadline:
+        # A call may wait up to one of RetailCRM's rate windows for its turn (a till's own burst: identify,
+        # calculate and reserve come close together), then has its whole deadline for the
+        # exchange; a limit that would keep it longer (another till on the same key) is RateLimited.
+        self._rate.acquire(time.monotonic() + max(self.timeout_seconds, RATE_WINDOW_SECONDS))
+        with watched_exchange(self.timeout_seconds) as deadline:
             try:
                 response = self._session.request(
                     method,
                     self.endpoint.api_url + path,
-                    timeout=(min(self.connect_timeout_seconds, remaining), remaining),
+                    timeout=(min(self.connect_timeout_seconds, self.timeout_seconds), self.timeout_seconds),
                     allow_redirects=False,
                     stream=True,
                     **kwargs,

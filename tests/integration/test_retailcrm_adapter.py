@@ -391,3 +391,13 @@ def test_no_key_and_no_phone_reach_the_logs(fake: FakeRetailCrm, caplog: pytest.
     assert "loyalty" in text  # the calls were logged
     for secret in (fake.api_key, ANNA.phone, ANNA.phone[1:], ANNA.display_name):
         assert secret not in text
+
+
+def test_a_burst_of_the_tills_own_calls_waits_its_turn_rather_than_failing(fake: FakeRetailCrm) -> None:
+    # The window is longer than a call's deadline: a call that had to wait out the window from
+    # within its deadline could never be made, and the till would sell as offline.
+    window = RequestRate(limit=2, window=0.6)
+    client = RetailCrmClient(parse_endpoint(fake.url), fake.api_key, timeout_seconds=0.4, rate=window)
+    for _ in range(5):
+        client.get("loyalty/loyalties")
+    assert [path for _, path in fake.requests[-5:]] == [fake.requests[-1][1]] * 5
