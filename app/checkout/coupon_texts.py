@@ -1,10 +1,12 @@
 """What a coupon on the receipt gives, or why it does not apply, in the cashier's words."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from app.checkout.coupons import ReceiptCoupon
 from app.translation import translate
 from fiscal.money import ZERO, format_money
-from loyalty_client.types import CouponRefusal, CouponResult
+from loyalty_client.types import CouponRefusal, CouponResult, Offer, OfferKind
 
 
 def detail_text(coupon: ReceiptCoupon, currency: str = "") -> str:
@@ -49,3 +51,28 @@ def title_text(coupon: ReceiptCoupon) -> str:
     if coupon.result is not None and coupon.result.title:
         return coupon.result.title
     return translate("Coupons", "Coupon %1").replace("%1", coupon.code)
+
+
+def offer_text(offer: Offer) -> str:
+    """One of the member's offers for the card: its title, what it gives, from what amount, until when."""
+    parts = [offer.title]
+    value = offer.value
+    if offer.kind is not None and value is not None:
+        benefit = {
+            OfferKind.PERCENT_OFF: translate("Coupons", "−%1 %").replace("%1", _plain(value)),
+            OfferKind.AMOUNT_OFF: "−" + format_money(value),
+            OfferKind.EXTRA_POINTS_MULTIPLIER: translate("Coupons", "×%1 bonuses").replace("%1", _plain(value)),
+            OfferKind.EXTRA_POINTS_FIXED: translate("Coupons", "+%1 bonuses").replace("%1", format_money(value)),
+        }[offer.kind]
+        if benefit not in offer.title:
+            parts.append(benefit)
+    if offer.min_amount is not None:
+        parts.append(translate("Coupons", "from %1").replace("%1", format_money(offer.min_amount)))
+    parts.append(translate("Coupons", "until %1").replace("%1", offer.valid_until.strftime("%d.%m")))
+    return ", ".join(parts)
+
+
+def _plain(value: Decimal) -> str:
+    """A percent or multiplier without trailing zeros: 10, 2, 2,5."""
+    text = format(value.normalize(), "f")
+    return text.replace(".", ",")

@@ -123,6 +123,13 @@ class CheckoutState:
         """Money off the receipt from the coupons."""
         return money(sum(self.coupon_discounts.values(), ZERO))
 
+    def fiscal_discounts(self) -> dict[int, Decimal | LineDiscount]:
+        """Each line's discount for a registrar: the points alone, or the coupon and points parts."""
+        return {
+            line: self.line_discount(line) if self.coupon_discounts.get(line, ZERO) > ZERO else amount
+            for line, amount in self.discounts.items()
+        }
+
     def line_discount(self, line_no: int) -> LineDiscount:
         """A line's discount as its coupon part and its points part."""
         coupon = self.coupon_discounts.get(line_no, ZERO)
@@ -936,7 +943,7 @@ class CheckoutSession:
                 coupons=self._sale_coupons(),
             )
         assert self._registrar is not None  # payment_received: a till without one waits for the host
-        document = self._registrar.fiscalise(state.receipt, self._fiscal_discounts())
+        document = self._registrar.fiscalise(state.receipt, state.fiscal_discounts())
         return self._record_sale(document, transaction_id)
 
     def _record_sale(self, document: FiscalDocument, transaction_id: str | None = None) -> CheckoutState:
@@ -984,14 +991,6 @@ class CheckoutSession:
         if self._state.customer_as_of is not None:
             return ()
         return applied_codes(self._state.coupons)
-
-    def _fiscal_discounts(self) -> dict[int, Decimal | LineDiscount]:
-        """Each line's discount for the registrar: the points alone, or the coupon and points parts."""
-        state = self._state
-        return {
-            line: state.line_discount(line) if state.coupon_discounts.get(line, ZERO) > ZERO else amount
-            for line, amount in state.discounts.items()
-        }
 
     def _allocation(self) -> SaleAllocation | None:
         """The open receipt's points per line as it is sold: the reservation's allocation, else the
