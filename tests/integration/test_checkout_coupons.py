@@ -3,7 +3,7 @@ scanned before or after identification, what it gives or why not, removal, offli
 coupon with a points redemption on the same lines, its delivery, and a return of such a sale."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal as D
 
 import pytest
@@ -15,6 +15,8 @@ from app.checkout.notices import Severity
 from app.checkout.session import Phase
 from app.returns.model import ReturnLine, ReturnRequest
 from app.returns.service import ReturnsService
+from app.shift.summary import Count, summarise
+from app.shift.window import ShiftWindow
 from cache.tables import Operation
 from cache.transactions.journal import Journal
 from fiscal.receipt import FiscalDocument
@@ -74,10 +76,13 @@ def test_a_coupon_scanned_first_identifies_its_owner_and_combines_with_points(sa
 
     payload = Journal(till.database).get(Operation.COMMIT, state.sale.transaction_id).payload
     assert payload["coupons"] == [ANNA_COFFEE_10]
+    shift = ShiftWindow(datetime.now(timezone.utc) - timedelta(hours=1), datetime.now(timezone.utc) + timedelta(hours=1))
+    assert summarise(till.database, shift).coupons == Count(1, 1), "the shift counts it, not confirmed yet"
     report = till.sync.drain()
     assert report.done == 1
     assert uses(sandbox, ANNA_COFFEE_10) == [(state.sale.transaction_id, "used")], "used once"
     assert till.sync.drain().done == 0
+    assert summarise(till.database, shift).coupons == Count(1, 0), "confirmed once delivered"
 
 
 def test_coupons_after_identification_applied_or_refused_with_the_reason_and_removed(sandbox, till) -> None:

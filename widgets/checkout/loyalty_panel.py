@@ -99,7 +99,7 @@ class LoyaltyPanel(QFrame):
     def set_compact(self, compact: bool) -> None:
         """Stack the parts' rows for a narrow window, or lay them out side by side again."""
         self._compact = compact
-        for part in (self.customer, self.confirmation, self.redemption, self.totals):
+        for part in (self.customer, self.coupons, self.confirmation, self.redemption, self.totals):
             part.set_compact(compact)
         margin = 6 if compact else 9
         self._layout.setContentsMargins(margin, margin, margin, margin)
