@@ -178,3 +178,34 @@ def test_a_return_of_a_coupon_sale_gives_back_only_the_points_spent(sandbox, til
     )
     assert answer.points_returned == D("5.00"), "the coupon's part gives no points back"
     till.sync.drain()
+
+
+def test_a_hosts_receipt_with_a_coupon_awaiting_payment_outlives_a_restart_and_uses_it_once(
+    sandbox, tmp_path
+) -> None:
+    from fiscal.receipt import ReceiptLine
+    from tests.integration.test_host_checkout import PAID_AT, Till as HostTill
+
+    coffee = [ReceiptLine(1, "4810001000031", "Кофе", D(1), D("15.90"), D("15.90"))]
+    first = HostTill(sandbox.url, tmp_path / "till.sqlite")
+    first.host.put("R-9", coffee)
+    first.host.add_coupon("R-9", ANNA_COFFEE_10)
+    state = first.host.close("R-9")
+    assert state.phase is Phase.AWAITING_PAYMENT and state.coupon_discounts == {1: D("1.59")}
+    shown = state
+    first.close()
+
+    again = HostTill(sandbox.url, tmp_path / "till.sqlite")
+    try:
+        resumed = again.resumed
+        assert resumed.phase is Phase.AWAITING_PAYMENT
+        assert [(c.code, c.applied) for c in resumed.coupons] == [(ANNA_COFFEE_10, True)]
+        assert resumed.coupon_discounts == shown.coupon_discounts and resumed.discounts == shown.discounts
+        closed = again.host.paid("R-9", FiscalDocument("77", PAID_AT))
+        assert closed.phase is Phase.CLOSED
+        payload = again.journal.get(Operation.COMMIT, closed.sale.transaction_id).payload
+        assert payload["coupons"] == [ANNA_COFFEE_10]
+        assert again.sync.drain().done == 1
+        assert uses(sandbox, ANNA_COFFEE_10) == [(closed.sale.transaction_id, "used")]
+    finally:
+        again.close()
