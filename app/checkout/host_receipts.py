@@ -319,7 +319,9 @@ class HostReceipts:
             customer=customer_from_dict(sale["customer"]),
             redeem=Decimal(sale["redeem"]),
             discounts={int(line): Decimal(amount) for line, amount in sale["discounts"].items()},
-            coupon_discounts={int(line): Decimal(amount) for line, amount in (sale.get("coupon_discounts") or {}).items()},
+            coupon_discounts={
+                int(line): Decimal(amount) for line, amount in (sale.get("coupon_discounts") or {}).items()
+            },
             notice=notice,
             online=self._session.state.online,
             from_host=True,

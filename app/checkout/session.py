@@ -249,6 +249,13 @@ class OfflineStore(Protocol):
         ...
 
 
+def _amounts_by_line(kept: object) -> dict[int, Decimal]:
+    """Amounts per line number as an open sale keeps them (`{"1": "1.59"}`; none when absent)."""
+    if not isinstance(kept, Mapping):
+        return {}
+    return {int(line): Decimal(str(amount)) for line, amount in kept.items()}
+
+
 def offline_coupon_text() -> str:
     """Why a coupon is refused while the service cannot be asked."""
     return translate(
@@ -702,7 +709,8 @@ class CheckoutSession:
         self._payment_kept = True
         kept_allocation = kept.get("allocation")
         lines = () if kept_allocation is None else SaleAllocation.from_dict(kept_allocation).lines
-        coupon_results = tuple(from_data(CouponResult, data) for data in kept.get("coupon_results") or ())  # type: ignore[union-attr]
+        kept_results = kept.get("coupon_results") or ()
+        coupon_results = tuple(from_data(CouponResult, data) for data in kept_results)  # type: ignore[union-attr]
         restored_coupons = tuple(ReceiptCoupon(result.code, result) for result in coupon_results)
         kept_codes = coupons_from_data(kept.get("coupons"))  # type: ignore[arg-type]
         if reserved:
@@ -723,7 +731,7 @@ class CheckoutSession:
             redeem=redeem,
             discounts=discounts,
             coupons=restored_coupons,
-            coupon_discounts={int(line): Decimal(amount) for line, amount in (kept.get("coupon_discounts") or {}).items()},  # type: ignore[union-attr]
+            coupon_discounts=_amounts_by_line(kept.get("coupon_discounts")),
         )
         return self._await_payment()
 
@@ -780,7 +788,9 @@ class CheckoutSession:
         state = self._state
         assert state.customer is not None
         if not state.receipt.lines:
-            self._set(calculation=None, redeem=ZERO, discounts={}, coupons=unchecked(state.coupons), coupon_discounts={})
+            self._set(
+                calculation=None, redeem=ZERO, discounts={}, coupons=unchecked(state.coupons), coupon_discounts={}
+            )
             return
         if state.customer_as_of is not None:
             self._estimate_offline()

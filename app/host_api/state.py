@@ -95,13 +95,19 @@ def _fiscal_lines(state: CheckoutState) -> list[FiscalLineOut]:
     ]
 
 
+def _reason_code(coupon: ReceiptCoupon) -> str:
+    """Why a coupon does not apply, as the API names it (NOT_CHECKED: the service was not asked)."""
+    result = coupon.result
+    return "NOT_CHECKED" if result is None or result.reason is None else result.reason.value
+
+
 def _coupon(coupon: ReceiptCoupon) -> CouponOut:
     result = coupon.result
     return CouponOut(
         code=coupon.code,
         title=title_text(coupon),
         applied=coupon.applied,
-        reason=None if coupon.applied else ("NOT_CHECKED" if result is None or result.reason is None else result.reason.value),
+        reason=None if coupon.applied else _reason_code(coupon),
         reasonText=None if coupon.applied else detail_text(coupon),
         discount=money_text(result.discount if result is not None else ZERO),
         extraAccrual=money_text(result.extra_accrual if result is not None else ZERO),
