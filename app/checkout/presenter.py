@@ -223,6 +223,7 @@ class TillPresenter(QObject):
             calculation.accrual if calculation else ZERO,
             calculation.max_redeem if calculation else ZERO,
             currency,
+            with_coupons=state.coupon_discount > ZERO,
         )
         panel.redemption.set_limits(calculation.max_redeem if calculation else ZERO)
         panel.redemption.set_value(state.redeem)

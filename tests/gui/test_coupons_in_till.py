@@ -55,6 +55,9 @@ def test_a_coupon_through_the_wedge_with_points_is_paid_exactly_and_used_once(qt
         state = till.controller.state
         assert state.coupon_discounts == {1: D("1.59")} and state.redeem > 0
         assert till.window.loyalty.coupons.isVisible()
+        totals = till.window.loyalty.totals
+        assert child(totals, QLabel, "DiscountCaption").text() == "Discount", "not only bonuses now"
+        assert child(totals, QLabel, "DiscountValue").text() == "−" + f"{state.discount:.2f}".replace(".", ",")
 
         pay(qtbot, till)
         state = till.controller.state
