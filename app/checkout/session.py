@@ -13,6 +13,10 @@ Closing reserves the redemption on the service (after a one-time code when the p
 one); the host then takes payment of the discounted total; on "payment received" the receipt is
 fiscalised with the per-line discounts and the sale recorded durably for delivery.
 
+Coupons (printed with an offer) join the receipt at any phase before payment, naming their owner
+when nobody is identified yet; the service checks each one and the quote, the reservation and the
+commit carry them. Offline a coupon cannot be checked: it is refused, never applied unchecked.
+
 Offline (the customer from the cache, or the service gone mid-sale) nothing is reserved: accrual
 is estimated with the cached rules and spending is refused, unless the store's offline policy
 allows a capped exception; then closing with points to spend waits for the admin's approval.
@@ -536,6 +540,14 @@ class CheckoutSession:
                 self._release_reservation()
             self._set(coupons=added, phase=self._editing_phase(), confirmation=None, notice=None)
             self._recalculate()
+        notice = self._state.notice
+        if notice is not None and notice.code == errors.NotSupported.code:
+            # A service that takes no coupons refuses the whole quote: the receipt goes on without it.
+            self._set(coupons=state.coupons, notice=None)
+            self._recalculate()
+            text = translate("Coupons", "This loyalty service does not take coupons: the coupon is not applied.")
+            self._set(notice=notices.Notice(notices.Severity.ERROR, text, errors.NotSupported.code))
+            return self._state
         if self._state.notice is None:
             self._set(notice=self._coupon_notice(code))
         return self._state

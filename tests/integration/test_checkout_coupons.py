@@ -209,3 +209,31 @@ def test_a_hosts_receipt_with_a_coupon_awaiting_payment_outlives_a_restart_and_u
         assert uses(sandbox, ANNA_COFFEE_10) == [(closed.sale.transaction_id, "used")]
     finally:
         again.close()
+
+
+def test_a_service_that_takes_no_coupons_refuses_the_coupon_and_the_receipt_goes_on(tmp_path) -> None:
+    from app.checkout.identify_input import identifier_parser
+    from app.checkout.recorder import OutboxRecorder
+    from app.checkout.session import CheckoutSession
+    from app.demo.host import DemoReceiptBuilder
+    from cache.database import open_database
+    from fiscal.demo_registrar import DemoRegistrar
+    from loyalty_client.retailcrm.fake_server import FakeRetailCrm
+    from tests.integration.test_retailcrm_adapter import service
+
+    database = open_database(tmp_path / "till.sqlite")
+    try:
+        with FakeRetailCrm() as fake:
+            checkout = CheckoutSession(
+                service(fake), OutboxRecorder(database), DemoRegistrar(), identifier_parser("BY"),
+                store_id="001", till_id="01", currency="BYN",
+            )
+            checkout.update_receipt(DemoReceiptBuilder("001", "01").add("4810001000031"))
+            quoted = checkout.identify(ANNA_PHONE)
+            assert quoted.calculation is not None
+            state = checkout.add_coupon(ANNA_COFFEE_10)
+            assert state.coupons == () and state.notice.code == "NOT_SUPPORTED"
+            assert "does not take coupons" in state.notice.text
+            assert state.calculation == quoted.calculation, "the receipt is quoted as before"
+    finally:
+        database.close()
