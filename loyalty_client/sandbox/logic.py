@@ -67,6 +67,8 @@ from loyalty_client.errors import (
     TransactionNotFound,
 )
 from loyalty_client.identifiers import mask_phone
+from loyalty_client.batch import BatchAnswer, BatchItem
+from loyalty_client.sandbox.batch_delivery import BatchDelivery
 from loyalty_client.sandbox.storage import ledger, store
 from loyalty_client.sandbox.clock import SandboxClock
 from loyalty_client.sandbox.storage.database import is_single_connection, session_factory
@@ -77,6 +79,14 @@ from loyalty_client.sandbox.storage.models import (
     UsedQrStep,
 )
 from loyalty_client.sandbox.results import dump_result, fingerprint, load_result
+from loyalty_client.sandbox.purchase_record import (
+    MSG_NOT_FOUND,
+    canon_receipt as _canon_receipt,
+    commit_prints,
+    number as _number,
+    purchase_lines_json,
+    utc as _utc,
+)
 from loyalty_client.types import (
     Balance,
     BarcodeKind,
@@ -108,7 +118,6 @@ CODE_TTL_SECONDS = 300
 CODE_MAX_ATTEMPTS = 5
 _UNIT_ATTEMPTS = 10
 
-MSG_NOT_FOUND = "Клиент не найден"
 MSG_BLOCKED = "Карта заблокирована. Обратитесь к администратору"
 MSG_CODE_INVALID = "Неверный или просроченный код подтверждения"
 
@@ -167,10 +176,6 @@ def normalise_phone(value: str) -> str | None:
     return None
 
 
-def _utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
-
-
 def _start_of_day(moment: datetime) -> datetime:
     """Midnight starting the calendar day of `moment` in its own UTC offset (naive: UTC).
 
@@ -178,37 +183,6 @@ def _start_of_day(moment: datetime) -> datetime:
     """
     aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
     return aware.replace(hour=0, minute=0, second=0, microsecond=0)
-
-
-def _number(value: Decimal) -> str:
-    return format(value.normalize(), "f")
-
-
-def _canon_receipt(receipt: Receipt) -> dict[str, Any]:
-    """The receipt's content, independent of how its numbers were spelled on the wire."""
-    return {
-        "receipt_id": receipt.receipt_id,
-        "store_id": receipt.store_id,
-        "till_id": receipt.till_id,
-        "opened_at": _utc(receipt.opened_at).isoformat(),
-        "lines": sorted(
-            (
-                [
-                    line.line_no,
-                    line.sku,
-                    line.name,
-                    _number(line.quantity),
-                    _number(line.price),
-                    _number(line.amount),
-                    line.redeem_allowed,
-                    line.accrual_allowed,
-                    None if line.min_price is None else _number(line.min_price),
-                ]
-                for line in receipt.lines
-            ),
-            key=lambda item: (item[0], json.dumps(item, ensure_ascii=False)),
-        ),
-    }
 
 
 def _share(total: Decimal, part: Decimal, whole: Decimal) -> Decimal:
@@ -648,18 +622,20 @@ class SandboxLoyalty:
         Points are spent only as reserved for this transaction (see `_check_unreserved`), except
         offline: then within the program's offline limit for the day, and marked for review.
         """
-        canon = _canon_receipt(receipt)
-        receipt_print = fingerprint(canon)
-        request_print = fingerprint(
-            {
-                "customer": customer_id,
-                "receipt": canon,
-                "redeem": _number(redeem),
-                "fiscal": [fiscal.document_number, _utc(fiscal.closed_at).isoformat()],
-                "offline": offline,
-                "occurred_at": _utc(occurred_at).isoformat(),
-            }
-        )
+        return self._work(self._commit_unit(transaction_id, customer_id, receipt, redeem, fiscal, offline, occurred_at))
+
+    def _commit_unit(
+        self,
+        transaction_id: str,
+        customer_id: str,
+        receipt: Receipt,
+        redeem: Decimal,
+        fiscal: FiscalDocument,
+        offline: bool,
+        occurred_at: datetime,
+    ) -> Callable[[Session], CommitResult]:
+        """The unit of work of `commit`, to run in a transaction of its own or of a batch."""
+        receipt_print, request_print = commit_prints(customer_id, receipt, redeem, fiscal, offline, occurred_at)
 
         def unit(session: Session) -> CommitResult:
             now = self.clock.now()
@@ -728,23 +704,12 @@ class SandboxLoyalty:
                 review=review,
                 occurred_at=_utc(occurred_at),
                 created_at=now,
-                lines_json=json.dumps(
-                    [
-                        {
-                            "line_no": line.line_no,
-                            "quantity": str(line.quantity),
-                            "amount": str(line.amount),
-                            "discount": str(allocation[line.line_no].discount),
-                            "accrual": str(allocation[line.line_no].accrual),
-                        }
-                        for line in receipt.lines
-                    ]
-                ),
+                lines_json=purchase_lines_json(receipt.lines, allocation),
                 result_json=dump_result(result),
             )
             return result
 
-        return self._work(unit)
+        return unit
 
     @staticmethod
     def _check_matches(reservation: Row[Any], receipt_print: str, redeem: Decimal) -> None:
@@ -784,6 +749,10 @@ class SandboxLoyalty:
 
     def cancel(self, transaction_id: str) -> CancelResult:
         """Release a reservation, or reverse a committed purchase (what is left of it after refunds)."""
+        return self._work(self._cancel_unit(transaction_id))
+
+    def _cancel_unit(self, transaction_id: str) -> Callable[[Session], CancelResult]:
+        """The unit of work of `cancel`, to run in a transaction of its own or of a batch."""
 
         def unit(session: Session) -> CancelResult:
             now = self.clock.now()
@@ -830,10 +799,16 @@ class SandboxLoyalty:
             )
             return result
 
-        return self._work(unit)
+        return unit
 
     def refund(self, refund_id: str, original_transaction_id: str, lines: Sequence[RefundLine]) -> RefundResult:
         """Return goods of a purchase: reverse accrual and give back spent points in proportion."""
+        return self._work(self._refund_unit(refund_id, original_transaction_id, lines))
+
+    def _refund_unit(
+        self, refund_id: str, original_transaction_id: str, lines: Sequence[RefundLine]
+    ) -> Callable[[Session], RefundResult]:
+        """The unit of work of `refund`, to run in a transaction of its own or of a batch."""
         numbers = [line.line_no for line in lines]
         request_print = fingerprint(
             {"original": original_transaction_id, "lines": sorted([line.line_no, _number(line.quantity)] for line in lines)}
@@ -883,6 +858,24 @@ class SandboxLoyalty:
                 session, "refund", refund_id, purchase.key, customer.id, request_print, reversed_, quantities, result, now
             )
             return result
+
+        return unit
+
+    delivers_batches = True
+    """Several commits, cancels and refunds are done in one go (`deliver_batch`)."""
+
+    def deliver_batch(self, items: Sequence[BatchItem]) -> list[BatchAnswer]:
+        """Commits, cancels and refunds done in order in one transaction, each answered on its own
+        with its result or its business fault, as its own operation would answer it (see
+        `batch_delivery`)."""
+
+        def unit(session: Session) -> list[BatchAnswer]:
+            if session.get_bind().dialect.name == "sqlite":
+                # The write lock from the start: a batch writes anyway, and a read snapshot upgraded
+                # to a write late would fail whenever another writer went first (savepoints, too,
+                # need the transaction the driver would otherwise open only at the first write).
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            return BatchDelivery(self, session).run(items)
 
         return self._work(unit)
 

@@ -51,7 +51,8 @@ _OFFLINE_POINTS = select(func.coalesce(func.sum(_TRANSACTIONS.c.points), 0)).whe
     _TRANSACTIONS.c.occurred_at >= bindparam("since"),
     _TRANSACTIONS.c.occurred_at < bindparam("until"),
 )
-_RECORD = insert(_TRANSACTIONS)
+RECORD = insert(_TRANSACTIONS)
+"""Records purchases, refunds or cancels (one row, or many at once)."""
 _SET_TRANSACTION_STATE = (
     update(_TRANSACTIONS)
     .where(_TRANSACTIONS.c.kind == bindparam("of_kind"), _TRANSACTIONS.c.key == bindparam("of_key"))
@@ -80,6 +81,11 @@ def add_purchases(session: Session, customer_id: str, amount: Decimal) -> None:
     committed, and writing back a total computed from it would lose that sale.
     """
     session.execute(_ADD_PURCHASES, {"customer_id": customer_id, "amount": amount})
+
+
+def add_purchases_many(session: Session, amounts: Sequence[tuple[str, Decimal]]) -> None:
+    """`add_purchases` for several members at once: (customer id, amount) pairs."""
+    session.execute(_ADD_PURCHASES, [{"customer_id": customer_id, "amount": amount} for customer_id, amount in amounts])
 
 
 def program(session: Session) -> tuple[Row[Any], Sequence[Row[Any]]] | None:
@@ -113,7 +119,7 @@ def offline_points(session: Session, customer_id: str, since: datetime, until: d
 
 def record(session: Session, **columns: Any) -> None:
     """Record a purchase, refund or cancel (`columns`: every column of `TransactionRow` but its id)."""
-    session.execute(_RECORD, columns)
+    session.execute(RECORD, columns)
 
 
 def set_transaction_state(session: Session, kind: str, key: str, state: str) -> None:
