@@ -98,7 +98,7 @@ class BatchDelivery:
         self._recorded: dict[tuple[str, str], tuple[str, str]] = {}  # (kind, key) -> fingerprint, result
         self._reserved: set[str] = set()
         self._writes = _Writes()
-        self._program: tuple[Program, Row[Any]] | None = None
+        self._programs: dict[str, tuple[Program, Row[Any]]] = {}
 
     def run(self, items: Sequence[BatchItem]) -> list[BatchAnswer]:
         """Every item's answer, in order: its result or its business fault."""
@@ -238,7 +238,7 @@ class BatchDelivery:
         if item.transaction_id in self._reserved:
             return None
         try:
-            program, program_row = self._program_read()
+            program, program_row = self._program_of(item.receipt.store_id)
             status = self._service._usable(member.row)
             account = member.account
             spendable = max(ZERO, account.spendable - member.held)
@@ -295,10 +295,12 @@ class BatchDelivery:
         self._recorded[("purchase", item.transaction_id)] = (request_print, result_json)
         return result
 
-    def _program_read(self) -> tuple[Program, Row[Any]]:
-        if self._program is None:
-            self._program = self._service._program(self._session)
-        return self._program
+    def _program_of(self, store_id: str) -> tuple[Program, Row[Any]]:
+        """The store's program (its own, else the chain's), read once per batch."""
+        found = self._programs.get(store_id)
+        if found is None:
+            found = self._programs[store_id] = self._service._program(self._session, store_id)
+        return found
 
     @staticmethod
     def _balance(member: _Member) -> Balance:

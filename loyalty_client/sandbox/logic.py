@@ -246,8 +246,9 @@ class SandboxLoyalty:
     # ----- shared reads --------------------------------------------------------------------------
 
     @staticmethod
-    def _program(session: Session) -> tuple[Program, Row[Any]]:
-        found = store.program(session)
+    def _program(session: Session, store_id: str | None = None) -> tuple[Program, Row[Any]]:
+        """The rules of `store_id` (its own program, else the chain's; the chain's for None)."""
+        found = store.program(session, store_id)
         if found is None:
             raise InvalidRequest("Программа лояльности не настроена")
         row, tiers = found
@@ -409,15 +410,15 @@ class SandboxLoyalty:
     # ----- operations ----------------------------------------------------------------------------
 
     def get_program(self, store_id: str) -> Program:
-        """The program's rules and tiers (one program for every store)."""
-        return self._work(lambda session: self._program(session)[0])
+        """The rules and tiers of the store's program (its own, else the chain's)."""
+        return self._work(lambda session: self._program(session, store_id)[0])
 
     def identify(self, identifier: Identifier, store_id: str, till_id: str) -> Customer:
         """The member behind a phone, card, app QR (checked, never twice) or offer coupon."""
 
         def unit(session: Session) -> Customer:
             now = self.clock.now()
-            program, _ = self._program(session)
+            program, _ = self._program(session, store_id)
             customer, messages = self._find(session, identifier, now)
             self._usable(customer)
             account = self._account(session, customer, now, lock=False)
@@ -468,7 +469,7 @@ class SandboxLoyalty:
 
         def unit(session: Session) -> Calculation:
             now = self.clock.now()
-            program, _ = self._program(session)
+            program, _ = self._program(session, receipt.store_id)
             customer = self._customer(session, customer_id)
             status = self._usable(customer)
             account = self._account(session, customer, now, lock=False)
@@ -556,7 +557,7 @@ class SandboxLoyalty:
                 raise InvalidRequest(f"Покупка {transaction_id} уже проведена")
             if self._transaction(session, "cancel", transaction_id) is not None:
                 raise InvalidRequest(f"Покупка {transaction_id} отменена")
-            program, program_row = self._program(session)
+            program, program_row = self._program(session, receipt.store_id)
             status = self._usable(customer)
             spendable = ledger.available(session, account, now, exclude=transaction_id)
             self._check_balance(program, status, spendable, redeem)
@@ -648,7 +649,7 @@ class SandboxLoyalty:
                 return load_result(CommitResult, existing.result_json)
             if self._transaction(session, "cancel", transaction_id) is not None:
                 raise InvalidRequest(f"Покупка {transaction_id} отменена: провести её нельзя")
-            program, program_row = self._program(session)
+            program, program_row = self._program(session, receipt.store_id)
             status = self._usable(customer)
             reservation = self._reservation(session, transaction_id)
             if reservation is not None and reservation.customer_id != customer.id:

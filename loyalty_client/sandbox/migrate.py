@@ -28,6 +28,8 @@ BEFORE_MIGRATIONS = "0001"
 
 _UNVERSIONED_WITH_OFFLINE_LIMIT = "0002"
 """A database `create_all` made just before migrations came may already have 0002's columns."""
+_UNVERSIONED_WITH_STORE_PROGRAMS = "0003"
+"""... or those of 0003 (made by `create_all` with the models of this version)."""
 
 _ADVISORY_LOCK_KEY = 0x7117_5A4D  # any fixed number: the sandbox's schema lock on PostgreSQL
 
@@ -88,6 +90,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 def _unversioned_schema(connection: Connection) -> str:
     """The revision that equals the schema of a database made with `create_all`, before migrations."""
     columns = {column["name"] for column in inspect(connection).get_columns("programs")}
+    if "store_id" in columns:
+        return _UNVERSIONED_WITH_STORE_PROGRAMS
     return _UNVERSIONED_WITH_OFFLINE_LIMIT if "offline_redeem_limit" in columns else BEFORE_MIGRATIONS
 
 

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Sequence
 
-from sqlalchemy import Row, bindparam, case, func, insert, select, update
+from sqlalchemy import Row, bindparam, case, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from loyalty_client.sandbox.storage.models import CustomerRow, OfferRow, ProgramRow, ReservationRow, TierRow, TransactionRow
@@ -30,7 +30,14 @@ _ADD_PURCHASES = (
     .where(_CUSTOMERS.c.id == bindparam("customer_id"))
     .values(purchases_12m=case((_PURCHASES_PLUS < 0, 0), else_=_PURCHASES_PLUS))
 )
-_PROGRAM = select(_PROGRAMS).order_by(_PROGRAMS.c.id).limit(1)
+# The store's own program first, else the chain's (no store id); nulls sort first on SQLite and
+# last on PostgreSQL, hence the explicit order.
+_PROGRAM = (
+    select(_PROGRAMS)
+    .where(or_(_PROGRAMS.c.store_id == bindparam("store_id"), _PROGRAMS.c.store_id.is_(None)))
+    .order_by(case((_PROGRAMS.c.store_id.is_(None), 1), else_=0), _PROGRAMS.c.id)
+    .limit(1)
+)
 _TIERS_OF = select(_TIERS).where(_TIERS.c.program_id == bindparam("program_id")).order_by(_TIERS.c.threshold)
 _OFFERS_OF = (
     select(_OFFERS)
@@ -88,9 +95,10 @@ def add_purchases_many(session: Session, amounts: Sequence[tuple[str, Decimal]])
     session.execute(_ADD_PURCHASES, [{"customer_id": customer_id, "amount": amount} for customer_id, amount in amounts])
 
 
-def program(session: Session) -> tuple[Row[Any], Sequence[Row[Any]]] | None:
-    """The program's row and its tiers, lowest threshold first (None if there is no program)."""
-    row = session.execute(_PROGRAM).first()
+def program(session: Session, store_id: str | None = None) -> tuple[Row[Any], Sequence[Row[Any]]] | None:
+    """The program of `store_id` (the store's own, else the chain's; the chain's for None) and its
+    tiers, lowest threshold first (None if there is no program)."""
+    row = session.execute(_PROGRAM, {"store_id": store_id}).first()
     if row is None:
         return None
     return row, session.execute(_TIERS_OF, {"program_id": row.id}).all()
