@@ -39,6 +39,7 @@ import random
 import signal
 import sys
 import uuid
+from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -131,6 +132,9 @@ class _Sold:
 
 
 CRASH_STEPS = ("reserved", "fiscalised")
+REFUND_WINDOW = 500
+"""How many of the run's latest sales a refund may pick from: the window keeps the memory (and the
+time to pick) of a long run flat, and a refund of a sale long gone is rare at a till anyway."""
 
 
 @dataclass(frozen=True)
@@ -224,7 +228,7 @@ class SalesLoad:
         self._plan = plan
         self._out = out
         self._random = random.Random(plan.seed)
-        self._sold: list[_Sold] = []
+        self._sold: deque[_Sold] = deque(maxlen=REFUND_WINDOW)  # the latest sales with something left to refund
         self.report = LoadReport()
 
     def run(self) -> LoadReport:
@@ -293,6 +297,8 @@ class SalesLoad:
         payload = refund_payload(refund_id, sold.transaction_id, [RefundLine(line_no, Decimal(1))])
         self._journal.record_refund(refund_id, sold.customer_id, payload, datetime.now(timezone.utc))
         sold.left[line_no] -= 1
+        if not any(quantity >= 1 for quantity in sold.left.values()):
+            self._sold.remove(sold)
         self.report.refunds += 1
         self._say(f"refunded {refund_id} {sold.transaction_id}")
 
