@@ -6,7 +6,8 @@ and raises `loyalty_client.errors` faults with messages meant for the cashier. T
 
 Consistency is kept by the database, never by a lock in this process, so several sandbox
 processes may serve one database (PostgreSQL; READ COMMITTED, its default). Each operation is
-one unit of work in its own transaction, and each rule holds by one of these:
+one unit of work in its own transaction (a DeliverBatch does all its items in one, see
+`batch_delivery`), and each rule holds by one of these:
 
 - A member's points (never spent twice, never below zero, holds of other tills counted): every
   operation that changes them first locks the member's account row (`SELECT ... FOR UPDATE`,
