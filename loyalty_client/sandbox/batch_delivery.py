@@ -123,6 +123,7 @@ class BatchDelivery:
 
     def _read(self, commits: Sequence[CommitItem]) -> None:
         """Read (and lock) what the remaining commits depend on, one statement per table."""
+        self._now = self._service.clock.now()  # as each operation on its own reads the clock when it starts
         session, now = self._session, self._now
         ids = sorted({item.customer_id for item in commits})
         keys = sorted({item.transaction_id for item in commits})
