@@ -38,7 +38,7 @@ def test_three_tills_sell_and_the_ledger_holds_each_sale_once(sandbox: RunningSa
 
     assert done.returncode == 0, done.stdout + done.stderr
     assert re.search(r"sales committed: 30 in [\d.]+ s: [\d.]+ sales/s", done.stdout)
-    for operation in ("identify", "calculate", "commit", "refund"):
+    for operation in ("identify", "calculate", "reserve", "commit", "refund"):
         assert re.search(rf"^  {operation} +\d+ +0 +[\d.]+ +[\d.]+$", done.stdout, re.MULTILINE), operation
     assert "ledger check (in the sandbox database): OK, 30 sales and 3 refunds each recorded once" in done.stdout
     assert purchases(sandbox) == before + 30 and purchases(sandbox, "refund") == 3

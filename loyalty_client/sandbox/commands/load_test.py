@@ -10,8 +10,8 @@ second, and per operation the calls, faults and p50/p95 latency, then the ledger
 The ledger check: with `--db` (the service's own sandbox database), every committed sale and
 refund is recorded exactly once and no sale whose commit failed is; without it, every committed
 sale is committed again and must answer what it answered the first time (recorded, and not
-twice). With `--db`, `--members` new members are enrolled for the run straight into that
-database; without it, the demo's active members are used. Exit status 0 when the check holds,
+twice). With `--db`, `--members` new members (50 points each) are enrolled for the run straight
+into that database; without it, the demo's active members with a card are used. Exit status 0 when the check holds,
 1 when it does not, 2 for bad input.
 """
 from __future__ import annotations
@@ -37,6 +37,7 @@ T = TypeVar("T")
 PROG = "till-loyalty sandbox load-test"
 ZERO = Decimal("0.00")
 OPERATIONS = ("identify", "calculate", "reserve", "commit", "refund")
+STARTING_POINTS = Decimal("50.00")
 
 
 @dataclass
@@ -109,7 +110,7 @@ def run_till(url: str, till: int, sales: int, cards: Sequence[str], timeout: flo
 
 
 def enrol_members(db_url: str, count: int) -> list[str]:
-    """`count` new active members with empty accounts for this run; their card numbers."""
+    """`count` new active members for this run, each with `STARTING_POINTS` to spend; their card numbers."""
     from sqlalchemy.orm import Session
 
     from loyalty_client.sandbox.storage import ledger
@@ -134,7 +135,8 @@ def enrol_members(db_url: str, count: int) -> list[str]:
                     )
                 )
                 session.flush()
-                ledger.open_account(session, customer_id, now)
+                account = ledger.open_account(session, customer_id, now)
+                ledger.accrue(session, account, STARTING_POINTS, f"LOAD-TEST-{run:05d}", now, hold_days=0)
     finally:
         engine.dispose()
     return cards
