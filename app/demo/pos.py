@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from concurrent.futures import Future
+from decimal import Decimal
 from typing import Any, Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
