@@ -18,7 +18,16 @@ from fiscal.receipt import Receipt
 from loyalty_client.batch import BatchAnswer, BatchItem, CancelItem, CommitItem, RefundItem
 from loyalty_client.errors import InvalidRequest, ServiceUnavailable, fault_for
 from loyalty_client.soap.contract import CONTRACT_REVISION, NAMESPACE, SOAP_ENV_11, describe_schema_error
-from loyalty_client.types import Balance, BarcodeKind, CancelResult, CommitResult, Offer, RefundResult
+from loyalty_client.types import (
+    Balance,
+    BarcodeKind,
+    CancelResult,
+    CommitResult,
+    CouponRefusal,
+    CouponResult,
+    Offer,
+    RefundResult,
+)
 
 SOAP_ACTION = f"{NAMESPACE}#DeliverBatch"
 """The operation's soapAction in the WSDL's binding."""
@@ -174,6 +183,7 @@ def _answer(item: BatchItem, answer: etree._Element) -> BatchAnswer:
             redeemed=Decimal(_text(answer, "redeemed")),
             balance=_balance(answer.find(_q("balance"))),  # type: ignore[arg-type]
             offers=() if offers is None else tuple(_offer(offer) for offer in offers.iterfind(_q("offer"))),
+            coupons=_coupons(answer.find(_q("coupons"))),
         )
     if isinstance(item, CancelItem) and name == "CancelPurchaseResponse":
         balance = answer.find(_q("balance"))
@@ -230,3 +240,31 @@ def _offer(element: etree._Element) -> Offer:
         valid_until=date.fromisoformat(_text(element, "validUntil").strip()[:10]),
         barcode_kind=BarcodeKind(_text(element, "barcodeKind").strip()),
     )
+
+
+def _optional(element: etree._Element, name: str) -> str | None:
+    text = element.findtext(_q(name))
+    return None if text is None else text.strip()
+
+
+def _coupons(container: etree._Element | None) -> tuple[CouponResult, ...]:
+    """`coupons { coupon* }` of a commit's answer (revision 4; none from an earlier service)."""
+    if container is None:
+        return ()
+    results = []
+    for coupon in container.iterfind(_q("coupon")):
+        reason, min_amount, valid_until = (_optional(coupon, name) for name in ("reason", "minAmount", "validUntil"))
+        results.append(
+            CouponResult(
+                code=_text(coupon, "code").strip(),
+                offer_id=_optional(coupon, "offerId"),
+                title=_text(coupon, "title"),
+                applied=_bool(_text(coupon, "applied")),
+                reason=None if reason is None else CouponRefusal(reason),
+                min_amount=None if min_amount is None else Decimal(min_amount),
+                valid_until=None if valid_until is None else date.fromisoformat(valid_until[:10]),
+                discount=Decimal(_text(coupon, "discount").strip()),
+                extra_accrual=Decimal(_text(coupon, "extraAccrual").strip()),
+            )
+        )
+    return tuple(results)

@@ -33,7 +33,7 @@ from loyalty_client.sandbox.storage.models import CustomerRow, LedgerEntry, Pend
 from loyalty_client.sandbox.storage.transaction_log import recorded_transactions
 from loyalty_client.soap.batch_envelope import batch_request
 from loyalty_client.soap.client import SoapLoyaltyService
-from loyalty_client.soap.contract import NAMESPACE, contract_schema
+from loyalty_client.soap.contract import CONTRACT_REVISION, NAMESPACE, contract_schema
 from loyalty_client.types import CancelResult, CommitResult, RefundLine, RefundResult
 from tests.backends import ON_EVERY_DATABASE
 from tests.conftest import SANDBOX_DAY
@@ -161,7 +161,7 @@ def test_the_batch_request_built_without_zeep_is_valid_and_reads_back_as_sent() 
     line = ReceiptLine(2, "SKU-1", "Хлеб & <соль>", Decimal("0.125"), Decimal("3.20"), Decimal("0.40"),
                        redeem_allowed=False, accrual_allowed=True, min_price=Decimal("0.10"))
     commit = CommitItem("T-1", "C-1", Receipt("R-1", "001", "02", moment, (line,)), Decimal("0.40"),
-                        FiscalDocument("FD-9", moment), False, moment)
+                        FiscalDocument("FD-9", moment), False, moment, ("9900001000027",))
     items: list[BatchItem] = [
         commit,
         CancelItem("T-2"),
@@ -172,7 +172,7 @@ def test_the_batch_request_built_without_zeep_is_valid_and_reads_back_as_sent() 
 
     request = envelope.find(f".//{{{NAMESPACE}}}DeliverBatchRequest")
     assert contract_schema().validate(request)
-    assert envelope.findtext(f".//{{{NAMESPACE}}}ContractRevision") == "3"
+    assert envelope.findtext(f".//{{{NAMESPACE}}}ContractRevision") == str(CONTRACT_REVISION)
     operations = [next(iter(item)) for item in request]
     assert [read_commit(operations[0]), read_cancel(operations[1]), read_refund(operations[2])] == items
 
