@@ -441,6 +441,9 @@ class TillApplication(QObject):
         if result.identifier is None:
             self.window.loyalty.messages.show_warning(scan_refusal_text(result.reason))
             return
+        if result.kind is ScanKind.COUPON:
+            self.presenter.coupon_scanned(result.value)
+            return
         self.presenter.identify_scanned(result.value)
 
     def _print_slip_for(self, state: CheckoutState) -> None:

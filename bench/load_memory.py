@@ -6,6 +6,9 @@ from /proc) is read when its output says the N-th sale is on disk: after the fir
 (the floor: everything loaded and warm), after 1 000 and after 10 000 (or the counts given).
 Prints the sizes, the growth between the two checkpoints and the ratio last/first; target: flat,
 under 10 % growth between 1 000 and 10 000 sales. Linux only (reads /proc).
+
+What a long run keeps is bounded: the load run picks its refunds from a window of its latest
+sales (`app.cli.load.REFUND_WINDOW`), not from every sale it made.
 """
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Mapping
 
-from fiscal.allocation import FiscalLine, fiscal_lines
+from fiscal.allocation import FiscalLine, LineDiscount, LineDiscountLike, fiscal_lines
 from fiscal.money import ZERO, money
 from fiscal.receipt import FiscalDocument, Receipt
 
@@ -47,9 +47,9 @@ class DemoRegistrar:
         self._kept: list[dict[str, Any]] = []  # the documents, when there is no memory file
         self.printed: deque[tuple[FiscalDocument, list[FiscalLine]]] = deque(maxlen=PRINTED_KEPT)
 
-    def fiscalise(self, receipt: Receipt, discounts: Mapping[int, Decimal]) -> FiscalDocument:
+    def fiscalise(self, receipt: Receipt, discounts: Mapping[int, LineDiscountLike]) -> FiscalDocument:
         """Number the document, keep it in the fiscal memory, and keep its fiscal lines (split
-        where a discount needs it)."""
+        where a discount needs it, each with its coupon and points parts)."""
         lines = [part for line in receipt.lines for part in fiscal_lines(line, discounts.get(line.line_no, ZERO))]
         with self._lock:
             self._continue_numbering()
@@ -62,7 +62,7 @@ class DemoRegistrar:
                 "receipt_id": receipt.receipt_id,
                 "opened_at": receipt.opened_at.isoformat(),
                 "total": str(receipt.total),
-                "discount": str(money(sum(discounts.values(), ZERO))),
+                "discount": str(money(sum((_total(d) for d in discounts.values()), ZERO))),
             }
             if self._memory is not None:
                 _append(self._memory, record)
@@ -144,3 +144,7 @@ def _append(path: Path, record: Mapping[str, Any]) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
+
+
+def _total(discount: LineDiscountLike) -> Decimal:
+    return discount.total if isinstance(discount, LineDiscount) else discount

@@ -1,17 +1,18 @@
 """What the till needs from a fiscal registrar, whichever device or host POS provides it."""
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Mapping, Protocol
 
+from fiscal.allocation import LineDiscountLike
 from fiscal.receipt import FiscalDocument, Receipt
 
 
 class FiscalRegistrar(Protocol):
     """Prints the fiscal receipt with the loyalty discounts applied and returns its document."""
 
-    def fiscalise(self, receipt: Receipt, discounts: Mapping[int, Decimal]) -> FiscalDocument:
-        """Print the receipt; return the document number and time."""
+    def fiscalise(self, receipt: Receipt, discounts: Mapping[int, LineDiscountLike]) -> FiscalDocument:
+        """Print the receipt; return the document number and time. A line's discount is a Decimal
+        (points alone) or a `LineDiscount` (a coupon's part and the points' part)."""
         ...
 
     def document_for(self, receipt: Receipt) -> FiscalDocument | None:

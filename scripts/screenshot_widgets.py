@@ -1,7 +1,7 @@
 """Render the till window offscreen with sample data to a PNG, to judge readability.
 
 Usage: .venv/bin/python scripts/screenshot_widgets.py [out.png] [--lang ru|be|en] [--offline]
-       [--code] [--customer STATUS] [--size WxH] [--finished] [--long] [--register]
+       [--code] [--customer STATUS] [--size WxH] [--finished] [--long] [--register] [--coupons]
 The window takes the layout its width calls for: --size 420x768 shows the compact panel alone,
 1024x768 and up the host column beside it. The output (default screenshots/till.png) is not
 committed. --register also opens the registration dialog (its code entry shown) and saves it
@@ -98,6 +98,7 @@ def main() -> int:
     parser.add_argument("--finished", action="store_true", help="show the receipt paid and the sale finished")
     parser.add_argument("--long", action="store_true", help="a long customer name and a large amount")
     parser.add_argument("--register", action="store_true", help="open the registration dialog too")
+    parser.add_argument("--coupons", action="store_true", help="coupons on the receipt and the member's offers")
     args = parser.parse_args()
     width, height = (int(part) for part in args.size.lower().split("x"))
 
@@ -117,6 +118,20 @@ def main() -> int:
         if args.long:
             customer = replace(customer, display_name="Александра Константиновна Преображенская-Ковалёва")
         panel.customer.show_customer(customer, as_of=as_of, currency="BYN")
+    if args.coupons:
+        from widgets.checkout.coupon_list import CouponRow
+
+        panel.customer.show_offers(
+            ["−10 % на кофе, до 04.01", "Двойные баллы, ×2 бонуса, от 20,00, до 19.01"]
+        )
+        panel.coupons.show_coupons(
+            [
+                CouponRow("9900001000010", "−10 % на кофе", "−1,24", True),
+                CouponRow("9900001000027", "Двойные баллы", "+0,87 бонуса", True),
+                CouponRow("9900002000019", "−2,00 на покупку", "действует с покупки от 20,00", False),
+                CouponRow("9900004000017", "−5 % на всё", "только для владельца", False),
+            ]
+        )
     panel.redemption.set_limits(D("14.70"))
     panel.redemption.set_value(D("14.70"))
     redeem = sum(discounts.values(), D("0"))

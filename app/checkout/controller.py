@@ -131,6 +131,14 @@ class CheckoutController(QObject):
         """The cashier chose the points to redeem."""
         self._run(lambda s: s.set_redeem(amount))
 
+    def add_coupon(self, code: str) -> None:
+        """An offer's coupon joins the receipt (its owner is identified if nobody is yet)."""
+        self._run(lambda s: s.add_coupon(code))
+
+    def remove_coupon(self, code: str) -> None:
+        """Take a coupon off the receipt."""
+        self._run(lambda s: s.remove_coupon(code))
+
     def close_receipt(self) -> None:
         """Close the receipt (may stop to ask for a one-time code)."""
         self._run(lambda s: s.close_receipt())

@@ -38,7 +38,7 @@ from cache.tables import OpenSaleStage
 from fiscal.allocation import allocate
 from fiscal.money import ZERO
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
-from loyalty_client.codec import customer_from_dict
+from loyalty_client.codec import coupons_from_data, customer_from_dict
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +164,22 @@ class HostReceipts:
         self._redeem_asked = (receipt_id, amount)
         return state
 
+    def add_coupon(self, receipt_id: str, code: str) -> CheckoutState:
+        """Add an offer's coupon (the same coupon again changes nothing); with no customer yet its
+        owner is identified. Refused offline, and when it is not a coupon's code."""
+        state = self._editable(receipt_id)
+        if state.phase is Phase.AWAITING_PAYMENT and any(coupon.code == code.strip() for coupon in state.coupons):
+            return state  # a repeated call after the receipt was closed with it
+        state = self._step(lambda: self._session.add_coupon(code))
+        self._redeem_asked = None
+        return state
+
+    def remove_coupon(self, receipt_id: str, code: str) -> CheckoutState:
+        """Take a coupon off the receipt; a coupon not on it changes nothing."""
+        self._editable(receipt_id)
+        self._redeem_asked = None
+        return self._session.remove_coupon(code)
+
     # ----- closing ---------------------------------------------------------------------------
     def close(self, receipt_id: str) -> CheckoutState:
         """Close the receipt: reserve, maybe ask for a code, then await the host's payment."""
@@ -273,6 +289,7 @@ class HostReceipts:
             offline=bool(sale["offline"]),
             occurred_at=document.closed_at,
             allocation=None if sale.get("allocation") is None else SaleAllocation.from_dict(sale["allocation"]),
+            coupons=coupons_from_data(sale.get("coupons")),
         )
         state = self._kept_state(kept, Phase.CLOSED, self._closed_notice(document))
         state = replace(
@@ -302,6 +319,9 @@ class HostReceipts:
             customer=customer_from_dict(sale["customer"]),
             redeem=Decimal(sale["redeem"]),
             discounts={int(line): Decimal(amount) for line, amount in sale["discounts"].items()},
+            coupon_discounts={
+                int(line): Decimal(amount) for line, amount in (sale.get("coupon_discounts") or {}).items()
+            },
             notice=notice,
             online=self._session.state.online,
             from_host=True,
@@ -313,13 +333,20 @@ class HostReceipts:
         redeem = Decimal(payload["redeem"])
         fiscal = payload["fiscal"]
         document = FiscalDocument(fiscal["document_number"], datetime.fromisoformat(fiscal["closed_at"]))
-        discounts = allocate(receipt.lines, redeem) if redeem > ZERO else {}
+        coupon_discounts: dict[int, Decimal] = {}
+        if payload.get("allocation") is not None:  # as sold: the coupons' part and the points' part
+            lines = SaleAllocation.from_dict(payload["allocation"]).lines
+            discounts = {line.line_no: line.discount for line in lines}
+            coupon_discounts = {line.line_no: line.coupon_discount for line in lines if line.coupon_discount > ZERO}
+        else:
+            discounts = allocate(receipt.lines, redeem) if redeem > ZERO else {}
         return CheckoutState(
             Phase.CLOSED,
             receipt,
             self._session.state.currency,
             redeem=redeem,
             discounts={line: amount for line, amount in discounts.items() if amount > ZERO},
+            coupon_discounts=coupon_discounts,
             sale=ClosedSale(payload["transaction_id"], payload["customer_id"], document, redeem, None),
             notice=self._closed_notice(document),
             online=self._session.state.online,

@@ -8,6 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QDialog
 
+from app.checkout import coupon_texts
 from app.checkout.session import CheckoutState, Phase
 from app.checkout.controller import CheckoutController
 from app.demo.pos import DemoPos
@@ -15,6 +16,7 @@ from app.checkout.notices import Notice, Severity
 from fiscal.money import ZERO, format_money
 from fiscal.receipt import Receipt
 from loyalty_client.types import Balance, CommitResult
+from widgets.checkout.coupon_list import CouponRow
 from widgets.main_window import TillWindow
 from widgets.checkout.receipt_prompts import confirm_new_receipt, confirm_void
 
@@ -64,6 +66,7 @@ class TillPresenter(QObject):
         panel.set_waiting_for_pos(pos is None)
         panel.identify.identify_requested.connect(self._identify)
         panel.customer.reset_requested.connect(controller.reset_customer)
+        panel.coupons.remove_requested.connect(controller.remove_coupon)
         panel.redemption.redeem_changed.connect(controller.set_redeem)
         panel.confirmation.code_entered.connect(controller.confirm_code)
         panel.confirmation.cancelled.connect(controller.cancel_code)
@@ -89,6 +92,22 @@ class TillPresenter(QObject):
         value, self._waiting_scan = self._waiting_scan, None
         if value is not None:
             self._identify(value)
+
+    def coupon_scanned(self, code: str) -> None:
+        """A scanner read an offer's coupon: it joins the open receipt. In the demo the POS hands it
+        to the till through the host API, as a real POS does with a coupon scanned at its side."""
+        state = self._state
+        host = self._host
+        if (
+            self._pos is not None
+            and host is not None
+            and state is not None
+            and self._is_shown(host.receipt)
+            and state.phase not in (Phase.CLOSED, Phase.VOIDED)
+        ):
+            self._pos.add_coupon(host.receipt.receipt_id, code)
+        else:
+            self._controller.add_coupon(code)
 
     def _identify(self, text: str) -> None:
         self._window.loyalty.identify.set_busy(True)
@@ -135,7 +154,7 @@ class TillPresenter(QObject):
         assert self._pos is not None and self._host is not None
         receipt, state = self._host.receipt, self._state
         if self._is_shown(receipt) and state is not None and state.phase is Phase.AWAITING_PAYMENT:
-            self._pos.pay(receipt, dict(state.discounts))
+            self._pos.pay(receipt, state.fiscal_discounts())
         else:
             self._pos.close_receipt(receipt.receipt_id)
 
@@ -241,6 +260,19 @@ class TillPresenter(QObject):
             panel.customer.show_customer(replace(state.customer, balance=delivered), None, currency)
         else:
             panel.customer.show_customer(state.customer, state.customer_as_of, currency)
+        if state.customer is not None:
+            panel.customer.show_offers([coupon_texts.offer_text(offer) for offer in state.offers])
+        panel.coupons.show_coupons(
+            [
+                CouponRow(
+                    coupon.code,
+                    coupon_texts.title_text(coupon),
+                    coupon_texts.detail_text(coupon),
+                    coupon.applied,
+                )
+                for coupon in state.coupons
+            ]
+        )
         calculation = state.calculation
         panel.totals.show_totals(
             state.total,
@@ -249,6 +281,7 @@ class TillPresenter(QObject):
             calculation.accrual if calculation else ZERO,
             calculation.max_redeem if calculation else ZERO,
             currency,
+            with_coupons=state.coupon_discount > ZERO,
         )
         panel.redemption.set_limits(calculation.max_redeem if calculation else ZERO)
         panel.redemption.set_value(state.redeem)

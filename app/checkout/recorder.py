@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from decimal import Decimal
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 from app.checkout.sale_allocation import SaleAllocation
 from app.offline.outbox_sync import cancel_payload, commit_payload
@@ -19,9 +19,12 @@ from cache.transactions.open_sales import OpenSales
 from fiscal.receipt import FiscalDocument, Receipt
 
 
-def pending_sale(receipt: Receipt, redeem: Decimal, offline: bool) -> dict[str, Any]:
+def pending_sale(receipt: Receipt, redeem: Decimal, offline: bool, coupons: Sequence[str] = ()) -> dict[str, Any]:
     """What an open sale being fiscalised keeps: the commit's arguments but for its fiscal document."""
-    return {"receipt": receipt.to_dict(), "redeem": str(redeem), "offline": bool(offline)}
+    sale: dict[str, Any] = {"receipt": receipt.to_dict(), "redeem": str(redeem), "offline": bool(offline)}
+    if coupons:
+        sale["coupons"] = list(coupons)
+    return sale
 
 
 class OutboxRecorder:
@@ -59,9 +62,10 @@ class OutboxRecorder:
         redeem: Decimal,
         offline: bool,
         reserved: bool,
+        coupons: Sequence[str] = (),
     ) -> None:
         """Keep the sale whose receipt goes to the registrar now."""
-        sale = pending_sale(receipt, redeem, offline)
+        sale = pending_sale(receipt, redeem, offline, coupons)
         self._open_sales.fiscalising(
             transaction_id, customer_id, receipt.receipt_id, reserved=reserved, sale=sale, at=self._clock()
         )
@@ -76,9 +80,10 @@ class OutboxRecorder:
         offline: bool,
         reserved: bool,
         shown: Mapping[str, Any],
+        coupons: Sequence[str] = (),
     ) -> None:
         """Keep a host's receipt that awaits the host's payment, with what the till showed of it."""
-        sale = {**pending_sale(receipt, redeem, offline), **shown}
+        sale = {**pending_sale(receipt, redeem, offline, coupons), **shown}
         self._open_sales.awaiting_payment(
             transaction_id, customer_id, receipt.receipt_id, reserved=reserved, sale=sale, at=self._clock()
         )
@@ -98,14 +103,15 @@ class OutboxRecorder:
         offline: bool,
         occurred_at: datetime,
         allocation: SaleAllocation | None = None,
+        coupons: Sequence[str] = (),
     ) -> None:
-        """Keep a sale to commit on the service (closing its open sale), with its allocation
-        when known (for estimating its returns)."""
+        """Keep a sale to commit on the service (closing its open sale) with the coupons it uses,
+        and its allocation when known (for estimating its returns)."""
         # In the till's local time: the service reckons its per-day offline limit by the calendar
         # day of this moment in the offset it carries, as the till does by its own day.
         local = occurred_at.astimezone()
         payload = commit_payload(
-            transaction_id, customer_id, receipt, redeem, fiscal, offline, local, allocation=allocation
+            transaction_id, customer_id, receipt, redeem, fiscal, offline, local, coupons=coupons, allocation=allocation
         )
         self._journal.record_sale(transaction_id, customer_id, payload, self._clock())
 

@@ -28,6 +28,7 @@ from cache.transactions.open_sales import OpenSale
 from cache.tables import OpenSaleStage
 from fiscal.receipt import Receipt
 from fiscal.registrar import FiscalRegistrar
+from loyalty_client.codec import coupons_from_data
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +92,7 @@ def _settle(sale: OpenSale, recorder: OutboxRecorder, registrar: FiscalRegistrar
                 fiscal=document,
                 offline=bool(sale.sale["offline"]),
                 occurred_at=document.closed_at,
+                coupons=coupons_from_data(sale.sale.get("coupons")),
             )
             report.recorded.append(sale.transaction_id)
             return

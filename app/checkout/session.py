@@ -13,6 +13,10 @@ Closing reserves the redemption on the service (after a one-time code when the p
 one); the host then takes payment of the discounted total; on "payment received" the receipt is
 fiscalised with the per-line discounts and the sale recorded durably for delivery.
 
+Coupons (printed with an offer) join the receipt at any phase before payment, naming their owner
+when nobody is identified yet; the service checks each one and the quote, the reservation and the
+commit carry them. Offline a coupon cannot be checked: it is refused, never applied unchecked.
+
 Offline (the customer from the cache, or the service gone mid-sale) nothing is reserved: accrual
 is estimated with the cached rules and spending is refused, unless the store's offline policy
 allows a capped exception; then closing with points to spend waits for the admin's approval.
@@ -29,28 +33,32 @@ from typing import Callable, Mapping, Protocol
 
 from app.translation import translate
 
-from app.checkout import notices
+from app.checkout import coupon_texts, notices
+from app.checkout.coupons import ReceiptCoupon, applied_codes, coupon_parts, unchecked, with_results
 from app.checkout.registration import CustomerRegistration, RegistrationForm, RegistrationRefused
 from app.offline import redemption as offline_redemption
 from app.offline.connectivity import ConnectivityMonitor, MonitoredService
 from app.checkout.notices import Notice
 from app.offline.redemption import OfflineRedemptionPolicy
 from app.checkout.sale_allocation import SaleAllocation
+from fiscal.allocation import LineDiscount
 from fiscal.money import ZERO, format_money, money
 from fiscal.receipt import FiscalDocument, Receipt
 from fiscal.registrar import FiscalRegistrar
 from loyalty_client import errors, rules
-from loyalty_client.codec import customer_from_dict, customer_to_dict
+from loyalty_client.codec import coupons_from_data, customer_from_dict, customer_to_dict, from_data, to_data
 from loyalty_client.service import LoyaltyService
 from loyalty_client.types import (
     Calculation,
     ConfirmationPurpose,
     ConfirmationSent,
+    CouponResult,
     Customer,
     CustomerStatus,
     Identifier,
     IdentifierKind,
     LineAllocation,
+    Offer,
     Program,
     Reservation,
 )
@@ -100,6 +108,9 @@ class CheckoutState:
     from_host: bool = False  # the receipt is a host POS's (`take_host_receipt`), not the till's own
     unknown_phone: str | None = None  # E.164 of a phone the service knows no member by: may register
     codes_sent: int = 0  # one-time codes sent so far (a new one restarts the "send again" countdown)
+    coupons: tuple[ReceiptCoupon, ...] = ()  # coupons on the receipt, in the order they came
+    coupon_discounts: Mapping[int, Decimal] = field(default_factory=dict)  # the coupons' part of `discounts`
+    offers: tuple[Offer, ...] = ()  # the customer's current offers (online only)
 
     @property
     def total(self) -> Decimal:
@@ -108,8 +119,25 @@ class CheckoutState:
 
     @property
     def discount(self) -> Decimal:
-        """Money off the receipt from the redemption."""
+        """Money off the receipt from the coupons and the redemption."""
         return money(sum(self.discounts.values(), ZERO))
+
+    @property
+    def coupon_discount(self) -> Decimal:
+        """Money off the receipt from the coupons."""
+        return money(sum(self.coupon_discounts.values(), ZERO))
+
+    def fiscal_discounts(self) -> dict[int, Decimal | LineDiscount]:
+        """Each line's discount for a registrar: the points alone, or the coupon and points parts."""
+        return {
+            line: self.line_discount(line) if self.coupon_discounts.get(line, ZERO) > ZERO else amount
+            for line, amount in self.discounts.items()
+        }
+
+    def line_discount(self, line_no: int) -> LineDiscount:
+        """A line's discount as its coupon part and its points part."""
+        coupon = self.coupon_discounts.get(line_no, ZERO)
+        return LineDiscount(coupon=coupon, points=self.discounts.get(line_no, ZERO) - coupon)
 
     @property
     def to_pay(self) -> Decimal:
@@ -225,6 +253,20 @@ class OfflineStore(Protocol):
         ...
 
 
+def _amounts_by_line(kept: object) -> dict[int, Decimal]:
+    """Amounts per line number as an open sale keeps them (`{"1": "1.59"}`; none when absent)."""
+    if not isinstance(kept, Mapping):
+        return {}
+    return {int(line): Decimal(str(amount)) for line, amount in kept.items()}
+
+
+def offline_coupon_text() -> str:
+    """Why a coupon is refused while the service cannot be asked."""
+    return translate(
+        "Coupons", "Coupons cannot be checked offline: the coupon is not applied. Keep it for the next visit."
+    )
+
+
 class CheckoutNotReady(RuntimeError):
     """The checkout is not built yet (the till is starting): try again shortly."""
 
@@ -279,6 +321,7 @@ class CheckoutSession:
         self._clock = clock
         self._new_id = new_id
         self._reservation: Reservation | None = None
+        self._reserved_coupons: tuple[str, ...] = ()  # the coupons the reservation was made with
         self._transaction_id: str | None = None
         self._redeem_choice: Decimal | None = None  # None: the maximum the receipt allows (online)
         self._balance_seen_at: datetime | None = None  # when the customer's balance was read
@@ -384,6 +427,8 @@ class CheckoutSession:
         except InputRejected as exc:
             self._set(notice=notices.Notice(notices.Severity.ERROR, str(exc), "INVALID_REQUEST"))
             return self._state
+        if identifier.kind is IdentifierKind.COUPON:  # a coupon joins the receipt (naming its owner if needed)
+            return self._take_coupon(identifier)
         as_of: datetime | None = None
         try:
             customer = self._service.identify(identifier, self._store_id, self._till_id)
@@ -419,14 +464,111 @@ class CheckoutSession:
             calculation=None,
             redeem=ZERO,
             discounts={},
+            coupon_discounts={},
             confirmation=None,
             notice=None if as_of else self._status_notice(customer),
             unknown_phone=None,
+            offers=() if as_of else self._offers_of(customer),
         )
         self._recalculate()
         if as_of is not None:
             self._set(notice=self._offline_notice(as_of))
         return self._state
+
+    def _offers_of(self, customer: Customer) -> tuple[Offer, ...]:
+        """The member's current offers for the card; none when the service cannot tell them now."""
+        try:
+            return tuple(self._service.get_offers(customer.customer_id, self._store_id))
+        except errors.LoyaltyError as exc:
+            log.info("offers not loaded: %s", type(exc).__name__)
+            return ()
+
+    # ----- coupons -----------------------------------------------------------------------
+    def add_coupon(self, text: str) -> CheckoutState:
+        """A coupon typed, scanned or sent by the host joins the receipt; with no customer yet,
+        its owner is identified too. Offline it is refused with the reason."""
+        self._set(unknown_phone=None)
+        try:
+            identifier = self._parse(text)
+        except InputRejected as exc:
+            self._set(notice=notices.Notice(notices.Severity.ERROR, str(exc), "INVALID_REQUEST"))
+            return self._state
+        if identifier.kind is not IdentifierKind.COUPON:
+            text = translate("Coupons", "This is not a coupon code: a coupon's code starts with 99.")
+            self._set(notice=notices.Notice(notices.Severity.ERROR, text, "INVALID_REQUEST"))
+            return self._state
+        return self._take_coupon(identifier)
+
+    def remove_coupon(self, code: str) -> CheckoutState:
+        """Take a coupon off the receipt (what was reserved is released and the receipt quoted again)."""
+        state = self._state
+        if state.phase in (Phase.CLOSED, Phase.VOIDED) or all(coupon.code != code for coupon in state.coupons):
+            return state
+        if self._holds_something():
+            self._release_reservation()
+        remaining = tuple(coupon for coupon in state.coupons if coupon.code != code)
+        self._set(coupons=remaining, phase=self._editing_phase(), confirmation=None, notice=None)
+        if self._state.customer is not None:
+            self._recalculate()
+        else:
+            self._set(coupon_discounts={})
+        return self._state
+
+    def _take_coupon(self, identifier: Identifier) -> CheckoutState:
+        state = self._state
+        code = identifier.value
+        if state.phase in (Phase.CLOSED, Phase.VOIDED):
+            text = translate("Coupons", "This receipt is finished: scan the coupon on the next receipt.")
+            self._set(notice=notices.Notice(notices.Severity.ERROR, text, "WRONG_PHASE"))
+            return self._state
+        if any(coupon.code == code for coupon in state.coupons):
+            self._set(notice=notices.info(translate("Coupons", "This coupon is already on the receipt.")))
+            return self._state
+        if state.customer is not None and state.customer_as_of is not None:
+            self._set(notice=notices.Notice(notices.Severity.ERROR, offline_coupon_text(), "SERVICE_UNAVAILABLE"))
+            return self._state
+        added = state.coupons + (ReceiptCoupon(code),)
+        if state.customer is None:  # the coupon names its owner: they become the receipt's customer
+            try:
+                customer = self._service.identify(identifier, self._store_id, self._till_id)
+            except errors.ServiceUnavailable as exc:
+                self._set(notice=notices.fault(exc, offline_coupon_text()))
+                return self._state
+            except errors.CustomerNotFound as exc:
+                self._set(notice=notices.fault(exc, translate("Coupons", "No such coupon. Check the code.")))
+                return self._state
+            except errors.LoyaltyError as exc:
+                self._set(notice=notices.fault(exc))
+                return self._state
+            self._set(coupons=added)
+            self._take_customer(customer, None, identifier)
+        else:
+            if self._holds_something():
+                self._release_reservation()
+            self._set(coupons=added, phase=self._editing_phase(), confirmation=None, notice=None)
+            self._recalculate()
+        notice = self._state.notice
+        if notice is not None and notice.code == errors.NotSupported.code:
+            # A service that takes no coupons refuses the whole quote: the receipt goes on without it.
+            self._set(coupons=state.coupons, notice=None)
+            self._recalculate()
+            text = translate("Coupons", "This loyalty service does not take coupons: the coupon is not applied.")
+            self._set(notice=notices.Notice(notices.Severity.ERROR, text, errors.NotSupported.code))
+            return self._state
+        if self._state.notice is None:
+            self._set(notice=self._coupon_notice(code))
+        return self._state
+
+    def _coupon_notice(self, code: str) -> Notice | None:
+        """What the cashier is told of the coupon just added: what it gives, or why not."""
+        found = [coupon for coupon in self._state.coupons if coupon.code == code and coupon.result is not None]
+        if not found:
+            return None
+        coupon = found[0]
+        detail = coupon_texts.detail_text(coupon, self._state.currency)
+        assert coupon.result is not None
+        text = f"{coupon.result.title}: {detail}" if coupon.result.title else detail
+        return notices.success(text) if coupon.applied else notices.warning(text)
 
     # ----- registration ------------------------------------------------------------------
     def send_registration_code(self, phone: str) -> ConfirmationSent:
@@ -468,6 +610,9 @@ class CheckoutSession:
             calculation=None,
             redeem=ZERO,
             discounts={},
+            coupons=(),  # a coupon is checked for a member: it goes with them
+            coupon_discounts={},
+            offers=(),
             confirmation=None,
             notice=None,
             unknown_phone=None,
@@ -501,7 +646,10 @@ class CheckoutSession:
             empty = translate("Checkout", "The receipt is empty.")
             self._set(notice=notices.warning(empty))
             return self._state
-        if state.customer is not None and state.redeem > ZERO:
+        if state.customer is not None and state.customer_as_of is None and state.redeem <= ZERO:
+            if applied_codes(state.coupons) and not self._reserve(code=None):  # the coupons are held
+                return self._state
+        elif state.customer is not None and state.redeem > ZERO:
             if state.customer_as_of is not None:
                 return self._ask_for_approval()
             calculation = state.calculation
@@ -580,8 +728,13 @@ class CheckoutSession:
         self._payment_kept = True
         kept_allocation = kept.get("allocation")
         lines = () if kept_allocation is None else SaleAllocation.from_dict(kept_allocation).lines
+        kept_results = kept.get("coupon_results") or ()
+        coupon_results = tuple(from_data(CouponResult, data) for data in kept_results)  # type: ignore[union-attr]
+        restored_coupons = tuple(ReceiptCoupon(result.code, result) for result in coupon_results)
+        kept_codes = coupons_from_data(kept.get("coupons"))  # type: ignore[arg-type]
         if reserved:
-            self._reservation = Reservation(transaction_id, redeem, lines, self._clock())
+            self._reservation = Reservation(transaction_id, redeem, lines, self._clock(), coupon_results)
+            self._reserved_coupons = kept_codes
         calculation = Calculation(
             accrual=Decimal(str(kept["accrual"])),
             max_redeem=Decimal(str(kept["max_redeem"])),
@@ -596,6 +749,8 @@ class CheckoutSession:
             calculation=calculation,
             redeem=redeem,
             discounts=discounts,
+            coupons=restored_coupons,
+            coupon_discounts=_amounts_by_line(kept.get("coupon_discounts")),
         )
         return self._await_payment()
 
@@ -652,28 +807,40 @@ class CheckoutSession:
         state = self._state
         assert state.customer is not None
         if not state.receipt.lines:
-            self._set(calculation=None, redeem=ZERO, discounts={})
+            self._set(
+                calculation=None, redeem=ZERO, discounts={}, coupons=unchecked(state.coupons), coupon_discounts={}
+            )
             return
         if state.customer_as_of is not None:
             self._estimate_offline()
             return
         customer_id = state.customer.customer_id
+        codes = tuple(coupon.code for coupon in state.coupons)
         try:
-            calculation = self._service.calculate(customer_id, state.receipt, None)
+            calculation = self._service.calculate(customer_id, state.receipt, None, coupons=codes)
             wanted = calculation.max_redeem if self._redeem_choice is None else self._redeem_choice
             wanted = min(wanted, calculation.max_redeem)
             if wanted > ZERO and state.customer.status is CustomerStatus.ACTIVE:
-                calculation = self._service.calculate(customer_id, state.receipt, wanted)
+                calculation = self._service.calculate(customer_id, state.receipt, wanted, coupons=codes)
         except errors.ServiceUnavailable:
             self._go_offline()
             return
         except errors.LoyaltyError as exc:
-            self._set(calculation=None, redeem=ZERO, discounts={}, notice=notices.fault(exc))
+            self._set(
+                calculation=None,
+                redeem=ZERO,
+                discounts={},
+                coupons=unchecked(state.coupons),
+                coupon_discounts={},
+                notice=notices.fault(exc),
+            )
             return
         self._set(
             calculation=calculation,
             redeem=calculation.redeem,
             discounts={line.line_no: line.discount for line in calculation.lines},
+            coupons=with_results(state.coupons, calculation.coupons),
+            coupon_discounts=coupon_parts(calculation.lines),
         )
 
     def _ask_for_code(self) -> CheckoutState:
@@ -708,8 +875,11 @@ class CheckoutSession:
         customer_id = state.customer.customer_id
         # Kept first: the service may reserve and its answer be lost with the till.
         self._recorder.reserving(transaction_id=transaction_id, customer_id=customer_id, receipt=state.receipt)
+        codes = applied_codes(state.coupons)
         try:
-            reservation = self._service.reserve(transaction_id, customer_id, state.receipt, state.redeem, code)
+            reservation = self._service.reserve(
+                transaction_id, customer_id, state.receipt, state.redeem, code, coupons=codes
+            )
         except errors.ConfirmationInvalid as exc:
             self._set(notice=notices.fault(exc))
             return False
@@ -732,7 +902,13 @@ class CheckoutSession:
             self._recalculate()
             return False
         self._reservation = reservation
-        self._set(discounts={line.line_no: line.discount for line in reservation.lines}, redeem=reservation.redeem)
+        self._reserved_coupons = codes
+        self._set(
+            discounts={line.line_no: line.discount for line in reservation.lines},
+            redeem=reservation.redeem,
+            coupons=with_results(state.coupons, reservation.coupons) if codes else state.coupons,
+            coupon_discounts=coupon_parts(reservation.lines),
+        )
         return True
 
     def _await_payment(self) -> CheckoutState:
@@ -760,6 +936,8 @@ class CheckoutSession:
             "accrual": str(calculation.accrual if calculation else ZERO),
             "max_redeem": str(calculation.max_redeem if calculation else ZERO),
             "discounts": {str(line): str(amount) for line, amount in state.discounts.items()},
+            "coupon_results": [to_data(coupon.result) for coupon in state.coupons if coupon.result is not None],
+            "coupon_discounts": {str(line): str(amount) for line, amount in state.coupon_discounts.items()},
         }
         allocation = self._allocation()
         if allocation is not None:  # a restart must not lose what each line earns (for returns)
@@ -772,6 +950,7 @@ class CheckoutSession:
             offline=state.customer_as_of is not None,
             reserved=self._reservation is not None,
             shown=shown,
+            coupons=self._sale_coupons(),
         )
         self._payment_kept = True
 
@@ -790,9 +969,10 @@ class CheckoutSession:
                 redeem=state.redeem,
                 offline=offline,
                 reserved=self._reservation is not None,
+                coupons=self._sale_coupons(),
             )
         assert self._registrar is not None  # payment_received: a till without one waits for the host
-        document = self._registrar.fiscalise(state.receipt, state.discounts)
+        document = self._registrar.fiscalise(state.receipt, state.fiscal_discounts())
         return self._record_sale(document, transaction_id)
 
     def _record_sale(self, document: FiscalDocument, transaction_id: str | None = None) -> CheckoutState:
@@ -814,9 +994,11 @@ class CheckoutSession:
                 offline=offline,
                 occurred_at=document.closed_at,
                 allocation=self._allocation(),
+                coupons=self._sale_coupons(),
             )
         accrual = state.calculation.accrual if state.calculation else ZERO
         self._reservation = None
+        self._reserved_coupons = ()
         self._transaction_id = None
         self._payment_kept = False
         self._set(
@@ -830,6 +1012,14 @@ class CheckoutSession:
             ),
         )
         return self._state
+
+    def _sale_coupons(self) -> tuple[str, ...]:
+        """The coupons the sale uses: those reserved with it, else those the quote applied (online)."""
+        if self._reservation is not None:
+            return self._reserved_coupons
+        if self._state.customer_as_of is not None:
+            return ()
+        return applied_codes(self._state.coupons)
 
     def _allocation(self) -> SaleAllocation | None:
         """The open receipt's points per line as it is sold: the reservation's allocation, else the
@@ -846,6 +1036,8 @@ class CheckoutSession:
                 line.line_no,
                 state.discounts.get(line.line_no, ZERO),
                 found[line.line_no].accrual if line.line_no in found else ZERO,
+                state.line_discount(line.line_no).coupon,
+                state.line_discount(line.line_no).points,
             )
             for line in state.receipt.lines
         )
@@ -861,7 +1053,10 @@ class CheckoutSession:
         self._redeem_choice = None
         self._set(customer_as_of=self._clock())
         self._estimate_offline()
-        self._set(notice=self._offline_notice(None))
+        notice = self._offline_notice(None)
+        if self._state.coupons:
+            notice = notices.warning(f"{notice.text} {offline_coupon_text()}")
+        self._set(notice=notice)
 
     def _estimate_offline(self) -> None:
         """Accrual estimated with the cached program rules; spending only as the offline policy allows.
@@ -873,6 +1068,7 @@ class CheckoutSession:
         customer = state.customer
         assert customer is not None
         program = self._program
+        self._set(coupons=unchecked(state.coupons), coupon_discounts={})  # offline no coupon can be checked
         if program is None or not state.receipt.lines:
             self._set(calculation=None, redeem=ZERO, discounts={})
             return
@@ -937,19 +1133,32 @@ class CheckoutSession:
     def _release_reservation(self) -> None:
         reservation, customer = self._reservation, self._state.customer
         transaction_id, kept = self._transaction_id, self._payment_kept
+        held_coupons = self._reserved_coupons
         self._reservation = None
+        self._reserved_coupons = ()
         self._transaction_id = None
         self._payment_kept = False
         if reservation is not None and customer is not None:
             self._recorder.record_cancel(transaction_id=reservation.transaction_id, customer_id=customer.customer_id)
+            if held_coupons:
+                self._release_coupons_now(reservation.transaction_id)
         elif kept and transaction_id is not None:
             self._recorder.payment_abandoned(transaction_id=transaction_id)
+
+    def _release_coupons_now(self, transaction_id: str) -> None:
+        """Send the cancel of a reservation that held coupons at once, besides the outbox: until the
+        service hears it, the receipt's own coupons would be quoted as held by another receipt."""
+        try:
+            self._service.cancel(transaction_id)
+        except errors.LoyaltyError as exc:  # the outbox delivers the cancel all the same
+            log.info("coupons' reservation not released yet: %s", type(exc).__name__)
 
     def _start_over(self, receipt: Receipt, *, host_pays: bool = False) -> None:
         if self._transaction_id is not None and self._reservation is None:
             # A reservation asked for and refused (a wrong code): its open sale holds nothing.
             self._recorder.reservation_refused(transaction_id=self._transaction_id)
         self._reservation = None
+        self._reserved_coupons = ()
         self._transaction_id = None
         self._payment_kept = False
         self._redeem_choice = None

@@ -41,6 +41,7 @@ import random
 import signal
 import sys
 import uuid
+from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -139,6 +140,9 @@ class _Sold:
 
 
 CRASH_STEPS = ("reserved", "fiscalised")
+REFUND_WINDOW = 500
+"""How many of the run's latest sales a refund may pick from: the window keeps the memory (and the
+time to pick) of a long run flat, and a refund of a sale long gone is rare at a till anyway."""
 
 
 @dataclass(frozen=True)
@@ -232,7 +236,7 @@ class SalesLoad:
         self._plan = plan
         self._out = out
         self._random = random.Random(plan.seed)
-        self._sold: list[_Sold] = []
+        self._sold: deque[_Sold] = deque(maxlen=REFUND_WINDOW)  # the latest sales with something left to refund
         self.report = LoadReport()
 
     def run(self) -> LoadReport:
@@ -314,6 +318,8 @@ class SalesLoad:
         answer = self._returns.make_return(request)
         for line in lines:
             sold.left[line.line_no] -= line.quantity
+        if not any(quantity >= 1 for quantity in sold.left.values()):
+            self._sold.remove(sold)  # nothing left to return: it leaves the window
         self.report.refunds += 1
         self._say(f"refunded {answer.refund_id} {sold.transaction_id}")
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from app.demo.host import DemoReceiptBuilder
 from app.demo.pos_client import PosCallRefused, PosClient
 from app.workers import BackgroundWorker
+from fiscal.allocation import LineDiscountLike
 from fiscal.demo_registrar import DemoRegistrar
 from fiscal.receipt import Receipt
 
@@ -77,11 +78,15 @@ class DemoPos(QObject):
         if self._handing_over == 0:
             self.handed_over.emit()
 
+    def add_coupon(self, receipt_id: str, code: str) -> None:
+        """A coupon was scanned at the POS: hand it to the till with the receipt it belongs to."""
+        self._run(lambda client: client.add_coupon(receipt_id, code))
+
     def close_receipt(self, receipt_id: str) -> None:
         """Close the receipt on the till (it then awaits the code, the approval or the payment)."""
         self._run(lambda client: client.close_receipt(receipt_id))
 
-    def pay(self, receipt: Receipt, discounts: Mapping[int, Decimal]) -> None:
+    def pay(self, receipt: Receipt, discounts: Mapping[int, LineDiscountLike]) -> None:
         """The customer paid: print the fiscal receipt with the till's discounts, then report it.
 
         A receipt printed before (a second click, a repeated call) is not printed again.

@@ -77,6 +77,10 @@ class PosClient:
         """Hand over the receipt (or its new lines); the receipt state comes back."""
         return self._call("PUT", f"/v1/receipts/{quote(receipt.receipt_id, safe='')}", receipt_body(receipt))
 
+    def add_coupon(self, receipt_id: str, code: str) -> dict[str, Any]:
+        """Add a scanned offer coupon to the receipt; the receipt state comes back."""
+        return self._call("POST", f"/v1/receipts/{quote(receipt_id, safe='')}/coupons", {"code": code})
+
     def close_receipt(self, receipt_id: str) -> dict[str, Any]:
         """Close the receipt: it awaits the code, the approval or the payment."""
         return self._call("POST", f"/v1/receipts/{quote(receipt_id, safe='')}/close")

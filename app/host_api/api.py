@@ -27,6 +27,7 @@ from app.host_api.events import StateBroadcaster
 from app.host_api.guard import RequestGuard
 from app.host_api.models import (
     CodeIn,
+    CouponIn,
     ErrorOut,
     IdentifyIn,
     OpenReceiptOut,
@@ -90,6 +91,7 @@ class CheckoutPort(Protocol):
 
 
 ReceiptId = Path(min_length=1, max_length=64, pattern=r"^[^\s/]+$", description="The POS's own receipt id")
+CouponCode = Path(min_length=1, max_length=64, pattern=r"^[0-9A-Za-z]+$", description="The coupon's code")
 ReturnId = Path(min_length=1, max_length=64, pattern=r"^[^\s/]+$", description="The POS's own return id")
 _ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorOut} for status in (401, 404, 409, 413, 421, 422, 503)
@@ -199,6 +201,21 @@ def make_api(
     async def redeem(body: RedeemIn, receiptId: str = ReceiptId) -> ReceiptStateOut:
         amount = Decimal(body.amount)
         return await run(lambda host: host.redeem(receiptId, amount))
+
+    @router.post(
+        "/receipts/{receiptId}/coupons",
+        response_model=ReceiptStateOut,
+        summary="Add an offer's coupon (identifies its owner when no customer is yet); refused offline",
+    )
+    async def add_coupon(body: CouponIn, receiptId: str = ReceiptId) -> ReceiptStateOut:
+        log.info("receipt %s: coupon", receiptId)
+        return await run(lambda host: host.add_coupon(receiptId, body.code))
+
+    @router.delete(
+        "/receipts/{receiptId}/coupons/{code}", response_model=ReceiptStateOut, summary="Take a coupon off the receipt"
+    )
+    async def remove_coupon(receiptId: str = ReceiptId, code: str = CouponCode) -> ReceiptStateOut:
+        return await run(lambda host: host.remove_coupon(receiptId, code))
 
     @router.post(
         "/receipts/{receiptId}/close",

@@ -71,6 +71,12 @@ class RedeemIn(_Strict):
     amount: MoneyText
 
 
+class CouponIn(_Strict):
+    """An offer's coupon as scanned or typed: EAN-13 starting with 99, or its QR's digits."""
+
+    code: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
 class CodeIn(_Strict):
     """The one-time code the customer read out."""
 
@@ -144,6 +150,23 @@ class FiscalLineOut(BaseModel):
     price: str
     discount: str
     amount: str
+    couponDiscount: str = Field("0.00", description="The coupons' part of the discount")
+    pointsDiscount: str = Field("0.00", description="The part of the discount paid with points")
+
+
+class CouponOut(BaseModel):
+    """A coupon on the receipt: what it gives on it, or why it does not apply."""
+
+    code: str
+    title: str = Field(description="The offer's title; the code while the service has not checked it")
+    applied: bool
+    reason: str | None = Field(
+        description="Why it does not apply: UNKNOWN, USED, EXPIRED, NOT_STARTED, MIN_AMOUNT, NOT_OWNER, "
+        "NO_ELIGIBLE_LINES, HELD; NOT_CHECKED while the loyalty service cannot be asked"
+    )
+    reasonText: str | None = Field(description="The reason in the till's language")
+    discount: str = Field(description="Money off this receipt")
+    extraAccrual: str = Field(description="Points earned beyond the tier's")
 
 
 class NoticeOut(BaseModel):
@@ -164,7 +187,7 @@ class ReceiptStateOut(BaseModel):
     customer: CustomerOut | None
     calculation: CalculationOut | None
     redeem: str
-    coupons: list[str]
+    coupons: list[CouponOut]
     lines: list[FiscalLineOut]
     total: str
     toPay: str

@@ -3,13 +3,21 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from typing import Mapping
-
+from app.checkout.coupon_texts import detail_text, title_text
+from app.checkout.coupons import ReceiptCoupon
 from app.checkout.session import CheckoutState
-from app.host_api.models import CalculationOut, CustomerOut, FiscalLineOut, LineIn, NoticeOut, ReceiptStateOut
+from app.host_api.models import (
+    CalculationOut,
+    CouponOut,
+    CustomerOut,
+    FiscalLineOut,
+    LineIn,
+    NoticeOut,
+    ReceiptStateOut,
+)
 from fiscal.allocation import fiscal_lines
 from fiscal.money import ZERO, money
-from fiscal.receipt import Receipt, ReceiptLine
+from fiscal.receipt import ReceiptLine
 
 CENT = Decimal("0.01")
 
@@ -59,8 +67,8 @@ def receipt_state(state: CheckoutState) -> ReceiptStateOut:
         if calculation is None
         else CalculationOut(accrual=money_text(calculation.accrual), maxRedeem=money_text(calculation.max_redeem)),
         redeem=money_text(state.redeem),
-        coupons=[],
-        lines=_fiscal_lines(state.receipt, state.discounts),
+        coupons=[_coupon(coupon) for coupon in state.coupons],
+        lines=_fiscal_lines(state),
         total=money_text(state.total),
         toPay=money_text(state.to_pay),
         notice=None if state.notice is None else NoticeOut(level=state.notice.severity.value, text=state.notice.text),  # type: ignore[arg-type]
@@ -71,8 +79,7 @@ def receipt_state(state: CheckoutState) -> ReceiptStateOut:
     )
 
 
-def _fiscal_lines(receipt: Receipt, discounts: Mapping[int, Decimal]) -> list[FiscalLineOut]:
-    found = dict(discounts)
+def _fiscal_lines(state: CheckoutState) -> list[FiscalLineOut]:
     return [
         FiscalLineOut(
             lineNo=part.line_no,
@@ -80,7 +87,28 @@ def _fiscal_lines(receipt: Receipt, discounts: Mapping[int, Decimal]) -> list[Fi
             price=money_text(part.price),
             discount=money_text(part.discount),
             amount=money_text(part.amount),
+            couponDiscount=money_text(part.coupon_discount),
+            pointsDiscount=money_text(part.points_discount),
         )
-        for line in receipt.lines
-        for part in fiscal_lines(line, found.get(line.line_no, ZERO))
+        for line in state.receipt.lines
+        for part in fiscal_lines(line, state.line_discount(line.line_no))
     ]
+
+
+def _reason_code(coupon: ReceiptCoupon) -> str:
+    """Why a coupon does not apply, as the API names it (NOT_CHECKED: the service was not asked)."""
+    result = coupon.result
+    return "NOT_CHECKED" if result is None or result.reason is None else result.reason.value
+
+
+def _coupon(coupon: ReceiptCoupon) -> CouponOut:
+    result = coupon.result
+    return CouponOut(
+        code=coupon.code,
+        title=title_text(coupon),
+        applied=coupon.applied,
+        reason=None if coupon.applied else _reason_code(coupon),
+        reasonText=None if coupon.applied else detail_text(coupon),
+        discount=money_text(result.discount if result is not None else ZERO),
+        extraAccrual=money_text(result.extra_accrual if result is not None else ZERO),
+    )

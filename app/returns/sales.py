@@ -27,6 +27,7 @@ class SaleLineView:
     paid_with_points: Decimal | None
     earned: Decimal | None
     returned: Decimal
+    discount: Decimal | None = None  # the whole loyalty discount, coupons' part too (None: as paid_with_points)
 
     @property
     def returnable(self) -> Decimal:
@@ -65,7 +66,14 @@ class SaleView:
     def sold_lines(self) -> list[SoldLine]:
         """The lines as the return share reads them (only when `allocation_known`)."""
         return [
-            SoldLine(line.line_no, line.quantity, line.amount, line.paid_with_points or ZERO, line.earned or ZERO)
+            SoldLine(
+                line.line_no,
+                line.quantity,
+                line.amount,
+                line.paid_with_points or ZERO if line.discount is None else line.discount,
+                line.earned or ZERO,
+                points_discount=line.paid_with_points or ZERO,
+            )
             for line in self.lines
         ]
 
@@ -84,9 +92,10 @@ def sale_view(entry: JournalEntry, returned: dict[int, Decimal]) -> SaleView:
             quantity=line.quantity,
             price=line.price,
             amount=line.amount,
-            paid_with_points=found[line.line_no].discount if line.line_no in found else None,
+            paid_with_points=found[line.line_no].points_discount if line.line_no in found else None,
             earned=found[line.line_no].accrual if line.line_no in found else None,
             returned=returned.get(line.line_no, ZERO),
+            discount=found[line.line_no].discount if line.line_no in found else None,
         )
         for line in receipt.lines
     )

@@ -24,7 +24,6 @@ from typing import Any, Callable
 
 from sqlalchemy import Update, bindparam, func, select, update
 from sqlalchemy.engine import Connection, Dialect
-from sqlalchemy.orm import Session
 
 from cache.database import Database
 from cache.errors import OutboxStateError
@@ -168,8 +167,7 @@ class Outbox:
         texts = {item_id: dumps(result) for item_id, result in done.items()}
         pending, flight = OutboxState.PENDING, OutboxState.IN_FLIGHT
         with self._db.engine.begin() as connection:
-            for item_id, text in texts.items():
-                self._move_on(connection, item_id, flight, OutboxState.DONE, result=text, last_error=None)
+            self._move_all_done(connection, texts)
             for item_id, (error, when) in retries.items():
                 self._move_on(connection, item_id, flight, pending, last_error=error, next_attempt_at=when)
             for item_id, reason in failed.items():
@@ -296,6 +294,25 @@ class Outbox:
             return [_item(row) for row in session.execute(query).scalars()]
 
     # ----- transitions -----------------------------------------------------------------------------
+    def _move_all_done(self, connection: Connection, texts: dict[int, str]) -> None:
+        """In-flight rows to done with their answers, in one statement; should any row not be in
+        flight, they are moved one by one so that the error names it."""
+        if not texts:
+            return
+        now = self._clock()
+        params = [
+            {"item_id": item_id, "source": OutboxState.IN_FLIGHT.value, "target": OutboxState.DONE.value, "now": now,
+             "result": text, "last_error": None}
+            for item_id, text in texts.items()
+        ]
+        with connection.begin_nested() as savepoint:
+            moved = connection.execute(_move_statement(frozenset(("result", "last_error"))), params).rowcount
+            if moved == len(params):
+                return
+            savepoint.rollback()
+        for item_id, text in texts.items():
+            self._move_on(connection, item_id, OutboxState.IN_FLIGHT, OutboxState.DONE, result=text, last_error=None)
+
     def _move(self, item_id: int, source: OutboxState, target: OutboxState, **values: Any) -> None:
         with self._db.engine.begin() as connection:
             self._move_on(connection, item_id, source, target, **values)

@@ -9,6 +9,13 @@ process can read them. Runs until interrupted (Ctrl+C or SIGTERM).
 `sandbox ledger --db URL [--json]` lists the transactions a sandbox database recorded (a JSON
 array with `--json`, one object per transaction) and exits.
 
+`sandbox program --db URL [--store ID [changes] | --store ID --remove]` lists the programs, or
+gives a store a program of its own (`loyalty_client.sandbox.commands.program`); stores without
+one follow the chain's.
+
+`sandbox load-test --service URL [--tills N] [--sales N] [--db URL]` simulates many tills against
+one service and checks its ledger (`loyalty_client.sandbox.commands.load_test`).
+
 The database URL may also come from a file (`--db-file PATH`, first line, readable by its owner
 only) or from the environment variable TILL_LOYALTY_SANDBOX_DB: a password given with `--db`
 shows in the process list, and is warned about. Bad input (an unusable URL, a busy port) is one
@@ -236,6 +243,14 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stop: 
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["ledger"]:
         return ledger_main(argv[1:], stdout)
+    if argv[:1] == ["program"]:
+        from loyalty_client.sandbox.commands import program
+
+        return program.main(argv[1:], stdout)
+    if argv[:1] == ["load-test"]:
+        from loyalty_client.sandbox.commands import load_test
+
+        return load_test.main(argv[1:], stdout)
     args = _parser().parse_args(argv)
     try:
         db_url = _database_url(args, "sandbox", must_exist=False)

@@ -6,7 +6,8 @@ and raises `loyalty_client.errors` faults with messages meant for the cashier. T
 
 Consistency is kept by the database, never by a lock in this process, so several sandbox
 processes may serve one database (PostgreSQL; READ COMMITTED, its default). Each operation is
-one unit of work in its own transaction, and each rule holds by one of these:
+one unit of work in its own transaction (a DeliverBatch does all its items in one, see
+`batch_delivery`), and each rule holds by one of these:
 
 - A member's points (never spent twice, never below zero, holds of other tills counted): every
   operation that changes them first locks the member's account row (`SELECT ... FOR UPDATE`,
@@ -46,7 +47,7 @@ from decimal import Decimal
 from typing import Any, Callable, NamedTuple, Sequence, TypeVar
 
 import phonenumbers
-from sqlalchemy import ColumnElement, Engine, Row, or_, select, update
+from sqlalchemy import ColumnElement, Engine, Row, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -68,6 +69,8 @@ from loyalty_client.errors import (
 )
 from loyalty_client.identifiers import mask_phone
 from loyalty_client.refund_share import SoldLine, return_share
+from loyalty_client.batch import BatchAnswer, BatchItem
+from loyalty_client.sandbox.batch_delivery import BatchDelivery
 from loyalty_client.sandbox.storage import ledger, store
 from loyalty_client.sandbox.clock import SandboxClock
 from loyalty_client.sandbox.storage.database import is_single_connection, session_factory
@@ -80,6 +83,16 @@ from loyalty_client.sandbox.storage.models import (
 from loyalty_client.sandbox import offer_rules
 from loyalty_client.sandbox.offer_rules import CouponCheck, OfferRule
 from loyalty_client.sandbox.results import dump_result, fingerprint, load_result
+from loyalty_client.sandbox.purchase_record import (
+    MSG_NOT_FOUND,
+    canon_receipt as _canon_receipt,
+    commit_prints,
+    coupons_print,
+    number as _number,
+    offer_of,
+    purchase_lines_json,
+    utc as _utc,
+)
 from loyalty_client.types import (
     Balance,
     BarcodeKind,
@@ -95,7 +108,6 @@ from loyalty_client.types import (
     FiscalDocument,
     Identifier,
     IdentifierKind,
-    LineAllocation,
     Offer,
     OfferKind,
     Program,
@@ -114,7 +126,6 @@ CODE_TTL_SECONDS = 300
 CODE_MAX_ATTEMPTS = 5
 _UNIT_ATTEMPTS = 10
 
-MSG_NOT_FOUND = "Клиент не найден"
 MSG_BLOCKED = "Карта заблокирована. Обратитесь к администратору"
 MSG_CODE_INVALID = "Неверный код подтверждения"
 MSG_CODE_EXPIRED = "Срок действия кода истёк; действует код из последнего сообщения"
@@ -176,10 +187,6 @@ def normalise_phone(value: str) -> str | None:
     return None
 
 
-def _utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
-
-
 def _start_of_day(moment: datetime) -> datetime:
     """Midnight starting the calendar day of `moment` in its own UTC offset (naive: UTC).
 
@@ -189,41 +196,6 @@ def _start_of_day(moment: datetime) -> datetime:
     return aware.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-def _number(value: Decimal) -> str:
-    return format(value.normalize(), "f")
-
-
-def _canon_receipt(receipt: Receipt) -> dict[str, Any]:
-    """The receipt's content, independent of how its numbers were spelled on the wire."""
-    return {
-        "receipt_id": receipt.receipt_id,
-        "store_id": receipt.store_id,
-        "till_id": receipt.till_id,
-        "opened_at": _utc(receipt.opened_at).isoformat(),
-        "lines": sorted(
-            (
-                [
-                    line.line_no,
-                    line.sku,
-                    line.name,
-                    _number(line.quantity),
-                    _number(line.price),
-                    _number(line.amount),
-                    line.redeem_allowed,
-                    line.accrual_allowed,
-                    None if line.min_price is None else _number(line.min_price),
-                ]
-                for line in receipt.lines
-            ),
-            key=lambda item: (item[0], json.dumps(item, ensure_ascii=False)),
-        ),
-    }
-
-
-def _coupons_print(coupons: Sequence[str]) -> dict[str, list[str]]:
-    """The coupons' part of a request fingerprint: none for a request without coupons, so the
-    fingerprints of requests made before coupons existed stay the same."""
-    return {"coupons": sorted(coupons)} if coupons else {}
 
 
 class SandboxLoyalty:
@@ -277,8 +249,9 @@ class SandboxLoyalty:
     # ----- shared reads --------------------------------------------------------------------------
 
     @staticmethod
-    def _program(session: Session) -> tuple[Program, Row[Any]]:
-        found = store.program(session)
+    def _program(session: Session, store_id: str | None = None) -> tuple[Program, Row[Any]]:
+        """The rules of `store_id` (its own program, else the chain's; the chain's for None)."""
+        found = store.program(session, store_id)
         if found is None:
             raise InvalidRequest("Программа лояльности не настроена")
         row, tiers = found
@@ -334,24 +307,7 @@ class SandboxLoyalty:
 
     @staticmethod
     def _offers(session: Session, customer_id: str, now: datetime) -> tuple[Offer, ...]:
-        return tuple(
-            Offer(
-                offer_id=row.id,
-                title=row.title,
-                text=row.text,
-                coupon_code=row.coupon_code,
-                valid_until=row.valid_until,
-                barcode_kind=BarcodeKind(row.barcode_kind),
-                kind=None if row.kind is None else OfferKind(row.kind),
-                value=row.value,
-                min_amount=row.min_amount,
-                skus=tuple(row.skus.split()),
-                categories=tuple(row.categories.split()),
-                personal=row.personal,
-                valid_from=row.valid_from,
-            )
-            for row in store.offers(session, customer_id, now.date())
-        )
+        return tuple(offer_of(row) for row in store.offers(session, customer_id, now.date()))
 
     # ----- coupons -------------------------------------------------------------------------------
 
@@ -564,15 +520,15 @@ class SandboxLoyalty:
     # ----- operations ----------------------------------------------------------------------------
 
     def get_program(self, store_id: str) -> Program:
-        """The program's rules and tiers (one program for every store)."""
-        return self._work(lambda session: self._program(session)[0])
+        """The rules and tiers of the store's program (its own, else the chain's)."""
+        return self._work(lambda session: self._program(session, store_id)[0])
 
     def identify(self, identifier: Identifier, store_id: str, till_id: str) -> Customer:
         """The member behind a phone, card, app QR (checked, never twice) or offer coupon."""
 
         def unit(session: Session) -> Customer:
             now = self.clock.now()
-            program, _ = self._program(session)
+            program, _ = self._program(session, store_id)
             customer, messages = self._find(session, identifier, now)
             self._usable(customer)
             account = self._account(session, customer, now, lock=False)
@@ -631,7 +587,7 @@ class SandboxLoyalty:
 
         def unit(session: Session) -> Calculation:
             now = self.clock.now()
-            program, _ = self._program(session)
+            program, _ = self._program(session, receipt.store_id)
             customer = self._customer(session, customer_id)
             status = self._usable(customer)
             account = self._account(session, customer, now, lock=False)
@@ -705,7 +661,7 @@ class SandboxLoyalty:
         canon = _canon_receipt(receipt)
         receipt_print = fingerprint(canon)
         request_print = fingerprint(
-            {"customer": customer_id, "receipt": canon, "redeem": _number(redeem), **_coupons_print(coupons)}
+            {"customer": customer_id, "receipt": canon, "redeem": _number(redeem), **coupons_print(coupons)}
         )
 
         def unit(session: Session) -> Reservation:
@@ -725,7 +681,7 @@ class SandboxLoyalty:
                 raise InvalidRequest(f"Покупка {transaction_id} уже проведена")
             if self._transaction(session, "cancel", transaction_id) is not None:
                 raise InvalidRequest(f"Покупка {transaction_id} отменена")
-            program, program_row = self._program(session)
+            program, program_row = self._program(session, receipt.store_id)
             status = self._usable(customer)
             spendable = ledger.available(session, account, now, exclude=transaction_id)
             self._check_balance(program, status, spendable, redeem)
@@ -801,18 +757,24 @@ class SandboxLoyalty:
         are used up with the discounts it gave; otherwise each coupon is checked afresh and one
         that no longer applies refuses the purchase (INVALID_REQUEST).
         """
-        canon = _canon_receipt(receipt)
-        receipt_print = fingerprint(canon)
-        request_print = fingerprint(
-            {
-                "customer": customer_id,
-                "receipt": canon,
-                "redeem": _number(redeem),
-                "fiscal": [fiscal.document_number, _utc(fiscal.closed_at).isoformat()],
-                "offline": offline,
-                "occurred_at": _utc(occurred_at).isoformat(),
-                **_coupons_print(coupons),
-            }
+        return self._work(
+            self._commit_unit(transaction_id, customer_id, receipt, redeem, fiscal, offline, occurred_at, coupons)
+        )
+
+    def _commit_unit(
+        self,
+        transaction_id: str,
+        customer_id: str,
+        receipt: Receipt,
+        redeem: Decimal,
+        fiscal: FiscalDocument,
+        offline: bool,
+        occurred_at: datetime,
+        coupons: Sequence[str] = (),
+    ) -> Callable[[Session], CommitResult]:
+        """The unit of work of `commit`, to run in a transaction of its own or of a batch."""
+        receipt_print, request_print = commit_prints(
+            customer_id, receipt, redeem, fiscal, offline, occurred_at, coupons
         )
 
         def unit(session: Session) -> CommitResult:
@@ -826,7 +788,7 @@ class SandboxLoyalty:
                 return load_result(CommitResult, existing.result_json)
             if self._transaction(session, "cancel", transaction_id) is not None:
                 raise InvalidRequest(f"Покупка {transaction_id} отменена: провести её нельзя")
-            program, program_row = self._program(session)
+            program, program_row = self._program(session, receipt.store_id)
             status = self._usable(customer)
             reservation = self._reservation(session, transaction_id)
             if reservation is not None and reservation.customer_id != customer.id:
@@ -894,24 +856,12 @@ class SandboxLoyalty:
                 review=review,
                 occurred_at=_utc(occurred_at),
                 created_at=now,
-                lines_json=json.dumps(
-                    [
-                        {
-                            "line_no": line.line_no,
-                            "quantity": str(line.quantity),
-                            "amount": str(line.amount),
-                            "discount": str(allocation[line.line_no].discount),
-                            "points_discount": str(allocation[line.line_no].points_discount),
-                            "accrual": str(allocation[line.line_no].accrual),
-                        }
-                        for line in receipt.lines
-                    ]
-                ),
+                lines_json=purchase_lines_json(receipt.lines, allocation),
                 result_json=dump_result(result),
             )
             return result
 
-        return self._work(unit)
+        return unit
 
     @staticmethod
     def _check_matches(reservation: Row[Any], receipt_print: str, redeem: Decimal) -> None:
@@ -951,6 +901,10 @@ class SandboxLoyalty:
 
     def cancel(self, transaction_id: str) -> CancelResult:
         """Release a reservation, or reverse a committed purchase (what is left of it after refunds)."""
+        return self._work(self._cancel_unit(transaction_id))
+
+    def _cancel_unit(self, transaction_id: str) -> Callable[[Session], CancelResult]:
+        """The unit of work of `cancel`, to run in a transaction of its own or of a batch."""
 
         def unit(session: Session) -> CancelResult:
             now = self.clock.now()
@@ -999,10 +953,16 @@ class SandboxLoyalty:
             )
             return result
 
-        return self._work(unit)
+        return unit
 
     def refund(self, refund_id: str, original_transaction_id: str, lines: Sequence[RefundLine]) -> RefundResult:
         """Return goods of a purchase: reverse accrual and give back spent points in proportion."""
+        return self._work(self._refund_unit(refund_id, original_transaction_id, lines))
+
+    def _refund_unit(
+        self, refund_id: str, original_transaction_id: str, lines: Sequence[RefundLine]
+    ) -> Callable[[Session], RefundResult]:
+        """The unit of work of `refund`, to run in a transaction of its own or of a batch."""
         numbers = [line.line_no for line in lines]
         request_print = fingerprint(
             {"original": original_transaction_id, "lines": sorted([line.line_no, _number(line.quantity)] for line in lines)}
@@ -1054,6 +1014,24 @@ class SandboxLoyalty:
                 session, "refund", refund_id, purchase.key, customer.id, request_print, reversed_, quantities, result, now
             )
             return result
+
+        return unit
+
+    delivers_batches = True
+    """Several commits, cancels and refunds are done in one go (`deliver_batch`)."""
+
+    def deliver_batch(self, items: Sequence[BatchItem]) -> list[BatchAnswer]:
+        """Commits, cancels and refunds done in order in one transaction, each answered on its own
+        with its result or its business fault, as its own operation would answer it (see
+        `batch_delivery`)."""
+
+        def unit(session: Session) -> list[BatchAnswer]:
+            if session.get_bind().dialect.name == "sqlite":
+                # The write lock from the start: a batch writes anyway, and a read snapshot upgraded
+                # to a write late would fail whenever another writer went first (savepoints, too,
+                # need the transaction the driver would otherwise open only at the first write).
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            return BatchDelivery(self, session).run(items)
 
         return self._work(unit)
 

@@ -28,6 +28,8 @@ BEFORE_MIGRATIONS = "0001"
 
 _UNVERSIONED_WITH_OFFLINE_LIMIT = "0002"
 """A database `create_all` made just before migrations came may already have 0002's columns."""
+_UNVERSIONED_WITH_STORE_PROGRAMS = "0003"
+"""... or those of 0003 (made by `create_all` with the models of this version)."""
 
 _UNVERSIONED_WITH_OFFER_RULES = "0004"
 """... or, made by `create_all` of a newer version, even the offer rules of 0004."""
@@ -93,6 +95,8 @@ def _unversioned_schema(connection: Connection) -> str:
     if inspect(connection).has_table("coupon_uses"):
         return _UNVERSIONED_WITH_OFFER_RULES
     columns = {column["name"] for column in inspect(connection).get_columns("programs")}
+    if "store_id" in columns:
+        return _UNVERSIONED_WITH_STORE_PROGRAMS
     return _UNVERSIONED_WITH_OFFLINE_LIMIT if "offline_redeem_limit" in columns else BEFORE_MIGRATIONS
 
 

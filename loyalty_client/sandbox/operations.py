@@ -7,17 +7,20 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from lxml import etree
 
 from fiscal.money import CENT
 from fiscal.receipt import Receipt, ReceiptLine
+from loyalty_client.batch import BatchAnswer, BatchItem, CancelItem, CommitItem, RefundItem, deliver_one, delivers_batches
 from loyalty_client.errors import ConfirmationInvalid, InvalidRequest, LoyaltyFault
 from loyalty_client.sandbox.serving.soap import MAX_MESSAGE, SOAP_ENV, TL
 from loyalty_client.service import LoyaltyService
 from loyalty_client.types import (
     Balance,
+    CancelResult,
+    CommitResult,
     ConfirmationPurpose,
     CouponResult,
     Customer,
@@ -27,6 +30,7 @@ from loyalty_client.types import (
     LineAllocation,
     Offer,
     RefundLine,
+    RefundResult,
     Registration,
 )
 
@@ -84,30 +88,49 @@ def _opt_decimal(element: etree._Element, name: str) -> Decimal | None:
     return None if value is None else _decimal(value)
 
 
+_TL_TAG = len(TL) + 2  # "{" + namespace + "}"
+
+
+def _fields(element: etree._Element) -> dict[str, str]:
+    """The texts of an element's children by local name, read in one pass (the schema has already
+    put every child in the contract's namespace)."""
+    return {child.tag[_TL_TAG:]: (child.text or "").strip() for child in element if isinstance(child.tag, str)}
+
+
+def _field(fields: dict[str, str], name: str) -> str:
+    value = fields.get(name)
+    if value is None:
+        raise InvalidRequest(f"Нет элемента {name}")
+    return value
+
+
 def read_receipt(element: etree._Element) -> Receipt:
     """The `receipt` element as a `Receipt`."""
     lines = []
     for line in element.find(_q("lines")).iterfind(_q("line")):  # type: ignore[union-attr]
-        redeem_allowed = _opt(line, "redeemAllowed")
-        accrual_allowed = _opt(line, "accrualAllowed")
+        fields = _fields(line)
+        redeem_allowed = fields.get("redeemAllowed")
+        accrual_allowed = fields.get("accrualAllowed")
+        min_price = fields.get("minPrice")
         lines.append(
             ReceiptLine(
-                line_no=int(_req(line, "lineNo")),
-                sku=_req(line, "sku"),
-                name=_req(line, "name"),
-                quantity=_decimal(_req(line, "quantity")),
-                price=_decimal(_req(line, "price")),
-                amount=_decimal(_req(line, "amount")),
+                line_no=int(_field(fields, "lineNo")),
+                sku=_field(fields, "sku"),
+                name=_field(fields, "name"),
+                quantity=_decimal(_field(fields, "quantity")),
+                price=_decimal(_field(fields, "price")),
+                amount=_decimal(_field(fields, "amount")),
                 redeem_allowed=True if redeem_allowed is None else _bool(redeem_allowed),
                 accrual_allowed=True if accrual_allowed is None else _bool(accrual_allowed),
-                min_price=_opt_decimal(line, "minPrice"),
+                min_price=None if min_price is None else _decimal(min_price),
             )
         )
+    fields = _fields(element)
     return Receipt(
-        receipt_id=_req(element, "receiptId"),
-        store_id=_req(element, "storeId"),
-        till_id=_req(element, "tillId"),
-        opened_at=_moment(_req(element, "openedAt")),
+        receipt_id=_field(fields, "receiptId"),
+        store_id=_field(fields, "storeId"),
+        till_id=_field(fields, "tillId"),
+        opened_at=_moment(_field(fields, "openedAt")),
         lines=tuple(lines),
     )
 
@@ -401,21 +424,25 @@ def reserve_purchase(service: LoyaltyService, request: etree._Element) -> etree.
     )
 
 
-def commit_purchase(service: LoyaltyService, request: etree._Element) -> etree._Element:
-    """CommitPurchase: record the sale, return the balance and offers."""
-    fiscal = request.find(_q("fiscal"))
-    coupons = _coupons_of(request)
-    result = service.commit(
-        _req(request, "transactionId"),
-        _req(request, "customerId"),
+def read_commit(request: etree._Element) -> CommitItem:
+    """A `CommitPurchaseRequest` as the arguments of `LoyaltyService.commit`."""
+    fields = _fields(request)
+    fiscal = _fields(request.find(_q("fiscal")))  # type: ignore[arg-type]
+    return CommitItem(
+        _field(fields, "transactionId"),
+        _field(fields, "customerId"),
         _receipt_of(request),
-        _decimal(_req(request, "redeem")),
-        FiscalDocument(_req(fiscal, "documentNumber"), _moment(_req(fiscal, "closedAt"))),  # type: ignore[arg-type]
-        _bool(_req(request, "offline")),
-        _moment(_req(request, "occurredAt")),
-        **_with_coupons(coupons),
+        _decimal(_field(fields, "redeem")),
+        FiscalDocument(_field(fiscal, "documentNumber"), _moment(_field(fiscal, "closedAt"))),
+        _bool(_field(fields, "offline")),
+        _moment(_field(fields, "occurredAt")),
+        _coupons_of(request),
     )
-    revision_4 = _reads_coupons(request, coupons)
+
+
+def commit_response(result: CommitResult, *, revision_4: bool = False) -> etree._Element:
+    """A `CommitResult` as the `CommitPurchaseResponse` element (with `revision_4`: the offers'
+    benefits and the coupons' results too)."""
     return _el(
         "CommitPurchaseResponse",
         _el("transactionId", text=result.transaction_id),
@@ -427,9 +454,20 @@ def commit_purchase(service: LoyaltyService, request: etree._Element) -> etree._
     )
 
 
-def cancel_purchase(service: LoyaltyService, request: etree._Element) -> etree._Element:
-    """CancelPurchase: release a reservation or reverse a purchase."""
-    result = service.cancel(_req(request, "transactionId"))
+def commit_purchase(service: LoyaltyService, request: etree._Element) -> etree._Element:
+    """CommitPurchase: record the sale, return the balance and offers."""
+    item = read_commit(request)
+    result = deliver_one(service, item)
+    return commit_response(result, revision_4=_reads_coupons(request, item.coupons))  # type: ignore[arg-type]
+
+
+def read_cancel(request: etree._Element) -> CancelItem:
+    """A `CancelPurchaseRequest` as the argument of `LoyaltyService.cancel`."""
+    return CancelItem(_req(request, "transactionId"))
+
+
+def cancel_response(result: CancelResult) -> etree._Element:
+    """A `CancelResult` as the `CancelPurchaseResponse` element."""
     return _el(
         "CancelPurchaseResponse",
         _el("transactionId", text=result.transaction_id),
@@ -438,13 +476,22 @@ def cancel_purchase(service: LoyaltyService, request: etree._Element) -> etree._
     )
 
 
-def refund_purchase(service: LoyaltyService, request: etree._Element) -> etree._Element:
-    """RefundPurchase: proportional reversal for returned quantities."""
-    lines = [
+def cancel_purchase(service: LoyaltyService, request: etree._Element) -> etree._Element:
+    """CancelPurchase: release a reservation or reverse a purchase."""
+    return cancel_response(service.cancel(read_cancel(request).transaction_id))
+
+
+def read_refund(request: etree._Element) -> RefundItem:
+    """A `RefundPurchaseRequest` as the arguments of `LoyaltyService.refund`."""
+    lines = tuple(
         RefundLine(int(_req(line, "lineNo")), _decimal(_req(line, "quantity")))
         for line in request.find(_q("lines")).iterfind(_q("line"))  # type: ignore[union-attr]
-    ]
-    result = service.refund(_req(request, "refundId"), _req(request, "originalTransactionId"), lines)
+    )
+    return RefundItem(_req(request, "refundId"), _req(request, "originalTransactionId"), lines)
+
+
+def refund_response(result: RefundResult) -> etree._Element:
+    """A `RefundResult` as the `RefundPurchaseResponse` element."""
     return _el(
         "RefundPurchaseResponse",
         _el("refundId", text=result.refund_id),
@@ -452,6 +499,12 @@ def refund_purchase(service: LoyaltyService, request: etree._Element) -> etree._
         _amount("redeemReturned", result.redeem_returned),
         balance_element(result.balance),
     )
+
+
+def refund_purchase(service: LoyaltyService, request: etree._Element) -> etree._Element:
+    """RefundPurchase: proportional reversal for returned quantities."""
+    item = read_refund(request)
+    return refund_response(service.refund(item.refund_id, item.original_transaction_id, list(item.lines)))
 
 
 def register_customer(service: LoyaltyService, request: etree._Element) -> etree._Element:
@@ -495,25 +548,64 @@ def _code_detail(fault: LoyaltyFault) -> list[etree._Element]:
     return [*detail, _flag("codeExpired", fault.expired)]
 
 
-BATCH_ITEMS: dict[str, Handler] = {}  # filled below: the operations a DeliverBatch item may carry
+_BATCH_READERS: dict[str, Callable[[etree._Element], BatchItem]] = {
+    "CommitPurchaseRequest": read_commit,
+    "CancelPurchaseRequest": read_cancel,
+    "RefundPurchaseRequest": read_refund,
+}
+"""The operations a DeliverBatch item may carry."""
+
+
+def answer_element(answer: BatchAnswer, *, revision_4: bool = False) -> etree._Element:
+    """One item's answer: its operation's response element, or its fault."""
+    if isinstance(answer, LoyaltyFault):
+        return fault_element(answer)
+    if isinstance(answer, CommitResult):
+        return commit_response(answer, revision_4=revision_4)
+    if isinstance(answer, CancelResult):
+        return cancel_response(answer)
+    return refund_response(answer)
 
 
 def deliver_batch(service: LoyaltyService, request: etree._Element) -> etree._Element:
     """DeliverBatch (revision 3): each item done in order as its own operation, answered on its own.
 
     A business fault of one item becomes that item's answer; the others go on. Anything else (a
-    failure of the service itself) fails the whole request, as it would fail a single call.
+    failure of the service itself) fails the whole request, as it would fail a single call. A
+    service that takes batches (`delivers_batches`) does them all in one go, others one by one.
     """
-    answers = []
-    for item in request.iterfind(_q("item")):
-        operation = next(child for child in item if isinstance(child.tag, str))
-        handler = BATCH_ITEMS[etree.QName(operation).localname]
+    answers: list[BatchAnswer | None] = []
+    items: list[BatchItem] = []
+    reads_coupons: list[bool] = []  # per element: whether its answer carries the revision-4 elements
+    for element in request.iterfind(_q("item")):
+        operation = next(child for child in element if isinstance(child.tag, str))
         try:
-            answer = handler(service, operation)
+            item = _BATCH_READERS[etree.QName(operation).localname](operation)
+            items.append(item)
+            answers.append(None)
+            reads_coupons.append(_reads_coupons(operation, getattr(item, "coupons", ())))
+        except LoyaltyFault as fault:  # an item the reader refused is answered without the service
+            answers.append(fault)
+            reads_coupons.append(False)
+    if delivers_batches(service):
+        done = iter(service.deliver_batch(items) if items else [])  # type: ignore[attr-defined]
+    else:
+        done = iter(_one_by_one(service, items))
+    return _el(
+        "DeliverBatchResponse",
+        *(
+            _el("item", answer_element(answer or next(done), revision_4=reads))
+            for answer, reads in zip(answers, reads_coupons)
+        ),
+    )
+
+
+def _one_by_one(service: LoyaltyService, items: list[BatchItem]) -> Iterator[BatchAnswer]:
+    for item in items:
+        try:
+            yield deliver_one(service, item)
         except LoyaltyFault as fault:
-            answer = fault_element(fault)
-        answers.append(_el("item", answer))
-    return _el("DeliverBatchResponse", *answers)
+            yield fault
 
 
 OPERATIONS: dict[str, Handler] = {
@@ -529,10 +621,5 @@ OPERATIONS: dict[str, Handler] = {
     "GetOffersRequest": get_offers,
     "DeliverBatchRequest": deliver_batch,
 }
-BATCH_ITEMS.update(
-    CommitPurchaseRequest=commit_purchase,
-    CancelPurchaseRequest=cancel_purchase,
-    RefundPurchaseRequest=refund_purchase,
-)
 REVISION_3_OPERATIONS = frozenset({"DeliverBatchRequest"})
 """Request elements added by revision 3: a sandbox serving an earlier revision does not know them."""

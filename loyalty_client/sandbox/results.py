@@ -44,7 +44,13 @@ def load_result(cls: type[T], text: str) -> T:
 
 def fingerprint(value: Any) -> str:
     """A stable digest of a request's content: the same content always gives the same digest."""
-    canonical = json.dumps(to_plain(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return plain_fingerprint(to_plain(value))
+
+
+def plain_fingerprint(value: Any) -> str:
+    """`fingerprint` of a value already plain (dicts, lists, strings, numbers, booleans, None):
+    the same digest, without walking the value first."""
+    canonical = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

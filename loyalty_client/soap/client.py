@@ -20,7 +20,7 @@ import time
 from datetime import datetime
 from decimal import Decimal
 from types import TracebackType
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence, TypeVar
 from urllib.parse import urlparse
 
 import requests
@@ -39,8 +39,9 @@ from zeep.exceptions import (
 )
 
 from fiscal.receipt import Receipt
+from loyalty_client.soap import batch_envelope
 from loyalty_client.soap import mapping as wire
-from loyalty_client.batch import BatchAnswer, BatchItem, CancelItem, CommitItem, RefundItem, check_batch
+from loyalty_client.batch import BatchAnswer, BatchItem, check_batch
 from loyalty_client.errors import (
     ConfirmationInvalid,
     InvalidRequest,
@@ -52,6 +53,7 @@ from loyalty_client.soap.contract import (
     BINDING,
     CONTRACT_REVISION,
     NAMESPACE,
+    SOAP_ENV_11,
     ContractValidator,
     contract_document,
     contract_settings,
@@ -80,6 +82,8 @@ from loyalty_client.types import (
 )
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class SoapLoyaltyService:
@@ -121,11 +125,12 @@ class SoapLoyaltyService:
             connect_timeout_seconds=connect_timeout_seconds,
             max_response_bytes=max_response_bytes,
         )
+        self._validator = ContractValidator()
         self._client = zeep.Client(
             contract_document(),
             transport=self._transport,
             settings=contract_settings(),
-            plugins=[ContractValidator(), *plugins],
+            plugins=[self._validator, *plugins],
         )
         self._service = self._client.create_service(BINDING, endpoint_url)
         self._busy = threading.Lock()
@@ -287,23 +292,38 @@ class SoapLoyaltyService:
         `InvalidRequest` when the service does not know the operation or refuses the request).
         """
         check_batch(items)
-        answers = self._call(
-            "DeliverBatch", item=[_batch_part(item) for item in items], _soapheaders=[_revision_header()]
+        return self._guarded("DeliverBatch", lambda: self._post_batch(items))
+
+    def _post_batch(self, items: Sequence[BatchItem]) -> list[BatchAnswer]:
+        """The batch through the transport, built and read with lxml (`batch_envelope`)."""
+        message = batch_envelope.batch_request(items, self._validator.schema)
+        response = self._transport.post(
+            self.endpoint_url,
+            message,
+            {"SOAPAction": f'"{batch_envelope.SOAP_ACTION}"', "Content-Type": "text/xml; charset=utf-8"},
         )
-        if answers is None or len(answers) != len(items):
-            raise ServiceUnavailable("DeliverBatch answered a different number of items")
-        return [_batch_answer(item, answer) for item, answer in zip(items, answers)]
+        answer = batch_envelope.read_envelope(response.content)
+        if answer.tag == f"{{{SOAP_ENV_11}}}Fault":
+            code, message_text, detail = batch_envelope.fault_parts(answer)
+            raise Fault(message_text, code, detail=detail)
+        if response.status_code != 200:
+            raise ServiceUnavailable(f"HTTP {response.status_code}: not a SOAP response")
+        return batch_envelope.batch_answers(answer, items, self._validator.schema)
 
     # ----- the one place where calls go out and failures are typed -------------------------
 
     def _call(self, operation: str, **parts: Any) -> Any:
         """Call `operation` and return zeep's result, or raise a typed `LoyaltyError`."""
+        return self._guarded(operation, lambda: getattr(self._service, operation)(**parts))
+
+    def _guarded(self, operation: str, call: Callable[[], T]) -> T:
+        """`call()` (which sends `operation`) one thread at a time, its failures typed and logged."""
         if not self._busy.acquire(blocking=False):
             raise RuntimeError("a SoapLoyaltyService is used by one thread at a time")
         started = time.perf_counter()
         posts_before = self._transport.posts
         try:
-            result = getattr(self._service, operation)(**parts)
+            result = call()
         except Exception as exc:
             error = typed_failure(exc, sent=self._transport.posts > posts_before)
             if error is None:
@@ -328,48 +348,6 @@ def _revision_header() -> etree._Element:
     revision = etree.Element(f"{{{NAMESPACE}}}ContractRevision")
     revision.text = str(CONTRACT_REVISION)
     return revision
-
-
-def _batch_part(item: BatchItem) -> dict[str, Any]:
-    """One `DeliverBatchRequest/item`: the item's own request element."""
-    if isinstance(item, CommitItem):
-        return {
-            "CommitPurchaseRequest": wire.optional_parts(
-                transactionId=item.transaction_id,
-                customerId=item.customer_id,
-                receipt=wire.receipt_part(item.receipt),
-                redeem=wire.decimal_part(item.redeem),
-                fiscal=wire.fiscal_part(item.fiscal),
-                offline=bool(item.offline),
-                occurredAt=wire.as_datetime(item.occurred_at),
-                coupons=wire.coupons_part(item.coupons),
-            )
-        }
-    if isinstance(item, CancelItem):
-        return {"CancelPurchaseRequest": {"transactionId": item.transaction_id}}
-    if isinstance(item, RefundItem):
-        return {
-            "RefundPurchaseRequest": {
-                "refundId": item.refund_id,
-                "originalTransactionId": item.original_transaction_id,
-                "lines": wire.refund_lines_part(item.lines),
-            }
-        }
-    raise TypeError(f"not a batch item: {type(item).__name__}")
-
-
-def _batch_answer(item: BatchItem, answer: Any) -> BatchAnswer:
-    """One `DeliverBatchResponse/item` as a result or a fault; the wrong kind of answer is nonsense."""
-    fault = answer["LoyaltyFault"]
-    if fault is not None:
-        return fault_for(fault["code"], fault["message"] or "", bool(fault["retryable"]))
-    if isinstance(item, CommitItem) and answer["CommitPurchaseResponse"] is not None:
-        return wire.commit_result_from(answer["CommitPurchaseResponse"])
-    if isinstance(item, CancelItem) and answer["CancelPurchaseResponse"] is not None:
-        return wire.cancel_result_from(answer["CancelPurchaseResponse"])
-    if isinstance(item, RefundItem) and answer["RefundPurchaseResponse"] is not None:
-        return wire.refund_result_from(answer["RefundPurchaseResponse"])
-    raise ServiceUnavailable("DeliverBatch answered an item with another operation's answer")
 
 
 def typed_failure(exc: Exception, *, sent: bool) -> LoyaltyError | None:

@@ -134,7 +134,7 @@ def _items(container: Any, name: str) -> Iterable[Any]:
     return items or ()
 
 
-def _optional_decimal(value: Decimal | None) -> Decimal | None:
+def _optional_decimal(value: Any) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
@@ -323,10 +323,6 @@ def cancel_result_from(value: Any) -> CancelResult:
         cancelled=bool(value.cancelled),
         balance=None if value.balance is None else balance_from(value.balance),
     )
-
-
-def _optional_decimal(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(value)
 
 
 def refund_result_from(value: Any) -> RefundResult:

@@ -142,18 +142,18 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../app/checkout/controller.py" line="+251"/>
+        <location filename="../../app/checkout/controller.py" line="+259"/>
         <location line="+9"/>
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Нечаканая памылка: %1. Чэк захаваны, паспрабуйце яшчэ раз.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+497"/>
+        <location filename="../../app/checkout/session.py" line="+646"/>
         <source>The receipt is empty.</source>
         <translation>Чэк пусты.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>The amount to spend changed; check it and close again.</source>
         <translation>Сума спісання змянілася: праверце яе і закрыйце чэк зноў.</translation>
     </message>
@@ -168,7 +168,7 @@
         <translation>Чакаем ад касавай праграмы пацвярджэння аплаты.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+59"/>
         <source>Code entry cancelled: no bonuses will be spent on this receipt.</source>
         <translation>Увод кода адменены: бонусы па гэтым чэку спісаны не будуць.</translation>
     </message>
@@ -183,18 +183,18 @@
         <translation>Чэк ануляваны. Зарэзерваваныя бонусы вернуты.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/host_receipts.py" line="+292"/>
+        <location filename="../../app/checkout/host_receipts.py" line="+309"/>
         <location filename="../../app/checkout/session.py" line="+2"/>
         <source>Receipt voided.</source>
         <translation>Чэк ануляваны.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+57"/>
+        <location filename="../../app/checkout/session.py" line="+69"/>
         <source>Spending %1 offline needs the admin PIN.</source>
         <translation>Для спісання %1 без сувязі патрэбны PIN-код адміністратара.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+53"/>
         <source>To pay: %1. Waiting for the POS to report the payment.</source>
         <translation>Да аплаты: %1. Чакаем ад касавай праграмы пацвярджэння аплаты.</translation>
     </message>
@@ -204,13 +204,13 @@
         <translation>Да аплаты: %1. Прыміце аплату і націсніце «Аплата атрымана» (F8).</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/host_receipts.py" line="+45"/>
-        <location filename="../../app/checkout/session.py" line="+84"/>
+        <location filename="../../app/checkout/host_receipts.py" line="+55"/>
+        <location filename="../../app/checkout/session.py" line="+90"/>
         <source>Receipt closed. Fiscal document No. %1.</source>
         <translation>Чэк закрыты. Фіскальны дакумент № %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+83"/>
+        <location filename="../../app/checkout/session.py" line="+97"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
         <translation>Сэрвіс лаяльнасці недаступны. Бонусы налічацца, калі сувязь аднавіцца; спісаць зараз можна да %1 з PIN-кодам адміністратара.</translation>
     </message>
@@ -230,7 +230,7 @@
         <translation>Гэты пакупнік яшчэ не абслугоўваўся на гэтай касе.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+58"/>
         <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
         <translation>Картка не актывавана: бонусы налічваюцца, але спісаць іх пакуль нельга.</translation>
     </message>
@@ -327,9 +327,158 @@
     </message>
 </context>
 <context>
+    <name>CouponList</name>
+    <message>
+        <location filename="../../widgets/checkout/coupon_list.py" line="+94"/>
+        <location line="+33"/>
+        <source>Remove coupon</source>
+        <translation>Прыбраць купон</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <location line="+33"/>
+        <source>Take this coupon off the receipt</source>
+        <translation>Прыбраць гэты купон з чэка</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Coupons</source>
+        <translation>Купоны</translation>
+    </message>
+</context>
+<context>
+    <name>Coupons</name>
+    <message>
+        <location filename="../../app/checkout/coupon_texts.py" line="+16"/>
+        <source>not checked: the loyalty service is unavailable</source>
+        <translation>не правераны: праграма лаяльнасці недаступная</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+42"/>
+        <source>+%1 bonuses</source>
+        <translation>+%1 бонусаў</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>applies</source>
+        <translation>ужыты</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>valid on purchases from %1</source>
+        <translation>дзейнічае з пакупкі ад %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expired on %1</source>
+        <translation>скончыўся %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no such coupon</source>
+        <translation>такога купона няма</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already used</source>
+        <translation>ужо скарыстаны</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expired</source>
+        <translation>скончыўся</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not valid yet</source>
+        <translation>яшчэ не дзейнічае</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the purchase is below the coupon&apos;s minimum</source>
+        <translation>сума пакупкі меншая за мінімальную для купона</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only for its owner</source>
+        <translation>толькі для ўладальніка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing on the receipt it applies to</source>
+        <translation>у чэку няма тавараў, да якіх ён ужываецца</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>held by another receipt</source>
+        <translation>заняты іншым чэкам</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>does not apply</source>
+        <translation>не ўжываецца</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Coupon %1</source>
+        <translation>Купон %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>−%1 %</source>
+        <translation>−%1 %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>×%1 bonuses</source>
+        <translation>×%1 бонусаў</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>from %1</source>
+        <translation>ад %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>until %1</source>
+        <translation>да %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/checkout/session.py" line="-919"/>
+        <source>Coupons cannot be checked offline: the coupon is not applied. Keep it for the next visit.</source>
+        <translation>Без сувязі купоны праверыць нельга: купон не ўжыты. Захавайце яго да наступнай пакупкі.</translation>
+    </message>
+    <message>
+        <location line="+232"/>
+        <source>This is not a coupon code: a coupon&apos;s code starts with 99.</source>
+        <translation>Гэта не код купона: код купона пачынаецца з 99.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>This receipt is finished: scan the coupon on the next receipt.</source>
+        <translation>Гэты чэк завершаны: адскануйце купон у наступным чэку.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This coupon is already on the receipt.</source>
+        <translation>Гэты купон ужо ў чэку.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No such coupon. Check the code.</source>
+        <translation>Такога купона няма. Праверце код.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This loyalty service does not take coupons: the coupon is not applied.</source>
+        <translation>Гэтая праграма лаяльнасці не прымае купоны: купон не ўжыты.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../widgets/checkout/customer_card.py" line="+228"/>
+        <location filename="../../widgets/checkout/customer_card.py" line="+251"/>
         <source>Card {number}</source>
         <translation>Картка {number}</translation>
     </message>
@@ -344,7 +493,7 @@
         <translation>Картка не актываваная: бонусы пакуль нельга спісаць</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>{percent} bonuses</source>
         <translation>налічэнне {percent}</translation>
     </message>
@@ -407,6 +556,11 @@ bonuses</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Offers</source>
+        <translation>Прапановы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Progress to the next tier</source>
         <translation>Прагрэс да наступнага ўзроўню</translation>
     </message>
@@ -414,9 +568,9 @@ bonuses</source>
 <context>
     <name>DemoHostPanel</name>
     <message>
-        <location filename="../../widgets/demo/demo_host.py" line="+293"/>
+        <location filename="../../widgets/demo/demo_host.py" line="+345"/>
         <source>Receipt</source>
-        <extracomment>Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names.</extracomment>
+        <extracomment>Narrower than this per column, the buttons take fewer columns (down to two): a name&apos;s longest word must fit its button. The product buttons&apos; type sizes, largest first (`fit` in till.qss): a narrow button takes the largest in which the whole name fits, and elides by words only in the smallest. Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names.</extracomment>
         <translation>Чэк</translation>
     </message>
     <message>
@@ -425,12 +579,12 @@ bonuses</source>
         <translation>Чэк {number}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Total {total}   Discount {discount}   To pay {final}</source>
         <translation>Сума {total}   Зніжка {discount}   Да аплаты {final}</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>No</source>
         <translation>№</translation>
     </message>
@@ -513,7 +667,7 @@ bonuses</source>
 <context>
     <name>DemoPos</name>
     <message>
-        <location filename="../../app/demo/pos.py" line="+138"/>
+        <location filename="../../app/demo/pos.py" line="+174"/>
         <source>The demo POS cannot reach the till&apos;s host API: %1</source>
         <translation>Дэма-каса не можа звязацца з API касы: %1</translation>
     </message>
@@ -1279,7 +1433,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>HostApi</name>
     <message>
-        <location filename="../../app/checkout/host_receipts.py" line="-213"/>
+        <location filename="../../app/checkout/host_receipts.py" line="-240"/>
         <source>Receipt %1 awaits payment: report it paid or void first.</source>
         <translation>Чэк %1 чакае аплаты: спачатку паведаміце пра аплату або анулюйце яго.</translation>
     </message>
@@ -1289,7 +1443,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Спачатку вызначце кліента.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+50"/>
         <source>Receipt %1 was paid with fiscal document No. %2.</source>
         <translation>Чэк %1 аплачаны, фіскальны дакумент № %2.</translation>
     </message>
@@ -1299,7 +1453,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Чэк %1 аплачаны: аформіце вяртанне.</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+130"/>
         <source>No receipt %1 is open at this till.</source>
         <translation>На гэтай касе няма адкрытага чэка %1.</translation>
     </message>
@@ -1319,20 +1473,20 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>З чэкам %1 зараз гэтага зрабіць нельга: яго стан — %2.</translation>
     </message>
     <message>
-        <location filename="../../app/host_api/api.py" line="+141"/>
+        <location filename="../../app/host_api/api.py" line="+131"/>
         <location line="+23"/>
-        <location line="+105"/>
+        <location line="+120"/>
         <source>The till did not answer in time; repeat the call.</source>
         <translation>Каса не адказала своечасова; паўтарыце запыт.</translation>
     </message>
     <message>
-        <location line="-123"/>
-        <location line="+117"/>
+        <location line="-138"/>
+        <location line="+132"/>
         <source>The till is starting; repeat the call shortly.</source>
         <translation>Каса запускаецца; паўтарыце запыт крыху пазней.</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-126"/>
         <source>Unexpected error in the till; the receipt is kept. Repeat the call.</source>
         <translation>Нечаканая памылка касы; чэк захаваны. Паўтарыце запыт.</translation>
     </message>
@@ -1347,7 +1501,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Нечаканая памылка касы; вяртанне не аформлена. Паўтарыце запыт.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+117"/>
         <source>Unexpected error in the till. Repeat the call.</source>
         <translation>Нечаканая памылка касы. Паўтарыце запыт.</translation>
     </message>
@@ -1562,7 +1716,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>LoyaltyPanel</name>
     <message>
-        <location filename="../../widgets/checkout/loyalty_panel.py" line="+155"/>
+        <location filename="../../widgets/checkout/loyalty_panel.py" line="+156"/>
         <source>Waiting for the POS: the receipt shows here when the POS sends it.</source>
         <extracomment>The customer&apos;s card keeps at least this height while a code is asked (name, phone, tier in view).</extracomment>
         <translation>Чакаем касавую праграму: чэк з&apos;явіцца тут, калі яна яго дашле.</translation>
@@ -1571,7 +1725,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../widgets/checkout/message_bar.py" line="+119"/>
+        <location filename="../../widgets/checkout/message_bar.py" line="+117"/>
         <source>Dismiss the message</source>
         <extracomment>Severities, as the `severity` property the stylesheet colours by.</extracomment>
         <translation>Схаваць паведамленне</translation>
@@ -2329,7 +2483,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Гэта не карта лаяльнасці: адскануйце друкаваную карту, каб прывязаць яе.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="-530"/>
+        <location filename="../../app/checkout/session.py" line="+32"/>
         <source>%1 is registered and earns bonuses on this receipt.</source>
         <translation>%1 зарэгістраваны(ая) і атрымлівае бонусы па гэтым чэку.</translation>
     </message>
@@ -3056,7 +3210,7 @@ Points given back: %2</source>
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../app/checkout/presenter.py" line="+192"/>
+        <location filename="../../app/checkout/presenter.py" line="+229"/>
         <source>Return receipt No. %1 printed; the loyalty program counts the bonuses.</source>
         <translation>Чэк вяртання № %1 надрукаваны; бонусы палічыць праграма лаяльнасці.</translation>
     </message>
@@ -3066,7 +3220,7 @@ Points given back: %2</source>
         <translation>Чэк вяртання № %1 надрукаваны; знята бонусаў %2, вернута %3.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+77"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Фіскальны чэк № %1 надрукаваны</translation>
     </message>
@@ -3092,7 +3246,7 @@ Points given back: %2</source>
         <translation>Налічана бонусаў: %1, спісана: %2. Баланс: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="+76"/>
+        <location filename="../../app/gui.py" line="+124"/>
         <source>Sandbox loyalty service at %1</source>
         <translation>Тэставы сэрвіс лаяльнасці: %1</translation>
     </message>
@@ -3102,22 +3256,24 @@ Points given back: %2</source>
         <translation>Тэставы сэрвіс спыніўся: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+148"/>
+        <location line="-65"/>
+        <location filename="../../app/till.py" line="+151"/>
         <source>Connecting…</source>
+        <extracomment>What the till needs after its first paint, imported off the GUI thread.</extracomment>
         <translation>Падключэнне…</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location filename="../../app/till.py" line="+151"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>API для касавай праграмы выключаны ў наладах: яна не можа дасылаць чэкі.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>The POS cannot reach the till: %1</source>
         <translation>Касавая праграма не можа звязацца з касай: %1</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+157"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Спісаць %1 з бонусаў кліента %2 без сувязі з сэрвісам?</translation>
     </message>
@@ -3234,12 +3390,17 @@ Esc: адмяніць увод кода, інакш скінуць кліент�
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../widgets/checkout/totals_panel.py" line="+122"/>
+        <location filename="../../widgets/checkout/totals_panel.py" line="+128"/>
         <source>Total</source>
         <translation>Сума</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Discount</source>
+        <translation>Зніжка</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Bonus discount</source>
         <translation>Зніжка бонусамі</translation>
     </message>

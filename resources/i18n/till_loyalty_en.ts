@@ -142,18 +142,18 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../app/checkout/controller.py" line="+251"/>
+        <location filename="../../app/checkout/controller.py" line="+259"/>
         <location line="+9"/>
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Unexpected error: %1. The receipt is kept; try again.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+497"/>
+        <location filename="../../app/checkout/session.py" line="+646"/>
         <source>The receipt is empty.</source>
         <translation>The receipt is empty.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>The amount to spend changed; check it and close again.</source>
         <translation>The amount to spend changed; check it and close again.</translation>
     </message>
@@ -168,7 +168,7 @@
         <translation>Waiting for the POS to report the payment.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+59"/>
         <source>Code entry cancelled: no bonuses will be spent on this receipt.</source>
         <translation>Code entry cancelled: no bonuses will be spent on this receipt.</translation>
     </message>
@@ -183,18 +183,18 @@
         <translation>Receipt voided. Reserved bonuses released.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/host_receipts.py" line="+292"/>
+        <location filename="../../app/checkout/host_receipts.py" line="+309"/>
         <location filename="../../app/checkout/session.py" line="+2"/>
         <source>Receipt voided.</source>
         <translation>Receipt voided.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+57"/>
+        <location filename="../../app/checkout/session.py" line="+69"/>
         <source>Spending %1 offline needs the admin PIN.</source>
         <translation>Spending %1 offline needs the admin PIN.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+53"/>
         <source>To pay: %1. Waiting for the POS to report the payment.</source>
         <translation>To pay: %1. Waiting for the POS to report the payment.</translation>
     </message>
@@ -204,13 +204,13 @@
         <translation>To pay: %1. Take payment, then press Payment received (F8).</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/host_receipts.py" line="+45"/>
-        <location filename="../../app/checkout/session.py" line="+84"/>
+        <location filename="../../app/checkout/host_receipts.py" line="+55"/>
+        <location filename="../../app/checkout/session.py" line="+90"/>
         <source>Receipt closed. Fiscal document No. %1.</source>
         <translation>Receipt closed. Fiscal document No. %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+83"/>
+        <location filename="../../app/checkout/session.py" line="+97"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
         <translation>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</translation>
     </message>
@@ -230,7 +230,7 @@
         <translation>This customer has not been seen at this till before.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+58"/>
         <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
         <translation>Card not activated: bonuses are earned but cannot be spent yet.</translation>
     </message>
@@ -326,9 +326,158 @@
     </message>
 </context>
 <context>
+    <name>CouponList</name>
+    <message>
+        <location filename="../../widgets/checkout/coupon_list.py" line="+94"/>
+        <location line="+33"/>
+        <source>Remove coupon</source>
+        <translation>Remove coupon</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <location line="+33"/>
+        <source>Take this coupon off the receipt</source>
+        <translation>Take this coupon off the receipt</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Coupons</source>
+        <translation>Coupons</translation>
+    </message>
+</context>
+<context>
+    <name>Coupons</name>
+    <message>
+        <location filename="../../app/checkout/coupon_texts.py" line="+16"/>
+        <source>not checked: the loyalty service is unavailable</source>
+        <translation>not checked: the loyalty service is unavailable</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+42"/>
+        <source>+%1 bonuses</source>
+        <translation>+%1 bonuses</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>applies</source>
+        <translation>applies</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>valid on purchases from %1</source>
+        <translation>valid on purchases from %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expired on %1</source>
+        <translation>expired on %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no such coupon</source>
+        <translation>no such coupon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already used</source>
+        <translation>already used</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expired</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not valid yet</source>
+        <translation>not valid yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the purchase is below the coupon&apos;s minimum</source>
+        <translation>the purchase is below the coupon&apos;s minimum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only for its owner</source>
+        <translation>only for its owner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing on the receipt it applies to</source>
+        <translation>nothing on the receipt it applies to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>held by another receipt</source>
+        <translation>held by another receipt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>does not apply</source>
+        <translation>does not apply</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Coupon %1</source>
+        <translation>Coupon %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>−%1 %</source>
+        <translation>−%1 %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>×%1 bonuses</source>
+        <translation>×%1 bonuses</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>from %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>until %1</source>
+        <translation>until %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/checkout/session.py" line="-919"/>
+        <source>Coupons cannot be checked offline: the coupon is not applied. Keep it for the next visit.</source>
+        <translation>Coupons cannot be checked offline: the coupon is not applied. Keep it for the next visit.</translation>
+    </message>
+    <message>
+        <location line="+232"/>
+        <source>This is not a coupon code: a coupon&apos;s code starts with 99.</source>
+        <translation>This is not a coupon code: a coupon&apos;s code starts with 99.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>This receipt is finished: scan the coupon on the next receipt.</source>
+        <translation>This receipt is finished: scan the coupon on the next receipt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This coupon is already on the receipt.</source>
+        <translation>This coupon is already on the receipt.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No such coupon. Check the code.</source>
+        <translation>No such coupon. Check the code.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This loyalty service does not take coupons: the coupon is not applied.</source>
+        <translation>This loyalty service does not take coupons: the coupon is not applied.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../widgets/checkout/customer_card.py" line="+228"/>
+        <location filename="../../widgets/checkout/customer_card.py" line="+251"/>
         <source>Card {number}</source>
         <translation>Card {number}</translation>
     </message>
@@ -343,7 +492,7 @@
         <translation>Card not activated: bonuses cannot be spent yet</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>{percent} bonuses</source>
         <translation>{percent} bonuses</translation>
     </message>
@@ -406,6 +555,11 @@ bonuses</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Offers</source>
+        <translation>Offers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Progress to the next tier</source>
         <translation>Progress to the next tier</translation>
     </message>
@@ -413,9 +567,9 @@ bonuses</translation>
 <context>
     <name>DemoHostPanel</name>
     <message>
-        <location filename="../../widgets/demo/demo_host.py" line="+293"/>
+        <location filename="../../widgets/demo/demo_host.py" line="+345"/>
         <source>Receipt</source>
-        <extracomment>Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names.</extracomment>
+        <extracomment>Narrower than this per column, the buttons take fewer columns (down to two): a name&apos;s longest word must fit its button. The product buttons&apos; type sizes, largest first (`fit` in till.qss): a narrow button takes the largest in which the whole name fits, and elides by words only in the smallest. Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names.</extracomment>
         <translation>Receipt</translation>
     </message>
     <message>
@@ -424,12 +578,12 @@ bonuses</translation>
         <translation>Receipt {number}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Total {total}   Discount {discount}   To pay {final}</source>
         <translation>Total {total}   Discount {discount}   To pay {final}</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>No</source>
         <translation>No</translation>
     </message>
@@ -512,7 +666,7 @@ bonuses</translation>
 <context>
     <name>DemoPos</name>
     <message>
-        <location filename="../../app/demo/pos.py" line="+138"/>
+        <location filename="../../app/demo/pos.py" line="+174"/>
         <source>The demo POS cannot reach the till&apos;s host API: %1</source>
         <translation>The demo POS cannot reach the till&apos;s host API: %1</translation>
     </message>
@@ -1278,7 +1432,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>HostApi</name>
     <message>
-        <location filename="../../app/checkout/host_receipts.py" line="-213"/>
+        <location filename="../../app/checkout/host_receipts.py" line="-240"/>
         <source>Receipt %1 awaits payment: report it paid or void first.</source>
         <translation>Receipt %1 awaits payment: report it paid or void first.</translation>
     </message>
@@ -1288,7 +1442,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Identify the customer first.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+50"/>
         <source>Receipt %1 was paid with fiscal document No. %2.</source>
         <translation>Receipt %1 was paid with fiscal document No. %2.</translation>
     </message>
@@ -1298,7 +1452,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Receipt %1 is paid: make a return instead.</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+130"/>
         <source>No receipt %1 is open at this till.</source>
         <translation>No receipt %1 is open at this till.</translation>
     </message>
@@ -1318,20 +1472,20 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Receipt %1 cannot do that now: it is at %2.</translation>
     </message>
     <message>
-        <location filename="../../app/host_api/api.py" line="+141"/>
+        <location filename="../../app/host_api/api.py" line="+131"/>
         <location line="+23"/>
-        <location line="+105"/>
+        <location line="+120"/>
         <source>The till did not answer in time; repeat the call.</source>
         <translation>The till did not answer in time; repeat the call.</translation>
     </message>
     <message>
-        <location line="-123"/>
-        <location line="+117"/>
+        <location line="-138"/>
+        <location line="+132"/>
         <source>The till is starting; repeat the call shortly.</source>
         <translation>The till is starting; repeat the call shortly.</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-126"/>
         <source>Unexpected error in the till; the receipt is kept. Repeat the call.</source>
         <translation>Unexpected error in the till; the receipt is kept. Repeat the call.</translation>
     </message>
@@ -1346,7 +1500,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Unexpected error in the till; the return was not made. Repeat the call.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+117"/>
         <source>Unexpected error in the till. Repeat the call.</source>
         <translation>Unexpected error in the till. Repeat the call.</translation>
     </message>
@@ -1561,7 +1715,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>LoyaltyPanel</name>
     <message>
-        <location filename="../../widgets/checkout/loyalty_panel.py" line="+155"/>
+        <location filename="../../widgets/checkout/loyalty_panel.py" line="+156"/>
         <source>Waiting for the POS: the receipt shows here when the POS sends it.</source>
         <extracomment>The customer&apos;s card keeps at least this height while a code is asked (name, phone, tier in view).</extracomment>
         <translation>Waiting for the POS: the receipt shows here when the POS sends it.</translation>
@@ -1570,7 +1724,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../widgets/checkout/message_bar.py" line="+119"/>
+        <location filename="../../widgets/checkout/message_bar.py" line="+117"/>
         <source>Dismiss the message</source>
         <extracomment>Severities, as the `severity` property the stylesheet colours by.</extracomment>
         <translation>Dismiss the message</translation>
@@ -2328,7 +2482,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>That is not a loyalty card: scan the printed card to link.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="-530"/>
+        <location filename="../../app/checkout/session.py" line="+32"/>
         <source>%1 is registered and earns bonuses on this receipt.</source>
         <translation>%1 is registered and earns bonuses on this receipt.</translation>
     </message>
@@ -3055,7 +3209,7 @@ Points given back: %2</translation>
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../app/checkout/presenter.py" line="+192"/>
+        <location filename="../../app/checkout/presenter.py" line="+229"/>
         <source>Return receipt No. %1 printed; the loyalty program counts the bonuses.</source>
         <translation>Return receipt No. %1 printed; the loyalty program counts the bonuses.</translation>
     </message>
@@ -3065,7 +3219,7 @@ Points given back: %2</translation>
         <translation>Return receipt No. %1 printed; bonuses taken back %2, given back %3.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+77"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Fiscal receipt No. %1 printed</translation>
     </message>
@@ -3091,7 +3245,7 @@ Points given back: %2</translation>
         <translation>Bonuses earned: %1, spent: %2. Balance now: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="+76"/>
+        <location filename="../../app/gui.py" line="+124"/>
         <source>Sandbox loyalty service at %1</source>
         <translation>Sandbox loyalty service at %1</translation>
     </message>
@@ -3101,22 +3255,24 @@ Points given back: %2</translation>
         <translation>The sandbox service stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+148"/>
+        <location line="-65"/>
+        <location filename="../../app/till.py" line="+151"/>
         <source>Connecting…</source>
+        <extracomment>What the till needs after its first paint, imported off the GUI thread.</extracomment>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location filename="../../app/till.py" line="+151"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>The host API is off in the settings: the POS cannot send receipts.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>The POS cannot reach the till: %1</source>
         <translation>The POS cannot reach the till: %1</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+157"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Spend %1 from %2&apos;s bonuses while the service is offline?</translation>
     </message>
@@ -3233,12 +3389,17 @@ Esc: cancel the code entry, otherwise reset the customer</translation>
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../widgets/checkout/totals_panel.py" line="+122"/>
+        <location filename="../../widgets/checkout/totals_panel.py" line="+128"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Bonus discount</source>
         <translation>Bonus discount</translation>
     </message>

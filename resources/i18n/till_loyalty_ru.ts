@@ -142,18 +142,18 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../app/checkout/controller.py" line="+251"/>
+        <location filename="../../app/checkout/controller.py" line="+259"/>
         <location line="+9"/>
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Непредвиденная ошибка: %1. Чек сохранён, повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+497"/>
+        <location filename="../../app/checkout/session.py" line="+646"/>
         <source>The receipt is empty.</source>
         <translation>Чек пуст.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>The amount to spend changed; check it and close again.</source>
         <translation>Сумма списания изменилась: проверьте её и закройте чек снова.</translation>
     </message>
@@ -168,7 +168,7 @@
         <translation>Ждём от кассовой программы подтверждения оплаты.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+59"/>
         <source>Code entry cancelled: no bonuses will be spent on this receipt.</source>
         <translation>Ввод кода отменён: бонусы по этому чеку списаны не будут.</translation>
     </message>
@@ -183,18 +183,18 @@
         <translation>Чек аннулирован. Зарезервированные бонусы возвращены.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/host_receipts.py" line="+292"/>
+        <location filename="../../app/checkout/host_receipts.py" line="+309"/>
         <location filename="../../app/checkout/session.py" line="+2"/>
         <source>Receipt voided.</source>
         <translation>Чек аннулирован.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+57"/>
+        <location filename="../../app/checkout/session.py" line="+69"/>
         <source>Spending %1 offline needs the admin PIN.</source>
         <translation>Для списания %1 без связи нужен PIN-код администратора.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+53"/>
         <source>To pay: %1. Waiting for the POS to report the payment.</source>
         <translation>К оплате: %1. Ждём от кассовой программы подтверждения оплаты.</translation>
     </message>
@@ -204,13 +204,13 @@
         <translation>К оплате: %1. Примите оплату и нажмите «Оплата получена» (F8).</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/host_receipts.py" line="+45"/>
-        <location filename="../../app/checkout/session.py" line="+84"/>
+        <location filename="../../app/checkout/host_receipts.py" line="+55"/>
+        <location filename="../../app/checkout/session.py" line="+90"/>
         <source>Receipt closed. Fiscal document No. %1.</source>
         <translation>Чек закрыт. Фискальный документ № %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+83"/>
+        <location filename="../../app/checkout/session.py" line="+97"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
         <translation>Сервис лояльности недоступен. Бонусы начислятся, когда связь восстановится; списать сейчас можно до %1 с PIN-кодом администратора.</translation>
     </message>
@@ -230,7 +230,7 @@
         <translation>Этот покупатель ещё не обслуживался на этой кассе.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+58"/>
         <source>Card not activated: bonuses are earned but cannot be spent yet.</source>
         <translation>Карта не активирована: бонусы начисляются, но списать их пока нельзя.</translation>
     </message>
@@ -327,9 +327,158 @@
     </message>
 </context>
 <context>
+    <name>CouponList</name>
+    <message>
+        <location filename="../../widgets/checkout/coupon_list.py" line="+94"/>
+        <location line="+33"/>
+        <source>Remove coupon</source>
+        <translation>Убрать купон</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <location line="+33"/>
+        <source>Take this coupon off the receipt</source>
+        <translation>Убрать этот купон из чека</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Coupons</source>
+        <translation>Купоны</translation>
+    </message>
+</context>
+<context>
+    <name>Coupons</name>
+    <message>
+        <location filename="../../app/checkout/coupon_texts.py" line="+16"/>
+        <source>not checked: the loyalty service is unavailable</source>
+        <translation>не проверен: программа лояльности недоступна</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+42"/>
+        <source>+%1 bonuses</source>
+        <translation>+%1 бонусов</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>applies</source>
+        <translation>применён</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>valid on purchases from %1</source>
+        <translation>действует с покупки от %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expired on %1</source>
+        <translation>истёк %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no such coupon</source>
+        <translation>такого купона нет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already used</source>
+        <translation>уже использован</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expired</source>
+        <translation>истёк</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not valid yet</source>
+        <translation>ещё не действует</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the purchase is below the coupon&apos;s minimum</source>
+        <translation>сумма покупки меньше минимальной для купона</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only for its owner</source>
+        <translation>только для владельца</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing on the receipt it applies to</source>
+        <translation>в чеке нет товаров, к которым он применим</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>held by another receipt</source>
+        <translation>занят другим чеком</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>does not apply</source>
+        <translation>не применяется</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Coupon %1</source>
+        <translation>Купон %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>−%1 %</source>
+        <translation>−%1 %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>×%1 bonuses</source>
+        <translation>×%1 бонусов</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>from %1</source>
+        <translation>от %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>until %1</source>
+        <translation>до %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/checkout/session.py" line="-919"/>
+        <source>Coupons cannot be checked offline: the coupon is not applied. Keep it for the next visit.</source>
+        <translation>Без связи купоны проверить нельзя: купон не применён. Сохраните его до следующей покупки.</translation>
+    </message>
+    <message>
+        <location line="+232"/>
+        <source>This is not a coupon code: a coupon&apos;s code starts with 99.</source>
+        <translation>Это не код купона: код купона начинается с 99.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>This receipt is finished: scan the coupon on the next receipt.</source>
+        <translation>Этот чек завершён: отсканируйте купон в следующем чеке.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This coupon is already on the receipt.</source>
+        <translation>Этот купон уже в чеке.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No such coupon. Check the code.</source>
+        <translation>Такого купона нет. Проверьте код.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This loyalty service does not take coupons: the coupon is not applied.</source>
+        <translation>Эта программа лояльности не принимает купоны: купон не применён.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../widgets/checkout/customer_card.py" line="+228"/>
+        <location filename="../../widgets/checkout/customer_card.py" line="+251"/>
         <source>Card {number}</source>
         <translation>Карта {number}</translation>
     </message>
@@ -344,7 +493,7 @@
         <translation>Карта не активирована: бонусы пока нельзя списать</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>{percent} bonuses</source>
         <translation>начисление {percent}</translation>
     </message>
@@ -407,6 +556,11 @@ bonuses</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Offers</source>
+        <translation>Предложения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Progress to the next tier</source>
         <translation>Прогресс до следующего уровня</translation>
     </message>
@@ -414,9 +568,9 @@ bonuses</source>
 <context>
     <name>DemoHostPanel</name>
     <message>
-        <location filename="../../widgets/demo/demo_host.py" line="+293"/>
+        <location filename="../../widgets/demo/demo_host.py" line="+345"/>
         <source>Receipt</source>
-        <extracomment>Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names.</extracomment>
+        <extracomment>Narrower than this per column, the buttons take fewer columns (down to two): a name&apos;s longest word must fit its button. The product buttons&apos; type sizes, largest first (`fit` in till.qss): a narrow button takes the largest in which the whole name fits, and elides by words only in the smallest. Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names.</extracomment>
         <translation>Чек</translation>
     </message>
     <message>
@@ -425,12 +579,12 @@ bonuses</source>
         <translation>Чек {number}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Total {total}   Discount {discount}   To pay {final}</source>
         <translation>Сумма {total}   Скидка {discount}   К оплате {final}</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>No</source>
         <translation>№</translation>
     </message>
@@ -513,7 +667,7 @@ bonuses</source>
 <context>
     <name>DemoPos</name>
     <message>
-        <location filename="../../app/demo/pos.py" line="+138"/>
+        <location filename="../../app/demo/pos.py" line="+174"/>
         <source>The demo POS cannot reach the till&apos;s host API: %1</source>
         <translation>Демо-касса не может связаться с API кассы: %1</translation>
     </message>
@@ -1279,7 +1433,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>HostApi</name>
     <message>
-        <location filename="../../app/checkout/host_receipts.py" line="-213"/>
+        <location filename="../../app/checkout/host_receipts.py" line="-240"/>
         <source>Receipt %1 awaits payment: report it paid or void first.</source>
         <translation>Чек %1 ожидает оплаты: сначала сообщите об оплате или аннулируйте его.</translation>
     </message>
@@ -1289,7 +1443,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Сначала определите клиента.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+50"/>
         <source>Receipt %1 was paid with fiscal document No. %2.</source>
         <translation>Чек %1 оплачен, фискальный документ № %2.</translation>
     </message>
@@ -1299,7 +1453,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Чек %1 оплачен: оформите возврат.</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+130"/>
         <source>No receipt %1 is open at this till.</source>
         <translation>На этой кассе нет открытого чека %1.</translation>
     </message>
@@ -1319,20 +1473,20 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>С чеком %1 сейчас этого сделать нельзя: его состояние — %2.</translation>
     </message>
     <message>
-        <location filename="../../app/host_api/api.py" line="+141"/>
+        <location filename="../../app/host_api/api.py" line="+131"/>
         <location line="+23"/>
-        <location line="+105"/>
+        <location line="+120"/>
         <source>The till did not answer in time; repeat the call.</source>
         <translation>Касса не ответила вовремя; повторите запрос.</translation>
     </message>
     <message>
-        <location line="-123"/>
-        <location line="+117"/>
+        <location line="-138"/>
+        <location line="+132"/>
         <source>The till is starting; repeat the call shortly.</source>
         <translation>Касса запускается; повторите запрос чуть позже.</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-126"/>
         <source>Unexpected error in the till; the receipt is kept. Repeat the call.</source>
         <translation>Непредвиденная ошибка кассы; чек сохранён. Повторите запрос.</translation>
     </message>
@@ -1347,7 +1501,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Непредвиденная ошибка кассы; возврат не оформлен. Повторите запрос.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+117"/>
         <source>Unexpected error in the till. Repeat the call.</source>
         <translation>Непредвиденная ошибка кассы. Повторите запрос.</translation>
     </message>
@@ -1562,7 +1716,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>LoyaltyPanel</name>
     <message>
-        <location filename="../../widgets/checkout/loyalty_panel.py" line="+155"/>
+        <location filename="../../widgets/checkout/loyalty_panel.py" line="+156"/>
         <source>Waiting for the POS: the receipt shows here when the POS sends it.</source>
         <extracomment>The customer&apos;s card keeps at least this height while a code is asked (name, phone, tier in view).</extracomment>
         <translation>Ждём кассовую программу: чек появится здесь, когда она его пришлёт.</translation>
@@ -1571,7 +1725,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../widgets/checkout/message_bar.py" line="+119"/>
+        <location filename="../../widgets/checkout/message_bar.py" line="+117"/>
         <source>Dismiss the message</source>
         <extracomment>Severities, as the `severity` property the stylesheet colours by.</extracomment>
         <translation>Скрыть сообщение</translation>
@@ -2329,7 +2483,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Это не карта лояльности: отсканируйте печатную карту, чтобы привязать её.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="-530"/>
+        <location filename="../../app/checkout/session.py" line="+32"/>
         <source>%1 is registered and earns bonuses on this receipt.</source>
         <translation>%1 зарегистрирован(а) и получает бонусы по этому чеку.</translation>
     </message>
@@ -3056,7 +3210,7 @@ Points given back: %2</source>
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../app/checkout/presenter.py" line="+192"/>
+        <location filename="../../app/checkout/presenter.py" line="+229"/>
         <source>Return receipt No. %1 printed; the loyalty program counts the bonuses.</source>
         <translation>Чек возврата № %1 напечатан; бонусы посчитает программа лояльности.</translation>
     </message>
@@ -3066,7 +3220,7 @@ Points given back: %2</source>
         <translation>Чек возврата № %1 напечатан; снято бонусов %2, возвращено %3.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+77"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Фискальный чек № %1 напечатан</translation>
     </message>
@@ -3092,7 +3246,7 @@ Points given back: %2</source>
         <translation>Начислено бонусов: %1, списано: %2. Баланс: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="+76"/>
+        <location filename="../../app/gui.py" line="+124"/>
         <source>Sandbox loyalty service at %1</source>
         <translation>Тестовый сервис лояльности: %1</translation>
     </message>
@@ -3102,22 +3256,24 @@ Points given back: %2</source>
         <translation>Тестовый сервис остановился: %1</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+148"/>
+        <location line="-65"/>
+        <location filename="../../app/till.py" line="+151"/>
         <source>Connecting…</source>
+        <extracomment>What the till needs after its first paint, imported off the GUI thread.</extracomment>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location filename="../../app/till.py" line="+151"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>API для кассовой программы выключен в настройках: она не может присылать чеки.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>The POS cannot reach the till: %1</source>
         <translation>Кассовая программа не может связаться с кассой: %1</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+157"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Списать %1 с бонусов клиента %2 без связи с сервисом?</translation>
     </message>
@@ -3234,12 +3390,17 @@ Esc: отменить ввод кода, иначе сбросить клиен�
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../widgets/checkout/totals_panel.py" line="+122"/>
+        <location filename="../../widgets/checkout/totals_panel.py" line="+128"/>
         <source>Total</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Discount</source>
+        <translation>Скидка</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Bonus discount</source>
         <translation>Скидка бонусами</translation>
     </message>

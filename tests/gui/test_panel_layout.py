@@ -203,3 +203,33 @@ def test_the_demo_window_shrinks_to_a_smaller_screen(qtbot) -> None:
     window.resize(area.width() + 300, area.height() + 200)  # as a 1366×768 window on a smaller screen
     window.place_on_screen(side_panel=False)
     assert window.width() <= area.width() and window.height() <= area.height()
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_many_coupons_leave_to_pay_whole_and_their_remove_buttons_reachable(
+    qtbot, russian, sample_receipt, sample_customer, width, height
+) -> None:
+    from widgets.checkout.coupon_list import CouponRow
+
+    window = make_window(qtbot, width, height)
+    fill(window, sample_receipt, sample_customer)
+    rows = [
+        CouponRow("9900001000010", "−10 % на кофе", "−1,59", True),
+        CouponRow("9900001000027", "Двойные баллы", "+0,87 бонуса", True),
+        CouponRow("9900002000019", "−2,00 на покупку", "действует с покупки от 20,00", False),
+        CouponRow("9900004000017", "−5 % на всё", "только для владельца", False),
+        CouponRow("9900003000011", "Добро пожаловать", "истёк 30.11", False),
+    ]
+    window.loyalty.coupons.show_coupons(rows)
+    QApplication.processEvents()
+    assert (window.width(), window.height()) == (width, height), "coupons never widen the window"
+
+    def settled() -> None:
+        everything_whole(window, width)
+        buttons = window.loyalty.coupons.findChildren(QPushButton, "RemoveCouponButton")
+        assert len(buttons) == len(rows)
+        first = buttons[0]
+        assert_fully_visible(first, window)
+        assert first.accessibleName()
+
+    qtbot.waitUntil(settled, timeout=3000)

@@ -49,6 +49,8 @@ def test_the_served_openapi_document_is_the_one_kept(qtbot, sandbox, tmp_path: P
             "/v1/receipts/{receiptId}",
             "/v1/receipts/{receiptId}/customer",
             "/v1/receipts/{receiptId}/redeem",
+            "/v1/receipts/{receiptId}/coupons",
+            "/v1/receipts/{receiptId}/coupons/{code}",
             "/v1/receipts/{receiptId}/close",
             "/v1/receipts/{receiptId}/code",
             "/v1/receipts/{receiptId}/paid",

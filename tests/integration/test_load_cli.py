@@ -152,3 +152,22 @@ def test_bad_arguments_are_refused(args: list[str], tmp_path: Path, capsys: pyte
         main(["load", "--db", str(tmp_path / "t.sqlite"), *args])
     assert exit_.value.code == 2
     assert not (tmp_path / "t.sqlite").exists()
+
+
+def test_refunds_pick_only_from_a_window_of_the_latest_sales(
+    sandbox: RunningSandbox, tmp_path: Path, config: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The run keeps only so many sales to refund, however long it goes (its memory stays flat).
+    monkeypatch.setattr("app.cli.load.REFUND_WINDOW", 3)
+    code, lines = load(capsys, sandbox.url, tmp_path / "till.sqlite", config, "--sales", "40", "--seed", "5")
+    assert code == 0
+    sold: list[str] = []
+    refunds = 0
+    for line in lines:
+        if line.startswith("committed "):
+            sold.append(line.split()[1])
+        elif line.startswith("refunded "):
+            refunds += 1
+            assert line.split()[2] in sold[-3:], "a refund of a sale older than the window"
+    assert refunds >= 3 and len(sold) > 10, "the seed makes refunds enough"

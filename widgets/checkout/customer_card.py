@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -113,6 +113,9 @@ class CustomerCard(QFrame):
         self._expiring = _label("ExpiringText", "warning-text", wrap=True)
         self._as_of = _label("AsOfText", "stale", wrap=True)
         self._messages = _label("MessagesText", "service-message", wrap=True)
+        self._offers_caption = _label("OffersCaption", "caption")
+        self._offers = _label("OffersText", "muted", wrap=True)
+        self._offer_lines: tuple[str, ...] = ()
         for value in (self._total, self._pending):
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -164,6 +167,8 @@ class CustomerCard(QFrame):
         layout.addLayout(self._progress_row)
         layout.addWidget(self._expiring)
         layout.addWidget(self._messages)
+        layout.addWidget(self._offers_caption)
+        layout.addWidget(self._offers)
         layout.addStretch(1)
         return page
 
@@ -180,7 +185,19 @@ class CustomerCard(QFrame):
     def clear(self) -> None:
         """Forget the customer and show the "No customer" placeholder."""
         self._shown = None
+        self.show_offers(())
         self._show_page(0)
+
+    def show_offers(self, lines: Sequence[str]) -> None:
+        """The member's current offers, one line each (none: the section hides)."""
+        self._offer_lines = tuple(lines)
+        self._offers.setText("\n".join(f"• {line}" for line in self._offer_lines))
+        self._offers.setVisible(bool(self._offer_lines))
+        self._offers_caption.setVisible(bool(self._offer_lines))
+
+    def offer_lines(self) -> tuple[str, ...]:
+        """The offers shown."""
+        return self._offer_lines
 
     def set_compact(self, compact: bool) -> None:
         """Narrow arrangement: phone and card, balances, and progress each stacked; a short Reset."""
@@ -313,6 +330,7 @@ class CustomerCard(QFrame):
         self._spendable_caption.setText(self.tr("Available\nbonuses"))
         self._total_caption.setText(self.tr("Total"))
         self._pending_caption.setText(self.tr("Pending"))
+        self._offers_caption.setText(self.tr("Offers"))
         self._progress.setAccessibleName(self.tr("Progress to the next tier"))
         self._render()
 

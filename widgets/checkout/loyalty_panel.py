@@ -5,6 +5,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from widgets.checkout.confirmation_panel import ConfirmationPanel
+from widgets.checkout.coupon_list import CouponList
 from widgets.checkout.customer_card import CustomerCard
 from widgets.elided_label import ElidedLabel
 from widgets.checkout.identify_panel import IdentifyPanel
@@ -25,7 +26,7 @@ class LoyaltyPanel(QFrame):
     """Stacks the loyalty views top to bottom in the order the cashier works through them.
 
     The parts are public attributes for the application to feed and connect: `identify`,
-    `messages`, `customer`, `confirmation`, `redemption`, `sale_finished` (in place of the
+    `messages`, `customer`, `coupons` (the receipt's coupons, under the card), `confirmation`, `redemption`, `sale_finished` (in place of the
     redemption once the receipt is fiscalised, see `show_sale_finished`), `totals`, and
     `offline_banner` (at the top; hidden while the service answers and nothing waits to be sent).
     `set_compact(True)` stacks each part's rows for a narrow window (about 420 pixels).
@@ -39,6 +40,7 @@ class LoyaltyPanel(QFrame):
         self.identify = IdentifyPanel()
         self.messages = MessageBar()
         self.customer = CustomerCard()
+        self.coupons = CouponList()
         self.confirmation = ConfirmationPanel()
         self.redemption = RedemptionPanel()
         self.totals = TotalsPanel()
@@ -76,6 +78,7 @@ class LoyaltyPanel(QFrame):
         self._customer_scroll = VerticalScrollArea(self.customer)
         self._customer_scroll.setObjectName("CustomerScroll")
         layout.addWidget(self._customer_scroll, 1)
+        layout.addWidget(self.coupons)
         layout.addWidget(self.confirmation)
         layout.addWidget(self.redemption)
         layout.addWidget(self.sale_finished)
@@ -94,7 +97,7 @@ class LoyaltyPanel(QFrame):
     def set_compact(self, compact: bool) -> None:
         """Stack the parts' rows for a narrow window, or lay them out side by side again."""
         self._compact = compact
-        for part in (self.customer, self.confirmation, self.redemption, self.totals):
+        for part in (self.customer, self.coupons, self.confirmation, self.redemption, self.totals):
             part.set_compact(compact)
         margin = 6 if compact else 9
         self._layout.setContentsMargins(margin, margin, margin, margin)

@@ -32,6 +32,7 @@ class TotalsPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("TotalsPanel")
         self._shown: tuple[Decimal, Decimal, Decimal, Decimal, Decimal, str] | None = None
+        self._with_coupons = False
         self._captions: dict[str, QLabel] = {}
         self._values: dict[str, QLabel] = {}
 
@@ -65,9 +66,14 @@ class TotalsPanel(QFrame):
         will_earn: Decimal,
         can_redeem: Decimal,
         currency: str = "BYN",
+        with_coupons: bool = False,
     ) -> None:
-        """Show the receipt's money and bonuses; *currency* is written after "To pay"."""
+        """Show the receipt's money and bonuses; *currency* is written after "To pay".
+        *with_coupons*: the discount includes coupons' (its caption then says "Discount")."""
         self._shown = (total, discount, to_pay, will_earn, can_redeem, currency)
+        if with_coupons != self._with_coupons:
+            self._with_coupons = with_coupons
+            self._retranslate()
         self._render()
 
     def set_compact(self, compact: bool) -> None:
@@ -120,7 +126,10 @@ class TotalsPanel(QFrame):
 
     def _retranslate(self) -> None:
         self._captions["total"].setText(self.tr("Total"))
-        self._captions["discount"].setText(self.tr("Bonus discount"))
+        if self._with_coupons:
+            self._captions["discount"].setText(self.tr("Discount"))
+        else:
+            self._captions["discount"].setText(self.tr("Bonus discount"))
         self._captions["to_pay"].setText(self.tr("To pay"))
         self._captions["will_earn"].setText(self.tr("Bonuses to earn"))
         self._captions["can_redeem"].setText(self.tr("Can redeem"))

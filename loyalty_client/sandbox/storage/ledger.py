@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Sequence
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -49,8 +50,10 @@ _SAVE = (
         version=bindparam("version"),
     )
 )
-_ENTRY = insert(LedgerEntry.__table__)
-_ADD_LOT = insert(_PENDING)
+ENTRY = insert(LedgerEntry.__table__)
+"""Adds ledger entries (one row, or many at once)."""
+ADD_LOT = insert(_PENDING)
+"""Adds pending lots (one row, or many at once)."""
 _LOTS_OF = select(_PENDING.c.id, _PENDING.c.amount).where(
     _PENDING.c.customer_id == bindparam("customer_id"), _PENDING.c.transaction_id == bindparam("reference")
 )
@@ -122,10 +125,26 @@ def touch(session: Session, account: Account, now: datetime) -> None:
     account.version += 1
 
 
+def save_accounts(session: Session, accounts: Sequence[tuple[Account, int]], now: datetime) -> None:
+    """Write several accounts at once, each as changed since it was read at the version paired with
+    it (the version it holds now was bumped once per change): `touch` for a batch."""
+    result = session.execute(
+        _SAVE,
+        [
+            {"account": account.customer_id, "read_version": read_version, "spendable": account.spendable,
+             "expiring_amount": account.expiring_amount, "expiring_on": account.expiring_on, "now": now,
+             "version": account.version}
+            for account, read_version in accounts
+        ],
+    )
+    if session.get_bind().dialect.supports_sane_multi_rowcount and result.rowcount != len(accounts):
+        raise StaleDataError("a point account of the batch was changed by another writer")
+
+
 def _entry(session: Session, account: Account, kind: str, amount: Decimal, reference: str | None,
            now: datetime, pending: bool = False) -> None:
     session.execute(
-        _ENTRY,
+        ENTRY,
         {"customer_id": account.customer_id, "kind": kind, "amount": amount, "pending": pending,
          "reference": reference, "created_at": now},
     )
@@ -215,7 +234,7 @@ def accrue(session: Session, account: Account, points: Decimal, reference: str, 
         _entry(session, account, "accrual", points, reference, now)
     else:
         session.execute(
-            _ADD_LOT,
+            ADD_LOT,
             {"customer_id": account.customer_id, "transaction_id": reference, "amount": points,
              "available_on": now.date() + timedelta(days=hold_days)},
         )

@@ -78,11 +78,15 @@ class Base(DeclarativeBase):
 
 
 class ProgramRow(Base):
-    """The loyalty program (one per sandbox)."""
+    """A loyalty program: the chain's (no store id), or a store's own (its store id).
+
+    A store without a program of its own follows the chain's.
+    """
 
     __tablename__ = "programs"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    store_id: Mapped[str | None] = mapped_column(String(64), index=True, unique=True)
     name: Mapped[str] = mapped_column(String(200))
     currency: Mapped[str] = mapped_column(String(3))
     point_value: Mapped[Decimal]

@@ -41,20 +41,24 @@ _ADD_PURCHASES = (
     .where(_CUSTOMERS.c.id == bindparam("customer_id"))
     .values(purchases_12m=case((_PURCHASES_PLUS < 0, 0), else_=_PURCHASES_PLUS))
 )
-_PROGRAM = select(_PROGRAMS).order_by(_PROGRAMS.c.id).limit(1)
+# The store's own program first, else the chain's (no store id); nulls sort first on SQLite and
+# last on PostgreSQL, hence the explicit order.
+_PROGRAM = (
+    select(_PROGRAMS)
+    .where(or_(_PROGRAMS.c.store_id == bindparam("store_id"), _PROGRAMS.c.store_id.is_(None)))
+    .order_by(case((_PROGRAMS.c.store_id.is_(None), 1), else_=0), _PROGRAMS.c.id)
+    .limit(1)
+)
 _TIERS_OF = select(_TIERS).where(_TIERS.c.program_id == bindparam("program_id")).order_by(_TIERS.c.threshold)
-_OFFERS_OF = (
+_OFFERS_UNUSED = (
     select(_OFFERS)
     .outerjoin(
         _COUPON_USES, and_(_COUPON_USES.c.coupon_code == _OFFERS.c.coupon_code, _COUPON_USES.c.state == "used")
     )
-    .where(
-        _OFFERS.c.customer_id == bindparam("customer_id"),
-        _OFFERS.c.valid_until >= bindparam("today"),
-        _COUPON_USES.c.coupon_code.is_(None),
-    )
+    .where(_OFFERS.c.valid_until >= bindparam("today"), _COUPON_USES.c.coupon_code.is_(None))
     .order_by(_OFFERS.c.id)
 )
+_OFFERS_OF = _OFFERS_UNUSED.where(_OFFERS.c.customer_id == bindparam("customer_id"))
 _OFFER_BY_CODE = select(_OFFERS).where(_OFFERS.c.coupon_code == bindparam("code"))
 _COUPON_USE = select(_COUPON_USES).where(_COUPON_USES.c.coupon_code == bindparam("code"))
 _TRANSACTION = select(_TRANSACTIONS).where(
@@ -71,7 +75,8 @@ _OFFLINE_POINTS = select(func.coalesce(func.sum(_TRANSACTIONS.c.points), 0)).whe
     _TRANSACTIONS.c.occurred_at >= bindparam("since"),
     _TRANSACTIONS.c.occurred_at < bindparam("until"),
 )
-_RECORD = insert(_TRANSACTIONS)
+RECORD = insert(_TRANSACTIONS)
+"""Records purchases, refunds or cancels (one row, or many at once)."""
 _SET_TRANSACTION_STATE = (
     update(_TRANSACTIONS)
     .where(_TRANSACTIONS.c.kind == bindparam("of_kind"), _TRANSACTIONS.c.key == bindparam("of_key"))
@@ -102,9 +107,15 @@ def add_purchases(session: Session, customer_id: str, amount: Decimal) -> None:
     session.execute(_ADD_PURCHASES, {"customer_id": customer_id, "amount": amount})
 
 
-def program(session: Session) -> tuple[Row[Any], Sequence[Row[Any]]] | None:
-    """The program's row and its tiers, lowest threshold first (None if there is no program)."""
-    row = session.execute(_PROGRAM).first()
+def add_purchases_many(session: Session, amounts: Sequence[tuple[str, Decimal]]) -> None:
+    """`add_purchases` for several members at once: (customer id, amount) pairs."""
+    session.execute(_ADD_PURCHASES, [{"customer_id": customer_id, "amount": amount} for customer_id, amount in amounts])
+
+
+def program(session: Session, store_id: str | None = None) -> tuple[Row[Any], Sequence[Row[Any]]] | None:
+    """The program of `store_id` (the store's own, else the chain's; the chain's for None) and its
+    tiers, lowest threshold first (None if there is no program)."""
+    row = session.execute(_PROGRAM, {"store_id": store_id}).first()
     if row is None:
         return None
     return row, session.execute(_TIERS_OF, {"program_id": row.id}).all()
@@ -113,6 +124,15 @@ def program(session: Session) -> tuple[Row[Any], Sequence[Row[Any]]] | None:
 def offers(session: Session, customer_id: str, today: date) -> Sequence[Row[Any]]:
     """A member's offers valid on `today` or later whose coupon is not used up, in id order."""
     return session.execute(_OFFERS_OF, {"customer_id": customer_id, "today": today}).all()
+
+
+def offers_of_members(session: Session, customer_ids: Sequence[str], today: date) -> dict[str, list[Row[Any]]]:
+    """`offers` of several members at once, by member."""
+    found: dict[str, list[Row[Any]]] = {customer_id: [] for customer_id in customer_ids}
+    query = _OFFERS_UNUSED.where(_OFFERS.c.customer_id.in_(list(customer_ids)))
+    for row in session.execute(query, {"today": today}):
+        found[row.customer_id].append(row)
+    return found
 
 
 def offer_by_code(session: Session, code: str) -> Row[Any] | None:
@@ -200,7 +220,7 @@ def offline_points(session: Session, customer_id: str, since: datetime, until: d
 
 def record(session: Session, **columns: Any) -> None:
     """Record a purchase, refund or cancel (`columns`: every column of `TransactionRow` but its id)."""
-    session.execute(_RECORD, columns)
+    session.execute(RECORD, columns)
 
 
 def set_transaction_state(session: Session, kind: str, key: str, state: str) -> None:

@@ -1,0 +1,126 @@
+"""What identifies a purchase in the sandbox's records: its fingerprints and the lines it stores.
+
+Shared by a commit done on its own (`logic`) and one done within a batch (`batch_delivery`), which
+must record exactly the same.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from decimal import Decimal
+from typing import Any, Mapping, Sequence
+
+from sqlalchemy import Row
+
+from fiscal.receipt import Receipt, ReceiptLine
+from loyalty_client.sandbox.results import plain_fingerprint
+from loyalty_client.types import BarcodeKind, FiscalDocument, LineAllocation, Offer, OfferKind
+
+MSG_NOT_FOUND = "Клиент не найден"
+
+
+def utc(moment: datetime) -> datetime:
+    """`moment` in UTC (a naive one taken as UTC)."""
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+
+
+def number(value: Decimal) -> str:
+    """A decimal as written without exponent or trailing zeros."""
+    return format(value.normalize(), "f")
+
+
+def canon_receipt(receipt: Receipt) -> dict[str, Any]:
+    """The receipt's content, independent of how its numbers were spelled on the wire (plain data:
+    strings, numbers, booleans and None in dicts and lists)."""
+    return {
+        "receipt_id": receipt.receipt_id,
+        "store_id": receipt.store_id,
+        "till_id": receipt.till_id,
+        "opened_at": utc(receipt.opened_at).isoformat(),
+        "lines": sorted(
+            (
+                [
+                    line.line_no,
+                    line.sku,
+                    line.name,
+                    number(line.quantity),
+                    number(line.price),
+                    number(line.amount),
+                    line.redeem_allowed,
+                    line.accrual_allowed,
+                    None if line.min_price is None else number(line.min_price),
+                ]
+                for line in receipt.lines
+            ),
+            key=lambda item: (item[0], json.dumps(item, ensure_ascii=False)),
+        ),
+    }
+
+
+def commit_prints(
+    customer_id: str,
+    receipt: Receipt,
+    redeem: Decimal,
+    fiscal: FiscalDocument,
+    offline: bool,
+    occurred_at: datetime,
+    coupons: Sequence[str] = (),
+) -> tuple[str, str]:
+    """The fingerprints of a commit: of its receipt (matched against a reservation's) and of the
+    whole request (matched against a replay's)."""
+    canon = canon_receipt(receipt)
+    request_print = plain_fingerprint(
+        {
+            "customer": customer_id,
+            "receipt": canon,
+            "redeem": number(redeem),
+            "fiscal": [fiscal.document_number, utc(fiscal.closed_at).isoformat()],
+            "offline": offline,
+            "occurred_at": utc(occurred_at).isoformat(),
+            **coupons_print(coupons),
+        }
+    )
+    return plain_fingerprint(canon), request_print
+
+
+def coupons_print(coupons: Sequence[str]) -> dict[str, list[str]]:
+    """The coupons' part of a request fingerprint: none for a request without coupons, so the
+    fingerprints of requests made before coupons existed stay the same."""
+    return {"coupons": sorted(coupons)} if coupons else {}
+
+
+def purchase_lines_json(lines: Sequence[ReceiptLine], allocation: Mapping[int, LineAllocation]) -> str:
+    """The `lines_json` of a purchase: each receipt line's quantity, amount, discount (and the part
+    of it paid with points) and accrual."""
+    return json.dumps(
+        [
+            {
+                "line_no": line.line_no,
+                "quantity": str(line.quantity),
+                "amount": str(line.amount),
+                "discount": str(allocation[line.line_no].discount),
+                "points_discount": str(allocation[line.line_no].points_discount),
+                "accrual": str(allocation[line.line_no].accrual),
+            }
+            for line in lines
+        ]
+    )
+
+
+def offer_of(row: Row[Any]) -> Offer:
+    """An offer as a member sees it (with its rule, for the card), from its row."""
+    return Offer(
+        offer_id=row.id,
+        title=row.title,
+        text=row.text,
+        coupon_code=row.coupon_code,
+        valid_until=row.valid_until,
+        barcode_kind=BarcodeKind(row.barcode_kind),
+        kind=None if row.kind is None else OfferKind(row.kind),
+        value=row.value,
+        min_amount=row.min_amount,
+        skus=tuple(row.skus.split()),
+        categories=tuple(row.categories.split()),
+        personal=row.personal,
+        valid_from=row.valid_from,
+    )
