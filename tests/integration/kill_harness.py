@@ -126,6 +126,7 @@ class Target:
 
     url: str
     env: dict[str, str] | None = None
+    load_args: tuple[str, ...] = ()  # more arguments of each `load` run
 
     def watch_holds(self, observer: Callable[[object], None]) -> None:
         raise NotImplementedError
@@ -150,13 +151,15 @@ class Pace:
     sales_per_run: int
     kill_delay_max: float  # a sale takes about this long: the kill lands anywhere in the next one
     time_budget: float  # trials stop early if the machine is slow (at least one of each mode)
-    trials: int
+    trials: int  # more, up to twice as many, while some kind of moment has not been reached
+    reserve_nth_max: int = 3  # `reserved` kills at one of the first this many reservations
+    final_syncs: int = 1  # `queue sync` runs at the end until one delivers everything (at most this many)
 
 
 def run_trial(target: Target, mode: str, args: list[str], rng: random.Random, events: Events, pace: Pace) -> Trial:
     """Start a load run and kill it at a random moment of the `mode` kind (unless it ends first)."""
     if mode in SELF_KILLED:
-        nth = rng.randint(1, 3) if mode == "reserved" else rng.randint(1, pace.sales_per_run - 2)
+        nth = rng.randint(1, pace.reserve_nth_max) if mode == "reserved" else rng.randint(1, pace.sales_per_run - 2)
         args = [*args, "--crash-at", f"{mode}:{nth}"]
     elif mode in HELD:
         target.hold(mode, rng)
@@ -197,8 +200,9 @@ def run_trial(target: Target, mode: str, args: list[str], rng: random.Random, ev
 
 
 def run_trials(target: Target, common: list[str], seed: int, pace: Pace) -> list[Trial]:
-    """Kill `pace.trials` load runs on one till database (every kind of moment in each round),
-    then deliver what they left with `queue sync`. Each run that was not killed must end well."""
+    """Kill `pace.trials` load runs on one till database (every kind of moment in each round; more
+    runs, up to twice as many, while a kind was never reached), then deliver what they left with
+    `queue sync`. Each run that was not killed must end well."""
     rng = random.Random(seed)
     events_of_holds: list[queue.Queue[tuple[str, object]]] = []
 
@@ -210,34 +214,44 @@ def run_trials(target: Target, common: list[str], seed: int, pace: Pace) -> list
     trials: list[Trial] = []
     started = time.monotonic()
     modes: list[str] = []
-    for number in range(pace.trials):
-        if time.monotonic() - started > pace.time_budget and len(trials) >= len(MODES):
+    number = 0
+    while True:
+        reached = {trial.mode for trial in trials if trial.killed}
+        enough = reached == set(MODES) or number >= 2 * pace.trials
+        if enough and (number >= pace.trials or time.monotonic() - started > pace.time_budget):
             break
-        args = [
-            *common, "--sales", str(pace.sales_per_run), "--seed", str(rng.randrange(10**6)), "--sync-every", "3",
-        ]
+        args = [*common, *target.load_args, "--sales", str(pace.sales_per_run)]
+        args += ["--seed", str(rng.randrange(10**6)), "--sync-every", "3"]
         # the child's event queue must exist before the service can hold anything for it
         events: queue.Queue[tuple[str, object]] = queue.Queue()
         events_of_holds[:] = [events]
-        if number % len(MODES) == 0:
-            modes = rng.sample(MODES, len(MODES))
-        trial = run_trial(target, modes[number % len(MODES)], args, rng, events, pace)
+        if number < pace.trials:
+            if number % len(MODES) == 0:
+                modes = rng.sample(MODES, len(MODES))  # every kind of moment in each round
+            mode = modes[number % len(MODES)]
+        else:  # a run ended before its moment came (e.g. it made no reservation): that kind again
+            mode = rng.choice(sorted(set(MODES) - reached))
+        trial = run_trial(target, mode, args, rng, events, pace)
         trials.append(trial)
         if not trial.killed:
             assert trial.returncode == 0, f"seed {seed}, trial {number}: {trial.stderr[-2000:]}"
         else:
             assert trial.returncode == -signal.SIGKILL, f"seed {seed}: {trial.stderr[-2000:]}"
+        number += 1
     killed = [trial.mode for trial in trials if trial.killed]
     assert len(killed) >= len(trials) * 2 // 3 and set(killed) == set(MODES), [(t.mode, t.killed) for t in trials]
 
-    final = subprocess.run(
-        [sys.executable, "-m", "app", "queue", "sync", *common],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=WAIT_SECONDS,
-        env=target.env,
-    )
+    for attempt in range(1, pace.final_syncs + 1):
+        final = subprocess.run(
+            [sys.executable, "-m", "app", "queue", "sync", *common],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=WAIT_SECONDS,
+            env=target.env,
+        )
+        if final.returncode == 0 or attempt == pace.final_syncs:
+            break
     assert final.returncode == 0, f"seed {seed}: {final.stdout}\n{final.stderr[-2000:]}"
     return trials
 
