@@ -2,6 +2,7 @@
 
     python -m bench                      # all of them
     python -m bench soap_roundtrip -n 500
+    python -m bench retailcrm_roundtrip -n 300
 """
 from __future__ import annotations
 

@@ -8,7 +8,10 @@ balance is always its seed plus the sum of its operations.
 
 Faults for tests: `fail_next(n, status)` (a 503 burst), `lose_answers(path_part, n)` (the work is
 done, the connection closed without an answer), `delay_seconds`, `account_exists = False` (the
-HTML 405 page of an unknown account), `program_active = False` (the program switched off). SMS codes sent are in `sms_codes` (checkId -> code).
+HTML 405 page of an unknown account), `program_active = False` (the program switched off),
+`hold(path_part, nth, before=...)` (hold a request before or after doing it until `release()`,
+telling the hold observers: a crash test kills the till meanwhile). SMS codes sent are in
+`sms_codes` (checkId -> code).
 """
 from __future__ import annotations
 
@@ -115,6 +118,9 @@ class FakeRetailCrm:
         self._lock = threading.RLock()
         self._fail: list[int] = []
         self._lose: dict[str, int] = {}
+        self._holds: list[list[Any]] = []  # [path part, requests still to let through, before?]
+        self._hold_observers: list[Callable[[str], None]] = []
+        self._released = threading.Event()
         self._seed()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -191,6 +197,38 @@ class FakeRetailCrm:
         """Do the next `count` requests whose path contains `path_part`, then drop the connection."""
         with self._lock:
             self._lose[path_part] = self._lose.get(path_part, 0) + count
+
+    def hold(self, path_part: str, nth: int = 1, *, before: bool = False, seconds: float = 60.0) -> None:
+        """Hold the `nth` next request whose path contains `path_part` until `release()` (at most
+        `seconds`): before doing it (`before=True`) or after, with its answer not sent yet."""
+        with self._lock:
+            self._holds.append([path_part, nth - 1, before, seconds])
+
+    def add_hold_observer(self, observer: Callable[[str], None]) -> None:
+        """Call `observer(path)` (on the server's thread) each time a request is held."""
+        with self._lock:
+            self._hold_observers.append(observer)
+
+    def release(self) -> None:
+        """Let every held request go on and drop the holds not reached yet."""
+        with self._lock:
+            self._holds.clear()
+            released, self._released = self._released, threading.Event()
+        released.set()
+
+    def _wait_if_held(self, path: str, before: bool) -> None:
+        with self._lock:
+            rule = next((r for r in self._holds if r[2] is before and r[0] in path), None)
+            if rule is None:
+                return
+            if rule[1] > 0:
+                rule[1] -= 1
+                return
+            self._holds.remove(rule)
+            released, observers = self._released, list(self._hold_observers)
+        for observer in observers:
+            observer(path)
+        released.wait(rule[3])
 
     def _over_rate(self) -> bool:
         with self._lock:
@@ -549,6 +587,7 @@ class _Handler(BaseHTTPRequestHandler):
         query = parse_qs(split.query)
         form = parse_qs(body) if method == "POST" else {}
         key = self.headers.get("X-API-KEY") or (query.get("apiKey") or [None])[0]
+        fake._wait_if_held(split.path, before=True)
         try:
             payload = {"success": True, **fake.handle(method, split.path[len("/api/v5/"):], query, form, key)}
             code = 201 if split.path.endswith("/create") else 200
@@ -557,6 +596,7 @@ class _Handler(BaseHTTPRequestHandler):
             if exc.errors is not None:
                 payload["errors"] = exc.errors
             code = exc.status
+        fake._wait_if_held(split.path, before=False)
         if lose:
             self.close_connection = True
             return None

@@ -105,18 +105,65 @@ class TillAgainstFaultyService(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="till-stateful-"))
-        self.sandbox = start_sandbox(
-            f"sqlite:///{self.folder / 'sandbox.sqlite'}", clock=SandboxClock(SANDBOX_DAY), threads=4
-        )
+        self._start_service()
         self.clock = LaterClock()
         self.recorded: dict[str, list[str]] = defaultdict(list)  # customer -> keys the till recorded, in order
         self.clients: list[SoapLoyaltyService] = []
         self.database: Database | None = None
         self._open_till()
 
+    # ----- the service (a sibling machine overrides these and the fault rules) ----------------------
+    def _start_service(self) -> None:
+        self.sandbox = start_sandbox(
+            f"sqlite:///{self.folder / 'sandbox.sqlite'}", clock=SandboxClock(SANDBOX_DAY), threads=4
+        )
+
+    def _stop_service(self) -> None:
+        self.sandbox.stop()
+
+    def _new_client(self, timeout: float) -> Any:
+        return SoapLoyaltyService(self.sandbox.url, timeout_seconds=timeout)
+
+    def _accepting(self) -> bool:
+        return self.sandbox.accepting
+
+    def _set_accepting(self, up: bool) -> None:
+        if up:
+            self.sandbox.accept_connections()
+        else:
+            self.sandbox.refuse_connections()
+
+    def _clear_faults(self) -> None:
+        self.sandbox.faults.clear()
+
+    def _held(self, keys: list[str]) -> set[str]:
+        """Which of these transactions' reservations the service holds (a cancel finds them)."""
+        with Session(self.sandbox.engine) as session:
+            return set(session.scalars(select(ReservationRow.transaction_id).where(ReservationRow.transaction_id.in_(keys))))
+
+    def _delivered(self) -> dict[str, list[str]]:
+        """Per customer, the sales and cancels the service recorded, in the order it did."""
+        delivered: dict[str, list[str]] = defaultdict(list)
+        for entry in recorded_transactions(self.sandbox.engine):
+            assert entry["kind"] in ("purchase", "cancel"), entry
+            delivered[entry["customerId"]].append(entry["transactionId"])
+        return delivered
+
+    def _moved_twice(self) -> list[Any]:
+        """Transactions for which points moved twice (accrued or redeemed twice)."""
+        with Session(self.sandbox.engine) as session:
+            return list(
+                session.execute(
+                    select(LedgerEntry.reference, LedgerEntry.kind)
+                    .where(LedgerEntry.kind.in_(("accrual", "redeem")))
+                    .group_by(LedgerEntry.reference, LedgerEntry.kind)
+                    .having(func.count() > 1)
+                ).all()
+            )
+
     # ----- the till ---------------------------------------------------------------------------------
-    def _client(self, timeout: float) -> SoapLoyaltyService:
-        client = SoapLoyaltyService(self.sandbox.url, timeout_seconds=timeout)
+    def _client(self, timeout: float) -> Any:
+        client = self._new_client(timeout)
         self.clients.append(client)
         return client
 
@@ -203,18 +250,14 @@ class TillAgainstFaultyService(RuleBasedStateMachine):
             for item in self.sync.outbox.items(customer_id=customer_id, limit=10_000)
             if item.id not in known and item.operation is Operation.CANCEL
         ]
-        with Session(self.sandbox.engine) as session:
-            held = set(session.scalars(select(ReservationRow.transaction_id).where(ReservationRow.transaction_id.in_(cancels))))
+        held = self._held(cancels)
         self.recorded[customer_id].extend(key for key in cancels if key in held)
         return cancels
 
     @rule(up=st.booleans())
     def outage(self, up: bool) -> None:
         """The service goes away (connections refused) or comes back on the same address."""
-        if up:
-            self.sandbox.accept_connections()
-        else:
-            self.sandbox.refuse_connections()
+        self._set_accepting(up)
 
     @rule(operation=st.sampled_from(STATE_CHANGING + ("IdentifyCustomer",)), kind=st.sampled_from([FaultKind.DROP, FaultKind.MALFORMED]))
     def lose_the_next_answer(self, operation: str, kind: FaultKind) -> None:
@@ -243,7 +286,7 @@ class TillAgainstFaultyService(RuleBasedStateMachine):
         self.clock.skipped += timedelta(hours=1)
         started = self.clock()
         report = self.sync.drain()
-        self.sandbox.faults.clear()
+        self._clear_faults()
         if not report.offline:
             assert self._untried_heads(started) == [], "a failed delivery held back other customers"
         return report
@@ -283,30 +326,16 @@ class TillAgainstFaultyService(RuleBasedStateMachine):
         self._open_till()
 
     # ----- what must hold ---------------------------------------------------------------------------
-    def _delivered(self) -> dict[str, list[str]]:
-        delivered: dict[str, list[str]] = defaultdict(list)
-        for entry in recorded_transactions(self.sandbox.engine):
-            assert entry["kind"] in ("purchase", "cancel"), entry
-            delivered[entry["customerId"]].append(entry["transactionId"])
-        return delivered
-
     @invariant()
     def delivered_once_and_in_order_per_customer(self) -> None:
         for customer, keys in self._delivered().items():
             assert keys == self.recorded[customer][: len(keys)], (customer, keys, self.recorded[customer])
-        with Session(self.sandbox.engine) as session:
-            twice = session.execute(
-                select(LedgerEntry.reference, LedgerEntry.kind)
-                .where(LedgerEntry.kind.in_(("accrual", "redeem")))
-                .group_by(LedgerEntry.reference, LedgerEntry.kind)
-                .having(func.count() > 1)
-            ).all()
-        assert twice == [], "points moved twice for one transaction"
+        assert self._moved_twice() == [], "points moved twice for one transaction"
 
     def teardown(self) -> None:
         try:
-            self.sandbox.faults.clear()
-            self.sandbox.accept_connections()
+            self._clear_faults()
+            self._set_accepting(True)
             for _ in range(20):
                 self.clock.skipped += timedelta(hours=1)
                 if not self.sync.drain(max_items=1000).reports:
@@ -316,7 +345,7 @@ class TillAgainstFaultyService(RuleBasedStateMachine):
             assert self._delivered() == {customer: keys for customer, keys in self.recorded.items() if keys}
         finally:
             self._close_till()
-            self.sandbox.stop()
+            self._stop_service()
             shutil.rmtree(self.folder, ignore_errors=True)
 
 

@@ -124,6 +124,19 @@ def test_the_endpoint_scheme_picks_the_adapter_and_the_site_comes_from_the_addre
 # ----- members and program ---------------------------------------------------------------------
 
 
+def test_the_client_goes_through_the_proxy_the_environment_names(fake: FakeRetailCrm, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The environment is read once per client, not per call: a proxy named there is still used."""
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{fake.port}")  # the fake answers a proxy's requests too
+    nowhere = parse_endpoint(f"retailcrm+http://localhost:1/?site={fake.site}")  # nothing listens there
+    client = RetailCrmClient(nowhere, fake.api_key, timeout_seconds=5, rate=RequestRate(limit=10_000))
+    with RetailCrmLoyaltyService(client) as svc:
+        assert svc.identify(Identifier(IdentifierKind.PHONE, ANNA.phone), "001", "01").customer_id == "1"
+        assert svc.identify(Identifier(IdentifierKind.PHONE, ANNA.phone), "001", "01").customer_id == "1"
+    assert fake.requests[-1] == ("GET", "/api/v5/loyalty/accounts")
+
+
 def test_identify_by_phone_and_by_card_gives_the_demo_member_with_level_and_progress(fake: FakeRetailCrm) -> None:
     with service(fake) as svc:
         by_phone = svc.identify(Identifier(IdentifierKind.PHONE, ANNA.phone), "001", "01")
