@@ -667,7 +667,7 @@ bonuses</source>
 <context>
     <name>DemoPos</name>
     <message>
-        <location filename="../../app/demo/pos.py" line="+174"/>
+        <location filename="../../app/demo/pos.py" line="+175"/>
         <source>The demo POS cannot reach the till&apos;s host API: %1</source>
         <translation>Дэма-каса не можа звязацца з API касы: %1</translation>
     </message>

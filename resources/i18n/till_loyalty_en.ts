@@ -666,7 +666,7 @@ bonuses</translation>
 <context>
     <name>DemoPos</name>
     <message>
-        <location filename="../../app/demo/pos.py" line="+174"/>
+        <location filename="../../app/demo/pos.py" line="+175"/>
         <source>The demo POS cannot reach the till&apos;s host API: %1</source>
         <translation>The demo POS cannot reach the till&apos;s host API: %1</translation>
     </message>

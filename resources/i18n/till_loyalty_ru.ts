@@ -667,7 +667,7 @@ bonuses</source>
 <context>
     <name>DemoPos</name>
     <message>
-        <location filename="../../app/demo/pos.py" line="+174"/>
+        <location filename="../../app/demo/pos.py" line="+175"/>
         <source>The demo POS cannot reach the till&apos;s host API: %1</source>
         <translation>Демо-касса не может связаться с API кассы: %1</translation>
     </message>
