@@ -162,6 +162,7 @@ class CustomerCard(QFrame):
         layout.addLayout(self._ids)
         layout.addWidget(self._status)
         layout.addLayout(self._balances)
+        self._page_layout = layout
         layout.addWidget(self._as_of)
         layout.addLayout(tier)
         layout.addLayout(self._progress_row)
@@ -211,7 +212,23 @@ class CustomerCard(QFrame):
             self._others, Qt.AlignmentFlag.AlignLeft if compact else Qt.AlignmentFlag.AlignRight
         )
         self._ids.setSpacing(0 if compact else 16)
+        self._order_rows()
         self._retranslate()
+
+    def _order_rows(self) -> None:
+        """Wide: name, phone and card, status, balances. Narrow: the balances come right under
+        the name and status, so that a card squeezed by the coupons and the code still shows them
+        first (the phone and card number follow, scrolled)."""
+        layout = self._page_layout
+        for row in (self._ids, self._balances):
+            layout.removeItem(row)
+        status_at = layout.indexOf(self._status)
+        if self._compact:
+            layout.insertLayout(status_at + 1, self._balances)
+            layout.insertLayout(status_at + 2, self._ids)
+        else:
+            layout.insertLayout(status_at, self._ids)
+            layout.insertLayout(status_at + 2, self._balances)
 
     def is_compact(self) -> bool:
         """Whether the narrow arrangement is used."""
