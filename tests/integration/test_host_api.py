@@ -10,10 +10,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.checkout.session import Phase
 from cache.transactions.journal import Journal
 from cache.transactions.outbox import Outbox
-from cache.tables import Operation, OutboxState
+from cache.tables import OutboxState
 from loyalty_client.sandbox.faults import FaultKind, FaultRule
 from loyalty_client.sandbox.storage.transaction_log import recorded_transactions
 from loyalty_client.types import Identifier, IdentifierKind
