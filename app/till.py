@@ -33,7 +33,7 @@ from app.devices.controller import DevicesController
 from app.demo.host import DemoReceiptBuilder
 from app.demo.pos import DemoPos
 from app.checkout.identify_input import identifier_parser, scan_refusal_text
-from app.checkout.registration_screen import RegistrationScreen, card_expected_text
+from app.registration.screen import RegistrationScreen, card_expected_text
 from app.admin.offline_policy import OfflinePolicySetup
 from app.offline.redemption import policy_from_settings
 from app.checkout.presenter import TillPresenter

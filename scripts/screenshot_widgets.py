@@ -34,7 +34,7 @@ from loyalty_client.types import (  # noqa: E402
     NextTier,
     Tier,
 )
-from widgets.checkout.registration_dialog import fit_dialog  # noqa: E402
+from widgets.registration.dialog import fit_dialog  # noqa: E402
 from widgets.main_window import TillWindow  # noqa: E402
 from widgets.style import apply_style  # noqa: E402
 
@@ -170,7 +170,7 @@ def main() -> int:
 
 def _save_registration(app: QApplication, window: TillWindow, out: Path) -> bool:
     """Open the registration dialog over the window, its code entry asked, and save it."""
-    from widgets.checkout.registration_dialog import RegistrationDialog
+    from widgets.registration.dialog import RegistrationDialog
 
     dialog = RegistrationDialog("+375295556677", window)
     dialog.findChild(QLineEdit, "RegistrationFirstName").setText("Светлана")

@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any, Callable, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app import translation
-from app.checkout import notices, registration
-from app.checkout.registration import RegistrationForm
+from app.checkout import notices
+from app.registration import enrolment as registration
+from app.registration.enrolment import RegistrationForm
 from app.checkout.session import CheckoutNotReady, CheckoutSession, CheckoutState
 from app.offline.redemption import OfflineRedemptionPolicy
 from app.workers import BackgroundWorker

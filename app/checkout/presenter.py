@@ -208,7 +208,7 @@ class TillPresenter(QObject):
     def _open_return(self) -> None:
         """The demo POS's Return: pick one of its paid receipts and the lines coming back."""
         assert self._pos is not None
-        from widgets.checkout.registration_dialog import fit_dialog
+        from widgets.registration.dialog import fit_dialog
         from widgets.demo.return_dialog import DemoReturnDialog
 
         pos = self._pos
@@ -295,7 +295,7 @@ class TillPresenter(QObject):
                 panel.confirmation.show_error(state.notice.text)
         else:
             panel.confirmation.hide_panel()
-        # Offline too: pressed, Register says why it cannot be done now (registration_screen).
+        # Offline too: pressed, Register says why it cannot be done now (`app/registration/screen.py`).
         may_register = state.phase in (Phase.NO_CUSTOMER, Phase.IDENTIFIED)
         panel.identify.offer_registration(state.unknown_phone if may_register else None)
         self._window.host.set_locked(state.phase in (Phase.AWAITING_CODE, Phase.AWAITING_APPROVAL))

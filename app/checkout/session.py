@@ -35,7 +35,7 @@ from app.translation import translate
 
 from app.checkout import coupon_texts, notices
 from app.checkout.coupons import ReceiptCoupon, applied_codes, coupon_parts, unchecked, with_results
-from app.checkout.registration import CustomerRegistration, RegistrationForm, RegistrationRefused
+from app.registration.enrolment import CustomerRegistration, RegistrationForm, RegistrationRefused
 from app.offline import redemption as offline_redemption
 from app.offline.connectivity import ConnectivityMonitor, MonitoredService
 from app.checkout.notices import Notice

@@ -79,7 +79,7 @@ class ReturnsScreen(QObject):
         if self.dialog is not None:
             self.dialog.raise_()
             return
-        from widgets.checkout.registration_dialog import fit_dialog
+        from widgets.registration.dialog import fit_dialog
         from widgets.returns.return_dialog import ReturnDialog
 
         dialog = ReturnDialog(self._parent)

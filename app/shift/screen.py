@@ -18,7 +18,7 @@ from app.workers import BackgroundWorker
 if TYPE_CHECKING:  # the dialog, the summary and the printing stack load when the screen first opens
     from app.shift.summary import ShiftSummary
     from devices.printing.shift_slip import ShiftSlip
-    from widgets.checkout.shift_summary import ShiftFigureView, ShiftSummaryDialog
+    from widgets.shift.summary_dialog import ShiftFigureView, ShiftSummaryDialog
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class ShiftScreen(QObject):
             self.dialog.raise_()
             self.refresh()
             return
-        from widgets.checkout.shift_summary import ShiftSummaryDialog
+        from widgets.shift.summary_dialog import ShiftSummaryDialog
 
         dialog = ShiftSummaryDialog(self._parent)
         self.dialog = dialog
@@ -120,7 +120,7 @@ def period_text(window: ShiftWindow) -> str:
 def figure_views(summary: "ShiftSummary") -> dict[str, "ShiftFigureView"]:
     """The summary's figures as the screen shows them, by the screen's keys."""
     from fiscal.money import format_money
-    from widgets.checkout.shift_summary import ShiftFigureView
+    from widgets.shift.summary_dialog import ShiftFigureView
 
     def count(figure: Any) -> ShiftFigureView:
         return ShiftFigureView(str(figure.value), figure.confirmed)

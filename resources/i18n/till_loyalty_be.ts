@@ -142,7 +142,7 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../app/checkout/controller.py" line="+259"/>
+        <location filename="../../app/checkout/controller.py" line="+260"/>
         <location line="+9"/>
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Нечаканая памылка: %1. Чэк захаваны, паспрабуйце яшчэ раз.</translation>
@@ -478,7 +478,7 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../widgets/checkout/customer_card.py" line="+251"/>
+        <location filename="../../widgets/checkout/customer_card.py" line="+268"/>
         <source>Card {number}</source>
         <translation>Картка {number}</translation>
     </message>
@@ -2443,7 +2443,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Registration</name>
     <message>
-        <location filename="../../app/checkout/registration.py" line="+51"/>
+        <location filename="../../app/registration/enrolment.py" line="+51"/>
         <source>Registration needs the loyalty service, which cannot be reached now. Nothing was saved; register the customer once the connection is back.</source>
         <translation>Для рэгістрацыі патрэбна праграма лаяльнасці, а яна зараз недаступная. Нічога не захавана; зарэгіструйце пакупніка, калі сувязь аднавіцца.</translation>
     </message>
@@ -2473,7 +2473,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Праграма лаяльнасці адмовіла ў рэгістрацыі: %1</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/registration_screen.py" line="+105"/>
+        <location filename="../../app/registration/screen.py" line="+105"/>
         <source>Registration cancelled: the customer is not registered, nothing was saved.</source>
         <translation>Рэгістрацыя адменена: пакупнік не зарэгістраваны, нічога не захавана.</translation>
     </message>
@@ -2496,7 +2496,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../widgets/checkout/registration_dialog.py" line="+213"/>
+        <location filename="../../widgets/registration/dialog.py" line="+213"/>
         <source>Type the customer&apos;s mobile phone number.</source>
         <translation>Увядзіце нумар мабільнага тэлефона пакупніка.</translation>
     </message>
@@ -2958,7 +2958,7 @@ Points given back: %2</source>
 <context>
     <name>ShiftSummaryDialog</name>
     <message>
-        <location filename="../../widgets/checkout/shift_summary.py" line="+141"/>
+        <location filename="../../widgets/shift/summary_dialog.py" line="+141"/>
         <source>Reading the shift&apos;s figures…</source>
         <extracomment>The figures in the order shown; `show_figures` takes them by these keys.</extracomment>
         <translation>Чытаем вынікі змены…</translation>

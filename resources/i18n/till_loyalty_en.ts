@@ -142,7 +142,7 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../app/checkout/controller.py" line="+259"/>
+        <location filename="../../app/checkout/controller.py" line="+260"/>
         <location line="+9"/>
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Unexpected error: %1. The receipt is kept; try again.</translation>
@@ -477,7 +477,7 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../widgets/checkout/customer_card.py" line="+251"/>
+        <location filename="../../widgets/checkout/customer_card.py" line="+268"/>
         <source>Card {number}</source>
         <translation>Card {number}</translation>
     </message>
@@ -2442,7 +2442,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Registration</name>
     <message>
-        <location filename="../../app/checkout/registration.py" line="+51"/>
+        <location filename="../../app/registration/enrolment.py" line="+51"/>
         <source>Registration needs the loyalty service, which cannot be reached now. Nothing was saved; register the customer once the connection is back.</source>
         <translation>Registration needs the loyalty service, which cannot be reached now. Nothing was saved; register the customer once the connection is back.</translation>
     </message>
@@ -2472,7 +2472,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>The loyalty service refused the registration: %1</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/registration_screen.py" line="+105"/>
+        <location filename="../../app/registration/screen.py" line="+105"/>
         <source>Registration cancelled: the customer is not registered, nothing was saved.</source>
         <translation>Registration cancelled: the customer is not registered, nothing was saved.</translation>
     </message>
@@ -2495,7 +2495,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../widgets/checkout/registration_dialog.py" line="+213"/>
+        <location filename="../../widgets/registration/dialog.py" line="+213"/>
         <source>Type the customer&apos;s mobile phone number.</source>
         <translation>Type the customer&apos;s mobile phone number.</translation>
     </message>
@@ -2957,7 +2957,7 @@ Points given back: %2</translation>
 <context>
     <name>ShiftSummaryDialog</name>
     <message>
-        <location filename="../../widgets/checkout/shift_summary.py" line="+141"/>
+        <location filename="../../widgets/shift/summary_dialog.py" line="+141"/>
         <source>Reading the shift&apos;s figures…</source>
         <extracomment>The figures in the order shown; `show_figures` takes them by these keys.</extracomment>
         <translation>Reading the shift&apos;s figures…</translation>

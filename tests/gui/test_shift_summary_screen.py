@@ -16,7 +16,7 @@ from app.checkout.session import Phase
 from tests.gui.test_cashier_flow import MILK, add_products, child, click, identify, idle, make_till, phase
 from tests.gui.test_devices_in_till import sell_to_anna
 from tests.gui.test_panel_layout import assert_fully_visible, assert_whole_text
-from widgets.checkout.shift_summary import FIGURES, ShiftFigureView, ShiftSummaryDialog
+from widgets.shift.summary_dialog import FIGURES, ShiftFigureView, ShiftSummaryDialog
 from widgets.fitting_label import FittingLabel
 from widgets.style import load_stylesheet
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.checkout.registration import RegistrationForm, RegistrationRefused
+from app.registration.enrolment import RegistrationForm, RegistrationRefused
 from app.checkout.session import Phase
 from loyalty_client.sandbox.storage.transaction_log import recorded_transactions
 from tests.integration.test_checkout_flow import Till

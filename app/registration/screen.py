@@ -7,9 +7,9 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QObject
 
 from app.checkout.controller import CheckoutController
-from app.checkout.registration import RegistrationForm, offline_text
+from app.registration.enrolment import RegistrationForm, offline_text
 from loyalty_client.types import ConfirmationSent
-from widgets.checkout.registration_dialog import RegistrationDialog, fit_dialog
+from widgets.registration.dialog import RegistrationDialog, fit_dialog
 from widgets.main_window import TillWindow
 
 

@@ -1,0 +1,1 @@
+"""The registration dialog: the new member's details, consent and the one-time code."""

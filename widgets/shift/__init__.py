@@ -1,0 +1,1 @@
+"""The shift summary's screen: the loyalty figures of the till's shift."""
