@@ -48,10 +48,9 @@ from loyalty_client.errors import (
 )
 from loyalty_client.soap.transport import (
     DEFAULT_MAX_RESPONSE_BYTES,
+    exchange_within,
     never_connected,
     no_retry_session,
-    read_bounded,
-    watched_exchange,
 )
 
 log = logging.getLogger(__name__)
@@ -218,40 +217,25 @@ class RetailCrmClient:
         # calculate and reserve come close together), then has its whole deadline for the
         # exchange; a limit that would keep it longer (another till on the same key) is RateLimited.
         self._rate.acquire(time.monotonic() + max(self.timeout_seconds, RATE_WINDOW_SECONDS))
-        with watched_exchange(self.timeout_seconds) as deadline:
-            try:
-                response = self._session.request(
-                    method,
-                    self.endpoint.api_url + path,
-                    timeout=(min(self.connect_timeout_seconds, self.timeout_seconds), self.timeout_seconds),
-                    allow_redirects=False,
-                    stream=True,
-                    **kwargs,
-                )
-                try:
-                    content = read_bounded(response, deadline, self.max_response_bytes, self._timed_out)
-                finally:
-                    response.close()
-                if deadline.expired:
-                    raise self._timed_out()
-            except LoyaltyError:
-                raise
-            except requests.Timeout as exc:
-                raise ServiceUnavailable(
-                    "timed out", unreachable=isinstance(exc, requests.ConnectTimeout) and not deadline.passed()
-                ) from None
-            except requests.ConnectionError as exc:
-                if deadline.passed():
-                    raise self._timed_out(unreachable=never_connected(exc)) from None
-                raise ServiceUnavailable("cannot connect", unreachable=never_connected(exc)) from None
-            except requests.RequestException as exc:
-                if deadline.passed():
-                    raise self._timed_out() from None
-                raise ServiceUnavailable(f"HTTP failure: {type(exc).__name__}") from None
-            finally:
-                if deadline.expired:
-                    for adapter in self._session.adapters.values():
-                        adapter.close()
+        try:
+            response, content = exchange_within(
+                self._session,
+                method,
+                self.endpoint.api_url + path,
+                seconds=self.timeout_seconds,
+                connect_seconds=self.connect_timeout_seconds,
+                max_bytes=self.max_response_bytes,
+                timed_out=self._timed_out,
+                **kwargs,
+            )
+        except LoyaltyError:
+            raise
+        except requests.Timeout as exc:
+            raise ServiceUnavailable("timed out", unreachable=isinstance(exc, requests.ConnectTimeout)) from None
+        except requests.ConnectionError as exc:
+            raise ServiceUnavailable("cannot connect", unreachable=never_connected(exc)) from None
+        except requests.RequestException as exc:
+            raise ServiceUnavailable(f"HTTP failure: {type(exc).__name__}") from None
         status = response.status_code
         log.debug("%s %s: HTTP %d in %.1f ms", method, path.split("/", 1)[0], status, (time.perf_counter() - started) * 1000)
         return answer(status, response.headers.get("Content-Type", ""), content)

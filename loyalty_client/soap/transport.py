@@ -202,6 +202,57 @@ def read_bounded(
     return b"".join(chunks)
 
 
+def exchange_within(
+    session: requests.Session,
+    method: str,
+    url: str,
+    *,
+    seconds: float,
+    connect_seconds: float,
+    max_bytes: int,
+    timed_out: Callable[..., ServiceUnavailable],
+    **kwargs: Any,
+) -> tuple[requests.Response, bytes]:
+    """One HTTP exchange under a total deadline of `seconds`: the response and its bounded body.
+
+    Never retried, never redirected. When the deadline passes, `timed_out(unreachable=...)` is
+    raised (unreachable: no connection was ever made, e.g. a name lookup that hangs) and the
+    session's pooled connections are dropped (a socket the deadline shut must not be reused).
+    Any other failure of `requests` is raised as it is, for the caller to word.
+    """
+    with watched_exchange(seconds) as deadline:
+        try:
+            response = session.request(
+                method,
+                url,
+                # Each wait is also bounded by the whole deadline, should the watchdog be late.
+                timeout=(min(connect_seconds, seconds), seconds),
+                allow_redirects=False,
+                stream=True,
+                **kwargs,
+            )
+            try:
+                content = read_bounded(response, deadline, max_bytes, timed_out)
+            finally:
+                response.close()
+            if deadline.expired:
+                # The watchdog cut the connection: what came before the cut may look complete
+                # (headers cut short read as ended; a body without a length ends at the cut).
+                raise timed_out()
+        except ServiceUnavailable:
+            raise
+        except Exception as exc:
+            if deadline.passed():
+                unreachable = isinstance(exc, requests.ConnectionError) and never_connected(exc)
+                raise timed_out(unreachable=unreachable) from exc
+            raise
+        finally:
+            if deadline.expired:
+                for adapter in session.adapters.values():
+                    adapter.close()
+    return response, content
+
+
 def never_connected(exc: requests.ConnectionError) -> bool:
     """Whether no connection was made (refused, unknown host, no route), not one lost mid-call."""
     return any(isinstance(getattr(arg, "reason", arg), NewConnectionError) for arg in exc.args)
@@ -427,39 +478,20 @@ class ServiceTransport(LocalFilesTransport):
         self.posts += 1
         started = time.perf_counter()
         proxies, verify, auth = self._settings_for(address)
-        with watched_exchange(self.timeout_seconds) as deadline:
-            try:
-                response = self.session.post(
-                    address,
-                    data=message,
-                    headers=headers,
-                    # Each wait is also bounded by the whole deadline, should the watchdog be late.
-                    timeout=(self.connect_timeout_seconds, self.timeout_seconds),
-                    allow_redirects=False,
-                    stream=True,
-                    proxies=proxies,
-                    verify=verify,
-                    auth=auth,
-                )
-                try:
-                    content = read_bounded(response, deadline, self.max_response_bytes, self._timed_out)
-                finally:
-                    response.close()
-                if deadline.expired:
-                    # The watchdog cut the connection: what came before the cut may look complete
-                    # (headers cut short read as ended; a body without a length ends at the cut).
-                    raise self._timed_out()
-            except ServiceUnavailable:
-                raise
-            except Exception as exc:
-                if deadline.passed():
-                    # Out of time before any connection (a name lookup that hangs): unreachable.
-                    unreachable = isinstance(exc, requests.ConnectionError) and never_connected(exc)
-                    raise self._timed_out(unreachable=unreachable) from exc
-                raise
-            finally:
-                if deadline.expired:
-                    self._drop_connections()
+        response, content = exchange_within(
+            self.session,
+            "POST",
+            address,
+            seconds=self.timeout_seconds,
+            connect_seconds=self.connect_timeout_seconds,
+            max_bytes=self.max_response_bytes,
+            timed_out=self._timed_out,
+            data=message,
+            headers=headers,
+            proxies=proxies,
+            verify=verify,
+            auth=auth,
+        )
         # requests keeps a streamed body here once read; zeep reads `response.content`.
         response._content = content
         log.debug(
@@ -505,7 +537,3 @@ class ServiceTransport(LocalFilesTransport):
             f"timed out: no complete answer within {self.timeout_seconds:g} s", unreachable=unreachable
         )
 
-    def _drop_connections(self) -> None:
-        """Forget pooled connections (one whose socket the deadline shut down must not be reused)."""
-        for adapter in self.session.adapters.values():
-            adapter.close()
