@@ -26,6 +26,8 @@ def slip_labels() -> ReceiptLabels:
         offers_heading=QCoreApplication.translate("Slip", "Personal offers"),
         valid_until=QCoreApplication.translate("Slip", "Valid until"),
         coupon=QCoreApplication.translate("Slip", "Coupon"),
+        coupons_heading=QCoreApplication.translate("Slip", "Coupons applied"),
+        coupon_points=QCoreApplication.translate("Slip", "Extra bonuses"),
     )
 
 

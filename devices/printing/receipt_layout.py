@@ -25,7 +25,7 @@ from devices.printing.escpos_loader import dummy_printer
 from devices.uris import PaperWidth, PrintOptions, QrMode
 from fiscal.money import format_money
 from loyalty_client.codes import is_valid_ean13, make_ean13
-from loyalty_client.types import CommitResult, Offer, Tier
+from loyalty_client.types import CommitResult, CouponResult, Offer, Tier
 
 SAMPLE_COUPON = make_ean13("990000012345")
 RUSSIAN_SAMPLE = "Съешь же ещё этих мягких французских булок, да выпей чаю. № 15 «Ёлка» — 1 234,50 руб."
@@ -33,6 +33,37 @@ BELARUSIAN_SAMPLE = "У рудога вераб'я ў сховішчы пад ф
 
 
 # ----- what the slip says ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SlipCoupon:
+    """A coupon that applied to the sale: its offer's title (empty when the service named none),
+    its code, the money it took off and the points it added beyond the tier's."""
+
+    title: str
+    code: str
+    discount: Decimal = Decimal("0.00")
+    extra_points: Decimal = Decimal("0.00")
+
+    @classmethod
+    def from_result(cls, result: CouponResult) -> "SlipCoupon":
+        """The slip's line for a coupon as the service answered it."""
+        return cls(result.title, result.code, result.discount, result.extra_accrual)
+
+
+def applied_coupons(results: Sequence[CouponResult]) -> tuple[SlipCoupon, ...]:
+    """The slip's lines for the coupons among `results` that applied, in their order."""
+    return tuple(SlipCoupon.from_result(result) for result in results if result.applied)
+
+
+def masked_coupon_code(code: str) -> str:
+    """A coupon's code with all but its last 4 characters hidden: `***1230`.
+
+    The whole code of a reusable or not yet used-up coupon on a slip left at the till would let
+    anyone use it; the tail tells the customer which of their coupons it was.
+    """
+    code = code.strip()
+    return code if len(code) <= 4 else "***" + code[-4:]
 
 
 @dataclass(frozen=True)
@@ -50,16 +81,18 @@ class LoyaltySummary:
     spent: Decimal | None = None
     balance_after: Decimal | None = None
     offline: bool = False
+    coupons: tuple[SlipCoupon, ...] = ()
 
     @classmethod
     def from_commit(cls, result: CommitResult, *, masked_phone: str, tier: Tier | None = None) -> "LoyaltySummary":
-        """The block for a purchase the service committed."""
+        """The block for a purchase the service committed, with the coupons that applied."""
         return cls(
             masked_phone=masked_phone,
             tier_name=tier.name if tier is not None else None,
             earned=result.accrued,
             spent=result.redeemed,
             balance_after=result.balance.spendable,
+            coupons=applied_coupons(result.coupons),
         )
 
 
@@ -77,6 +110,8 @@ class ReceiptLabels:
     offers_heading: str
     valid_until: str
     coupon: str
+    coupons_heading: str
+    coupon_points: str
 
 
 RUSSIAN = ReceiptLabels(
@@ -90,6 +125,8 @@ RUSSIAN = ReceiptLabels(
     offers_heading="Персональные предложения",
     valid_until="Действует до",
     coupon="Купон",
+    coupons_heading="Применённые купоны",
+    coupon_points="Дополнительные бонусы",
 )
 """The slip's words when a caller gives none (the till always gives its own, translated)."""
 
@@ -226,6 +263,23 @@ def loyalty_blocks(summary: LoyaltySummary, sheet: Sheet, labels: ReceiptLabels)
             blocks += sheet.row(labels.spent, "-" + points(summary.spent))
         if summary.balance_after is not None:
             blocks += sheet.row(labels.balance, points(summary.balance_after), bold=True)
+    if summary.coupons:
+        blocks += coupon_blocks(summary.coupons, sheet, labels)
+    return blocks
+
+
+def coupon_blocks(coupons: Sequence[SlipCoupon], sheet: Sheet, labels: ReceiptLabels) -> list[Block]:
+    """The coupons that applied: each by its offer's title (or its masked code) with the money it
+    took off, and the extra points it gave on a line of their own."""
+    blocks: list[Block] = list(sheet.wrap(labels.coupons_heading, bold=True))
+    for coupon in coupons:
+        name = coupon.title.strip() or f"{labels.coupon} {masked_coupon_code(coupon.code)}"
+        if coupon.discount:
+            blocks += sheet.row(name, "-" + points(coupon.discount))
+        else:
+            blocks += sheet.wrap(name)
+        if coupon.extra_points:
+            blocks += sheet.row("  " + labels.coupon_points, "+" + points(coupon.extra_points))
     return blocks
 
 

@@ -20,6 +20,8 @@ BELARUSIAN = ReceiptLabels(
     offers_heading="Персанальныя прапановы",
     valid_until="Дзейнічае да",
     coupon="Купон",
+    coupons_heading="Ужытыя купоны",
+    coupon_points="Дадатковыя бонусы",
 )
 
 BELARUSIAN_RETURN = ReturnLabels(

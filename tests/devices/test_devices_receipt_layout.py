@@ -16,7 +16,7 @@ from devices.printing.receipt_layout import (
     qr_image,
 )
 from devices.uris import CodePageMode, PaperWidth, PrintOptions, QrMode
-from loyalty_client.types import Balance, BarcodeKind, CommitResult, Offer, Tier
+from loyalty_client.types import Balance, BarcodeKind, CommitResult, CouponRefusal, CouponResult, Offer, Tier
 from tests.devices.slip_words import BELARUSIAN
 from tests.escpos_decoder import CodePage, Cut, Init, decode, ean13_is_valid
 
@@ -133,6 +133,28 @@ def test_the_summary_from_a_committed_purchase() -> None:
     text = decode(build_receipt(summary, [], PrintOptions())).text
     assert "Начислено бонусов" in text and "+3,10" in text and "53,10" in text
     assert "Списано" not in text  # nothing spent, nothing said
+
+
+def test_the_coupons_that_applied_are_listed_with_what_they_gave_and_their_codes_masked() -> None:
+    coupons = (
+        CouponResult(COUPON, "o1", "Скидка 10% на кофе", True, discount=Decimal("1.59")),
+        CouponResult("9900001000024", "o2", "", True, extra_accrual=Decimal("12.00")),
+        CouponResult("9900001000031", "o3", "Хлеб", False, reason=CouponRefusal.EXPIRED),
+    )
+    balance = Balance(Decimal("53.10"), Decimal("60.00"), Decimal("6.90"))
+    result = CommitResult("t1", Decimal("3.10"), Decimal("0.00"), balance, coupons=coupons)
+    summary = LoyaltySummary.from_commit(result, masked_phone="+375 29 ***-**-67")
+    decoded = decode(build_receipt(summary, [], PrintOptions(width=PaperWidth.MM58)))
+    texts = [line.text for line in decoded.lines if line.text]
+    assert texts[-5:] == [
+        "Баланс бонусов             53,10",
+        "Применённые купоны",
+        "Скидка 10% на кофе         -1,59",
+        "Купон ***0024",
+        "  Дополнительные бонусы   +12,00",
+    ]
+    assert "Хлеб" not in texts, "a coupon that did not apply is not on the slip"
+    assert not any("9900001000024" in text for text in texts)
 
 
 @settings(deadline=None, max_examples=40)

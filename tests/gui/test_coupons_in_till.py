@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 from app.checkout.session import Phase
 from loyalty_client.sandbox.demo import coupon_code
 from loyalty_client.sandbox.storage.models import CouponUse
+from tests.devices.loopback_printer import READY, LoopbackPrinter
 from tests.devices.pty_port import PtyPort
+from tests.escpos_decoder import decode
 from tests.gui.test_cashier_flow import COFFEE, MILK, add_products, child, click, identify, idle, phase
 from tests.gui.test_devices_in_till import focus, scanner_types, start
 
@@ -69,6 +71,31 @@ def test_a_coupon_through_the_wedge_with_points_is_paid_exactly_and_used_once(qt
         qtbot.waitUntil(lambda: uses(sandbox, ANNA_COFFEE_10) == [(state.sale.transaction_id, "used")], timeout=15_000)
     finally:
         till.shutdown()
+
+
+def test_the_slip_lists_the_coupon_that_applied_with_the_money_it_took_off(qtbot, tmp_path, sandbox) -> None:
+    with LoopbackPrinter(status=READY) as printer:
+        till = start(
+            qtbot, tmp_path, sandbox, devices_scanner="wedge://?suffix=Enter", devices_printer=printer.uri("width=80")
+        )
+        try:
+            add_products(qtbot, till, COFFEE, MILK)
+            identify(qtbot, till, "+375 29 123-45-67")
+            field = child(till.window.loyalty, QLineEdit, "IdentifyInput")
+            focus(qtbot, till, field)
+            scanner_types(field, ANNA_COFFEE_10 + "\r")
+            applied = lambda: coupon_details(till).get(ANNA_COFFEE_10) == "−1,59"  # noqa: E731
+            qtbot.waitUntil(lambda: idle(till) and applied(), timeout=10_000)
+            title = till.controller.state.coupons[0].result.title
+            pay(qtbot, till)
+            qtbot.waitUntil(lambda: not printer.jobs.empty(), timeout=15_000)  # once the service confirmed it
+            printed = [line.text for line in decode(printer.next_job(timeout=1)).lines]
+            name = title.replace("−", "-")  # CP866 has no minus sign: the printer shows a hyphen
+            assert name + "-1,59".rjust(48 - len(name)) in printed, printed
+            assert "Coupons applied" in printed
+            assert ANNA_COFFEE_10 not in "\n".join(printed), "the coupon's code is not printed in full"
+        finally:
+            till.shutdown()
 
 
 def test_a_serial_scanner_coupon_names_its_owner_a_refused_one_says_why_and_remove_works(
