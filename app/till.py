@@ -30,6 +30,7 @@ from app.checkout.controller import CheckoutController
 from app.devices.setup import DeviceSetup
 from app.devices.texts import device_settings_problem_text
 from app.devices.controller import DevicesController
+from app.devices.slips_due import SlipsDue
 from app.demo.host import DemoReceiptBuilder
 from app.demo.pos import DemoPos
 from app.checkout.identify_input import identifier_parser, scan_refusal_text
@@ -44,13 +45,10 @@ from app.shift.screen import ShiftScreen
 from app.returns.screen import ReturnsScreen
 from app.offline.sync_controller import SyncController
 from app.workers import BackgroundWorker
-from app.returns.slip import return_summary
-from devices.printing.receipt_layout import LoyaltySummary
 from devices.scanner.scan_classifier import ScanKind, classify_scan
 from fiscal.demo_registrar import DemoRegistrar, fiscal_memory_beside
 from fiscal.money import format_money
 from loyalty_client.service import LoyaltyService
-from loyalty_client.types import CommitResult, Customer, RefundResult
 from widgets.checkout.close_prompt import confirm_close_with_waiting
 from widgets.main_window import TillWindow
 
@@ -128,8 +126,7 @@ class TillApplication(QObject):
         self.host_api_started.connect(lambda _url: self.integration.refresh())
         self.host_api_failed.connect(lambda _why: self.integration.refresh())
         self._approval_asked = False  # the admin PIN dialog for offline spending is open
-        self._slips_due: dict[str, Customer] = {}  # sales whose slip waits for the service's figures
-        self._return_slips_due: dict[str, ReturnAnswer] = {}  # returns likewise, by refund id
+        self.slips = SlipsDue(self.devices.print_slip, self.devices.print_return_slip, lambda: self._online)
         self.monitor: ConnectivityMonitor | None = None
         self._probe_timer = QTimer(self)
         self._probe_timer.setInterval(1000)
@@ -409,8 +406,10 @@ class TillApplication(QObject):
         status.reprint_requested.connect(self.devices.reprint_last)
         self.devices.scanned.connect(self.handle_scan)
         self.admin.devices_requested.connect(self.device_setup.open)
-        self.sync.delivered.connect(self._print_delivered)
-        self.sync.refund_delivered.connect(self._print_refund_delivered)
+        self.sync.delivered.connect(self.slips.sale_delivered)
+        self.sync.refused.connect(self.slips.sale_refused)
+        self.sync.refund_delivered.connect(self.slips.refund_delivered)
+        self.sync.refund_refused.connect(self.slips.refund_refused)
         self.return_recorded.connect(self._after_return)
         problems = self.devices.configure_each(
             self.settings.get("devices", "scanner"), self.settings.get("devices", "printer")
@@ -446,36 +445,10 @@ class TillApplication(QObject):
             return
         self.presenter.identify_scanned(result.value)
 
-    def _print_slip_for(self, state: CheckoutState) -> None:
-        sale, customer = state.sale, state.customer
-        if sale is None or customer is None or sale.transaction_id in self._slips_due:
-            return
-        if state.customer_as_of is not None:  # offline: the figures come later, say so on paper
-            summary = LoyaltySummary(customer.masked_phone, customer.tier.name, spent=sale.redeem, offline=True)
-            self.devices.print_slip(summary, ())
-        else:
-            self._slips_due[sale.transaction_id] = customer
-
-    def _print_delivered(self, transaction_id: str, result: CommitResult) -> None:
-        customer = self._slips_due.pop(transaction_id, None)
-        if customer is not None:
-            summary = LoyaltySummary.from_commit(result, masked_phone=customer.masked_phone, tier=customer.tier)
-            self.devices.print_slip(summary, result.offers)
-
     def _after_return(self, answer: ReturnAnswer) -> None:
-        """A return was recorded: send it, and print its slip with the service's figures once they
-        come; at once when they cannot come soon (offline) or cannot be known here."""
+        """A return was recorded: send it, and see to its slip."""
         self.sync.nudge()
-        unknown = answer.points_reversed is None or answer.points_returned is None
-        if answer.confirmed or unknown or self._online is False:
-            self.devices.print_return_slip(return_summary(answer))
-        else:
-            self._return_slips_due[answer.refund_id] = answer
-
-    def _print_refund_delivered(self, refund_id: str, result: RefundResult) -> None:
-        answer = self._return_slips_due.pop(refund_id, None)
-        if answer is not None:
-            self.devices.print_return_slip(return_summary(answer, result))
+        self.slips.return_recorded(answer)
 
     @property
     def waiting(self) -> int:
@@ -487,7 +460,7 @@ class TillApplication(QObject):
 
     def _after_state(self, state: CheckoutState | None) -> None:
         if state is not None and state.phase is Phase.CLOSED:
-            self._print_slip_for(state)
+            self.slips.sale_closed(state)
         if state is not None and state.phase is Phase.AWAITING_APPROVAL:
             self._ask_approval(state)
         self.sync.nudge()

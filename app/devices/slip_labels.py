@@ -28,6 +28,9 @@ def slip_labels() -> ReceiptLabels:
         coupon=QCoreApplication.translate("Slip", "Coupon"),
         coupons_heading=QCoreApplication.translate("Slip", "Coupons applied"),
         coupon_points=QCoreApplication.translate("Slip", "Extra bonuses"),
+        refused=QCoreApplication.translate(
+            "Slip", "Not confirmed: the loyalty program refused this sale. The figures above are the till's own."
+        ),
     )
 
 
@@ -45,6 +48,9 @@ def return_slip_labels() -> ReturnLabels:
         ),
         unknown=QCoreApplication.translate(
             "Slip", "Bonuses will be recounted once the loyalty program receives the return."
+        ),
+        refused=QCoreApplication.translate(
+            "Slip", "Not confirmed: the loyalty program refused this return. The figures above are the till's own."
         ),
     )
 

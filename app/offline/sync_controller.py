@@ -40,6 +40,8 @@ class SyncController(QObject):
 
     delivered = Signal(str, object)  # transaction id, CommitResult
     refund_delivered = Signal(str, object)  # refund id, RefundResult
+    refused = Signal(str)  # transaction id of a sale the service refused for good
+    refund_refused = Signal(str)  # refund id of a refund the service refused for good
     queue_changed = Signal(int)  # rows not yet delivered (pending + in flight)
     failed_changed = Signal(int)  # rows dead-lettered
 
@@ -97,6 +99,10 @@ class SyncController(QObject):
             self.delivered.emit(key, result)
         for key, result in outcome.refunds:
             self.refund_delivered.emit(key, result)
+        for key in outcome.refused:
+            self.refused.emit(key)
+        for key in outcome.refunds_refused:
+            self.refund_refused.emit(key)
         self.queue_changed.emit(outcome.waiting)
         self.failed_changed.emit(outcome.failed)
         if self._again:
@@ -116,6 +122,8 @@ class _DrainSummary:
     waiting: int
     failed: int
     refunds: list[tuple[str, object]]  # (refund id, RefundResult) of delivered refunds
+    refused: list[str]  # transaction ids of sales dead-lettered
+    refunds_refused: list[str]  # refund ids of refunds dead-lettered
 
 
 def _drain(sync: Drainable) -> _DrainSummary:
@@ -134,9 +142,21 @@ def _drain(sync: Drainable) -> _DrainSummary:
         for item in report.reports
         if item.outcome is SyncOutcome.DONE and item.operation is Operation.REFUND and item.key
     ]
+    refused = [
+        item.key
+        for item in report.reports
+        if item.outcome is SyncOutcome.FAILED and item.operation is Operation.COMMIT and item.key
+    ]
+    refunds_refused = [
+        item.key
+        for item in report.reports
+        if item.outcome is SyncOutcome.FAILED and item.operation is Operation.REFUND and item.key
+    ]
     return _DrainSummary(
         delivered=delivered,
         refunds=refunds,
+        refused=refused,
+        refunds_refused=refunds_refused,
         waiting=counts.get(OutboxState.PENDING, 0) + counts.get(OutboxState.IN_FLIGHT, 0),
         failed=counts.get(OutboxState.FAILED, 0),
     )

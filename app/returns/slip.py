@@ -6,8 +6,11 @@ from devices.printing.return_slip import ReturnSummary
 from loyalty_client.types import RefundResult
 
 
-def return_summary(answer: ReturnAnswer, delivered: RefundResult | None = None) -> ReturnSummary:
-    """What the return slip says of `answer`; with `delivered`, the service's figures and balance."""
+def return_summary(
+    answer: ReturnAnswer, delivered: RefundResult | None = None, *, refused: bool = False
+) -> ReturnSummary:
+    """What the return slip says of `answer`; with `delivered`, the service's figures and balance;
+    `refused`: the service refused the refund, the till's figures are said to be unconfirmed."""
     if delivered is not None:
         return ReturnSummary(
             return_document=answer.fiscal.document_number,
@@ -23,5 +26,6 @@ def return_summary(answer: ReturnAnswer, delivered: RefundResult | None = None) 
         reversed=answer.points_reversed,
         returned=answer.points_returned,
         balance_after=answer.new_balance,
-        confirmed=answer.confirmed,
+        confirmed=answer.confirmed and not refused,
+        refused=refused,
     )

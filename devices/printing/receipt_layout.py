@@ -72,7 +72,9 @@ class LoyaltySummary:
 
     For a sale recorded while the loyalty service was unreachable set `offline=True`: the slip
     then says the bonuses will be credited once the connection is back instead of the amounts
-    it cannot know (points spent are still shown if any were).
+    it cannot know (points spent are still shown if any were). For a sale the service refused
+    set `refused=True`: the figures are then the till's own, said to be unconfirmed, with no
+    balance.
     """
 
     masked_phone: str
@@ -82,6 +84,7 @@ class LoyaltySummary:
     balance_after: Decimal | None = None
     offline: bool = False
     coupons: tuple[SlipCoupon, ...] = ()
+    refused: bool = False
 
     @classmethod
     def from_commit(cls, result: CommitResult, *, masked_phone: str, tier: Tier | None = None) -> "LoyaltySummary":
@@ -112,6 +115,7 @@ class ReceiptLabels:
     coupon: str
     coupons_heading: str
     coupon_points: str
+    refused: str
 
 
 RUSSIAN = ReceiptLabels(
@@ -127,6 +131,7 @@ RUSSIAN = ReceiptLabels(
     coupon="Купон",
     coupons_heading="Применённые купоны",
     coupon_points="Дополнительные бонусы",
+    refused="Не подтверждено: программа лояльности не приняла эту покупку. Выше указаны расчёты кассы.",
 )
 """The slip's words when a caller gives none (the till always gives its own, translated)."""
 
@@ -261,10 +266,12 @@ def loyalty_blocks(summary: LoyaltySummary, sheet: Sheet, labels: ReceiptLabels)
             blocks += sheet.row(labels.earned, "+" + points(summary.earned))
         if summary.spent:
             blocks += sheet.row(labels.spent, "-" + points(summary.spent))
-        if summary.balance_after is not None:
+        if summary.balance_after is not None and not summary.refused:
             blocks += sheet.row(labels.balance, points(summary.balance_after), bold=True)
     if summary.coupons:
         blocks += coupon_blocks(summary.coupons, sheet, labels)
+    if summary.refused:
+        blocks += sheet.wrap(labels.refused, bold=True)
     return blocks
 
 

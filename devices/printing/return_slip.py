@@ -17,7 +17,8 @@ from devices.uris import PrintOptions
 class ReturnSummary:
     """The loyalty block of a return: the return's and the sale's fiscal numbers, the points taken
     back (`reversed`) and given back (`returned`), None when not known; the balance after it
-    when known; `confirmed` when the figures are the service's."""
+    when known; `confirmed` when the figures are the service's, `refused` when the service
+    refused the return (the figures are then the till's own)."""
 
     return_document: str
     original_receipt: str
@@ -25,6 +26,7 @@ class ReturnSummary:
     returned: Decimal | None
     balance_after: Decimal | None = None
     confirmed: bool = False
+    refused: bool = False
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class ReturnLabels:
     balance: str
     expected: str
     unknown: str
+    refused: str
 
 
 RUSSIAN = ReturnLabels(
@@ -51,6 +54,7 @@ RUSSIAN = ReturnLabels(
     balance="Баланс бонусов",
     expected="Суммы предварительные: программа лояльности подтвердит их, когда получит возврат.",
     unknown="Бонусы будут пересчитаны, когда программа лояльности получит возврат.",
+    refused="Не подтверждено: программа лояльности не приняла этот возврат. Выше указаны расчёты кассы.",
 )
 
 def return_blocks(summary: ReturnSummary, sheet: Sheet, labels: ReturnLabels) -> list[Block]:
@@ -60,10 +64,13 @@ def return_blocks(summary: ReturnSummary, sheet: Sheet, labels: ReturnLabels) ->
     blocks += sheet.row(labels.document, summary.return_document)
     blocks += sheet.row(labels.original, summary.original_receipt)
     if summary.reversed is None or summary.returned is None:
-        blocks += sheet.wrap(labels.unknown, bold=True)
+        blocks += sheet.wrap(labels.refused if summary.refused else labels.unknown, bold=True)
         return blocks
     blocks += sheet.row(labels.reversed, "-" + points(summary.reversed))
     blocks += sheet.row(labels.returned, "+" + points(summary.returned))
+    if summary.refused:
+        blocks += sheet.wrap(labels.refused, bold=True)
+        return blocks
     if summary.balance_after is not None:
         blocks += sheet.row(labels.balance, points(summary.balance_after), bold=True)
     if not summary.confirmed:
