@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -15,6 +14,7 @@ from typing import Any, Iterable, Mapping
 
 from sqlalchemy import select
 
+from app.offline.failures import read_failure
 from cache.database import Database
 from cache.transactions.journal import Journal
 from cache.transactions.outbox import OutboxItem
@@ -25,28 +25,13 @@ from widgets.admin.queue_dialog import QueueRow
 
 log = logging.getLogger(__name__)
 
-# The outbox keeps a failure as "CODE: detail" (app.offline.outbox_sync): a fault code of the contract,
-# SERVICE_UNAVAILABLE or BAD_PAYLOAD, or the name of an exception raised in the till itself.
-_FAULT_CODE = re.compile(r"^([A-Z][A-Z0-9_]*):")
-_EXCEPTION_NAME = re.compile(r"^([A-Za-z_][A-Za-z0-9_.]*(Error|Exception|Exit)):")
-TILL_ERROR = "TILL_ERROR"
-
-
 def reason_code(last_error: str) -> str:
     """The code of a stored failure ("CUSTOMER_BLOCKED", "SERVICE_UNAVAILABLE", ...; "" for none).
 
     A failure raised inside the till itself (a Python exception's name) is `TILL_ERROR`; a text
     with no code at all is "UNKNOWN".
     """
-    text = last_error.strip()
-    if not text:
-        return ""
-    fault = _FAULT_CODE.match(text)
-    if fault:
-        return fault.group(1)
-    if _EXCEPTION_NAME.match(text):
-        return TILL_ERROR
-    return "UNKNOWN"
+    return read_failure(last_error).code
 
 
 @dataclass(frozen=True)

@@ -221,6 +221,14 @@ class ReturnOut(BaseModel):
     newBalance: str | None = Field(description="The customer's balance after the return, once the service said it")
     state: Literal["queued", "delivered", "failed"]
     confirmed: bool = Field(description="True when the figures are the service's, false while expected")
+    faultCode: str | None = Field(
+        description="Failed: why, as a code: the service's fault (REFUND_EXCEEDS_PURCHASE, TRANSACTION_NOT_FOUND, "
+        "...), BAD_PAYLOAD for a damaged record, SET_ASIDE when an admin set it aside; null otherwise",
+    )
+    faultMessage: str | None = Field(
+        description="Failed: the service's message with the fault, as it gave it (set aside: the failure before); "
+        "null otherwise",
+    )
 
 
 class QueueOut(BaseModel):

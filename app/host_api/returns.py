@@ -5,7 +5,8 @@ from decimal import Decimal
 
 from app.host_api.models import ReturnIn, ReturnLineOut, ReturnOut
 from app.host_api.state import money_text
-from app.returns.model import ReturnAnswer, ReturnLine, ReturnRequest
+from app.offline.failures import read_failure
+from app.returns.model import ReturnAnswer, ReturnLine, ReturnRequest, ReturnState
 from fiscal.receipt import FiscalDocument
 
 
@@ -21,7 +22,8 @@ def return_request(return_id: str, body: ReturnIn) -> ReturnRequest:
 
 
 def return_state(answer: ReturnAnswer) -> ReturnOut:
-    """What the POS reads of a return."""
+    """What the POS reads of a return (with why it failed, when it did)."""
+    failure = read_failure(answer.problem) if answer.state is ReturnState.FAILED and answer.problem else None
     return ReturnOut(
         returnId=answer.return_id,
         originalReceiptId=answer.original_receipt_id,
@@ -33,4 +35,6 @@ def return_state(answer: ReturnAnswer) -> ReturnOut:
         newBalance=None if answer.new_balance is None else money_text(answer.new_balance),
         state=answer.state.value,  # type: ignore[arg-type]
         confirmed=answer.confirmed,
+        faultCode=failure.code if failure else None,
+        faultMessage=failure.message if failure else None,
     )

@@ -207,7 +207,7 @@ class ReturnsService:
         if item is None:
             return answer
         if item.state is OutboxState.FAILED or _set_aside(item):
-            return replace(answer, state=ReturnState.FAILED, problem=item.last_error or "set aside")
+            return replace(answer, state=ReturnState.FAILED, problem=_problem_of(item))
         if item.state is OutboxState.DONE:
             result = stored_result(item)
             if isinstance(result, RefundResult):
@@ -253,6 +253,13 @@ def _estimate(sale: SaleView, quantities: dict[int, Decimal]) -> tuple[Decimal, 
     before = {line.line_no: line.returned for line in sale.lines}
     shares = return_share(sale.sold_lines(), sale.points_spent, sale.redeem, before, quantities)
     return shares.accrual, shares.points
+
+
+def _problem_of(item: OutboxItem) -> str:
+    """Why a failed or set-aside refund was not delivered: its stored failure ("CODE: message")."""
+    if _set_aside(item):
+        return f"SET_ASIDE: {item.last_error}" if item.last_error else "SET_ASIDE: set aside by the admin"
+    return item.last_error or "UNKNOWN: refused"
 
 
 def _set_aside(item: OutboxItem) -> bool:

@@ -15,7 +15,7 @@ from cache.transactions.outbox import Outbox
 from fiscal.receipt import FiscalDocument, Receipt, ReceiptLine
 from loyalty_client.sandbox.faults import FaultKind, FaultRule
 from loyalty_client.sandbox.storage.transaction_log import recorded_transactions
-from loyalty_client.types import Identifier, IdentifierKind
+from loyalty_client.types import Identifier, IdentifierKind, RefundLine
 from tests.integration.host_api_till import ApiTill, start_api_till
 
 pytestmark = pytest.mark.integration
@@ -218,6 +218,31 @@ def test_a_sale_of_another_till_is_returned_by_its_transaction_id_or_refused_wit
     assert (delivered["state"], delivered["confirmed"]) == ("delivered", True)
     assert (delivered["pointsReversed"], delivered["pointsReturned"]) == (refund["accrual"], refund["points"])
     assert Decimal(delivered["newBalance"]) == spendable(sandbox)
+
+
+def test_a_return_the_service_refuses_answers_failed_with_the_service_s_fault_code_and_message(
+    till: ApiTill, sandbox
+) -> None:
+    with till.client() as pos:
+        sale = sell(pos, "R-5601")
+        assert till.sync.drain().done == 1
+        # All the coffee came back at another till, straight to the service: this till does not know.
+        sandbox.service.refund("OTHER-REFUND-56", sale["transactionId"], [RefundLine(1, Decimal("3"))])
+        queued = ok(pos.put("/v1/returns/RET-56", json=give_back("R-5601", (1, "1"))))
+        assert (queued["state"], queued["faultCode"], queued["faultMessage"]) == ("queued", None, None)
+        assert till.sync.drain().failed == 1
+        failed = ok(pos.get("/v1/returns/RET-56"))
+        assert (failed["state"], failed["confirmed"]) == ("failed", False)
+        assert failed["faultCode"] == "REFUND_EXCEEDS_PURCHASE"
+        assert "куплено 3" in failed["faultMessage"] and "уже возвращено 3" in failed["faultMessage"]
+        assert not failed["faultMessage"].startswith("REFUND_EXCEEDS_PURCHASE")
+
+        outbox = Outbox(till.database)
+        [item] = [item for item in outbox.items() if item.idempotency_key == refund_key(till, "RET-56")]
+        outbox.dismiss_failed(item.id, "settled at the service desk")
+        set_aside = ok(pos.get("/v1/returns/RET-56"))
+    assert (set_aside["state"], set_aside["faultCode"]) == ("failed", "SET_ASIDE")
+    assert set_aside["faultMessage"].startswith("REFUND_EXCEEDS_PURCHASE: ")
 
 
 def test_a_sale_paid_after_a_restart_of_the_till_is_returned_with_the_same_estimate(qtbot, sandbox, tmp_path) -> None:
