@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Protocol
 from urllib.parse import urlsplit
 
+from loyalty_client.endpoint_problems import EndpointError, EndpointProblem
 from loyalty_client.service import LoyaltyService
 
 API_KEY_ENV = "TILL_LOYALTY_API_KEY"
@@ -25,13 +26,15 @@ class Timeouts(Protocol):
 
 
 def service_kind(url: str) -> str:
-    """"soap" or "retailcrm" for an endpoint address; ValueError for any other scheme."""
+    """"soap" or "retailcrm" for an endpoint address; `EndpointError` (a ValueError) for any other scheme."""
     scheme = urlsplit(url).scheme.lower()
     if scheme in SOAP_SCHEMES:
         return "soap"
     if scheme in RETAILCRM_SCHEMES:
         return "retailcrm"
-    raise ValueError("the loyalty endpoint must start with http://, https:// or retailcrm+https://")
+    raise EndpointError(
+        EndpointProblem.NOT_AN_ADDRESS, "the loyalty endpoint must start with http://, https:// or retailcrm+https://"
+    )
 
 
 def loyalty_service_for(

@@ -12,49 +12,15 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
-from app.cli.checks import url_problem
-from app.service.check import CheckOutcome, CheckReport
+from app.admin.service_texts import bad_endpoint_text, check_result_text, key_problem_text
+from app.cli.checks import endpoint_error
+from app.service.key_rules import key_problem
+from app.service.check import CheckReport
 from app.settings import Settings, save_settings
 from app.workers import BackgroundWorker
 from widgets.admin.service_dialog import KEY_FROM_ENVIRONMENT, KEY_NONE, KEY_STORED, ServiceDialog
 
 log = logging.getLogger(__name__)
-
-
-def check_result_text(report: CheckReport) -> str:
-    """The admin's sentence for what a connection check found."""
-    if report.ok:
-        levels = ", ".join(f"{level.name} ({level.percent}%)" for level in report.levels) or "—"
-        if report.sms_confirmation is None:
-            sms = ""
-        elif report.sms_confirmation:
-            sms = QCoreApplication.translate("Admin", "Spending points is confirmed by an SMS code.")
-        else:
-            sms = QCoreApplication.translate("Admin", "Spending points needs no SMS code.")
-        text = QCoreApplication.translate("Admin", "Connected. Program: %1. Levels: %2.")
-        text = text.replace("%1", report.program).replace("%2", levels)
-        return f"{text} {sms}".strip()
-    texts = {
-        CheckOutcome.NO_KEY: QCoreApplication.translate(
-            "Admin", "No API key: type the key made for the till in RetailCRM."
-        ),
-        CheckOutcome.BAD_ENDPOINT: QCoreApplication.translate("Admin", "The address cannot be used: %1"),
-        CheckOutcome.UNREACHABLE: QCoreApplication.translate(
-            "Admin", "The service cannot be reached (%1). Check the address and the network."
-        ),
-        CheckOutcome.BAD_KEY: QCoreApplication.translate("Admin", "The service refused the API key. Check the key."),
-        CheckOutcome.UNKNOWN_ACCOUNT: QCoreApplication.translate(
-            "Admin", "There is no RetailCRM account at this address. Check the account name."
-        ),
-        CheckOutcome.NO_SUCH_SITE: QCoreApplication.translate(
-            "Admin", "RetailCRM has no site “%1”. Check ?site= in the address."
-        ),
-        CheckOutcome.NO_PROGRAM: QCoreApplication.translate(
-            "Admin", "No active loyalty program for site “%1”. Activate one in RetailCRM."
-        ),
-        CheckOutcome.REFUSED: QCoreApplication.translate("Admin", "The service refused the check: %1"),
-    }
-    return texts[report.outcome].replace("%1", report.detail)
 
 
 class ServiceScreen(QObject):
@@ -99,9 +65,9 @@ class ServiceScreen(QObject):
         self._worker.submit(state, dialog.show_key_state, lambda exc: self._failed(dialog, exc))
 
     def _check(self, dialog: ServiceDialog, endpoint: str, typed_key: str) -> None:
-        problem = url_problem(endpoint)
+        problem = self._input_problem(endpoint, typed_key)
         if problem is not None:
-            dialog.show_check_result(False, check_result_text(CheckReport(CheckOutcome.BAD_ENDPOINT, detail=problem)))
+            dialog.show_check_result(False, problem)
             return
         settings = self._settings()
 
@@ -125,9 +91,9 @@ class ServiceScreen(QObject):
         self._worker.submit(check, checked, lambda exc: self._failed(dialog, exc))
 
     def _save(self, dialog: ServiceDialog, endpoint: str, typed_key: str) -> None:
-        problem = url_problem(endpoint)
+        problem = self._input_problem(endpoint, typed_key)
         if problem is not None:
-            dialog.show_error(check_result_text(CheckReport(CheckOutcome.BAD_ENDPOINT, detail=problem)))
+            dialog.show_error(problem)
             return
         settings = self._settings().replace(service_endpoint=endpoint)
 
@@ -148,6 +114,15 @@ class ServiceScreen(QObject):
             self._refresh_key_state(dialog)
 
         self._worker.submit(write, saved, lambda exc: self._failed(dialog, exc))
+
+    @staticmethod
+    def _input_problem(endpoint: str, typed_key: str) -> str | None:
+        """What is wrong with the address or the key typed, in the admin's words; None: both usable."""
+        error = endpoint_error(endpoint)
+        if error is not None:
+            return bad_endpoint_text(error.problem)
+        key = key_problem(typed_key) if typed_key else None  # an empty key: the stored one
+        return None if key is None else key_problem_text(key)
 
     def _remove_key(self, dialog: ServiceDialog) -> None:
         settings = self._settings()

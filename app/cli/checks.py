@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from app.settings import Settings, SettingsError
+from loyalty_client.endpoint_problems import EndpointError, EndpointProblem
 from loyalty_client.endpoints import RETAILCRM_SCHEMES
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -35,10 +36,19 @@ def url_problem(url: str) -> str | None:
     `http(s)://host/...` is the SOAP contract; `retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE`
     is RetailCRM (plain `retailcrm+http://` only on this machine).
     """
-    not_url = (
+    error = endpoint_error(url)
+    return None if error is None else str(error)
+
+
+def endpoint_error(url: str) -> EndpointError | None:
+    """What makes `url` unfit as the loyalty service's address, as a code and the words of
+    `url_problem`; None when it is fit."""
+    not_url = EndpointError(
+        EndpointProblem.NOT_AN_ADDRESS,
         "is not an http:// or https:// address with a host (e.g. http://127.0.0.1:8580/),"
-        " nor retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE"
+        " nor retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE",
     )
+    bad_port = EndpointError(EndpointProblem.BAD_PORT, "has a port that is not a number from 1 to 65535")
     try:
         parts = urlsplit(url.strip())
     except ValueError:
@@ -48,16 +58,23 @@ def url_problem(url: str) -> str | None:
 
         try:
             parse_endpoint(url.strip())
-            urlsplit(url.strip()[len("retailcrm+"):]).port
+        except EndpointError as exc:
+            return EndpointError(exc.problem, f"is not a usable RetailCRM endpoint: {exc}")
         except ValueError as exc:
-            return f"is not a usable RetailCRM endpoint: {exc}"
+            return EndpointError(EndpointProblem.RETAILCRM_SHAPE, f"is not a usable RetailCRM endpoint: {exc}")
+        try:
+            urlsplit(url.strip()[len("retailcrm+"):]).port
+        except ValueError:
+            return EndpointError(
+                EndpointProblem.BAD_PORT, "is not a usable RetailCRM endpoint: its port is not a number from 1 to 65535"
+            )
         return None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return not_url
     try:
         parts.port
     except ValueError:
-        return "has a port that is not a number from 1 to 65535"
+        return bad_port
     return None
 
 

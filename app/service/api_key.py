@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from app.secrets_store import forget_secret, store_secret, stored_secret
+from app.service.key_rules import KEY_PROBLEM_MESSAGES, key_problem
 from app.settings import Settings, secrets_folder
 from loyalty_client.endpoints import API_KEY_ENV
 
@@ -37,12 +38,11 @@ def read_api_key(settings: Settings) -> str | None:
 
 
 def store_api_key(settings: Settings, key: str) -> None:
-    """Keep `key` in the secret store, replacing the one kept before."""
+    """Keep `key` in the secret store, replacing the one kept before (ValueError for an unusable key)."""
+    problem = key_problem(key)
+    if problem is not None:
+        raise ValueError(KEY_PROBLEM_MESSAGES[problem])
     key = key.strip()
-    if not key:
-        raise ValueError("the API key is empty")
-    if any(char.isspace() or not char.isprintable() for char in key):
-        raise ValueError("an API key has no spaces or control characters")
     store_secret(SECRET_NAME, key.encode("utf-8"), _data_folder(settings), folder=secrets_folder(settings))
 
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 from enum import Enum
 
 from loyalty_client import errors
+from loyalty_client.endpoint_problems import EndpointError, EndpointProblem
 from loyalty_client.endpoints import Timeouts, service_kind
 
 CHECK_ORDER_PREFIX = "till-loyalty-check-"
@@ -59,7 +60,9 @@ class Level:
 
 @dataclass(frozen=True)
 class CheckReport:
-    """The outcome; with OK, the program found; otherwise `detail` (the service's own words)."""
+    """The outcome; with OK, the program found; otherwise `detail` (in English, or the service's
+    own words), with what a caller may word in its own language: the endpoint's problem
+    (BAD_ENDPOINT) and whether no connection could be made at all (UNREACHABLE)."""
 
     outcome: CheckOutcome
     kind: str = ""  # "retailcrm" or "soap"
@@ -68,6 +71,8 @@ class CheckReport:
     levels: tuple[Level, ...] = ()
     sms_confirmation: bool | None = None  # None: the service does not say
     detail: str = ""
+    endpoint_problem: EndpointProblem | None = None  # BAD_ENDPOINT: None when not one of the known problems
+    no_connection: bool = False  # UNREACHABLE: no connection at all (else: no usable answer came)
 
     @property
     def ok(self) -> bool:
@@ -82,7 +87,7 @@ def check_connection(
     try:
         kind = service_kind(endpoint)
     except ValueError as exc:
-        return CheckReport(CheckOutcome.BAD_ENDPOINT, detail=str(exc))
+        return _bad_endpoint("", exc)
     try:
         if kind == "retailcrm":
             if not api_key:
@@ -90,15 +95,20 @@ def check_connection(
             return _check_retailcrm(endpoint, api_key, timeouts, verify_tls)
         return _check_soap(endpoint, store_id, timeouts, verify_tls)
     except ValueError as exc:
-        return CheckReport(CheckOutcome.BAD_ENDPOINT, kind, detail=str(exc))
+        return _bad_endpoint(kind, exc)
     except errors.InvalidCredentials as exc:
         return CheckReport(CheckOutcome.BAD_KEY, kind, detail=str(exc))
     except errors.AccountNotFound as exc:
         return CheckReport(CheckOutcome.UNKNOWN_ACCOUNT, kind, detail=str(exc))
     except errors.ServiceUnavailable as exc:
-        return CheckReport(CheckOutcome.UNREACHABLE, kind, detail=str(exc))
+        return CheckReport(CheckOutcome.UNREACHABLE, kind, detail=str(exc), no_connection=exc.unreachable)
     except errors.LoyaltyFault as exc:
         return CheckReport(CheckOutcome.REFUSED, kind, detail=str(exc))
+
+
+def _bad_endpoint(kind: str, exc: ValueError) -> CheckReport:
+    problem = exc.problem if isinstance(exc, EndpointError) else None
+    return CheckReport(CheckOutcome.BAD_ENDPOINT, kind, detail=str(exc), endpoint_problem=problem)
 
 
 def _check_retailcrm(endpoint: str, api_key: str, timeouts: Timeouts, verify_tls: bool | str) -> CheckReport:

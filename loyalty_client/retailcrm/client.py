@@ -37,6 +37,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import requests
 
+from loyalty_client.endpoint_problems import EndpointError, EndpointProblem
 from loyalty_client.errors import (
     AccountNotFound,
     InvalidCredentials,
@@ -132,19 +133,24 @@ class RetailCrmEndpoint:
 
 def parse_endpoint(url: str) -> RetailCrmEndpoint:
     """The API address and site of `retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE`
-    (`retailcrm+http://` only for a loopback test server). Raises ValueError for anything else."""
+    (`retailcrm+http://` only for a loopback test server). Raises `EndpointError` (a ValueError)
+    for anything else."""
     if not url.startswith(SCHEME_PREFIX):
-        raise ValueError("a RetailCRM endpoint starts with retailcrm+https://")
+        raise EndpointError(EndpointProblem.RETAILCRM_SHAPE, "a RetailCRM endpoint starts with retailcrm+https://")
     parts = urlsplit(url[len(SCHEME_PREFIX):])
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError("a RetailCRM endpoint is retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE")
+        raise EndpointError(
+            EndpointProblem.RETAILCRM_SHAPE, "a RetailCRM endpoint is retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE"
+        )
     if parts.scheme == "http" and parts.hostname not in ("127.0.0.1", "localhost", "::1"):
-        raise ValueError("RetailCRM over plain http is only for a test server on this machine")
+        raise EndpointError(
+            EndpointProblem.RETAILCRM_PLAIN_HTTP, "RetailCRM over plain http is only for a test server on this machine"
+        )
     sites = parse_qs(parts.query).get("site", [])
     if len(sites) != 1 or not sites[0].strip():
-        raise ValueError("the RetailCRM endpoint names no site: add ?site=CODE")
+        raise EndpointError(EndpointProblem.RETAILCRM_NO_SITE, "the RetailCRM endpoint names no site: add ?site=CODE")
     if parts.username or parts.password:
-        raise ValueError("the API key does not belong in the endpoint address")
+        raise EndpointError(EndpointProblem.KEY_IN_ADDRESS, "the API key does not belong in the endpoint address")
     netloc = parts.netloc
     return RetailCrmEndpoint(api_url=f"{parts.scheme}://{netloc}{API_PATH}", site=sites[0].strip())
 

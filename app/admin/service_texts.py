@@ -1,0 +1,73 @@
+"""What Admin > Service says of a connection check, a bad address or a bad key, in the till's language.
+
+Every sentence goes through Qt's translator (context "Admin"); what comes from elsewhere is put in
+only where it is not the till's own English: a site code, the program's and levels' names, and
+the words of a service that refused the check.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.service.key_rules import KeyProblem
+from app.service.check import CheckOutcome, CheckReport
+from loyalty_client.endpoint_problems import EndpointProblem
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Admin", text)
+
+
+def check_result_text(report: CheckReport) -> str:
+    """The admin's sentence for what a connection check found."""
+    if report.ok:
+        levels = ", ".join(f"{level.name} ({level.percent}%)" for level in report.levels) or "—"
+        if report.sms_confirmation is None:
+            sms = ""
+        elif report.sms_confirmation:
+            sms = _tr("Spending points is confirmed by an SMS code.")
+        else:
+            sms = _tr("Spending points needs no SMS code.")
+        text = _tr("Connected. Program: %1. Levels: %2.").replace("%1", report.program).replace("%2", levels)
+        return f"{text} {sms}".strip()
+    if report.outcome is CheckOutcome.BAD_ENDPOINT:
+        return bad_endpoint_text(report.endpoint_problem)
+    if report.outcome is CheckOutcome.UNREACHABLE:
+        how = _tr("no connection could be made") if report.no_connection else _tr("no usable answer came")
+        return _tr("The service cannot be reached (%1). Check the address and the network.").replace("%1", how)
+    texts = {
+        CheckOutcome.NO_KEY: _tr("No API key: type the key made for the till in RetailCRM."),
+        CheckOutcome.BAD_KEY: _tr("The service refused the API key. Check the key."),
+        CheckOutcome.UNKNOWN_ACCOUNT: _tr("There is no RetailCRM account at this address. Check the account name."),
+        CheckOutcome.NO_SUCH_SITE: _tr("RetailCRM has no site “%1”. Check ?site= in the address."),
+        CheckOutcome.NO_PROGRAM: _tr("No active loyalty program for site “%1”. Activate one in RetailCRM."),
+        CheckOutcome.REFUSED: _tr("The service refused the check: %1"),  # %1: the service's own words
+    }
+    return texts[report.outcome].replace("%1", report.detail)
+
+
+def bad_endpoint_text(problem: EndpointProblem | None) -> str:
+    """Why the address typed cannot be used (None: for a reason not among the known ones)."""
+    reasons = {
+        EndpointProblem.NOT_AN_ADDRESS: _tr(
+            "it is neither an http:// or https:// address with a host"
+            " nor retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE"
+        ),
+        EndpointProblem.BAD_PORT: _tr("its port is not a number from 1 to 65535"),
+        EndpointProblem.RETAILCRM_SHAPE: _tr("a RetailCRM address is retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE"),
+        EndpointProblem.RETAILCRM_PLAIN_HTTP: _tr(
+            "RetailCRM without https is only for a test server on this computer: use retailcrm+https://"
+        ),
+        EndpointProblem.RETAILCRM_NO_SITE: _tr("it names no site: add ?site=CODE"),
+        EndpointProblem.KEY_IN_ADDRESS: _tr("the API key does not belong in the address: type it in the key field"),
+    }
+    reason = reasons.get(problem) if problem is not None else None
+    return _tr("The address cannot be used: %1").replace("%1", reason or _tr("it is not a loyalty service's address"))
+
+
+def key_problem_text(problem: KeyProblem) -> str:
+    """Why the API key typed cannot be used."""
+    texts = {
+        KeyProblem.EMPTY: _tr("The API key is empty."),
+        KeyProblem.BAD_CHARACTERS: _tr("An API key has no spaces or control characters. Check the key typed."),
+    }
+    return texts[problem]
