@@ -39,6 +39,7 @@ from app.admin.offline_policy import OfflinePolicySetup
 from app.offline.redemption import policy_from_settings
 from app.checkout.presenter import TillPresenter
 from app.host_api.status import HostApiStatus
+from app.service.live import Build, ServiceTarget
 from app.settings import Settings, demo_settings, secrets_folder
 from app.shift.reader import ShiftReader
 from app.shift.screen import ShiftScreen
@@ -121,13 +122,16 @@ class TillApplication(QObject):
             self.window, self.admin_worker, lambda: self.host_api_state, self.read_host_api_token
         )
         self.admin.integration_requested.connect(self.integration.open)
-        self.service_screen = ServiceScreen(self.window, self.admin_worker, lambda: self.settings, self._settings_saved)
+        self.service_screen = ServiceScreen(
+            self.window, self.admin_worker, lambda: self.settings, self._settings_saved, self.switch_service
+        )
         self.admin.service_requested.connect(self.service_screen.open)
         self.host_api_started.connect(lambda _url: self.integration.refresh())
         self.host_api_failed.connect(lambda _why: self.integration.refresh())
         self._approval_asked = False  # the admin PIN dialog for offline spending is open
         self.slips = SlipsDue(self.devices.print_slip, self.devices.print_return_slip, lambda: self._online)
         self.monitor: ConnectivityMonitor | None = None
+        self._service_target: ServiceTarget | None = None  # what the workers' clients speak to
         self._probe_timer = QTimer(self)
         self._probe_timer.setInterval(1000)
         self._probe_timer.timeout.connect(self._probe_if_due)
@@ -199,15 +203,13 @@ class TillApplication(QObject):
 
             return api_key or read_api_key(settings)
 
-        def keyed(build: Callable[[str | None], LoyaltyService], on_missing: Callable[[], None] | None = None) -> LoyaltyService:
-            from app.service.factory import KeyedService, needs_api_key
+        target = ServiceTarget(endpoint_url)
+        self._service_target = target
 
-            if not needs_api_key(endpoint_url):
-                return build(None)
-            key = read_key()
-            if key:
-                return build(key)
-            return KeyedService(build, read_key, on_missing)  # type: ignore[return-value]
+        def live(build: Build, on_missing: Callable[[], None] | None = None) -> LoyaltyService:
+            from app.service.live import LiveService
+
+            return LiveService(target, build, read_key, on_missing)  # type: ignore[return-value]
 
         def make_service() -> LoyaltyService:
             from app.service.factory import service_for
@@ -215,9 +217,9 @@ class TillApplication(QObject):
             timeouts = ServiceTimeouts(connect_seconds=min(0.5, timeout), total_seconds=timeout)
             # The key's absence is said in every answer (outside the monitor): the cashier reads
             # "not configured", not "unreachable"; the probe tells the monitor.
-            return keyed(
-                lambda key: MonitoredService(
-                    service_for(endpoint_url, key, timeouts, verify_tls=verify), monitor, fail_fast=True
+            return live(
+                lambda endpoint, key: MonitoredService(
+                    service_for(endpoint, key, timeouts, verify_tls=verify), monitor, fail_fast=True
                 ),
                 self.service_not_configured.emit,
             )
@@ -232,7 +234,7 @@ class TillApplication(QObject):
 
             from app.service.factory import service_for
 
-            client = keyed(lambda key: service_for(endpoint_url, key, BACKGROUND_TIMEOUTS, verify_tls=verify))
+            client = live(lambda endpoint, key: service_for(endpoint, key, BACKGROUND_TIMEOUTS, verify_tls=verify))
             probe_client.append(client)
             database = open_database(database_path)
             return BalanceKeepingSync(
@@ -277,6 +279,30 @@ class TillApplication(QObject):
         self.controller.start(make_session)
         self._probe_timer.start()
         self.service_connected.emit(endpoint_url)
+
+    def switch_service(self, endpoint: str) -> bool:
+        """Speak to `endpoint` with the key stored now, without a restart: each worker builds its
+        client again at its next call, the service is probed and the program read again.
+
+        False when only a restart can do it: another kind of service than the one the till
+        started with (SOAP or RetailCRM), or a till not connected yet (it connects with the
+        settings saved).
+        """
+        target = self._service_target
+        if target is None or not target.can_switch_to(endpoint):
+            return False
+        target.switch(endpoint)
+        log.info("loyalty service settings changed: switching without a restart")
+        monitor = self.monitor
+
+        def probed(_: object) -> None:
+            self.sync.expedite()  # what waited on a refused key or a wrong address goes now
+            if self.controller.is_ready:
+                self.controller.call(lambda host: host.session.load_program())
+
+        if monitor is not None:
+            self.sync_worker.submit(monitor.probe, probed, lambda exc: log.warning("probe failed: %s", exc))
+        return True
 
     # ----- the host API ----------------------------------------------------------------------
     def start_host_api(self) -> None:

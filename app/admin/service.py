@@ -1,5 +1,6 @@
 """Admin > Service: the loyalty service's endpoint (saved to the settings file), its API key (kept in
-the secret store, never read back to the screen) and "Check connection".
+the secret store, never read back to the screen) and "Check connection". What is saved is used at
+once (`switch`: app/service/live.py), but for another kind of service, which takes a restart.
 
 Everything that may block (the keyring, the settings file, the check's calls) runs on the admin
 worker; the dialog only shows results. The check reports what `till-loyalty service check` does.
@@ -12,7 +13,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
-from app.admin.service_texts import bad_endpoint_text, check_result_text, key_problem_text
+from app.admin.service_texts import bad_endpoint_text, check_result_text, hint_text, key_problem_text, saved_text
 from app.cli.checks import endpoint_error
 from app.service.key_rules import key_problem
 from app.service.check import CheckReport
@@ -32,18 +33,21 @@ class ServiceScreen(QObject):
         worker: BackgroundWorker,
         settings: Callable[[], Settings],
         on_saved: Callable[[Settings], None],
+        switch: Callable[[str], bool],
     ) -> None:
         super().__init__(parent_widget)
         self._parent = parent_widget
         self._worker = worker
         self._settings = settings
         self._on_saved = on_saved
+        self._switch = switch
         self.dialog: ServiceDialog | None = None
 
     def open(self) -> None:
         """Show the dialog with the endpoint in force and whether a key is stored."""
         dialog = ServiceDialog(self._parent)
         dialog.set_endpoint(self._settings().get("service", "endpoint"))
+        dialog.set_hint(hint_text())
         dialog.check_requested.connect(lambda endpoint, key: self._check(dialog, endpoint, key))
         dialog.save_requested.connect(lambda endpoint, key: self._save(dialog, endpoint, key))
         dialog.remove_key_requested.connect(lambda: self._remove_key(dialog))
@@ -108,9 +112,7 @@ class ServiceScreen(QObject):
         def saved(_: object) -> None:
             log.info("service settings saved%s", " with a new API key" if typed_key else "")
             self._on_saved(settings)
-            dialog.show_saved(
-                QCoreApplication.translate("Admin", "Saved. A new address or key is used from the till's next start.")
-            )
+            dialog.show_saved(saved_text(self._switch(endpoint)))
             self._refresh_key_state(dialog)
 
         self._worker.submit(write, saved, lambda exc: self._failed(dialog, exc))
@@ -132,7 +134,11 @@ class ServiceScreen(QObject):
 
             clear_api_key(settings)
 
-        self._worker.submit(remove, lambda _: self._refresh_key_state(dialog), lambda exc: self._failed(dialog, exc))
+        def removed(_: object) -> None:
+            self._switch(settings.get("service", "endpoint"))  # the till stops using the key
+            self._refresh_key_state(dialog)
+
+        self._worker.submit(remove, removed, lambda exc: self._failed(dialog, exc))
 
     def _failed(self, dialog: ServiceDialog, exc: BaseException) -> None:
         log.warning("service settings: %s", type(exc).__name__)  # the message could quote a key: not logged

@@ -17,6 +17,25 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Admin", text)
 
 
+def hint_text() -> str:
+    """What the address and key look like, and when a change applies."""
+    return _tr(
+        "RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE and the API key made for the till."
+        " The till's own SOAP service: http://host:port/. A new address or key is used as soon as it is saved;"
+        " switching between RetailCRM and the SOAP service takes a restart of the till."
+    )
+
+
+def saved_text(switched: bool) -> str:
+    """What saving did: the till uses the settings now, or only after a restart."""
+    if switched:
+        return _tr("Saved. The till uses the new address and key now, without a restart.")
+    return _tr(
+        "Saved. This address is another kind of loyalty service than the one the till started with:"
+        " restart the till to use it."
+    )
+
+
 def check_result_text(report: CheckReport) -> str:
     """The admin's sentence for what a connection check found."""
     if report.ok:

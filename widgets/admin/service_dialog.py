@@ -27,9 +27,9 @@ class ServiceDialog(QDialog):
     key (masked). "Check connection" emits `check_requested(endpoint, typed_key)` (an empty key:
     the stored one), "Save" `save_requested(endpoint, typed_key)` (an empty key: keep the stored
     one), "Remove key" `remove_key_requested()`; the application answers with `show_check_result`,
-    `show_saved`, `show_key_state` or `show_error`. Object names: ServiceEndpointInput,
+    `show_saved`, `show_key_state` or `show_error`, and gives the hint (`set_hint`). Object names: ServiceEndpointInput,
     ServiceKeyState, ServiceKeyInput, ServiceRemoveKeyButton, ServiceCheckButton,
-    ServiceCheckResult, ServiceSaveButton, ServiceCloseButton.
+    ServiceCheckResult, ServiceHint, ServiceSaveButton, ServiceCloseButton.
     """
 
     check_requested = Signal(str, str)
@@ -55,6 +55,7 @@ class ServiceDialog(QDialog):
         self._remove_key.setObjectName("ServiceRemoveKeyButton")
         self._remove_key.setAutoDefault(False)
         self._hint = QLabel()
+        self._hint.setObjectName("ServiceHint")
         self._hint.setProperty("role", "hint")
         self._hint.setWordWrap(True)
         self._check = QPushButton()
@@ -105,6 +106,10 @@ class ServiceDialog(QDialog):
     def set_endpoint(self, endpoint: str) -> None:
         """Show the endpoint in force."""
         self._endpoint.setText(endpoint)
+
+    def set_hint(self, text: str) -> None:
+        """The line under the fields saying what the address and key look like and when they apply."""
+        self._hint.setText(text)
 
     def endpoint(self) -> str:
         """The endpoint as typed."""
@@ -187,13 +192,6 @@ class ServiceDialog(QDialog):
         self._endpoint.setPlaceholderText("retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE")
         self._key.setPlaceholderText(self.tr("Type a key to store it; empty keeps the stored one"))
         self._remove_key.setText(self.tr("Remove key"))
-        self._hint.setText(
-            self.tr(
-                "RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE and the API key made for the till."
-                " The till's own SOAP service: http://host:port/. A new address or key is used from the till's"
-                " next start."
-            )
-        )
         self._check.setText(self.tr("Check connection"))
         self._save.setText(self.tr("Save"))
         self._close.setText(self.tr("Close"))
