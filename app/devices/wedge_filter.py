@@ -4,9 +4,10 @@ It sees every key press of one window (whatever widget has focus), asks the Qt-f
 `devices.scanner.wedge.WedgeClassifier` what the press is, and applies the decision: swallow scanned
 keys, take back characters that turned out to be part of a scan, hand back swallowed keys that
 were typing after all, and emit `scanned` with the code. Other windows are left alone: the till's
-filter watches the till window only, so dialogs (the PIN!) never lose fast typing to it. The one
-exception is the device settings dialog, which has a filter of its own while it is open, so that
-its scanner test shows keyboard-wedge scans.
+filter watches the till window and the dialogs that take scans (`widgets.scan_target`: returns,
+registration), so the other dialogs (the PIN!) never lose fast typing to it. The device settings
+dialog has a filter of its own while it is open, so that its scanner test shows keyboard-wedge
+scans.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from devices.uris import WedgeScannerConfig
 from devices.scanner.wedge import WedgeClassifier, WedgeDecision
+from widgets.scan_target import takes_scans
 
 _KEY_NAMES = {
     Qt.Key.Key_Return: "Enter",
@@ -41,7 +43,8 @@ def key_name(key: int) -> str:
 
 
 class WedgeEventFilter(QObject):
-    """Watches one window's key presses for wedge-scanner bursts; emits `scanned(code)`."""
+    """Watches one window's key presses (and those of dialogs that take scans) for wedge-scanner
+    bursts; emits `scanned(code)`."""
 
     scanned = Signal(str)
 
@@ -74,10 +77,14 @@ class WedgeEventFilter(QObject):
         if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
             return False
         # An application filter sees one press several times (window, widget, parents): take it
-        # once, at the widget that has focus, and only in the watched window (never in another).
+        # once, at the widget that has focus, and only in the watched window or a dialog that
+        # takes scans (never in another).
         focus = QApplication.focusWidget()
         target = focus if focus is not None else self._window
-        if watched is not target or target.window() is not self._window:
+        if watched is not target:
+            return False
+        window = target.window()
+        if window is not self._window and not takes_scans(window):
             return False
         return self._apply(self._classifier.feed(event.text(), key_name(event.key())))
 

@@ -104,13 +104,14 @@ class ReturnsScreen(QObject):
         self._read_todays_sales()
 
     def take_scan(self, raw: str) -> bool:
-        """A scan while the dialog is open is the original receipt's number (True); False when closed."""
+        """A scan while the dialog is open is a receipt's number (True): the original receipt's
+        while it is searched for, then the POS's return receipt's; False when the dialog is closed."""
         dialog = self.dialog
         if dialog is None:
             return False
         number = raw.strip()
         if number:
-            dialog.set_receipt_number(number)
+            dialog.take_scanned_number(number)
         return True
 
     def refund_delivered(self, refund_id: str, result: RefundResult) -> None:

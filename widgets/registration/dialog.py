@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.checkout.confirmation_panel import ConfirmationPanel
+from widgets.scan_target import mark_as_taking_scans
 from widgets.scrolling import VerticalScrollArea
 
 BIRTH_DATE_FORMAT = "dd.MM.yyyy"
@@ -48,6 +49,7 @@ class RegistrationDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("RegistrationDialog")
         self.setModal(True)
+        mark_as_taking_scans(self)  # a card scanned goes to the card field, wherever the focus is
         self._busy = False
 
         self._phone = QLineEdit(phone)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.formatting import format_points
+from widgets.scan_target import mark_as_taking_scans
 from widgets.returns.return_lines import ReturnLinesList, ReturnLineView
 from widgets.scrolling import VerticalScrollArea
 from widgets.style import repolish
@@ -42,7 +43,9 @@ class SaleChoiceView:
 class ReturnDialog(QDialog):
     """Asks for the original receipt (typed, scanned: `set_receipt_number`, or picked from today's
     list), shows its lines to tick with the quantities returned, the points the return takes back
-    and gives back, the number of the POS's return receipt, and confirms. Owns no I/O.
+    and gives back, the number of the POS's return receipt (typed or scanned:
+    `take_scanned_number`), and confirms. Takes keyboard-wedge scans (`widgets.scan_target`). Owns
+    no I/O.
 
     Emits `find_requested(receipt_id)`, `sale_chosen(receipt_id, transaction_id)`,
     `todays_sales_requested()` (Back to the receipt search), `lines_changed()` (ask
@@ -62,6 +65,7 @@ class ReturnDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("ReturnDialog")
         self.setModal(True)
+        mark_as_taking_scans(self)
         self._busy = False
         self._done = False
         self._estimate_ready = False
@@ -173,6 +177,18 @@ class ReturnDialog(QDialog):
         """Offer today's sales with a customer, newest first."""
         self._choices = list(sales)
         self._render_choices()
+
+    def take_scanned_number(self, number: str) -> None:
+        """A number scanned while the dialog is open, wherever the focus is: on the receipt search,
+        the original receipt's (searched for); once its lines are shown, the POS's return receipt's
+        (the lines ticked stay as they are)."""
+        if self._busy or self._done:
+            return
+        if self._pages.currentIndex() == SALE_PAGE:
+            self._document.setText(number)
+            self._document.setFocus()
+            return
+        self.set_receipt_number(number)
 
     def set_receipt_number(self, receipt_id: str) -> None:
         """A receipt number scanned while the dialog is open: search for it."""
