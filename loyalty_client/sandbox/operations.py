@@ -88,30 +88,52 @@ def _opt_decimal(element: etree._Element, name: str) -> Decimal | None:
     return None if value is None else _decimal(value)
 
 
-_TL_TAG = len(TL) + 2  # "{" + namespace + "}"
+def _fields(element: etree._Element) -> dict[str, str | None]:
+    """The texts of an element's children by qualified name, read in one pass (the schema has
+    already put every child in the contract's namespace); `_field` and `_opt_field` read them."""
+    return {child.tag: child.text for child in element}
 
 
-def _fields(element: etree._Element) -> dict[str, str]:
-    """The texts of an element's children by local name, read in one pass (the schema has already
-    put every child in the contract's namespace)."""
-    return {child.tag[_TL_TAG:]: (child.text or "").strip() for child in element if isinstance(child.tag, str)}
-
-
-def _field(fields: dict[str, str], name: str) -> str:
-    value = fields.get(name)
-    if value is None:
+def _field(fields: dict[str, str | None], name: str) -> str:
+    text = fields.get(_QUALIFIED[name], _ABSENT)
+    if text is _ABSENT:
         raise InvalidRequest(f"Нет элемента {name}")
-    return value
+    return "" if text is None else text.strip()
+
+
+def _opt_field(fields: dict[str, str | None], name: str) -> str | None:
+    text = fields.get(_QUALIFIED[name], _ABSENT)
+    if text is _ABSENT:
+        return None
+    return "" if text is None else text.strip()
+
+
+_ABSENT = object()
+_QUALIFIED = {
+    name: _q(name)
+    for name in (
+        "lineNo", "sku", "name", "quantity", "price", "amount", "redeemAllowed", "accrualAllowed", "minPrice",
+        "receiptId", "storeId", "tillId", "openedAt", "transactionId", "customerId", "redeem", "documentNumber",
+        "closedAt", "offline", "occurredAt",
+    )
+}
+_LINES = _q("lines")
+_LINE = _q("line")
+_RECEIPT = _q("receipt")
+_FISCAL = _q("fiscal")
 
 
 def read_receipt(element: etree._Element) -> Receipt:
     """The `receipt` element as a `Receipt`."""
     lines = []
-    for line in element.find(_q("lines")).iterfind(_q("line")):  # type: ignore[union-attr]
+    children = {child.tag: child for child in element}
+    for line in children[_LINES]:
+        if line.tag != _LINE:
+            continue
         fields = _fields(line)
-        redeem_allowed = fields.get("redeemAllowed")
-        accrual_allowed = fields.get("accrualAllowed")
-        min_price = fields.get("minPrice")
+        redeem_allowed = _opt_field(fields, "redeemAllowed")
+        accrual_allowed = _opt_field(fields, "accrualAllowed")
+        min_price = _opt_field(fields, "minPrice")
         lines.append(
             ReceiptLine(
                 line_no=int(_field(fields, "lineNo")),
@@ -125,7 +147,7 @@ def read_receipt(element: etree._Element) -> Receipt:
                 min_price=None if min_price is None else _decimal(min_price),
             )
         )
-    fields = _fields(element)
+    fields = {tag: child.text for tag, child in children.items()}
     return Receipt(
         receipt_id=_field(fields, "receiptId"),
         store_id=_field(fields, "storeId"),
@@ -136,7 +158,7 @@ def read_receipt(element: etree._Element) -> Receipt:
 
 
 def _receipt_of(request: etree._Element) -> Receipt:
-    return read_receipt(request.find(_q("receipt")))  # type: ignore[arg-type]
+    return read_receipt(request.find(_RECEIPT))  # type: ignore[arg-type]
 
 
 def _coupons_of(request: etree._Element) -> tuple[str, ...]:
@@ -427,7 +449,7 @@ def reserve_purchase(service: LoyaltyService, request: etree._Element) -> etree.
 def read_commit(request: etree._Element) -> CommitItem:
     """A `CommitPurchaseRequest` as the arguments of `LoyaltyService.commit`."""
     fields = _fields(request)
-    fiscal = _fields(request.find(_q("fiscal")))  # type: ignore[arg-type]
+    fiscal = _fields(request.find(_FISCAL))  # type: ignore[arg-type]
     return CommitItem(
         _field(fields, "transactionId"),
         _field(fields, "customerId"),
