@@ -39,6 +39,7 @@ from loyalty_client.errors import CustomerNotFound, InvalidRequest, LoyaltyFault
 from loyalty_client.sandbox.purchase_record import MSG_NOT_FOUND, commit_prints, offer_of, purchase_lines_json, utc
 from loyalty_client.sandbox.results import dump_result, load_result
 from loyalty_client.sandbox.storage import ledger, store
+from loyalty_client.sandbox.storage.bulk import execute_many
 from loyalty_client.sandbox.storage.models import (
     CustomerRow,
     PendingPoints,
@@ -320,12 +321,9 @@ class BatchDelivery:
         changed = [member for member in self._members.values() if member is not None and member.changed]
         if writes.dropped_lots:
             session.execute(delete(_PENDING).where(_PENDING.c.id.in_(writes.dropped_lots)))
-        if writes.lots:
-            session.execute(ledger.ADD_LOT, writes.lots)
-        if writes.entries:
-            session.execute(ledger.ENTRY, writes.entries)
-        if writes.transactions:
-            session.execute(store.RECORD, writes.transactions)
+        execute_many(session, ledger.ADD_LOT, writes.lots)
+        execute_many(session, ledger.ENTRY, writes.entries)
+        execute_many(session, store.RECORD, writes.transactions)
         added = [member for member in changed if member.added_purchases]
         if added:
             store.add_purchases_many(session, [(m.account.customer_id, m.added_purchases) for m in added])

@@ -14,6 +14,7 @@ from typing import Any, Sequence
 from sqlalchemy import Row, and_, bindparam, case, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from loyalty_client.sandbox.storage.bulk import execute_many
 from loyalty_client.sandbox.storage.models import (
     CatalogueItem,
     CouponUse,
@@ -109,7 +110,7 @@ def add_purchases(session: Session, customer_id: str, amount: Decimal) -> None:
 
 def add_purchases_many(session: Session, amounts: Sequence[tuple[str, Decimal]]) -> None:
     """`add_purchases` for several members at once: (customer id, amount) pairs."""
-    session.execute(_ADD_PURCHASES, [{"customer_id": customer_id, "amount": amount} for customer_id, amount in amounts])
+    execute_many(session, _ADD_PURCHASES, [{"customer_id": customer_id, "amount": amount} for customer_id, amount in amounts])
 
 
 def program(session: Session, store_id: str | None = None) -> tuple[Row[Any], Sequence[Row[Any]]] | None:
