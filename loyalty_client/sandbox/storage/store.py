@@ -60,6 +60,7 @@ _OFFERS_UNUSED = (
     .order_by(_OFFERS.c.id)
 )
 _OFFERS_OF = _OFFERS_UNUSED.where(_OFFERS.c.customer_id == bindparam("customer_id"))
+_OFFERS_OF_MEMBERS = _OFFERS_UNUSED.where(_OFFERS.c.customer_id.in_(bindparam("customer_ids", expanding=True)))
 _OFFER_BY_CODE = select(_OFFERS).where(_OFFERS.c.coupon_code == bindparam("code"))
 _COUPON_USE = select(_COUPON_USES).where(_COUPON_USES.c.coupon_code == bindparam("code"))
 _TRANSACTION = select(_TRANSACTIONS).where(
@@ -130,8 +131,7 @@ def offers(session: Session, customer_id: str, today: date) -> Sequence[Row[Any]
 def offers_of_members(session: Session, customer_ids: Sequence[str], today: date) -> dict[str, list[Row[Any]]]:
     """`offers` of several members at once, by member."""
     found: dict[str, list[Row[Any]]] = {customer_id: [] for customer_id in customer_ids}
-    query = _OFFERS_UNUSED.where(_OFFERS.c.customer_id.in_(list(customer_ids)))
-    for row in session.execute(query, {"today": today}):
+    for row in session.execute(_OFFERS_OF_MEMBERS, {"customer_ids": list(customer_ids), "today": today}):
         found[row.customer_id].append(row)
     return found
 
