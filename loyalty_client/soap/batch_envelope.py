@@ -198,31 +198,32 @@ def batch_answers(
 
 def _answer(item: BatchItem, answer: etree._Element) -> BatchAnswer:
     name = etree.QName(answer).localname
+    fields = _Fields(answer)
     if name == "LoyaltyFault":
-        return fault_for(_text(answer, "code").strip(), _text(answer, "message"), _bool(_text(answer, "retryable")))
+        return fault_for(fields.text("code").strip(), fields.text("message"), _bool(fields.text("retryable")))
     if isinstance(item, CommitItem) and name == "CommitPurchaseResponse":
-        offers = answer.find(_q("offers"))
+        offers = fields.element("offers")
         return CommitResult(
-            transaction_id=_text(answer, "transactionId"),
-            accrued=Decimal(_text(answer, "accrued")),
-            redeemed=Decimal(_text(answer, "redeemed")),
-            balance=_balance(answer.find(_q("balance"))),  # type: ignore[arg-type]
+            transaction_id=fields.text("transactionId"),
+            accrued=Decimal(fields.text("accrued")),
+            redeemed=Decimal(fields.text("redeemed")),
+            balance=_balance(fields.element("balance")),  # type: ignore[arg-type]
             offers=() if offers is None else tuple(_offer(offer) for offer in offers.iterfind(_q("offer"))),
-            coupons=_coupons(answer.find(_q("coupons"))),
+            coupons=_coupons(fields.element("coupons")),
         )
     if isinstance(item, CancelItem) and name == "CancelPurchaseResponse":
-        balance = answer.find(_q("balance"))
+        balance = fields.element("balance")
         return CancelResult(
-            transaction_id=_text(answer, "transactionId"),
-            cancelled=_bool(_text(answer, "cancelled")),
+            transaction_id=fields.text("transactionId"),
+            cancelled=_bool(fields.text("cancelled")),
             balance=None if balance is None else _balance(balance),
         )
     if isinstance(item, RefundItem) and name == "RefundPurchaseResponse":
         return RefundResult(
-            refund_id=_text(answer, "refundId"),
-            accrual_reversed=Decimal(_text(answer, "accrualReversed")),
-            redeem_returned=Decimal(_text(answer, "redeemReturned")),
-            balance=_balance(answer.find(_q("balance"))),  # type: ignore[arg-type]
+            refund_id=fields.text("refundId"),
+            accrual_reversed=Decimal(fields.text("accrualReversed")),
+            redeem_returned=Decimal(fields.text("redeemReturned")),
+            balance=_balance(fields.element("balance")),  # type: ignore[arg-type]
         )
     raise ServiceUnavailable("DeliverBatch answered an item with another operation's answer")
 
@@ -244,13 +245,36 @@ def _bool(text: str) -> bool:
     return text.strip() in ("true", "1")
 
 
+class _Fields:
+    """An element's children by name, found in one pass (`findtext` walks them for every name)."""
+
+    def __init__(self, element: etree._Element) -> None:
+        self._children: dict[str, etree._Element] = {}
+        for child in element:
+            self._children.setdefault(child.tag, child)
+
+    def element(self, name: str) -> etree._Element | None:
+        """The first child called `name`, or None."""
+        return self._children.get(_q(name))
+
+    def optional(self, name: str) -> str | None:
+        """The text of the first child called `name` ("" when empty), or None without one."""
+        child = self._children.get(_q(name))
+        return None if child is None else child.text or ""
+
+    def text(self, name: str) -> str:
+        """`optional`, with "" for a child that is not there."""
+        return self.optional(name) or ""
+
+
 def _balance(element: etree._Element) -> Balance:
-    expiring_amount = element.findtext(_q("expiringAmount"))
-    expiring_on = element.findtext(_q("expiringOn"))
+    fields = _Fields(element)
+    expiring_amount = fields.optional("expiringAmount")
+    expiring_on = fields.optional("expiringOn")
     return Balance(
-        spendable=Decimal(_text(element, "spendable")),
-        total=Decimal(_text(element, "total")),
-        pending=Decimal(_text(element, "pending")),
+        spendable=Decimal(fields.text("spendable")),
+        total=Decimal(fields.text("total")),
+        pending=Decimal(fields.text("pending")),
         expiring_amount=None if expiring_amount is None else Decimal(expiring_amount.strip()),
         expiring_on=None if expiring_on is None else date.fromisoformat(expiring_on.strip()[:10]),
     )
