@@ -5,6 +5,7 @@ convert; element order in the builders follows the schema's sequences.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Callable, Iterable, Iterator, Sequence
@@ -15,7 +16,7 @@ from fiscal.money import CENT
 from fiscal.receipt import Receipt, ReceiptLine
 from loyalty_client.batch import BatchAnswer, BatchItem, CancelItem, CommitItem, RefundItem, deliver_one, delivers_batches
 from loyalty_client.errors import ConfirmationInvalid, InvalidRequest, LoyaltyFault
-from loyalty_client.sandbox.serving.soap import MAX_MESSAGE, SOAP_ENV, TL
+from loyalty_client.sandbox.serving.soap import MAX_MESSAGE, SOAP_ENV, TL, hardened_parser
 from loyalty_client.service import LoyaltyService
 from loyalty_client.types import (
     Balance,
@@ -189,8 +190,12 @@ def _el(name: str, *children: etree._Element | None, text: str | None = None) ->
 
 
 def _amount(name: str, value: Decimal) -> etree._Element:
+    return _el(name, text=_amount_text(value))
+
+
+def _amount_text(value: Decimal) -> str:
     normal = value.quantize(CENT) + 0  # `+ 0` turns -0.00 into 0.00
-    return _el(name, text=f"{normal:f}")
+    return f"{normal:f}"
 
 
 def _text(name: str, value: str) -> etree._Element:
@@ -599,13 +604,14 @@ def deliver_batch(service: LoyaltyService, request: etree._Element) -> etree._El
     answers: list[BatchAnswer | None] = []
     items: list[BatchItem] = []
     reads_coupons: list[bool] = []  # per element: whether its answer carries the revision-4 elements
+    revision_4 = _contract_revision(request) >= 4  # the items' envelope is the batch's
     for element in request.iterfind(_q("item")):
         operation = next(child for child in element if isinstance(child.tag, str))
         try:
             item = _BATCH_READERS[etree.QName(operation).localname](operation)
             items.append(item)
             answers.append(None)
-            reads_coupons.append(_reads_coupons(operation, getattr(item, "coupons", ())))
+            reads_coupons.append(bool(getattr(item, "coupons", ())) or revision_4)  # as `_reads_coupons`
         except LoyaltyFault as fault:  # an item the reader refused is answered without the service
             answers.append(fault)
             reads_coupons.append(False)
@@ -613,13 +619,40 @@ def deliver_batch(service: LoyaltyService, request: etree._Element) -> etree._El
         done = iter(service.deliver_batch(items) if items else [])  # type: ignore[attr-defined]
     else:
         done = iter(_one_by_one(service, items))
-    return _el(
-        "DeliverBatchResponse",
-        *(
-            _el("item", answer_element(answer or next(done), revision_4=reads))
-            for answer, reads in zip(answers, reads_coupons)
-        ),
-    )
+    parts = [f'<tl:DeliverBatchResponse xmlns:tl="{TL}">']
+    parts.extend(_answer_text(answer or next(done), reads) for answer, reads in zip(answers, reads_coupons))
+    parts.append("</tl:DeliverBatchResponse>")
+    return etree.fromstring("".join(parts), hardened_parser())
+
+
+# A batch's answers are written as text and parsed once: built element by element, each of them a
+# document of its own until appended, its some 1 500 elements cost more than the rest of the answer.
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
+_TO_ESCAPE = re.compile("[&<>\r]")
+
+
+def _answer_text(answer: BatchAnswer, revision_4: bool) -> str:
+    """One `item` of a DeliverBatchResponse, as `answer_element` builds it, written as XML text."""
+    if isinstance(answer, CommitResult) and not answer.offers and not answer.coupons:
+        balance = answer.balance
+        expiring = "" if balance.expiring_amount is None else (
+            f"<tl:expiringAmount>{_amount_text(balance.expiring_amount)}</tl:expiringAmount>"
+        )
+        if balance.expiring_on is not None:
+            expiring += f"<tl:expiringOn>{balance.expiring_on.isoformat()}</tl:expiringOn>"
+        return (
+            f"<tl:item><tl:CommitPurchaseResponse><tl:transactionId>{_escaped(answer.transaction_id)}</tl:transactionId>"
+            f"<tl:accrued>{_amount_text(answer.accrued)}</tl:accrued>"
+            f"<tl:redeemed>{_amount_text(answer.redeemed)}</tl:redeemed>"
+            f"<tl:balance><tl:spendable>{_amount_text(balance.spendable)}</tl:spendable>"
+            f"<tl:total>{_amount_text(balance.total)}</tl:total><tl:pending>{_amount_text(balance.pending)}</tl:pending>"
+            f"{expiring}</tl:balance></tl:CommitPurchaseResponse></tl:item>"
+        )
+    return etree.tostring(_el("item", answer_element(answer, revision_4=revision_4)), encoding="unicode")
+
+
+def _escaped(text: str) -> str:
+    return _TO_ESCAPE.sub(lambda found: _ESCAPES[found.group()], text) if _TO_ESCAPE.search(text) else text
 
 
 def _one_by_one(service: LoyaltyService, items: list[BatchItem]) -> Iterator[BatchAnswer]:
