@@ -65,7 +65,7 @@ def _prepare(statement: ClauseElement, dialect: Dialect, keys: tuple[str, ...]) 
 def execute_many(session: Session, statement: ClauseElement, rows: Sequence[Mapping[str, Any]]) -> int:
     """Run `statement` once for each of `rows` (dicts with the same keys) in the session's
     transaction, as `session.execute(statement, rows)` would; returns the rows it matched, as the
-    driver counts them."""
+    driver counts them (-1 where it cannot tell)."""
     if not rows:
         return 0
     connection = session.connection()
