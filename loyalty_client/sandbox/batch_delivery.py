@@ -86,7 +86,10 @@ _PENDING_SUMS = (
 )
 _MATURED = (
     select(_PENDING.c.id, _PENDING.c.customer_id, _PENDING.c.amount, _PENDING.c.transaction_id)
-    .where(_PENDING.c.customer_id.in_(_IDS), _PENDING.c.available_on <= bindparam("today", type_=_PENDING.c.available_on.type))
+    .where(
+        _PENDING.c.customer_id.in_(_IDS),
+        _PENDING.c.available_on <= bindparam("today", type_=_PENDING.c.available_on.type),
+    )
     .order_by(_PENDING.c.id)
 )
 

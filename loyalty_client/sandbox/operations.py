@@ -641,11 +641,13 @@ def _answer_text(answer: BatchAnswer, revision_4: bool) -> str:
         if balance.expiring_on is not None:
             expiring += f"<tl:expiringOn>{balance.expiring_on.isoformat()}</tl:expiringOn>"
         return (
-            f"<tl:item><tl:CommitPurchaseResponse><tl:transactionId>{_escaped(answer.transaction_id)}</tl:transactionId>"
+            "<tl:item><tl:CommitPurchaseResponse>"
+            f"<tl:transactionId>{_escaped(answer.transaction_id)}</tl:transactionId>"
             f"<tl:accrued>{_amount_text(answer.accrued)}</tl:accrued>"
             f"<tl:redeemed>{_amount_text(answer.redeemed)}</tl:redeemed>"
             f"<tl:balance><tl:spendable>{_amount_text(balance.spendable)}</tl:spendable>"
-            f"<tl:total>{_amount_text(balance.total)}</tl:total><tl:pending>{_amount_text(balance.pending)}</tl:pending>"
+            f"<tl:total>{_amount_text(balance.total)}</tl:total>"
+            f"<tl:pending>{_amount_text(balance.pending)}</tl:pending>"
             f"{expiring}</tl:balance></tl:CommitPurchaseResponse></tl:item>"
         )
     return etree.tostring(_el("item", answer_element(answer, revision_4=revision_4)), encoding="unicode")

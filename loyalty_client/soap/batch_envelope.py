@@ -121,7 +121,8 @@ def _item(parts: list[str], item: BatchItem) -> None:
         )
     elif isinstance(item, RefundItem):
         lines = "".join(
-            f"<tl:line><tl:lineNo>{int(line.line_no)}</tl:lineNo><tl:quantity>{_decimal(line.quantity)}</tl:quantity></tl:line>"
+            f"<tl:line><tl:lineNo>{int(line.line_no)}</tl:lineNo>"
+            f"<tl:quantity>{_decimal(line.quantity)}</tl:quantity></tl:line>"
             for line in item.lines
         )
         parts.append(

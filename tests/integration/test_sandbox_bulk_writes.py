@@ -56,9 +56,9 @@ def test_an_update_counts_the_rows_it_matched_and_binds_the_statements_own_value
             session,
             ledger._SAVE,
             [
-                {"account": account.customer_id, "read_version": account.version + stale, "spendable": account.spendable,
-                 "expiring_amount": account.expiring_amount, "expiring_on": account.expiring_on, "now": MOMENT,
-                 "version": account.version + 1}
+                {"account": account.customer_id, "read_version": account.version + stale,
+                 "spendable": account.spendable, "expiring_amount": account.expiring_amount,
+                 "expiring_on": account.expiring_on, "now": MOMENT, "version": account.version + 1}
                 for account, stale in zip(accounts, (0, 1))
             ],
         )

@@ -32,10 +32,8 @@ class _Prepared:
 
     def bind(self, row: Mapping[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
         """One row's parameters as the driver takes them."""
-        bound = [
-            (row[name] if fixed is _ROW else fixed) if process is None else process(row[name] if fixed is _ROW else fixed)
-            for name, fixed, process in zip(self.names, self.values, self.processors)
-        ]
+        values = [row[name] if fixed is _ROW else fixed for name, fixed in zip(self.names, self.values)]
+        bound = [value if process is None else process(value) for value, process in zip(values, self.processors)]
         return tuple(bound) if self.positional else dict(zip(self.names, bound))
 
 

@@ -111,7 +111,9 @@ def add_purchases(session: Session, customer_id: str, amount: Decimal) -> None:
 
 def add_purchases_many(session: Session, amounts: Sequence[tuple[str, Decimal]]) -> None:
     """`add_purchases` for several members at once: (customer id, amount) pairs."""
-    execute_many(session, _ADD_PURCHASES, [{"customer_id": customer_id, "amount": amount} for customer_id, amount in amounts])
+    execute_many(
+        session, _ADD_PURCHASES, [{"customer_id": customer_id, "amount": amount} for customer_id, amount in amounts]
+    )
 
 
 def program(session: Session, store_id: str | None = None) -> tuple[Row[Any], Sequence[Row[Any]]] | None:
