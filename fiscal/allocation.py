@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, Decimal
-from fractions import Fraction
 from typing import Mapping, Sequence, Union
 
 from fiscal.money import CENT, ZERO, money_down
@@ -88,7 +87,7 @@ def coupon_cents(lines: Sequence[ReceiptLine], coupon: Mapping[int, Decimal] | N
     for line in lines:
         part = parts.get(line.line_no, ZERO)
         check_kopecks(part, f"line {line.line_no}: coupon discount")
-        if part > line_capacity(line):
+        if part and part > line_capacity(line):  # a line's capacity is never negative
             raise AllocationError(
                 f"line {line.line_no}: coupon discount {part} exceeds what the line can take ({line_capacity(line)})"
             )
@@ -105,6 +104,8 @@ def allocate(
     """
     check_kopecks(redeem, "redemption")
     taken = coupon_cents(lines, coupon)
+    if not redeem:
+        return {line.line_no: ZERO for line in lines}
     capacity = {line.line_no: _cents(line_capacity(line)) - taken[line.line_no] for line in lines}
     total_cents = int(redeem / CENT)
     if total_cents > sum(capacity.values()):
@@ -123,10 +124,11 @@ def spread_kopecks(weights: Mapping[int, int], capacity: Mapping[int, int], tota
     after rounding down go by largest remainder, ties to the lower key. The caller makes sure the
     capacities can hold `total`. Deterministic: the result depends on the mappings' contents only.
     """
-    shares = _water_fill({key: Fraction(weight) for key, weight in weights.items()}, capacity, Fraction(total))
-    whole = {key: int(share) for key, share in shares.items()}  # shares are non-negative: int() floors
+    if total == 0:
+        return {key: 0 for key in weights}
+    whole, remainders = _water_fill(weights, capacity, total)
     left = total - sum(whole.values())
-    by_remainder = sorted(shares, key=lambda key: (-(shares[key] - whole[key]), key))
+    by_remainder = sorted(whole, key=lambda key: (-remainders.get(key, 0), key))
     for key in by_remainder:
         if left == 0:
             break
@@ -138,28 +140,33 @@ def spread_kopecks(weights: Mapping[int, int], capacity: Mapping[int, int], tota
 
 
 def _water_fill(
-    weights: dict[int, Fraction], capacity: Mapping[int, int], total: Fraction
-) -> dict[int, Fraction]:
-    """Exact proportional shares of `total`, clamping lines at their capacity and re-spreading."""
-    shares: dict[int, Fraction] = {}
+    weights: Mapping[int, int], capacity: Mapping[int, int], total: int
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Exact proportional shares of `total`, clamping lines at their capacity and re-spreading.
+
+    Each share is returned as its whole kopecks and the numerator of what is left over it. Only
+    the lines of the last round have a fraction, and theirs all share one denominator (that
+    round's weight sum), so the numerators order the remainders exactly, in integers. Weights are
+    positive: callers weigh only lines that can take a kopeck.
+    """
+    whole: dict[int, int] = {}
+    remainders: dict[int, int] = {}
     open_lines = dict(weights)
     remaining = total
     while open_lines and remaining > 0:
         weight_sum = sum(open_lines.values())
-        clamped = {
-            no for no, weight in open_lines.items() if remaining * weight / weight_sum >= capacity[no]
-        }
+        clamped = {no for no, weight in open_lines.items() if remaining * weight >= capacity[no] * weight_sum}
         if not clamped:
             for no, weight in open_lines.items():
-                shares[no] = remaining * weight / weight_sum
-            return shares
+                whole[no], remainders[no] = divmod(remaining * weight, weight_sum)
+            return whole, remainders
         for no in clamped:
-            shares[no] = Fraction(capacity[no])
+            whole[no] = capacity[no]
             remaining -= capacity[no]
             del open_lines[no]
     for no in open_lines:
-        shares.setdefault(no, Fraction(0))
-    return shares
+        whole.setdefault(no, 0)
+    return whole, remainders
 
 
 @dataclass(frozen=True)

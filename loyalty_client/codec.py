@@ -26,6 +26,14 @@ JsonValue = Any
 
 def to_data(value: Any) -> JsonValue:
     """A JSON-able form of a domain value (dataclasses, Decimal, date, datetime, enums, tuples)."""
+    kind = type(value)
+    if kind is str:
+        return value
+    if kind is Decimal:
+        return str(value)
+    names = _field_names(kind)
+    if names is not None:
+        return {name: to_data(getattr(value, name)) for name in names}
     if value is None or isinstance(value, bool):
         return value
     if isinstance(value, Enum):  # before str/int: str-valued enums are strings too
@@ -40,13 +48,19 @@ def to_data(value: Any) -> JsonValue:
         return value.isoformat()
     if isinstance(value, date):
         return value.isoformat()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {field.name: to_data(getattr(value, field.name)) for field in dataclasses.fields(value)}
     if isinstance(value, (tuple, list)):
         return [to_data(item) for item in value]
     if isinstance(value, dict):
         return {str(key): to_data(item) for key, item in value.items()}
     raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+@lru_cache(maxsize=None)
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type, in order; None for any other type."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(field.name for field in dataclasses.fields(kind))
 
 
 def from_data(cls: type[T], data: JsonValue) -> T:

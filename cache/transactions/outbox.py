@@ -58,7 +58,11 @@ class OutboxItem:
 
 def dumps(value: Any) -> str:
     """The JSON text the store keeps: compact, keys sorted, Cyrillic as is; NaN and infinity refused."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return _STORED_JSON.encode(value)
+
+
+# Made once: `json.dumps` with any option builds a new encoder on every call.
+_STORED_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
 
 
 def add_to_outbox(

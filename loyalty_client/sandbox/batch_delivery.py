@@ -29,7 +29,7 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
-from sqlalchemy import Row, delete, func, select
+from sqlalchemy import Row, bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from fiscal.money import ZERO, money
@@ -39,6 +39,7 @@ from loyalty_client.errors import CustomerNotFound, InvalidRequest, LoyaltyFault
 from loyalty_client.sandbox.purchase_record import MSG_NOT_FOUND, commit_prints, offer_of, purchase_lines_json, utc
 from loyalty_client.sandbox.results import dump_result, load_result
 from loyalty_client.sandbox.storage import ledger, store
+from loyalty_client.sandbox.storage.bulk import execute_many
 from loyalty_client.sandbox.storage.models import (
     CustomerRow,
     PendingPoints,
@@ -56,6 +57,41 @@ _ACCOUNTS = PointAccount.__table__
 _PENDING = PendingPoints.__table__
 _RESERVATIONS = ReservationRow.__table__
 _TRANSACTIONS = TransactionRow.__table__
+
+# What a batch reads in bulk, built once: a list goes in as an expanding parameter, so that the
+# statement is compiled once and not coerced element by element on every batch.
+_IDS = bindparam("ids", expanding=True)
+_KEYS = bindparam("keys", expanding=True)
+_MEMBERS = select(_CUSTOMERS).where(_CUSTOMERS.c.id.in_(_IDS))
+_LOCK_ACCOUNTS = (
+    select(_ACCOUNTS).where(_ACCOUNTS.c.customer_id.in_(_IDS)).order_by(_ACCOUNTS.c.customer_id).with_for_update()
+)
+_RECORDED = select(
+    _TRANSACTIONS.c.kind, _TRANSACTIONS.c.key, _TRANSACTIONS.c.fingerprint, _TRANSACTIONS.c.result_json
+).where(_TRANSACTIONS.c.kind.in_(("purchase", "cancel")), _TRANSACTIONS.c.key.in_(_KEYS))
+_RESERVED = select(_RESERVATIONS.c.transaction_id).where(_RESERVATIONS.c.transaction_id.in_(_KEYS))
+_HELD = (
+    select(_RESERVATIONS.c.customer_id, func.sum(_RESERVATIONS.c.points))
+    .where(
+        _RESERVATIONS.c.customer_id.in_(_IDS),
+        _RESERVATIONS.c.state == "live",
+        _RESERVATIONS.c.expires_at > bindparam("now", type_=_RESERVATIONS.c.expires_at.type),
+    )
+    .group_by(_RESERVATIONS.c.customer_id)
+)
+_PENDING_SUMS = (
+    select(_PENDING.c.customer_id, func.sum(_PENDING.c.amount))
+    .where(_PENDING.c.customer_id.in_(_IDS))
+    .group_by(_PENDING.c.customer_id)
+)
+_MATURED = (
+    select(_PENDING.c.id, _PENDING.c.customer_id, _PENDING.c.amount, _PENDING.c.transaction_id)
+    .where(
+        _PENDING.c.customer_id.in_(_IDS),
+        _PENDING.c.available_on <= bindparam("today", type_=_PENDING.c.available_on.type),
+    )
+    .order_by(_PENDING.c.id)
+)
 
 
 @dataclass
@@ -126,45 +162,17 @@ class BatchDelivery:
         session, now = self._session, self._now
         ids = sorted({item.customer_id for item in commits})
         keys = sorted({item.transaction_id for item in commits})
-        rows = {row.id: row for row in session.execute(select(_CUSTOMERS).where(_CUSTOMERS.c.id.in_(ids)))}
-        locked = session.execute(
-            select(_ACCOUNTS).where(_ACCOUNTS.c.customer_id.in_(sorted(rows))).order_by(_ACCOUNTS.c.customer_id)
-            .with_for_update()
-        ).all()
+        rows = {row.id: row for row in session.execute(_MEMBERS, {"ids": ids})}
+        locked = session.execute(_LOCK_ACCOUNTS, {"ids": sorted(rows)}).all()
         self._recorded = {
             (row.kind, row.key): (row.fingerprint, row.result_json)
-            for row in session.execute(
-                select(_TRANSACTIONS.c.kind, _TRANSACTIONS.c.key, _TRANSACTIONS.c.fingerprint, _TRANSACTIONS.c.result_json)
-                .where(_TRANSACTIONS.c.kind.in_(("purchase", "cancel")), _TRANSACTIONS.c.key.in_(keys))
-            )
+            for row in session.execute(_RECORDED, {"keys": keys})
         }
-        self._reserved = set(
-            session.scalars(select(_RESERVATIONS.c.transaction_id).where(_RESERVATIONS.c.transaction_id.in_(keys)))
-        )
-        held = dict(
-            session.execute(
-                select(_RESERVATIONS.c.customer_id, func.sum(_RESERVATIONS.c.points))
-                .where(
-                    _RESERVATIONS.c.customer_id.in_(ids),
-                    _RESERVATIONS.c.state == "live",
-                    _RESERVATIONS.c.expires_at > now,
-                )
-                .group_by(_RESERVATIONS.c.customer_id)
-            ).all()
-        )
-        pending = dict(
-            session.execute(
-                select(_PENDING.c.customer_id, func.sum(_PENDING.c.amount))
-                .where(_PENDING.c.customer_id.in_(ids))
-                .group_by(_PENDING.c.customer_id)
-            ).all()
-        )
+        self._reserved = set(session.scalars(_RESERVED, {"keys": keys}))
+        held = dict(session.execute(_HELD, {"ids": ids, "now": now}).all())
+        pending = dict(session.execute(_PENDING_SUMS, {"ids": ids}).all())
         matured: dict[str, list[Row[Any]]] = defaultdict(list)
-        for lot in session.execute(
-            select(_PENDING.c.id, _PENDING.c.customer_id, _PENDING.c.amount, _PENDING.c.transaction_id)
-            .where(_PENDING.c.customer_id.in_(ids), _PENDING.c.available_on <= now.date())
-            .order_by(_PENDING.c.id)
-        ):
+        for lot in session.execute(_MATURED, {"ids": ids, "today": now.date()}):
             matured[lot.customer_id].append(lot)
         offers = {
             customer_id: [offer_of(row) for row in rows]
@@ -320,12 +328,9 @@ class BatchDelivery:
         changed = [member for member in self._members.values() if member is not None and member.changed]
         if writes.dropped_lots:
             session.execute(delete(_PENDING).where(_PENDING.c.id.in_(writes.dropped_lots)))
-        if writes.lots:
-            session.execute(ledger.ADD_LOT, writes.lots)
-        if writes.entries:
-            session.execute(ledger.ENTRY, writes.entries)
-        if writes.transactions:
-            session.execute(store.RECORD, writes.transactions)
+        execute_many(session, ledger.ADD_LOT, writes.lots)
+        execute_many(session, ledger.ENTRY, writes.entries)
+        execute_many(session, store.RECORD, writes.transactions)
         added = [member for member in changed if member.added_purchases]
         if added:
             store.add_purchases_many(session, [(m.account.customer_id, m.added_purchases) for m in added])

@@ -5,6 +5,7 @@ convert; element order in the builders follows the schema's sequences.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Callable, Iterable, Iterator, Sequence
@@ -15,7 +16,7 @@ from fiscal.money import CENT
 from fiscal.receipt import Receipt, ReceiptLine
 from loyalty_client.batch import BatchAnswer, BatchItem, CancelItem, CommitItem, RefundItem, deliver_one, delivers_batches
 from loyalty_client.errors import ConfirmationInvalid, InvalidRequest, LoyaltyFault
-from loyalty_client.sandbox.serving.soap import MAX_MESSAGE, SOAP_ENV, TL
+from loyalty_client.sandbox.serving.soap import MAX_MESSAGE, SOAP_ENV, TL, hardened_parser
 from loyalty_client.service import LoyaltyService
 from loyalty_client.types import (
     Balance,
@@ -88,30 +89,52 @@ def _opt_decimal(element: etree._Element, name: str) -> Decimal | None:
     return None if value is None else _decimal(value)
 
 
-_TL_TAG = len(TL) + 2  # "{" + namespace + "}"
+def _fields(element: etree._Element) -> dict[str, str | None]:
+    """The texts of an element's children by qualified name, read in one pass (the schema has
+    already put every child in the contract's namespace); `_field` and `_opt_field` read them."""
+    return {child.tag: child.text for child in element}
 
 
-def _fields(element: etree._Element) -> dict[str, str]:
-    """The texts of an element's children by local name, read in one pass (the schema has already
-    put every child in the contract's namespace)."""
-    return {child.tag[_TL_TAG:]: (child.text or "").strip() for child in element if isinstance(child.tag, str)}
-
-
-def _field(fields: dict[str, str], name: str) -> str:
-    value = fields.get(name)
-    if value is None:
+def _field(fields: dict[str, str | None], name: str) -> str:
+    text = fields.get(_QUALIFIED[name], _ABSENT)
+    if text is _ABSENT:
         raise InvalidRequest(f"Нет элемента {name}")
-    return value
+    return "" if text is None else text.strip()
+
+
+def _opt_field(fields: dict[str, str | None], name: str) -> str | None:
+    text = fields.get(_QUALIFIED[name], _ABSENT)
+    if text is _ABSENT:
+        return None
+    return "" if text is None else text.strip()
+
+
+_ABSENT = object()
+_QUALIFIED = {
+    name: _q(name)
+    for name in (
+        "lineNo", "sku", "name", "quantity", "price", "amount", "redeemAllowed", "accrualAllowed", "minPrice",
+        "receiptId", "storeId", "tillId", "openedAt", "transactionId", "customerId", "redeem", "documentNumber",
+        "closedAt", "offline", "occurredAt",
+    )
+}
+_LINES = _q("lines")
+_LINE = _q("line")
+_RECEIPT = _q("receipt")
+_FISCAL = _q("fiscal")
 
 
 def read_receipt(element: etree._Element) -> Receipt:
     """The `receipt` element as a `Receipt`."""
     lines = []
-    for line in element.find(_q("lines")).iterfind(_q("line")):  # type: ignore[union-attr]
+    children = {child.tag: child for child in element}
+    for line in children[_LINES]:
+        if line.tag != _LINE:
+            continue
         fields = _fields(line)
-        redeem_allowed = fields.get("redeemAllowed")
-        accrual_allowed = fields.get("accrualAllowed")
-        min_price = fields.get("minPrice")
+        redeem_allowed = _opt_field(fields, "redeemAllowed")
+        accrual_allowed = _opt_field(fields, "accrualAllowed")
+        min_price = _opt_field(fields, "minPrice")
         lines.append(
             ReceiptLine(
                 line_no=int(_field(fields, "lineNo")),
@@ -125,7 +148,7 @@ def read_receipt(element: etree._Element) -> Receipt:
                 min_price=None if min_price is None else _decimal(min_price),
             )
         )
-    fields = _fields(element)
+    fields = {tag: child.text for tag, child in children.items()}
     return Receipt(
         receipt_id=_field(fields, "receiptId"),
         store_id=_field(fields, "storeId"),
@@ -136,7 +159,7 @@ def read_receipt(element: etree._Element) -> Receipt:
 
 
 def _receipt_of(request: etree._Element) -> Receipt:
-    return read_receipt(request.find(_q("receipt")))  # type: ignore[arg-type]
+    return read_receipt(request.find(_RECEIPT))  # type: ignore[arg-type]
 
 
 def _coupons_of(request: etree._Element) -> tuple[str, ...]:
@@ -167,8 +190,12 @@ def _el(name: str, *children: etree._Element | None, text: str | None = None) ->
 
 
 def _amount(name: str, value: Decimal) -> etree._Element:
+    return _el(name, text=_amount_text(value))
+
+
+def _amount_text(value: Decimal) -> str:
     normal = value.quantize(CENT) + 0  # `+ 0` turns -0.00 into 0.00
-    return _el(name, text=f"{normal:f}")
+    return f"{normal:f}"
 
 
 def _text(name: str, value: str) -> etree._Element:
@@ -427,7 +454,7 @@ def reserve_purchase(service: LoyaltyService, request: etree._Element) -> etree.
 def read_commit(request: etree._Element) -> CommitItem:
     """A `CommitPurchaseRequest` as the arguments of `LoyaltyService.commit`."""
     fields = _fields(request)
-    fiscal = _fields(request.find(_q("fiscal")))  # type: ignore[arg-type]
+    fiscal = _fields(request.find(_FISCAL))  # type: ignore[arg-type]
     return CommitItem(
         _field(fields, "transactionId"),
         _field(fields, "customerId"),
@@ -577,13 +604,14 @@ def deliver_batch(service: LoyaltyService, request: etree._Element) -> etree._El
     answers: list[BatchAnswer | None] = []
     items: list[BatchItem] = []
     reads_coupons: list[bool] = []  # per element: whether its answer carries the revision-4 elements
+    revision_4 = _contract_revision(request) >= 4  # the items' envelope is the batch's
     for element in request.iterfind(_q("item")):
         operation = next(child for child in element if isinstance(child.tag, str))
         try:
             item = _BATCH_READERS[etree.QName(operation).localname](operation)
             items.append(item)
             answers.append(None)
-            reads_coupons.append(_reads_coupons(operation, getattr(item, "coupons", ())))
+            reads_coupons.append(bool(getattr(item, "coupons", ())) or revision_4)  # as `_reads_coupons`
         except LoyaltyFault as fault:  # an item the reader refused is answered without the service
             answers.append(fault)
             reads_coupons.append(False)
@@ -591,13 +619,42 @@ def deliver_batch(service: LoyaltyService, request: etree._Element) -> etree._El
         done = iter(service.deliver_batch(items) if items else [])  # type: ignore[attr-defined]
     else:
         done = iter(_one_by_one(service, items))
-    return _el(
-        "DeliverBatchResponse",
-        *(
-            _el("item", answer_element(answer or next(done), revision_4=reads))
-            for answer, reads in zip(answers, reads_coupons)
-        ),
-    )
+    parts = [f'<tl:DeliverBatchResponse xmlns:tl="{TL}">']
+    parts.extend(_answer_text(answer or next(done), reads) for answer, reads in zip(answers, reads_coupons))
+    parts.append("</tl:DeliverBatchResponse>")
+    return etree.fromstring("".join(parts), hardened_parser())
+
+
+# A batch's answers are written as text and parsed once: built element by element, each of them a
+# document of its own until appended, its some 1 500 elements cost more than the rest of the answer.
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
+_TO_ESCAPE = re.compile("[&<>\r]")
+
+
+def _answer_text(answer: BatchAnswer, revision_4: bool) -> str:
+    """One `item` of a DeliverBatchResponse, as `answer_element` builds it, written as XML text."""
+    if isinstance(answer, CommitResult) and not answer.offers and not answer.coupons:
+        balance = answer.balance
+        expiring = "" if balance.expiring_amount is None else (
+            f"<tl:expiringAmount>{_amount_text(balance.expiring_amount)}</tl:expiringAmount>"
+        )
+        if balance.expiring_on is not None:
+            expiring += f"<tl:expiringOn>{balance.expiring_on.isoformat()}</tl:expiringOn>"
+        return (
+            "<tl:item><tl:CommitPurchaseResponse>"
+            f"<tl:transactionId>{_escaped(answer.transaction_id)}</tl:transactionId>"
+            f"<tl:accrued>{_amount_text(answer.accrued)}</tl:accrued>"
+            f"<tl:redeemed>{_amount_text(answer.redeemed)}</tl:redeemed>"
+            f"<tl:balance><tl:spendable>{_amount_text(balance.spendable)}</tl:spendable>"
+            f"<tl:total>{_amount_text(balance.total)}</tl:total>"
+            f"<tl:pending>{_amount_text(balance.pending)}</tl:pending>"
+            f"{expiring}</tl:balance></tl:CommitPurchaseResponse></tl:item>"
+        )
+    return etree.tostring(_el("item", answer_element(answer, revision_4=revision_4)), encoding="unicode")
+
+
+def _escaped(text: str) -> str:
+    return _TO_ESCAPE.sub(lambda found: _ESCAPES[found.group()], text) if _TO_ESCAPE.search(text) else text
 
 
 def _one_by_one(service: LoyaltyService, items: list[BatchItem]) -> Iterator[BatchAnswer]:

@@ -6,6 +6,7 @@ must record exactly the same.
 from __future__ import annotations
 
 import json
+from operator import itemgetter
 from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any, Mapping, Sequence
@@ -13,7 +14,7 @@ from typing import Any, Mapping, Sequence
 from sqlalchemy import Row
 
 from fiscal.receipt import Receipt, ReceiptLine
-from loyalty_client.sandbox.results import plain_fingerprint
+from loyalty_client.sandbox.results import canonical_json, text_fingerprint
 from loyalty_client.types import BarcodeKind, FiscalDocument, LineAllocation, Offer, OfferKind
 
 MSG_NOT_FOUND = "Клиент не найден"
@@ -32,28 +33,30 @@ def number(value: Decimal) -> str:
 def canon_receipt(receipt: Receipt) -> dict[str, Any]:
     """The receipt's content, independent of how its numbers were spelled on the wire (plain data:
     strings, numbers, booleans and None in dicts and lists)."""
+    lines = [
+        [
+            line.line_no,
+            line.sku,
+            line.name,
+            number(line.quantity),
+            number(line.price),
+            number(line.amount),
+            line.redeem_allowed,
+            line.accrual_allowed,
+            None if line.min_price is None else number(line.min_price),
+        ]
+        for line in receipt.lines
+    ]
+    if len({line[0] for line in lines}) == len(lines):
+        lines.sort(key=itemgetter(0))  # unique numbers: the JSON text below would never be compared
+    else:
+        lines.sort(key=lambda item: (item[0], json.dumps(item, ensure_ascii=False)))
     return {
         "receipt_id": receipt.receipt_id,
         "store_id": receipt.store_id,
         "till_id": receipt.till_id,
         "opened_at": utc(receipt.opened_at).isoformat(),
-        "lines": sorted(
-            (
-                [
-                    line.line_no,
-                    line.sku,
-                    line.name,
-                    number(line.quantity),
-                    number(line.price),
-                    number(line.amount),
-                    line.redeem_allowed,
-                    line.accrual_allowed,
-                    None if line.min_price is None else number(line.min_price),
-                ]
-                for line in receipt.lines
-            ),
-            key=lambda item: (item[0], json.dumps(item, ensure_ascii=False)),
-        ),
+        "lines": lines,
     }
 
 
@@ -68,19 +71,20 @@ def commit_prints(
 ) -> tuple[str, str]:
     """The fingerprints of a commit: of its receipt (matched against a reservation's) and of the
     whole request (matched against a replay's)."""
-    canon = canon_receipt(receipt)
-    request_print = plain_fingerprint(
+    canon = canonical_json(canon_receipt(receipt))
+    head = canonical_json(
         {
             "customer": customer_id,
-            "receipt": canon,
-            "redeem": number(redeem),
             "fiscal": [fiscal.document_number, utc(fiscal.closed_at).isoformat()],
             "offline": offline,
             "occurred_at": utc(occurred_at).isoformat(),
             **coupons_print(coupons),
         }
     )
-    return plain_fingerprint(canon), request_print
+    # "receipt" and "redeem" sort after every other key: the request's canonical text is the head's
+    # with them appended, the receipt's text written once for both fingerprints.
+    request = f'{head[:-1]},"receipt":{canon},"redeem":{canonical_json(number(redeem))}}}'
+    return text_fingerprint(canon), text_fingerprint(request)
 
 
 def coupons_print(coupons: Sequence[str]) -> dict[str, list[str]]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import hashlib
 import json
 import types
@@ -13,14 +14,21 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 _PLAIN = frozenset({str, int, float, bool, type(None)})  # exactly these types: an enum may subclass str
+# Made once: `json.dumps` with any option builds a new encoder on every call.
+_RESULT_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+_CANONICAL_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def to_plain(value: Any) -> Any:
     """JSON-able form of a domain value: decimals and moments as strings, enums by value."""
-    if type(value) in _PLAIN:
+    kind = type(value)
+    if kind in _PLAIN:
         return value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {field.name: to_plain(getattr(value, field.name)) for field in dataclasses.fields(value)}
+    if kind is Decimal:
+        return str(value)
+    names = _field_names(kind)
+    if names is not None:
+        return {name: to_plain(getattr(value, name)) for name in names}
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, (Decimal, date, datetime)):
@@ -32,9 +40,17 @@ def to_plain(value: Any) -> Any:
     return value
 
 
+@functools.lru_cache(maxsize=None)
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type, in order; None for any other type."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(field.name for field in dataclasses.fields(kind))
+
+
 def dump_result(value: Any) -> str:
     """A domain dataclass as JSON text."""
-    return json.dumps(to_plain(value), ensure_ascii=False, sort_keys=True)
+    return _RESULT_JSON.encode(to_plain(value))
 
 
 def load_result(cls: type[T], text: str) -> T:
@@ -50,7 +66,16 @@ def fingerprint(value: Any) -> str:
 def plain_fingerprint(value: Any) -> str:
     """`fingerprint` of a value already plain (dicts, lists, strings, numbers, booleans, None):
     the same digest, without walking the value first."""
-    canonical = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text_fingerprint(canonical_json(value))
+
+
+def canonical_json(value: Any) -> str:
+    """The text `plain_fingerprint` digests: sorted keys, no spaces, non-ASCII kept as it is."""
+    return _CANONICAL_JSON.encode(value)
+
+
+def text_fingerprint(canonical: str) -> str:
+    """`plain_fingerprint` of the value whose `canonical_json` is `canonical`."""
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

@@ -11,9 +11,13 @@ Before any parser sees a body:
   parsed whole before anything can be counted, so this bounds the attributes of one element
   and the length of one text.
 
-The parse itself is fed in chunks and stopped as soon as the document has more elements,
-attributes, namespace declarations or depth than any contract request needs. Its parser
-resolves nothing (`RefusingResolver`), so even a case missed above opens no file or URL.
+The parse itself stays within as many elements, attributes, namespace declarations and as much
+depth as any contract request needs. A body with no more `<` than elements allowed and no more
+`=` than attributes allowed on one element cannot cross any limit but depth (every element takes
+a `<`, every attribute and declaration a `=`), so it is parsed whole and its depth checked after;
+any other body, and any body that does not parse, is fed in chunks to a parser whose events are
+counted, stopped as soon as a limit is crossed (which also says what is wrong with a broken one).
+Its parser resolves nothing (`RefusingResolver`), so even a case missed above opens no file or URL.
 
 Fault texts are fixed: they never repeat a parser's message or anything named in the body.
 """
@@ -56,6 +60,7 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 _DECLARATION = re.compile(rb"\A\s*<\?xml\s[^>]*?\bencoding\s*=\s*[\"']([^\"']*)[\"']")
 _MARKUP_DECLARATION = re.compile(rb"<!(?!--|\[CDATA\[)")
 _LONG_SPAN = re.compile(rb"<[^<]{%d}" % MAX_SPAN_BYTES)  # anchored at '<': linear time
+_BELOW_MAX_DEPTH = "boolean(" + "/*" * (MAX_DEPTH + 1) + ")"  # an element deeper than allowed
 
 
 class RefusingResolver(etree.Resolver):
@@ -115,6 +120,20 @@ def parse_within_limits(body: bytes) -> etree._Element:
     Raises `InvalidRequest` with a fixed text as soon as a limit is crossed or the XML is broken.
     """
     check_bytes(body)
+    if body.count(b"<") <= MAX_ELEMENTS and body.count(b"=") <= MAX_ATTRIBUTES_PER_ELEMENT:
+        try:
+            root = etree.fromstring(body, safe_parser())
+        except etree.XMLSyntaxError:
+            pass  # the counting parse below tells what is wrong
+        else:
+            if root.xpath(_BELOW_MAX_DEPTH):
+                raise InvalidRequest(TOO_DEEP)
+            return root
+    return _parse_counting(body)
+
+
+def _parse_counting(body: bytes) -> etree._Element:
+    """`parse_within_limits` for a body that might cross any limit: fed in chunks, events counted."""
     parser = safe_parser(events=("start", "end", "start-ns"))
     counter = _Counter()
     try:

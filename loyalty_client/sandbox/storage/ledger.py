@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from fiscal.money import ZERO
+from loyalty_client.sandbox.storage.bulk import execute_many
 from loyalty_client.sandbox.storage.models import LedgerEntry, PendingPoints, PointAccount, ReservationRow
 from loyalty_client.types import Balance
 
@@ -128,7 +129,8 @@ def touch(session: Session, account: Account, now: datetime) -> None:
 def save_accounts(session: Session, accounts: Sequence[tuple[Account, int]], now: datetime) -> None:
     """Write several accounts at once, each as changed since it was read at the version paired with
     it (the version it holds now was bumped once per change): `touch` for a batch."""
-    result = session.execute(
+    matched = execute_many(
+        session,
         _SAVE,
         [
             {"account": account.customer_id, "read_version": read_version, "spendable": account.spendable,
@@ -137,7 +139,7 @@ def save_accounts(session: Session, accounts: Sequence[tuple[Account, int]], now
             for account, read_version in accounts
         ],
     )
-    if session.get_bind().dialect.supports_sane_multi_rowcount and result.rowcount != len(accounts):
+    if session.get_bind().dialect.supports_sane_multi_rowcount and matched != len(accounts):
         raise StaleDataError("a point account of the batch was changed by another writer")
 
 

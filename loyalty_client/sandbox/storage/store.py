@@ -14,6 +14,7 @@ from typing import Any, Sequence
 from sqlalchemy import Row, and_, bindparam, case, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from loyalty_client.sandbox.storage.bulk import execute_many
 from loyalty_client.sandbox.storage.models import (
     CatalogueItem,
     CouponUse,
@@ -59,6 +60,7 @@ _OFFERS_UNUSED = (
     .order_by(_OFFERS.c.id)
 )
 _OFFERS_OF = _OFFERS_UNUSED.where(_OFFERS.c.customer_id == bindparam("customer_id"))
+_OFFERS_OF_MEMBERS = _OFFERS_UNUSED.where(_OFFERS.c.customer_id.in_(bindparam("customer_ids", expanding=True)))
 _OFFER_BY_CODE = select(_OFFERS).where(_OFFERS.c.coupon_code == bindparam("code"))
 _COUPON_USE = select(_COUPON_USES).where(_COUPON_USES.c.coupon_code == bindparam("code"))
 _TRANSACTION = select(_TRANSACTIONS).where(
@@ -109,7 +111,9 @@ def add_purchases(session: Session, customer_id: str, amount: Decimal) -> None:
 
 def add_purchases_many(session: Session, amounts: Sequence[tuple[str, Decimal]]) -> None:
     """`add_purchases` for several members at once: (customer id, amount) pairs."""
-    session.execute(_ADD_PURCHASES, [{"customer_id": customer_id, "amount": amount} for customer_id, amount in amounts])
+    execute_many(
+        session, _ADD_PURCHASES, [{"customer_id": customer_id, "amount": amount} for customer_id, amount in amounts]
+    )
 
 
 def program(session: Session, store_id: str | None = None) -> tuple[Row[Any], Sequence[Row[Any]]] | None:
@@ -129,8 +133,7 @@ def offers(session: Session, customer_id: str, today: date) -> Sequence[Row[Any]
 def offers_of_members(session: Session, customer_ids: Sequence[str], today: date) -> dict[str, list[Row[Any]]]:
     """`offers` of several members at once, by member."""
     found: dict[str, list[Row[Any]]] = {customer_id: [] for customer_id in customer_ids}
-    query = _OFFERS_UNUSED.where(_OFFERS.c.customer_id.in_(list(customer_ids)))
-    for row in session.execute(query, {"today": today}):
+    for row in session.execute(_OFFERS_OF_MEMBERS, {"customer_ids": list(customer_ids), "today": today}):
         found[row.customer_id].append(row)
     return found
 
