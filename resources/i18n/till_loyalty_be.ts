@@ -74,7 +74,27 @@
         <translation>Токен не ўдалося прачытаць: %1</translation>
     </message>
     <message>
-        <location filename="../../app/admin/service.py" line="+31"/>
+        <location filename="../../app/admin/service.py" line="+145"/>
+        <source>This could not be done: %1</source>
+        <translation>Не ўдалося выканаць: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/admin/service_texts.py" line="+17"/>
+        <source>RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE and the API key made for the till. The till&apos;s own SOAP service: http://host:port/. A new address or key is used as soon as it is saved; switching between RetailCRM and the SOAP service takes a restart of the till.</source>
+        <translation>RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE і API-ключ, створаны для касы. Уласны SOAP-сэрвіс касы: http://host:port/. Новы адрас або ключ дзейнічае адразу пасля захавання; пераход паміж RetailCRM і SOAP-сэрвісам патрабуе перазапуску касы.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved. The till uses the new address and key now, without a restart.</source>
+        <translation>Захавана. Каса ўжо выкарыстоўвае новы адрас і ключ, без перазапуску.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved. This address is another kind of loyalty service than the one the till started with: restart the till to use it.</source>
+        <translation>Захавана. Гэты адрас — сэрвіс лаяльнасці іншага віду, чым той, з якім запушчана каса: перазапусціце касу, каб яго выкарыстоўваць.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Spending points is confirmed by an SMS code.</source>
         <translation>Спісанне бонусаў пацвярджаецца кодам з SMS.</translation>
     </message>
@@ -89,14 +109,14 @@
         <translation>Падключана. Праграма: %1. Узроўні: %2.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>No API key: type the key made for the till in RetailCRM.</source>
-        <translation>Няма API-ключа: увядзіце ключ, створаны для касы ў RetailCRM.</translation>
+        <location line="+7"/>
+        <source>no connection could be made</source>
+        <translation>не ўдалося ўсталяваць злучэнне</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The address cannot be used: %1</source>
-        <translation>Гэты адрас выкарыстоўваць нельга: %1</translation>
+        <location line="+2"/>
+        <source>no usable answer came</source>
+        <translation>не прыйшоў прыдатны адказ</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -105,6 +125,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>No API key: type the key made for the till in RetailCRM.</source>
+        <translation>Няма API-ключа: увядзіце ключ, створаны для касы ў RetailCRM.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The service refused the API key. Check the key.</source>
         <translation>Сэрвіс не прыняў API-ключ. Праверце ключ.</translation>
     </message>
@@ -119,7 +144,7 @@
         <translation>У RetailCRM няма крамы «%1». Праверце ?site= у адрасе.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>No active loyalty program for site “%1”. Activate one in RetailCRM.</source>
         <translation>Для крамы «%1» няма актыўнай праграмы лаяльнасці. Уключыце яе ў RetailCRM.</translation>
     </message>
@@ -129,14 +154,54 @@
         <translation>Сэрвіс адхіліў праверку: %1</translation>
     </message>
     <message>
-        <location line="+91"/>
-        <source>Saved. A new address or key is used from the till&apos;s next start.</source>
-        <translation>Захавана. Новы адрас або ключ пачне дзейнічаць пасля перазапуску касы.</translation>
+        <location line="+8"/>
+        <source>it is neither an http:// or https:// address with a host nor retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE</source>
+        <translation>гэта не адрас http:// або https:// з імем сервера і не retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>This could not be done: %1</source>
-        <translation>Не ўдалося выканаць: %1</translation>
+        <location line="+5"/>
+        <source>its port is not a number from 1 to 65535</source>
+        <translation>порт не з&apos;яўляецца лікам ад 1 да 65535</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a RetailCRM address is retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE</source>
+        <translation>адрас RetailCRM мае выгляд retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RetailCRM without https is only for a test server on this computer: use retailcrm+https://</source>
+        <translation>RetailCRM без https толькі для тэставага сервера на гэтым камп&apos;ютары: выкарыстоўвайце retailcrm+https://</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it names no site: add ?site=CODE</source>
+        <translation>у ім не пазначана крама: дадайце ?site=CODE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the API key does not belong in the address: type it in the key field</source>
+        <translation>API-ключ не пазначаюць у адрасе: увядзіце яго ў поле ключа</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>it is not a loyalty service&apos;s address</source>
+        <translation>гэта не адрас сэрвісу лаяльнасці</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The address cannot be used: %1</source>
+        <translation>Гэты адрас выкарыстоўваць нельга: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The API key is empty.</source>
+        <translation>API-ключ пусты.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An API key has no spaces or control characters. Check the key typed.</source>
+        <translation>У API-ключы няма прабелаў і кіруючых знакаў. Праверце ўведзены ключ.</translation>
     </message>
 </context>
 <context>
@@ -2496,7 +2561,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../widgets/registration/dialog.py" line="+213"/>
+        <location filename="../../widgets/registration/dialog.py" line="+215"/>
         <source>Type the customer&apos;s mobile phone number.</source>
         <translation>Увядзіце нумар мабільнага тэлефона пакупніка.</translation>
     </message>
@@ -2585,7 +2650,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../widgets/returns/return_dialog.py" line="+189"/>
+        <location filename="../../widgets/returns/return_dialog.py" line="+205"/>
         <source>Receipt %1 of %2, %3</source>
         <translation>Чэк %1 ад %2, %3</translation>
     </message>
@@ -2764,7 +2829,7 @@ Points given back: %2</source>
         <translation>Вяртанне аформіць нельга.</translation>
     </message>
     <message>
-        <location filename="../../app/returns/screen.py" line="+122"/>
+        <location filename="../../app/returns/screen.py" line="+123"/>
         <location line="+135"/>
         <source>Confirmed by the loyalty program: %1 points taken back, %2 given back. Balance now: %3.</source>
         <translation>Пацверджана праграмай лаяльнасці: знята %1 бонусаў, вернута %2. Баланс цяпер: %3.</translation>
@@ -2867,7 +2932,7 @@ Points given back: %2</source>
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../widgets/admin/service_dialog.py" line="+128"/>
+        <location filename="../../widgets/admin/service_dialog.py" line="+133"/>
         <source>Checking…</source>
         <translation>Правяраем…</translation>
     </message>
@@ -2917,12 +2982,7 @@ Points given back: %2</source>
         <translation>Выдаліць ключ</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE and the API key made for the till. The till&apos;s own SOAP service: http://host:port/. A new address or key is used from the till&apos;s next start.</source>
-        <translation>RetailCRM: retailcrm+https://АКАЎНТ.retailcrm.ru/?site=КОД і API-ключ, створаны для касы. Уласны SOAP-сэрвіс касы: http://хост:порт/. Новы адрас або ключ пачне дзейнічаць пасля перазапуску касы.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Check connection</source>
         <translation>Праверыць падключэнне</translation>
     </message>
@@ -3083,24 +3143,24 @@ Points given back: %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Bonuses earned</source>
         <translation>Налічана бонусаў</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+36"/>
+        <location line="-43"/>
+        <location line="+44"/>
         <source>Bonuses spent</source>
         <translation>Спісана бонусаў</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+16"/>
+        <location line="-43"/>
+        <location line="+21"/>
         <source>Bonus balance</source>
         <translation>Баланс бонусаў</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-19"/>
         <source>Personal offers</source>
         <translation>Персанальныя прапановы</translation>
     </message>
@@ -3115,7 +3175,22 @@ Points given back: %2</source>
         <translation>Купон</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Coupons applied</source>
+        <translation>Ужытыя купоны</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extra bonuses</source>
+        <translation>Дадатковыя бонусы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not confirmed: the loyalty program refused this sale. The figures above are the till&apos;s own.</source>
+        <translation>Не пацверджана: праграма лаяльнасці адхіліла гэты продаж. Сумы вышэй разлічаны касай.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Bonus program return</source>
         <translation>Вяртанне па бонуснай праграме</translation>
     </message>
@@ -3131,18 +3206,18 @@ Points given back: %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Bonuses taken back</source>
         <translation>Знята налічаных бонусаў</translation>
     </message>
     <message>
-        <location line="-22"/>
-        <location line="+23"/>
+        <location line="-25"/>
+        <location line="+26"/>
         <source>Bonuses given back</source>
         <translation>Вернута бонусаў</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-24"/>
         <source>Figures are provisional: the loyalty program confirms them once it receives the return.</source>
         <translation>Сумы папярэднія: праграма лаяльнасці пацвердзіць іх, калі атрымае вяртанне.</translation>
     </message>
@@ -3150,6 +3225,11 @@ Points given back: %2</source>
         <location line="+3"/>
         <source>Bonuses will be recounted once the loyalty program receives the return.</source>
         <translation>Бонусы будуць пералічаны, калі праграма лаяльнасці атрымае вяртанне.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not confirmed: the loyalty program refused this return. The figures above are the till&apos;s own.</source>
+        <translation>Не пацверджана: праграма лаяльнасці адхіліла гэта вяртанне. Сумы вышэй разлічаны касай.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3231,7 +3311,7 @@ Points given back: %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../app/devices/slip_labels.py" line="-42"/>
+        <location filename="../../app/devices/slip_labels.py" line="-50"/>
         <source>Bonuses will be credited when the connection is back.</source>
         <translation>Бонусы будуць налічаны, калі сувязь аднавіцца.</translation>
     </message>
@@ -3257,13 +3337,13 @@ Points given back: %2</source>
     </message>
     <message>
         <location line="-65"/>
-        <location filename="../../app/till.py" line="+151"/>
+        <location filename="../../app/till.py" line="+152"/>
         <source>Connecting…</source>
         <extracomment>What the till needs after its first paint, imported off the GUI thread.</extracomment>
         <translation>Падключэнне…</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+151"/>
+        <location filename="../../app/till.py" line="+173"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>API для касавай праграмы выключаны ў наладах: яна не можа дасылаць чэкі.</translation>
     </message>
@@ -3273,7 +3353,7 @@ Points given back: %2</source>
         <translation>Касавая праграма не можа звязацца з касай: %1</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+133"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Спісаць %1 з бонусаў кліента %2 без сувязі з сэрвісам?</translation>
     </message>

@@ -74,7 +74,27 @@
         <translation>The token cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/admin/service.py" line="+31"/>
+        <location filename="../../app/admin/service.py" line="+145"/>
+        <source>This could not be done: %1</source>
+        <translation>This could not be done: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/admin/service_texts.py" line="+17"/>
+        <source>RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE and the API key made for the till. The till&apos;s own SOAP service: http://host:port/. A new address or key is used as soon as it is saved; switching between RetailCRM and the SOAP service takes a restart of the till.</source>
+        <translation>RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE and the API key made for the till. The till&apos;s own SOAP service: http://host:port/. A new address or key is used as soon as it is saved; switching between RetailCRM and the SOAP service takes a restart of the till.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved. The till uses the new address and key now, without a restart.</source>
+        <translation>Saved. The till uses the new address and key now, without a restart.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved. This address is another kind of loyalty service than the one the till started with: restart the till to use it.</source>
+        <translation>Saved. This address is another kind of loyalty service than the one the till started with: restart the till to use it.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Spending points is confirmed by an SMS code.</source>
         <translation>Spending points is confirmed by an SMS code.</translation>
     </message>
@@ -89,14 +109,14 @@
         <translation>Connected. Program: %1. Levels: %2.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>No API key: type the key made for the till in RetailCRM.</source>
-        <translation>No API key: type the key made for the till in RetailCRM.</translation>
+        <location line="+7"/>
+        <source>no connection could be made</source>
+        <translation>no connection could be made</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The address cannot be used: %1</source>
-        <translation>The address cannot be used: %1</translation>
+        <location line="+2"/>
+        <source>no usable answer came</source>
+        <translation>no usable answer came</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -105,6 +125,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>No API key: type the key made for the till in RetailCRM.</source>
+        <translation>No API key: type the key made for the till in RetailCRM.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The service refused the API key. Check the key.</source>
         <translation>The service refused the API key. Check the key.</translation>
     </message>
@@ -119,7 +144,7 @@
         <translation>RetailCRM has no site “%1”. Check ?site= in the address.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>No active loyalty program for site “%1”. Activate one in RetailCRM.</source>
         <translation>No active loyalty program for site “%1”. Activate one in RetailCRM.</translation>
     </message>
@@ -129,14 +154,54 @@
         <translation>The service refused the check: %1</translation>
     </message>
     <message>
-        <location line="+91"/>
-        <source>Saved. A new address or key is used from the till&apos;s next start.</source>
-        <translation>Saved. A new address or key is used from the till&apos;s next start.</translation>
+        <location line="+8"/>
+        <source>it is neither an http:// or https:// address with a host nor retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE</source>
+        <translation>it is neither an http:// or https:// address with a host nor retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>This could not be done: %1</source>
-        <translation>This could not be done: %1</translation>
+        <location line="+5"/>
+        <source>its port is not a number from 1 to 65535</source>
+        <translation>its port is not a number from 1 to 65535</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a RetailCRM address is retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE</source>
+        <translation>a RetailCRM address is retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RetailCRM without https is only for a test server on this computer: use retailcrm+https://</source>
+        <translation>RetailCRM without https is only for a test server on this computer: use retailcrm+https://</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it names no site: add ?site=CODE</source>
+        <translation>it names no site: add ?site=CODE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the API key does not belong in the address: type it in the key field</source>
+        <translation>the API key does not belong in the address: type it in the key field</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>it is not a loyalty service&apos;s address</source>
+        <translation>it is not a loyalty service&apos;s address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The address cannot be used: %1</source>
+        <translation>The address cannot be used: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The API key is empty.</source>
+        <translation>The API key is empty.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An API key has no spaces or control characters. Check the key typed.</source>
+        <translation>An API key has no spaces or control characters. Check the key typed.</translation>
     </message>
 </context>
 <context>
@@ -2495,7 +2560,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../widgets/registration/dialog.py" line="+213"/>
+        <location filename="../../widgets/registration/dialog.py" line="+215"/>
         <source>Type the customer&apos;s mobile phone number.</source>
         <translation>Type the customer&apos;s mobile phone number.</translation>
     </message>
@@ -2584,7 +2649,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../widgets/returns/return_dialog.py" line="+189"/>
+        <location filename="../../widgets/returns/return_dialog.py" line="+205"/>
         <source>Receipt %1 of %2, %3</source>
         <translation>Receipt %1 of %2, %3</translation>
     </message>
@@ -2763,7 +2828,7 @@ Points given back: %2</translation>
         <translation>The return cannot be made.</translation>
     </message>
     <message>
-        <location filename="../../app/returns/screen.py" line="+122"/>
+        <location filename="../../app/returns/screen.py" line="+123"/>
         <location line="+135"/>
         <source>Confirmed by the loyalty program: %1 points taken back, %2 given back. Balance now: %3.</source>
         <translation>Confirmed by the loyalty program: %1 points taken back, %2 given back. Balance now: %3.</translation>
@@ -2866,7 +2931,7 @@ Points given back: %2</translation>
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../widgets/admin/service_dialog.py" line="+128"/>
+        <location filename="../../widgets/admin/service_dialog.py" line="+133"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
@@ -2916,12 +2981,7 @@ Points given back: %2</translation>
         <translation>Remove key</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE and the API key made for the till. The till&apos;s own SOAP service: http://host:port/. A new address or key is used from the till&apos;s next start.</source>
-        <translation>RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE and the API key made for the till. The till&apos;s own SOAP service: http://host:port/. A new address or key is used from the till&apos;s next start.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Check connection</source>
         <translation>Check connection</translation>
     </message>
@@ -3082,24 +3142,24 @@ Points given back: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Bonuses earned</source>
         <translation>Bonuses earned</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+36"/>
+        <location line="-43"/>
+        <location line="+44"/>
         <source>Bonuses spent</source>
         <translation>Bonuses spent</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+16"/>
+        <location line="-43"/>
+        <location line="+21"/>
         <source>Bonus balance</source>
         <translation>Bonus balance</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-19"/>
         <source>Personal offers</source>
         <translation>Personal offers</translation>
     </message>
@@ -3114,7 +3174,22 @@ Points given back: %2</translation>
         <translation>Coupon</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Coupons applied</source>
+        <translation>Coupons applied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extra bonuses</source>
+        <translation>Extra bonuses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not confirmed: the loyalty program refused this sale. The figures above are the till&apos;s own.</source>
+        <translation>Not confirmed: the loyalty program refused this sale. The figures above are the till&apos;s own.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Bonus program return</source>
         <translation>Bonus program return</translation>
     </message>
@@ -3130,18 +3205,18 @@ Points given back: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Bonuses taken back</source>
         <translation>Bonuses taken back</translation>
     </message>
     <message>
-        <location line="-22"/>
-        <location line="+23"/>
+        <location line="-25"/>
+        <location line="+26"/>
         <source>Bonuses given back</source>
         <translation>Bonuses given back</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-24"/>
         <source>Figures are provisional: the loyalty program confirms them once it receives the return.</source>
         <translation>Figures are provisional: the loyalty program confirms them once it receives the return.</translation>
     </message>
@@ -3149,6 +3224,11 @@ Points given back: %2</translation>
         <location line="+3"/>
         <source>Bonuses will be recounted once the loyalty program receives the return.</source>
         <translation>Bonuses will be recounted once the loyalty program receives the return.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not confirmed: the loyalty program refused this return. The figures above are the till&apos;s own.</source>
+        <translation>Not confirmed: the loyalty program refused this return. The figures above are the till&apos;s own.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3230,7 +3310,7 @@ Points given back: %2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../app/devices/slip_labels.py" line="-42"/>
+        <location filename="../../app/devices/slip_labels.py" line="-50"/>
         <source>Bonuses will be credited when the connection is back.</source>
         <translation>Bonuses will be credited when the connection is back.</translation>
     </message>
@@ -3256,13 +3336,13 @@ Points given back: %2</translation>
     </message>
     <message>
         <location line="-65"/>
-        <location filename="../../app/till.py" line="+151"/>
+        <location filename="../../app/till.py" line="+152"/>
         <source>Connecting…</source>
         <extracomment>What the till needs after its first paint, imported off the GUI thread.</extracomment>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+151"/>
+        <location filename="../../app/till.py" line="+173"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>The host API is off in the settings: the POS cannot send receipts.</translation>
     </message>
@@ -3272,7 +3352,7 @@ Points given back: %2</translation>
         <translation>The POS cannot reach the till: %1</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+133"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Spend %1 from %2&apos;s bonuses while the service is offline?</translation>
     </message>

@@ -74,7 +74,27 @@
         <translation>Токен не удалось прочитать: %1</translation>
     </message>
     <message>
-        <location filename="../../app/admin/service.py" line="+31"/>
+        <location filename="../../app/admin/service.py" line="+145"/>
+        <source>This could not be done: %1</source>
+        <translation>Не удалось выполнить: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/admin/service_texts.py" line="+17"/>
+        <source>RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE and the API key made for the till. The till&apos;s own SOAP service: http://host:port/. A new address or key is used as soon as it is saved; switching between RetailCRM and the SOAP service takes a restart of the till.</source>
+        <translation>RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE и API-ключ, созданный для кассы. Собственный SOAP-сервис кассы: http://host:port/. Новый адрес или ключ действует сразу после сохранения; переход между RetailCRM и SOAP-сервисом требует перезапуска кассы.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved. The till uses the new address and key now, without a restart.</source>
+        <translation>Сохранено. Касса уже использует новый адрес и ключ, без перезапуска.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved. This address is another kind of loyalty service than the one the till started with: restart the till to use it.</source>
+        <translation>Сохранено. Этот адрес — сервис лояльности другого вида, чем тот, с которым запущена касса: перезапустите кассу, чтобы его использовать.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Spending points is confirmed by an SMS code.</source>
         <translation>Списание бонусов подтверждается кодом из SMS.</translation>
     </message>
@@ -89,14 +109,14 @@
         <translation>Подключено. Программа: %1. Уровни: %2.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>No API key: type the key made for the till in RetailCRM.</source>
-        <translation>Нет API-ключа: введите ключ, созданный для кассы в RetailCRM.</translation>
+        <location line="+7"/>
+        <source>no connection could be made</source>
+        <translation>не удалось установить соединение</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The address cannot be used: %1</source>
-        <translation>Этот адрес использовать нельзя: %1</translation>
+        <location line="+2"/>
+        <source>no usable answer came</source>
+        <translation>не пришёл пригодный ответ</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -105,6 +125,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>No API key: type the key made for the till in RetailCRM.</source>
+        <translation>Нет API-ключа: введите ключ, созданный для кассы в RetailCRM.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The service refused the API key. Check the key.</source>
         <translation>Сервис не принял API-ключ. Проверьте ключ.</translation>
     </message>
@@ -119,7 +144,7 @@
         <translation>В RetailCRM нет магазина «%1». Проверьте ?site= в адресе.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>No active loyalty program for site “%1”. Activate one in RetailCRM.</source>
         <translation>Для магазина «%1» нет активной программы лояльности. Включите её в RetailCRM.</translation>
     </message>
@@ -129,14 +154,54 @@
         <translation>Сервис отклонил проверку: %1</translation>
     </message>
     <message>
-        <location line="+91"/>
-        <source>Saved. A new address or key is used from the till&apos;s next start.</source>
-        <translation>Сохранено. Новый адрес или ключ начнёт действовать после перезапуска кассы.</translation>
+        <location line="+8"/>
+        <source>it is neither an http:// or https:// address with a host nor retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE</source>
+        <translation>это не адрес http:// или https:// с именем сервера и не retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>This could not be done: %1</source>
-        <translation>Не удалось выполнить: %1</translation>
+        <location line="+5"/>
+        <source>its port is not a number from 1 to 65535</source>
+        <translation>порт не является числом от 1 до 65535</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a RetailCRM address is retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE</source>
+        <translation>адрес RetailCRM имеет вид retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RetailCRM without https is only for a test server on this computer: use retailcrm+https://</source>
+        <translation>RetailCRM без https только для тестового сервера на этом компьютере: используйте retailcrm+https://</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it names no site: add ?site=CODE</source>
+        <translation>в нём не указан магазин: добавьте ?site=CODE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the API key does not belong in the address: type it in the key field</source>
+        <translation>API-ключ не указывают в адресе: введите его в поле ключа</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>it is not a loyalty service&apos;s address</source>
+        <translation>это не адрес сервиса лояльности</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The address cannot be used: %1</source>
+        <translation>Этот адрес использовать нельзя: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The API key is empty.</source>
+        <translation>API-ключ пустой.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An API key has no spaces or control characters. Check the key typed.</source>
+        <translation>В API-ключе нет пробелов и управляющих символов. Проверьте введённый ключ.</translation>
     </message>
 </context>
 <context>
@@ -2496,7 +2561,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../widgets/registration/dialog.py" line="+213"/>
+        <location filename="../../widgets/registration/dialog.py" line="+215"/>
         <source>Type the customer&apos;s mobile phone number.</source>
         <translation>Введите номер мобильного телефона покупателя.</translation>
     </message>
@@ -2585,7 +2650,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../widgets/returns/return_dialog.py" line="+189"/>
+        <location filename="../../widgets/returns/return_dialog.py" line="+205"/>
         <source>Receipt %1 of %2, %3</source>
         <translation>Чек %1 от %2, %3</translation>
     </message>
@@ -2764,7 +2829,7 @@ Points given back: %2</source>
         <translation>Возврат оформить нельзя.</translation>
     </message>
     <message>
-        <location filename="../../app/returns/screen.py" line="+122"/>
+        <location filename="../../app/returns/screen.py" line="+123"/>
         <location line="+135"/>
         <source>Confirmed by the loyalty program: %1 points taken back, %2 given back. Balance now: %3.</source>
         <translation>Подтверждено программой лояльности: снято %1 бонусов, возвращено %2. Баланс теперь: %3.</translation>
@@ -2867,7 +2932,7 @@ Points given back: %2</source>
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../widgets/admin/service_dialog.py" line="+128"/>
+        <location filename="../../widgets/admin/service_dialog.py" line="+133"/>
         <source>Checking…</source>
         <translation>Проверяем…</translation>
     </message>
@@ -2917,12 +2982,7 @@ Points given back: %2</source>
         <translation>Удалить ключ</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE and the API key made for the till. The till&apos;s own SOAP service: http://host:port/. A new address or key is used from the till&apos;s next start.</source>
-        <translation>RetailCRM: retailcrm+https://АККАУНТ.retailcrm.ru/?site=КОД и API-ключ, созданный для кассы. Собственный SOAP-сервис кассы: http://хост:порт/. Новый адрес или ключ начнёт действовать после перезапуска кассы.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Check connection</source>
         <translation>Проверить подключение</translation>
     </message>
@@ -3083,24 +3143,24 @@ Points given back: %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Bonuses earned</source>
         <translation>Начислено бонусов</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+36"/>
+        <location line="-43"/>
+        <location line="+44"/>
         <source>Bonuses spent</source>
         <translation>Списано бонусов</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+16"/>
+        <location line="-43"/>
+        <location line="+21"/>
         <source>Bonus balance</source>
         <translation>Баланс бонусов</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-19"/>
         <source>Personal offers</source>
         <translation>Персональные предложения</translation>
     </message>
@@ -3115,7 +3175,22 @@ Points given back: %2</source>
         <translation>Купон</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Coupons applied</source>
+        <translation>Применённые купоны</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extra bonuses</source>
+        <translation>Дополнительные бонусы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not confirmed: the loyalty program refused this sale. The figures above are the till&apos;s own.</source>
+        <translation>Не подтверждено: программа лояльности отклонила эту продажу. Суммы выше рассчитаны кассой.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Bonus program return</source>
         <translation>Возврат по бонусной программе</translation>
     </message>
@@ -3131,18 +3206,18 @@ Points given back: %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Bonuses taken back</source>
         <translation>Снято начисленных бонусов</translation>
     </message>
     <message>
-        <location line="-22"/>
-        <location line="+23"/>
+        <location line="-25"/>
+        <location line="+26"/>
         <source>Bonuses given back</source>
         <translation>Возвращено бонусов</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-24"/>
         <source>Figures are provisional: the loyalty program confirms them once it receives the return.</source>
         <translation>Суммы предварительные: программа лояльности подтвердит их, когда получит возврат.</translation>
     </message>
@@ -3150,6 +3225,11 @@ Points given back: %2</source>
         <location line="+3"/>
         <source>Bonuses will be recounted once the loyalty program receives the return.</source>
         <translation>Бонусы будут пересчитаны, когда программа лояльности получит возврат.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not confirmed: the loyalty program refused this return. The figures above are the till&apos;s own.</source>
+        <translation>Не подтверждено: программа лояльности отклонила этот возврат. Суммы выше рассчитаны кассой.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3231,7 +3311,7 @@ Points given back: %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../app/devices/slip_labels.py" line="-42"/>
+        <location filename="../../app/devices/slip_labels.py" line="-50"/>
         <source>Bonuses will be credited when the connection is back.</source>
         <translation>Бонусы будут начислены, когда связь восстановится.</translation>
     </message>
@@ -3257,13 +3337,13 @@ Points given back: %2</source>
     </message>
     <message>
         <location line="-65"/>
-        <location filename="../../app/till.py" line="+151"/>
+        <location filename="../../app/till.py" line="+152"/>
         <source>Connecting…</source>
         <extracomment>What the till needs after its first paint, imported off the GUI thread.</extracomment>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+151"/>
+        <location filename="../../app/till.py" line="+173"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>API для кассовой программы выключен в настройках: она не может присылать чеки.</translation>
     </message>
@@ -3273,7 +3353,7 @@ Points given back: %2</source>
         <translation>Кассовая программа не может связаться с кассой: %1</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+133"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Списать %1 с бонусов клиента %2 без связи с сервисом?</translation>
     </message>

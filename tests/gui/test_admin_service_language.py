@@ -2,8 +2,7 @@
 address and a bad key: with the Russian translation loaded no English sentence of the till (nor
 the English detail a check carries for the command line) is left in what the admin reads.
 
-The shipped Russian translation is loaded; the sentences added since it was last translated come
-from a stand-in (`russian_admin_words.py`) installed over it, as the shipped one will give them.
+The shipped Russian translation is loaded, as the till loads it.
 """
 from __future__ import annotations
 
@@ -12,14 +11,12 @@ import socket
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from app.admin.service_texts import check_result_text
 from app.i18n import install_translator
 from app.service.check import CheckOutcome, CheckReport, Level
 from loyalty_client.endpoint_problems import EndpointProblem
-from tests.gui.russian_admin_words import RussianAdmin
 from tests.gui.test_cashier_flow import child, click, make_till
 from tests.gui.test_retailcrm_till import open_service_screen
 
@@ -36,10 +33,7 @@ def english_left(text: str) -> list[str]:
 @pytest.fixture
 def russian(qapp):
     install_translator(qapp, "ru")
-    newer = RussianAdmin()
-    assert QCoreApplication.installTranslator(newer)
     yield
-    QCoreApplication.removeTranslator(newer)
 
 
 REPORTS = [
