@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-import secrets
 import signal
 import sys
 import tempfile
@@ -112,6 +111,8 @@ def _start_sandbox(till: TillApplication, service_kind: str = "soap") -> Sandbox
     from app.demo.sandbox_process import SandboxProcess
 
     if service_kind == "retailcrm":
+        import secrets
+
         from loyalty_client.endpoints import API_KEY_ENV
 
         key = secrets.token_hex(16)  # the demo's own, for this run only
