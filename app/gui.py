@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
 import sys
 import tempfile
 import time
@@ -67,7 +66,6 @@ def run_till(settings: Settings, *, demo: bool, exit_when_shown: bool = False, s
     window.place_on_screen(side_panel=not demo)
     apply_stylesheet(app)  # on the finished window: it is polished once, as it is shown
     window.show()
-    _quit_on_signals(app)
     started = _Started()
 
     def assemble() -> None:
@@ -93,6 +91,7 @@ def run_till(settings: Settings, *, demo: bool, exit_when_shown: bool = False, s
     def painted() -> None:
         if exit_when_shown:
             _report_shown()
+        _quit_on_signals(app)
         import_then(ASSEMBLY_MODULES, assemble, not_assembled)
 
     after_first_paint(window, painted)
@@ -140,6 +139,8 @@ def _start_sandbox(till: TillApplication, service_kind: str = "soap") -> Sandbox
 
 def _quit_on_signals(app: QApplication) -> None:
     """Ctrl+C or a service manager's SIGTERM closes the till cleanly (workers, sandbox child)."""
+    import signal  # after the first paint: its enumerations take a few milliseconds to build
+
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, lambda *_: app.quit())
     # Python runs signal handlers only between bytecodes: wake the interpreter now and then.

@@ -9,6 +9,7 @@ LATER = [
     # the service, database, device, phone and web libraries
     "zeep", "sqlalchemy", "lxml", "escpos", "argon2", "phonenumbers", "fastapi", "uvicorn", "asyncio",
     "importlib.metadata", "importlib.resources", "secrets", "hashlib",
+    "signal",
     # the contract's types and rules: the first paint shows no customer and no receipt yet
     "loyalty_client.types", "loyalty_client.rules", "loyalty_client.service", "fiscal.receipt",
     "app.offline.redemption",
