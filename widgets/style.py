@@ -87,7 +87,7 @@ def repolish(*widgets: QWidget) -> None:
 def _under_stylesheet(widget: QWidget) -> bool:
     """Whether a stylesheet applies to `widget`: the application's, its own or a parent's."""
     app = QApplication.instance()
-    if app is not None and app.styleSheet():
+    if isinstance(app, QApplication) and app.styleSheet():
         return True
     while widget is not None:
         if widget.styleSheet():
