@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-import secrets
-import signal
 import sys
 import tempfile
 import time
@@ -23,7 +21,7 @@ from app.i18n import install_translator
 from app.settings import Settings
 from app.startup import after_first_paint, import_then
 from widgets.main_window import TillWindow
-from widgets.style import apply_style
+from widgets.style import application_arguments, apply_stylesheet, set_base_look
 
 if TYPE_CHECKING:
     from app.demo.sandbox_process import SandboxProcess
@@ -54,10 +52,11 @@ def run_till(settings: Settings, *, demo: bool, exit_when_shown: bool = False, s
     `exit_when_shown` (for the start-up benchmark and tests) prints `SHOWN_MARKER` once the window
     has painted, `READY_MARKER` once the till is assembled and its host API serves, and then quits.
     """
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing or QApplication(application_arguments(sys.argv[:1]))
     app.setApplicationName("till-loyalty")
     install_translator(app, settings.get("ui", "language"))
-    apply_style(app)
+    set_base_look(app, style_given=existing is None)
     workdir = tempfile.TemporaryDirectory(prefix="till-demo-") if demo else None
     database = Path(workdir.name) / "till.sqlite" if workdir else Path(settings.get("cache", "database"))
     database.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # private from the start
@@ -65,8 +64,8 @@ def run_till(settings: Settings, *, demo: bool, exit_when_shown: bool = False, s
     window.set_always_on_top(settings.get("ui", "always_on_top"))
     window.loyalty.set_service_status(False, QCoreApplication.translate("Till", "Connecting…"))
     window.place_on_screen(side_panel=not demo)
+    apply_stylesheet(app)  # on the finished window: it is polished once, as it is shown
     window.show()
-    _quit_on_signals(app)
     started = _Started()
 
     def assemble() -> None:
@@ -92,6 +91,7 @@ def run_till(settings: Settings, *, demo: bool, exit_when_shown: bool = False, s
     def painted() -> None:
         if exit_when_shown:
             _report_shown()
+        _quit_on_signals(app)
         import_then(ASSEMBLY_MODULES, assemble, not_assembled)
 
     after_first_paint(window, painted)
@@ -110,6 +110,8 @@ def _start_sandbox(till: TillApplication, service_kind: str = "soap") -> Sandbox
     from app.demo.sandbox_process import SandboxProcess
 
     if service_kind == "retailcrm":
+        import secrets
+
         from loyalty_client.endpoints import API_KEY_ENV
 
         key = secrets.token_hex(16)  # the demo's own, for this run only
@@ -137,6 +139,8 @@ def _start_sandbox(till: TillApplication, service_kind: str = "soap") -> Sandbox
 
 def _quit_on_signals(app: QApplication) -> None:
     """Ctrl+C or a service manager's SIGTERM closes the till cleanly (workers, sandbox child)."""
+    import signal  # after the first paint: its enumerations take a few milliseconds to build
+
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, lambda *_: app.quit())
     # Python runs signal handlers only between bytecodes: wake the interpreter now and then.

@@ -6,11 +6,13 @@
 """
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
 from loyalty_client.endpoint_problems import EndpointError, EndpointProblem
-from loyalty_client.service import LoyaltyService
+
+if TYPE_CHECKING:  # the contract's types load with a client, not with the command line's checks
+    from loyalty_client.service import LoyaltyService
 
 API_KEY_ENV = "TILL_LOYALTY_API_KEY"
 """The environment variable with the service's API key for command-line runs (overrides the keyring)."""

@@ -47,22 +47,62 @@ def _common_options(suppress_defaults: bool) -> argparse.ArgumentParser:
     return common
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+class _NotUnderstood(Exception):
+    """The window's own parser does not take these arguments: the whole parser words why."""
+
+
+class _WindowParser(_Parser):
+    """The parser of `demo` or `run` alone, without help: anything else is left to the whole parser."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _NotUnderstood(message)
+
+
+#: The commands that open the window: parsed by a parser of their own, for a quicker start.
+_WINDOW_COMMANDS = ("demo", "run")
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    """The command line's arguments; `demo` and `run` without the whole parser when they can.
+
+    The whole parser (a dozen commands, each with the common options) takes longer to build than
+    the window's first paint can spare; for `demo` and `run` a parser of that command alone gives
+    the same result, and whatever it does not take (help, a mistake) goes to the whole parser,
+    which answers as it always does.
+    """
+    first = _first_word(argv)
+    if first is not None and argv[first] in _WINDOW_COMMANDS:
+        try:
+            return _parser(only=argv[first]).parse_args(argv)
+        except _NotUnderstood:
+            pass
+    return _parser().parse_args(argv)
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with `only` (a window command), that command's alone, without help."""
+    parser = (_WindowParser if only else _Parser)(
         prog="till-loyalty",
         description="Loyalty add-on for the cashier's till.",
         parents=[_common_options(suppress_defaults=False)],
+        add_help=only is None,
     )
     after = _common_options(suppress_defaults=True)  # given after the command, they win
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    demo = commands.add_parser("demo", parents=[after], help="the demo till with a built-in sandbox loyalty service")
-    demo.add_argument(
-        "--service-kind",
-        choices=("soap", "retailcrm"),
-        default="soap",
-        help="the sandbox speaks the till's SOAP contract (default) or RetailCRM's API (a stand-in)",
-    )
-    commands.add_parser("run", parents=[after], help="the till with the configured loyalty service")
+    if only in (None, "demo"):
+        demo = commands.add_parser(
+            "demo", parents=[after], help="the demo till with a built-in sandbox loyalty service", add_help=only is None
+        )
+        demo.add_argument(
+            "--service-kind",
+            choices=("soap", "retailcrm"),
+            default="soap",
+            help="the sandbox speaks the till's SOAP contract (default) or RetailCRM's API (a stand-in)",
+        )
+    if only in (None, "run"):
+        commands.add_parser("run", parents=[after], help="the till with the configured loyalty service", add_help=only is None)
+    if only is not None:
+        return parser
     commands.add_parser("devices", help="scanners and printers: list, test-print URI, test-scan URI (see `devices --help`)")
     commands.add_parser("sandbox", help="run the sandbox loyalty service (see `sandbox --help`; `sandbox ledger --help`)")
     load = commands.add_parser(
@@ -235,7 +275,7 @@ def _run(argv: list[str]) -> int:
 
         prepare_if_demo_child()
         return sandbox_main(argv[1:])
-    args = _parser().parse_args(argv)
+    args = _parse(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

@@ -1,4 +1,5 @@
-"""What the till loads before its window is painted: nothing the first paint does not need."""
+"""What the till loads before its window is painted: nothing the first paint does not need, and the
+stylesheet applied to the built window once, not re-applied as each widget is made."""
 import os
 import subprocess
 import sys
@@ -7,9 +8,11 @@ import sys
 LATER = [
     # the service, database, device, phone and web libraries
     "zeep", "sqlalchemy", "lxml", "escpos", "argon2", "phonenumbers", "fastapi", "uvicorn", "asyncio",
-    "importlib.metadata", "importlib.resources",
+    "importlib.metadata", "importlib.resources", "secrets", "hashlib",
+    "signal",
     # the contract's types and rules: the first paint shows no customer and no receipt yet
-    "loyalty_client.types", "loyalty_client.rules", "fiscal.receipt", "app.offline.redemption",
+    "loyalty_client.types", "loyalty_client.rules", "loyalty_client.service", "fiscal.receipt",
+    "app.offline.redemption",
     # the till behind the window: checkout, workers, devices, host API, the demo's sandbox and POS
     "app.till", "app.workers", "app.checkout.session", "app.checkout.controller", "app.checkout.presenter",
     "app.devices.controller", "app.devices.setup", "app.host_api.events", "app.admin.controller",
@@ -17,30 +20,82 @@ LATER = [
     "widgets.admin.pin_dialog", "widgets.admin.queue_dialog", "widgets.admin.integration_dialog",
 ]
 
-# The start path of `till-loyalty demo`, reporting what is loaded when the window has painted.
+# Qt types whose binding (a dozen large enumerations) the first paint does not need.
+LATER_QT_TYPES = ["QStyle", "QCommonStyle"]
+
+# `till-loyalty demo` from its command line, reporting what is loaded when the window has painted.
 START_AND_REPORT = """
 import sys
+import PySide6.QtWidgets
 from PySide6.QtWidgets import QApplication
 import app.gui
-from app.settings import Settings
+from app.cli.main import main
 
 def report_shown():
     window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "TillWindow")
     print("panel shown:", window.isVisible() and window.loyalty.isVisible())
     print("loaded:", ",".join(sorted(name for name in sys.modules if name in LATER)))
+    print("bound:", ",".join(sorted(name for name in LATER_QT_TYPES if name in vars(PySide6.QtWidgets))))
 
 app.gui._report_shown = report_shown
-sys.exit(app.gui.run_till(Settings.defaults(), demo=True, exit_when_shown=True))
+sys.exit(main(["--config", CONFIG, "--exit-when-shown", "demo"]))
+"""
+
+# The same start, counting how often a widget's style changed (the stylesheet applied to it again)
+# until the window has painted. An application-wide event filter sees the style objects too, so
+# this runs apart from the check of the Qt types above.
+START_AND_COUNT = """
+import sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+import app.gui
+from app.cli.main import main
+
+class StyleChanges(QObject):
+    count = 0
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.StyleChange:
+            StyleChanges.count += 1
+        return False
+
+counter = StyleChanges()
+set_base_look = app.gui.set_base_look
+
+def counting_set_base_look(application, *args, **kwargs):
+    application.installEventFilter(counter)  # before the first widget is made
+    set_base_look(application, *args, **kwargs)
+
+def report_shown():
+    print("style changes:", StyleChanges.count, "widgets:", len(QApplication.allWidgets()))
+
+app.gui.set_base_look = counting_set_base_look
+app.gui._report_shown = report_shown
+sys.exit(main(["--config", CONFIG, "--exit-when-shown", "demo"]))
 """
 
 
-def test_the_window_is_painted_before_the_till_behind_it_and_its_libraries_load(tmp_path) -> None:
+def _start(tmp_path, script: str) -> list[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path))
-    code = f"LATER = {LATER!r}\n{START_AND_REPORT}"
+    config = str(tmp_path / "till.ini")
+    code = f"LATER = {LATER!r}\nLATER_QT_TYPES = {LATER_QT_TYPES!r}\nCONFIG = {config!r}\n{script}"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=180)
     assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
-    assert "panel shown: True" in lines, result.stdout
+    return result.stdout.splitlines()
+
+
+def test_the_window_is_painted_before_the_till_behind_it_and_its_libraries_load(tmp_path) -> None:
+    lines = _start(tmp_path, START_AND_REPORT)
+    assert "panel shown: True" in lines, lines
     loaded = next(line for line in lines if line.startswith("loaded:"))
     assert loaded == "loaded: ", f"loaded before the window was painted: {loaded}"
+    bound = next(line for line in lines if line.startswith("bound:"))
+    assert bound == "bound: ", f"Qt types bound before the window was painted: {bound}"
     assert any(line.startswith("TILL READY") for line in lines), "the till was assembled after the paint"
+
+
+def test_the_stylesheet_is_applied_to_each_widget_once_before_the_first_paint(tmp_path) -> None:
+    lines = _start(tmp_path, START_AND_COUNT)
+    counted = next(line for line in lines if line.startswith("style changes:"))
+    _, changes, _, widgets = counted.rsplit(" ", 3)
+    assert int(changes) <= int(widgets), f"a widget's style changed more than once before the first paint: {counted}"

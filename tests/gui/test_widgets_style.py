@@ -50,3 +50,65 @@ def test_restyle_follows_a_changed_property_and_leaves_an_unchanged_one_unpolish
     restyle("mode", "calm", label)
     assert label.palette().color(QPalette.ColorRole.WindowText).name() != "#ff0000"
     assert len(CountingStyle.polished) > polished
+
+
+def test_restyle_leaves_a_widget_not_yet_polished_to_its_first_polish(qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QProxyStyle
+
+    from widgets.style import restyle
+
+    class CountingStyle(QProxyStyle):
+        polished: list[QWidget] = []
+
+        def polish(self, widget):  # type: ignore[override]
+            if isinstance(widget, QWidget):
+                self.polished.append(widget)
+            return super().polish(widget)
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.setStyleSheet('QLabel[mode="alarm"] { color: #ff0000; }')
+    label = QLabel("Total", host)
+    style = CountingStyle("Fusion")  # referenced: the label does not own it
+    label.setStyle(style)
+
+    restyle("mode", "alarm", label)  # the window is still being built
+    assert label not in CountingStyle.polished
+    assert not label.testAttribute(Qt.WidgetAttribute.WA_WState_Polished)
+
+    host.show()  # its first polish reads the property
+    qtbot.waitExposed(host)
+    assert CountingStyle.polished.count(label) == 1
+    assert label.palette().color(QPalette.ColorRole.WindowText).name() == "#ff0000"
+
+
+def test_restyle_with_no_stylesheet_set_yet_polishes_nothing_and_the_stylesheet_then_applies(qtbot) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QProxyStyle
+
+    from widgets.style import restyle
+
+    class CountingStyle(QProxyStyle):
+        polished: list[QWidget] = []
+
+        def polish(self, widget):  # type: ignore[override]
+            if isinstance(widget, QWidget):
+                self.polished.append(widget)
+            return super().polish(widget)
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    label = QLabel("Total", host)
+    style = CountingStyle("Fusion")  # referenced: the label does not own it
+    label.setStyle(style)
+    label.ensurePolished()  # laid out before the stylesheet is set, as the start-up does
+    polished = len(CountingStyle.polished)
+
+    restyle("mode", "alarm", label)
+    assert len(CountingStyle.polished) == polished
+
+    host.setStyleSheet('QLabel[mode="alarm"] { color: #ff0000; }')
+    host.ensurePolished()
+    assert label.palette().color(QPalette.ColorRole.WindowText).name() == "#ff0000"
