@@ -5,6 +5,9 @@ when its window has painted for the first time (the panel, not a splash) and, la
 till behind it is assembled and its host API serves (the demo's POS can reach it); then it
 quits. The floor is a process that imports PySide6 and shows one empty QWidget, reporting its
 first paint the same way, measured in the same run. Prints p50 / p95 and the ratio till/floor.
+A second floor shows one centred line of text instead: what any window with words in it pays
+and the empty one does not (PySide6 building its `Qt` namespace of enums, fontconfig finding
+the fonts, the text's layout and paint).
 The demo's sandbox child starts after the paint and is not waited for.
 
 Both run with their byte code cached (in a temporary folder, filled by one warm-up start of
@@ -25,8 +28,9 @@ from pathlib import Path
 from app.gui import READY_MARKER, SHOWN_MARKER
 
 FLOOR_SCRIPT = f"""
+import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 app = QApplication([])
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
@@ -34,7 +38,12 @@ class FirstPaint(QObject):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, lambda: (print("{SHOWN_MARKER}", flush=True), app.quit()))
         return False
-w = QWidget(); w.resize(1366, 768); first_paint = FirstPaint(); w.installEventFilter(first_paint); w.show()
+if sys.argv[1:] == ["text"]:
+    from PySide6.QtCore import Qt
+    w = QLabel("Касса лояльности"); w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+else:
+    w = QWidget()
+w.resize(1366, 768); first_paint = FirstPaint(); w.installEventFilter(first_paint); w.show()
 app.exec()
 """
 
@@ -74,20 +83,24 @@ def main(argv: list[str]) -> None:
         config = str(Path(folder) / "till.ini")
         till_cmd = [sys.executable, "-m", "app", "--config", config, "--exit-when-shown", "demo"]
         floor_cmd = [sys.executable, "-c", FLOOR_SCRIPT]
-        time_to_markers(till_cmd, env)  # warm the file cache and the byte code for both
-        time_to_markers(floor_cmd, env)
-        till, ready, floor = [], [], []
-        for _ in range(args.runs):  # interleaved, so machine drift touches both alike
+        text_cmd = [sys.executable, "-c", FLOOR_SCRIPT, "text"]
+        for command in (till_cmd, floor_cmd, text_cmd):  # warm the file cache and the byte code of each
+            time_to_markers(command, env)
+        till, ready, floor, text = [], [], [], []
+        for _ in range(args.runs):  # interleaved, so machine drift touches all alike
             shown, assembled = time_to_markers(till_cmd, env)
             till.append(shown)
             if assembled is not None:
                 ready.append(assembled)
             floor.append(time_to_markers(floor_cmd, env)[0])
-    (t50, t95), (f50, f95) = summary(till), summary(floor)
-    print(f"{'start to window painted':<32}{'p50 ms':>10}{'p95 ms':>10}")
-    print(f"{'till-loyalty demo':<32}{t50:>10.0f}{t95:>10.0f}")
-    print(f"{'bare Qt window (floor)':<32}{f50:>10.0f}{f95:>10.0f}")
-    print(f"{'ratio till/floor':<32}{t50 / f50:>10.2f}{t95 / f95:>10.2f}")
+            text.append(time_to_markers(text_cmd, env)[0])
+    (t50, t95), (f50, f95), (x50, x95) = summary(till), summary(floor), summary(text)
+    print(f"{'start to window painted':<36}{'p50 ms':>10}{'p95 ms':>10}")
+    print(f"{'till-loyalty demo':<36}{t50:>10.0f}{t95:>10.0f}")
+    print(f"{'bare Qt window (floor)':<36}{f50:>10.0f}{f95:>10.0f}")
+    print(f"{'bare window with a line of text':<36}{x50:>10.0f}{x95:>10.0f}")
+    print(f"{'ratio till/floor':<36}{t50 / f50:>10.2f}{t95 / f95:>10.2f}")
+    print(f"{'ratio till/window with text':<36}{t50 / x50:>10.2f}{t95 / x95:>10.2f}")
     if ready:
         r50, r95 = summary(ready)
         print(f"{'till assembled, host API up':<32}{r50:>10.0f}{r95:>10.0f}")
