@@ -146,6 +146,8 @@ class ConfirmationPanel(QFrame):
 
     def hide_panel(self) -> None:
         """Hide the panel and forget the code (confirmed, cancelled or no longer needed)."""
+        if self._asked is None and self.isHidden() and not self._code.text():
+            return  # already put away: the checkout hides it with every state
         self._asked = None
         self._sent_code = None
         self._code.clear()

@@ -71,7 +71,8 @@ class CustomerCard(QFrame):
         layout.addWidget(self._pages)
         self._reset.clicked.connect(self.reset_requested)
         self._retranslate()
-        self.clear()
+        self.show_offers(())
+        self._turn_to(0)
 
     # -- building -----------------------------------------------------------------------------
 
@@ -116,6 +117,7 @@ class CustomerCard(QFrame):
         self._offers_caption = _label("OffersCaption", "caption")
         self._offers = _label("OffersText", "muted", wrap=True)
         self._offer_lines: tuple[str, ...] = ()
+        self._offers_applied = False
         for value in (self._total, self._pending):
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -179,19 +181,28 @@ class CustomerCard(QFrame):
         self, customer: Customer, as_of: datetime | None = None, currency: str = "BYN"
     ) -> None:
         """Show *customer*; *as_of* marks cached data ("balance as of 14:32")."""
-        self._shown = (customer, as_of, currency)
+        shown = (customer, as_of, currency)
+        if shown == self._shown:
+            return  # the checkout publishes every state: the same customer again changes nothing
+        self._shown = shown
         self._render()
         self._show_page(1)
 
     def clear(self) -> None:
         """Forget the customer and show the "No customer" placeholder."""
+        if self._shown is None and self._pages.currentIndex() == 0 and not self._offer_lines:
+            return
         self._shown = None
         self.show_offers(())
         self._show_page(0)
 
     def show_offers(self, lines: Sequence[str]) -> None:
         """The member's current offers, one line each (none: the section hides)."""
-        self._offer_lines = tuple(lines)
+        lines = tuple(lines)
+        if lines == self._offer_lines and self._offers_applied:
+            return
+        self._offers_applied = True
+        self._offer_lines = lines
         self._offers.setText("\n".join(f"• {line}" for line in self._offer_lines))
         self._offers.setVisible(bool(self._offer_lines))
         self._offers_caption.setVisible(bool(self._offer_lines))
@@ -245,13 +256,18 @@ class CustomerCard(QFrame):
     # -- rendering ----------------------------------------------------------------------------
 
     def _show_page(self, index: int) -> None:
-        # Only the current page counts for the size, so "No customer" needs no scrolling.
+        if self._pages.currentIndex() != index:
+            self._turn_to(index)
+
+    def _turn_to(self, index: int) -> None:
+        # Only the current page counts for the height, so "No customer" needs no scrolling. Both
+        # count for the width: turning the page then leaves the panel's width, and the window's
+        # layout, alone.
         for page_index in range(self._pages.count()):
             page = self._pages.widget(page_index)
-            policy = QSizePolicy.Policy.Preferred if page_index == index else QSizePolicy.Policy.Ignored
-            page.setSizePolicy(policy, policy)
+            height = QSizePolicy.Policy.Preferred if page_index == index else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(QSizePolicy.Policy.Preferred, height)
         self._pages.setCurrentIndex(index)
-        self._pages.adjustSize()
 
     def _render(self) -> None:
         if self._shown is None:

@@ -31,6 +31,7 @@ class MessageBar(QFrame):
         super().__init__(parent)
         self.setObjectName("MessageBar")
         self._severity = NONE
+        self._applied = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(auto_clear_ms)
@@ -107,6 +108,9 @@ class MessageBar(QFrame):
 
     def _apply(self, severity: str, text: str) -> None:
         self._timer.stop()
+        if (severity, text) == (self._severity, self._text.text()) and self._applied:
+            return  # the checkout shows its notice with every state: the same one again changes nothing
+        self._applied = True
         self._severity = severity
         self._icon.setText(_ICONS[severity])
         self._text.setText(text)
