@@ -284,10 +284,9 @@ def test_the_card_and_the_code_entry_are_whole_while_a_code_is_asked(
 
     def settled() -> None:
         card_at_a_glance_whole(window, width, redemption=False)
-        for cls, name in ((QLabel, "ConfirmationPrompt"), (QWidget, "ConfirmationCodeInput"),
-                          (QPushButton, "ConfirmCodeButton"), (QPushButton, "CancelCodeButton"),
-                          (QPushButton, "ResendCodeButton")):  # fmt: skip
-            assert_fully_visible(child(window.loyalty, cls, name), window)
+        code_entry = ("ConfirmationPrompt", "ConfirmationCodeInput", "ConfirmCodeButton", "CancelCodeButton")
+        for name in (*code_entry, "ResendCodeButton"):
+            assert_fully_visible(child(window.loyalty, QWidget, name), window)
 
     qtbot.waitUntil(settled, timeout=3000)
     window.loyalty.set_code_asked(False)

@@ -177,11 +177,11 @@ class CustomerCard(QFrame):
                 self._head, self._status, self._balances, self._as_of, self._tier_row,
                 self._ids, self._others, self._progress_row,
                 self._expiring, self._messages, self._offers_caption, self._offers,
-            ]  # fmt: skip
+            ]
         return [
             self._head, self._ids, self._status, self._balances, self._as_of, self._tier_row,
             self._progress_row, self._expiring, self._messages, self._offers_caption, self._offers,
-        ]  # fmt: skip
+        ]
 
     def _place_rows(self) -> None:
         layout = self._page_layout
