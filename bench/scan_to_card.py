@@ -5,7 +5,8 @@ The demo till runs in this process on Qt's offscreen platform, with a keyboard-w
 does (in this process it would take turns with the till for the interpreter). A scan is a burst of key presses sent to
 the focused identify field as the OS would deliver them; the clock starts just before the last
 one (Enter) is delivered and stops in a paint-event hook on the customer card, at the first paint
-once the card shows that customer. Between scans the customer is reset and the till is idle.
+once the card shows that customer. Between scans the customer is reset and the till left idle:
+the card has painted its placeholder and the work the reset started has ended.
 
 - online: the sandbox answers the identification;
 - from the cache: the sandbox is killed and the till knows it is offline: the checkout
@@ -31,7 +32,7 @@ from typing import Callable, Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -44,6 +45,7 @@ TARGET_ONLINE_MS = 50.0
 TARGET_CACHE_MS = 20.0
 CARDS = [c.card_number for c in DEMO_CUSTOMERS if c.card_number and c.status is not CustomerStatus.BLOCKED]
 DEADLINE_SECONDS = 15.0
+SETTLE_SECONDS = 0.03
 
 
 class PaintClock(QObject):
@@ -53,13 +55,35 @@ class PaintClock(QObject):
         super().__init__()
         self._shown = shown
         self.painted_at: float | None = None
+        self._loop: QEventLoop | None = None
         card.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Time the first paint with the customer on the card."""
         if event.type() == QEvent.Type.Paint and self.painted_at is None and self._shown():
             self.painted_at = time.perf_counter()
+            if self._loop is not None:
+                self._loop.quit()
         return False
+
+    def wait(self, what: str) -> float:
+        """Run the event loop until the paint (a generous deadline catches a hang); its time.
+
+        Nothing else runs meanwhile: no check on a timer takes the interpreter from the till's
+        worker threads while they find the customer.
+        """
+        if self.painted_at is None:
+            self._loop = QEventLoop()
+            deadline = QTimer()
+            deadline.setSingleShot(True)
+            deadline.timeout.connect(self._loop.quit)
+            deadline.start(int(DEADLINE_SECONDS * 1000))
+            self._loop.exec()
+            deadline.stop()
+            self._loop = None
+        if self.painted_at is None:
+            raise RuntimeError(f"timed out waiting for {what}")
+        return self.painted_at
 
 
 @contextmanager
@@ -81,13 +105,43 @@ def sandbox_process(folder: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]
 
 
 def wait_until(app: QApplication, condition: Callable[[], bool], what: str) -> None:
-    """Turn the event loop until `condition` holds (a generous deadline catches a hang)."""
+    """Run the event loop until `condition` holds (a generous deadline catches a hang).
+
+    The loop sleeps between events as the till's does, checking the condition every
+    millisecond: a loop that polled `processEvents` would take the CPU and the interpreter from
+    the till's worker threads while they find the customer.
+    """
+    if condition():
+        return
+    loop = QEventLoop()
+    timed_out: list[bool] = []
+
+    def check() -> None:
+        if condition():
+            loop.quit()
+        elif time.monotonic() > deadline:
+            timed_out.append(True)
+            loop.quit()
+
     deadline = time.monotonic() + DEADLINE_SECONDS
-    while not condition():
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"timed out waiting for {what}")
-        app.processEvents()
-        time.sleep(0.0005)
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(check)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    if timed_out:
+        raise RuntimeError(f"timed out waiting for {what}")
+
+
+def settle(app: QApplication, card: QObject, placeholder: PaintClock | None) -> None:
+    """Let the till finish what the reset started (the placeholder painted, the sending queue
+    nudged and answered) so that none of it is timed with the next scan."""
+    if placeholder is not None:
+        placeholder.wait("the placeholder painted")
+        card.removeEventFilter(placeholder)
+    quiet_until = time.monotonic() + SETTLE_SECONDS
+    wait_until(app, lambda: time.monotonic() >= quiet_until, "a quiet moment")
 
 
 def scan(field: QLineEdit, code: str) -> float:
@@ -111,13 +165,14 @@ def timed_scans(app: QApplication, till: TillApplication, samples: int) -> list[
     times: list[float] = []
     for number in range(samples):
         code = CARDS[number % len(CARDS)]
+        placeholder = PaintClock(card, lambda: not card.has_customer()) if card.has_customer() else None
         card.request_reset()
         wait_until(app, lambda: till.service_worker.pending == 0 and not card.has_customer(), "the reset")
         field.setFocus()
+        settle(app, card, placeholder)
         clock = PaintClock(card, lambda: card.has_customer() and card._shown[0].card_number == code)
         started = scan(field, code)
-        wait_until(app, lambda: clock.painted_at is not None, f"the card of {code}")
-        times.append((clock.painted_at - started) * 1000)  # type: ignore[operator]
+        times.append((clock.wait(f"the card of {code}") - started) * 1000)
         card.removeEventFilter(clock)
     return times
 
@@ -129,14 +184,14 @@ def floor_paints(app: QApplication, till: TillApplication, samples: int) -> list
     assert customer is not None
     times: list[float] = []
     for _ in range(samples):
+        placeholder = PaintClock(card, lambda: not card.has_customer())
         card.clear()
         wait_until(app, lambda: not card.has_customer(), "the card cleared")
-        app.processEvents()
+        settle(app, card, placeholder)
         clock = PaintClock(card, card.has_customer)
         started = time.perf_counter()
         card.show_customer(customer)
-        wait_until(app, lambda: clock.painted_at is not None, "the floor's paint")
-        times.append((clock.painted_at - started) * 1000)  # type: ignore[operator]
+        times.append((clock.wait("the floor's paint") - started) * 1000)
         card.removeEventFilter(clock)
     return times
 

@@ -142,7 +142,6 @@ def main() -> int:
         panel.messages.show_warning("Бонусы списать нельзя: нет связи с сервисом")
     else:
         panel.set_service_status(True, "Сервис лояльности на связи")
-        panel.messages.show_success("Клиент найден")
     if args.code:
         panel.set_code_asked(True)
         panel.confirmation.ask("+375 29 ***-**-67", 300)

@@ -122,7 +122,10 @@ class CheckoutController(QObject):
     # ----- intents -----------------------------------------------------------------------
     def identify(self, text: str) -> None:
         """Find the customer behind typed or scanned text."""
-        self._run(lambda s: s.identify(text), after=self.identify_finished.emit)
+        self._run(lambda s: s.identify(text, cache_later=True), after=self.identify_finished.emit)
+        session = self._session
+        if session is not None:  # next on the worker, before any later step: the customer cached
+            self._worker.submit(session.keep_seen_customers, on_error=self._not_cached)
 
     def update_receipt(self, receipt: Receipt) -> None:
         """The host's receipt changed."""
@@ -251,6 +254,9 @@ class CheckoutController(QObject):
                 except Exception:  # a listener's failure must not fail the cashier's step
                     log.exception("a checkout state listener failed")
         return made
+
+    def _not_cached(self, exc: BaseException) -> None:
+        log.warning("an identified customer could not be kept for offline use", exc_info=exc)
 
     def _refused(self, exc: BaseException, on_refused: Callable[[str], None]) -> None:
         if isinstance(exc, registration.RegistrationRefused):

@@ -326,6 +326,7 @@ class CheckoutSession:
         self._redeem_choice: Decimal | None = None  # None: the maximum the receipt allows (online)
         self._balance_seen_at: datetime | None = None  # when the customer's balance was read
         self._may_spend_offline = False  # identified in a way the till can trust without the service
+        self._customers_seen: list[tuple[Customer, Identifier, datetime]] = []  # to cache (cache_later)
         # The receipt belongs to a host POS that fiscalises it and reports the payment itself.
         self._host_pays = False
         self._payment_kept = False  # an open sale awaits the host's payment under _transaction_id
@@ -419,8 +420,13 @@ class CheckoutSession:
         return self._state
 
     # ----- the customer ------------------------------------------------------------------
-    def identify(self, text: str) -> CheckoutState:
-        """Find the customer behind typed or scanned text and quote the receipt for them."""
+    def identify(self, text: str, cache_later: bool = False) -> CheckoutState:
+        """Find the customer behind typed or scanned text and quote the receipt for them.
+
+        The customer found is kept in the offline cache at once, or with `cache_later` only
+        by `keep_seen_customers` (the till's worker does that once the state is on its way to
+        the window: the durable write is not waited for between a scan and the card shown).
+        """
         self._set(unknown_phone=None)
         try:
             identifier = self._parse(text)
@@ -445,9 +451,18 @@ class CheckoutSession:
             self._set(notice=notices.fault(exc), unknown_phone=identifier.value if unknown else None)
             return self._state
         else:
-            if self._offline is not None:
+            if self._offline is not None and cache_later:
+                self._customers_seen.append((customer, identifier, self._clock()))
+            elif self._offline is not None:
                 self._offline.keep_customer(customer, identifier, self._clock())
         return self._take_customer(customer, as_of, identifier)
+
+    def keep_seen_customers(self) -> None:
+        """Keep in the offline cache the customers `identify(..., cache_later=True)` found."""
+        seen, self._customers_seen = self._customers_seen, []
+        if self._offline is not None:
+            for customer, identifier, seen_at in seen:
+                self._offline.keep_customer(customer, identifier, seen_at)
 
     def _take_customer(self, customer: Customer, as_of: datetime | None, identifier: Identifier) -> CheckoutState:
         """The customer is found (`as_of`: seen then, offline): they join the receipt, which is quoted for them."""

@@ -89,14 +89,14 @@ def test_to_pay_and_the_buttons_are_whole_at_every_size(
     qtbot.waitUntil(lambda: everything_whole(window, width), timeout=3000)  # the columns settle
 
 
-def everything_whole(window: TillWindow, width: int) -> None:
+def everything_whole(window: TillWindow, width: int, redemption: bool = True) -> None:
     to_pay = child(window.loyalty, QLabel, "ToPayValue")
     assert to_pay.text() == "13,99\u00a0BYN"
     assert_whole_text(to_pay)
     assert to_pay.shown_font().pointSizeF() == to_pay.font().pointSizeF(), "drawn at the full size"
     assert_fully_visible(to_pay, window)
     assert_fully_visible(child(window.loyalty, QLabel, "ToPayCaption"), window)
-    for name in ("RedeemMaximumButton", "RedeemNoneButton", "FindButton"):
+    for name in ("RedeemMaximumButton", "RedeemNoneButton", "FindButton")[0 if redemption else 2 :]:
         button = child(window.loyalty, QPushButton, name)
         assert_fully_visible(button, window)
         assert_whole_text(button)
@@ -233,3 +233,89 @@ def test_many_coupons_leave_to_pay_whole_and_their_remove_buttons_reachable(
         assert first.accessibleName()
 
     qtbot.waitUntil(settled, timeout=3000)
+
+
+SCREENSHOT_COUPONS = [
+    ("9900001000010", "−10 % на кофе", "−1,24", True),
+    ("9900001000027", "Двойные баллы", "+0,87 бонуса", True),
+]
+#: What the cashier reads on the card at arm's length: never clipped, whatever else the panel shows.
+CARD_AT_A_GLANCE = ("CustomerName", "SpendableCaption", "SpendableValue", "TierName")
+
+
+def show_two_coupons(window: TillWindow) -> None:
+    from widgets.checkout.coupon_list import CouponRow
+
+    window.loyalty.customer.show_offers(["−10 % на кофе, до 04.01", "Двойные баллы, ×2 бонуса, от 20,00, до 19.01"])
+    window.loyalty.coupons.show_coupons([CouponRow(*row) for row in SCREENSHOT_COUPONS])
+    window.loyalty.messages.clear()  # identified: the checkout shows no notice, the card says it
+    QApplication.processEvents()
+
+
+def card_at_a_glance_whole(window: TillWindow, width: int, redemption: bool = True) -> None:
+    for name in CARD_AT_A_GLANCE:
+        assert_fully_visible(child(window.loyalty.customer, QLabel, name), window)
+    assert child(window.loyalty.customer, QLabel, "SpendableCaption").text().replace("\n", " ") == "Доступно бонусов"
+    everything_whole(window, width, redemption)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_card_shows_name_balance_and_tier_whole_beside_two_coupons(
+    qtbot, russian, sample_receipt, sample_customer, width, height
+) -> None:
+    window = make_window(qtbot, width, height)
+    fill(window, sample_receipt, sample_customer)
+    show_two_coupons(window)
+    qtbot.waitUntil(lambda: card_at_a_glance_whole(window, width), timeout=3000)
+    assert not window.loyalty.messages.isVisible(), "no empty message line while the card shows the customer"
+    assert (window.width(), window.height()) == (width, height)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_card_and_the_code_entry_are_whole_while_a_code_is_asked(
+    qtbot, russian, sample_receipt, sample_customer, width, height
+) -> None:
+    window = make_window(qtbot, width, height)
+    fill(window, sample_receipt, sample_customer)
+    show_two_coupons(window)
+    window.loyalty.set_code_asked(True)
+    window.loyalty.confirmation.ask("+375 29 ***-**-67", 300)
+    QApplication.processEvents()
+
+    def settled() -> None:
+        card_at_a_glance_whole(window, width, redemption=False)
+        code_entry = ("ConfirmationPrompt", "ConfirmationCodeInput", "ConfirmCodeButton", "CancelCodeButton")
+        for name in (*code_entry, "ResendCodeButton"):
+            assert_fully_visible(child(window.loyalty, QWidget, name), window)
+
+    qtbot.waitUntil(settled, timeout=3000)
+    window.loyalty.set_code_asked(False)
+    window.loyalty.confirmation.hide_panel()
+    QApplication.processEvents()
+    assert window.loyalty.coupons.isVisible(), "the coupons come back once the code is settled"
+
+
+def test_the_code_prompt_never_breaks_the_masked_phone(qtbot, russian) -> None:
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    window = make_window(qtbot, 420, 768)
+    window.loyalty.set_code_asked(True)
+    window.loyalty.confirmation.ask("+375 29 ***-**-67", 300)
+    prompt = child(window.loyalty, QLabel, "ConfirmationPrompt")
+    qtbot.waitUntil(lambda: assert_fully_visible(prompt, window), timeout=3000)
+
+    drawn = QLabel.text(prompt)  # as laid out, with its no-break characters
+    assert prompt.text() == "Код отправлен на +375 29 ***-**-67, действует 5 мин"
+    layout = QTextLayout(drawn, prompt.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(prompt.contentsRect().width())
+        lines.append(drawn[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    shown = ["".join(ch for ch in line if ch not in "\u2060").replace("\u00a0", " ") for line in lines]
+    assert len(shown) > 1, "the prompt wraps in the narrow panel"
+    assert any("+375 29 ***-**-67" in line for line in shown), shown

@@ -235,6 +235,19 @@ def test_offline_a_known_customer_is_identified_from_the_cache_and_the_sale_is_d
         back.stop()
 
 
+def test_a_customer_found_with_cache_later_is_cached_only_when_the_till_keeps_it(sandbox, till) -> None:
+    cache = CachedOfflineStore(till.database, b"k" * 32)
+    phone = Identifier(IdentifierKind.PHONE, "+375291234567")
+    state = till.checkout.identify(ANNA, cache_later=True)
+    assert state.phase is Phase.IDENTIFIED and state.customer.display_name == "Анна Ковалёва"
+    assert cache.customer(phone) is None, "nothing written between the scan and the card shown"
+
+    till.checkout.keep_seen_customers()
+    cached = cache.customer(phone)
+    assert cached is not None and cached[0] == state.customer
+    till.checkout.keep_seen_customers()  # kept once: nothing is left to write
+
+
 def test_offline_an_unknown_customer_is_refused_with_a_reason(sandbox, till) -> None:
     sandbox.stop()
     till.sell("Молоко 3,2% 1 л")

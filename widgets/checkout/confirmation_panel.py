@@ -9,8 +9,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QWidget,
 )
+
+from widgets.unbroken_label import UnbrokenLabel
 
 CODE_MIN_LENGTH = 4
 CODE_MAX_LENGTH = 8
@@ -52,10 +55,9 @@ class ConfirmationPanel(QFrame):
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._count_down)
 
-        self._prompt = QLabel()
+        self._prompt = UnbrokenLabel()
         self._prompt.setObjectName("ConfirmationPrompt")
         self._prompt.setProperty("role", "section")
-        self._prompt.setWordWrap(True)
         self._code = QLineEdit()
         self._code.setObjectName("ConfirmationCodeInput")
         self._code.setMaxLength(CODE_MAX_LENGTH)
@@ -146,6 +148,8 @@ class ConfirmationPanel(QFrame):
 
     def hide_panel(self) -> None:
         """Hide the panel and forget the code (confirmed, cancelled or no longer needed)."""
+        if self._asked is None and self.isHidden() and not self._code.text():
+            return  # already put away: the checkout hides it with every state
         self._asked = None
         self._sent_code = None
         self._code.clear()
@@ -167,6 +171,9 @@ class ConfirmationPanel(QFrame):
         if compact != self._compact:
             self._compact = compact
             self._arrange()
+            # Narrow, the frame's own padding is margin enough: the customer's card needs the room.
+            margin = 0 if compact else self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
+            self._layout.setContentsMargins(margin, margin, margin, margin)
 
     def code(self) -> str:
         """The digits typed so far."""
@@ -252,12 +259,13 @@ class ConfirmationPanel(QFrame):
 
     def _render_prompt(self) -> None:
         if self._asked is None:
-            self._prompt.clear()
+            self._prompt.set_text("")
             return
         sent_to, seconds, _count = self._asked
         minutes = max(1, -(-seconds // 60))
-        self._prompt.setText(
-            self.tr("Code sent to {phone}, valid {minutes} min").format(phone=sent_to, minutes=minutes)
+        # The masked phone stays whole on its line: "+375 29 ***-" above "**-67" misreads as two numbers.
+        self._prompt.set_text(
+            self.tr("Code sent to {phone}, valid {minutes} min").format(phone=sent_to, minutes=minutes), sent_to
         )
 
     def _retranslate(self) -> None:

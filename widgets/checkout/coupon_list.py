@@ -15,6 +15,7 @@ from widgets.style import repolish
 
 ROWS_IN_VIEW = 3
 ROWS_IN_VIEW_COMPACT = 2
+ROWS_IN_VIEW_SHORT = 1
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,9 @@ class CouponList(QFrame):
         self._scroll = VerticalScrollArea(rows)
         self._scroll.setObjectName("CouponScroll")
         layout.addWidget(self._scroll)
-        self._visible_rows = ROWS_IN_VIEW
+        self._compact = False
+        self._short = False
+        self._folded = False
         # Always whole: the customer's card above scrolls instead.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._retranslate()
@@ -99,23 +102,55 @@ class CouponList(QFrame):
             self._grid.addWidget(remove, index, 2)
             repolish(detail)
         self._fit()
-        self.setVisible(bool(rows))
+        self.setVisible(bool(rows) and not self._folded)
 
     def set_compact(self, compact: bool) -> None:
         """Narrow window: fewer coupons in view at once (the rest scroll)."""
-        self._visible_rows = ROWS_IN_VIEW_COMPACT if compact else ROWS_IN_VIEW
+        self._compact = compact
         self._fit()
 
-    def _fit(self) -> None:
+    def set_short(self, short: bool) -> None:
+        """Room is short (the customer's card needs it): one coupon is in view at once, the rest
+        scroll in the strip."""
+        if short != self._short:
+            self._short = short
+            self._fit()
+
+    def set_folded(self, folded: bool) -> None:
+        """Take no room at all while folded (the coupons stay on the receipt)."""
+        self._folded = folded
+        self.setVisible(bool(self._rows) and not folded)
+
+    def is_folded(self) -> bool:
+        """Whether `set_folded(True)` holds the strip out of the panel."""
+        return self._folded
+
+    def is_short(self) -> bool:
+        """Whether `set_short(True)` holds the strip to one coupon in view."""
+        return self._short
+
+    def room_freed_when_short(self) -> int:
+        """How much lower the strip gets with one coupon in view instead of its usual rows."""
+        if not self._rows:
+            return 0
+        return self._rows_height(self._rows_in_view(False)) - self._rows_height(self._rows_in_view(True))
+
+    def _rows_in_view(self, short: bool) -> int:
+        if short:
+            return ROWS_IN_VIEW_SHORT
+        return ROWS_IN_VIEW_COMPACT if self._compact else ROWS_IN_VIEW
+
+    def _rows_height(self, in_view: int) -> int:
         count = len(self._rows)
-        if not count:
-            return
         for widget in self._scroll.widget().findChildren(QWidget):
             widget.ensurePolished()  # the style's sizes count
         spacing = self._grid.verticalSpacing()
         pitch = (self._grid.sizeHint().height() + spacing) / count
-        shown = min(count, self._visible_rows)
-        self._scroll.setFixedHeight(round(shown * pitch - spacing))
+        return round(min(count, in_view) * pitch - spacing)
+
+    def _fit(self) -> None:
+        if self._rows:
+            self._scroll.setFixedHeight(self._rows_height(self._rows_in_view(self._short)))
 
     def rows(self) -> tuple[CouponRow, ...]:
         """The coupons shown."""

@@ -56,6 +56,7 @@ class CustomerCard(QFrame):
     """
 
     reset_requested = Signal()
+    customer_shown = Signal(bool)  # a customer is shown (True) or the placeholder again (False)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +72,8 @@ class CustomerCard(QFrame):
         layout.addWidget(self._pages)
         self._reset.clicked.connect(self.reset_requested)
         self._retranslate()
-        self.clear()
+        self.show_offers(())
+        self._turn_to(0)
 
     # -- building -----------------------------------------------------------------------------
 
@@ -116,6 +118,7 @@ class CustomerCard(QFrame):
         self._offers_caption = _label("OffersCaption", "caption")
         self._offers = _label("OffersText", "muted", wrap=True)
         self._offer_lines: tuple[str, ...] = ()
+        self._offers_applied = False
         for value in (self._total, self._pending):
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -128,6 +131,7 @@ class CustomerCard(QFrame):
         self._ids.addWidget(self._phone)
         self._ids.addWidget(self._card_number, 1)
         tier = QHBoxLayout()
+        self._tier_row = tier
         tier.addWidget(self._tier)
         tier.addSpacing(10)
         tier.addWidget(self._benefit)
@@ -150,28 +154,75 @@ class CustomerCard(QFrame):
         spendable.addSpacing(10)
         spendable.addWidget(self._spendable, 0, Qt.AlignmentFlag.AlignVCenter)
         spendable.addStretch(1)
-        self._balances = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        # The spendable bonuses, and beside them (wide) the total and pending ones.
+        self._balances = QHBoxLayout()
         self._balances.setSpacing(4)
         self._balances.addLayout(spendable, 1)
         self._balances.addLayout(others)
+        self._head = head
 
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addLayout(head)
-        layout.addLayout(self._ids)
-        layout.addWidget(self._status)
-        layout.addLayout(self._balances)
-        self._page_layout = layout
-        layout.addWidget(self._as_of)
-        layout.addLayout(tier)
-        layout.addLayout(self._progress_row)
-        layout.addWidget(self._expiring)
-        layout.addWidget(self._messages)
-        layout.addWidget(self._offers_caption)
-        layout.addWidget(self._offers)
-        layout.addStretch(1)
+        self._page_layout = QVBoxLayout(page)
+        self._page_layout.setContentsMargins(0, 0, 0, 0)
+        self._page_layout.setSpacing(4)
+        self._place_rows()
         return page
+
+    def _rows(self) -> list[QWidget | QBoxLayout | QGridLayout]:
+        """The rows top to bottom; the tier's row ends what must stay in view (see
+        `kept_in_view_height`). Wide: name, phone and card, status, balances, tier. Narrow: the
+        name, status, spendable bonuses and tier come first, so that a card squeezed by the
+        coupons and the code still shows them; the phone, card and other balances follow, scrolled."""
+        if self._compact:
+            return [
+                self._head, self._status, self._balances, self._as_of, self._tier_row,
+                self._ids, self._others, self._progress_row,
+                self._expiring, self._messages, self._offers_caption, self._offers,
+            ]
+        return [
+            self._head, self._ids, self._status, self._balances, self._as_of, self._tier_row,
+            self._progress_row, self._expiring, self._messages, self._offers_caption, self._offers,
+        ]
+
+    def _place_rows(self) -> None:
+        layout = self._page_layout
+        while layout.count():
+            layout.takeAt(0)
+        # The total and pending bonuses sit beside the spendable ones when wide, on their own below.
+        if self._compact:
+            self._balances.removeItem(self._others)
+        elif self._balances.indexOf(self._others) < 0:
+            self._balances.addLayout(self._others)
+        for row in self._rows():
+            if isinstance(row, QWidget):
+                layout.addWidget(row)
+            else:
+                layout.addLayout(row)
+        layout.setAlignment(self._others, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+
+    def kept_in_view_height(self) -> int:
+        """The height that shows the customer's name, status, spendable bonuses (with their
+        caption) and tier whole, from the card's top: what the cashier must read at a glance.
+        0 while no customer is shown."""
+        if self._shown is None:
+            return 0
+        layout = self._page_layout
+        width = self._pages.width()
+        height = 0
+        rows = 0
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if not item.isEmpty():
+                if item.hasHeightForWidth() and width > 0:
+                    height += item.heightForWidth(width)
+                else:
+                    height += item.sizeHint().height()
+                rows += 1
+            if item.layout() is self._tier_row:
+                break
+        inside = self.contentsRect()  # within the stylesheet's border and padding
+        frame = inside.top() + self.rect().bottom() - inside.bottom()
+        return height + layout.spacing() * max(0, rows - 1) + frame
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -179,19 +230,34 @@ class CustomerCard(QFrame):
         self, customer: Customer, as_of: datetime | None = None, currency: str = "BYN"
     ) -> None:
         """Show *customer*; *as_of* marks cached data ("balance as of 14:32")."""
-        self._shown = (customer, as_of, currency)
+        shown = (customer, as_of, currency)
+        if shown == self._shown:
+            return  # the checkout publishes every state: the same customer again changes nothing
+        first = self._shown is None
+        self._shown = shown
         self._render()
         self._show_page(1)
+        if first:
+            self.customer_shown.emit(True)
 
     def clear(self) -> None:
         """Forget the customer and show the "No customer" placeholder."""
+        if self._shown is None and self._pages.currentIndex() == 0 and not self._offer_lines:
+            return
+        had_customer = self._shown is not None
         self._shown = None
         self.show_offers(())
         self._show_page(0)
+        if had_customer:
+            self.customer_shown.emit(False)
 
     def show_offers(self, lines: Sequence[str]) -> None:
         """The member's current offers, one line each (none: the section hides)."""
-        self._offer_lines = tuple(lines)
+        lines = tuple(lines)
+        if lines == self._offer_lines and self._offers_applied:
+            return
+        self._offers_applied = True
+        self._offer_lines = lines
         self._offers.setText("\n".join(f"• {line}" for line in self._offer_lines))
         self._offers.setVisible(bool(self._offer_lines))
         self._offers_caption.setVisible(bool(self._offer_lines))
@@ -206,29 +272,11 @@ class CustomerCard(QFrame):
             return
         self._compact = compact
         vertical, horizontal = QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.LeftToRight
-        for row in (self._ids, self._balances, self._progress_row):
+        for row in (self._ids, self._progress_row):
             row.setDirection(vertical if compact else horizontal)
-        self._balances.setAlignment(
-            self._others, Qt.AlignmentFlag.AlignLeft if compact else Qt.AlignmentFlag.AlignRight
-        )
         self._ids.setSpacing(0 if compact else 16)
-        self._order_rows()
+        self._place_rows()
         self._retranslate()
-
-    def _order_rows(self) -> None:
-        """Wide: name, phone and card, status, balances. Narrow: the balances come right under
-        the name and status, so that a card squeezed by the coupons and the code still shows them
-        first (the phone and card number follow, scrolled)."""
-        layout = self._page_layout
-        for row in (self._ids, self._balances):
-            layout.removeItem(row)
-        status_at = layout.indexOf(self._status)
-        if self._compact:
-            layout.insertLayout(status_at + 1, self._balances)
-            layout.insertLayout(status_at + 2, self._ids)
-        else:
-            layout.insertLayout(status_at, self._ids)
-            layout.insertLayout(status_at + 2, self._balances)
 
     def is_compact(self) -> bool:
         """Whether the narrow arrangement is used."""
@@ -245,13 +293,18 @@ class CustomerCard(QFrame):
     # -- rendering ----------------------------------------------------------------------------
 
     def _show_page(self, index: int) -> None:
-        # Only the current page counts for the size, so "No customer" needs no scrolling.
+        if self._pages.currentIndex() != index:
+            self._turn_to(index)
+
+    def _turn_to(self, index: int) -> None:
+        # Only the current page counts for the height, so "No customer" needs no scrolling. Both
+        # count for the width: turning the page then leaves the panel's width, and the window's
+        # layout, alone.
         for page_index in range(self._pages.count()):
             page = self._pages.widget(page_index)
-            policy = QSizePolicy.Policy.Preferred if page_index == index else QSizePolicy.Policy.Ignored
-            page.setSizePolicy(policy, policy)
+            height = QSizePolicy.Policy.Preferred if page_index == index else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(QSizePolicy.Policy.Preferred, height)
         self._pages.setCurrentIndex(index)
-        self._pages.adjustSize()
 
     def _render(self) -> None:
         if self._shown is None:

@@ -58,6 +58,8 @@ class IdentifyPanel(QFrame):
 
     def set_busy(self, busy: bool) -> None:
         """While a search runs: disable the field and the button, show "Searching…"."""
+        if busy == self._busy:
+            return
         self._busy = busy
         self._input.setEnabled(not busy)
         self._find.setEnabled(not busy)
@@ -82,9 +84,10 @@ class IdentifyPanel(QFrame):
 
     def offer_registration(self, phone: str | None) -> None:
         """Offer to register *phone* (E.164) that no member has, or take the offer away (None)."""
+        if phone == self._unknown_phone:
+            return
         self._unknown_phone = phone
         self._register.setVisible(phone is not None)
-        self._retranslate()
 
     def registration_offered(self) -> str | None:
         """The phone Register is offered for, if it is."""

@@ -18,10 +18,6 @@ from widgets.style import restyle
 from widgets.checkout.totals_panel import TotalsPanel
 
 
-#: The customer's card keeps at least this height while a code is asked (name, phone, tier in view).
-CARD_HEIGHT_WHILE_CODE_ASKED = 96
-
-
 class LoyaltyPanel(QFrame):
     """Stacks the loyalty views top to bottom in the order the cashier works through them.
 
@@ -74,8 +70,9 @@ class LoyaltyPanel(QFrame):
         layout.addWidget(self._waiting)
         layout.addWidget(self.identify)
         layout.addWidget(self.messages)
-        # Only the customer's details scroll when the screen is short: "To pay" stays in view.
-        self._customer_scroll = VerticalScrollArea(self.customer)
+        # Only the customer's details scroll when the screen is short: "To pay" stays in view, and
+        # so do the customer's name, spendable bonuses and tier (the card's top).
+        self._customer_scroll = VerticalScrollArea(self.customer, kept_in_view=self._card_kept_in_view)
         self._customer_scroll.setObjectName("CustomerScroll")
         layout.addWidget(self._customer_scroll, 1)
         layout.addWidget(self.coupons)
@@ -83,6 +80,8 @@ class LoyaltyPanel(QFrame):
         layout.addWidget(self.redemption)
         layout.addWidget(self.sale_finished)
         layout.addWidget(self.totals)
+        # Once the card shows the customer, an empty message line gives its room to the card.
+        self.customer.customer_shown.connect(lambda shown: self.messages.set_keeps_room(not shown))
         self.set_service_status(True, "")
         self.set_compact(False)
         self._retranslate()
@@ -99,9 +98,10 @@ class LoyaltyPanel(QFrame):
         self._compact = compact
         for part in (self.customer, self.coupons, self.confirmation, self.redemption, self.totals):
             part.set_compact(compact)
+        self.coupons.set_folded(self._code_asked and compact)
         margin = 6 if compact else 9
         self._layout.setContentsMargins(margin, margin, margin, margin)
-        self._layout.setSpacing(6 if compact else 8)
+        self._layout.setSpacing(4 if compact else 8)
 
     def set_waiting_for_pos(self, waiting: bool) -> None:
         """Say that no receipt came from the POS yet (True), or take the notice away (False)."""
@@ -121,10 +121,47 @@ class LoyaltyPanel(QFrame):
 
     def set_code_asked(self, asked: bool) -> None:
         """While a one-time code is asked the redemption cannot change: it gives its room to the
-        code entry, so the customer's card stays readable on a short or narrow screen."""
+        code entry, so the customer's card stays readable on a short or narrow screen. In the
+        narrow panel the coupons' strip folds away too until the code is settled."""
         self._code_asked = asked
         self.redemption.setVisible(not asked and self.sale_finished.isHidden())
-        self._customer_scroll.setMinimumHeight(CARD_HEIGHT_WHILE_CODE_ASKED if asked else 0)
+        self.coupons.set_folded(asked and self._compact)
+
+    def _card_kept_in_view(self) -> int:
+        """How much of the customer's card stays in view: its top (name, spendable bonuses, tier)
+        while the panel has room for it. The coupons' strip shows one coupon at a time to make
+        that room; what the other parts need at least is never taken ("To pay" stays whole)."""
+        wanted = self.customer.kept_in_view_height()
+        room = self._room_for_card()
+        coupons = self.coupons
+        if coupons.is_short() and room + coupons.room_freed_when_short() >= wanted:
+            coupons.set_short(False)
+            room -= coupons.room_freed_when_short()
+        elif not coupons.is_short() and 0 < room < wanted and not coupons.isHidden():
+            coupons.set_short(True)
+            room += coupons.room_freed_when_short()
+        return max(0, min(wanted, room))
+
+    def _room_for_card(self) -> int:
+        """The panel's height less what its other parts need at least and the spacing between."""
+        layout = self._layout
+        margins = layout.contentsMargins()
+        inside = self.contentsRect()
+        width = inside.width() - margins.left() - margins.right()
+        room = inside.height() - margins.top() - margins.bottom()
+        shown = 0
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item.isEmpty():
+                continue
+            shown += 1
+            if item.widget() is self._customer_scroll:
+                continue
+            need = item.minimumSize().height()
+            if item.hasHeightForWidth():
+                need = max(need, item.heightForWidth(width))
+            room -= need
+        return room - layout.spacing() * max(0, shown - 1)
 
     def is_code_asked(self) -> bool:
         """Whether `set_code_asked(True)` took the redemption away."""

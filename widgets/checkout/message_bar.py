@@ -22,7 +22,8 @@ class MessageBar(QFrame):
     The colour comes from the stylesheet through the `severity` property (error, warning, info,
     success, none); an icon repeats the severity for people who do not tell colours apart.
     The cashier can dismiss a message with the × button. The bar keeps its height when empty,
-    so the screen does not jump.
+    so the screen does not jump, unless told it need not (`set_keeps_room(False)`: then an empty
+    bar takes no room).
     """
 
     cleared = Signal()
@@ -31,6 +32,8 @@ class MessageBar(QFrame):
         super().__init__(parent)
         self.setObjectName("MessageBar")
         self._severity = NONE
+        self._applied = False
+        self._keeps_room = True
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(auto_clear_ms)
@@ -99,6 +102,15 @@ class MessageBar(QFrame):
         """Whether the shown message goes away by itself (info and success do)."""
         return self._timer.isActive()
 
+    def set_keeps_room(self, keeps: bool) -> None:
+        """Whether the bar keeps its line while it has no message (True) or hides then (False)."""
+        self._keeps_room = keeps
+        self.setVisible(keeps or self._severity != NONE)
+
+    def keeps_room(self) -> bool:
+        """Whether an empty bar keeps its line."""
+        return self._keeps_room
+
     def set_auto_clear_ms(self, milliseconds: int) -> None:
         """How long info and success messages stay."""
         self._timer.setInterval(milliseconds)
@@ -107,11 +119,15 @@ class MessageBar(QFrame):
 
     def _apply(self, severity: str, text: str) -> None:
         self._timer.stop()
+        if (severity, text) == (self._severity, self._text.text()) and self._applied:
+            return  # the checkout shows its notice with every state: the same one again changes nothing
+        self._applied = True
         self._severity = severity
         self._icon.setText(_ICONS[severity])
         self._text.setText(text)
         self._close.setVisible(severity != NONE)
         restyle("severity", severity, self, self._icon, self._text)
+        self.setVisible(self._keeps_room or severity != NONE)
 
     def _retranslate(self) -> None:
         self._close.setToolTip(self.tr("Dismiss the message"))

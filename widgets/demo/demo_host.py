@@ -252,6 +252,8 @@ class DemoHostPanel(QFrame):
 
         Showing another receipt (a different receipt_id) clears the previous fiscal result.
         """
+        if receipt == self._receipt and discounts == self._discounts:
+            return  # shown with every state of the checkout: rebuilding the table would repaint it
         selected = self.selected_line_no()
         if self._receipt is not None and self._receipt.receipt_id != receipt.receipt_id:
             self.show_fiscal_result("")
@@ -280,16 +282,22 @@ class DemoHostPanel(QFrame):
 
     def set_locked(self, locked: bool) -> None:
         """Lock everything while the receipt is being fiscalised."""
+        if locked == self._locked:
+            return
         self._locked = locked
         self._update_enabled()
 
     def set_awaiting_payment(self, awaiting: bool) -> None:
         """While the customer pays: the receipt is frozen, Close becomes "Payment received", Void stays."""
+        if awaiting == self._awaiting_payment:
+            return
         self._awaiting_payment = awaiting
         self._retranslate()
 
     def set_finished(self, finished: bool) -> None:
         """The receipt is fiscalised: nothing left to close or void, only a new receipt (or a product)."""
+        if finished == self._finished:
+            return
         self._finished = finished
         self._update_enabled()
 
