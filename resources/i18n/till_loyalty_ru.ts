@@ -207,13 +207,13 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../app/checkout/controller.py" line="+260"/>
+        <location filename="../../app/checkout/controller.py" line="+266"/>
         <location line="+9"/>
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Непредвиденная ошибка: %1. Чек сохранён, повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+646"/>
+        <location filename="../../app/checkout/session.py" line="+661"/>
         <source>The receipt is empty.</source>
         <translation>Чек пуст.</translation>
     </message>
@@ -326,7 +326,7 @@
 <context>
     <name>ConfirmationPanel</name>
     <message numerus="yes">
-        <location filename="../../widgets/checkout/confirmation_panel.py" line="+248"/>
+        <location filename="../../widgets/checkout/confirmation_panel.py" line="+255"/>
         <source>Send again in %n s</source>
         <extracomment>Seconds before &quot;Send again&quot; may be pressed after a code was sent (SMS take a while to arrive).</extracomment>
         <translation>
@@ -341,9 +341,9 @@
         <translation>Отправить снова</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Code sent to {phone}, valid {minutes} min</source>
-        <translation>Код отправлен на {phone}, действует {minutes} мин</translation>
+        <translation>Код отправлен на {phone}, действует {minutes}&#xa0;мин</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -394,14 +394,14 @@
 <context>
     <name>CouponList</name>
     <message>
-        <location filename="../../widgets/checkout/coupon_list.py" line="+94"/>
-        <location line="+33"/>
+        <location filename="../../widgets/checkout/coupon_list.py" line="+97"/>
+        <location line="+65"/>
         <source>Remove coupon</source>
         <translation>Убрать купон</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+33"/>
+        <location line="-64"/>
+        <location line="+65"/>
         <source>Take this coupon off the receipt</source>
         <translation>Убрать этот купон из чека</translation>
     </message>
@@ -510,12 +510,12 @@
         <translation>до %1</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="-919"/>
+        <location filename="../../app/checkout/session.py" line="-934"/>
         <source>Coupons cannot be checked offline: the coupon is not applied. Keep it for the next visit.</source>
         <translation>Без связи купоны проверить нельзя: купон не применён. Сохраните его до следующей покупки.</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+247"/>
         <source>This is not a coupon code: a coupon&apos;s code starts with 99.</source>
         <translation>Это не код купона: код купона начинается с 99.</translation>
     </message>
@@ -543,7 +543,7 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../widgets/checkout/customer_card.py" line="+268"/>
+        <location filename="../../widgets/checkout/customer_card.py" line="+321"/>
         <source>Card {number}</source>
         <translation>Карта {number}</translation>
     </message>
@@ -633,7 +633,7 @@ bonuses</source>
 <context>
     <name>DemoHostPanel</name>
     <message>
-        <location filename="../../widgets/demo/demo_host.py" line="+345"/>
+        <location filename="../../widgets/demo/demo_host.py" line="+353"/>
         <source>Receipt</source>
         <extracomment>Narrower than this per column, the buttons take fewer columns (down to two): a name&apos;s longest word must fit its button. The product buttons&apos; type sizes, largest first (`fit` in till.qss): a narrow button takes the largest in which the whole name fits, and elides by words only in the smallest. Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names.</extracomment>
         <translation>Чек</translation>
@@ -1672,7 +1672,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>IdentifyPanel</name>
     <message>
-        <location filename="../../widgets/checkout/identify_panel.py" line="+106"/>
+        <location filename="../../widgets/checkout/identify_panel.py" line="+109"/>
         <location line="+1"/>
         <source>Phone, card or code</source>
         <translation>Телефон, карта или код</translation>
@@ -1781,16 +1781,15 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>LoyaltyPanel</name>
     <message>
-        <location filename="../../widgets/checkout/loyalty_panel.py" line="+156"/>
+        <location filename="../../widgets/checkout/loyalty_panel.py" line="+193"/>
         <source>Waiting for the POS: the receipt shows here when the POS sends it.</source>
-        <extracomment>The customer&apos;s card keeps at least this height while a code is asked (name, phone, tier in view).</extracomment>
         <translation>Ждём кассовую программу: чек появится здесь, когда она его пришлёт.</translation>
     </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../widgets/checkout/message_bar.py" line="+117"/>
+        <location filename="../../widgets/checkout/message_bar.py" line="+133"/>
         <source>Dismiss the message</source>
         <extracomment>Severities, as the `severity` property the stylesheet colours by.</extracomment>
         <translation>Скрыть сообщение</translation>
@@ -2561,7 +2560,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../widgets/registration/dialog.py" line="+215"/>
+        <location filename="../../widgets/registration/dialog.py" line="+216"/>
         <source>Type the customer&apos;s mobile phone number.</source>
         <translation>Введите номер мобильного телефона покупателя.</translation>
     </message>
@@ -3326,7 +3325,7 @@ Points given back: %2</source>
         <translation>Начислено бонусов: %1, списано: %2. Баланс: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="+124"/>
+        <location filename="../../app/gui.py" line="+126"/>
         <source>Sandbox loyalty service at %1</source>
         <translation>Тестовый сервис лояльности: %1</translation>
     </message>
@@ -3336,7 +3335,7 @@ Points given back: %2</source>
         <translation>Тестовый сервис остановился: %1</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-68"/>
         <location filename="../../app/till.py" line="+152"/>
         <source>Connecting…</source>
         <extracomment>What the till needs after its first paint, imported off the GUI thread.</extracomment>
@@ -3470,7 +3469,7 @@ Esc: отменить ввод кода, иначе сбросить клиен�
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../widgets/checkout/totals_panel.py" line="+128"/>
+        <location filename="../../widgets/checkout/totals_panel.py" line="+131"/>
         <source>Total</source>
         <translation>Сумма</translation>
     </message>

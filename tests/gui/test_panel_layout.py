@@ -10,9 +10,9 @@ from dataclasses import replace
 from decimal import Decimal as D
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QPushButton, QScrollArea, QWidget
 
 from app.i18n import install_translator
 from widgets.main_window import SIDE_PANEL_WIDTH, TillWindow
@@ -305,7 +305,7 @@ def test_the_code_prompt_never_breaks_the_masked_phone(qtbot, russian) -> None:
     qtbot.waitUntil(lambda: assert_fully_visible(prompt, window), timeout=3000)
 
     drawn = QLabel.text(prompt)  # as laid out, with its no-break characters
-    assert prompt.text() == "Код отправлен на +375 29 ***-**-67, действует 5 мин"
+    assert prompt.text() == "Код отправлен на +375 29 ***-**-67, действует 5\N{NO-BREAK SPACE}мин"
     layout = QTextLayout(drawn, prompt.font())
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
@@ -319,3 +319,35 @@ def test_the_code_prompt_never_breaks_the_masked_phone(qtbot, russian) -> None:
     shown = ["".join(ch for ch in line if ch not in "\u2060").replace("\u00a0", " ") for line in lines]
     assert len(shown) > 1, "the prompt wraps in the narrow panel"
     assert any("+375 29 ***-**-67" in line for line in shown), shown
+
+
+def test_the_registration_dialog_fits_the_narrow_panel_and_its_consent_caption_ticks_the_box(
+    qtbot, russian
+) -> None:
+    from widgets.registration.dialog import RegistrationDialog, fit_dialog
+
+    window = make_window(qtbot, 420, 768)
+    dialog = RegistrationDialog("+375295556677", window)
+    qtbot.addWidget(dialog)
+    fit_dialog(dialog, window)
+    dialog.show()
+    dialog.code_sent("+375 29 ***-**-77", 300, 1)
+    QApplication.processEvents()
+
+    assert dialog.width() <= window.width(), "the dialog is no wider than the panel it opens over"
+    scroll = child(dialog, QScrollArea, "RegistrationScroll")
+    content = scroll.widget()
+    assert content.width() <= scroll.viewport().width(), "nothing is pushed out sideways"
+    assert scroll.horizontalScrollBar().value() == 0
+    for name in ("RegistrationPhone", "RegistrationCard", "ConfirmationCodeInput"):
+        field = child(dialog, QLineEdit, name)
+        assert content.rect().contains(rect_in(field, content)), name
+
+    box = child(dialog, QCheckBox, "RegistrationConsent")
+    caption = box.parentWidget().findChild(QLabel)
+    assert caption.wordWrap() and caption.buddy() is box
+    assert box.accessibleName() == caption.text() != ""
+    qtbot.mouseClick(caption, Qt.MouseButton.LeftButton)
+    assert box.isChecked(), "a click on the caption ticks the box, as a check box's own text does"
+    qtbot.mouseClick(caption, Qt.MouseButton.LeftButton)
+    assert not box.isChecked()

@@ -6,7 +6,6 @@ from datetime import date
 from PySide6.QtCore import QDate, QEvent, QRegularExpression, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from widgets.checkout.confirmation_panel import ConfirmationPanel
 from widgets.scan_target import mark_as_taking_scans
 from widgets.scrolling import VerticalScrollArea
+from widgets.wrapping_check_box import WrappingCheckBox
 
 BIRTH_DATE_FORMAT = "dd.MM.yyyy"
 PREFERRED_WIDTH = 560
@@ -68,7 +68,8 @@ class RegistrationDialog(QDialog):
         self._card.setObjectName("RegistrationCard")
         self._card.setMaxLength(CARD_LENGTH)
         self._card.setValidator(QRegularExpressionValidator(QRegularExpression(rf"\d{{0,{CARD_LENGTH}}}"), self._card))
-        self._consent = QCheckBox()
+        self._consent_row = WrappingCheckBox()
+        self._consent = self._consent_row.box
         self._consent.setObjectName("RegistrationConsent")
         self._consent.setChecked(False)
         self._consent_text = QLabel()
@@ -111,7 +112,7 @@ class RegistrationDialog(QDialog):
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(self._form)
-        column.addWidget(self._consent)
+        column.addWidget(self._consent_row)
         column.addWidget(self._consent_text)
         column.addWidget(self.confirmation)
         column.addWidget(self._error)
@@ -121,6 +122,7 @@ class RegistrationDialog(QDialog):
         self._scroll = scroll
         scroll.setObjectName("RegistrationScroll")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 8, 6, 8)  # over the 420-px panel every pixel of width counts
         layout.addWidget(scroll, 1)
         layout.addWidget(self._buttons)
 
@@ -266,7 +268,7 @@ class RegistrationDialog(QDialog):
         self._first_name.setAccessibleName(self.tr("First name"))
         self._birth_date.setPlaceholderText(self.tr("DD.MM.YYYY"))
         self._card.setPlaceholderText(self.tr("Scan or type the printed card"))
-        self._consent.setText(self.tr("Agrees to receive offers"))
+        self._consent_row.setText(self.tr("Agrees to receive offers"))
         self._consent_text.setText(
             self.tr(
                 "I agree that the store may send me news and personal offers of its loyalty program "
