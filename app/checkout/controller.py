@@ -76,6 +76,7 @@ class CheckoutController(QObject):
             self._host = built
             built = built.session
         self._session = built
+        built.show_progress_with(self._state_from_worker.emit)  # the card shown before the quote
         self._publish(built.state)
         self.ready.emit()
 

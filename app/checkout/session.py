@@ -327,6 +327,7 @@ class CheckoutSession:
         self._balance_seen_at: datetime | None = None  # when the customer's balance was read
         self._may_spend_offline = False  # identified in a way the till can trust without the service
         self._customers_seen: list[tuple[Customer, Identifier, datetime]] = []  # to cache (cache_later)
+        self._progress: Callable[[CheckoutState], None] | None = None
         # The receipt belongs to a host POS that fiscalises it and reports the payment itself.
         self._host_pays = False
         self._payment_kept = False  # an open sale awaits the host's payment under _transaction_id
@@ -457,6 +458,12 @@ class CheckoutSession:
                 self._offline.keep_customer(customer, identifier, self._clock())
         return self._take_customer(customer, as_of, identifier)
 
+    def show_progress_with(self, listener: Callable[[CheckoutState], None] | None) -> None:
+        """Have `listener` told a state worth showing before the step that makes it has finished:
+        the customer found, while the service is still asked for their offers and the quote (two
+        more round trips the card need not wait for). Called on the thread running the step."""
+        self._progress = listener
+
     def keep_seen_customers(self) -> None:
         """Keep in the offline cache the customers `identify(..., cache_later=True)` found."""
         seen, self._customers_seen = self._customers_seen, []
@@ -483,8 +490,12 @@ class CheckoutSession:
             confirmation=None,
             notice=None if as_of else self._status_notice(customer),
             unknown_phone=None,
-            offers=() if as_of else self._offers_of(customer),
+            offers=(),
         )
+        if as_of is None:
+            if self._progress is not None:
+                self._progress(self._state)
+            self._set(offers=self._offers_of(customer))
         self._recalculate()
         if as_of is not None:
             self._set(notice=self._offline_notice(as_of))

@@ -5,6 +5,7 @@ till's worker threads, so the test waits on what the window shows, never on time
 """
 from __future__ import annotations
 
+import threading
 import time
 from decimal import Decimal
 
@@ -233,3 +234,24 @@ def test_a_hanging_service_costs_the_cashier_a_message_not_a_frozen_window(qtbot
     assert waited >= 1.5, "a call really hung until its timeout"
     # The event loop kept turning the whole time: no gap near the 2 s the call was stuck.
     assert max(gaps) < 0.5, f"GUI thread stalled for {max(gaps):.2f} s"
+
+
+def test_the_card_shows_the_customer_before_the_offers_and_the_quote_arrive(qtbot, sandbox, till) -> None:
+    from loyalty_client.sandbox.faults import FaultKind, FaultRule
+
+    add_products(qtbot, till, COFFEE)
+    held = threading.Event()
+    sandbox.faults.add_hold_observer(lambda fault: held.set())
+    sandbox.faults.schedule(FaultRule(FaultKind.SLOW, "GetOffers", times=1, delay=30))
+    type_and_enter(qtbot, child(till.window.loyalty, QLineEdit, "IdentifyInput"), ANNA_PHONE)
+
+    name = child(till.window.loyalty, QLabel, "CustomerName")
+    qtbot.waitUntil(lambda: held.is_set() and "Анна" in name.text(), timeout=10_000)
+    state = till.controller.state
+    assert state.phase is Phase.IDENTIFIED and state.calculation is None, "shown while the offers are still asked for"
+    assert not idle(till), "the step itself goes on"
+
+    sandbox.faults.release()
+    qtbot.waitUntil(lambda: idle(till) and till.controller.state.calculation is not None, timeout=15_000)
+    assert till.controller.state.customer.customer_id == state.customer.customer_id
+    assert till.controller.state.offers, "the offers came after the card"
