@@ -461,7 +461,8 @@ class CheckoutSession:
     def show_progress_with(self, listener: Callable[[CheckoutState], None] | None) -> None:
         """Have `listener` told a state worth showing before the step that makes it has finished:
         the customer found, while the service is still asked for their offers and the quote (two
-        more round trips the card need not wait for). Called on the thread running the step."""
+        more round trips the card need not wait for), or, offline, while the receipt is quoted by
+        the till's own rules. Called on the thread running the step."""
         self._progress = listener
 
     def keep_seen_customers(self) -> None:
@@ -492,9 +493,9 @@ class CheckoutSession:
             unknown_phone=None,
             offers=(),
         )
+        if self._progress is not None:
+            self._progress(self._state)
         if as_of is None:
-            if self._progress is not None:
-                self._progress(self._state)
             self._set(offers=self._offers_of(customer))
         self._recalculate()
         if as_of is not None:

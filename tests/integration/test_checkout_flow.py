@@ -267,3 +267,21 @@ def test_the_service_failing_after_identification_turns_the_sale_offline_without
     assert state.notice.severity is Severity.WARNING
     till.checkout.close_receipt()
     assert till.checkout.close_receipt().phase is Phase.CLOSED
+
+
+def test_the_customer_found_is_shown_before_the_quote_online_and_from_the_cache(sandbox, till) -> None:
+    shown: list = []
+    till.checkout.show_progress_with(shown.append)
+    till.sell("Кофе зерновой 250 г")
+
+    final = till.checkout.identify(ANNA)
+    assert [s.customer.display_name for s in shown] == ["Анна Ковалёва"]
+    assert shown[0].phase is Phase.IDENTIFIED and shown[0].calculation is None and shown[0].offers == ()
+    assert final.calculation is not None and final.customer == shown[0].customer
+
+    till.checkout.reset_customer()
+    sandbox.stop()
+    shown.clear()
+    final = till.checkout.identify(ANNA)
+    assert len(shown) == 1 and shown[0].customer_as_of is not None and shown[0].calculation is None
+    assert final.customer_as_of is not None and final.calculation is not None, "quoted by the till's own rules"
