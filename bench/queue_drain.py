@@ -17,7 +17,8 @@ touches all alike, each against that sandbox:
 
 Prints sales per second, ms per sale, the CPU time per sale of the till (this process, its
 sender threads included) and of the sandbox (its process's utime + stime from /proc), how busy
-each kept a core, and the ratios; target: the batched drain delivers at least 1000 sales per
+each kept a core, how many of the machine's cores stood idle meanwhile (/proc/stat: on a machine
+shared with other work, whether there was CPU to spare), and the ratios; target: the batched drain delivers at least 1000 sales per
 second. It then checks the sandbox's records: each sale once.
 
 The sandbox does a batch in one database transaction (`loyalty_client.sandbox.batch_delivery`), and
@@ -117,6 +118,12 @@ def cpu_seconds_of(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / _TICKS_PER_SECOND
 
 
+def machine_idle_seconds() -> float:
+    """CPU time all cores of the machine have spent idle so far (idle + iowait), from /proc/stat."""
+    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    return (int(fields[3]) + int(fields[4])) / _TICKS_PER_SECOND
+
+
 VARIANTS = (
     ("pipelined", "batched drain, two requests under way"),
     ("batched", "batched drain, one request at a time"),
@@ -170,6 +177,7 @@ def main(argv: list[str]) -> None:
         seconds = {label: 0.0 for label, _ in VARIANTS}
         cpu = dict(seconds)
         sandbox_cpu = dict(seconds)
+        idle = dict(seconds)
         print(
             f"Draining {args.sales} sales to the sandbox process at {url} on {dialect}"
             f" (rounds of {args.round}, interleaved); load average {os.getloadavg()[0]:.2f}"
@@ -180,11 +188,13 @@ def main(argv: list[str]) -> None:
             runs = {label: (lambda sync=sync: sync.drain(max_items=size).done) for label, sync in syncs.items()}
             runs["direct"] = lambda: [call_directly(drained + n) for n in range(size)] and size
             for label, _ in VARIANTS:
-                started, cpu_started, sandbox_started = time.perf_counter(), time.process_time(), cpu_seconds_of(process.pid)
+                started, cpu_started = time.perf_counter(), time.process_time()
+                sandbox_started, idle_started = cpu_seconds_of(process.pid), machine_idle_seconds()
                 done = runs[label]()
                 seconds[label] += time.perf_counter() - started
                 cpu[label] += time.process_time() - cpu_started
                 sandbox_cpu[label] += cpu_seconds_of(process.pid) - sandbox_started
+                idle[label] += machine_idle_seconds() - idle_started
                 if done != size:
                     raise RuntimeError(f"{label}: delivered {done} of {size}")
             drained += size
@@ -207,12 +217,17 @@ def main(argv: list[str]) -> None:
 
     measured = drained
     rates = {label: measured / seconds[label] for label in seconds}
-    print(f"  {'':40} {'n':>6} {'sales/s':>9} {'ms/sale':>8} {'till cpu ms':>12} {'sandbox cpu ms':>15} {'busy till/sandbox':>18}")
+    cores = os.cpu_count() or 1
+    print(
+        f"  {'':40} {'n':>6} {'sales/s':>9} {'ms/sale':>8} {'till cpu ms':>12} {'sandbox cpu ms':>15}"
+        f" {'busy till/sandbox':>18} {'idle cores':>11}"
+    )
     for label, text in VARIANTS:
         busy = f"{cpu[label] / seconds[label]:.0%} / {sandbox_cpu[label] / seconds[label]:.0%}"
         print(
             f"  {text:40} {measured:>6} {rates[label]:>9.1f} {1000 / rates[label]:>8.2f}"
             f" {1000 * cpu[label] / measured:>12.2f} {1000 * sandbox_cpu[label] / measured:>15.2f} {busy:>18}"
+            f" {idle[label] / seconds[label]:>6.2f} of {cores}"
         )
     print(
         f"\n  two under way / one at a time: {rates['pipelined'] / rates['batched']:.2f}x;"

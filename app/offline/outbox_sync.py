@@ -324,34 +324,45 @@ class OutboxSync:
         sending them in as few requests as keep within `LINES_PER_REQUEST`, up to two under way,
         and recording each request's outcomes in one transaction, in the order they went out.
 
+        With two under way, the next request is claimed and prepared while the service works, and
+        goes out as soon as the oldest one under way is answered, before its outcomes are recorded.
         After an outage no request goes out: those under way are recorded by their own outcome,
         and rows claimed but not sent go back to pending as they were.
         """
         clients = [self._service] if self._second_service is None else [self._service, self._second_service]
         reports: list[SyncReport] = []
-        claimed = 0
-        unsent: deque[list[OutboxItem]] = deque()  # claimed, in requests not sent yet
+        unsent: deque[_Request] = deque()  # claimed and prepared, not sent yet
         under_way: deque[_Request] = deque()
+        claimed = 0
         stopping = False
+
+        def claim() -> bool:
+            nonlocal claimed
+            if claimed >= max_items:
+                return False
+            items = self._outbox.claim_due(self._clock(), min(self._batch_size, max_items - claimed))
+            claimed += len(items)
+            unsent.extend(self._request_of(group) for group in _requests_of(items))
+            return bool(items)
+
         with RequestSenders(clients) as senders:
             while True:
-                while not stopping and len(under_way) < self._requests_at_once(senders):
-                    if not unsent:
-                        if claimed >= max_items:
-                            break
-                        items = self._outbox.claim_due(self._clock(), min(self._batch_size, max_items - claimed))
-                        if not items:
-                            break
-                        claimed += len(items)
-                        unsent.extend(_requests_of(items))
+                while not stopping and len(under_way) < self._requests_at_once(senders) and (unsent or claim()):
                     under_way.append(self._send(unsent.popleft(), senders))
                 if not under_way:
                     break
-                request_reports = self._settle_request(under_way.popleft(), senders, stopping)
+                if not stopping and self._requests_at_once(senders) > 1 and not unsent:
+                    claim()  # ahead: the service has work meanwhile
+                oldest = under_way.popleft()
+                if unsent and not stopping and _answered_in_full(oldest) and self._requests_at_once(senders) > 1:
+                    under_way.append(self._send(unsent.popleft(), senders))  # the oldest's client is free
+                request_reports = self._settle_request(oldest, senders, stopping)
                 reports.extend(request_reports)
                 stopping = stopping or any(report.outage for report in request_reports)
-        if unsent:
-            self._outbox.settle({}, {}, {}, [item.id for request in unsent for item in request])
+        for request in unsent:  # claimed but not sent: back as they were (an unreadable one stays dead)
+            request.settlement.released.extend(item.id for item, _ in request.sendable)
+            self._outbox.settle({}, {}, request.settlement.failed, request.settlement.released)
+            reports.extend(request.reports)
         return DrainReport(tuple(reports))
 
     def _requests_at_once(self, senders: RequestSenders) -> int:
@@ -359,15 +370,20 @@ class OutboxSync:
         refused one (its rows then go one call after the other)."""
         return senders.count if self._batch_answered and not self._batches_refused else 1
 
-    def _send(self, items: list[OutboxItem], senders: RequestSenders) -> "_Request":
-        """Claimed rows made into one request and, while the service takes batches, sent; a row
-        whose payload cannot be read is dead-lettered here."""
+    def _request_of(self, items: list[OutboxItem]) -> "_Request":
+        """Claimed rows made into one request; a row whose payload cannot be read is dead-lettered
+        (in the request's settlement)."""
         request = _Request()
         for item in items:
             try:
                 request.sendable.append((item, self._batch_item(item)))
             except (PayloadError, KeyError, TypeError, ValueError, InvalidOperation) as exc:
                 request.reports.append(self._fail(item, f"BAD_PAYLOAD: {exc}", request.settlement))
+        return request
+
+    def _send(self, request: "_Request", senders: RequestSenders) -> "_Request":
+        """The request sent as a batch while the service takes batches (else its rows go one call
+        each when it is settled)."""
         if request.sendable and self.batching:
             batch = [batch_item for _, batch_item in request.sendable]
             request.answers = senders.submit(lambda service: service.deliver_batch(batch))
@@ -600,6 +616,11 @@ class _Request:
     reports: list[SyncReport] = field(default_factory=list)
     settlement: "_Settlement" = field(default_factory=lambda: _Settlement())
     answers: "Future[list[BatchAnswer]] | None" = None
+
+
+def _answered_in_full(request: _Request) -> bool:
+    """Whether the request went out as a batch and came back with its answers (waits for them)."""
+    return request.answers is not None and request.answers.exception() is None
 
 
 def _lines_of(payload: dict[str, Any]) -> int:
