@@ -18,8 +18,8 @@ touches all alike, each against that sandbox:
 Prints sales per second, ms per sale, the CPU time per sale of the till (this process, its
 sender threads included) and of the sandbox (its process's utime + stime from /proc), how busy
 each kept a core, how many of the machine's cores stood idle meanwhile (/proc/stat: on a machine
-shared with other work, whether there was CPU to spare), and the ratios; target: the batched drain delivers at least 1000 sales per
-second. It then checks the sandbox's records: each sale once.
+shared with other work, whether there was CPU to spare), and the ratios; target: the batched
+drain delivers at least 1000 sales per second. It then checks the sandbox's records: each sale once.
 
 The sandbox does a batch in one database transaction (`loyalty_client.sandbox.batch_delivery`), and
 the till builds and reads it with lxml (`loyalty_client.soap.batch_envelope`). `--db URL` runs the
@@ -148,7 +148,9 @@ def main(argv: list[str]) -> None:
     try:
         with start_sandbox(database_url) as enrolling:
             dialect = enrolling.engine.dialect.name
-            backlogs = {label: open_database(folder / f"{label}.sqlite") for label in ("pipelined", "batched", "single")}
+            backlogs = {
+                label: open_database(folder / f"{label}.sqlite") for label in ("pipelined", "batched", "single")
+            }
             for group, (label, database) in enumerate(backlogs.items(), start=1):
                 record_backlog(database, enrol(enrolling, args.sales + WARMUP_ROWS, group))
             direct_members = enrol(enrolling, args.sales + args.warmup, 4)

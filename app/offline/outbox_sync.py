@@ -220,8 +220,9 @@ class OutboxSync:
     reports to a connectivity monitor is set to tell it of lost answers by the same count.
 
     `second_service`, another client of the same service used by no one else, lets a drain in
-    batches keep a second request under way on it (see the module's docstring); the drain's sender
-    threads use the clients only while a drain runs.
+    batches keep a second request under way on it (see the module's docstring; a client that
+    cannot send batches is not used); the drain's sender threads use the clients only while a
+    drain runs.
     """
 
     def __init__(
@@ -255,7 +256,7 @@ class OutboxSync:
         self._batch_size = batch_size
         self._batches_refused = False
         self._batch_answered = False  # the service answered a batch: a second one may go out beside another
-        self._second_service = second_service if second_service is not None and delivers_batches(second_service) else None
+        self._second_service = second_service if delivers_batches(second_service) else None
 
     @property
     def batching(self) -> bool:

@@ -167,7 +167,8 @@ def test_a_customer_never_has_two_rows_under_way_and_each_goes_after_the_one_bef
                 journal.record_refund(key, member, payload, now)
             else:
                 key = str(uuid.uuid4())
-                payload = commit_payload(key, member, receipt(key), ZERO, FiscalDocument(f"{round_}-{number}", now), True, now)
+                fiscal = FiscalDocument(f"{round_}-{number}", now)
+                payload = commit_payload(key, member, receipt(key), ZERO, fiscal, True, now)
                 journal.record_sale(key, member, payload, now)
             recorded[member].append(key)
             customer_of[key] = member
