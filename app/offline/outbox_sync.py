@@ -16,6 +16,14 @@ records each row's own outcome in one transaction: a failed row backs off alone,
 answer was lost counts as one lost answer and puts back all its rows. A service that refuses the
 batch (an earlier revision) gets one call per row from then on.
 
+Given a `second_service` (another client of the same service), a drain in batches keeps two
+requests under way: while the service works on one, the draining thread records the outcomes of
+the one before and claims and prepares the next (`app.offline.request_senders` makes the calls;
+everything else stays on the draining thread, in the order the requests went out). Rows under way
+still head their customers, so a customer's next row is claimed only once the row before it is
+recorded done. The second request goes out only after the service answered a batch: a service
+that does not know the operation refuses one request, never two.
+
 A row whose answer was lost (a timeout, a dropped connection, a 5xx) backs off alone: the rows of
 its customer after it wait for it (`cache.transactions.outbox` keeps the order per customer), the other
 customers' rows go on. Only an outage stops a drain: a refused connection, or
@@ -25,6 +33,8 @@ from __future__ import annotations
 
 import logging
 import random as _random
+from collections import deque
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -33,6 +43,7 @@ from typing import Any, Callable, Sequence
 
 from app.checkout.sale_allocation import SaleAllocation
 from app.offline.connectivity import LOST_ANSWERS_FOR_OUTAGE, MonitoredService
+from app.offline.request_senders import RequestSenders
 from cache.transactions.backoff import backoff_delay
 from cache.database import Database
 from cache.transactions.outbox import Outbox, OutboxItem, utc_now
@@ -207,6 +218,11 @@ class OutboxSync:
     previous run left in flight (see `recover`). `lost_answers_for_outage` lost answers in a row
     (counted across drains, reset by any answer of the service) make an outage; a `service` that
     reports to a connectivity monitor is set to tell it of lost answers by the same count.
+
+    `second_service`, another client of the same service used by no one else, lets a drain in
+    batches keep a second request under way on it (see the module's docstring; a client that
+    cannot send batches is not used); the drain's sender threads use the clients only while a
+    drain runs.
     """
 
     def __init__(
@@ -219,6 +235,7 @@ class OutboxSync:
         random: Callable[[], float] = _random.random,
         lost_answers_for_outage: int = LOST_ANSWERS_FOR_OUTAGE,
         batch_size: int = 1,
+        second_service: LoyaltyService | None = None,
     ) -> None:
         if lost_answers_for_outage < 1:
             raise ValueError("lost_answers_for_outage must be 1 or more")
@@ -226,6 +243,8 @@ class OutboxSync:
             raise ValueError(f"batch_size must be 1 to {MAX_BATCH_ITEMS}")
         if isinstance(service, MonitoredService):
             service = service.tolerating_lost_answers(lost_answers_for_outage)  # type: ignore[assignment]
+        if isinstance(second_service, MonitoredService):
+            second_service = second_service.tolerating_lost_answers(lost_answers_for_outage)  # type: ignore[assignment]
         self._outbox = Outbox(database, clock)
         self._service = service
         self._clock = clock
@@ -236,6 +255,8 @@ class OutboxSync:
         self._lost_in_a_row = 0
         self._batch_size = batch_size
         self._batches_refused = False
+        self._batch_answered = False  # the service answered a batch: a second one may go out beside another
+        self._second_service = second_service if delivers_batches(second_service) else None
 
     @property
     def batching(self) -> bool:
@@ -301,45 +322,94 @@ class OutboxSync:
     # ----- in batches --------------------------------------------------------------------------------
     def _drain_in_batches(self, max_items: int) -> DrainReport:
         """`drain`, claiming up to `batch_size` due rows at a time (each the head of its customer),
-        sending them in one request and recording their outcomes in one transaction."""
+        sending them in as few requests as keep within `LINES_PER_REQUEST`, up to two under way,
+        and recording each request's outcomes in one transaction, in the order they went out.
+
+        With two under way, the next request is claimed and prepared while the service works, and
+        goes out as soon as the oldest one under way is answered, before its outcomes are recorded.
+        After an outage no request goes out: those under way are recorded by their own outcome,
+        and rows claimed but not sent go back to pending as they were.
+        """
+        clients = [self._service] if self._second_service is None else [self._service, self._second_service]
         reports: list[SyncReport] = []
-        while len(reports) < max_items:
-            items = self._outbox.claim_due(self._clock(), min(self._batch_size, max_items - len(reports)))
-            if not items:
-                break
-            settlement = _Settlement()
-            batch_reports: list[SyncReport] = []
-            groups = _requests_of(items)
-            for number, group in enumerate(groups):
-                batch_reports.extend(self._deliver_batch(group, settlement))
-                if any(report.outage for report in batch_reports):
-                    settlement.released.extend(item.id for rest in groups[number + 1 :] for item in rest)
+        unsent: deque[_Request] = deque()  # claimed and prepared, not sent yet
+        under_way: deque[_Request] = deque()
+        claimed = 0
+        stopping = False
+
+        def claim() -> bool:
+            nonlocal claimed
+            if claimed >= max_items:
+                return False
+            items = self._outbox.claim_due(self._clock(), min(self._batch_size, max_items - claimed))
+            claimed += len(items)
+            unsent.extend(self._request_of(group) for group in _requests_of(items))
+            return bool(items)
+
+        with RequestSenders(clients) as senders:
+            while True:
+                while not stopping and len(under_way) < self._requests_at_once(senders) and (unsent or claim()):
+                    under_way.append(self._send(unsent.popleft(), senders))
+                if not under_way:
                     break
-            self._outbox.settle(settlement.done, settlement.retries, settlement.failed, settlement.released)
-            reports.extend(batch_reports)
-            if any(report.outage for report in batch_reports):
-                break
+                if not stopping and self._requests_at_once(senders) > 1 and not unsent:
+                    claim()  # ahead: the service has work meanwhile
+                oldest = under_way.popleft()
+                if unsent and not stopping and _answered_in_full(oldest) and self._requests_at_once(senders) > 1:
+                    under_way.append(self._send(unsent.popleft(), senders))  # the oldest's client is free
+                request_reports = self._settle_request(oldest, senders, stopping)
+                reports.extend(request_reports)
+                stopping = stopping or any(report.outage for report in request_reports)
+        for request in unsent:  # claimed but not sent: back as they were (an unreadable one stays dead)
+            request.settlement.released.extend(item.id for item, _ in request.sendable)
+            self._outbox.settle({}, {}, request.settlement.failed, request.settlement.released)
+            reports.extend(request.reports)
         return DrainReport(tuple(reports))
 
-    def _deliver_batch(self, items: list[OutboxItem], settlement: "_Settlement") -> list[SyncReport]:
-        """Reports for claimed rows, in order; their outcomes go to `settlement`."""
-        reports: list[SyncReport] = []
-        sendable: list[tuple[OutboxItem, BatchItem]] = []
+    def _requests_at_once(self, senders: RequestSenders) -> int:
+        """How many requests may be under way: one until the service answered a batch, and once it
+        refused one (its rows then go one call after the other)."""
+        return senders.count if self._batch_answered and not self._batches_refused else 1
+
+    def _request_of(self, items: list[OutboxItem]) -> "_Request":
+        """Claimed rows made into one request; a row whose payload cannot be read is dead-lettered
+        (in the request's settlement)."""
+        request = _Request()
         for item in items:
             try:
-                sendable.append((item, self._batch_item(item)))
+                request.sendable.append((item, self._batch_item(item)))
             except (PayloadError, KeyError, TypeError, ValueError, InvalidOperation) as exc:
-                reports.append(self._fail(item, f"BAD_PAYLOAD: {exc}", settlement))
-        if not sendable:
-            return reports
-        if self.batching:
+                request.reports.append(self._fail(item, f"BAD_PAYLOAD: {exc}", request.settlement))
+        return request
+
+    def _send(self, request: "_Request", senders: RequestSenders) -> "_Request":
+        """The request sent as a batch while the service takes batches (else its rows go one call
+        each when it is settled)."""
+        if request.sendable and self.batching:
+            batch = [batch_item for _, batch_item in request.sendable]
+            request.answers = senders.submit(lambda service: service.deliver_batch(batch))
+        return request
+
+    def _settle_request(self, request: "_Request", senders: RequestSenders, stopping: bool) -> list[SyncReport]:
+        """Wait for the request's answers (or send its rows one call each, when the service takes
+        no batches, unless `stopping`: they go back unsent), record every row's outcome in one
+        transaction and return their reports."""
+        reports = request.reports + self._answered(request, senders, stopping) if request.sendable else request.reports
+        settlement = request.settlement
+        self._outbox.settle(settlement.done, settlement.retries, settlement.failed, settlement.released)
+        return reports
+
+    def _answered(self, request: "_Request", senders: RequestSenders, stopping: bool) -> list[SyncReport]:
+        """Reports for the request's rows, in order; their outcomes go to its settlement."""
+        sendable, settlement = request.sendable, request.settlement
+        if request.answers is not None:
             try:
-                answers: list[BatchAnswer] = self._service.deliver_batch([batch for _, batch in sendable])  # type: ignore[attr-defined]
+                answers: list[BatchAnswer] = request.answers.result()
             except ServiceUnavailable as exc:
                 self._lost_in_a_row += 1
                 outage = exc.unreachable or self._lost_in_a_row >= self._lost_answers_for_outage
                 error = f"SERVICE_UNAVAILABLE: {exc}"
-                return reports + [
+                return [
                     self._retry(item, error, offline=True, outage=outage, settlement=settlement) for item, _ in sendable
                 ]
             except InvalidRequest as exc:
@@ -349,20 +419,25 @@ class OutboxSync:
             except Exception as exc:
                 log.exception("a batch of %d outbox rows raised", len(sendable))
                 error = f"{type(exc).__name__}: {exc}"
-                return reports + [self._retry(item, error, offline=False, settlement=settlement) for item, _ in sendable]
+                return [self._retry(item, error, offline=False, settlement=settlement) for item, _ in sendable]
             else:
                 self._lost_in_a_row = 0
-                return reports + [self._settle_answer(item, answer, settlement) for (item, _), answer in zip(sendable, answers)]
-        return reports + self._deliver_one_by_one(sendable, settlement)
+                self._batch_answered = True
+                return [self._settle_answer(item, answer, settlement) for (item, _), answer in zip(sendable, answers)]
+        if stopping:  # the service is down: nothing more goes out
+            settlement.released.extend(item.id for item, _ in sendable)
+            return []
+        return self._deliver_one_by_one(sendable, settlement, senders)
 
     def _deliver_one_by_one(
-        self, sendable: list[tuple[OutboxItem, BatchItem]], settlement: "_Settlement"
+        self, sendable: list[tuple[OutboxItem, BatchItem]], settlement: "_Settlement", senders: RequestSenders
     ) -> list[SyncReport]:
-        """Claimed rows sent with one call each; after an outage the rest go back unsent."""
+        """Claimed rows sent with one call each, one after the other; after an outage the rest go
+        back unsent."""
         reports: list[SyncReport] = []
         for number, (item, batch_item) in enumerate(sendable):
             try:
-                answer: BatchAnswer = deliver_one(self._service, batch_item)
+                answer: BatchAnswer = senders.submit(lambda service: deliver_one(service, batch_item)).result()
             except LoyaltyFault as fault:
                 answer = fault
             except ServiceUnavailable as exc:
@@ -530,6 +605,23 @@ def _requests_of(items: list[OutboxItem]) -> list[list[OutboxItem]]:
         groups[-1].append(item)
         lines += size
     return groups
+
+
+@dataclass
+class _Request:
+    """Claimed rows going out in one request: those that can be sent, the reports and outcomes of
+    those that could not, and the answers once the request is sent as a batch (None: the rows go
+    one call each when the request is settled)."""
+
+    sendable: list[tuple[OutboxItem, BatchItem]] = field(default_factory=list)
+    reports: list[SyncReport] = field(default_factory=list)
+    settlement: "_Settlement" = field(default_factory=lambda: _Settlement())
+    answers: "Future[list[BatchAnswer]] | None" = None
+
+
+def _answered_in_full(request: _Request) -> bool:
+    """Whether the request went out as a batch and came back with its answers (waits for them)."""
+    return request.answers is not None and request.answers.exception() is None
 
 
 def _lines_of(payload: dict[str, Any]) -> int:

@@ -101,6 +101,7 @@ class TillAgainstFaultyService(RuleBasedStateMachine):
     """Sales, voids, outages, lost answers, restarts, crashes and syncs; delivery checked throughout."""
 
     batch_size = 1  # rows a drain sends in one request
+    second_client = False  # a drain in batches keeps a second request under way on a client of its own
 
     def __init__(self) -> None:
         super().__init__()
@@ -183,7 +184,10 @@ class TillAgainstFaultyService(RuleBasedStateMachine):
         )
         self.checkout.load_program()
         self.sync_client = self._client(2)
-        self.sync = OutboxSync(self.database, self.sync_client, clock=self.clock, batch_size=self.batch_size)
+        second = self._client(2) if self.second_client else None
+        self.sync = OutboxSync(
+            self.database, self.sync_client, clock=self.clock, batch_size=self.batch_size, second_service=second
+        )
 
     def _close_till(self) -> None:
         for client in self.clients:
@@ -355,7 +359,14 @@ class TillDrainingInBatches(TillAgainstFaultyService):
     batch_size = MAX_BATCH_ITEMS
 
 
-for machine in (TillAgainstFaultyService, TillDrainingInBatches):
+class TillDrainingInBatchesTwoAtOnce(TillAgainstFaultyService):
+    """The same till, its drain sending small batches two at a time, so that several go out in one drain."""
+
+    batch_size = 2
+    second_client = True
+
+
+for machine in (TillAgainstFaultyService, TillDrainingInBatches, TillDrainingInBatchesTwoAtOnce):
     machine.TestCase.settings = settings(
         max_examples=EXAMPLES,
         stateful_step_count=STEPS,
@@ -364,3 +375,6 @@ for machine in (TillAgainstFaultyService, TillDrainingInBatches):
     )
 test_each_sale_is_delivered_exactly_once_in_order_per_customer = TillAgainstFaultyService.TestCase
 test_each_sale_drained_in_batches_is_delivered_exactly_once_in_order_per_customer = TillDrainingInBatches.TestCase
+test_each_sale_drained_two_batches_at_once_is_delivered_exactly_once_in_order_per_customer = (
+    TillDrainingInBatchesTwoAtOnce.TestCase
+)
