@@ -234,11 +234,18 @@ class TillApplication(QObject):
 
             from app.service.factory import service_for
 
-            client = live(lambda endpoint, key: service_for(endpoint, key, BACKGROUND_TIMEOUTS, verify_tls=verify))
+            def client_of_service() -> LoyaltyService:
+                return live(lambda endpoint, key: service_for(endpoint, key, BACKGROUND_TIMEOUTS, verify_tls=verify))
+
+            client = client_of_service()
             probe_client.append(client)
             database = open_database(database_path)
+            # A second client of its own lets a backlog go out with two batch requests under way.
+            second = MonitoredService(client_of_service(), monitor)
             return BalanceKeepingSync(
-                OutboxSync(database, MonitoredService(client, monitor), batch_size=MAX_BATCH_ITEMS),
+                OutboxSync(
+                    database, MonitoredService(client, monitor), batch_size=MAX_BATCH_ITEMS, second_service=second
+                ),
                 CustomerCache(database, till_secret("customer-cache-key", database_path.parent, folder=secrets_at)),
             )
 

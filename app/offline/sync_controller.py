@@ -21,6 +21,11 @@ if TYPE_CHECKING:  # the sync stack (SQLAlchemy, alembic, zeep) loads on the wor
 
 log = logging.getLogger(__name__)
 
+#: Rows one drain tries before it hands the worker back (a probe, the admin's "send now" may be
+#: waiting); a drain that reached it is followed by the next at once. Five batches of 100: enough
+#: for two requests to be under way at a time for most of a drain.
+DRAIN_LIMIT = 500
+
 
 class Drainable(Protocol):
     """What the controller drives: an outbox and a way to deliver what is due in it."""
@@ -30,8 +35,9 @@ class Drainable(Protocol):
         """The outbox (for its counts and the admin's "send now")."""
         ...
 
-    def drain(self) -> "DrainReport":
-        """Deliver due rows until none is due or the service cannot be reached."""
+    def drain(self, max_items: int = ...) -> "DrainReport":
+        """Deliver up to `max_items` due rows, stopping early when none is due or the service
+        cannot be reached."""
         ...
 
 
@@ -105,7 +111,7 @@ class SyncController(QObject):
             self.refund_refused.emit(key)
         self.queue_changed.emit(outcome.waiting)
         self.failed_changed.emit(outcome.failed)
-        if self._again:
+        if self._again or outcome.more:  # a backlog goes on at once, not a timer tick per drain
             self._again = False
             self.nudge()
 
@@ -124,13 +130,14 @@ class _DrainSummary:
     refunds: list[tuple[str, object]]  # (refund id, RefundResult) of delivered refunds
     refused: list[str]  # transaction ids of sales dead-lettered
     refunds_refused: list[str]  # refund ids of refunds dead-lettered
+    more: bool = False  # the drain stopped at its limit with the service reachable: more may be due
 
 
 def _drain(sync: Drainable) -> _DrainSummary:
     from app.offline.outbox_sync import SyncOutcome
     from cache.tables import Operation, OutboxState
 
-    report = sync.drain()
+    report = sync.drain(DRAIN_LIMIT)
     counts = sync.outbox.counts()
     delivered = [
         (item.key, item.result)
@@ -159,4 +166,5 @@ def _drain(sync: Drainable) -> _DrainSummary:
         refunds_refused=refunds_refused,
         waiting=counts.get(OutboxState.PENDING, 0) + counts.get(OutboxState.IN_FLIGHT, 0),
         failed=counts.get(OutboxState.FAILED, 0),
+        more=len(report.reports) >= DRAIN_LIMIT and not report.offline,
     )

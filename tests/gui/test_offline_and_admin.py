@@ -308,3 +308,20 @@ def test_the_secrets_folder_of_the_settings_holds_the_till_s_secrets(
     assert sorted(p.name for p in chosen.iterdir()) == ["admin-pin-pepper.key", "customer-cache-key.key"]
     assert not list(tmp_path.glob("*.key")) and not list(tmp_path.glob(".*.key")), "nothing beside the database"
     assert not default_secrets_folder().exists()
+
+
+def test_a_backlog_longer_than_one_drain_goes_out_at_once_not_a_timer_tick_per_drain(
+    qtbot, sandbox, make_till, tmp_path
+) -> None:
+    from app.offline.sync_controller import DRAIN_LIMIT
+    from bench.queue_drain import enrol, record_backlog
+
+    waiting = DRAIN_LIMIT + 150
+    database = open_database(tmp_path / "till.sqlite")
+    record_backlog(database, enrol(sandbox, waiting, 7))
+    database.close()
+
+    till = make_till(sync_interval_seconds=3600)  # no timer tick comes during the test
+    outbox = Outbox(open_database(tmp_path / "till.sqlite"))
+    qtbot.waitUntil(lambda: outbox.counts()[OutboxState.DONE] == waiting, timeout=60_000)
+    assert sandbox.served()["DeliverBatch"] >= waiting // 100, "in batches"
