@@ -207,13 +207,13 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../app/checkout/controller.py" line="+266"/>
+        <location filename="../../app/checkout/controller.py" line="+267"/>
         <location line="+9"/>
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Нечаканая памылка: %1. Чэк захаваны, паспрабуйце яшчэ раз.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+661"/>
+        <location filename="../../app/checkout/session.py" line="+673"/>
         <source>The receipt is empty.</source>
         <translation>Чэк пусты.</translation>
     </message>
@@ -510,12 +510,12 @@
         <translation>да %1</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="-934"/>
+        <location filename="../../app/checkout/session.py" line="-946"/>
         <source>Coupons cannot be checked offline: the coupon is not applied. Keep it for the next visit.</source>
         <translation>Без сувязі купоны праверыць нельга: купон не ўжыты. Захавайце яго да наступнай пакупкі.</translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location line="+259"/>
         <source>This is not a coupon code: a coupon&apos;s code starts with 99.</source>
         <translation>Гэта не код купона: код купона пачынаецца з 99.</translation>
     </message>
@@ -2560,7 +2560,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../widgets/registration/dialog.py" line="+216"/>
+        <location filename="../../widgets/registration/dialog.py" line="+217"/>
         <source>Type the customer&apos;s mobile phone number.</source>
         <translation>Увядзіце нумар мабільнага тэлефона пакупніка.</translation>
     </message>
@@ -3342,7 +3342,7 @@ Points given back: %2</source>
         <translation>Падключэнне…</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+173"/>
+        <location filename="../../app/till.py" line="+180"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>API для касавай праграмы выключаны ў наладах: яна не можа дасылаць чэкі.</translation>
     </message>

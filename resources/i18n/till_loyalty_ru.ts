@@ -207,13 +207,13 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../app/checkout/controller.py" line="+266"/>
+        <location filename="../../app/checkout/controller.py" line="+267"/>
         <location line="+9"/>
         <source>Unexpected error: %1. The receipt is kept; try again.</source>
         <translation>Непредвиденная ошибка: %1. Чек сохранён, повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+661"/>
+        <location filename="../../app/checkout/session.py" line="+673"/>
         <source>The receipt is empty.</source>
         <translation>Чек пуст.</translation>
     </message>
@@ -510,12 +510,12 @@
         <translation>до %1</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="-934"/>
+        <location filename="../../app/checkout/session.py" line="-946"/>
         <source>Coupons cannot be checked offline: the coupon is not applied. Keep it for the next visit.</source>
         <translation>Без связи купоны проверить нельзя: купон не применён. Сохраните его до следующей покупки.</translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location line="+259"/>
         <source>This is not a coupon code: a coupon&apos;s code starts with 99.</source>
         <translation>Это не код купона: код купона начинается с 99.</translation>
     </message>
@@ -2560,7 +2560,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../widgets/registration/dialog.py" line="+216"/>
+        <location filename="../../widgets/registration/dialog.py" line="+217"/>
         <source>Type the customer&apos;s mobile phone number.</source>
         <translation>Введите номер мобильного телефона покупателя.</translation>
     </message>
@@ -3342,7 +3342,7 @@ Points given back: %2</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+173"/>
+        <location filename="../../app/till.py" line="+180"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>API для кассовой программы выключен в настройках: она не может присылать чеки.</translation>
     </message>
