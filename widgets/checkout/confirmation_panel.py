@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStyle,
     QWidget,
 )
 
@@ -172,8 +171,10 @@ class ConfirmationPanel(QFrame):
             self._compact = compact
             self._arrange()
             # Narrow, the frame's own padding is margin enough: the customer's card needs the room.
-            margin = 0 if compact else self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
-            self._layout.setContentsMargins(margin, margin, margin, margin)
+            if compact:
+                self._layout.setContentsMargins(0, 0, 0, 0)
+            else:
+                self._layout.unsetContentsMargins()  # the style's own (asking for it binds QStyle's enums)
 
     def code(self) -> str:
         """The digits typed so far."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QStyle, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from widgets.fitting_label import FittingLabel
 from widgets.formatting import format_amount, format_points
@@ -82,8 +82,10 @@ class TotalsPanel(QFrame):
             self._compact = compact
             self._arrange()
             # Narrow, the frame's own padding is margin enough: the customer's card needs the room.
-            margin = 0 if compact else self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
-            self._layout.setContentsMargins(margin, margin, margin, margin)
+            if compact:
+                self._layout.setContentsMargins(0, 0, 0, 0)
+            else:
+                self._layout.unsetContentsMargins()  # the style's own (asking for it binds QStyle's enums)
 
     def is_compact(self) -> bool:
         """Whether the narrow arrangement is used."""
