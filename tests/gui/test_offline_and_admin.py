@@ -314,11 +314,12 @@ def test_a_backlog_longer_than_one_drain_goes_out_at_once_not_a_timer_tick_per_d
     qtbot, sandbox, make_till, tmp_path
 ) -> None:
     from app.offline.sync_controller import DRAIN_LIMIT
-    from bench.queue_drain import enrol, record_backlog
+    from tests.integration.test_deliver_batch import record_backlog
+    from tests.integration.test_drain_lost_answers import enrol
 
     waiting = DRAIN_LIMIT + 150
     database = open_database(tmp_path / "till.sqlite")
-    record_backlog(database, enrol(sandbox, waiting, 7))
+    record_backlog(database, enrol(sandbox, waiting), refunds=0)
     database.close()
 
     till = make_till(sync_interval_seconds=3600)  # no timer tick comes during the test
