@@ -31,6 +31,9 @@ def slip_labels() -> ReceiptLabels:
         refused=QCoreApplication.translate(
             "Slip", "Not confirmed: the loyalty program refused this sale. The figures above are the till's own."
         ),
+        pending=QCoreApplication.translate(
+            "Slip", "Not yet confirmed by the loyalty program: the figures above are the till's own."
+        ),
     )
 
 

@@ -74,7 +74,9 @@ class LoyaltySummary:
     then says the bonuses will be credited once the connection is back instead of the amounts
     it cannot know (points spent are still shown if any were). For a sale the service refused
     set `refused=True`: the figures are then the till's own, said to be unconfirmed, with no
-    balance.
+    balance. For a sale whose slip could not wait any longer for the service's figures (its
+    delivery was put off, the till went offline) set `pending=True`: the till's own figures,
+    said to be not yet confirmed, with no balance.
     """
 
     masked_phone: str
@@ -85,6 +87,7 @@ class LoyaltySummary:
     offline: bool = False
     coupons: tuple[SlipCoupon, ...] = ()
     refused: bool = False
+    pending: bool = False
 
     @classmethod
     def from_commit(cls, result: CommitResult, *, masked_phone: str, tier: Tier | None = None) -> "LoyaltySummary":
@@ -116,6 +119,7 @@ class ReceiptLabels:
     coupons_heading: str
     coupon_points: str
     refused: str
+    pending: str
 
 
 RUSSIAN = ReceiptLabels(
@@ -132,6 +136,7 @@ RUSSIAN = ReceiptLabels(
     coupons_heading="Применённые купоны",
     coupon_points="Дополнительные бонусы",
     refused="Не подтверждено: программа лояльности не приняла эту покупку. Выше указаны расчёты кассы.",
+    pending="Ещё не подтверждено программой лояльности: выше указаны расчёты кассы.",
 )
 """The slip's words when a caller gives none (the till always gives its own, translated)."""
 
@@ -266,12 +271,14 @@ def loyalty_blocks(summary: LoyaltySummary, sheet: Sheet, labels: ReceiptLabels)
             blocks += sheet.row(labels.earned, "+" + points(summary.earned))
         if summary.spent:
             blocks += sheet.row(labels.spent, "-" + points(summary.spent))
-        if summary.balance_after is not None and not summary.refused:
+        if summary.balance_after is not None and not (summary.refused or summary.pending):
             blocks += sheet.row(labels.balance, points(summary.balance_after), bold=True)
     if summary.coupons:
         blocks += coupon_blocks(summary.coupons, sheet, labels)
     if summary.refused:
         blocks += sheet.wrap(labels.refused, bold=True)
+    elif summary.pending:
+        blocks += sheet.wrap(labels.pending, bold=True)
     return blocks
 
 

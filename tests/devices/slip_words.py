@@ -23,6 +23,7 @@ BELARUSIAN = ReceiptLabels(
     coupons_heading="Ужытыя купоны",
     coupon_points="Дадатковыя бонусы",
     refused="Не пацверджана: праграма лаяльнасці не прыняла гэту пакупку. Вышэй пададзены разлікі касы.",
+    pending="Яшчэ не пацверджана праграмай лаяльнасці: вышэй пададзены разлікі касы.",
 )
 
 BELARUSIAN_RETURN = ReturnLabels(

@@ -127,6 +127,18 @@ def test_an_offline_sale_says_the_bonuses_come_later() -> None:
     assert "Телефон         +7 916 ***-**-23" in text
 
 
+def test_a_sale_not_yet_confirmed_prints_the_till_s_figures_said_to_be_so_without_a_balance() -> None:
+    from dataclasses import replace
+
+    pending = replace(SUMMARY, pending=True)
+    text = " ".join(lines(build_receipt(pending, [], PrintOptions(width=PaperWidth.MM80))))
+    assert "+12,50" in text and "-1 000,00" in text  # the till's figures stay
+    assert "Ещё не подтверждено программой лояльности: выше указаны расчёты кассы." in text
+    assert "Баланс" not in text and "1 234,50" not in text
+    plain = " ".join(lines(build_receipt(SUMMARY, [], PrintOptions(width=PaperWidth.MM80))))
+    assert "подтверждено" not in plain
+
+
 def test_the_summary_from_a_committed_purchase() -> None:
     result = CommitResult("t1", Decimal("3.10"), Decimal("0.00"), Balance(Decimal("53.10"), Decimal("60.00"), Decimal("6.90")))
     summary = LoyaltySummary.from_commit(result, masked_phone="+375 29 ***-**-67", tier=Tier("base", "Базовый", Decimal("3")))
