@@ -97,6 +97,11 @@ SETTINGS: tuple[Setting, ...] = (
         "devices", "printer", str, "",
         "Receipt printer URI: tcp://10.0.0.5:9100?width=80&codepage=auto, serial://, usb://, file://, cups://; empty: none",
     ),
+    Setting(
+        "devices", "slip_wait_seconds", float, 4.0,
+        "Seconds a sale's or return's slip waits for the loyalty service's figures before it prints the"
+        " till's own, marked not yet confirmed",
+    ),
 )
 
 _PARSERS: dict[type, Callable[[configparser.SectionProxy, str], Any]] = {

@@ -129,7 +129,13 @@ class TillApplication(QObject):
         self.host_api_started.connect(lambda _url: self.integration.refresh())
         self.host_api_failed.connect(lambda _why: self.integration.refresh())
         self._approval_asked = False  # the admin PIN dialog for offline spending is open
-        self.slips = SlipsDue(self.devices.print_slip, self.devices.print_return_slip, lambda: self._online)
+        self.slips = SlipsDue(
+            self.devices.print_slip,
+            self.devices.print_return_slip,
+            lambda: self._online,
+            settings.get("devices", "slip_wait_seconds"),
+            self,
+        )
         self.monitor: ConnectivityMonitor | None = None
         self._service_target: ServiceTarget | None = None  # what the workers' clients speak to
         self._probe_timer = QTimer(self)
@@ -443,6 +449,8 @@ class TillApplication(QObject):
         self.sync.refused.connect(self.slips.sale_refused)
         self.sync.refund_delivered.connect(self.slips.refund_delivered)
         self.sync.refund_refused.connect(self.slips.refund_refused)
+        self.sync.put_off.connect(self.slips.sale_put_off)
+        self.sync.refund_put_off.connect(self.slips.refund_put_off)
         self.return_recorded.connect(self._after_return)
         problems = self.devices.configure_each(
             self.settings.get("devices", "scanner"), self.settings.get("devices", "printer")
@@ -546,6 +554,8 @@ class TillApplication(QObject):
             self._not_configured = False
         if online and self._online is False:
             self.sync.expedite()  # back online: deliver what waited, whatever its backoff said
+        if not online:
+            self.slips.went_offline()  # the customer at the till gets their slip now
         self._online = online
         self._update_status(online=online)
         self._show_connection()

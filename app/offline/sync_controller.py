@@ -8,7 +8,7 @@ the sync's client reports its calls to it.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -48,6 +48,8 @@ class SyncController(QObject):
     refund_delivered = Signal(str, object)  # refund id, RefundResult
     refused = Signal(str)  # transaction id of a sale the service refused for good
     refund_refused = Signal(str)  # refund id of a refund the service refused for good
+    put_off = Signal(str)  # transaction id of a sale whose delivery waits for a retry
+    refund_put_off = Signal(str)  # refund id of a refund whose delivery waits for a retry
     queue_changed = Signal(int)  # rows not yet delivered (pending + in flight)
     failed_changed = Signal(int)  # rows dead-lettered
 
@@ -109,6 +111,10 @@ class SyncController(QObject):
             self.refused.emit(key)
         for key in outcome.refunds_refused:
             self.refund_refused.emit(key)
+        for key in outcome.put_off:
+            self.put_off.emit(key)
+        for key in outcome.refunds_put_off:
+            self.refund_put_off.emit(key)
         self.queue_changed.emit(outcome.waiting)
         self.failed_changed.emit(outcome.failed)
         if self._again or outcome.more:  # a backlog goes on at once, not a timer tick per drain
@@ -130,6 +136,8 @@ class _DrainSummary:
     refunds: list[tuple[str, object]]  # (refund id, RefundResult) of delivered refunds
     refused: list[str]  # transaction ids of sales dead-lettered
     refunds_refused: list[str]  # refund ids of refunds dead-lettered
+    put_off: list[str] = field(default_factory=list)  # transaction ids of sales put back for a retry
+    refunds_put_off: list[str] = field(default_factory=list)  # refund ids of refunds put back for a retry
     more: bool = False  # the drain stopped at its limit with the service reachable: more may be due
 
 
@@ -159,11 +167,23 @@ def _drain(sync: Drainable) -> _DrainSummary:
         for item in report.reports
         if item.outcome is SyncOutcome.FAILED and item.operation is Operation.REFUND and item.key
     ]
+    put_off = [
+        item.key
+        for item in report.reports
+        if item.outcome is SyncOutcome.RETRY and item.operation is Operation.COMMIT and item.key
+    ]
+    refunds_put_off = [
+        item.key
+        for item in report.reports
+        if item.outcome is SyncOutcome.RETRY and item.operation is Operation.REFUND and item.key
+    ]
     return _DrainSummary(
         delivered=delivered,
         refunds=refunds,
         refused=refused,
         refunds_refused=refunds_refused,
+        put_off=put_off,
+        refunds_put_off=refunds_put_off,
         waiting=counts.get(OutboxState.PENDING, 0) + counts.get(OutboxState.IN_FLIGHT, 0),
         failed=counts.get(OutboxState.FAILED, 0),
         more=len(report.reports) >= DRAIN_LIMIT and not report.offline,
