@@ -17,11 +17,14 @@ from typing import TYPE_CHECKING, Any, Callable, Protocol
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from app.checkout.notices import fault_text
+from app.offline.failures import read_failure
 from app.returns.errors import ReturnRefused, SaleNotFound
 from app.returns.model import ReturnAnswer, ReturnLine, ReturnRequest, ReturnState
 from app.returns.texts import refusal_text
 from fiscal.money import format_money
 from fiscal.receipt import FiscalDocument
+from loyalty_client.errors import fault_for
 from loyalty_client.types import RefundResult
 
 if TYPE_CHECKING:  # the dialog loads when the screen first opens
@@ -71,6 +74,7 @@ class ReturnsScreen(QObject):
         self._return_id = ""
         self._closed_at: datetime | None = None
         self._refund_id: str | None = None
+        self._made_return_id = ""  # the return whose refund `_refund_id` is
         self.dialog: ReturnDialog | None = None
         self._answered.connect(self._deliver)
 
@@ -128,6 +132,19 @@ class ReturnsScreen(QObject):
             .replace("%3", format_money(result.balance.spendable))
         )
         dialog.show_done(text)
+
+    def refund_refused(self, refund_id: str) -> None:
+        """The service refused a refund for good: if it is the dialog's return, say so, why, and
+        what to do (the cashier was told it was being sent)."""
+        dialog = self.dialog
+        if dialog is None or refund_id != self._refund_id:
+            return
+        return_id = self._made_return_id
+        self._run(
+            dialog,
+            lambda service: service.get(return_id).problem,
+            lambda problem: dialog.show_done(refused_text(problem), severity="error"),
+        )
 
     # ----- steps ---------------------------------------------------------------------------------
     def _read_todays_sales(self) -> None:
@@ -205,6 +222,7 @@ class ReturnsScreen(QObject):
 
     def _made(self, dialog: ReturnDialog, answer: ReturnAnswer) -> None:
         self._refund_id = answer.refund_id
+        self._made_return_id = answer.return_id
         self._new_return()  # another receipt's return in the same dialog is another return
         text, severity = made_text(answer, self._is_online())
         dialog.show_done(text, severity=severity)
@@ -284,6 +302,20 @@ def made_text(answer: ReturnAnswer, online: bool | None) -> tuple[str, str]:
             "warning",
         )
     return figures + " " + QCoreApplication.translate("Returns", "Sending it to the loyalty program…"), "success"
+
+
+def refused_text(problem: str | None) -> str:
+    """What the dialog says when the service refused the return for good: why (from the stored
+    failure `problem`, when there is one), that no points changed, and what to do."""
+    failure = read_failure(problem or "")
+    reason = fault_text(fault_for(failure.code, failure.message)) if failure.code else ""
+    text = QCoreApplication.translate(
+        "Returns",
+        "The loyalty program refused this return. %1 The customer's points were not changed, and the slip says"
+        " its figures are not confirmed. Tell the administrator: the refund is listed as failed in the sending"
+        " queue.",
+    )
+    return " ".join(text.replace("%1", reason).split())
 
 
 def _points(value: Decimal | None) -> str:

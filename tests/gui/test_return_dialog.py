@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.checkout.session import Phase
+from app.offline.connectivity import ServiceTimeouts
+from app.service.factory import service_for
 from fiscal.money import format_money
 from loyalty_client.sandbox.storage.transaction_log import recorded_transactions
+from loyalty_client.types import RefundLine
 from tests.devices.loopback_printer import READY, LoopbackPrinter
 from tests.escpos_decoder import decode
 from tests.gui.test_panel_layout import assert_fully_visible, assert_whole_text
@@ -220,6 +223,35 @@ def test_a_return_made_offline_waits_and_is_delivered_when_the_service_is_back(q
             assert till.waiting == 0
             [refund] = refunds(sandbox)
             assert (format_money(Decimal(refund["accrual"])), format_money(Decimal(refund["points"]))) == (taken, given)
+        finally:
+            till.shutdown()
+
+
+def test_a_return_the_service_refuses_is_said_in_the_dialog_with_why_and_what_to_do(qtbot, tmp_path, sandbox) -> None:
+    with LoopbackPrinter(status=READY) as printer:
+        till = start(qtbot, tmp_path, sandbox, printer)
+        try:
+            receipt_id = sell_two_coffees_and_milk(qtbot, till, printer)
+            [sale] = [row for row in recorded_transactions(sandbox.engine) if row["kind"] == "purchase"]
+            # Both coffees come back at another till, straight to the service: this till's journal
+            # does not know, and its return of one more is refused when delivered.
+            other_till = service_for(sandbox.url, None, ServiceTimeouts(connect_seconds=2.0, total_seconds=5.0))
+            other_till.refund("other-till-refund", sale["transactionId"], [RefundLine(1, Decimal("2"))])
+
+            dialog = open_dialog(qtbot, till)
+            pick_from_today(qtbot, dialog, receipt_id)
+            tick(qtbot, dialog, 1, Decimal(1))
+            confirm(qtbot, dialog, "R-000079")
+            qtbot.waitUntil(lambda: "refused this return" in dialog.message_text(), timeout=20_000)
+            text = dialog.message_text()
+            assert dialog.message_severity() == "error"
+            assert "More returned than was bought." in text, "why"
+            assert "points were not changed" in text and "Tell the administrator" in text, "what it means, what to do"
+            assert "Sending it" not in text and "Return saved" not in text
+            assert not child(dialog, QPushButton, "ReturnConfirmButton").isEnabled()
+            qtbot.waitUntil(lambda: not printer.jobs.empty(), timeout=15_000)
+            assert "refused this return" in " ".join(decode(printer.next_job(timeout=1)).text.splitlines())
+            assert [row["transactionId"] for row in refunds(sandbox)] == ["other-till-refund"]
         finally:
             till.shutdown()
 

@@ -78,7 +78,7 @@ def test_a_sale_whose_delivery_is_put_off_prints_the_till_s_figures_at_once_and_
     sandbox.faults.schedule(FaultRule(FaultKind.DROP, "DeliverBatch", times=1))
     with LoopbackPrinter(status=READY) as printer:
         till = started(qtbot, tmp_path, sandbox, printer, LONG_WAIT)
-        delivered = heard(till.sync.delivered)
+        delivered, put_off = heard(till.sync.delivered), heard(till.sync.put_off)
         try:
             with pos_for(till) as pos:
                 paid = sell_to_anna(pos, "POS-71")
@@ -86,6 +86,7 @@ def test_a_sale_whose_delivery_is_put_off_prints_the_till_s_figures_at_once_and_
             assert not delivered, "printed before the service's figures came"
             assert_till_s_sale_figures(lines, paid)
             qtbot.waitUntil(lambda: any(key == paid["transactionId"] for key, _ in delivered), timeout=30_000)
+            assert (paid["transactionId"],) in put_off, "the lost answer put the delivery off for a retry"
             assert_nothing_more_printed(qtbot, till, printer, lines)
         finally:
             till.shutdown()
