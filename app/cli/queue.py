@@ -8,9 +8,10 @@
   flight are sent again (the service is idempotent on their keys), and first the sales it left
   open are settled (`app.checkout.recovery`: reservations cancelled, fiscalised sales recorded). A
   row whose answer was lost waits for its retry while the others go on; only an outage (refused,
-  or several lost answers in a row) stops the sync. Meant for a till that is not running: a
-  running till's own sync would find its row taken over, and its sale under way would be taken
-  for one a crash left open.
+  or several lost answers in a row) stops the sync. Rows go out in batches (up to 100 a request)
+  to a service that takes them, as the running till sends them; a lost answer to a batch puts
+  back all its rows. Meant for a till that is not running: a running till's own sync would find
+  its row taken over, and its sale under way would be taken for one a crash left open.
 
 Exit status: 0 on success (for `sync`: no open sale left unsettled, nothing left waiting and no
 dead letters), 2 when there is no till database at the path, 1 otherwise.
@@ -38,7 +39,8 @@ from cache.tables import OutboxState
 from fiscal.demo_registrar import DemoRegistrar, fiscal_memory_beside
 
 ACTIONS = ("status", "list", "retry", "sync")
-_SYNC_ROUNDS = 1000
+_DRAIN_ROWS = 500  # rows one drain tries: as many as the running till's (app.offline.sync_controller)
+_DRAINS = 1000
 _STATUS_SCAN = 1000  # pending rows looked at for the next attempt
 
 
@@ -92,27 +94,28 @@ def queue_retry(outbox: Outbox, item_id: int, out: TextIO) -> int:
 
 
 def queue_sync(sync: OutboxSync, out: TextIO) -> int:
-    """Deliver everything waiting now; print what happened; 0 when nothing is left to deliver."""
+    """Deliver everything waiting now (in batches, as the running till does, where the service
+    takes them); print what happened; 0 when nothing is left to deliver."""
     requeued = sync.recover()
     hastened = sync.outbox.make_pending_due()
     done = retried = lost = failed = 0
     offline = False
-    for _ in range(_SYNC_ROUNDS):
-        report = sync.run_once()
-        if report.outcome is SyncOutcome.IDLE:
+    for _ in range(_DRAINS):
+        drained = sync.drain(_DRAIN_ROWS)
+        for report in drained.reports:
+            if report.outcome is SyncOutcome.DONE:
+                done += 1
+            elif report.outcome is SyncOutcome.FAILED:
+                failed += 1
+                operation = report.operation.value if report.operation else ""
+                out.write(f"dead letter #{report.item_id} {operation} {report.key}: {report.detail}\n")
+            else:
+                retried += 1
+                lost += report.offline
+                out.write(f"not sent #{report.item_id} {report.key}: {report.detail}\n")
+        offline = drained.offline
+        if offline or len(drained.reports) < _DRAIN_ROWS:  # the service is down, or nothing more is due
             break
-        if report.outcome is SyncOutcome.DONE:
-            done += 1
-        elif report.outcome is SyncOutcome.FAILED:
-            failed += 1
-            out.write(f"dead letter #{report.item_id} {report.operation.value if report.operation else ''} {report.key}: {report.detail}\n")
-        else:
-            retried += 1
-            lost += report.offline
-            out.write(f"not sent #{report.item_id} {report.key}: {report.detail}\n")
-            if report.outage:
-                offline = True
-                break
     counts = sync.outbox.counts()
     waiting = counts[OutboxState.PENDING] + counts[OutboxState.IN_FLIGHT]
     out.write(

@@ -180,23 +180,37 @@ def test_sync_with_the_service_unreachable_keeps_everything_and_says_so(
     assert Outbox(db).counts()[OutboxState.PENDING] == 1
 
 
-def test_sync_goes_past_a_lost_answer_and_says_how_many_were_lost(
+def test_sync_sends_the_rows_in_batches_as_the_running_till_does(
+    sandbox: RunningSandbox, db: Database, paths: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    heads = [record(db, "C0001"), record(db, "C0003"), record(db, "C0005")]
+    behind = record(db, "C0001")  # goes once the first is done: a customer's rows keep their order
+    code, out = queue(capsys, paths, "sync", "--service", sandbox.url)
+    assert code == 0, out
+    assert "sent 4, dead-lettered 0" in out and "waiting 0" in out
+    assert sandbox.served()["DeliverBatch"] == 2 and sandbox.served()["CommitPurchase"] == 0
+    ledger = [e["transactionId"] for e in recorded_transactions(sandbox.engine)]
+    assert sorted(ledger[:3]) == sorted(heads) and ledger[3] == behind
+
+
+def test_sync_puts_back_a_batch_whose_answer_was_lost_and_says_how_many_were_lost(
     sandbox: RunningSandbox, db: Database, paths: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     first, second, third = record(db, "C0001"), record(db, "C0003"), record(db, "C0005")
     behind = record(db, "C0001")  # waits for the first, whose answer is lost
-    sandbox.faults.schedule(FaultRule(FaultKind.DROP, "CommitPurchase", times=1))
+    sandbox.faults.schedule(FaultRule(FaultKind.DROP, "DeliverBatch", times=1))
     code, out = queue(capsys, paths, "sync", "--service", sandbox.url)
-    assert code == 1, "a row still waits for its retry"
-    assert f"not sent #1 {first}: SERVICE_UNAVAILABLE" in out
-    assert "sent 2, dead-lettered 0, to retry 1 (1 without an answer)" in out and "waiting 2" in out
-    assert "unreachable" not in out
+    assert code == 1, "rows still wait for their retry"
+    for number, key in enumerate((first, second, third), start=1):
+        assert f"not sent #{number} {key}: SERVICE_UNAVAILABLE" in out
+    assert "sent 0, dead-lettered 0, to retry 3 (3 without an answer)" in out and "waiting 4" in out
+    assert "unreachable" not in out, "one lost answer is no outage"
     ledger = lambda: [e["transactionId"] for e in recorded_transactions(sandbox.engine)]  # noqa: E731
-    assert ledger() == [first, second, third], "the first was done, only its answer was lost"
+    assert sorted(ledger()) == sorted([first, second, third]), "the batch was done, only its answer was lost"
 
     code, out = queue(capsys, paths, "sync", "--service", sandbox.url)
-    assert code == 0 and "sent 2, dead-lettered 0, to retry 0 (0 without an answer)" in out
-    assert ledger() == [first, second, third, behind]
+    assert code == 0 and "sent 4, dead-lettered 0, to retry 0 (0 without an answer)" in out
+    assert sorted(ledger()[:3]) == sorted([first, second, third]) and ledger()[3:] == [behind]
 
 
 def test_sync_reports_dead_letters_and_fails(
