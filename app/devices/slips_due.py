@@ -24,11 +24,6 @@ if TYPE_CHECKING:
     from app.checkout.session import CheckoutState
     from app.returns.model import ReturnAnswer
 
-DEFAULT_WAIT_SECONDS = 4.0
-"""How long a slip waits for the service's figures: a delivery is answered in well under a
-second when the service is up, and a customer does not wait at the till much longer."""
-
-
 @dataclass(frozen=True)
 class _SaleSlip:
     """A sale's slip before the service's figures: whom it is for and what the till worked out."""
@@ -43,7 +38,9 @@ class SlipsDue(QObject):
 
     `print_sale(summary, offers)` and `print_return(summary)` print a slip (the device
     controller's); `online()` is whether the service answers, as last heard (None: not known);
-    `wait_seconds` how long a slip waits for the service's figures. Called on the GUI thread only.
+    `wait_seconds` how long a slip waits for the service's figures (`[devices] slip_wait_seconds`:
+    a delivery is answered in well under a second when the service is up, and a customer does not
+    wait at the till much longer). Called on the GUI thread only.
     """
 
     def __init__(
@@ -51,7 +48,7 @@ class SlipsDue(QObject):
         print_sale: Callable[[LoyaltySummary, Sequence[Offer]], None],
         print_return: Callable[[ReturnSummary], None],
         online: Callable[[], bool | None],
-        wait_seconds: float = DEFAULT_WAIT_SECONDS,
+        wait_seconds: float,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

@@ -96,7 +96,8 @@ def test_a_sale_whose_figures_do_not_come_within_the_wait_prints_the_till_s_figu
     held = held_deliveries(sandbox)
     with LoopbackPrinter(status=READY) as printer:
         till = started(qtbot, tmp_path, sandbox, printer, 1.0)
-        delivered, put_off, offline = heard(till.sync.delivered), heard(till.sync.put_off), heard(till.connectivity_changed)
+        delivered, put_off = heard(till.sync.delivered), heard(till.sync.put_off)
+        offline = heard(till.connectivity_changed)
         try:
             with pos_for(till) as pos:
                 paid = sell_to_anna(pos, "POS-72")
@@ -117,7 +118,8 @@ def test_a_sale_waiting_for_its_figures_prints_the_till_s_when_the_till_goes_off
     held = held_deliveries(sandbox)
     with LoopbackPrinter(status=READY) as printer:
         till = started(qtbot, tmp_path, sandbox, printer, LONG_WAIT)
-        delivered, put_off, offline = heard(till.sync.delivered), heard(till.sync.put_off), heard(till.connectivity_changed)
+        delivered, put_off = heard(till.sync.delivered), heard(till.sync.put_off)
+        offline = heard(till.connectivity_changed)
         try:
             with pos_for(till) as pos:
                 paid = sell_to_anna(pos, "POS-73")
@@ -149,7 +151,8 @@ def test_a_return_whose_refund_is_put_off_prints_the_till_s_figures_as_provision
                 assert "Bonus balance" in " ".join(next_slip(qtbot, printer))  # the sale's, confirmed
                 # The service takes the refund but its answer is lost: the delivery is put off.
                 sandbox.faults.schedule(FaultRule(FaultKind.DROP, "DeliverBatch", times=1))
-                body = {"originalReceiptId": "POS-75", "fiscal": fiscal("R-000751"), "lines": [{"lineNo": 1, "quantity": "1"}]}
+                line = {"lineNo": 1, "quantity": "1"}
+                body = {"originalReceiptId": "POS-75", "fiscal": fiscal("R-000751"), "lines": [line]}
                 queued = ok(pos.put("/v1/returns/RET-75", json=body))
                 assert queued["confirmed"] is False
                 lines = next_slip(qtbot, printer)
