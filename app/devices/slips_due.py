@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from app.checkout.session import CheckoutState
     from app.returns.model import ReturnAnswer
 
+
 @dataclass(frozen=True)
 class _SaleSlip:
     """A sale's slip before the service's figures: whom it is for and what the till worked out."""
