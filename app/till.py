@@ -172,6 +172,7 @@ class TillApplication(QObject):
         self.window.return_requested.connect(self.returns_screen.open)
         self.sync.refund_delivered.connect(self.returns_screen.refund_delivered)
         self.sync.refund_refused.connect(self.returns_screen.refund_refused)
+        self.sync.refund_put_off.connect(self.returns_screen.refund_put_off)
         self._till_status: TillStatus | None = None  # read by the host API's thread; replaced whole
         self._version = ""  # read on the host API's worker, before it serves
         self.devices.printer_status.connect(self._printer_status_for_host)

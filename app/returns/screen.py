@@ -75,6 +75,7 @@ class ReturnsScreen(QObject):
         self._closed_at: datetime | None = None
         self._refund_id: str | None = None
         self._made_return_id = ""  # the return whose refund `_refund_id` is
+        self._made_figures: str | None = None  # what was said of its points while it is being sent
         self.dialog: ReturnDialog | None = None
         self._answered.connect(self._deliver)
 
@@ -132,6 +133,20 @@ class ReturnsScreen(QObject):
             .replace("%3", format_money(result.balance.spendable))
         )
         dialog.show_done(text)
+
+    def refund_put_off(self, refund_id: str) -> None:
+        """The service did not answer the dialog's refund (it is sent again later): say so, in
+        place of "Sending it…" (the slip goes out with the till's figures, not yet confirmed)."""
+        dialog = self.dialog
+        if dialog is None or refund_id != self._refund_id or self._made_figures is None:
+            return
+        waiting = QCoreApplication.translate(
+            "Returns",
+            "The loyalty program has not answered yet: the return waits in the queue and is sent again. The slip"
+            " shows the till's figures, not yet confirmed.",
+        )
+        dialog.show_done(self._made_figures + " " + waiting, severity="warning")
+        self._made_figures = None  # said once: a later answer says the rest
 
     def refund_refused(self, refund_id: str) -> None:
         """The service refused a refund for good: if it is the dialog's return, say so, why, and
@@ -224,7 +239,10 @@ class ReturnsScreen(QObject):
         self._refund_id = answer.refund_id
         self._made_return_id = answer.return_id
         self._new_return()  # another receipt's return in the same dialog is another return
-        text, severity = made_text(answer, self._is_online())
+        online = self._is_online()
+        text, severity = made_text(answer, online)
+        sending = answer.state is not ReturnState.DELIVERED and online is not False
+        self._made_figures = made_figures(answer) if sending else None
         dialog.show_done(text, severity=severity)
 
     def _new_return(self) -> None:
@@ -282,16 +300,7 @@ def made_text(answer: ReturnAnswer, online: bool | None) -> tuple[str, str]:
             .replace("%3", _points(answer.new_balance)),
             "success",
         )
-    if answer.points_reversed is None or answer.points_returned is None:
-        figures = QCoreApplication.translate(
-            "Returns", "Return saved. The loyalty program will count the points when it receives it."
-        )
-    else:
-        figures = (
-            QCoreApplication.translate("Returns", "Return saved: %1 points to be taken back, %2 to be given back.")
-            .replace("%1", format_money(answer.points_reversed))
-            .replace("%2", format_money(answer.points_returned))
-        )
+    figures = made_figures(answer)
     if online is False:
         return (
             figures
@@ -302,6 +311,19 @@ def made_text(answer: ReturnAnswer, online: bool | None) -> tuple[str, str]:
             "warning",
         )
     return figures + " " + QCoreApplication.translate("Returns", "Sending it to the loyalty program…"), "success"
+
+
+def made_figures(answer: ReturnAnswer) -> str:
+    """What a return recorded but not yet confirmed does to the points, as far as the till knows."""
+    if answer.points_reversed is None or answer.points_returned is None:
+        return QCoreApplication.translate(
+            "Returns", "Return saved. The loyalty program will count the points when it receives it."
+        )
+    return (
+        QCoreApplication.translate("Returns", "Return saved: %1 points to be taken back, %2 to be given back.")
+        .replace("%1", format_money(answer.points_reversed))
+        .replace("%2", format_money(answer.points_returned))
+    )
 
 
 def refused_text(problem: str | None) -> str:

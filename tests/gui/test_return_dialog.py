@@ -24,6 +24,7 @@ from app.checkout.session import Phase
 from app.offline.connectivity import ServiceTimeouts
 from app.service.factory import service_for
 from fiscal.money import format_money
+from loyalty_client.sandbox.faults import FaultKind, FaultRule
 from loyalty_client.sandbox.storage.transaction_log import recorded_transactions
 from loyalty_client.types import RefundLine
 from tests.devices.loopback_printer import READY, LoopbackPrinter
@@ -252,6 +253,33 @@ def test_a_return_the_service_refuses_is_said_in_the_dialog_with_why_and_what_to
             qtbot.waitUntil(lambda: not printer.jobs.empty(), timeout=15_000)
             assert "refused this return" in " ".join(decode(printer.next_job(timeout=1)).text.splitlines())
             assert [row["transactionId"] for row in refunds(sandbox)] == ["other-till-refund"]
+        finally:
+            till.shutdown()
+
+
+def test_a_return_whose_answer_is_lost_says_it_waits_in_the_queue_then_shows_the_service_s_figures(
+    qtbot, tmp_path, sandbox
+) -> None:
+    with LoopbackPrinter(status=READY) as printer:
+        till = start(qtbot, tmp_path, sandbox, printer)
+        try:
+            receipt_id = sell_two_coffees_and_milk(qtbot, till, printer)
+            dialog = open_dialog(qtbot, till)
+            pick_from_today(qtbot, dialog, receipt_id)
+            tick(qtbot, dialog, 2, Decimal(1))
+            taken, given = shown_estimate(dialog)
+            # The service takes the refund but its answer is lost: the till sends it again later.
+            sandbox.faults.schedule(FaultRule(FaultKind.DROP, "DeliverBatch", times=1))
+            confirm(qtbot, dialog, "R-LOST-1")
+            qtbot.waitUntil(lambda: "has not answered yet" in dialog.message_text(), timeout=20_000)
+            assert dialog.message_severity() == "warning"
+            text = dialog.message_text()
+            assert "Sending it" not in text and "waits in the queue" in text
+            assert f"{taken} points to be taken back, {given} to be given back" in text, "the till's figures stay"
+            qtbot.waitUntil(lambda: "Confirmed by the loyalty program" in dialog.message_text(), timeout=30_000)
+            assert dialog.message_severity() == "success"
+            [refund] = refunds(sandbox)
+            assert (format_money(Decimal(refund["accrual"])), format_money(Decimal(refund["points"]))) == (taken, given)
         finally:
             till.shutdown()
 
