@@ -71,7 +71,6 @@ class RussianFailures(QTranslator):
         "The file %1 could not be written: %2": "Не удалось записать файл %1: %2",
         "This row changed meanwhile (it was sent again or set aside): the list is now up to date.":
             "Эта строка тем временем изменилась (её отправили снова или отложили): список обновлён.",
-        "Admin": "Администрирование",
     }
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001, ANN201 (Qt override)

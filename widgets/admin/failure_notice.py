@@ -10,7 +10,7 @@ def show_admin_failure(parent: QWidget, text: str) -> QMessageBox:
     box = QMessageBox(parent)
     box.setObjectName("AdminFailureNotice")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate("Admin", "Admin"))
+    box.setWindowTitle(QCoreApplication.translate("TillWindow", "Admin"))  # the main window's admin menu
     box.setText(text)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.finished.connect(box.deleteLater)
