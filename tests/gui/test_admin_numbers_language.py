@@ -1,4 +1,4 @@
-"""The admin screens write percentages and amounts as a person writes them in the chosen language:
+"""The admin screens (and the shift summary beside them) write percentages and amounts as a person writes them in the chosen language:
 `5 %`, `2,5 %` and `1 234,50` in Russian and Belarusian (comma, no-break space), `5%`, `2.5%` and
 `1,234.50` in English; and the offline limit's spin box shows and reads the language's decimal mark.
 
@@ -15,6 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QTableWidget
 
 from app.admin.service_texts import check_result_text
+from app.shift.screen import figure_views
+from app.shift.summary import Count, Points, ShiftSummary
+from app.shift.window import ShiftWindow
 from app.i18n import install_translator
 from app.service.check import CheckOutcome, CheckReport, Level
 from widgets.admin.offline_policy_dialog import OfflinePolicyDialog
@@ -75,3 +78,16 @@ def test_the_offline_limit_is_shown_and_typed_with_the_languages_decimal_mark(
     qtbot.keyClicks(spin, typed)
     qtbot.keyClick(spin, Qt.Key.Key_Tab)
     assert dialog.limit() == Decimal(limit)
+
+
+SHIFT_POINTS = {"ru": (f"12{NBSP}345,67", "345,67"), "be": (f"12{NBSP}345,67", "345,67"), "en": ("12,345.67", "345.67")}
+
+
+@pytest.mark.parametrize("language", ["ru", "be", "en"])
+def test_the_shift_summary_writes_points_with_the_languages_marks(qapp, language: str) -> None:
+    install_translator(qapp, language)
+    window = ShiftWindow(datetime(2026, 12, 5, tzinfo=timezone.utc), datetime(2026, 12, 6, tzinfo=timezone.utc))
+    earned = Points(Decimal("12000.00"), Decimal("345.67"), unconfirmed=1)
+    summary = ShiftSummary(window, Count(3), earned, Points(), Count(), Points(), Points(), Count(), 1, 0)
+    view = figure_views(summary)["earned"]
+    assert (view.value, view.expected_part) == SHIFT_POINTS[language]
