@@ -18,7 +18,7 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton
 from secretstorage.exceptions import PromptDismissedException
 
 from app.admin.failure_texts import AdminAction, failure_text
@@ -28,7 +28,7 @@ from app.settings import Settings
 from app.till import TillApplication
 from tests.gui.russian_admin_failures import RussianFailures
 from tests.gui.test_admin_service_language import english_left
-from tests.gui.test_cashier_flow import child, click
+from tests.gui.test_cashier_flow import child, click, type_and_enter
 from tests.gui.test_retailcrm_till import open_service_screen
 
 ANOTHER_USER = 54321
@@ -177,3 +177,16 @@ def test_an_admin_screen_that_cannot_open_says_why_instead_of_nothing(qtbot, til
     assert "Не удаётся открыть администрирование" in text and str(folder) in text, text
     assert words_of(text, folder) == [], text
     notice.accept()
+
+
+def test_a_retry_of_a_row_that_changed_meanwhile_is_said_in_russian(qtbot, till) -> None:
+    till.window.admin_requested.emit("queue")
+    qtbot.waitUntil(lambda: till.admin.pin_dialog is not None and till.admin.pin_dialog.isVisible())
+    type_and_enter(qtbot, child(till.admin.pin_dialog, QLineEdit, "PinNewInput"), "246813")
+    type_and_enter(qtbot, child(till.admin.pin_dialog, QLineEdit, "PinRepeatInput"), "246813")
+    qtbot.waitUntil(lambda: till.admin.queue_dialog is not None, timeout=10_000)
+    queue = till.admin.queue_dialog
+    queue.retry_requested.emit(4242)  # a row chosen on screen, gone from the failed ones since
+    message = child(queue, QLabel, "QueueMessage")
+    qtbot.waitUntil(lambda: "изменилась" in message.text(), timeout=10_000)
+    assert words_of(message.text()) == [] and "4242" not in message.text(), message.text()
