@@ -16,6 +16,8 @@ I18N_DIR = Path(resources.__file__).resolve().parent / "i18n"
 
 # Installed translators must stay referenced, or Python would collect them.
 _installed: list[QTranslator] = []
+# The default locale before a language was chosen, to go back to with the English source.
+_locale_before: list[QLocale] = []
 
 
 def translation_file(language: str) -> Path:
@@ -27,7 +29,8 @@ def install_translator(app: QApplication, language: str = DEFAULT_LANGUAGE) -> N
     """Switch the user interface to *language* ("ru", "be" or "en"), replacing any previous one.
 
     Open widgets re-translate themselves on the LanguageChange event this causes, before this
-    function returns.
+    function returns. The language's QLocale becomes the default, so numbers are written (and
+    spin boxes read) with its decimal mark in widgets made from then on.
     Raises ValueError for an unknown language and FileNotFoundError if its .qm is missing.
     """
     if language not in LANGUAGES:
@@ -45,6 +48,9 @@ def install_translator(app: QApplication, language: str = DEFAULT_LANGUAGE) -> N
         _installed.append(qt_translator)
     app.installTranslator(translator)
     _installed.append(translator)
+    if not _locale_before:
+        _locale_before.append(QLocale())
+    QLocale.setDefault(QLocale(language))
     _deliver_language_change()
 
 
@@ -56,6 +62,8 @@ def remove_translator(app: QApplication) -> None:
         translator = _installed.pop()
         app.removeTranslator(translator)
         translator.deleteLater()
+    if _locale_before:
+        QLocale.setDefault(_locale_before.pop())
     _deliver_language_change()
 
 

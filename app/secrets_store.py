@@ -18,6 +18,7 @@ import os
 import secrets
 import stat
 import threading
+from enum import Enum
 from pathlib import Path
 
 import keyring
@@ -32,9 +33,28 @@ FILE_MODE = 0o600
 _POSIX = os.name == "posix"
 
 
+class SecretProblem(Enum):
+    """Why a secret file or the secrets folder cannot be used, for a screen to say in its own words."""
+
+    CANNOT_WRITE = "cannot_write"
+    INSIDE_DATA_FOLDER = "inside_data_folder"
+    FOLDER_OF_ANOTHER_USER = "folder_of_another_user"
+    FOLDER_WRITABLE_BY_OTHERS = "folder_writable_by_others"
+    CONFLICTING_COPIES = "conflicting_copies"
+    NOT_A_FILE = "not_a_file"
+    FILE_OF_ANOTHER_USER = "file_of_another_user"
+    FILE_READABLE_BY_OTHERS = "file_readable_by_others"
+
+
 class SecretFileError(RuntimeError):
     """A secret file or the secrets folder cannot be used (not private, or in conflict); the
-    message names the file and says what to do."""
+    message names the file and says what to do. `problem` says why and `path` is the file or
+    folder at fault."""
+
+    def __init__(self, message: str, problem: SecretProblem, path: Path) -> None:
+        super().__init__(message)
+        self.problem = problem
+        self.path = path
 
 
 def default_secrets_folder() -> Path:
@@ -128,7 +148,9 @@ def _replace(path: Path, value: bytes) -> None:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     except PermissionError as exc:
         raise SecretFileError(
-            f"the till's user cannot write the secret {path}: the folder {path.parent} must belong to it"
+            f"the till's user cannot write the secret {path}: the folder {path.parent} must belong to it",
+            SecretProblem.CANNOT_WRITE,
+            path.parent,
         ) from exc
     try:
         with os.fdopen(fd, "w", encoding="ascii") as handle:
@@ -146,7 +168,9 @@ def _refuse_inside(folder: Path, data_folder: Path) -> None:
     if secrets_folder == data or secrets_folder.is_relative_to(data):
         raise SecretFileError(
             f"the secrets folder {secrets_folder} is inside the database's folder {data}: a copy of the data"
-            " would carry the keys that open it. Name another folder in the settings ([secrets] folder)."
+            " would carry the keys that open it. Name another folder in the settings ([secrets] folder).",
+            SecretProblem.INSIDE_DATA_FOLDER,
+            secrets_folder,
         )
 
 
@@ -161,12 +185,16 @@ def _private_folder(folder: Path) -> None:
     if info.st_uid not in (os.getuid(), 0):
         raise SecretFileError(
             f"the secrets folder {folder} belongs to another user (uid {info.st_uid}): it must belong to"
-            f" the till's user (uid {os.getuid()}) or to root"
+            f" the till's user (uid {os.getuid()}) or to root",
+            SecretProblem.FOLDER_OF_ANOTHER_USER,
+            folder,
         )
     if info.st_uid != os.getuid():
         if mode & 0o022:
             raise SecretFileError(
-                f"others may write into the secrets folder {folder} (mode {mode:o}): run chmod go-w {folder}"
+                f"others may write into the secrets folder {folder} (mode {mode:o}): run chmod go-w {folder}",
+                SecretProblem.FOLDER_WRITABLE_BY_OTHERS,
+                folder,
             )
         return
     if mode & ~FOLDER_MODE:
@@ -187,7 +215,9 @@ def _file_secret(path: Path, legacy: Path, size: int) -> bytes:
             f"{legacy} (left beside the database by an older version) and {path} hold different secrets."
             " The database's PIN and customer cache were made with the one beside it: give this database a"
             " secrets folder of its own ([secrets] folder in the settings), or remove the one that is not"
-            " in use."
+            " in use.",
+            SecretProblem.CONFLICTING_COPIES,
+            legacy,
         )
     legacy.unlink(missing_ok=True)  # the new file is on disk (synced) before the old one goes
     _sync_folder(legacy.parent)
@@ -204,7 +234,9 @@ def _install(path: Path, value: bytes) -> bytes:
     except PermissionError as exc:
         raise SecretFileError(
             f"the till's user cannot write the secret {path}: the folder {path.parent} must belong to it"
-            " (install -d -m 0700 -o <till user> <folder>)"
+            " (install -d -m 0700 -o <till user> <folder>)",
+            SecretProblem.CANNOT_WRITE,
+            path.parent,
         ) from exc
     try:
         with os.fdopen(fd, "w", encoding="ascii") as handle:
@@ -241,19 +273,23 @@ def _read_secret(path: Path) -> bytes:
 
 def _check_private(path: Path, info: os.stat_result) -> None:
     if not stat.S_ISREG(info.st_mode):
-        raise SecretFileError(f"the secret {path} is not a regular file")
+        raise SecretFileError(f"the secret {path} is not a regular file", SecretProblem.NOT_A_FILE, path)
     if not _POSIX:
         return
     if info.st_uid != os.getuid():
         raise SecretFileError(
             f"the secret file {path} belongs to another user (uid {info.st_uid}), not to the till's user"
-            f" (uid {os.getuid()}): the till refuses to use it"
+            f" (uid {os.getuid()}): the till refuses to use it",
+            SecretProblem.FILE_OF_ANOTHER_USER,
+            path,
         )
     mode = stat.S_IMODE(info.st_mode)
     if mode & 0o077:
         raise SecretFileError(
             f"the secret file {path} is open to other users (mode {mode:o}): the till refuses to use it."
-            f" Run chmod 600 {path}"
+            f" Run chmod 600 {path}",
+            SecretProblem.FILE_READABLE_BY_OTHERS,
+            path,
         )
 
 

@@ -1,15 +1,11 @@
 """Writing the settings file off the GUI thread, for the admin screens that change settings."""
 from __future__ import annotations
 
-import logging
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication
-
+from app.admin.failure_texts import AdminAction, failure_text
 from app.settings import Settings, save_settings
 from app.workers import BackgroundWorker
-
-log = logging.getLogger(__name__)
 
 
 def save_settings_in_background(
@@ -28,7 +24,6 @@ def save_settings_in_background(
             save_settings(settings)
 
     def not_written(exc: BaseException) -> None:
-        log.warning("settings not saved: %s", exc)
-        failed(QCoreApplication.translate("Admin", "The settings file could not be written: %1").replace("%1", str(exc)))
+        failed(failure_text(AdminAction.SAVE_SETTINGS, exc))  # the detail goes to the log
 
     worker.submit(write, lambda _: saved(), not_written)

@@ -21,7 +21,7 @@ from widgets.demo.sandbox_log import SandboxLog
 
 DEFAULT_SIZE = (1366, 768)
 LOYALTY_WIDTH = 600
-SANDBOX_HEIGHT = 185
+SANDBOX_HEIGHT = 130  # its title, a code and two lines: the receipt keeps its rows on a 768-pixel screen
 #: The smallest window: the compact loyalty panel beside the POS.
 MINIMUM_SIZE = (420, 600)
 SIDE_PANEL_WIDTH = 480  # a real till's window beside the POS: the compact layout, readable at arm's length

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.admin.failure_texts import AdminAction, failure_text
 from app.workers import BackgroundWorker
 
 if TYPE_CHECKING:  # the dialogs load when first opened, not before the till's window is shown
@@ -101,6 +102,7 @@ class AdminController(QObject):
         self._secrets_folder = secrets_folder
         self.queue_dialog: QueueDialog | None = None
         self.pin_dialog: PinDialog | None = None
+        self.failure_notice: QMessageBox | None = None
 
     # ----- entry points --------------------------------------------------------------------
     def open(self, what: str) -> None:
@@ -124,7 +126,17 @@ class AdminController(QObject):
         A right PIN shorter than a new one may be (set by an older version) is accepted; with
         `ask_renewal` the admin is then asked for a new one first (or to do it later).
         """
-        self._on_store(lambda store: store.pin.is_set(), lambda is_set: self._ask_pin(is_set, then, ask_renewal))
+        self._on_store(
+            lambda store: store.pin.is_set(),
+            lambda is_set: self._ask_pin(is_set, then, ask_renewal),
+            self._not_opened,
+        )
+
+    def _not_opened(self, exc: BaseException) -> None:
+        """The PIN could not even be asked (the database or the PIN's secret cannot be used): say so."""
+        from widgets.admin.failure_notice import show_admin_failure
+
+        self.failure_notice = show_admin_failure(self._parent, failure_text(AdminAction.OPEN_ADMIN, exc))
 
     def approve_with_pin(self, request: str, approved: Callable[[], None], declined: Callable[[str], None]) -> None:
         """Ask for the admin PIN to approve what a cashier may not do alone (`request` says what).
@@ -145,7 +157,9 @@ class AdminController(QObject):
             self.pin_dialog = dialog
             dialog.open()
 
-        self._on_store(lambda store: store.pin.is_set(), ask, lambda exc: declined(str(exc)))
+        self._on_store(
+            lambda store: store.pin.is_set(), ask, lambda exc: declined(failure_text(AdminAction.OPEN_ADMIN, exc))
+        )
 
     # ----- PIN -----------------------------------------------------------------------------
     def _ask_pin(self, is_set: bool, then: Callable[[], None], ask_renewal: bool) -> None:
@@ -205,7 +219,7 @@ class AdminController(QObject):
         if check is not None and check.wait_seconds > 0:
             dialog.show_wait(check.wait_seconds)
         else:
-            dialog.show_error(pin_error_text(reason) if reason else str(exc))
+            dialog.show_error(pin_error_text(reason) if reason else failure_text(AdminAction.OPEN_ADMIN, exc))
 
     def _change_pin(self) -> None:
         from widgets.admin.pin_dialog import PinDialog
@@ -288,9 +302,17 @@ class AdminController(QObject):
         self.sync_requested.emit()
 
     def _queue_error(self, exc: BaseException) -> None:
-        log.warning("queue action failed: %s", exc)
+        from cache.errors import OutboxStateError
+
+        if isinstance(exc, OutboxStateError):  # sent, set aside or retried meanwhile (another window, the sync)
+            log.info("queue action on a row that changed: %s", exc)
+            text = QCoreApplication.translate(
+                "Admin", "This row changed meanwhile (it was sent again or set aside): the list is now up to date."
+            )
+        else:
+            text = failure_text(AdminAction.QUEUE_ACTION, exc)
         if self.queue_dialog is not None:
-            self.queue_dialog.show_message(str(exc))
+            self.queue_dialog.show_message(text)
         self.refresh_queue()
 
     # ----- plumbing ------------------------------------------------------------------------

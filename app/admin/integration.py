@@ -2,17 +2,15 @@
 worker when the admin asks to see or copy it."""
 from __future__ import annotations
 
-import logging
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from app.admin.failure_texts import AdminAction, failure_text
 from app.host_api.status import HostApiStatus
 from app.workers import BackgroundWorker
 from widgets.admin.integration_dialog import IntegrationDialog
-
-log = logging.getLogger(__name__)
 
 
 class IntegrationScreen(QObject):
@@ -49,9 +47,7 @@ class IntegrationScreen(QObject):
 
     def _fetch_token(self, dialog: IntegrationDialog) -> None:
         def failed(exc: BaseException) -> None:
-            log.error("host API token not readable: %s", type(exc).__name__)
-            text = QCoreApplication.translate("Admin", "The token cannot be read: %1").replace("%1", str(exc))
-            dialog.show_token_error(text)
+            dialog.show_token_error(failure_text(AdminAction.READ_TOKEN, exc))  # the detail goes to the log
 
         self._worker.submit(self._read_token, dialog.set_token, failed)  # the keyring may be slow
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from app.admin.failure_texts import AdminAction, failure_text
 from app.admin.service_texts import bad_endpoint_text, check_result_text, hint_text, key_problem_text, saved_text
 from app.cli.checks import endpoint_error
 from app.service.key_rules import key_problem
@@ -66,7 +67,9 @@ class ServiceScreen(QObject):
                 return KEY_FROM_ENVIRONMENT
             return KEY_STORED if stored_api_key(settings) else KEY_NONE
 
-        self._worker.submit(state, dialog.show_key_state, lambda exc: self._failed(dialog, exc))
+        self._worker.submit(
+            state, dialog.show_key_state, lambda exc: self._failed(dialog, AdminAction.READ_KEY_STATE, exc)
+        )
 
     def _check(self, dialog: ServiceDialog, endpoint: str, typed_key: str) -> None:
         problem = self._input_problem(endpoint, typed_key)
@@ -92,7 +95,7 @@ class ServiceScreen(QObject):
             log.info("service check: %s", report.outcome.value)
             dialog.show_check_result(report.ok, check_result_text(report))
 
-        self._worker.submit(check, checked, lambda exc: self._failed(dialog, exc))
+        self._worker.submit(check, checked, lambda exc: self._failed(dialog, AdminAction.CHECK_CONNECTION, exc))
 
     def _save(self, dialog: ServiceDialog, endpoint: str, typed_key: str) -> None:
         problem = self._input_problem(endpoint, typed_key)
@@ -100,12 +103,14 @@ class ServiceScreen(QObject):
             dialog.show_error(problem)
             return
         settings = self._settings().replace(service_endpoint=endpoint)
+        step = [AdminAction.STORE_KEY]  # which step failed, read back on the GUI thread after the job
 
         def write() -> None:
             from app.service.api_key import store_api_key
 
             if typed_key:
                 store_api_key(settings, typed_key)
+            step[0] = AdminAction.SAVE_SETTINGS
             if settings.path is not None:
                 save_settings(settings)
 
@@ -115,7 +120,7 @@ class ServiceScreen(QObject):
             dialog.show_saved(saved_text(self._switch(endpoint)))
             self._refresh_key_state(dialog)
 
-        self._worker.submit(write, saved, lambda exc: self._failed(dialog, exc))
+        self._worker.submit(write, saved, lambda exc: self._failed(dialog, step[0], exc))
 
     @staticmethod
     def _input_problem(endpoint: str, typed_key: str) -> str | None:
@@ -138,11 +143,10 @@ class ServiceScreen(QObject):
             self._switch(settings.get("service", "endpoint"))  # the till stops using the key
             self._refresh_key_state(dialog)
 
-        self._worker.submit(remove, removed, lambda exc: self._failed(dialog, exc))
+        self._worker.submit(remove, removed, lambda exc: self._failed(dialog, AdminAction.REMOVE_KEY, exc))
 
-    def _failed(self, dialog: ServiceDialog, exc: BaseException) -> None:
-        log.warning("service settings: %s", type(exc).__name__)  # the message could quote a key: not logged
-        dialog.show_error(QCoreApplication.translate("Admin", "This could not be done: %1").replace("%1", str(exc)))
+    def _failed(self, dialog: ServiceDialog, action: AdminAction, exc: BaseException) -> None:
+        dialog.show_error(failure_text(action, exc))  # logs the detail (never a message that could quote a key)
 
     def _closed(self, dialog: ServiceDialog) -> None:
         if self.dialog is dialog:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from app.service.check import CheckOutcome, CheckReport
 from app.service.key_rules import KeyProblem
 from app.translation import translate
+from widgets.locale_numbers import percent_text
 from loyalty_client.endpoint_problems import EndpointProblem
 
 
@@ -36,7 +37,7 @@ def saved_text(switched: bool) -> str:
 def check_result_text(report: CheckReport) -> str:
     """The admin's sentence for what a connection check found."""
     if report.ok:
-        levels = ", ".join(f"{level.name} ({level.percent}%)" for level in report.levels) or "—"
+        levels = ", ".join(f"{level.name} ({percent_text(level.percent)})" for level in report.levels) or "—"
         if report.sms_confirmation is None:
             sms = ""
         elif report.sms_confirmation:

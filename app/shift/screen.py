@@ -119,7 +119,7 @@ def period_text(window: ShiftWindow) -> str:
 
 def figure_views(summary: "ShiftSummary") -> dict[str, "ShiftFigureView"]:
     """The summary's figures as the screen shows them, by the screen's keys."""
-    from fiscal.money import format_money
+    from widgets.locale_numbers import amount_text  # in the till's language: 1 234,50 / 1,234.50
     from widgets.shift.summary_dialog import ShiftFigureView
 
     def count(figure: Any) -> ShiftFigureView:
@@ -127,9 +127,9 @@ def figure_views(summary: "ShiftSummary") -> dict[str, "ShiftFigureView"]:
 
     def points(figure: Any) -> ShiftFigureView:
         if figure.fully_confirmed:
-            return ShiftFigureView(format_money(figure.total))
+            return ShiftFigureView(amount_text(figure.total))
         return ShiftFigureView(
-            format_money(figure.total), False, format_money(figure.confirmed), format_money(figure.expected)
+            amount_text(figure.total), False, amount_text(figure.confirmed), amount_text(figure.expected)
         )
 
     return {

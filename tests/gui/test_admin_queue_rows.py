@@ -88,9 +88,10 @@ def _rows_by_receipt(dialog: QueueDialog) -> dict[str, dict[str, str]]:
     return {row["receipt"].rsplit(" | ", 1)[0]: row for row in rows}
 
 
-def test_the_queue_shows_receipts_customers_and_reasons_in_words(qtbot, queue_file) -> None:
+def test_the_queue_shows_receipts_customers_and_reasons_in_words(qtbot, qapp, queue_file) -> None:
     counts, rows = AdminStore(queue_file).queue("")
     assert counts == {"pending": 2, "in_flight": 0, "done": 1, "failed": 1}
+    install_translator(qapp, "en")  # English words and numbers, whatever this machine's locale
     dialog = QueueDialog()
     qtbot.addWidget(dialog)
     dialog.show_rows(rows)
@@ -99,13 +100,13 @@ def test_the_queue_shows_receipts_customers_and_reasons_in_words(qtbot, queue_fi
     when = CLOSED_AT.astimezone().strftime("%d.%m.%Y %H:%M")
 
     sale = shown["Sale | No. 000451"]
-    assert (sale["amount"], sale["points"]) == ("20,88", "5,00")
+    assert (sale["amount"], sale["points"]) == ("20.88", "5.00")
     assert sale["receipt"].endswith(f" | {when}")  # the fiscal receipt's time, local
     assert sale["customer"] == "Анна Ковалёва | +375 29 ***-**-67"
     assert sale["state"] == "Delivered" and sale["reason"] == ""
 
     refund = shown["Refund | No. 000451"]  # the sale it refers to, and what it gives back
-    assert refund["amount"] == "2,49" and refund["customer"] == sale["customer"]
+    assert refund["amount"] == "2.49" and refund["customer"] == sale["customer"]
     assert refund["reason"] == "The loyalty service could not be reached; it will be sent again automatically."
 
     blocked = shown["Sale | No. 000452"]

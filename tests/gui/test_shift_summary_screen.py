@@ -13,6 +13,7 @@ from loyalty_client.sandbox.storage.transaction_log import recorded_transactions
 from tests.devices.loopback_printer import READY, LoopbackPrinter
 from tests.escpos_decoder import decode
 from app.checkout.session import Phase
+from app.i18n import install_translator
 from tests.gui.test_cashier_flow import MILK, add_products, child, click, identify, idle, make_till, phase
 from tests.gui.test_devices_in_till import sell_to_anna
 from tests.gui.test_panel_layout import assert_fully_visible, assert_whole_text
@@ -22,10 +23,12 @@ from widgets.style import load_stylesheet
 
 
 def money_text(value: str) -> str:
-    return value.replace(".", ",")
+    """Points as an English till writes them (the test installs English: whatever this machine's locale)."""
+    return f"{Decimal(value):,.2f}"
 
 
 def start(qtbot, tmp_path, sandbox, printer: LoopbackPrinter):
+    install_translator(QApplication.instance(), "en")
     till = make_till(qtbot, tmp_path, sync_interval_seconds=0.2, devices_printer=printer.uri("width=80"))
     with qtbot.waitSignal(till.controller.ready, timeout=15_000):
         till.connect_service(sandbox.url)
@@ -88,7 +91,7 @@ def test_the_shift_summary_shows_the_sales_and_prints_the_shift_slip(qtbot, tmp_
             [sales] = [line for line in lines if line.startswith("Sales with a card")]
             assert sales.split()[-1] == "2"
             [earned_line] = [line for line in lines if line.startswith("Bonuses earned")]
-            assert earned_line.split()[-1] == money_text(str(earned))
+            assert earned_line.split()[-1] == f"{Decimal(earned):.2f}".replace(".", ","), "the slip as printed in the shop"
             assert "shift slip" in dialog.message_text()
         finally:
             till.shutdown()

@@ -31,7 +31,8 @@ ROWS = [
 
 
 @pytest.fixture
-def dialog(qtbot) -> QueueDialog:
+def dialog(qtbot, qapp) -> QueueDialog:
+    install_translator(qapp, "en")  # English words and numbers, whatever this machine's locale
     dialog = QueueDialog()
     qtbot.addWidget(dialog)
     dialog.show_counts(1, 1, 118, 1)
@@ -71,7 +72,7 @@ def test_rows_show_the_receipt_the_customer_and_a_reason_in_words(dialog) -> Non
     assert operations == ["Sale", "Sale", "Refund", "Cancellation"]
     sold_at = SOLD_AT.astimezone().strftime("%d.%m.%Y %H:%M")
     assert _cell(dialog, 0, "receipt") == f"Sale | No. 000451 | {sold_at}"
-    assert _cell(dialog, 0, "amount") == "15,90" and _cell(dialog, 0, "points") == "5,00"
+    assert _cell(dialog, 0, "amount") == "15.90" and _cell(dialog, 0, "points") == "5.00"
     assert _cell(dialog, 0, "customer") == "Anna K. | +375 29 ***-**-67"
     assert _cell(dialog, 0, "reason") == "The customer's card is blocked."
     assert _cell(dialog, 2, "reason").startswith("The loyalty service could not be reached")
@@ -191,5 +192,6 @@ def test_close(qtbot, dialog) -> None:
 def test_russian(qtbot, qapp, dialog) -> None:
     install_translator(qapp, "ru")
     assert _cell(dialog, 2, "receipt").startswith("Возврат")
+    assert _cell(dialog, 0, "amount") == "15,90", "the decimal mark of the language"
     assert "Доставлено: 118" in _child(dialog, QLabel, "QueueCounts").text()
     assert _button(dialog, "SyncButton").text() == "Отправить сейчас"

@@ -1,6 +1,7 @@
 """DemoHostPanel: product buttons, the receipt table, Delete, close/void/new, locking."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal as D
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget
 
 from widgets.demo.demo_host import DemoHostPanel
+from widgets.style import load_stylesheet
 
 PRODUCTS = [("4810001", "Milk 3.2% 1 l", D("2.49")), ("4810002", "Bread", D("1.85"))]
 DISCOUNTS = {1: D("2.55"), 3: D("2.21")}
@@ -40,26 +42,50 @@ def test_a_product_click_emits_its_sku(qtbot, host) -> None:
     assert host.product_button("4810002") is None
 
 
+def _letters(text: str) -> str:
+    """The text without spaces, line breaks and hyphens: what must all be shown, in order."""
+    return re.sub(r"[\s-]", "", text)
+
+
 @pytest.mark.parametrize("width", [260, 320, 400, 520, 700])
-def test_product_names_wrap_and_elide_by_whole_words_at_any_width(qtbot, width: int) -> None:
+def test_product_names_are_shown_whole_wrapped_to_their_buttons_at_any_width(qtbot, width: int) -> None:
     from app.demo.host import DEMO_PRODUCTS
 
     host = DemoHostPanel()
+    host.setStyleSheet(load_stylesheet())  # the type sizes the buttons choose from
     qtbot.addWidget(host)
-    host.set_products([(p.sku, p.name, p.price) for p in DEMO_PRODUCTS])
+    products = [(p.sku, p.name, p.price) for p in DEMO_PRODUCTS] + [("4810009", ONE_LONG_WORD, D("3.10"))]
+    host.set_products(products)
     host.resize(width, 600)
     host.show()
     qtbot.waitExposed(host)
-    for product in DEMO_PRODUCTS:
-        button = host.product_button(product.sku)
+    for sku, name, _ in products:
+        button = host.product_button(sku)
         *name_lines, price = button.text().split("\n")
-        assert 1 <= len(name_lines) <= 2 and price.strip()
-        words = set(product.name.split())
+        assert 1 <= len(name_lines) <= 3 and price.strip()
         for line in name_lines:
-            assert set(line.split()) <= words | {"…"}, f"{product.name!r} cut inside a word at {width}px: {line!r}"
             assert button.fontMetrics().horizontalAdvance(line) <= button.width(), f"{line!r} clipped at {width}px"
-        if width >= 400:  # the demo's POS column at 1024 px and wider: every name whole
-            assert " ".join(" ".join(name_lines).split()) == product.name, f"{product.name!r} elided at {width}px"
+        shown = "\n".join(name_lines)
+        assert "…" not in shown and _letters(shown) == _letters(name), f"{name!r} shown as {shown!r} at {width}px"
+        assert name in button.toolTip()
+
+
+ONE_LONG_WORD = "Суперпастеризованное"
+
+
+@pytest.mark.parametrize(("name", "width"), [(ONE_LONG_WORD, 260), ("Сыр «Брест-Литовск» 200 г", 400)])
+def test_a_word_too_long_for_its_button_is_wrapped_not_replaced_by_an_ellipsis(qtbot, name: str, width: int) -> None:
+    host = DemoHostPanel()
+    host.setStyleSheet(load_stylesheet())
+    qtbot.addWidget(host)
+    host.set_products([("4810009", name, D("3.10")), *[(f"48100{n}", "Хлеб", D("1.00")) for n in range(10, 13)]])
+    host.resize(width, 600)
+    host.show()
+    qtbot.waitExposed(host)
+    *name_lines, _ = host.product_button("4810009").text().split("\n")
+    assert len(name_lines) >= 2 and all(len(_letters(line)) >= 3 for line in name_lines), name_lines
+    assert any(line.endswith("-") for line in name_lines[:-1]), "broken where it wraps, at a hyphen"
+    assert _letters("".join(name_lines)) == _letters(name)
 
 
 def test_the_receipt_sums_do_not_break_inside_a_caption_and_its_amount(qtbot, host, sample_receipt) -> None:

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from widgets.formatting import format_amount, format_moment, format_points
+from widgets.formatting import format_moment
+from widgets.locale_numbers import amount_text
 from widgets.style import repolish
 
 #: Filter values emitted by `filter_changed` ("" = all states).
@@ -450,8 +451,8 @@ class QueueDialog(QDialog):
         cells = {
             "state": self._state_name(row.state),
             "receipt": self._receipt_cell(row),
-            "amount": format_amount(row.amount) if row.amount is not None else "—",
-            "points": format_points(row.points_spent) if row.points_spent is not None else "—",
+            "amount": amount_text(row.amount) if row.amount is not None else "—",
+            "points": amount_text(row.points_spent) if row.points_spent is not None else "—",
             # name and masked phone on lines of their own: the column stays narrow
             "customer": _unbroken_phone(self._customer_text(row).replace(", ", "\n", 1)),
             "reason": reason,

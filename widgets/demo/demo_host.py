@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from fiscal.money import ZERO, money
+from widgets.demo.product_names import wrap_name
 from widgets.formatting import format_amount, format_quantity
 from widgets.style import restyle
 
@@ -29,20 +30,26 @@ if TYPE_CHECKING:
     from fiscal.receipt import Receipt
 
 PRODUCT_COLUMNS = 4  # seven demo products in two rows: the receipt keeps its room on a 768-pixel screen
-#: Narrower than this per column, the buttons take fewer columns (down to two): a name's longest
-#: word must fit its button.
-MIN_PRODUCT_WIDTH = 130
+#: Narrower than this per column, the buttons take fewer columns (down to two). The POS column
+#: beside the loyalty panel at 1024 px takes four: a third row of products left the receipt one row.
+MIN_PRODUCT_WIDTH = 100
 PRODUCT_NAME_LINES = 2
 #: The product buttons' type sizes, largest first (`fit` in till.qss): a narrow button takes the
-#: largest in which the whole name fits, and elides by words only in the smallest.
+#: largest in which the whole name fits in two lines, by whole words. Where none does, the
+#: smallest type takes three lines and breaks a word too long for one with a hyphen; only what
+#: still does not fit is left out, by words, after an ellipsis.
 PRODUCT_FITS = ("", "small", "smallest")
-ELLIPSIS = "…"
+SMALLEST_NAME_LINES = 3
+#: The room a product name leaves inside its button: the stylesheet's padding and border.
+PRODUCT_TEXT_MARGIN = 10
 NO_BREAK_SPACE = "\u00a0"
 
 #: Table columns: No, name, qty, price, amount, loyalty discount, final.
 COLUMNS = ("no", "name", "quantity", "price", "amount", "discount", "final")
 #: Below this table width the number, price and amount columns give their room to the names.
 FULL_TABLE_FROM = 620
+#: A receipt row's height beyond its lines of text: the cell's padding (till.qss) and grid line.
+NAME_ROW_PADDING = 10
 
 
 class _ProductButton(QPushButton):
@@ -65,44 +72,15 @@ class _ProductButton(QPushButton):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         """Re-wrap the name for the new width, in a smaller type if the whole name fits only so."""
         super().resizeEvent(event)
-        width = max(40, self.width() - 16)
+        width = max(40, self.width() - PRODUCT_TEXT_MARGIN)
         for fit in PRODUCT_FITS:
             restyle("fit", fit, self)  # the stylesheet's font for it (till.qss)
-            lines = _wrap(self._name, self.fontMetrics(), width, PRODUCT_NAME_LINES)
-            if ELLIPSIS not in lines[-1]:
+            lines, whole = wrap_name(self._name, self.fontMetrics(), width, PRODUCT_NAME_LINES)
+            if whole:
                 break
+        else:  # whole only with a word broken, in the smallest type, where three short lines fit
+            lines, _ = wrap_name(self._name, self.fontMetrics(), width, SMALLEST_NAME_LINES, break_words=True)
         self.setText("\n".join([*lines, self._price]))
-
-
-def _wrap(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
-    """Greedy word wrap by pixel width into at most `max_lines` lines, never cutting a word.
-
-    What does not fit is left out by whole words and marked with an ellipsis after the last word
-    that fits (a word wider than the button alone gives way to the ellipsis: the tooltip names it).
-    """
-    lines: list[list[str]] = [[]]
-    for word in text.split():
-        line = lines[-1]
-        if line and metrics.horizontalAdvance(" ".join([*line, word])) > width:
-            lines.append([word])
-        else:
-            line.append(word)
-    fits = all(metrics.horizontalAdvance(" ".join(line)) <= width for line in lines)
-    if len(lines) <= max_lines and fits:
-        return [" ".join(line) for line in lines]
-    shown: list[str] = []
-    for line in lines[: max_lines - 1]:
-        if metrics.horizontalAdvance(" ".join(line)) > width:
-            break  # a word too wide: the ellipsis takes over from here
-        shown.append(" ".join(line))
-    rest = [word for line in lines[len(shown):] for word in line]
-    kept: list[str] = []
-    for word in rest:
-        if metrics.horizontalAdvance(" ".join([*kept, word]) + ELLIPSIS) > width:
-            break
-        kept.append(word)
-    shown.append(" ".join([*kept, ELLIPSIS]) if kept else ELLIPSIS)
-    return shown
 
 
 def _unbreakable_parts(summary: str) -> str:
@@ -136,6 +114,10 @@ class DemoHostPanel(QFrame):
         self._products: list[tuple[str, str, Decimal]] = []
         self._product_buttons: list[_ProductButton] = []
         self._product_columns = 0  # as laid out last
+        self._smallest = QPushButton(self)  # never shown: measures names in the smallest product type
+        self._smallest.setProperty("role", "product")
+        self._smallest.setProperty("fit", "smallest")
+        self._smallest.hide()
         self._receipt: Receipt | None = None
         self._discounts: dict[int, Decimal] = {}
 
@@ -188,14 +170,12 @@ class DemoHostPanel(QFrame):
         self._return.setObjectName("DemoReturnButton")
         self._return.clicked.connect(self.return_requested)
 
-        # Two buttons a row: the column stays narrow enough to sit beside the loyalty panel on a
-        # 1024-pixel screen.
-        buttons = QGridLayout()
-        buttons.setSpacing(8)
-        buttons.addWidget(self._new, 0, 0)
-        buttons.addWidget(self._void, 0, 1)
-        buttons.addWidget(self._return, 1, 0)
-        buttons.addWidget(self._close, 1, 1)
+        # Four buttons in a row where there is room; two a row in the column beside the loyalty
+        # panel on a 1024-pixel screen (`_place_buttons`).
+        self._buttons = QGridLayout()
+        self._buttons.setSpacing(8)
+        self._buttons_in_a_row = 0
+        self._place_buttons(2)
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
         layout.addWidget(self._products_box)
@@ -203,7 +183,7 @@ class DemoHostPanel(QFrame):
         layout.addWidget(self._table, 1)
         layout.addWidget(self._summary)
         layout.addWidget(self._fiscal)
-        layout.addLayout(buttons)
+        layout.addLayout(self._buttons)
         self._retranslate()
         self._fiscal.hide()
         self._update_enabled()
@@ -225,8 +205,9 @@ class DemoHostPanel(QFrame):
         self._update_enabled()
 
     def _place_products(self) -> None:
-        """Lay the buttons out in as many columns as leave each name room (`MIN_PRODUCT_WIDTH`)."""
-        columns = max(2, min(PRODUCT_COLUMNS, (self.width() + 6) // MIN_PRODUCT_WIDTH))
+        """Lay the buttons out in as many columns as leave each name room: `MIN_PRODUCT_WIDTH`,
+        and every name whole in the smallest type (`_product_columns_that_fit`)."""
+        columns = self._product_columns_that_fit(max(2, min(PRODUCT_COLUMNS, (self.width() + 6) // MIN_PRODUCT_WIDTH)))
         if columns == self._product_columns and all(
             self._products_grid.indexOf(button) >= 0 for button in self._product_buttons
         ):
@@ -239,6 +220,30 @@ class DemoHostPanel(QFrame):
         for index, button in enumerate(self._product_buttons):
             row, column = divmod(index, columns)
             self._products_grid.addWidget(button, row, column)
+
+    def _product_columns_that_fit(self, most: int) -> int:
+        """The most columns, up to `most`, in which each name fits its button whole in the smallest type."""
+        self._smallest.style().polish(self._smallest)  # the stylesheet's smallest product type
+        metrics = self._smallest.fontMetrics()
+        outside = self.contentsMargins().left() + self.contentsMargins().right()
+        outside += self.layout().contentsMargins().left() + self.layout().contentsMargins().right()
+        for columns in range(most, 2, -1):
+            spacing = self._products_grid.spacing() * (columns - 1)
+            width = (self.width() - outside - spacing) // columns - PRODUCT_TEXT_MARGIN
+            if all(wrap_name(name, metrics, width, SMALLEST_NAME_LINES, break_words=True)[1] for _, name, _ in self._products):
+                return columns
+        return 2
+
+    def _place_buttons(self, in_a_row: int) -> None:
+        """New, Void, Return and Close, `in_a_row` (2 or 4) a row; Close last, at the right."""
+        if in_a_row == self._buttons_in_a_row:
+            return
+        self._buttons_in_a_row = in_a_row
+        for index, button in enumerate((self._new, self._void, self._return, self._close)):
+            self._buttons.removeWidget(button)
+            self._buttons.addWidget(button, *divmod(index, in_a_row))
+        for column in range(4):
+            self._buttons.setColumnStretch(column, 1 if column < in_a_row else 0)
 
     def product_button(self, sku: str) -> QPushButton | None:
         """The button of the product *sku*, if offered."""
@@ -343,12 +348,14 @@ class DemoHostPanel(QFrame):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column != COLUMNS.index("name"):
+                if column == COLUMNS.index("name"):
+                    item.setToolTip(text)  # whole, where a narrow column shortens it
+                else:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if column == 0:
                     item.setData(Qt.ItemDataRole.UserRole, line.line_no)
                 self._table.setItem(row, column, item)
-        self._table.resizeRowsToContents()
+        self._fit_rows()
         if self._receipt is None:
             self._title.setText(self.tr("Receipt"))
             self._summary.clear()
@@ -376,10 +383,18 @@ class DemoHostPanel(QFrame):
         return super().eventFilter(watched, event)
 
     def _fit_rows(self) -> None:
+        """Rows as high as their names wrap; in the narrow column two lines at most."""
         self._table.resizeRowsToContents()
+        if not self._table.property("narrow"):
+            return
+        highest = 2 * self._table.fontMetrics().lineSpacing() + NAME_ROW_PADDING
+        for row in range(self._table.rowCount()):
+            if self._table.rowHeight(row) > highest:
+                self._table.setRowHeight(row, highest)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
-        """In a narrow column, hide the number, price and amount columns: the final amount stays."""
+        """In a narrow column, hide the number, price and amount columns (the final amount stays)
+        and put the receipt's buttons two a row where four do not fit."""
         super().resizeEvent(event)
         self._place_products()
         narrow = self._table.width() < FULL_TABLE_FROM
@@ -387,6 +402,19 @@ class DemoHostPanel(QFrame):
             index = COLUMNS.index(column)
             if self._table.isColumnHidden(index) != narrow:
                 self._table.setColumnHidden(index, narrow)
+        if bool(self._table.property("narrow")) != narrow:
+            # Narrow, a wrapped name made a row three or four lines high and the receipt showed
+            # one row: there the type is smaller (`narrow` in till.qss) and a row two lines at
+            # most, a longer name cut at the end of its second line (its tooltip whole).
+            self._table.setTextElideMode(Qt.TextElideMode.ElideRight if narrow else Qt.TextElideMode.ElideNone)
+            restyle("narrow", narrow, self._table, self._table.horizontalHeader())
+            self._table.horizontalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+            self._fit_rows()
+        buttons = (self._new, self._void, self._return, self._close)
+        in_one_row = sum(button.sizeHint().width() for button in buttons) + 3 * self._buttons.spacing()
+        margins = self.contentsMargins().left() + self.contentsMargins().right()
+        margins += self.layout().contentsMargins().left() + self.layout().contentsMargins().right()
+        self._place_buttons(4 if self.width() - margins >= in_one_row else 2)
 
     def _remove_selected(self) -> None:
         line_no = self.selected_line_no()

@@ -5,6 +5,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from widgets.elided_label import ElidedLabel
+
 MAX_LINES = 500
 
 
@@ -16,10 +18,9 @@ class SandboxLog(QFrame):
         self.setObjectName("SandboxLog")
         self._last_code: tuple[str, str] | None = None
 
-        self._title = QLabel()
+        self._title = ElidedLabel()  # one line in the narrow column: the log keeps its lines
         self._title.setObjectName("SandboxTitle")
         self._title.setProperty("role", "section")
-        self._title.setWordWrap(True)  # the demo's column may be narrow
         self._code = QLabel()
         self._code.setObjectName("SandboxCode")
         self._code.setProperty("role", "code")
