@@ -4,7 +4,7 @@
 <context>
     <name>Admin</name>
     <message>
-        <location filename="../../app/admin/controller.py" line="+29"/>
+        <location filename="../../app/admin/controller.py" line="+30"/>
         <source>The PIN must be digits only.</source>
         <translation>PIN-код павінен складацца толькі з лічбаў.</translation>
     </message>
@@ -39,12 +39,12 @@
         <translation>Захаваны PIN-код пашкоджаны. Звярніцеся ў падтрымку для скіду.</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+115"/>
         <source>No admin PIN is set on this till.</source>
         <translation>На гэтай касе не зададзены PIN-код адміністратара.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Admin PIN</source>
         <translation>PIN-код адміністратара</translation>
     </message>
@@ -64,22 +64,12 @@
         <translation>Адкладзена. Запіс застаецца ў журнале з указанай прычынай.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_saving.py" line="+32"/>
-        <source>The settings file could not be written: %1</source>
-        <translation>Не ўдалося запісаць файл налад: %1</translation>
+        <location line="+10"/>
+        <source>This row changed meanwhile (it was sent again or set aside): the list is now up to date.</source>
+        <translation>Гэты радок тым часам змяніўся (яго адправілі зноў або адклалі): спіс абноўлены.</translation>
     </message>
     <message>
-        <location filename="../../app/admin/integration.py" line="+53"/>
-        <source>The token cannot be read: %1</source>
-        <translation>Токен не ўдалося прачытаць: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/admin/service.py" line="+145"/>
-        <source>This could not be done: %1</source>
-        <translation>Не ўдалося выканаць: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/admin/service_texts.py" line="+17"/>
+        <location filename="../../app/admin/service_texts.py" line="+18"/>
         <source>RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE and the API key made for the till. The till&apos;s own SOAP service: http://host:port/. A new address or key is used as soon as it is saved; switching between RetailCRM and the SOAP service takes a restart of the till.</source>
         <translation>RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE і API-ключ, створаны для касы. Уласны SOAP-сэрвіс касы: http://host:port/. Новы адрас або ключ дзейнічае адразу пасля захавання; пераход паміж RetailCRM і SOAP-сэрвісам патрабуе перазапуску касы.</translation>
     </message>
@@ -202,6 +192,151 @@
         <location line="+1"/>
         <source>An API key has no spaces or control characters. Check the key typed.</source>
         <translation>У API-ключы няма прабелаў і кіруючых знакаў. Праверце ўведзены ключ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/admin/failure_texts.py" line="+70"/>
+        <source>The till could not find out whether an API key is stored.</source>
+        <translation>Каса не змагла даведацца, ці захаваны API-ключ.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection could not be checked.</source>
+        <translation>Не ўдалося праверыць злучэнне.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The API key was not stored.</source>
+        <translation>API-ключ не захаваны.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The API key was not removed.</source>
+        <translation>API-ключ не выдалены.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The settings were not saved.</source>
+        <translation>Налады не захаваны.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The token cannot be read.</source>
+        <translation>Не ўдаецца прачытаць токен.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The admin screens cannot be opened.</source>
+        <translation>Не ўдаецца адкрыць адміністраванне.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This could not be done in the queue.</source>
+        <translation>Гэта не ўдалося зрабіць у чарзе.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This computer&apos;s key store (keyring) did not answer or is locked. Unlock it or restart the till, then try again; if it keeps failing, ask support to check the key store.</source>
+        <translation>Сховішча ключоў гэтага камп&apos;ютара (keyring) не адказала або заблакавана. Разблакуйце яго або перазапусціце касу і паспрабуйце зноў; калі не дапаможа, папрасіце падтрымку праверыць сховішча ключоў.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Something unexpected went wrong; the details are in the till&apos;s log. Try again, and ask support if it happens again.</source>
+        <translation>Адбылася непрадбачаная памылка; падрабязнасці ў журнале касы. Паспрабуйце зноў, а калі паўторыцца, звярніцеся ў падтрымку.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The till&apos;s user cannot write into the secrets folder %1: the folder must belong to it.</source>
+        <translation>Карыстальнік касы не можа пісаць у папку сакрэтаў %1: папка павінна належаць яму.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The secrets folder %1 is inside the database&apos;s folder, so a copy of the data would carry the keys. Name another folder in the settings ([secrets] folder).</source>
+        <translation>Папка сакрэтаў %1 знаходзіцца ўнутры папкі базы даных, і копія даных панесла б ключы. Укажыце іншую папку ў наладах ([secrets] folder).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The secrets folder %1 belongs to another user: it must belong to the till&apos;s user or to root.</source>
+        <translation>Папка сакрэтаў %1 належыць іншаму карыстальніку: яна павінна належаць карыстальніку касы або root.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other users may write into the secrets folder %1: ask support to run chmod go-w on it.</source>
+        <translation>Іншыя карыстальнікі могуць пісаць у папку сакрэтаў %1: папрасіце падтрымку выканаць для яе chmod go-w.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An older copy of the till&apos;s secrets, %1, differs from the one in the secrets folder. Ask support which one this database uses.</source>
+        <translation>Старая копія сакрэтаў касы, %1, адрозніваецца ад той, што ў папцы сакрэтаў. Спытайце ў падтрымкі, якую з іх выкарыстоўвае гэтая база даных.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The secret %1 is not a regular file: ask support to remove it.</source>
+        <translation>Сакрэт %1 — не звычайны файл: папрасіце падтрымку выдаліць яго.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The secret file %1 belongs to another user, so the till refuses it: it must belong to the till&apos;s user.</source>
+        <translation>Файл сакрэту %1 належыць іншаму карыстальніку, таму каса яго не прымае: ён павінен належаць карыстальніку касы.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other users may read the secret file %1, so the till refuses it: ask support to run chmod 600 on it.</source>
+        <translation>Іншыя карыстальнікі могуць чытаць файл сакрэту %1, таму каса яго не прымае: папрасіце падтрымку выканаць для яго chmod 600.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the till&apos;s user has no right to it. Give the till&apos;s user access to that folder.</source>
+        <translation>у карыстальніка касы няма на гэта правоў. Дайце карыстальніку касы доступ да гэтай папкі.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the disk is full. Free some space and try again.</source>
+        <translation>дыск запоўнены. Вызваліце месца і паспрабуйце зноў.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the till&apos;s user has used up its disk quota. Free some space and try again.</source>
+        <translation>карыстальнік касы вычарпаў сваю дыскавую квоту. Вызваліце месца і паспрабуйце зноў.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the disk is mounted read-only. Ask support to make it writable.</source>
+        <translation>дыск падключаны толькі для чытання. Папрасіце падтрымку дазволіць запіс.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its folder does not exist. Check the path in the settings.</source>
+        <translation>яго папкі не існуе. Праверце шлях у наладах.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it is a folder. Name a file in the settings, or remove the folder.</source>
+        <translation>гэта папка. Укажыце ў наладах файл або выдаліце папку.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a file stands where a folder of its path should be. Remove or rename that file.</source>
+        <translation>на месцы папкі з яго шляху стаіць файл. Выдаліце або перайменуйце гэты файл.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the system refused it (%1). Ask support; the details are in the till&apos;s log.</source>
+        <translation>сістэма адмовіла (%1). Звярніцеся ў падтрымку; падрабязнасці ў журнале касы.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A file could not be used: %1</source>
+        <translation>Не ўдалося выкарыстаць файл: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file %1 could not be read: %2</source>
+        <translation>Не ўдалося прачытаць файл %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file %1 could not be written: %2</source>
+        <translation>Не ўдалося запісаць файл %1: %2</translation>
     </message>
 </context>
 <context>
@@ -326,7 +461,7 @@
 <context>
     <name>ConfirmationPanel</name>
     <message numerus="yes">
-        <location filename="../../widgets/checkout/confirmation_panel.py" line="+255"/>
+        <location filename="../../widgets/checkout/confirmation_panel.py" line="+256"/>
         <source>Send again in %n s</source>
         <extracomment>Seconds before &quot;Send again&quot; may be pressed after a code was sent (SMS take a while to arrive).</extracomment>
         <translation>
@@ -633,9 +768,9 @@ bonuses</source>
 <context>
     <name>DemoHostPanel</name>
     <message>
-        <location filename="../../widgets/demo/demo_host.py" line="+353"/>
+        <location filename="../../widgets/demo/demo_host.py" line="+360"/>
         <source>Receipt</source>
-        <extracomment>Narrower than this per column, the buttons take fewer columns (down to two): a name&apos;s longest word must fit its button. The product buttons&apos; type sizes, largest first (`fit` in till.qss): a narrow button takes the largest in which the whole name fits, and elides by words only in the smallest. Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names.</extracomment>
+        <extracomment>Narrower than this per column, the buttons take fewer columns (down to two). The POS column beside the loyalty panel at 1024 px takes four: a third row of products left the receipt one row. The product buttons&apos; type sizes, largest first (`fit` in till.qss): a narrow button takes the largest in which the whole name fits in two lines, by whole words. Where none does, the smallest type takes three lines and breaks a word too long for one with a hyphen; only what still does not fit is left out, by words, after an ellipsis. The room a product name leaves inside its button: the stylesheet&apos;s padding and border. Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names. A receipt row&apos;s height beyond its lines of text: the cell&apos;s padding (till.qss) and grid line.</extracomment>
         <translation>Чэк</translation>
     </message>
     <message>
@@ -649,7 +784,7 @@ bonuses</source>
         <translation>Сума {total}   Зніжка {discount}   Да аплаты {final}</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+73"/>
         <source>No</source>
         <translation>№</translation>
     </message>
@@ -1476,7 +1611,7 @@ bonuses</source>
 <context>
     <name>DiscardReasonDialog</name>
     <message>
-        <location filename="../../widgets/admin/queue_dialog.py" line="+164"/>
+        <location filename="../../widgets/admin/queue_dialog.py" line="+165"/>
         <location line="+7"/>
         <source>Discard</source>
         <extracomment>Filter values emitted by `filter_changed` (&quot;&quot; = all states).</extracomment>
@@ -2828,18 +2963,23 @@ Points given back: %2</source>
         <translation>Вяртанне аформіць нельга.</translation>
     </message>
     <message>
-        <location filename="../../app/returns/screen.py" line="+123"/>
-        <location line="+135"/>
+        <location filename="../../app/returns/screen.py" line="+128"/>
+        <location line="+166"/>
         <source>Confirmed by the loyalty program: %1 points taken back, %2 given back. Balance now: %3.</source>
         <translation>Пацверджана праграмай лаяльнасці: знята %1 бонусаў, вернута %2. Баланс цяпер: %3.</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-151"/>
+        <source>The loyalty program has not answered yet: the return waits in the queue and is sent again. The slip shows the till&apos;s figures, not yet confirmed.</source>
+        <translation>Праграма лаяльнасці яшчэ не адказала: вяртанне чакае ў чарзе і будзе адпраўлена зноў. На чэку — разлік касы, яшчэ не пацверджаны.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Everything on this receipt has been returned already.</source>
         <translation>Усё па гэтым чэку ўжо вернута.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>No sale of receipt %1 with a customer on this till. Check the number; a sale without a customer needs no return here, and a sale of another till is returned there.</source>
         <translation>На гэтай касе няма продажу па чэку %1 з пакупніком. Праверце нумар; продаж без пакупніка тут не вяртаецца, а продаж іншай касы вяртаецца на ёй.</translation>
     </message>
@@ -2849,17 +2989,22 @@ Points given back: %2</source>
         <translation>Каса не змагла гэта зрабіць: %1. Нічога не вернута; паспрабуйце яшчэ раз.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+40"/>
         <source>Return saved. The loyalty program will count the points when it receives it.</source>
         <translation>Вяртанне захавана. Праграма лаяльнасці палічыць бонусы, калі атрымае яго.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Return saved: %1 points to be taken back, %2 to be given back.</source>
         <translation>Вяртанне захавана: будзе знята %1 бонусаў, вернута %2.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
+        <source>The loyalty program refused this return. %1 The customer&apos;s points were not changed, and the slip says its figures are not confirmed. Tell the administrator: the refund is listed as failed in the sending queue.</source>
+        <translation>Праграма лаяльнасці адхіліла гэтае вяртанне. %1 Балы пакупніка не змяніліся, а на чэку пазначана, што сумы не пацверджаны. Паведаміце адміністратару: вяртанне пазначана як няўдалае ў чарзе адпраўкі.</translation>
+    </message>
+    <message>
+        <location line="-26"/>
         <source>The till is offline: the return waits in the queue and is sent when the connection is back.</source>
         <translation>Каса без сувязі: вяртанне чакае ў чарзе і будзе адпраўлена, калі сувязь адновіцца.</translation>
     </message>
@@ -2903,7 +3048,7 @@ Points given back: %2</source>
 <context>
     <name>SandboxLog</name>
     <message>
-        <location filename="../../widgets/demo/sandbox_log.py" line="+58"/>
+        <location filename="../../widgets/demo/sandbox_log.py" line="+59"/>
         <source>Code {code} sent to {to}</source>
         <translation>Код {code} адпраўлены на {to}</translation>
     </message>
@@ -3142,24 +3287,24 @@ Points given back: %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Bonuses earned</source>
         <translation>Налічана бонусаў</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+44"/>
+        <location line="-46"/>
+        <location line="+47"/>
         <source>Bonuses spent</source>
         <translation>Спісана бонусаў</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+21"/>
+        <location line="-46"/>
+        <location line="+24"/>
         <source>Bonus balance</source>
         <translation>Баланс бонусаў</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-22"/>
         <source>Personal offers</source>
         <translation>Персанальныя прапановы</translation>
     </message>
@@ -3187,6 +3332,11 @@ Points given back: %2</source>
         <location line="+1"/>
         <source>Not confirmed: the loyalty program refused this sale. The figures above are the till&apos;s own.</source>
         <translation>Не пацверджана: праграма лаяльнасці адхіліла гэты продаж. Сумы вышэй разлічаны касай.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not yet confirmed by the loyalty program: the figures above are the till&apos;s own.</source>
+        <translation>Яшчэ не пацверджана праграмай лаяльнасці: сумы вышэй разлічаны касай.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3310,7 +3460,7 @@ Points given back: %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../app/devices/slip_labels.py" line="-50"/>
+        <location filename="../../app/devices/slip_labels.py" line="-53"/>
         <source>Bonuses will be credited when the connection is back.</source>
         <translation>Бонусы будуць налічаны, калі сувязь аднавіцца.</translation>
     </message>
@@ -3336,13 +3486,13 @@ Points given back: %2</source>
     </message>
     <message>
         <location line="-68"/>
-        <location filename="../../app/till.py" line="+152"/>
+        <location filename="../../app/till.py" line="+158"/>
         <source>Connecting…</source>
         <extracomment>What the till needs after its first paint, imported off the GUI thread.</extracomment>
         <translation>Падключэнне…</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+180"/>
+        <location filename="../../app/till.py" line="+182"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>API для касавай праграмы выключаны ў наладах: яна не можа дасылаць чэкі.</translation>
     </message>
@@ -3352,12 +3502,12 @@ Points given back: %2</source>
         <translation>Касавая праграма не можа звязацца з касай: %1</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+135"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Спісаць %1 з бонусаў кліента %2 без сувязі з сэрвісам?</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>Loyalty service not configured</source>
         <translation>Праграма лаяльнасці не наладжана</translation>
     </message>
@@ -3375,13 +3525,14 @@ Points given back: %2</source>
 <context>
     <name>TillWindow</name>
     <message>
+        <location filename="../../widgets/admin/failure_notice.py" line="+13"/>
         <location filename="../../widgets/main_window.py" line="+259"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Адміністратар</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../widgets/main_window.py" line="+2"/>
         <source>Return, shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)</source>
         <translation>Вяртанне, вынікі змены; налады прылад, чарга адпраўкі, продажы без сувязі, PIN адміністратара (патрэбны PIN)</translation>
     </message>
@@ -3469,7 +3620,7 @@ Esc: адмяніць увод кода, інакш скінуць кліент�
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../widgets/checkout/totals_panel.py" line="+131"/>
+        <location filename="../../widgets/checkout/totals_panel.py" line="+133"/>
         <source>Total</source>
         <translation>Сума</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>Admin</name>
     <message>
-        <location filename="../../app/admin/controller.py" line="+29"/>
+        <location filename="../../app/admin/controller.py" line="+30"/>
         <source>The PIN must be digits only.</source>
         <translation>The PIN must be digits only.</translation>
     </message>
@@ -39,12 +39,12 @@
         <translation>The stored PIN is damaged. Ask support to reset it.</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+115"/>
         <source>No admin PIN is set on this till.</source>
         <translation>No admin PIN is set on this till.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Admin PIN</source>
         <translation>Admin PIN</translation>
     </message>
@@ -64,22 +64,12 @@
         <translation>Set aside. It stays in the journal with your reason.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_saving.py" line="+32"/>
-        <source>The settings file could not be written: %1</source>
-        <translation>The settings file could not be written: %1</translation>
+        <location line="+10"/>
+        <source>This row changed meanwhile (it was sent again or set aside): the list is now up to date.</source>
+        <translation>This row changed meanwhile (it was sent again or set aside): the list is now up to date.</translation>
     </message>
     <message>
-        <location filename="../../app/admin/integration.py" line="+53"/>
-        <source>The token cannot be read: %1</source>
-        <translation>The token cannot be read: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/admin/service.py" line="+145"/>
-        <source>This could not be done: %1</source>
-        <translation>This could not be done: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/admin/service_texts.py" line="+17"/>
+        <location filename="../../app/admin/service_texts.py" line="+18"/>
         <source>RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE and the API key made for the till. The till&apos;s own SOAP service: http://host:port/. A new address or key is used as soon as it is saved; switching between RetailCRM and the SOAP service takes a restart of the till.</source>
         <translation>RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE and the API key made for the till. The till&apos;s own SOAP service: http://host:port/. A new address or key is used as soon as it is saved; switching between RetailCRM and the SOAP service takes a restart of the till.</translation>
     </message>
@@ -202,6 +192,151 @@
         <location line="+1"/>
         <source>An API key has no spaces or control characters. Check the key typed.</source>
         <translation>An API key has no spaces or control characters. Check the key typed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/admin/failure_texts.py" line="+70"/>
+        <source>The till could not find out whether an API key is stored.</source>
+        <translation>The till could not find out whether an API key is stored.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection could not be checked.</source>
+        <translation>The connection could not be checked.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The API key was not stored.</source>
+        <translation>The API key was not stored.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The API key was not removed.</source>
+        <translation>The API key was not removed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The settings were not saved.</source>
+        <translation>The settings were not saved.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The token cannot be read.</source>
+        <translation>The token cannot be read.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The admin screens cannot be opened.</source>
+        <translation>The admin screens cannot be opened.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This could not be done in the queue.</source>
+        <translation>This could not be done in the queue.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This computer&apos;s key store (keyring) did not answer or is locked. Unlock it or restart the till, then try again; if it keeps failing, ask support to check the key store.</source>
+        <translation>This computer&apos;s key store (keyring) did not answer or is locked. Unlock it or restart the till, then try again; if it keeps failing, ask support to check the key store.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Something unexpected went wrong; the details are in the till&apos;s log. Try again, and ask support if it happens again.</source>
+        <translation>Something unexpected went wrong; the details are in the till&apos;s log. Try again, and ask support if it happens again.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The till&apos;s user cannot write into the secrets folder %1: the folder must belong to it.</source>
+        <translation>The till&apos;s user cannot write into the secrets folder %1: the folder must belong to it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The secrets folder %1 is inside the database&apos;s folder, so a copy of the data would carry the keys. Name another folder in the settings ([secrets] folder).</source>
+        <translation>The secrets folder %1 is inside the database&apos;s folder, so a copy of the data would carry the keys. Name another folder in the settings ([secrets] folder).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The secrets folder %1 belongs to another user: it must belong to the till&apos;s user or to root.</source>
+        <translation>The secrets folder %1 belongs to another user: it must belong to the till&apos;s user or to root.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other users may write into the secrets folder %1: ask support to run chmod go-w on it.</source>
+        <translation>Other users may write into the secrets folder %1: ask support to run chmod go-w on it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An older copy of the till&apos;s secrets, %1, differs from the one in the secrets folder. Ask support which one this database uses.</source>
+        <translation>An older copy of the till&apos;s secrets, %1, differs from the one in the secrets folder. Ask support which one this database uses.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The secret %1 is not a regular file: ask support to remove it.</source>
+        <translation>The secret %1 is not a regular file: ask support to remove it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The secret file %1 belongs to another user, so the till refuses it: it must belong to the till&apos;s user.</source>
+        <translation>The secret file %1 belongs to another user, so the till refuses it: it must belong to the till&apos;s user.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other users may read the secret file %1, so the till refuses it: ask support to run chmod 600 on it.</source>
+        <translation>Other users may read the secret file %1, so the till refuses it: ask support to run chmod 600 on it.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the till&apos;s user has no right to it. Give the till&apos;s user access to that folder.</source>
+        <translation>the till&apos;s user has no right to it. Give the till&apos;s user access to that folder.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the disk is full. Free some space and try again.</source>
+        <translation>the disk is full. Free some space and try again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the till&apos;s user has used up its disk quota. Free some space and try again.</source>
+        <translation>the till&apos;s user has used up its disk quota. Free some space and try again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the disk is mounted read-only. Ask support to make it writable.</source>
+        <translation>the disk is mounted read-only. Ask support to make it writable.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its folder does not exist. Check the path in the settings.</source>
+        <translation>its folder does not exist. Check the path in the settings.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it is a folder. Name a file in the settings, or remove the folder.</source>
+        <translation>it is a folder. Name a file in the settings, or remove the folder.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a file stands where a folder of its path should be. Remove or rename that file.</source>
+        <translation>a file stands where a folder of its path should be. Remove or rename that file.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the system refused it (%1). Ask support; the details are in the till&apos;s log.</source>
+        <translation>the system refused it (%1). Ask support; the details are in the till&apos;s log.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A file could not be used: %1</source>
+        <translation>A file could not be used: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file %1 could not be read: %2</source>
+        <translation>The file %1 could not be read: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file %1 could not be written: %2</source>
+        <translation>The file %1 could not be written: %2</translation>
     </message>
 </context>
 <context>
@@ -326,7 +461,7 @@
 <context>
     <name>ConfirmationPanel</name>
     <message numerus="yes">
-        <location filename="../../widgets/checkout/confirmation_panel.py" line="+255"/>
+        <location filename="../../widgets/checkout/confirmation_panel.py" line="+256"/>
         <source>Send again in %n s</source>
         <extracomment>Seconds before &quot;Send again&quot; may be pressed after a code was sent (SMS take a while to arrive).</extracomment>
         <translation>
@@ -632,9 +767,9 @@ bonuses</translation>
 <context>
     <name>DemoHostPanel</name>
     <message>
-        <location filename="../../widgets/demo/demo_host.py" line="+353"/>
+        <location filename="../../widgets/demo/demo_host.py" line="+360"/>
         <source>Receipt</source>
-        <extracomment>Narrower than this per column, the buttons take fewer columns (down to two): a name&apos;s longest word must fit its button. The product buttons&apos; type sizes, largest first (`fit` in till.qss): a narrow button takes the largest in which the whole name fits, and elides by words only in the smallest. Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names.</extracomment>
+        <extracomment>Narrower than this per column, the buttons take fewer columns (down to two). The POS column beside the loyalty panel at 1024 px takes four: a third row of products left the receipt one row. The product buttons&apos; type sizes, largest first (`fit` in till.qss): a narrow button takes the largest in which the whole name fits in two lines, by whole words. Where none does, the smallest type takes three lines and breaks a word too long for one with a hyphen; only what still does not fit is left out, by words, after an ellipsis. The room a product name leaves inside its button: the stylesheet&apos;s padding and border. Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names. A receipt row&apos;s height beyond its lines of text: the cell&apos;s padding (till.qss) and grid line.</extracomment>
         <translation>Receipt</translation>
     </message>
     <message>
@@ -648,7 +783,7 @@ bonuses</translation>
         <translation>Total {total}   Discount {discount}   To pay {final}</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+73"/>
         <source>No</source>
         <translation>No</translation>
     </message>
@@ -1475,7 +1610,7 @@ bonuses</translation>
 <context>
     <name>DiscardReasonDialog</name>
     <message>
-        <location filename="../../widgets/admin/queue_dialog.py" line="+164"/>
+        <location filename="../../widgets/admin/queue_dialog.py" line="+165"/>
         <location line="+7"/>
         <source>Discard</source>
         <extracomment>Filter values emitted by `filter_changed` (&quot;&quot; = all states).</extracomment>
@@ -2827,18 +2962,23 @@ Points given back: %2</translation>
         <translation>The return cannot be made.</translation>
     </message>
     <message>
-        <location filename="../../app/returns/screen.py" line="+123"/>
-        <location line="+135"/>
+        <location filename="../../app/returns/screen.py" line="+128"/>
+        <location line="+166"/>
         <source>Confirmed by the loyalty program: %1 points taken back, %2 given back. Balance now: %3.</source>
         <translation>Confirmed by the loyalty program: %1 points taken back, %2 given back. Balance now: %3.</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-151"/>
+        <source>The loyalty program has not answered yet: the return waits in the queue and is sent again. The slip shows the till&apos;s figures, not yet confirmed.</source>
+        <translation>The loyalty program has not answered yet: the return waits in the queue and is sent again. The slip shows the till&apos;s figures, not yet confirmed.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Everything on this receipt has been returned already.</source>
         <translation>Everything on this receipt has been returned already.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>No sale of receipt %1 with a customer on this till. Check the number; a sale without a customer needs no return here, and a sale of another till is returned there.</source>
         <translation>No sale of receipt %1 with a customer on this till. Check the number; a sale without a customer needs no return here, and a sale of another till is returned there.</translation>
     </message>
@@ -2848,17 +2988,22 @@ Points given back: %2</translation>
         <translation>The till could not do it: %1. Nothing was returned; try again.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+40"/>
         <source>Return saved. The loyalty program will count the points when it receives it.</source>
         <translation>Return saved. The loyalty program will count the points when it receives it.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Return saved: %1 points to be taken back, %2 to be given back.</source>
         <translation>Return saved: %1 points to be taken back, %2 to be given back.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
+        <source>The loyalty program refused this return. %1 The customer&apos;s points were not changed, and the slip says its figures are not confirmed. Tell the administrator: the refund is listed as failed in the sending queue.</source>
+        <translation>The loyalty program refused this return. %1 The customer&apos;s points were not changed, and the slip says its figures are not confirmed. Tell the administrator: the refund is listed as failed in the sending queue.</translation>
+    </message>
+    <message>
+        <location line="-26"/>
         <source>The till is offline: the return waits in the queue and is sent when the connection is back.</source>
         <translation>The till is offline: the return waits in the queue and is sent when the connection is back.</translation>
     </message>
@@ -2902,7 +3047,7 @@ Points given back: %2</translation>
 <context>
     <name>SandboxLog</name>
     <message>
-        <location filename="../../widgets/demo/sandbox_log.py" line="+58"/>
+        <location filename="../../widgets/demo/sandbox_log.py" line="+59"/>
         <source>Code {code} sent to {to}</source>
         <translation>Code {code} sent to {to}</translation>
     </message>
@@ -3141,24 +3286,24 @@ Points given back: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Bonuses earned</source>
         <translation>Bonuses earned</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+44"/>
+        <location line="-46"/>
+        <location line="+47"/>
         <source>Bonuses spent</source>
         <translation>Bonuses spent</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+21"/>
+        <location line="-46"/>
+        <location line="+24"/>
         <source>Bonus balance</source>
         <translation>Bonus balance</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-22"/>
         <source>Personal offers</source>
         <translation>Personal offers</translation>
     </message>
@@ -3186,6 +3331,11 @@ Points given back: %2</translation>
         <location line="+1"/>
         <source>Not confirmed: the loyalty program refused this sale. The figures above are the till&apos;s own.</source>
         <translation>Not confirmed: the loyalty program refused this sale. The figures above are the till&apos;s own.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not yet confirmed by the loyalty program: the figures above are the till&apos;s own.</source>
+        <translation>Not yet confirmed by the loyalty program: the figures above are the till&apos;s own.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3309,7 +3459,7 @@ Points given back: %2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../app/devices/slip_labels.py" line="-50"/>
+        <location filename="../../app/devices/slip_labels.py" line="-53"/>
         <source>Bonuses will be credited when the connection is back.</source>
         <translation>Bonuses will be credited when the connection is back.</translation>
     </message>
@@ -3335,13 +3485,13 @@ Points given back: %2</translation>
     </message>
     <message>
         <location line="-68"/>
-        <location filename="../../app/till.py" line="+152"/>
+        <location filename="../../app/till.py" line="+158"/>
         <source>Connecting…</source>
         <extracomment>What the till needs after its first paint, imported off the GUI thread.</extracomment>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+180"/>
+        <location filename="../../app/till.py" line="+182"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>The host API is off in the settings: the POS cannot send receipts.</translation>
     </message>
@@ -3351,12 +3501,12 @@ Points given back: %2</translation>
         <translation>The POS cannot reach the till: %1</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+135"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Spend %1 from %2&apos;s bonuses while the service is offline?</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>Loyalty service not configured</source>
         <translation>Loyalty service not configured</translation>
     </message>
@@ -3374,13 +3524,14 @@ Points given back: %2</translation>
 <context>
     <name>TillWindow</name>
     <message>
+        <location filename="../../widgets/admin/failure_notice.py" line="+13"/>
         <location filename="../../widgets/main_window.py" line="+259"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Admin</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../widgets/main_window.py" line="+2"/>
         <source>Return, shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)</source>
         <translation>Return, shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)</translation>
     </message>
@@ -3468,7 +3619,7 @@ Esc: cancel the code entry, otherwise reset the customer</translation>
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../widgets/checkout/totals_panel.py" line="+131"/>
+        <location filename="../../widgets/checkout/totals_panel.py" line="+133"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>

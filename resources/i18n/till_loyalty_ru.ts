@@ -4,7 +4,7 @@
 <context>
     <name>Admin</name>
     <message>
-        <location filename="../../app/admin/controller.py" line="+29"/>
+        <location filename="../../app/admin/controller.py" line="+30"/>
         <source>The PIN must be digits only.</source>
         <translation>PIN-код должен состоять только из цифр.</translation>
     </message>
@@ -39,12 +39,12 @@
         <translation>Сохранённый PIN-код повреждён. Обратитесь в поддержку для сброса.</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+115"/>
         <source>No admin PIN is set on this till.</source>
         <translation>На этой кассе не задан PIN-код администратора.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Admin PIN</source>
         <translation>PIN-код администратора</translation>
     </message>
@@ -64,22 +64,12 @@
         <translation>Отложено. Запись остаётся в журнале с указанной причиной.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_saving.py" line="+32"/>
-        <source>The settings file could not be written: %1</source>
-        <translation>Не удалось записать файл настроек: %1</translation>
+        <location line="+10"/>
+        <source>This row changed meanwhile (it was sent again or set aside): the list is now up to date.</source>
+        <translation>Эта строка тем временем изменилась (её отправили снова или отложили): список обновлён.</translation>
     </message>
     <message>
-        <location filename="../../app/admin/integration.py" line="+53"/>
-        <source>The token cannot be read: %1</source>
-        <translation>Токен не удалось прочитать: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/admin/service.py" line="+145"/>
-        <source>This could not be done: %1</source>
-        <translation>Не удалось выполнить: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/admin/service_texts.py" line="+17"/>
+        <location filename="../../app/admin/service_texts.py" line="+18"/>
         <source>RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE and the API key made for the till. The till&apos;s own SOAP service: http://host:port/. A new address or key is used as soon as it is saved; switching between RetailCRM and the SOAP service takes a restart of the till.</source>
         <translation>RetailCRM: retailcrm+https://ACCOUNT.retailcrm.ru/?site=CODE и API-ключ, созданный для кассы. Собственный SOAP-сервис кассы: http://host:port/. Новый адрес или ключ действует сразу после сохранения; переход между RetailCRM и SOAP-сервисом требует перезапуска кассы.</translation>
     </message>
@@ -202,6 +192,151 @@
         <location line="+1"/>
         <source>An API key has no spaces or control characters. Check the key typed.</source>
         <translation>В API-ключе нет пробелов и управляющих символов. Проверьте введённый ключ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/admin/failure_texts.py" line="+70"/>
+        <source>The till could not find out whether an API key is stored.</source>
+        <translation>Касса не смогла узнать, сохранён ли API-ключ.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection could not be checked.</source>
+        <translation>Не удалось проверить соединение.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The API key was not stored.</source>
+        <translation>API-ключ не сохранён.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The API key was not removed.</source>
+        <translation>API-ключ не удалён.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The settings were not saved.</source>
+        <translation>Настройки не сохранены.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The token cannot be read.</source>
+        <translation>Не удаётся прочитать токен.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The admin screens cannot be opened.</source>
+        <translation>Не удаётся открыть администрирование.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This could not be done in the queue.</source>
+        <translation>Это не удалось сделать в очереди.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This computer&apos;s key store (keyring) did not answer or is locked. Unlock it or restart the till, then try again; if it keeps failing, ask support to check the key store.</source>
+        <translation>Хранилище ключей этого компьютера (keyring) не ответило или заблокировано. Разблокируйте его или перезапустите кассу и попробуйте снова; если не поможет, попросите поддержку проверить хранилище ключей.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Something unexpected went wrong; the details are in the till&apos;s log. Try again, and ask support if it happens again.</source>
+        <translation>Произошла непредвиденная ошибка; подробности в журнале кассы. Попробуйте снова, а если повторится, обратитесь в поддержку.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The till&apos;s user cannot write into the secrets folder %1: the folder must belong to it.</source>
+        <translation>Пользователь кассы не может писать в папку секретов %1: папка должна принадлежать ему.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The secrets folder %1 is inside the database&apos;s folder, so a copy of the data would carry the keys. Name another folder in the settings ([secrets] folder).</source>
+        <translation>Папка секретов %1 находится внутри папки базы данных, и копия данных унесла бы ключи. Укажите другую папку в настройках ([secrets] folder).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The secrets folder %1 belongs to another user: it must belong to the till&apos;s user or to root.</source>
+        <translation>Папка секретов %1 принадлежит другому пользователю: она должна принадлежать пользователю кассы или root.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other users may write into the secrets folder %1: ask support to run chmod go-w on it.</source>
+        <translation>Другие пользователи могут писать в папку секретов %1: попросите поддержку выполнить для неё chmod go-w.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An older copy of the till&apos;s secrets, %1, differs from the one in the secrets folder. Ask support which one this database uses.</source>
+        <translation>Старая копия секретов кассы, %1, отличается от той, что в папке секретов. Спросите поддержку, какую из них использует эта база данных.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The secret %1 is not a regular file: ask support to remove it.</source>
+        <translation>Секрет %1 — не обычный файл: попросите поддержку удалить его.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The secret file %1 belongs to another user, so the till refuses it: it must belong to the till&apos;s user.</source>
+        <translation>Файл секрета %1 принадлежит другому пользователю, поэтому касса его не принимает: он должен принадлежать пользователю кассы.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other users may read the secret file %1, so the till refuses it: ask support to run chmod 600 on it.</source>
+        <translation>Другие пользователи могут читать файл секрета %1, поэтому касса его не принимает: попросите поддержку выполнить для него chmod 600.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the till&apos;s user has no right to it. Give the till&apos;s user access to that folder.</source>
+        <translation>у пользователя кассы нет на это прав. Дайте пользователю кассы доступ к этой папке.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the disk is full. Free some space and try again.</source>
+        <translation>диск заполнен. Освободите место и попробуйте снова.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the till&apos;s user has used up its disk quota. Free some space and try again.</source>
+        <translation>пользователь кассы исчерпал свою дисковую квоту. Освободите место и попробуйте снова.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the disk is mounted read-only. Ask support to make it writable.</source>
+        <translation>диск подключён только для чтения. Попросите поддержку разрешить запись.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its folder does not exist. Check the path in the settings.</source>
+        <translation>его папки не существует. Проверьте путь в настройках.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it is a folder. Name a file in the settings, or remove the folder.</source>
+        <translation>это папка. Укажите в настройках файл или удалите папку.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a file stands where a folder of its path should be. Remove or rename that file.</source>
+        <translation>на месте папки из его пути стоит файл. Удалите или переименуйте этот файл.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the system refused it (%1). Ask support; the details are in the till&apos;s log.</source>
+        <translation>система отказала (%1). Обратитесь в поддержку; подробности в журнале кассы.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A file could not be used: %1</source>
+        <translation>Не удалось использовать файл: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file %1 could not be read: %2</source>
+        <translation>Не удалось прочитать файл %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file %1 could not be written: %2</source>
+        <translation>Не удалось записать файл %1: %2</translation>
     </message>
 </context>
 <context>
@@ -326,7 +461,7 @@
 <context>
     <name>ConfirmationPanel</name>
     <message numerus="yes">
-        <location filename="../../widgets/checkout/confirmation_panel.py" line="+255"/>
+        <location filename="../../widgets/checkout/confirmation_panel.py" line="+256"/>
         <source>Send again in %n s</source>
         <extracomment>Seconds before &quot;Send again&quot; may be pressed after a code was sent (SMS take a while to arrive).</extracomment>
         <translation>
@@ -633,9 +768,9 @@ bonuses</source>
 <context>
     <name>DemoHostPanel</name>
     <message>
-        <location filename="../../widgets/demo/demo_host.py" line="+353"/>
+        <location filename="../../widgets/demo/demo_host.py" line="+360"/>
         <source>Receipt</source>
-        <extracomment>Narrower than this per column, the buttons take fewer columns (down to two): a name&apos;s longest word must fit its button. The product buttons&apos; type sizes, largest first (`fit` in till.qss): a narrow button takes the largest in which the whole name fits, and elides by words only in the smallest. Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names.</extracomment>
+        <extracomment>Narrower than this per column, the buttons take fewer columns (down to two). The POS column beside the loyalty panel at 1024 px takes four: a third row of products left the receipt one row. The product buttons&apos; type sizes, largest first (`fit` in till.qss): a narrow button takes the largest in which the whole name fits in two lines, by whole words. Where none does, the smallest type takes three lines and breaks a word too long for one with a hyphen; only what still does not fit is left out, by words, after an ellipsis. The room a product name leaves inside its button: the stylesheet&apos;s padding and border. Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names. A receipt row&apos;s height beyond its lines of text: the cell&apos;s padding (till.qss) and grid line.</extracomment>
         <translation>Чек</translation>
     </message>
     <message>
@@ -649,7 +784,7 @@ bonuses</source>
         <translation>Сумма {total}   Скидка {discount}   К оплате {final}</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+73"/>
         <source>No</source>
         <translation>№</translation>
     </message>
@@ -1476,7 +1611,7 @@ bonuses</source>
 <context>
     <name>DiscardReasonDialog</name>
     <message>
-        <location filename="../../widgets/admin/queue_dialog.py" line="+164"/>
+        <location filename="../../widgets/admin/queue_dialog.py" line="+165"/>
         <location line="+7"/>
         <source>Discard</source>
         <extracomment>Filter values emitted by `filter_changed` (&quot;&quot; = all states).</extracomment>
@@ -2828,18 +2963,23 @@ Points given back: %2</source>
         <translation>Возврат оформить нельзя.</translation>
     </message>
     <message>
-        <location filename="../../app/returns/screen.py" line="+123"/>
-        <location line="+135"/>
+        <location filename="../../app/returns/screen.py" line="+128"/>
+        <location line="+166"/>
         <source>Confirmed by the loyalty program: %1 points taken back, %2 given back. Balance now: %3.</source>
         <translation>Подтверждено программой лояльности: снято %1 бонусов, возвращено %2. Баланс теперь: %3.</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-151"/>
+        <source>The loyalty program has not answered yet: the return waits in the queue and is sent again. The slip shows the till&apos;s figures, not yet confirmed.</source>
+        <translation>Программа лояльности ещё не ответила: возврат ждёт в очереди и будет отправлен снова. На чеке — расчёт кассы, ещё не подтверждённый.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Everything on this receipt has been returned already.</source>
         <translation>Всё по этому чеку уже возвращено.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>No sale of receipt %1 with a customer on this till. Check the number; a sale without a customer needs no return here, and a sale of another till is returned there.</source>
         <translation>На этой кассе нет продажи по чеку %1 с покупателем. Проверьте номер; продажа без покупателя здесь не возвращается, а продажа другой кассы возвращается на ней.</translation>
     </message>
@@ -2849,17 +2989,22 @@ Points given back: %2</source>
         <translation>Касса не смогла это сделать: %1. Ничего не возвращено; попробуйте ещё раз.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+40"/>
         <source>Return saved. The loyalty program will count the points when it receives it.</source>
         <translation>Возврат сохранён. Программа лояльности посчитает бонусы, когда получит его.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Return saved: %1 points to be taken back, %2 to be given back.</source>
         <translation>Возврат сохранён: будет снято %1 бонусов, возвращено %2.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
+        <source>The loyalty program refused this return. %1 The customer&apos;s points were not changed, and the slip says its figures are not confirmed. Tell the administrator: the refund is listed as failed in the sending queue.</source>
+        <translation>Программа лояльности отклонила этот возврат. %1 Баллы покупателя не изменились, а на чеке указано, что суммы не подтверждены. Сообщите администратору: возврат отмечен как неудачный в очереди отправки.</translation>
+    </message>
+    <message>
+        <location line="-26"/>
         <source>The till is offline: the return waits in the queue and is sent when the connection is back.</source>
         <translation>Касса без связи: возврат ждёт в очереди и будет отправлен, когда связь восстановится.</translation>
     </message>
@@ -2903,7 +3048,7 @@ Points given back: %2</source>
 <context>
     <name>SandboxLog</name>
     <message>
-        <location filename="../../widgets/demo/sandbox_log.py" line="+58"/>
+        <location filename="../../widgets/demo/sandbox_log.py" line="+59"/>
         <source>Code {code} sent to {to}</source>
         <translation>Код {code} отправлен на {to}</translation>
     </message>
@@ -3142,24 +3287,24 @@ Points given back: %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Bonuses earned</source>
         <translation>Начислено бонусов</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+44"/>
+        <location line="-46"/>
+        <location line="+47"/>
         <source>Bonuses spent</source>
         <translation>Списано бонусов</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+21"/>
+        <location line="-46"/>
+        <location line="+24"/>
         <source>Bonus balance</source>
         <translation>Баланс бонусов</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-22"/>
         <source>Personal offers</source>
         <translation>Персональные предложения</translation>
     </message>
@@ -3187,6 +3332,11 @@ Points given back: %2</source>
         <location line="+1"/>
         <source>Not confirmed: the loyalty program refused this sale. The figures above are the till&apos;s own.</source>
         <translation>Не подтверждено: программа лояльности отклонила эту продажу. Суммы выше рассчитаны кассой.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not yet confirmed by the loyalty program: the figures above are the till&apos;s own.</source>
+        <translation>Ещё не подтверждено программой лояльности: суммы выше рассчитаны кассой.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3310,7 +3460,7 @@ Points given back: %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../app/devices/slip_labels.py" line="-50"/>
+        <location filename="../../app/devices/slip_labels.py" line="-53"/>
         <source>Bonuses will be credited when the connection is back.</source>
         <translation>Бонусы будут начислены, когда связь восстановится.</translation>
     </message>
@@ -3336,13 +3486,13 @@ Points given back: %2</source>
     </message>
     <message>
         <location line="-68"/>
-        <location filename="../../app/till.py" line="+152"/>
+        <location filename="../../app/till.py" line="+158"/>
         <source>Connecting…</source>
         <extracomment>What the till needs after its first paint, imported off the GUI thread.</extracomment>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/till.py" line="+180"/>
+        <location filename="../../app/till.py" line="+182"/>
         <source>The host API is off in the settings: the POS cannot send receipts.</source>
         <translation>API для кассовой программы выключен в настройках: она не может присылать чеки.</translation>
     </message>
@@ -3352,12 +3502,12 @@ Points given back: %2</source>
         <translation>Кассовая программа не может связаться с кассой: %1</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+135"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Списать %1 с бонусов клиента %2 без связи с сервисом?</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>Loyalty service not configured</source>
         <translation>Программа лояльности не настроена</translation>
     </message>
@@ -3375,13 +3525,14 @@ Points given back: %2</source>
 <context>
     <name>TillWindow</name>
     <message>
+        <location filename="../../widgets/admin/failure_notice.py" line="+13"/>
         <location filename="../../widgets/main_window.py" line="+259"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Администратор</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../widgets/main_window.py" line="+2"/>
         <source>Return, shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)</source>
         <translation>Возврат, итоги смены; настройки устройств, очередь отправки, продажи без связи, PIN администратора (нужен PIN)</translation>
     </message>
@@ -3469,7 +3620,7 @@ Esc: отменить ввод кода, иначе сбросить клиен�
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../widgets/checkout/totals_panel.py" line="+131"/>
+        <location filename="../../widgets/checkout/totals_panel.py" line="+133"/>
         <source>Total</source>
         <translation>Сумма</translation>
     </message>
