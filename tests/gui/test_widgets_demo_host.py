@@ -88,6 +88,53 @@ def test_a_word_too_long_for_its_button_is_wrapped_not_replaced_by_an_ellipsis(q
     assert _letters("".join(name_lines)) == _letters(name)
 
 
+#: Where Russian allows a break in these words (by syllables, as a dictionary hyphenates them).
+SYLLABLES = {ONE_LONG_WORD: "Су-пер-па-сте-ри-зо-ван-ное", "«Бородинский»": "«Бо-ро-дин-ский»"}
+
+
+@pytest.mark.parametrize(("word", "width"), [(ONE_LONG_WORD, 260), ("«Бородинский»", 300)])
+def test_a_broken_word_is_broken_between_syllables(qtbot, word: str, width: int) -> None:
+    host = DemoHostPanel()
+    host.setStyleSheet(load_stylesheet())
+    qtbot.addWidget(host)
+    host.set_products([("4810009", word, D("3.10")), *[(f"48100{n}", "Хлеб", D("1.00")) for n in range(10, 13)]])
+    host.resize(width, 600)
+    host.show()
+    qtbot.waitExposed(host)
+    *name_lines, _ = host.product_button("4810009").text().split("\n")
+    broken = [line for line in name_lines if line.endswith("-")]
+    assert broken, name_lines
+    allowed = SYLLABLES[word]
+    shown_so_far = ""
+    for line in name_lines[:-1]:
+        shown_so_far += line.removesuffix("-")
+        assert allowed.replace("-", "").startswith(shown_so_far)
+        assert len(shown_so_far) in _break_points(allowed), f"{name_lines} breaks inside a syllable"
+
+
+def _break_points(hyphenated: str) -> set[int]:
+    """Where the hyphens of `hyphenated` fall in the word without them."""
+    points, letters = set(), 0
+    for part in hyphenated.split("-")[:-1]:
+        letters += len(part)
+        points.add(letters)
+    return points
+
+
+def test_every_product_button_takes_the_same_type(qtbot) -> None:
+    from app.demo.host import DEMO_PRODUCTS
+
+    host = DemoHostPanel()
+    host.setStyleSheet(load_stylesheet())
+    qtbot.addWidget(host)
+    host.set_products([(p.sku, p.name, p.price) for p in DEMO_PRODUCTS])
+    host.resize(420, 600)
+    host.show()
+    qtbot.waitExposed(host)
+    sizes = {host.product_button(p.sku).font().pointSizeF() for p in DEMO_PRODUCTS}
+    assert len(sizes) == 1, sizes
+
+
 def test_the_receipt_sums_do_not_break_inside_a_caption_and_its_amount(qtbot, host, sample_receipt) -> None:
     host.show_receipt(sample_receipt, DISCOUNTS)
     summary = host.findChild(QLabel, "ReceiptSummary")

@@ -55,10 +55,11 @@ NAME_ROW_PADDING = 10
 class _ProductButton(QPushButton):
     """A product button that wraps its name to the button's width (two lines at most)."""
 
-    def __init__(self, sku: str, name: str, price: Decimal) -> None:
+    def __init__(self, sku: str, name: str, price: Decimal, names: Sequence[str]) -> None:
         super().__init__()
         self.sku = sku
         self._name = name
+        self._names = names  # every button's: all take the same type, the one the longest name needs
         self._price = format_amount(price)
         self.setObjectName(f"Product_{sku}")
         self.setProperty("role", "product")
@@ -70,13 +71,15 @@ class _ProductButton(QPushButton):
         self.setText(f"{name}\n{self._price}")
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
-        """Re-wrap the name for the new width, in a smaller type if the whole name fits only so."""
+        """Re-wrap the name for the new width, in the largest type in which every product's name
+        fits whole (the buttons are as wide as one another, so all take the same type)."""
         super().resizeEvent(event)
         width = max(40, self.width() - PRODUCT_TEXT_MARGIN)
         for fit in PRODUCT_FITS:
             restyle("fit", fit, self)  # the stylesheet's font for it (till.qss)
-            lines, whole = wrap_name(self._name, self.fontMetrics(), width, PRODUCT_NAME_LINES)
-            if whole:
+            metrics = self.fontMetrics()
+            if all(wrap_name(name, metrics, width, PRODUCT_NAME_LINES)[1] for name in self._names):
+                lines, _ = wrap_name(self._name, metrics, width, PRODUCT_NAME_LINES)
                 break
         else:  # whole only with a word broken, in the smallest type, where three short lines fit
             lines, _ = wrap_name(self._name, self.fontMetrics(), width, SMALLEST_NAME_LINES, break_words=True)
@@ -197,8 +200,9 @@ class DemoHostPanel(QFrame):
             button.deleteLater()
         self._product_buttons = []
         self._products = [(sku, name, money(price)) for sku, name, price in products]
-        for index, (sku, name, price) in enumerate(self._products):
-            button = _ProductButton(sku, name, price)
+        names = tuple(name for _, name, _ in self._products)
+        for sku, name, price in self._products:
+            button = _ProductButton(sku, name, price, names)
             button.clicked.connect(lambda _checked=False, code=sku: self.product_added.emit(code))
             self._product_buttons.append(button)
         self._place_products()

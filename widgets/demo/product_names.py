@@ -1,9 +1,12 @@
 """A product's name wrapped onto its button in the demo POS: by words and after hyphens, a word
-too long for a line broken with a hyphen, and only what still does not fit left out."""
+too long for a line broken with a hyphen where the language's hyphenation allows, and only what
+still does not fit left out."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
+import pyphen
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
@@ -45,9 +48,19 @@ def wrap_name(
     return shown, False
 
 
+@cache
+def _hyphenation() -> pyphen.Pyphen:
+    """Russian hyphenation (the product names' language), read from pyphen's dictionary once."""
+    return pyphen.Pyphen(lang="ru_RU")
+
+
 def _longest_head(metrics: QFontMetrics, word: str, width: int) -> str:
-    """The longest start of `word` that fits `width` with a hyphen after it, leaving at least
-    `MIN_BROKEN_PART` letters on each side where the word is long enough («Подароч-» | «ная»)."""
+    """The longest start of `word` that fits `width` with a hyphen after it: at the last of the
+    word's hyphenation points that fits («Бородин-» | «ский»); where none fits, at a letter,
+    leaving at least `MIN_BROKEN_PART` letters on each side where the word is long enough."""
+    for point in reversed(_hyphenation().positions(word)):
+        if metrics.horizontalAdvance(word[:point] + "-") <= width:
+            return word[:point]
     shortest = MIN_BROKEN_PART if len(word) >= 2 * MIN_BROKEN_PART else 1
     head = word[:shortest]
     for end in range(shortest + 1, len(word) - shortest + 1):
