@@ -36,6 +36,8 @@ from fiscal.money import ZERO, money
 from loyalty_client import rules
 from loyalty_client.batch import BatchAnswer, BatchItem, CancelItem, CommitItem, RefundItem
 from loyalty_client.errors import CustomerNotFound, InvalidRequest, LoyaltyFault
+from loyalty_client.sandbox.member_status import usable_status
+from loyalty_client.sandbox.program_in_force import program_in_force
 from loyalty_client.sandbox.purchase_record import MSG_NOT_FOUND, commit_prints, offer_of, purchase_lines_json, utc
 from loyalty_client.sandbox.results import dump_result, load_result
 from loyalty_client.sandbox.storage import ledger, store
@@ -175,8 +177,8 @@ class BatchDelivery:
         for lot in session.execute(_MATURED, {"ids": ids, "today": now.date()}):
             matured[lot.customer_id].append(lot)
         offers = {
-            customer_id: [offer_of(row) for row in rows]
-            for customer_id, rows in store.offers_of_members(session, ids, now.date()).items()
+            customer_id: tuple(offer_of(row) for row in rows)
+            for customer_id, rows in store.offers(session, ids, now.date()).items()
         }
         self._members = {customer_id: None for customer_id in ids}
         for row in locked:
@@ -188,7 +190,7 @@ class BatchDelivery:
                 purchases=rows[row.customer_id].purchases_12m,
                 held=_summed(held.get(row.customer_id)),
                 pending=_summed(pending.get(row.customer_id)),
-                offers=tuple(offers[row.customer_id]),
+                offers=offers[row.customer_id],
             )
             self._settle(member, matured[row.customer_id])
             self._members[row.customer_id] = member
@@ -230,9 +232,7 @@ class BatchDelivery:
         member = self._members[item.customer_id]
         if member is None:
             return CustomerNotFound(MSG_NOT_FOUND)
-        receipt_print, request_print = commit_prints(
-            item.customer_id, item.receipt, item.redeem, item.fiscal, item.offline, item.occurred_at
-        )
+        receipt_print, request_print = commit_prints(item)
         recorded = self._recorded.get(("purchase", item.transaction_id))
         if recorded is not None:
             if recorded[0] != request_print:
@@ -244,7 +244,7 @@ class BatchDelivery:
             return None
         try:
             program, program_row = self._program_of(item.receipt.store_id)
-            status = self._service._usable(member.row)
+            status = usable_status(member.row)
             account = member.account
             spendable = max(ZERO, account.spendable - member.held)
             tier = rules.tier_for(program, member.purchases)
@@ -304,7 +304,7 @@ class BatchDelivery:
         """The store's program (its own, else the chain's), read once per batch."""
         found = self._programs.get(store_id)
         if found is None:
-            found = self._programs[store_id] = self._service._program(self._session, store_id)
+            found = self._programs[store_id] = program_in_force(self._session, store_id)
         return found
 
     @staticmethod
@@ -348,14 +348,11 @@ class BatchDelivery:
         """The item done by its operation's own unit of work, in a savepoint."""
         unit: Callable[[Session], Any]
         if isinstance(item, CommitItem):
-            unit = self._service._commit_unit(
-                item.transaction_id, item.customer_id, item.receipt, item.redeem, item.fiscal, item.offline,
-                item.occurred_at, item.coupons,
-            )
+            unit = self._service.commit_unit(item)
         elif isinstance(item, CancelItem):
-            unit = self._service._cancel_unit(item.transaction_id)
+            unit = self._service.cancel_unit(item.transaction_id)
         elif isinstance(item, RefundItem):
-            unit = self._service._refund_unit(item.refund_id, item.original_transaction_id, item.lines)
+            unit = self._service.refund_unit(item.refund_id, item.original_transaction_id, item.lines)
         else:
             raise TypeError(f"not a batch item: {type(item).__name__}")
         savepoint = self._session.begin_nested()
