@@ -245,12 +245,10 @@ class BatchDelivery:
         try:
             program, program_row = self._program_of(item.receipt.store_id)
             status = usable_status(member.row)
-            account = member.account
-            spendable = max(ZERO, account.spendable - member.held)
-            tier = rules.tier_for(program, member.purchases)
-            lines = rules.calculate(program, item.receipt, tier, spendable, item.redeem, status).lines
+            lines = rules.unredeemed_lines(item.receipt, rules.tier_for(program, member.purchases), status)
         except LoyaltyFault as fault:
             return fault
+        account = member.account
         accrued = sum((line.accrual for line in lines), ZERO)
         if accrued > ZERO:
             if program_row.accrual_hold_days <= 0:
