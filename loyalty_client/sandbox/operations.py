@@ -116,12 +116,12 @@ def read_receipt(element: etree._Element) -> Receipt:
         redeem_allowed, accrual_allowed, min_price = options
         lines.append(
             ReceiptLine(
-                int(_stripped(line_no)),
+                int(line_no.text),  # int() and Decimal() ignore the whitespace around a number
                 _stripped(sku),
                 _stripped(name),
-                _decimal(_stripped(quantity)),
-                _decimal(_stripped(price)),
-                _decimal(_stripped(amount)),
+                _decimal(quantity.text),
+                _decimal(price.text),
+                _decimal(amount.text),
                 True if redeem_allowed is None else _bool(redeem_allowed),
                 True if accrual_allowed is None else _bool(accrual_allowed),
                 None if min_price is None else _decimal(min_price),
@@ -435,7 +435,7 @@ def read_commit(request: etree._Element) -> CommitItem:
         _stripped(transaction_id),
         _stripped(customer_id),
         read_receipt(receipt),
-        _decimal(_stripped(redeem)),
+        _decimal(redeem.text),
         FiscalDocument(document_number, _moment(closed_at)),
         _bool(_stripped(offline)),
         _moment(_stripped(occurred_at)),
