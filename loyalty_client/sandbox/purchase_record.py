@@ -28,6 +28,11 @@ def utc(moment: datetime) -> datetime:
 
 def number(value: Decimal) -> str:
     """A decimal as written without exponent or trailing zeros."""
+    text = str(value)
+    # What `normalize` and "f" would write, read off the plain text: exact while no more digits
+    # than the context's precision (28) are there to round.
+    if len(text) <= 28 and "E" not in text and value.is_finite():
+        return text.rstrip("0").rstrip(".") if "." in text else text
     return format(value.normalize(), "f")
 
 
@@ -75,8 +80,9 @@ def commit_prints(commit: CommitItem) -> tuple[str, str]:
         }
     )
     # "receipt" and "redeem" sort after every other key: the request's canonical text is the head's
-    # with them appended, the receipt's text written once for both fingerprints.
-    request = f'{head[:-1]},"receipt":{canon},"redeem":{canonical_json(number(commit.redeem))}}}'
+    # with them appended, the receipt's text written once for both fingerprints. A number's text
+    # is digits, a sign and a point (or NaN, Infinity): quoted as it is.
+    request = f'{head[:-1]},"receipt":{canon},"redeem":"{number(commit.redeem)}"}}'
     return text_fingerprint(canon), text_fingerprint(request)
 
 
