@@ -503,7 +503,7 @@ class SandboxLoyalty:
             now = self.clock.now()
             program, _ = program_in_force(session, store_id)
             customer, messages = self._find(session, identifier, now)
-            usable_status(customer)
+            usable_status(customer.status)
             account = self._account(session, customer, now, lock=False)
             return self._view(session, program, customer, account, now, messages)
 
@@ -562,7 +562,7 @@ class SandboxLoyalty:
             now = self.clock.now()
             program, _ = program_in_force(session, receipt.store_id)
             customer = self._customer(session, customer_id)
-            status = usable_status(customer)
+            status = usable_status(customer.status)
             account = self._account(session, customer, now, lock=False)
             spendable = ledger.available(session, account, now)
             return self._calculate(
@@ -586,7 +586,7 @@ class SandboxLoyalty:
                 if not customer_id:
                     raise InvalidRequest("Для кода списания укажите клиента (customerId)")
                 customer = self._customer(session, customer_id)
-                if usable_status(customer) is CustomerStatus.NOT_ACTIVATED:
+                if usable_status(customer.status) is CustomerStatus.NOT_ACTIVATED:
                     raise NotActivated(rules.MSG_NOT_ACTIVATED)
                 if amount is None or amount <= ZERO or amount != amount.quantize(CENT):
                     raise InvalidRequest("Для кода списания укажите сумму списания")
@@ -655,7 +655,7 @@ class SandboxLoyalty:
             if self._transaction(session, "cancel", transaction_id) is not None:
                 raise InvalidRequest(f"Покупка {transaction_id} отменена")
             program, program_row = program_in_force(session, receipt.store_id)
-            status = usable_status(customer)
+            status = usable_status(customer.status)
             spendable = ledger.available(session, account, now, exclude=transaction_id)
             self._check_balance(program, status, spendable, redeem)
             calc, checks = self._calculate(
@@ -752,7 +752,7 @@ class SandboxLoyalty:
             if self._transaction(session, "cancel", transaction_id) is not None:
                 raise InvalidRequest(f"Покупка {transaction_id} отменена: провести её нельзя")
             program, program_row = program_in_force(session, receipt.store_id)
-            status = usable_status(customer)
+            status = usable_status(customer.status)
             reservation = self._reservation(session, transaction_id)
             if reservation is not None and reservation.customer_id != customer.id:
                 raise InvalidRequest(f"Резерв {transaction_id} сделан для другого клиента")
@@ -1146,7 +1146,7 @@ class SandboxLoyalty:
 
         def unit(session: Session) -> tuple[Offer, ...]:
             customer = self._customer(session, customer_id)
-            usable_status(customer)
+            usable_status(customer.status)
             return self._offers(session, customer.id, self.clock.now())
 
         return self._work(unit)
