@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import gc
 import json
 import logging
 import os
@@ -243,8 +244,11 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stop: 
     except OperationalError as exc:
         print(f"sandbox: cannot open the database {shown(db_url or '')}: {first_line(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if threading.current_thread() is threading.main_thread():
+    if threading.current_thread() is threading.main_thread():  # the process is the sandbox's own
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        # What is alive now (modules, the schema, SQLAlchemy's and lxml's structures) lives as long
+        # as the process: left out of the collector's full passes, which would walk it again and again.
+        gc.freeze()
     running.faults.add_observer(lambda fault: emit(fault_line(fault)))
     emit(f"SANDBOX LISTENING {running.url}")
     try:
