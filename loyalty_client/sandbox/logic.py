@@ -730,9 +730,7 @@ class SandboxLoyalty:
         are used up with the discounts it gave; otherwise each coupon is checked afresh and one
         that no longer applies refuses the purchase (INVALID_REQUEST).
         """
-        item = CommitItem(
-            transaction_id, customer_id, receipt, redeem, fiscal, offline, occurred_at, tuple(coupons)
-        )
+        item = CommitItem(transaction_id, customer_id, receipt, redeem, fiscal, offline, occurred_at, tuple(coupons))
         return self._work(self.commit_unit(item))
 
     def commit_unit(self, item: CommitItem) -> Callable[[Session], CommitResult]:

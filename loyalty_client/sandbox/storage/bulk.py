@@ -10,8 +10,8 @@ SQLAlchemy computes per execution, goes the ordinary way.
 from __future__ import annotations
 
 import functools
-from operator import itemgetter
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, Callable, Mapping, Sequence
 
 from sqlalchemy.engine import Dialect
