@@ -23,7 +23,8 @@ MAX_BATCH_ITEMS = 100
 
 @dataclass(frozen=True)
 class CommitItem:
-    """The arguments of `LoyaltyService.commit`, as one item of a batch."""
+    """The arguments of `LoyaltyService.commit` as one value: an item of a batch, or a commit the
+    sandbox works out on its own."""
 
     transaction_id: str
     customer_id: str

@@ -182,6 +182,23 @@ def _limit_reason(program: Program, receipt: Receipt, spendable: Decimal, limit:
     return "остальные позиции не допускают скидку"
 
 
+def unredeemed_lines(
+    receipt: Receipt, tier: Tier | ProgramTier, status: CustomerStatus = CustomerStatus.ACTIVE
+) -> tuple[LineAllocation, ...]:
+    """The lines `calculate` allocates when nothing is redeemed, without working out what could
+    be: no discount on any line, each line's accrual at the tier's percent (none for a blocked
+    member). `InvalidRequest` for a receipt that breaks the contract."""
+    _check_lines(receipt)
+    return _without_discount(receipt.lines, tier.accrual_percent if status is not CustomerStatus.BLOCKED else ZERO)
+
+
+def _without_discount(lines: Sequence[ReceiptLine], accrual_percent: Decimal) -> tuple[LineAllocation, ...]:
+    return tuple(
+        LineAllocation(line_no=line.line_no, discount=ZERO, accrual=line_accrual(line, ZERO, accrual_percent))
+        for line in lines
+    )
+
+
 def calculate(
     program: Program,
     receipt: Receipt,
@@ -213,16 +230,19 @@ def calculate(
             raise RedeemLimitExceeded(
                 f"Можно списать не более {format_money(maximum)}: {reason}"
             )
-    try:
-        discounts = allocate(receipt.lines, redeem)
-    except AllocationError as exc:  # only reachable through an inconsistent receipt
-        raise InvalidRequest(f"Списание не распределяется по позициям: {exc}") from exc
     percent = tier.accrual_percent if status is not CustomerStatus.BLOCKED else ZERO
-    earned = accruals(receipt.lines, discounts, percent)
-    lines = tuple(
-        LineAllocation(line_no=line.line_no, discount=discounts[line.line_no], accrual=earned[line.line_no])
-        for line in receipt.lines
-    )
+    if redeem:
+        try:
+            discounts = allocate(receipt.lines, redeem)
+        except AllocationError as exc:  # only reachable through an inconsistent receipt
+            raise InvalidRequest(f"Списание не распределяется по позициям: {exc}") from exc
+        earned = accruals(receipt.lines, discounts, percent)
+        lines = tuple(
+            LineAllocation(line_no=line.line_no, discount=discounts[line.line_no], accrual=earned[line.line_no])
+            for line in receipt.lines
+        )
+    else:
+        lines = _without_discount(receipt.lines, percent)
     messages: list[str] = []
     if status is CustomerStatus.NOT_ACTIVATED:
         messages.append(MSG_NOT_ACTIVATED)

@@ -36,6 +36,8 @@ from fiscal.money import ZERO, money
 from loyalty_client import rules
 from loyalty_client.batch import BatchAnswer, BatchItem, CancelItem, CommitItem, RefundItem
 from loyalty_client.errors import CustomerNotFound, InvalidRequest, LoyaltyFault
+from loyalty_client.sandbox.member_status import usable_status
+from loyalty_client.sandbox.program_in_force import program_in_force
 from loyalty_client.sandbox.purchase_record import MSG_NOT_FOUND, commit_prints, offer_of, purchase_lines_json, utc
 from loyalty_client.sandbox.results import dump_result, load_result
 from loyalty_client.sandbox.storage import ledger, store
@@ -62,9 +64,16 @@ _TRANSACTIONS = TransactionRow.__table__
 # statement is compiled once and not coerced element by element on every batch.
 _IDS = bindparam("ids", expanding=True)
 _KEYS = bindparam("keys", expanding=True)
-_MEMBERS = select(_CUSTOMERS).where(_CUSTOMERS.c.id.in_(_IDS))
+# Only the columns a commit needs: every other one would be converted for nothing, row by row.
+_MEMBERS = select(_CUSTOMERS.c.id, _CUSTOMERS.c.status, _CUSTOMERS.c.purchases_12m).where(_CUSTOMERS.c.id.in_(_IDS))
 _LOCK_ACCOUNTS = (
-    select(_ACCOUNTS).where(_ACCOUNTS.c.customer_id.in_(_IDS)).order_by(_ACCOUNTS.c.customer_id).with_for_update()
+    select(
+        _ACCOUNTS.c.customer_id, _ACCOUNTS.c.spendable, _ACCOUNTS.c.expiring_amount, _ACCOUNTS.c.expiring_on,
+        _ACCOUNTS.c.version,
+    )
+    .where(_ACCOUNTS.c.customer_id.in_(_IDS))
+    .order_by(_ACCOUNTS.c.customer_id)
+    .with_for_update()
 )
 _RECORDED = select(
     _TRANSACTIONS.c.kind, _TRANSACTIONS.c.key, _TRANSACTIONS.c.fingerprint, _TRANSACTIONS.c.result_json
@@ -98,7 +107,7 @@ _MATURED = (
 class _Member:
     """A member as the batch read them, and what the batch's items changed since."""
 
-    row: Row[Any]
+    status: str  # as stored
     account: ledger.Account
     read_version: int
     purchases: Decimal
@@ -162,11 +171,14 @@ class BatchDelivery:
         session, now = self._session, self._now
         ids = sorted({item.customer_id for item in commits})
         keys = sorted({item.transaction_id for item in commits})
-        rows = {row.id: row for row in session.execute(_MEMBERS, {"ids": ids})}
-        locked = session.execute(_LOCK_ACCOUNTS, {"ids": sorted(rows)}).all()
+        # Rows unpacked rather than read by name: a column by name costs more than the tuple.
+        found = {
+            customer_id: (status, bought) for customer_id, status, bought in session.execute(_MEMBERS, {"ids": ids})
+        }
+        locked = session.execute(_LOCK_ACCOUNTS, {"ids": sorted(found)}).all()
         self._recorded = {
-            (row.kind, row.key): (row.fingerprint, row.result_json)
-            for row in session.execute(_RECORDED, {"keys": keys})
+            (kind, key): (request_print, result_json)
+            for kind, key, request_print, result_json in session.execute(_RECORDED, {"keys": keys})
         }
         self._reserved = set(session.scalars(_RESERVED, {"keys": keys}))
         held = dict(session.execute(_HELD, {"ids": ids, "now": now}).all())
@@ -175,23 +187,23 @@ class BatchDelivery:
         for lot in session.execute(_MATURED, {"ids": ids, "today": now.date()}):
             matured[lot.customer_id].append(lot)
         offers = {
-            customer_id: [offer_of(row) for row in rows]
-            for customer_id, rows in store.offers_of_members(session, ids, now.date()).items()
+            customer_id: tuple(offer_of(row) for row in rows)
+            for customer_id, rows in store.offers(session, ids, now.date()).items()
         }
         self._members = {customer_id: None for customer_id in ids}
-        for row in locked:
-            account = ledger.Account(row.customer_id, row.spendable, row.expiring_amount, row.expiring_on, row.version)
+        for customer_id, spendable, expiring_amount, expiring_on, version in locked:
+            status, bought = found[customer_id]
             member = _Member(
-                row=rows[row.customer_id],
-                account=account,
-                read_version=row.version,
-                purchases=rows[row.customer_id].purchases_12m,
-                held=_summed(held.get(row.customer_id)),
-                pending=_summed(pending.get(row.customer_id)),
-                offers=tuple(offers[row.customer_id]),
+                status=status,
+                account=ledger.Account(customer_id, spendable, expiring_amount, expiring_on, version),
+                read_version=version,
+                purchases=bought,
+                held=_summed(held.get(customer_id)),
+                pending=_summed(pending.get(customer_id)),
+                offers=offers[customer_id],
             )
-            self._settle(member, matured[row.customer_id])
-            self._members[row.customer_id] = member
+            self._settle(member, matured[customer_id])
+            self._members[customer_id] = member
 
     def _settle(self, member: _Member, matured: list[Row[Any]]) -> None:
         """`ledger.settle` in memory: matured lots become spendable, points past their date expire."""
@@ -230,9 +242,7 @@ class BatchDelivery:
         member = self._members[item.customer_id]
         if member is None:
             return CustomerNotFound(MSG_NOT_FOUND)
-        receipt_print, request_print = commit_prints(
-            item.customer_id, item.receipt, item.redeem, item.fiscal, item.offline, item.occurred_at
-        )
+        receipt_print, request_print = commit_prints(item)
         recorded = self._recorded.get(("purchase", item.transaction_id))
         if recorded is not None:
             if recorded[0] != request_print:
@@ -244,13 +254,11 @@ class BatchDelivery:
             return None
         try:
             program, program_row = self._program_of(item.receipt.store_id)
-            status = self._service._usable(member.row)
-            account = member.account
-            spendable = max(ZERO, account.spendable - member.held)
-            tier = rules.tier_for(program, member.purchases)
-            lines = rules.calculate(program, item.receipt, tier, spendable, item.redeem, status).lines
+            status = usable_status(member.status)
+            lines = rules.unredeemed_lines(item.receipt, rules.tier_for(program, member.purchases), status)
         except LoyaltyFault as fault:
             return fault
+        account = member.account
         accrued = sum((line.accrual for line in lines), ZERO)
         if accrued > ZERO:
             if program_row.accrual_hold_days <= 0:
@@ -304,7 +312,7 @@ class BatchDelivery:
         """The store's program (its own, else the chain's), read once per batch."""
         found = self._programs.get(store_id)
         if found is None:
-            found = self._programs[store_id] = self._service._program(self._session, store_id)
+            found = self._programs[store_id] = program_in_force(self._session, store_id)
         return found
 
     @staticmethod
@@ -348,14 +356,11 @@ class BatchDelivery:
         """The item done by its operation's own unit of work, in a savepoint."""
         unit: Callable[[Session], Any]
         if isinstance(item, CommitItem):
-            unit = self._service._commit_unit(
-                item.transaction_id, item.customer_id, item.receipt, item.redeem, item.fiscal, item.offline,
-                item.occurred_at, item.coupons,
-            )
+            unit = self._service.commit_unit(item)
         elif isinstance(item, CancelItem):
-            unit = self._service._cancel_unit(item.transaction_id)
+            unit = self._service.cancel_unit(item.transaction_id)
         elif isinstance(item, RefundItem):
-            unit = self._service._refund_unit(item.refund_id, item.original_transaction_id, item.lines)
+            unit = self._service.refund_unit(item.refund_id, item.original_transaction_id, item.lines)
         else:
             raise TypeError(f"not a batch item: {type(item).__name__}")
         savepoint = self._session.begin_nested()

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import gc
 import json
 import logging
 import os
@@ -32,7 +33,6 @@ import signal
 import socket
 import sys
 import threading
-from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
@@ -40,28 +40,20 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from loyalty_client.endpoints import API_KEY_ENV
 from loyalty_client.retailcrm.fake_server import DEFAULT_KEY as DEFAULT_RETAILCRM_KEY
 from loyalty_client.retailcrm.fake_server import FakeRetailCrm
-from loyalty_client.sandbox.storage.db_url import (
-    DB_URL_ENV,
-    DatabaseUrlError,
-    check_url,
-    choose_url,
-    has_password,
-    shown,
+from loyalty_client.sandbox.commands.command_line import (
+    EXIT_BAD_INPUT,
+    OneLineParser,
+    add_db_options,
+    database_url,
+    first_line,
 )
+from loyalty_client.sandbox.storage.db_url import DB_URL_ENV, DatabaseUrlError, shown
 from loyalty_client.sandbox.faults import FaultRule, FaultSpecError, InjectedFault, parse_fault_spec
 from loyalty_client.sandbox.logic import SentCode
 from loyalty_client.sandbox.serving.server import start_sandbox
 from loyalty_client.sandbox.serving.wsgi import check_public_url
 
 DEFAULT_PORT = 8580
-EXIT_BAD_INPUT = 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports a usage error in one line."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
 
 
 def _port(text: str) -> int:
@@ -74,37 +66,8 @@ def _port(text: str) -> int:
     return value
 
 
-def _db_options(parser: argparse.ArgumentParser, url_help: str) -> None:
-    given = parser.add_mutually_exclusive_group()
-    given.add_argument("--db", default=None, metavar="URL", help=url_help)
-    given.add_argument(
-        "--db-file",
-        type=Path,
-        metavar="PATH",
-        help=f"read the URL from the first line of this file (not readable by other users); "
-        f"or set {DB_URL_ENV}: a password in --db shows in the process list",
-    )
-
-
-def _database_url(args: argparse.Namespace, prog: str, *, must_exist: bool) -> str | None:
-    """The URL from --db, --db-file or the environment, checked; warns of a password on the command line."""
-    chosen = choose_url(args.db, args.db_file, os.environ)
-    if chosen is None:
-        return None
-    url, source = chosen
-    if args.db is not None and has_password(args.db):
-        print(
-            f"{prog}: warning: the password in --db shows in the process list to every user of this machine; "
-            f"use --db-file PATH or {DB_URL_ENV} instead",
-            file=sys.stderr,
-            flush=True,
-        )
-    check_url(url, source=source, must_exist=must_exist)
-    return url
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="till-loyalty sandbox", description="Run the sandbox loyalty service.")
+    parser = OneLineParser(prog="till-loyalty sandbox", description="Run the sandbox loyalty service.")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port, 0 for a free one (default {DEFAULT_PORT})")
     parser.add_argument(
@@ -115,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
         help="the address tills reach the sandbox by, named in the served WSDL (default: the address it "
         "listens on); give it behind a proxy or when listening on 0.0.0.0",
     )
-    _db_options(
+    add_db_options(
         parser,
         "SQLAlchemy database URL, e.g. sqlite:////var/lib/sandbox.db or postgresql://user@host/loyalty "
         "(default: a fresh temporary SQLite file); the schema is created or upgraded and the demo data "
@@ -169,8 +132,8 @@ def _fault_rules(spec: str) -> list[FaultRule]:
 
 
 def _ledger_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="till-loyalty sandbox ledger", description="List the transactions a sandbox database recorded.")
-    _db_options(parser, "the sandbox's SQLAlchemy database URL")
+    parser = OneLineParser(prog="till-loyalty sandbox ledger", description="List the transactions a sandbox database recorded.")
+    add_db_options(parser, "the sandbox's SQLAlchemy database URL")
     parser.add_argument("--json", action="store_true", help="a JSON array, one object per transaction")
     return parser
 
@@ -183,7 +146,7 @@ def ledger_main(argv: Sequence[str], stdout: TextIO | None = None) -> int:
     args = _ledger_parser().parse_args(list(argv))
     out = stdout or sys.stdout
     try:
-        url = _database_url(args, "sandbox ledger", must_exist=True)  # SQLite would create an empty file
+        url = database_url(args, "sandbox ledger", must_exist=True)  # SQLite would create an empty file
     except DatabaseUrlError as exc:
         print(f"sandbox ledger: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -194,7 +157,7 @@ def ledger_main(argv: Sequence[str], stdout: TextIO | None = None) -> int:
     try:
         entries = recorded_transactions(engine)
     except SQLAlchemyError as exc:
-        reason = _first_line(exc)
+        reason = first_line(exc)
         print(f"sandbox ledger: cannot read {shown(url)}: {reason}: is it a sandbox database?", file=sys.stderr)
         return EXIT_BAD_INPUT
     finally:
@@ -219,12 +182,6 @@ def _start_problem(exc: OSError, host: str, port: int) -> str:
     if isinstance(exc, socket.gaierror):
         return f"{where}: unknown address ({exc.strerror}): check --host"
     return f"{where}: {exc.strerror or exc}: check --host and --port"
-
-
-def _first_line(exc: SQLAlchemyError) -> str:
-    """The driver's own words for a database error, without SQLAlchemy's SQL and links."""
-    text = str(getattr(exc, "orig", None) or exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def fault_line(fault: InjectedFault) -> str:
@@ -253,7 +210,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stop: 
         return load_test.main(argv[1:], stdout)
     args = _parser().parse_args(argv)
     try:
-        db_url = _database_url(args, "sandbox", must_exist=False)
+        db_url = database_url(args, "sandbox", must_exist=False)
     except DatabaseUrlError as exc:
         print(f"sandbox: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -285,10 +242,13 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stop: 
         print(f"sandbox: {_start_problem(exc, args.host, args.port)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OperationalError as exc:
-        print(f"sandbox: cannot open the database {shown(db_url or '')}: {_first_line(exc)}", file=sys.stderr)
+        print(f"sandbox: cannot open the database {shown(db_url or '')}: {first_line(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if threading.current_thread() is threading.main_thread():
+    if threading.current_thread() is threading.main_thread():  # the process is the sandbox's own
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        # What is alive now (modules, the schema, SQLAlchemy's and lxml's structures) lives as long
+        # as the process: left out of the collector's full passes, which would walk it again and again.
+        gc.freeze()
     running.faults.add_observer(lambda fault: emit(fault_line(fault)))
     emit(f"SANDBOX LISTENING {running.url}")
     try:

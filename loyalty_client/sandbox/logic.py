@@ -59,7 +59,6 @@ from loyalty_client.codes import is_card_number, make_ean13, parse_app_qr, verif
 from loyalty_client.errors import (
     ConfirmationInvalid,
     ConfirmationRequired,
-    CustomerBlocked,
     CustomerNotFound,
     InsufficientBalance,
     InvalidRequest,
@@ -69,8 +68,10 @@ from loyalty_client.errors import (
 )
 from loyalty_client.identifiers import mask_phone
 from loyalty_client.refund_share import SoldLine, return_share
-from loyalty_client.batch import BatchAnswer, BatchItem
+from loyalty_client.batch import BatchAnswer, BatchItem, CommitItem
 from loyalty_client.sandbox.batch_delivery import BatchDelivery
+from loyalty_client.sandbox.member_status import usable_status
+from loyalty_client.sandbox.program_in_force import program_in_force
 from loyalty_client.sandbox.storage import ledger, store
 from loyalty_client.sandbox.clock import SandboxClock
 from loyalty_client.sandbox.storage.database import is_single_connection, session_factory
@@ -111,7 +112,6 @@ from loyalty_client.types import (
     Offer,
     OfferKind,
     Program,
-    ProgramTier,
     RefundLine,
     RefundResult,
     Registration,
@@ -126,7 +126,6 @@ CODE_TTL_SECONDS = 300
 CODE_MAX_ATTEMPTS = 5
 _UNIT_ATTEMPTS = 10
 
-MSG_BLOCKED = "Карта заблокирована. Обратитесь к администратору"
 MSG_CODE_INVALID = "Неверный код подтверждения"
 MSG_CODE_EXPIRED = "Срок действия кода истёк; действует код из последнего сообщения"
 MSG_NO_ATTEMPTS_LEFT = "Попытки ввода кода исчерпаны или срок его действия истёк; запросите новый код"
@@ -249,37 +248,11 @@ class SandboxLoyalty:
     # ----- shared reads --------------------------------------------------------------------------
 
     @staticmethod
-    def _program(session: Session, store_id: str | None = None) -> tuple[Program, Row[Any]]:
-        """The rules of `store_id` (its own program, else the chain's; the chain's for None)."""
-        found = store.program(session, store_id)
-        if found is None:
-            raise InvalidRequest("Программа лояльности не настроена")
-        row, tiers = found
-        program = Program(
-            name=row.name,
-            currency=row.currency,
-            point_value=row.point_value,
-            max_redeem_percent=row.max_redeem_percent,
-            confirmation_threshold=row.confirmation_threshold,
-            tiers=tuple(ProgramTier(t.code, t.name, t.accrual_percent, t.threshold) for t in tiers),
-            version=row.version,
-            offline_redeem_limit=row.offline_redeem_limit,
-        )
-        return program, row
-
-    @staticmethod
     def _customer(session: Session, customer_id: str | None) -> Row[Any]:
         customer = store.customer(session, customer_id) if customer_id else None
         if customer is None:
             raise CustomerNotFound(MSG_NOT_FOUND)
         return customer
-
-    @staticmethod
-    def _usable(customer: Row[Any] | CustomerRow) -> CustomerStatus:
-        status = CustomerStatus(customer.status)
-        if status is CustomerStatus.BLOCKED:
-            raise CustomerBlocked(MSG_BLOCKED)
-        return status
 
     @staticmethod
     def _account(
@@ -307,7 +280,7 @@ class SandboxLoyalty:
 
     @staticmethod
     def _offers(session: Session, customer_id: str, now: datetime) -> tuple[Offer, ...]:
-        return tuple(offer_of(row) for row in store.offers(session, customer_id, now.date()))
+        return tuple(offer_of(row) for row in store.offers(session, [customer_id], now.date())[customer_id])
 
     # ----- coupons -------------------------------------------------------------------------------
 
@@ -521,16 +494,16 @@ class SandboxLoyalty:
 
     def get_program(self, store_id: str) -> Program:
         """The rules and tiers of the store's program (its own, else the chain's)."""
-        return self._work(lambda session: self._program(session, store_id)[0])
+        return self._work(lambda session: program_in_force(session, store_id)[0])
 
     def identify(self, identifier: Identifier, store_id: str, till_id: str) -> Customer:
         """The member behind a phone, card, app QR (checked, never twice) or offer coupon."""
 
         def unit(session: Session) -> Customer:
             now = self.clock.now()
-            program, _ = self._program(session, store_id)
+            program, _ = program_in_force(session, store_id)
             customer, messages = self._find(session, identifier, now)
-            self._usable(customer)
+            usable_status(customer.status)
             account = self._account(session, customer, now, lock=False)
             return self._view(session, program, customer, account, now, messages)
 
@@ -587,9 +560,9 @@ class SandboxLoyalty:
 
         def unit(session: Session) -> Calculation:
             now = self.clock.now()
-            program, _ = self._program(session, receipt.store_id)
+            program, _ = program_in_force(session, receipt.store_id)
             customer = self._customer(session, customer_id)
-            status = self._usable(customer)
+            status = usable_status(customer.status)
             account = self._account(session, customer, now, lock=False)
             spendable = ledger.available(session, account, now)
             return self._calculate(
@@ -613,7 +586,7 @@ class SandboxLoyalty:
                 if not customer_id:
                     raise InvalidRequest("Для кода списания укажите клиента (customerId)")
                 customer = self._customer(session, customer_id)
-                if self._usable(customer) is CustomerStatus.NOT_ACTIVATED:
+                if usable_status(customer.status) is CustomerStatus.NOT_ACTIVATED:
                     raise NotActivated(rules.MSG_NOT_ACTIVATED)
                 if amount is None or amount <= ZERO or amount != amount.quantize(CENT):
                     raise InvalidRequest("Для кода списания укажите сумму списания")
@@ -681,8 +654,8 @@ class SandboxLoyalty:
                 raise InvalidRequest(f"Покупка {transaction_id} уже проведена")
             if self._transaction(session, "cancel", transaction_id) is not None:
                 raise InvalidRequest(f"Покупка {transaction_id} отменена")
-            program, program_row = self._program(session, receipt.store_id)
-            status = self._usable(customer)
+            program, program_row = program_in_force(session, receipt.store_id)
+            status = usable_status(customer.status)
             spendable = ledger.available(session, account, now, exclude=transaction_id)
             self._check_balance(program, status, spendable, redeem)
             calc, checks = self._calculate(
@@ -757,29 +730,17 @@ class SandboxLoyalty:
         are used up with the discounts it gave; otherwise each coupon is checked afresh and one
         that no longer applies refuses the purchase (INVALID_REQUEST).
         """
-        return self._work(
-            self._commit_unit(transaction_id, customer_id, receipt, redeem, fiscal, offline, occurred_at, coupons)
-        )
+        item = CommitItem(transaction_id, customer_id, receipt, redeem, fiscal, offline, occurred_at, tuple(coupons))
+        return self._work(self.commit_unit(item))
 
-    def _commit_unit(
-        self,
-        transaction_id: str,
-        customer_id: str,
-        receipt: Receipt,
-        redeem: Decimal,
-        fiscal: FiscalDocument,
-        offline: bool,
-        occurred_at: datetime,
-        coupons: Sequence[str] = (),
-    ) -> Callable[[Session], CommitResult]:
+    def commit_unit(self, item: CommitItem) -> Callable[[Session], CommitResult]:
         """The unit of work of `commit`, to run in a transaction of its own or of a batch."""
-        receipt_print, request_print = commit_prints(
-            customer_id, receipt, redeem, fiscal, offline, occurred_at, coupons
-        )
+        receipt_print, request_print = commit_prints(item)
+        transaction_id, receipt, redeem, coupons = item.transaction_id, item.receipt, item.redeem, item.coupons
 
         def unit(session: Session) -> CommitResult:
             now = self.clock.now()
-            customer = self._customer(session, customer_id)
+            customer = self._customer(session, item.customer_id)
             account = self._account(session, customer, now)  # first: everything below depends on it
             existing = self._transaction(session, "purchase", transaction_id)
             if existing is not None:
@@ -788,8 +749,8 @@ class SandboxLoyalty:
                 return load_result(CommitResult, existing.result_json)
             if self._transaction(session, "cancel", transaction_id) is not None:
                 raise InvalidRequest(f"Покупка {transaction_id} отменена: провести её нельзя")
-            program, program_row = self._program(session, receipt.store_id)
-            status = self._usable(customer)
+            program, program_row = program_in_force(session, receipt.store_id)
+            status = usable_status(customer.status)
             reservation = self._reservation(session, transaction_id)
             if reservation is not None and reservation.customer_id != customer.id:
                 raise InvalidRequest(f"Резерв {transaction_id} сделан для другого клиента")
@@ -810,10 +771,10 @@ class SandboxLoyalty:
                     store.set_reservation_state(session, transaction_id, "expired")
                 spendable = ledger.available(session, account, now, exclude=transaction_id)
                 self._check_balance(program, status, spendable, redeem)
-                if redeem > ZERO and not offline:
-                    self._check_unreserved(transaction_id, reservation, receipt_print, redeem, occurred_at)
-                if redeem > ZERO and offline:
-                    since = _start_of_day(occurred_at)
+                if redeem > ZERO and not item.offline:
+                    self._check_unreserved(transaction_id, reservation, receipt_print, redeem, item.occurred_at)
+                if redeem > ZERO and item.offline:
+                    since = _start_of_day(item.occurred_at)
                     spent = store.offline_points(session, customer.id, since, since + timedelta(days=1))
                     rules.check_offline_redeem(program, redeem, spent, f"{since:%d.%m.%Y}")
                     review = True
@@ -852,9 +813,9 @@ class SandboxLoyalty:
                 points=points,
                 accrual=accrued,
                 paid=paid,
-                offline=offline,
+                offline=item.offline,
                 review=review,
-                occurred_at=_utc(occurred_at),
+                occurred_at=_utc(item.occurred_at),
                 created_at=now,
                 lines_json=purchase_lines_json(receipt.lines, allocation),
                 result_json=dump_result(result),
@@ -901,9 +862,9 @@ class SandboxLoyalty:
 
     def cancel(self, transaction_id: str) -> CancelResult:
         """Release a reservation, or reverse a committed purchase (what is left of it after refunds)."""
-        return self._work(self._cancel_unit(transaction_id))
+        return self._work(self.cancel_unit(transaction_id))
 
-    def _cancel_unit(self, transaction_id: str) -> Callable[[Session], CancelResult]:
+    def cancel_unit(self, transaction_id: str) -> Callable[[Session], CancelResult]:
         """The unit of work of `cancel`, to run in a transaction of its own or of a batch."""
 
         def unit(session: Session) -> CancelResult:
@@ -957,9 +918,9 @@ class SandboxLoyalty:
 
     def refund(self, refund_id: str, original_transaction_id: str, lines: Sequence[RefundLine]) -> RefundResult:
         """Return goods of a purchase: reverse accrual and give back spent points in proportion."""
-        return self._work(self._refund_unit(refund_id, original_transaction_id, lines))
+        return self._work(self.refund_unit(refund_id, original_transaction_id, lines))
 
-    def _refund_unit(
+    def refund_unit(
         self, refund_id: str, original_transaction_id: str, lines: Sequence[RefundLine]
     ) -> Callable[[Session], RefundResult]:
         """The unit of work of `refund`, to run in a transaction of its own or of a batch."""
@@ -1119,7 +1080,7 @@ class SandboxLoyalty:
 
         def unit(session: Session) -> Customer:
             now = self.clock.now()
-            program, _ = self._program(session)
+            program, _ = program_in_force(session)
             phone = normalise_phone(registration.phone)
             if phone is None:
                 raise InvalidRequest("Неверный номер телефона")
@@ -1183,7 +1144,7 @@ class SandboxLoyalty:
 
         def unit(session: Session) -> tuple[Offer, ...]:
             customer = self._customer(session, customer_id)
-            self._usable(customer)
+            usable_status(customer.status)
             return self._offers(session, customer.id, self.clock.now())
 
         return self._work(unit)

@@ -14,8 +14,9 @@ from typing import Any, Mapping, Sequence
 from sqlalchemy import Row
 
 from fiscal.receipt import Receipt, ReceiptLine
+from loyalty_client.batch import CommitItem
 from loyalty_client.sandbox.results import canonical_json, text_fingerprint
-from loyalty_client.types import BarcodeKind, FiscalDocument, LineAllocation, Offer, OfferKind
+from loyalty_client.types import BarcodeKind, LineAllocation, Offer, OfferKind
 
 MSG_NOT_FOUND = "Клиент не найден"
 
@@ -27,6 +28,11 @@ def utc(moment: datetime) -> datetime:
 
 def number(value: Decimal) -> str:
     """A decimal as written without exponent or trailing zeros."""
+    text = str(value)
+    # What `normalize` and "f" would write, read off the plain text: exact while no more digits
+    # than the context's precision (28) are there to round.
+    if len(text) <= 28 and "E" not in text and value.is_finite():
+        return text.rstrip("0").rstrip(".") if "." in text else text
     return format(value.normalize(), "f")
 
 
@@ -60,30 +66,23 @@ def canon_receipt(receipt: Receipt) -> dict[str, Any]:
     }
 
 
-def commit_prints(
-    customer_id: str,
-    receipt: Receipt,
-    redeem: Decimal,
-    fiscal: FiscalDocument,
-    offline: bool,
-    occurred_at: datetime,
-    coupons: Sequence[str] = (),
-) -> tuple[str, str]:
+def commit_prints(commit: CommitItem) -> tuple[str, str]:
     """The fingerprints of a commit: of its receipt (matched against a reservation's) and of the
     whole request (matched against a replay's)."""
-    canon = canonical_json(canon_receipt(receipt))
+    canon = canonical_json(canon_receipt(commit.receipt))
     head = canonical_json(
         {
-            "customer": customer_id,
-            "fiscal": [fiscal.document_number, utc(fiscal.closed_at).isoformat()],
-            "offline": offline,
-            "occurred_at": utc(occurred_at).isoformat(),
-            **coupons_print(coupons),
+            "customer": commit.customer_id,
+            "fiscal": [commit.fiscal.document_number, utc(commit.fiscal.closed_at).isoformat()],
+            "offline": commit.offline,
+            "occurred_at": utc(commit.occurred_at).isoformat(),
+            **coupons_print(commit.coupons),
         }
     )
     # "receipt" and "redeem" sort after every other key: the request's canonical text is the head's
-    # with them appended, the receipt's text written once for both fingerprints.
-    request = f'{head[:-1]},"receipt":{canon},"redeem":{canonical_json(number(redeem))}}}'
+    # with them appended, the receipt's text written once for both fingerprints. A number's text
+    # is digits, a sign and a point (or NaN, Infinity): quoted as it is.
+    request = f'{head[:-1]},"receipt":{canon},"redeem":"{number(commit.redeem)}"}}'
     return text_fingerprint(canon), text_fingerprint(request)
 
 

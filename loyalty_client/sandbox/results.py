@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import functools
 import hashlib
 import json
 import types
@@ -26,7 +25,11 @@ def to_plain(value: Any) -> Any:
         return value
     if kind is Decimal:
         return str(value)
-    names = _field_names(kind)
+    if kind is tuple or kind is list:
+        return [to_plain(item) for item in value]
+    names = _FIELD_NAMES.get(kind, _UNSEEN)
+    if names is _UNSEEN:
+        names = _FIELD_NAMES[kind] = _field_names(kind)
     if names is not None:
         return {name: to_plain(getattr(value, name)) for name in names}
     if isinstance(value, enum.Enum):
@@ -40,7 +43,10 @@ def to_plain(value: Any) -> Any:
     return value
 
 
-@functools.lru_cache(maxsize=None)
+_UNSEEN = object()
+_FIELD_NAMES: dict[type, Any] = {}  # by type: `_field_names`, worked out once
+
+
 def _field_names(kind: type) -> tuple[str, ...] | None:
     """The field names of a dataclass type, in order; None for any other type."""
     if not dataclasses.is_dataclass(kind):

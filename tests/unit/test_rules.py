@@ -5,11 +5,14 @@ from datetime import datetime, timezone
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fiscal.receipt import Receipt, ReceiptLine
 from loyalty_client import rules
 from loyalty_client.errors import CustomerBlocked, InvalidRequest, NotActivated, RedeemLimitExceeded
 from loyalty_client.types import CustomerStatus, NextTier, Program, ProgramTier
+from tests.unit.receipt_strategies import receipts
 
 BRONZE = ProgramTier("bronze", "Бронза", D("3.00"), D("0.00"))
 SILVER = ProgramTier("silver", "Серебро", D("5.00"), D("500.00"))
@@ -165,3 +168,26 @@ def test_calculate_refuses_malformed_amounts(requested: str) -> None:
 def test_calculate_refuses_duplicate_line_numbers() -> None:
     with pytest.raises(InvalidRequest):
         rules.calculate(PROGRAM, receipt(line(1, "10.00"), line(1, "20.00")), GOLD, D("840.00"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(receipts(), st.sampled_from([BRONZE, SILVER, GOLD]), st.sampled_from(list(CustomerStatus)),
+       st.integers(0, 10_000_00).map(lambda cents: D(cents) / 100), st.sampled_from([None, D("0.00"), D("0")]))
+def test_unredeemed_lines_are_what_calculate_allocates_when_nothing_is_redeemed(
+    lines: list[ReceiptLine], tier: ProgramTier, status: CustomerStatus, spendable: D, requested: D | None
+) -> None:
+    sale = receipt(*lines)
+
+    assert rules.unredeemed_lines(sale, tier, status) == rules.calculate(PROGRAM, sale, tier, spendable, requested, status).lines
+
+
+def test_unredeemed_lines_earn_nothing_on_excluded_lines_and_refuse_a_receipt_as_calculate_does() -> None:
+    sale = receipt(line(1, "10.00"), line(2, "20.00", accrual_allowed=False))
+
+    assert [(item.discount, item.accrual) for item in rules.unredeemed_lines(sale, SILVER)] == [
+        (D("0.00"), D("0.50")), (D("0.00"), D("0.00"))
+    ]
+    assert [item.accrual for item in rules.unredeemed_lines(sale, SILVER, CustomerStatus.BLOCKED)] == [D("0"), D("0")]
+    for broken in (receipt(), receipt(line(1, "1.00"), line(1, "2.00"))):
+        with pytest.raises(InvalidRequest):
+            rules.unredeemed_lines(broken, SILVER)

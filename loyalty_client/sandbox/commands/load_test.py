@@ -222,9 +222,9 @@ def _positive(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from loyalty_client.sandbox.cli import _Parser
+    from loyalty_client.sandbox.commands.command_line import OneLineParser
 
-    parser = _Parser(prog=PROG, description="Simulate many tills against one loyalty service and check its ledger.")
+    parser = OneLineParser(prog=PROG, description="Simulate many tills against one loyalty service and check its ledger.")
     parser.add_argument("--service", required=True, metavar="URL", help="the service's SOAP address")
     parser.add_argument("--tills", type=_positive, default=10, help="tills selling at once (threads)")
     parser.add_argument("--sales", type=_positive, default=20, help="sales per till")
@@ -236,7 +236,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str], stdout: TextIO | None = None) -> int:
     """Run `sandbox load-test`; returns the exit status."""
-    from loyalty_client.sandbox.cli import EXIT_BAD_INPUT
+    from loyalty_client.sandbox.commands.command_line import EXIT_BAD_INPUT
     from loyalty_client.sandbox.demo import DEMO_CUSTOMERS
     from loyalty_client.sandbox.storage.db_url import DatabaseUrlError, check_url
     from loyalty_client.types import CustomerStatus

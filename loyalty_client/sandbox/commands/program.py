@@ -18,7 +18,13 @@ from typing import Sequence, TextIO
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from loyalty_client.sandbox.cli import EXIT_BAD_INPUT, _database_url, _db_options, _first_line, _Parser
+from loyalty_client.sandbox.commands.command_line import (
+    EXIT_BAD_INPUT,
+    OneLineParser,
+    add_db_options,
+    database_url,
+    first_line,
+)
 from loyalty_client.sandbox.storage.db_url import DB_URL_ENV, DatabaseUrlError, shown
 from loyalty_client.sandbox.storage.store_programs import (
     NoChainProgram,
@@ -64,8 +70,8 @@ def _whole(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG, description="List the programs, or set or remove a store's own program.")
-    _db_options(parser, "the sandbox's SQLAlchemy database URL")
+    parser = OneLineParser(prog=PROG, description="List the programs, or set or remove a store's own program.")
+    add_db_options(parser, "the sandbox's SQLAlchemy database URL")
     parser.add_argument("--store", metavar="ID", help="the store whose own program to set (or --remove)")
     parser.add_argument("--remove", action="store_true", help="drop the store's program: it follows the chain's again")
     parser.add_argument("--name", help="the program's name as tills show it")
@@ -111,7 +117,7 @@ def main(argv: Sequence[str], stdout: TextIO | None = None) -> int:
     if args.remove and changes != ProgramChanges():
         parser.error("--remove drops the store's program: give no changes with it")
     try:
-        url = _database_url(args, "sandbox program", must_exist=True)
+        url = database_url(args, "sandbox program", must_exist=True)
     except DatabaseUrlError as exc:
         print(f"sandbox program: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -132,7 +138,7 @@ def main(argv: Sequence[str], stdout: TextIO | None = None) -> int:
         print(f"sandbox program: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except SQLAlchemyError as exc:
-        print(f"sandbox program: cannot use {shown(url)}: {_first_line(exc)}: is it a sandbox database?", file=sys.stderr)
+        print(f"sandbox program: cannot use {shown(url)}: {first_line(exc)}: is it a sandbox database?", file=sys.stderr)
         return EXIT_BAD_INPUT
     finally:
         engine.dispose()

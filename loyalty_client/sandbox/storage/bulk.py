@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, Callable, Mapping, Sequence
 
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ClauseElement
-
-_ROW = object()  # marks a parameter whose value each row gives
-
 
 @dataclass(frozen=True)
 class _Prepared:
@@ -26,15 +24,32 @@ class _Prepared:
 
     sql: str
     positional: bool
-    names: tuple[str, ...]
-    values: tuple[Any, ...]  # per parameter: `_ROW`, or the value the statement itself fixes
-    processors: tuple[Callable[[Any], Any] | None, ...]
+    names: tuple[str, ...]  # every parameter's, in the statement's order
+    take: Callable[[Mapping[str, Any]], Any]  # a row's values of the parameters it gives, in that order
+    several: bool  # whether it gives more than one (`take` then returns a tuple)
+    processors: tuple[tuple[int, Callable[[Any], Any]], ...]  # (position among them, processor)
+    fixed: tuple[tuple[int, Any], ...]  # (index, value bound) of the parameters the statement fixes
 
-    def bind(self, row: Mapping[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
-        """One row's parameters as the driver takes them."""
-        values = [row[name] if fixed is _ROW else fixed for name, fixed in zip(self.names, self.values)]
-        bound = [value if process is None else process(value) for value, process in zip(values, self.processors)]
-        return tuple(bound) if self.positional else dict(zip(self.names, bound))
+    def bind(self, rows: Sequence[Mapping[str, Any]]) -> list[Any]:
+        """Every row's parameters as the driver takes them."""
+        bound = []
+        last: dict[int, tuple[Any, Any]] = {}  # per position, the value before and what it bound as
+        for row in rows:
+            values = list(self.take(row)) if self.several else [self.take(row)]
+            for position, process in self.processors:
+                # A value the row before also had (a batch's moment, a constant zero) is bound once.
+                value = values[position]
+                before = last.get(position)
+                if before is not None and before[0] is value:
+                    values[position] = before[1]
+                else:
+                    result = process(value)
+                    last[position] = (value, result)
+                    values[position] = result
+            for index, value in self.fixed:
+                values.insert(index, value)
+            bound.append(tuple(values) if self.positional else dict(zip(self.names, values)))
+        return bound
 
 
 @functools.lru_cache(maxsize=64)
@@ -46,18 +61,26 @@ def _prepare(statement: ClauseElement, dialect: Dialect, keys: tuple[str, ...]) 
     if compiled.literal_execute_params or compiled.post_compile_params:
         return None  # expanded into the SQL at execution time
     names = tuple(compiled.positiontup) if compiled.positional else tuple(compiled.bind_names.values())
-    values = []
+    given: list[str] = []
     processors = []
-    for name in names:
+    fixed = []
+    for index, name in enumerate(names):
         bind = compiled.binds[name]
+        process = bind.type.dialect_impl(dialect).bind_processor(dialect)
         if name in keys:
-            values.append(_ROW)
+            if process is not None:
+                processors.append((len(given), process))
+            given.append(name)
         elif bind.callable is None and not bind.required:
-            values.append(bind.value)
+            fixed.append((index, bind.value if process is None else process(bind.value)))
         else:
             return None
-        processors.append(bind.type.dialect_impl(dialect).bind_processor(dialect))
-    return _Prepared(compiled.string, bool(compiled.positional), names, tuple(values), tuple(processors))
+    if not given:
+        return None
+    return _Prepared(
+        compiled.string, bool(compiled.positional), names, itemgetter(*given), len(given) > 1, tuple(processors),
+        tuple(fixed),
+    )
 
 
 def execute_many(session: Session, statement: ClauseElement, rows: Sequence[Mapping[str, Any]]) -> int:
@@ -70,4 +93,4 @@ def execute_many(session: Session, statement: ClauseElement, rows: Sequence[Mapp
     prepared = _prepare(statement, connection.dialect, tuple(rows[0]))
     if prepared is None:
         return int(session.execute(statement, list(rows)).rowcount)
-    return int(connection.exec_driver_sql(prepared.sql, [prepared.bind(row) for row in rows]).rowcount)
+    return int(connection.exec_driver_sql(prepared.sql, prepared.bind(rows)).rowcount)

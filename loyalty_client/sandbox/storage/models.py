@@ -45,10 +45,14 @@ class Hundredths(TypeDecorator[Decimal]):
             return None
         if isinstance(value, float):
             raise TypeError("amounts must not be floats")
-        scaled = Decimal(value).scaleb(2)
-        if scaled != scaled.to_integral_value():
+        scaled = (value if type(value) is Decimal else Decimal(value)).scaleb(2)
+        try:
+            whole = int(scaled)
+        except ValueError:  # NaN
+            whole = None
+        if whole is None or whole != scaled:
             raise ValueError(f"{value} has more than two decimal places")
-        return int(scaled)
+        return whole
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         return None if value is None else Decimal(int(value)).scaleb(-2)

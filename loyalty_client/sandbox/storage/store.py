@@ -51,16 +51,18 @@ _PROGRAM = (
     .limit(1)
 )
 _TIERS_OF = select(_TIERS).where(_TIERS.c.program_id == bindparam("program_id")).order_by(_TIERS.c.threshold)
-_OFFERS_UNUSED = (
+_OFFERS_OF = (
     select(_OFFERS)
     .outerjoin(
         _COUPON_USES, and_(_COUPON_USES.c.coupon_code == _OFFERS.c.coupon_code, _COUPON_USES.c.state == "used")
     )
-    .where(_OFFERS.c.valid_until >= bindparam("today"), _COUPON_USES.c.coupon_code.is_(None))
+    .where(
+        _OFFERS.c.customer_id.in_(bindparam("customer_ids", expanding=True)),
+        _OFFERS.c.valid_until >= bindparam("today"),
+        _COUPON_USES.c.coupon_code.is_(None),
+    )
     .order_by(_OFFERS.c.id)
 )
-_OFFERS_OF = _OFFERS_UNUSED.where(_OFFERS.c.customer_id == bindparam("customer_id"))
-_OFFERS_OF_MEMBERS = _OFFERS_UNUSED.where(_OFFERS.c.customer_id.in_(bindparam("customer_ids", expanding=True)))
 _OFFER_BY_CODE = select(_OFFERS).where(_OFFERS.c.coupon_code == bindparam("code"))
 _COUPON_USE = select(_COUPON_USES).where(_COUPON_USES.c.coupon_code == bindparam("code"))
 _TRANSACTION = select(_TRANSACTIONS).where(
@@ -125,15 +127,11 @@ def program(session: Session, store_id: str | None = None) -> tuple[Row[Any], Se
     return row, session.execute(_TIERS_OF, {"program_id": row.id}).all()
 
 
-def offers(session: Session, customer_id: str, today: date) -> Sequence[Row[Any]]:
-    """A member's offers valid on `today` or later whose coupon is not used up, in id order."""
-    return session.execute(_OFFERS_OF, {"customer_id": customer_id, "today": today}).all()
-
-
-def offers_of_members(session: Session, customer_ids: Sequence[str], today: date) -> dict[str, list[Row[Any]]]:
-    """`offers` of several members at once, by member."""
+def offers(session: Session, customer_ids: Sequence[str], today: date) -> dict[str, list[Row[Any]]]:
+    """The offers of each of these members valid on `today` or later whose coupon is not used up,
+    in id order, by member (an empty list for a member with none): one statement for them all."""
     found: dict[str, list[Row[Any]]] = {customer_id: [] for customer_id in customer_ids}
-    for row in session.execute(_OFFERS_OF_MEMBERS, {"customer_ids": list(customer_ids), "today": today}):
+    for row in session.execute(_OFFERS_OF, {"customer_ids": list(customer_ids), "today": today}):
         found[row.customer_id].append(row)
     return found
 
