@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.elided_label import ElidedLabel
+from widgets.wrapping_label import WrappingLabel
 from widgets.formatting import (
     format_amount,
     format_date,
@@ -37,11 +38,10 @@ _PROGRESS_STEPS = 1000
 
 
 def _label(name: str, role: str | None = None, wrap: bool = False, elide: bool = False) -> QLabel:
-    label = ElidedLabel() if elide else QLabel()
+    label = ElidedLabel() if elide else WrappingLabel() if wrap else QLabel()
     label.setObjectName(name)
     if role:
         label.setProperty("role", role)
-    label.setWordWrap(wrap)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return label
 
