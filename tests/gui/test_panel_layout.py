@@ -351,3 +351,30 @@ def test_the_registration_dialog_fits_the_narrow_panel_and_its_consent_caption_t
     assert box.isChecked(), "a click on the caption ticks the box, as a check box's own text does"
     qtbot.mouseClick(caption, Qt.MouseButton.LeftButton)
     assert not box.isChecked()
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_offline_the_card_shows_name_balance_as_of_and_tier_whole_under_a_two_line_warning(
+    qtbot, russian, sample_receipt, sample_customer, width, height
+) -> None:
+    from datetime import datetime
+
+    window = make_window(qtbot, width, height)
+    fill(window, sample_receipt, sample_customer)
+    panel = window.loyalty
+    panel.customer.show_customer(sample_customer, datetime(2026, 12, 5, 14, 32), "BYN")
+    panel.set_service_status(False, "Нет связи с сервисом: 3 продажи в очереди")
+    panel.messages.show_warning("Бонусы списать нельзя: нет связи с сервисом")
+    QApplication.processEvents()
+
+    def settled() -> None:
+        card_at_a_glance_whole(window, width)
+        as_of = child(panel.customer, QLabel, "AsOfText")
+        assert_fully_visible(as_of, window)
+        assert "14:32" in as_of.text()
+        text = child(panel.messages, QLabel, "MessageText")
+        assert text.height() >= 2 * text.fontMetrics().lineSpacing(), "the warning takes two lines"
+        assert_fully_visible(text, window)
+
+    qtbot.waitUntil(settled, timeout=3000)
+    assert (window.width(), window.height()) == (width, height)

@@ -5,7 +5,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Sequence
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -154,6 +154,7 @@ class CustomerCard(QFrame):
         spendable.addSpacing(10)
         spendable.addWidget(self._spendable, 0, Qt.AlignmentFlag.AlignVCenter)
         spendable.addStretch(1)
+        self._spendable_row = spendable
         # The spendable bonuses, and beside them (wide) the total and pending ones.
         self._balances = QHBoxLayout()
         self._balances.setSpacing(4)
@@ -171,10 +172,11 @@ class CustomerCard(QFrame):
         """The rows top to bottom; the tier's row ends what must stay in view (see
         `kept_in_view_height`). Wide: name, phone and card, status, balances, tier. Narrow: the
         name, status, spendable bonuses and tier come first, so that a card squeezed by the
-        coupons and the code still shows them; the phone, card and other balances follow, scrolled."""
+        coupons and the code still shows them; the phone, card and other balances follow, scrolled.
+        Narrow, "as of" sits beside the spendable bonuses (see `_place_rows`)."""
         if self._compact:
             return [
-                self._head, self._status, self._balances, self._as_of, self._tier_row,
+                self._head, self._status, self._balances, self._tier_row,
                 self._ids, self._others, self._progress_row,
                 self._expiring, self._messages, self._offers_caption, self._offers,
             ]
@@ -192,6 +194,12 @@ class CustomerCard(QFrame):
             self._balances.removeItem(self._others)
         elif self._balances.indexOf(self._others) < 0:
             self._balances.addLayout(self._others)
+        # Narrow, a short "as of" beside the spendable bonuses: its own row (two lines there) would
+        # take the room that keeps the tier in view above a two-line message.
+        if self._compact:
+            self._spendable_row.insertWidget(3, self._as_of, 0, Qt.AlignmentFlag.AlignVCenter)
+        else:
+            self._spendable_row.removeWidget(self._as_of)
         for row in self._rows():
             if isinstance(row, QWidget):
                 layout.addWidget(row)
@@ -358,9 +366,12 @@ class CustomerCard(QFrame):
             self._expiring.hide()
 
         if as_of is not None:
-            self._as_of.setText(
-                self.tr("Balance as of {time} (saved data)").format(time=format_moment(as_of))
-            )
+            moment = format_moment(as_of)
+            if self._compact:  # beside the figure: the offline notice's own words, shorter
+                text = QCoreApplication.translate("Checkout", "Balance as of %1.").replace("%1", moment)
+            else:
+                text = self.tr("Balance as of {time} (saved data)").format(time=moment)
+            self._as_of.setText(text)
             self._as_of.show()
         else:
             self._as_of.hide()
