@@ -378,3 +378,29 @@ def test_offline_the_card_shows_name_balance_as_of_and_tier_whole_under_a_two_li
 
     qtbot.waitUntil(settled, timeout=3000)
     assert (window.width(), window.height()) == (width, height)
+
+
+def test_offline_a_large_balance_leaves_as_of_its_own_row_rather_than_widening_the_narrow_card(
+    qtbot, russian, sample_receipt, sample_customer
+) -> None:
+    from datetime import datetime
+
+    window = make_window(qtbot, 420, 768)
+    fill(window, sample_receipt, sample_customer)
+    rich = replace(sample_customer, balance=replace(sample_customer.balance, spendable=D("9876.54")))
+    panel = window.loyalty
+    panel.customer.show_customer(rich, datetime(2026, 12, 5, 14, 32), "BYN")
+    QApplication.processEvents()
+
+    scroll = child(panel, QScrollArea, "CustomerScroll")
+
+    def settled() -> None:
+        assert panel.customer.width() <= scroll.viewport().width(), "nothing pushed out sideways"
+        for name in ("ResetCustomerButton", "SpendableValue", "AsOfText"):
+            widget = child(panel.customer, QWidget, name)
+            assert panel.customer.rect().contains(rect_in(widget, panel.customer)), name
+        value, as_of = child(panel.customer, QLabel, "SpendableValue"), child(panel.customer, QLabel, "AsOfText")
+        assert as_of.mapTo(panel.customer, QPoint(0, 0)).y() >= rect_in(value, panel.customer).bottom(), "below"
+
+    qtbot.waitUntil(settled, timeout=3000)
+    assert window.width() == 420

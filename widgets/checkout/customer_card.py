@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -63,6 +64,7 @@ class CustomerCard(QFrame):
         self.setObjectName("CustomerCard")
         self._shown: tuple[Customer, datetime | None, str] | None = None
         self._compact = False
+        self._as_of_beside = False  # narrow, and "as of" fits beside the spendable bonuses
 
         self._pages = QStackedWidget()
         self._pages.addWidget(self._build_placeholder())
@@ -173,10 +175,11 @@ class CustomerCard(QFrame):
         `kept_in_view_height`). Wide: name, phone and card, status, balances, tier. Narrow: the
         name, status, spendable bonuses and tier come first, so that a card squeezed by the
         coupons and the code still shows them; the phone, card and other balances follow, scrolled.
-        Narrow, "as of" sits beside the spendable bonuses (see `_place_rows`)."""
+        Narrow, "as of" sits beside the spendable bonuses where it fits (see `_fit_as_of`)."""
         if self._compact:
+            as_of = [] if self._as_of_beside else [self._as_of]
             return [
-                self._head, self._status, self._balances, self._tier_row,
+                self._head, self._status, self._balances, *as_of, self._tier_row,
                 self._ids, self._others, self._progress_row,
                 self._expiring, self._messages, self._offers_caption, self._offers,
             ]
@@ -194,9 +197,7 @@ class CustomerCard(QFrame):
             self._balances.removeItem(self._others)
         elif self._balances.indexOf(self._others) < 0:
             self._balances.addLayout(self._others)
-        # Narrow, a short "as of" beside the spendable bonuses: its own row (two lines there) would
-        # take the room that keeps the tier in view above a two-line message.
-        if self._compact:
+        if self._as_of_beside:
             self._spendable_row.insertWidget(3, self._as_of, 0, Qt.AlignmentFlag.AlignVCenter)
         else:
             self._spendable_row.removeWidget(self._as_of)
@@ -207,6 +208,24 @@ class CustomerCard(QFrame):
                 layout.addLayout(row)
         layout.setAlignment(self._others, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
+
+    def _fit_as_of(self) -> None:
+        """Narrow, a short "as of" goes beside the spendable bonuses: on a row of its own it would
+        take the room that keeps the tier in view above a two-line message. A balance too wide
+        to leave it room there puts it back on its own row, rather than widening the card."""
+        beside = self._compact and self._as_of_fits_beside()
+        if beside != self._as_of_beside:
+            self._as_of_beside = beside
+            self._place_rows()
+
+    def _as_of_fits_beside(self) -> bool:
+        row = self._spendable_row
+        spacing = max(0, row.spacing())
+        needed = (
+            self._spendable_caption.sizeHint().width() + 10 + self._spendable.sizeHint().width()
+            + 2 * spacing + self._as_of.minimumSizeHint().width()
+        )
+        return needed <= self._pages.width()
 
     def kept_in_view_height(self) -> int:
         """The height that shows the customer's name, status, spendable bonuses (with their
@@ -279,6 +298,7 @@ class CustomerCard(QFrame):
         if compact == self._compact:
             return
         self._compact = compact
+        self._as_of_beside = False
         vertical, horizontal = QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.LeftToRight
         for row in (self._ids, self._progress_row):
             row.setDirection(vertical if compact else horizontal)
@@ -373,6 +393,7 @@ class CustomerCard(QFrame):
                 text = self.tr("Balance as of {time} (saved data)").format(time=moment)
             self._as_of.setText(text)
             self._as_of.show()
+            self._fit_as_of()
         else:
             self._as_of.hide()
 
@@ -414,6 +435,12 @@ class CustomerCard(QFrame):
         self._offers_caption.setText(self.tr("Offers"))
         self._progress.setAccessibleName(self.tr("Progress to the next tier"))
         self._render()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """A new width: see whether "as of" still fits beside the spendable bonuses."""
+        super().resizeEvent(event)
+        if self._compact and self._shown is not None and self._shown[1] is not None:
+            self._fit_as_of()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Re-translate the texts when the application language changes."""
