@@ -229,7 +229,7 @@ class CustomerCard(QFrame):
 
     def kept_in_view_height(self) -> int:
         """The height that shows the customer's name, status, spendable bonuses (with their
-        caption) and tier whole, from the card's top: what the cashier must read at a glance.
+        caption), "as of" and tier whole, from the card's top: what the cashier must read at a glance.
         0 while no customer is shown."""
         if self._shown is None:
             return 0
@@ -387,7 +387,7 @@ class CustomerCard(QFrame):
 
         if as_of is not None:
             moment = format_moment(as_of)
-            if self._compact:  # beside the figure: the offline notice's own words, shorter
+            if self._compact:  # narrow: the offline notice's own words, one short line
                 text = QCoreApplication.translate("Checkout", "Balance as of %1.").replace("%1", moment)
             else:
                 text = self.tr("Balance as of {time} (saved data)").format(time=moment)
