@@ -506,7 +506,9 @@ class TillApplication(QObject):
             self.slips.sale_closed(state)
         if state is not None and state.phase is Phase.AWAITING_APPROVAL:
             self._ask_approval(state)
-        self.sync.nudge()
+        # After the state's frame: a drain started at once took the interpreter from the GUI
+        # thread while it laid the new state out (timers run after the posted paint).
+        QTimer.singleShot(1, self.sync, self.sync.nudge)
 
     def _ask_approval(self, state: CheckoutState) -> None:
         """Offline spending waits for the admin: ask for the PIN once per request."""

@@ -4,10 +4,16 @@ One `BackgroundWorker` per I/O owner (the loyalty service, the outbox sync, each
 `submit(job, on_done, on_error)` queues `job()` on the worker's thread; exactly one of the
 callbacks later runs on the thread that owns the worker object (the GUI thread), so callbacks
 may touch widgets. Jobs on one worker run one at a time, in order.
+
+While a worker runs Python, the GUI thread waits for the interpreter's lock up to the switch
+interval (5 ms by default) each time it wants it back: the first worker shortens the interval
+to `SWITCH_INTERVAL_SECONDS`, so that a worker finding a customer does not hold the card's
+paint back by whole milliseconds.
 """
 from __future__ import annotations
 
 import logging
+import sys
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -17,6 +23,9 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 log = logging.getLogger(__name__)
 
 Callback = Callable[[Any], None]
+
+#: How long a thread running Python keeps the interpreter's lock while another wants it.
+SWITCH_INTERVAL_SECONDS = 0.001
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,8 @@ class BackgroundWorker(QObject):
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        if sys.getswitchinterval() > SWITCH_INTERVAL_SECONDS:
+            sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
         self._thread = QThread()
         self._thread.setObjectName(name)
         self._runner = _Runner()

@@ -67,5 +67,6 @@ class ElidedLabel(QLabel):
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(0, width))
         if shown != super().text():
             QLabel.setText(self, shown)
-        if not self._keep_tooltip:
-            self.setToolTip(self._full if shown != self._full else "")
+        tooltip = self._full if shown != self._full else ""
+        if not self._keep_tooltip and tooltip != self.toolTip():  # a new tooltip is an event sent
+            self.setToolTip(tooltip)

@@ -254,6 +254,10 @@ class TillPresenter(QObject):
             self._window.host.show_receipt(state.receipt, dict(state.discounts))
         closed = state.phase is Phase.CLOSED and state.sale is not None
         delivered = self._balance_after_sale if closed and state.sale.transaction_id == self._last_sale_id else None
+        # An empty message line gives its room to a customer's card: a customer's notice is put
+        # on the line before the card appears, so the line is not hidden and shown again.
+        if state.customer is not None:
+            self._show_notice(state.notice)
         if state.customer is None:
             panel.customer.clear()
         elif delivered is not None:
@@ -301,7 +305,8 @@ class TillPresenter(QObject):
         self._window.host.set_locked(state.phase in (Phase.AWAITING_CODE, Phase.AWAITING_APPROVAL))
         self._window.host.set_awaiting_payment(state.phase is Phase.AWAITING_PAYMENT)
         self._window.host.set_finished(state.phase is Phase.CLOSED)
-        self._show_notice(state.notice)
+        if state.customer is None:
+            self._show_notice(state.notice)
         if closed:
             if state.sale.transaction_id != self._last_sale_id:
                 self._balance_after_sale = None

@@ -489,7 +489,9 @@ class CheckoutSession:
             discounts={},
             coupon_discounts={},
             confirmation=None,
-            notice=None if as_of else self._status_notice(customer),
+            # From the cache the card is shown with its warning: the message line then keeps its
+            # severity as the quote's fuller warning follows, and is not hidden and shown again.
+            notice=notices.warning(self._as_of_text(as_of)) if as_of else self._status_notice(customer),
             unknown_phone=None,
             offers=(),
         )
@@ -1142,9 +1144,12 @@ class CheckoutSession:
                 "they cannot be spent now.",
             )
         if as_of is not None:
-            stamp = as_of.astimezone().strftime("%H:%M")
-            text = translate("Checkout", "Balance as of %1.").replace("%1", stamp) + " " + text
+            text = self._as_of_text(as_of) + " " + text
         return notices.warning(text)
+
+    @staticmethod
+    def _as_of_text(as_of: datetime) -> str:
+        return translate("Checkout", "Balance as of %1.").replace("%1", as_of.astimezone().strftime("%H:%M"))
 
     def _not_cached_text(self, exc: errors.ServiceUnavailable) -> str:
         return (

@@ -255,3 +255,28 @@ def test_the_card_shows_the_customer_before_the_offers_and_the_quote_arrive(qtbo
     qtbot.waitUntil(lambda: idle(till) and till.controller.state.calculation is not None, timeout=15_000)
     assert till.controller.state.customer.customer_id == state.customer.customer_id
     assert till.controller.state.offers, "the offers came after the card"
+
+
+def test_the_sending_queue_is_asked_after_the_new_state_s_frame_not_before_it(qtbot, sandbox, till) -> None:
+    """A drain started as the state arrives takes the interpreter from the GUI thread while it
+    lays the card out: the queue is nudged once the posted paint has had its turn."""
+    import sys
+
+    add_products(qtbot, till, COFFEE)
+    qtbot.waitUntil(lambda: idle(till), timeout=10_000)
+    nudged_while_showing: list[bool] = []
+    nudge = till.sync.nudge
+
+    def noting_nudge() -> None:
+        frame, callers = sys._getframe(1), set()
+        while frame is not None:
+            callers.add(frame.f_code.co_name)
+            frame = frame.f_back
+        nudged_while_showing.append(bool({"_publish", "_after_state"} & callers))
+        nudge()
+
+    till.sync.nudge = noting_nudge  # type: ignore[method-assign]
+    type_and_enter(qtbot, child(till.window.loyalty, QLineEdit, "IdentifyInput"), ANNA_PHONE)
+    qtbot.waitUntil(lambda: idle(till) and till.controller.state.calculation is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: len(nudged_while_showing) >= 2, timeout=10_000)  # the card, then the quote
+    assert not any(nudged_while_showing), "never while a state is being shown"

@@ -351,3 +351,56 @@ def test_the_registration_dialog_fits_the_narrow_panel_and_its_consent_caption_t
     assert box.isChecked(), "a click on the caption ticks the box, as a check box's own text does"
     qtbot.mouseClick(caption, Qt.MouseButton.LeftButton)
     assert not box.isChecked()
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_offline_the_card_shows_name_balance_as_of_and_tier_whole_under_a_two_line_warning(
+    qtbot, russian, sample_receipt, sample_customer, width, height
+) -> None:
+    from datetime import datetime
+
+    window = make_window(qtbot, width, height)
+    fill(window, sample_receipt, sample_customer)
+    panel = window.loyalty
+    panel.customer.show_customer(sample_customer, datetime(2026, 12, 5, 14, 32), "BYN")
+    panel.set_service_status(False, "Нет связи с сервисом: 3 продажи в очереди")
+    panel.messages.show_warning("Бонусы списать нельзя: нет связи с сервисом")
+    QApplication.processEvents()
+
+    def settled() -> None:
+        card_at_a_glance_whole(window, width)
+        as_of = child(panel.customer, QLabel, "AsOfText")
+        assert_fully_visible(as_of, window)
+        assert "14:32" in as_of.text()
+        text = child(panel.messages, QLabel, "MessageText")
+        assert text.height() >= 2 * text.fontMetrics().lineSpacing(), "the warning takes two lines"
+        assert_fully_visible(text, window)
+
+    qtbot.waitUntil(settled, timeout=3000)
+    assert (window.width(), window.height()) == (width, height)
+
+
+def test_offline_a_large_balance_leaves_as_of_its_own_row_rather_than_widening_the_narrow_card(
+    qtbot, russian, sample_receipt, sample_customer
+) -> None:
+    from datetime import datetime
+
+    window = make_window(qtbot, 420, 768)
+    fill(window, sample_receipt, sample_customer)
+    rich = replace(sample_customer, balance=replace(sample_customer.balance, spendable=D("9876.54")))
+    panel = window.loyalty
+    panel.customer.show_customer(rich, datetime(2026, 12, 5, 14, 32), "BYN")
+    QApplication.processEvents()
+
+    scroll = child(panel, QScrollArea, "CustomerScroll")
+
+    def settled() -> None:
+        assert panel.customer.width() <= scroll.viewport().width(), "nothing pushed out sideways"
+        for name in ("ResetCustomerButton", "SpendableValue", "AsOfText"):
+            widget = child(panel.customer, QWidget, name)
+            assert panel.customer.rect().contains(rect_in(widget, panel.customer)), name
+        value, as_of = child(panel.customer, QLabel, "SpendableValue"), child(panel.customer, QLabel, "AsOfText")
+        assert as_of.mapTo(panel.customer, QPoint(0, 0)).y() >= rect_in(value, panel.customer).bottom(), "below"
+
+    qtbot.waitUntil(settled, timeout=3000)
+    assert window.width() == 420

@@ -41,3 +41,50 @@ def test_service_status(qtbot) -> None:
     assert text.property("service") == "offline"
     panel.set_service_status(True, "Loyalty service online")
     assert panel.is_online() and text.property("service") == "online"
+
+
+def test_the_next_customer_s_card_lays_out_no_unchanged_wrapped_line_again(qtbot, monkeypatch, sample_customer) -> None:
+    """Each layout pass asks the wrapped lines their height, for every page of the card and
+    through the scroll area around it: a line whose text did not change is not laid out again."""
+    from collections import Counter
+    from dataclasses import replace
+    from datetime import datetime
+    from decimal import Decimal
+
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from widgets.checkout.loyalty_panel import LoyaltyPanel
+    from widgets.style import load_stylesheet
+
+    laid_out: Counter[str] = Counter()
+    measure = QLabel.heightForWidth
+
+    def counting(label: QLabel, width: int) -> int:
+        laid_out[label.objectName()] += 1
+        return measure(label, width)
+
+    monkeypatch.setattr(QLabel, "heightForWidth", counting)  # before the labels are made
+    panel = LoyaltyPanel()
+    panel.setStyleSheet(load_stylesheet())
+    qtbot.addWidget(panel)
+    panel.resize(420, 768)
+    panel.set_compact(True)
+    panel.show()
+    qtbot.waitExposed(panel)
+    as_of = datetime(2026, 12, 5, 14, 32)
+    panel.customer.show_customer(sample_customer, as_of)
+    QApplication.processEvents()
+
+    laid_out.clear()
+    for number, balance in enumerate(("12.30", "45.20", "7.00")):
+        other = replace(
+            sample_customer,
+            customer_id=f"c-{number}",
+            display_name=f"Client {number}",
+            balance=replace(sample_customer.balance, spendable=Decimal(balance)),
+        )
+        panel.customer.show_customer(other, as_of)
+        QApplication.processEvents()
+        assert panel.customer.findChild(QLabel, "SpendableValue").text().startswith(balance.split(".")[0])
+    # (once at most: the scroll bar coming or going gives the lines a width not asked before)
+    assert laid_out["AsOfText"] <= 1 and laid_out["NoCustomerHint"] <= 1, laid_out

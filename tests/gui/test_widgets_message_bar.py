@@ -88,3 +88,25 @@ def test_clear_and_the_dismiss_button(qtbot, bar) -> None:
         qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
     with qtbot.assertNotEmitted(bar.cleared):
         bar.clear()  # nothing to clear
+
+
+def test_a_new_severity_re_polishes_the_bar_alone_and_its_words_take_the_bar_s_colour(qtbot, bar) -> None:
+    from tests.gui.test_widgets_style import CountingStyle
+
+    bar.setStyleSheet(load_stylesheet())
+    icon, text = bar.findChild(QLabel, "MessageIcon"), bar.findChild(QLabel, "MessageText")
+    style = CountingStyle()  # referenced: the widgets do not own it
+    for widget in (bar, icon, text):
+        widget.setStyle(style)
+    bar.show()
+    qtbot.waitExposed(bar)
+
+    for method, colour in (("show_warning", "#4d3800"), ("show_error", "#6e0d0d"), ("show_info", "#0b3a6e")):
+        style.polished.clear()
+        getattr(bar, method)("Loyalty service unavailable")
+        assert style.polished == [bar], "one polish for a new severity"
+        for label in (icon, text):
+            assert label.palette().color(QPalette.ColorRole.WindowText).name() == colour
+    style.polished.clear()
+    bar.show_info("Customer found")  # the same severity: nothing is polished
+    assert style.polished == []

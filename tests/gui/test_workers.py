@@ -54,3 +54,20 @@ def test_jobs_run_in_submission_order_and_busy_is_reported(qtbot, worker) -> Non
     assert order == [0, 1, 2, 3, 4]
     assert busy == [True, False]
     assert worker.pending == 0
+
+
+def test_a_worker_lets_the_gui_thread_have_the_interpreter_back_within_a_millisecond(qtbot) -> None:
+    import sys
+
+    from app.workers import SWITCH_INTERVAL_SECONDS
+
+    default = sys.getswitchinterval()
+    sys.setswitchinterval(0.005)
+    try:
+        worker = BackgroundWorker("switch-test")
+        try:
+            assert sys.getswitchinterval() <= SWITCH_INTERVAL_SECONDS <= 0.001
+        finally:
+            assert worker.stop()
+    finally:
+        sys.setswitchinterval(default)

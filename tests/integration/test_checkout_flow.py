@@ -284,4 +284,7 @@ def test_the_customer_found_is_shown_before_the_quote_online_and_from_the_cache(
     shown.clear()
     final = till.checkout.identify(ANNA)
     assert len(shown) == 1 and shown[0].customer_as_of is not None and shown[0].calculation is None
+    warning = shown[0].notice
+    assert warning is not None and warning.severity is Severity.WARNING, "the card comes with its warning"
+    assert warning.text.startswith("Balance as of ") and final.notice.text.startswith(warning.text)
     assert final.customer_as_of is not None and final.calculation is not None, "quoted by the till's own rules"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.unbroken_label import UnbrokenLabel
+from widgets.checkout.narrow_margins import fit_margins
 
 CODE_MIN_LENGTH = 4
 CODE_MAX_LENGTH = 8
@@ -170,11 +171,7 @@ class ConfirmationPanel(QFrame):
         if compact != self._compact:
             self._compact = compact
             self._arrange()
-            # Narrow, the frame's own padding is margin enough: the customer's card needs the room.
-            if compact:
-                self._layout.setContentsMargins(0, 0, 0, 0)
-            else:
-                self._layout.unsetContentsMargins()  # the style's own (asking for it binds QStyle's enums)
+            fit_margins(self._layout, compact)
 
     def code(self) -> str:
         """The digits typed so far."""

@@ -5,7 +5,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Sequence
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.elided_label import ElidedLabel
+from widgets.wrapping_label import WrappingLabel
 from widgets.formatting import (
     format_amount,
     format_date,
@@ -37,11 +39,10 @@ _PROGRESS_STEPS = 1000
 
 
 def _label(name: str, role: str | None = None, wrap: bool = False, elide: bool = False) -> QLabel:
-    label = ElidedLabel() if elide else QLabel()
+    label = ElidedLabel() if elide else WrappingLabel() if wrap else QLabel()
     label.setObjectName(name)
     if role:
         label.setProperty("role", role)
-    label.setWordWrap(wrap)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return label
 
@@ -63,6 +64,7 @@ class CustomerCard(QFrame):
         self.setObjectName("CustomerCard")
         self._shown: tuple[Customer, datetime | None, str] | None = None
         self._compact = False
+        self._as_of_beside = False  # narrow, and "as of" fits beside the spendable bonuses
 
         self._pages = QStackedWidget()
         self._pages.addWidget(self._build_placeholder())
@@ -154,6 +156,7 @@ class CustomerCard(QFrame):
         spendable.addSpacing(10)
         spendable.addWidget(self._spendable, 0, Qt.AlignmentFlag.AlignVCenter)
         spendable.addStretch(1)
+        self._spendable_row = spendable
         # The spendable bonuses, and beside them (wide) the total and pending ones.
         self._balances = QHBoxLayout()
         self._balances.setSpacing(4)
@@ -171,10 +174,12 @@ class CustomerCard(QFrame):
         """The rows top to bottom; the tier's row ends what must stay in view (see
         `kept_in_view_height`). Wide: name, phone and card, status, balances, tier. Narrow: the
         name, status, spendable bonuses and tier come first, so that a card squeezed by the
-        coupons and the code still shows them; the phone, card and other balances follow, scrolled."""
+        coupons and the code still shows them; the phone, card and other balances follow, scrolled.
+        Narrow, "as of" sits beside the spendable bonuses where it fits (see `_fit_as_of`)."""
         if self._compact:
+            as_of = [] if self._as_of_beside else [self._as_of]
             return [
-                self._head, self._status, self._balances, self._as_of, self._tier_row,
+                self._head, self._status, self._balances, *as_of, self._tier_row,
                 self._ids, self._others, self._progress_row,
                 self._expiring, self._messages, self._offers_caption, self._offers,
             ]
@@ -192,6 +197,10 @@ class CustomerCard(QFrame):
             self._balances.removeItem(self._others)
         elif self._balances.indexOf(self._others) < 0:
             self._balances.addLayout(self._others)
+        if self._as_of_beside:
+            self._spendable_row.insertWidget(3, self._as_of, 0, Qt.AlignmentFlag.AlignVCenter)
+        else:
+            self._spendable_row.removeWidget(self._as_of)
         for row in self._rows():
             if isinstance(row, QWidget):
                 layout.addWidget(row)
@@ -200,9 +209,27 @@ class CustomerCard(QFrame):
         layout.setAlignment(self._others, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
+    def _fit_as_of(self) -> None:
+        """Narrow, a short "as of" goes beside the spendable bonuses: on a row of its own it would
+        take the room that keeps the tier in view above a two-line message. A balance too wide
+        to leave it room there puts it back on its own row, rather than widening the card."""
+        beside = self._compact and self._as_of_fits_beside()
+        if beside != self._as_of_beside:
+            self._as_of_beside = beside
+            self._place_rows()
+
+    def _as_of_fits_beside(self) -> bool:
+        row = self._spendable_row
+        spacing = max(0, row.spacing())
+        needed = (
+            self._spendable_caption.sizeHint().width() + 10 + self._spendable.sizeHint().width()
+            + 2 * spacing + self._as_of.minimumSizeHint().width()
+        )
+        return needed <= self._pages.width()
+
     def kept_in_view_height(self) -> int:
         """The height that shows the customer's name, status, spendable bonuses (with their
-        caption) and tier whole, from the card's top: what the cashier must read at a glance.
+        caption), "as of" and tier whole, from the card's top: what the cashier must read at a glance.
         0 while no customer is shown."""
         if self._shown is None:
             return 0
@@ -271,6 +298,7 @@ class CustomerCard(QFrame):
         if compact == self._compact:
             return
         self._compact = compact
+        self._as_of_beside = False
         vertical, horizontal = QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.LeftToRight
         for row in (self._ids, self._progress_row):
             row.setDirection(vertical if compact else horizontal)
@@ -358,10 +386,14 @@ class CustomerCard(QFrame):
             self._expiring.hide()
 
         if as_of is not None:
-            self._as_of.setText(
-                self.tr("Balance as of {time} (saved data)").format(time=format_moment(as_of))
-            )
+            moment = format_moment(as_of)
+            if self._compact:  # narrow: the offline notice's own words, one short line
+                text = QCoreApplication.translate("Checkout", "Balance as of %1.").replace("%1", moment)
+            else:
+                text = self.tr("Balance as of {time} (saved data)").format(time=moment)
+            self._as_of.setText(text)
             self._as_of.show()
+            self._fit_as_of()
         else:
             self._as_of.hide()
 
@@ -403,6 +435,12 @@ class CustomerCard(QFrame):
         self._offers_caption.setText(self.tr("Offers"))
         self._progress.setAccessibleName(self.tr("Progress to the next tier"))
         self._render()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """A new width: see whether "as of" still fits beside the spendable bonuses."""
+        super().resizeEvent(event)
+        if self._compact and self._shown is not None and self._shown[1] is not None:
+            self._fit_as_of()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Re-translate the texts when the application language changes."""

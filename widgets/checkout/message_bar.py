@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from widgets.style import restyle
+from widgets.wrapping_label import WrappingLabel
 
 #: Severities, as the `severity` property the stylesheet colours by.
 ERROR = "error"
@@ -20,7 +22,9 @@ class MessageBar(QFrame):
     """Shows the latest message: errors and warnings stay until cleared, info and success fade.
 
     The colour comes from the stylesheet through the `severity` property (error, warning, info,
-    success, none); an icon repeats the severity for people who do not tell colours apart.
+    success, none) of the bar, which hands its text colour on to its icon and text: a new
+    severity re-polishes one widget, not three. An icon repeats the severity for people who do
+    not tell colours apart.
     The cashier can dismiss a message with the × button. The bar keeps its height when empty,
     so the screen does not jump, unless told it need not (`set_keeps_room(False)`: then an empty
     bar takes no room).
@@ -41,9 +45,8 @@ class MessageBar(QFrame):
 
         self._icon = QLabel()
         self._icon.setObjectName("MessageIcon")
-        self._text = QLabel()
+        self._text = WrappingLabel()
         self._text.setObjectName("MessageText")
-        self._text.setWordWrap(True)
         self._text.setTextFormat(Qt.TextFormat.PlainText)
         self._close = QToolButton()
         self._close.setObjectName("MessageCloseButton")
@@ -126,14 +129,25 @@ class MessageBar(QFrame):
         self._icon.setText(_ICONS[severity])
         self._text.setText(text)
         self._close.setVisible(severity != NONE)
-        restyle("severity", severity, self, self._icon, self._text)
+        restyle("severity", severity, self)
         self.setVisible(self._keeps_room or severity != NONE)
 
     def _retranslate(self) -> None:
         self._close.setToolTip(self.tr("Dismiss the message"))
 
+    def _hand_on_colour(self) -> None:
+        """Draw the icon and the text in the bar's colour (a stylesheet's colour is not inherited)."""
+        colour = self.palette().color(QPalette.ColorRole.WindowText)
+        for label in (self._icon, self._text):
+            palette = label.palette()
+            if palette.color(QPalette.ColorRole.WindowText) != colour:
+                palette.setColor(QPalette.ColorRole.WindowText, colour)
+                label.setPalette(palette)
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        """Re-translate the texts when the application language changes."""
+        """Re-translate the texts when the application language changes; hand a new colour on."""
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._hand_on_colour()
         super().changeEvent(event)

@@ -5,6 +5,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from widgets.style import restyle
+from widgets.wrapping_label import WrappingLabel
 
 #: Modes, as the `mode` property the stylesheet colours by.
 HIDDEN = "hidden"
@@ -31,9 +32,8 @@ class OfflineBanner(QFrame):
         self._mode = HIDDEN
         self._icon = QLabel()
         self._icon.setObjectName("OfflineBannerIcon")
-        self._text = QLabel()
+        self._text = WrappingLabel()
         self._text.setObjectName("OfflineBannerText")
-        self._text.setWordWrap(True)
         self._text.setTextFormat(Qt.TextFormat.PlainText)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 4)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from widgets.fitting_label import FittingLabel
 from widgets.formatting import format_amount, format_points
+from widgets.checkout.narrow_margins import fit_margins
 
 _OBJECT_NAMES = {
     "total": "TotalValue",
@@ -81,11 +82,7 @@ class TotalsPanel(QFrame):
         if compact != self._compact:
             self._compact = compact
             self._arrange()
-            # Narrow, the frame's own padding is margin enough: the customer's card needs the room.
-            if compact:
-                self._layout.setContentsMargins(0, 0, 0, 0)
-            else:
-                self._layout.unsetContentsMargins()  # the style's own (asking for it binds QStyle's enums)
+            fit_margins(self._layout, compact)
 
     def is_compact(self) -> bool:
         """Whether the narrow arrangement is used."""
