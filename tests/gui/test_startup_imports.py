@@ -16,6 +16,8 @@ LATER = [
     # the platform's folders (the settings file names the till's own) and the standard library's
     # class generator (settings and coupon rows are plain classes)
     "platformdirs", "dataclasses",
+    # the demo's host column, on a screen too narrow to show it beside the panel (offscreen: 800 px)
+    "widgets.demo.demo_host", "widgets.demo.sandbox_log",
     # the contract's types and rules: the first paint shows no customer and no receipt yet
     "loyalty_client.types", "loyalty_client.rules", "loyalty_client.service", "fiscal.receipt",
     "app.offline.redemption",
