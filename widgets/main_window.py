@@ -43,8 +43,10 @@ class TillWindow(QMainWindow):
     Esc cancel the code entry if it is open, otherwise reset the customer.
     Parts: `host` (DemoHostPanel), `loyalty` (LoyaltyPanel), `sandbox_log` (SandboxLog),
     `printer_status` (PrinterStatusIndicator, in the status bar). The host column (`host` and
-    `sandbox_log`) is made when it is first shown or asked for: a real till never shows it, and a
-    narrow demo window is painted without it.
+    `sandbox_log`) of a demo window is made with it, unless `fitted_to_screen` says the window
+    will be fitted to its screen (`place_on_screen`) before it is shown and the screen is too
+    narrow for the column beside the panel; then, as in a real till's window, it is made when it
+    is first shown or asked for.
     Emits `closing()` when the window is about to close (see `set_close_guard`), and
     `admin_requested(str)` with "devices", "queue", "offline", "integration", "service" or "pin"
     from the Admin menu (a button at the right of the service status line; object names
@@ -60,7 +62,7 @@ class TillWindow(QMainWindow):
     shift_summary_requested = Signal()
     return_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None, demo_mode: bool = False) -> None:
+    def __init__(self, parent: QWidget | None = None, demo_mode: bool = False, fitted_to_screen: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("TillWindow")
         self._demo_mode = demo_mode
@@ -72,7 +74,7 @@ class TillWindow(QMainWindow):
         self._left = QSplitter(Qt.Orientation.Vertical)  # the host column: filled when first needed
         self._left.setObjectName("HostSplitter")
         self._left.setChildrenCollapsible(False)
-        if demo_mode and self._screen_width() >= SIDE_BY_SIDE_FROM:
+        if demo_mode and (not fitted_to_screen or self._screen_width() >= SIDE_BY_SIDE_FROM):
             self._build_host_column()  # beside the panel from the first paint (and first in the tab order)
         self._main = QSplitter(Qt.Orientation.Horizontal)
         self._main.setObjectName("MainSplitter")

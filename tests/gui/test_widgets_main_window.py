@@ -27,12 +27,13 @@ def test_parts_and_demo_mode(window) -> None:
 
 
 def test_a_demo_window_too_narrow_for_the_host_column_is_painted_without_it_until_widened(qtbot) -> None:
-    window = TillWindow(demo_mode=True)
+    window = TillWindow(demo_mode=True, fitted_to_screen=True)
     qtbot.addWidget(window)
-    window.resize(800, 768)  # the loyalty panel alone
+    assert window.screen().availableGeometry().width() < 1000, "the offscreen screen: 800 px"
+    window.place_on_screen(side_panel=False)  # the loyalty panel alone
     window.show()
     qtbot.waitExposed(window)
-    assert window.layout_mode() == "panel"
+    assert window.layout_mode() == "panel" and window.width() < 1000
     assert window.findChild(QFrame, "DemoHostPanel") is None, "made though not shown"
     assert window.findChild(QFrame, "SandboxLog") is None, "made though not shown"
     window.resize(1366, 768)
