@@ -60,7 +60,7 @@ def run_till(settings: Settings, *, demo: bool, exit_when_shown: bool = False, s
     workdir = tempfile.TemporaryDirectory(prefix="till-demo-") if demo else None
     database = Path(workdir.name) / "till.sqlite" if workdir else Path(settings.get("cache", "database"))
     database.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # private from the start
-    window = TillWindow(demo_mode=demo)
+    window = TillWindow(demo_mode=demo, fitted_to_screen=True)  # placed below, before it is shown
     window.set_always_on_top(settings.get("ui", "always_on_top"))
     window.loyalty.set_service_status(False, QCoreApplication.translate("Till", "Connecting…"))
     window.place_on_screen(side_panel=not demo)

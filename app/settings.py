@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import configparser
 import os
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Callable
-
-import platformdirs
 
 from app.offline.redemption_modes import MODES as OFFLINE_MODES
 
@@ -23,20 +21,50 @@ LANGUAGES = ("ru", "be", "en")
 """The interface languages the till ships."""
 
 
-@dataclass(frozen=True)
 class Setting:
-    """One setting: where it lives in the INI file, its type, default and what it is for."""
+    """One setting: where it lives in the INI file, its type, default and what it is for.
 
-    section: str
-    key: str
-    kind: type
-    default: Any
-    description: str
-    choices: tuple[str, ...] = ()  # the only values allowed, when not empty
+    A default that depends on the machine (a folder of the platform's) is given as `default_from`,
+    a function called only when the default is asked for.
+    """
+
+    __slots__ = ("section", "key", "kind", "description", "choices", "_default", "_default_from")
+
+    def __init__(
+        self,
+        section: str,
+        key: str,
+        kind: type,
+        default: Any,
+        description: str,
+        choices: tuple[str, ...] = (),  # the only values allowed, when not empty
+        *,
+        default_from: Callable[[], Any] | None = None,
+    ) -> None:
+        self.section = section
+        self.key = key
+        self.kind = kind
+        self.description = description
+        self.choices = choices
+        self._default = default
+        self._default_from = default_from
+
+    @property
+    def default(self) -> Any:
+        """The value the setting has when the file does not give one."""
+        return self._default if self._default_from is None else self._default_from()
 
 
-def _data_file(name: str) -> str:
-    return str(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / name)
+def _platform_dirs() -> ModuleType:
+    # Imported when a folder of the platform's is asked for: a settings file that names the
+    # till's files (and `--config`) spares every start the library's import.
+    import platformdirs
+
+    return platformdirs
+
+
+def _data_file(name: str) -> Callable[[], str]:
+    return lambda: str(Path(_platform_dirs().user_data_dir(APP_NAME, appauthor=False)) / name)
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -63,7 +91,10 @@ SETTINGS: tuple[Setting, ...] = (
         "ui", "code_resend_seconds", int, 30,
         "Seconds before the cashier may send a customer a new one-time code (an SMS takes a while to arrive)",
     ),
-    Setting("cache", "database", str, _data_file("till.sqlite"), "The till's local database (journal, outbox, customer cache)"),
+    Setting(
+        "cache", "database", str, None, "The till's local database (journal, outbox, customer cache)",
+        default_from=_data_file("till.sqlite"),
+    ),
     Setting(
         "secrets", "folder", str, "",
         "Where the till keeps its secrets when the system has no keyring: a folder only the till's user can"
@@ -131,7 +162,7 @@ class SettingsError(ValueError):
 
 def default_config_path() -> Path:
     """Where the settings file lives when `--config` is not given."""
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "till-loyalty.ini"
+    return Path(_platform_dirs().user_config_dir(APP_NAME, appauthor=False)) / "till-loyalty.ini"
 
 
 class Settings:

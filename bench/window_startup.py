@@ -13,11 +13,17 @@ The demo's sandbox child starts after the paint and is not waited for.
 Both run with their byte code cached (in a temporary folder, filled by one warm-up start of
 each), as an installed till has it: with PYTHONDONTWRITEBYTECODE set, the till would compile
 its own modules from source at every start and the bare window would not.
+
+`--instructions` also counts the instructions each kind executes up to its first paint, once,
+under valgrind (callgrind): a figure that other work on a shared machine does not move. Each
+process then ends at its marker line, the till before it assembles the rest.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -28,6 +34,7 @@ from pathlib import Path
 from app.gui import READY_MARKER, SHOWN_MARKER
 
 FLOOR_SCRIPT = f"""
+import os
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
@@ -36,9 +43,14 @@ class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: (print("{SHOWN_MARKER}", flush=True), app.quit()))
+            QTimer.singleShot(0, shown)
         return False
-if sys.argv[1:] == ["text"]:
+def shown():
+    print("{SHOWN_MARKER}", flush=True)
+    if "stop" in sys.argv[1:]:
+        os._exit(0)
+    app.quit()
+if "text" in sys.argv[1:]:
     from PySide6.QtCore import Qt
     w = QLabel("Касса лояльности"); w.setAlignment(Qt.AlignmentFlag.AlignCenter)
 else:
@@ -46,6 +58,32 @@ else:
 w.resize(1366, 768); first_paint = FirstPaint(); w.installEventFilter(first_paint); w.show()
 app.exec()
 """
+
+
+# `till-loyalty demo` ending at its first paint, as the floors do with "stop".
+TILL_TO_PAINT = f"""
+import os
+import sys
+from app.cli.main import main
+import app.gui
+def stop():
+    print("{SHOWN_MARKER}", flush=True)
+    os._exit(0)
+app.gui._report_shown = stop
+sys.exit(main(["--config", sys.argv[1], "--exit-when-shown", "demo"]))
+"""
+
+
+def instructions_to_marker(command: list[str], env: dict[str, str]) -> int:
+    """Instructions `command` executes up to its marker line, counted by valgrind's callgrind."""
+    counted = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        capture_output=True, text=True, env=env, timeout=900,
+    )
+    found = re.search(r"Collected : (\d+)", counted.stderr)
+    if SHOWN_MARKER not in counted.stdout or found is None:
+        raise RuntimeError(f"{command[:3]} was not counted to its first paint: {counted.stderr[-500:]}")
+    return int(found.group(1))
 
 
 def time_to_markers(command: list[str], env: dict[str, str]) -> tuple[float, float | None]:
@@ -76,7 +114,12 @@ def main(argv: list[str]) -> None:
     """Run the benchmark and print its figures (nothing is asserted)."""
     parser = argparse.ArgumentParser(prog="python -m bench window_startup", description=__doc__)
     parser.add_argument("-r", "--runs", type=int, default=10, help="process starts of each kind")
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count instructions to the first paint (valgrind)"
+    )
     args, _ = parser.parse_known_args(argv)
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind on the PATH")
     with tempfile.TemporaryDirectory() as folder:
         env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
         env.update(QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX=str(Path(folder) / "pycache"))
@@ -94,6 +137,15 @@ def main(argv: list[str]) -> None:
                 ready.append(assembled)
             floor.append(time_to_markers(floor_cmd, env)[0])
             text.append(time_to_markers(text_cmd, env)[0])
+        counts = (
+            [
+                instructions_to_marker([sys.executable, "-c", TILL_TO_PAINT, config], env),
+                instructions_to_marker([*floor_cmd, "stop"], env),
+                instructions_to_marker([*text_cmd, "stop"], env),
+            ]
+            if args.instructions
+            else None
+        )
     (t50, t95), (f50, f95), (x50, x95) = summary(till), summary(floor), summary(text)
     print(f"{'start to window painted':<36}{'p50 ms':>10}{'p95 ms':>10}")
     print(f"{'till-loyalty demo':<36}{t50:>10.0f}{t95:>10.0f}")
@@ -101,6 +153,13 @@ def main(argv: list[str]) -> None:
     print(f"{'bare window with a line of text':<36}{x50:>10.0f}{x95:>10.0f}")
     print(f"{'ratio till/floor':<36}{t50 / f50:>10.2f}{t95 / f95:>10.2f}")
     print(f"{'ratio till/window with text':<36}{t50 / x50:>10.2f}{t95 / x95:>10.2f}")
+    if counts is not None:
+        till_count, floor_count, text_count = (count / 1e6 for count in counts)
+        print(f"{'instructions to first paint':<36}{'M':>10}")
+        print(f"{'till-loyalty demo':<36}{till_count:>10.0f}")
+        print(f"{'bare Qt window (floor)':<36}{floor_count:>10.0f}")
+        print(f"{'bare window with a line of text':<36}{text_count:>10.0f}")
+        print(f"{'ratio till/floor, till/text':<36}{till_count / floor_count:>10.2f}{till_count / text_count:>10.2f}")
     if ready:
         r50, r95 = summary(ready)
         print(f"{'till assembled, host API up':<32}{r50:>10.0f}{r95:>10.0f}")

@@ -8,16 +8,19 @@ sits beside the loyalty panel; narrower, the loyalty panel is alone (a window be
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolButton, QWidget
 
-from widgets.demo.demo_host import DemoHostPanel
 from widgets.elided_label import ElidedLabel
 from widgets.checkout.loyalty_panel import LoyaltyPanel
 from widgets.admin.printer_status import PrinterStatusIndicator
-from widgets.demo.sandbox_log import SandboxLog
+
+if TYPE_CHECKING:
+    from widgets.demo.demo_host import DemoHostPanel
+    from widgets.demo.sandbox_log import SandboxLog
 
 DEFAULT_SIZE = (1366, 768)
 LOYALTY_WIDTH = 600
@@ -39,7 +42,11 @@ class TillWindow(QMainWindow):
     Keys: F2 focus the customer search, F4 redeem the maximum, F8 close the receipt,
     Esc cancel the code entry if it is open, otherwise reset the customer.
     Parts: `host` (DemoHostPanel), `loyalty` (LoyaltyPanel), `sandbox_log` (SandboxLog),
-    `printer_status` (PrinterStatusIndicator, in the status bar).
+    `printer_status` (PrinterStatusIndicator, in the status bar). The host column (`host` and
+    `sandbox_log`) of a demo window is made with it, unless `fitted_to_screen` says the window
+    will be fitted to its screen (`place_on_screen`) before it is shown and the screen is too
+    narrow for the column beside the panel; then, as in a real till's window, it is made when it
+    is first shown or asked for.
     Emits `closing()` when the window is about to close (see `set_close_guard`), and
     `admin_requested(str)` with "devices", "queue", "offline", "integration", "service" or "pin"
     from the Admin menu (a button at the right of the service status line; object names
@@ -55,22 +62,20 @@ class TillWindow(QMainWindow):
     shift_summary_requested = Signal()
     return_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None, demo_mode: bool = False) -> None:
+    def __init__(self, parent: QWidget | None = None, demo_mode: bool = False, fitted_to_screen: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("TillWindow")
         self._demo_mode = demo_mode
-        self.host = DemoHostPanel()
+        self._host: DemoHostPanel | None = None
+        self._sandbox_log: SandboxLog | None = None
+        self._sized = False  # while it is made, its size is the default, not yet the one it is shown at
         self.loyalty = LoyaltyPanel()
-        self.sandbox_log = SandboxLog()
 
-        self._left = QSplitter(Qt.Orientation.Vertical)
+        self._left = QSplitter(Qt.Orientation.Vertical)  # the host column: filled when first needed
         self._left.setObjectName("HostSplitter")
-        self._left.addWidget(self.host)
-        self._left.addWidget(self.sandbox_log)
-        self._left.setStretchFactor(0, 1)
-        self._left.setStretchFactor(1, 0)
-        self._left.setSizes([DEFAULT_SIZE[1] - SANDBOX_HEIGHT, SANDBOX_HEIGHT])
         self._left.setChildrenCollapsible(False)
+        if demo_mode and (not fitted_to_screen or self._screen_width() >= SIDE_BY_SIDE_FROM):
+            self._build_host_column()  # beside the panel from the first paint (and first in the tab order)
         self._main = QSplitter(Qt.Orientation.Horizontal)
         self._main.setObjectName("MainSplitter")
         self._main.addWidget(self._left)
@@ -95,7 +100,7 @@ class TillWindow(QMainWindow):
         self._shortcuts = {
             "F2": self._shortcut(Qt.Key.Key_F2, self.loyalty.identify.focus_input),
             "F4": self._shortcut(Qt.Key.Key_F4, self.loyalty.redemption.choose_maximum),
-            "F8": self._shortcut(Qt.Key.Key_F8, self.host.request_close),
+            "F8": self._shortcut(Qt.Key.Key_F8, lambda: self.host.request_close()),
             "Esc": self._shortcut(Qt.Key.Key_Escape, self._escape),
         }
         # An explicit minimum: the layout's own would grow with the content and widen the window.
@@ -104,13 +109,29 @@ class TillWindow(QMainWindow):
         self._retranslate()
         self.set_demo_mode(demo_mode)
         self._fit_layout(DEFAULT_SIZE[0])
+        self._sized = True
 
     # -- public API ---------------------------------------------------------------------------
+
+    @property
+    def host(self) -> DemoHostPanel:
+        """The demo's host POS column (made now if it was not yet)."""
+        self._build_host_column()
+        assert self._host is not None
+        return self._host
+
+    @property
+    def sandbox_log(self) -> SandboxLog:
+        """The demo's sandbox log under the host column (made now if it was not yet)."""
+        self._build_host_column()
+        assert self._sandbox_log is not None
+        return self._sandbox_log
 
     def set_demo_mode(self, demo: bool) -> None:
         """Show the demo host column and sandbox log (demo), or the loyalty panel alone (a real till)."""
         self._demo_mode = demo
-        self.sandbox_log.setVisible(demo)
+        if self._sandbox_log is not None:
+            self._sandbox_log.setVisible(demo)
         self._shortcuts["F8"].setEnabled(demo)  # a real till's receipts are closed by the POS
         self._retranslate()
         width = self.width()
@@ -185,6 +206,25 @@ class TillWindow(QMainWindow):
 
     # -- internals ----------------------------------------------------------------------------
 
+    def _screen_width(self) -> int:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return DEFAULT_SIZE[0] if screen is None else screen.availableGeometry().width()
+
+    def _build_host_column(self) -> None:
+        if self._host is not None:
+            return
+        from widgets.demo.demo_host import DemoHostPanel
+        from widgets.demo.sandbox_log import SandboxLog
+
+        self._host = DemoHostPanel()
+        self._sandbox_log = SandboxLog()
+        self._sandbox_log.setVisible(self._demo_mode)
+        self._left.addWidget(self._host)
+        self._left.addWidget(self._sandbox_log)
+        self._left.setStretchFactor(0, 1)
+        self._left.setStretchFactor(1, 0)
+        self._left.setSizes([DEFAULT_SIZE[1] - SANDBOX_HEIGHT, SANDBOX_HEIGHT])
+
     def _build_admin_menu(self) -> None:
         self._admin_menu = QMenu(self)
         self._admin_menu.setObjectName("AdminMenu")
@@ -225,6 +265,9 @@ class TillWindow(QMainWindow):
             mode = "panel"
         else:
             mode = "compact"
+        if mode == "side_by_side" and self._sized and self._host is None:
+            self._build_host_column()  # the window is shown (or resized) at this width
+            self._layout_mode = ""  # the columns are shared out again, the host's wants known
         if mode == self._layout_mode:
             return
         self._layout_mode = mode

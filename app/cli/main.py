@@ -34,11 +34,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
 
 
-def _common_options(suppress_defaults: bool) -> argparse.ArgumentParser:
-    """Options every command takes, before or after its name (`till-loyalty demo --language be`)."""
+def _common_options(suppress_defaults: bool, with_help: bool = True) -> argparse.ArgumentParser:
+    """Options every command takes, before or after its name (`till-loyalty demo --language be`).
+
+    `with_help=False` (a parser that never prints its help) leaves out the settings file's default
+    place, which would have the platform's folders looked up for nothing.
+    """
     default = argparse.SUPPRESS if suppress_defaults else None
     common = argparse.ArgumentParser(add_help=False, argument_default=default)
-    common.add_argument("--config", type=Path, help=f"settings file (default: {default_config_path()})")
+    config_help = f"settings file (default: {default_config_path()})" if with_help else "settings file"
+    common.add_argument("--config", type=Path, help=config_help)
     common.add_argument("--db", help="the till's local database file (overrides the settings)")
     common.add_argument("--service", type=service_url, help="loyalty service URL (overrides the settings)")
     common.add_argument("--language", choices=LANGUAGES, help="interface language")
@@ -84,10 +89,10 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = (_WindowParser if only else _Parser)(
         prog="till-loyalty",
         description="Loyalty add-on for the cashier's till.",
-        parents=[_common_options(suppress_defaults=False)],
+        parents=[_common_options(suppress_defaults=False, with_help=only is None)],
         add_help=only is None,
     )
-    after = _common_options(suppress_defaults=True)  # given after the command, they win
+    after = _common_options(suppress_defaults=True, with_help=only is None)  # given after the command, they win
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     if only in (None, "demo"):
         demo = commands.add_parser(

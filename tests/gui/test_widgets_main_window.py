@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QLineEdit
 
 from widgets.main_window import TillWindow
 
@@ -24,6 +24,36 @@ def test_parts_and_demo_mode(window) -> None:
     assert left < right
     window.set_demo_mode(False)
     assert not window.sandbox_log.isVisible() and not window.is_demo_mode()
+
+
+def test_a_demo_window_too_narrow_for_the_host_column_is_painted_without_it_until_widened(qtbot) -> None:
+    window = TillWindow(demo_mode=True, fitted_to_screen=True)
+    qtbot.addWidget(window)
+    assert window.screen().availableGeometry().width() < 1000, "the offscreen screen: 800 px"
+    window.place_on_screen(side_panel=False)  # the loyalty panel alone
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.layout_mode() == "panel" and window.width() < 1000
+    assert window.findChild(QFrame, "DemoHostPanel") is None, "made though not shown"
+    assert window.findChild(QFrame, "SandboxLog") is None, "made though not shown"
+    window.resize(1366, 768)
+    QApplication.processEvents()
+    host = window.findChild(QFrame, "DemoHostPanel")
+    log = window.findChild(QFrame, "SandboxLog")
+    assert window.layout_mode() == "side_by_side"
+    assert host is window.host and host.isVisible() and log is window.sandbox_log and log.isVisible()
+    assert host.width() > 0 and window.loyalty.isVisible()
+
+
+@pytest.mark.parametrize("width", [480, 1366])
+def test_a_real_till_never_makes_the_host_column(qtbot, width) -> None:
+    window = TillWindow(demo_mode=False)
+    qtbot.addWidget(window)
+    window.resize(width, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.findChild(QFrame, "DemoHostPanel") is None
+    assert window.findChild(QFrame, "SandboxLog") is None
 
 
 def test_keys_are_documented_in_the_status_bar(window) -> None:

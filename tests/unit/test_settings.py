@@ -88,3 +88,31 @@ def test_the_secrets_folder_is_the_default_unless_the_admin_names_one(tmp_path: 
     assert secrets_folder(load_settings(path)) == Path("/etc/till-loyalty/secrets")
     path.write_text("[secrets]\nfolder = ~/till-secrets\n", encoding="utf-8")
     assert secrets_folder(load_settings(path)) == Path.home() / "till-secrets"
+
+
+def test_the_platform_folders_are_looked_up_only_for_a_setting_the_file_leaves_out(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    complete = tmp_path / "complete.ini"
+    load_settings(complete)  # written with every setting, the database's place among them
+    partial = tmp_path / "partial.ini"
+    partial.write_text("[store]\nregion = RU\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from app.settings import load_settings\n"
+        "print('on import:', 'platformdirs' in sys.modules)\n"
+        f"settings = load_settings(Path({str(complete)!r}))\n"
+        "print('complete file:', 'platformdirs' in sys.modules)\n"
+        f"settings = load_settings(Path({str(partial)!r}))\n"
+        "print('file without the database:', 'platformdirs' in sys.modules, settings.get('cache', 'database'))\n"
+    )
+    env = {"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "on import: False",
+        "complete file: False",
+        f"file without the database: True {tmp_path / 'data' / 'till-loyalty' / 'till.sqlite'}",
+    ]

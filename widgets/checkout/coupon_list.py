@@ -2,8 +2,7 @@
 gives on this receipt or why it does not apply, and a button to take it off."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
@@ -18,8 +17,7 @@ ROWS_IN_VIEW_COMPACT = 2
 ROWS_IN_VIEW_SHORT = 1
 
 
-@dataclass(frozen=True)
-class CouponRow:
+class CouponRow(NamedTuple):
     """One coupon as the list shows it: texts made by the application, in the till's language."""
 
     code: str
