@@ -348,7 +348,7 @@
         <translation>Unexpected error: %1. The receipt is kept; try again.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+673"/>
+        <location filename="../../app/checkout/session.py" line="+675"/>
         <source>The receipt is empty.</source>
         <translation>The receipt is empty.</translation>
     </message>
@@ -420,12 +420,13 @@
         <translation>Loyalty service unavailable. Bonuses will be credited when the connection is back; they cannot be spent now.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../widgets/checkout/customer_card.py" line="+391"/>
+        <location filename="../../app/checkout/session.py" line="+11"/>
         <source>Balance as of %1.</source>
         <translation>Balance as of %1.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../app/checkout/session.py" line="+6"/>
         <source>This customer has not been seen at this till before.</source>
         <translation>This customer has not been seen at this till before.</translation>
     </message>
@@ -461,7 +462,7 @@
 <context>
     <name>ConfirmationPanel</name>
     <message numerus="yes">
-        <location filename="../../widgets/checkout/confirmation_panel.py" line="+256"/>
+        <location filename="../../widgets/checkout/confirmation_panel.py" line="+253"/>
         <source>Send again in %n s</source>
         <extracomment>Seconds before &quot;Send again&quot; may be pressed after a code was sent (SMS take a while to arrive).</extracomment>
         <translation>
@@ -528,7 +529,7 @@
 <context>
     <name>CouponList</name>
     <message>
-        <location filename="../../widgets/checkout/coupon_list.py" line="+97"/>
+        <location filename="../../widgets/checkout/coupon_list.py" line="+95"/>
         <location line="+65"/>
         <source>Remove coupon</source>
         <translation>Remove coupon</translation>
@@ -644,12 +645,12 @@
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="-946"/>
+        <location filename="../../app/checkout/session.py" line="-951"/>
         <source>Coupons cannot be checked offline: the coupon is not applied. Keep it for the next visit.</source>
         <translation>Coupons cannot be checked offline: the coupon is not applied. Keep it for the next visit.</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+261"/>
         <source>This is not a coupon code: a coupon&apos;s code starts with 99.</source>
         <translation>This is not a coupon code: a coupon&apos;s code starts with 99.</translation>
     </message>
@@ -677,7 +678,7 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../widgets/checkout/customer_card.py" line="+321"/>
+        <location filename="../../widgets/checkout/customer_card.py" line="-42"/>
         <source>Card {number}</source>
         <translation>Card {number}</translation>
     </message>
@@ -702,12 +703,12 @@
         <translation>{amount} expire on {date}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Balance as of {time} (saved data)</source>
         <translation>Balance as of {time} (saved data)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Highest tier</source>
         <translation>Highest tier</translation>
     </message>
@@ -767,7 +768,7 @@ bonuses</translation>
 <context>
     <name>DemoHostPanel</name>
     <message>
-        <location filename="../../widgets/demo/demo_host.py" line="+360"/>
+        <location filename="../../widgets/demo/demo_host.py" line="+364"/>
         <source>Receipt</source>
         <extracomment>Narrower than this per column, the buttons take fewer columns (down to two). The POS column beside the loyalty panel at 1024 px takes four: a third row of products left the receipt one row. The product buttons&apos; type sizes, largest first (`fit` in till.qss): a narrow button takes the largest in which the whole name fits in two lines, by whole words. Where none does, the smallest type takes three lines and breaks a word too long for one with a hyphen; only what still does not fit is left out, by words, after an ellipsis. The room a product name leaves inside its button: the stylesheet&apos;s padding and border. Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names. A receipt row&apos;s height beyond its lines of text: the cell&apos;s padding (till.qss) and grid line.</extracomment>
         <translation>Receipt</translation>
@@ -1923,7 +1924,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../widgets/checkout/message_bar.py" line="+133"/>
+        <location filename="../../widgets/checkout/message_bar.py" line="+136"/>
         <source>Dismiss the message</source>
         <extracomment>Severities, as the `severity` property the stylesheet colours by.</extracomment>
         <translation>Dismiss the message</translation>
@@ -3448,7 +3449,7 @@ Points given back: %2</translation>
         <translation>Return receipt No. %1 printed; bonuses taken back %2, given back %3.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+82"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Fiscal receipt No. %1 printed</translation>
     </message>
@@ -3501,7 +3502,7 @@ Points given back: %2</translation>
         <translation>The POS cannot reach the till: %1</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+137"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Spend %1 from %2&apos;s bonuses while the service is offline?</translation>
     </message>
@@ -3525,7 +3526,7 @@ Points given back: %2</translation>
     <name>TillWindow</name>
     <message>
         <location filename="../../widgets/admin/failure_notice.py" line="+13"/>
-        <location filename="../../widgets/main_window.py" line="+259"/>
+        <location filename="../../widgets/main_window.py" line="+302"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Admin</translation>
@@ -3619,7 +3620,7 @@ Esc: cancel the code entry, otherwise reset the customer</translation>
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../widgets/checkout/totals_panel.py" line="+133"/>
+        <location filename="../../widgets/checkout/totals_panel.py" line="+130"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>

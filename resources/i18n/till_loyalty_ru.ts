@@ -348,7 +348,7 @@
         <translation>Непредвиденная ошибка: %1. Чек сохранён, повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+673"/>
+        <location filename="../../app/checkout/session.py" line="+675"/>
         <source>The receipt is empty.</source>
         <translation>Чек пуст.</translation>
     </message>
@@ -420,12 +420,13 @@
         <translation>Сервис лояльности недоступен. Бонусы начислятся, когда связь восстановится; списать их сейчас нельзя.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../widgets/checkout/customer_card.py" line="+391"/>
+        <location filename="../../app/checkout/session.py" line="+11"/>
         <source>Balance as of %1.</source>
         <translation>Баланс на %1.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../app/checkout/session.py" line="+6"/>
         <source>This customer has not been seen at this till before.</source>
         <translation>Этот покупатель ещё не обслуживался на этой кассе.</translation>
     </message>
@@ -461,7 +462,7 @@
 <context>
     <name>ConfirmationPanel</name>
     <message numerus="yes">
-        <location filename="../../widgets/checkout/confirmation_panel.py" line="+256"/>
+        <location filename="../../widgets/checkout/confirmation_panel.py" line="+253"/>
         <source>Send again in %n s</source>
         <extracomment>Seconds before &quot;Send again&quot; may be pressed after a code was sent (SMS take a while to arrive).</extracomment>
         <translation>
@@ -529,7 +530,7 @@
 <context>
     <name>CouponList</name>
     <message>
-        <location filename="../../widgets/checkout/coupon_list.py" line="+97"/>
+        <location filename="../../widgets/checkout/coupon_list.py" line="+95"/>
         <location line="+65"/>
         <source>Remove coupon</source>
         <translation>Убрать купон</translation>
@@ -645,12 +646,12 @@
         <translation>до %1</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="-946"/>
+        <location filename="../../app/checkout/session.py" line="-951"/>
         <source>Coupons cannot be checked offline: the coupon is not applied. Keep it for the next visit.</source>
         <translation>Без связи купоны проверить нельзя: купон не применён. Сохраните его до следующей покупки.</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+261"/>
         <source>This is not a coupon code: a coupon&apos;s code starts with 99.</source>
         <translation>Это не код купона: код купона начинается с 99.</translation>
     </message>
@@ -678,7 +679,7 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../widgets/checkout/customer_card.py" line="+321"/>
+        <location filename="../../widgets/checkout/customer_card.py" line="-42"/>
         <source>Card {number}</source>
         <translation>Карта {number}</translation>
     </message>
@@ -703,12 +704,12 @@
         <translation>Сгорят {date}: {amount}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Balance as of {time} (saved data)</source>
         <translation>Баланс на {time} (сохранённые данные)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Highest tier</source>
         <translation>Высший уровень</translation>
     </message>
@@ -768,7 +769,7 @@ bonuses</source>
 <context>
     <name>DemoHostPanel</name>
     <message>
-        <location filename="../../widgets/demo/demo_host.py" line="+360"/>
+        <location filename="../../widgets/demo/demo_host.py" line="+364"/>
         <source>Receipt</source>
         <extracomment>Narrower than this per column, the buttons take fewer columns (down to two). The POS column beside the loyalty panel at 1024 px takes four: a third row of products left the receipt one row. The product buttons&apos; type sizes, largest first (`fit` in till.qss): a narrow button takes the largest in which the whole name fits in two lines, by whole words. Where none does, the smallest type takes three lines and breaks a word too long for one with a hyphen; only what still does not fit is left out, by words, after an ellipsis. The room a product name leaves inside its button: the stylesheet&apos;s padding and border. Table columns: No, name, qty, price, amount, loyalty discount, final. Below this table width the number, price and amount columns give their room to the names. A receipt row&apos;s height beyond its lines of text: the cell&apos;s padding (till.qss) and grid line.</extracomment>
         <translation>Чек</translation>
@@ -1924,7 +1925,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../widgets/checkout/message_bar.py" line="+133"/>
+        <location filename="../../widgets/checkout/message_bar.py" line="+136"/>
         <source>Dismiss the message</source>
         <extracomment>Severities, as the `severity` property the stylesheet colours by.</extracomment>
         <translation>Скрыть сообщение</translation>
@@ -3449,7 +3450,7 @@ Points given back: %2</source>
         <translation>Чек возврата № %1 напечатан; снято бонусов %2, возвращено %3.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+82"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Фискальный чек № %1 напечатан</translation>
     </message>
@@ -3502,7 +3503,7 @@ Points given back: %2</source>
         <translation>Кассовая программа не может связаться с кассой: %1</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+137"/>
         <source>Spend %1 from %2&apos;s bonuses while the service is offline?</source>
         <translation>Списать %1 с бонусов клиента %2 без связи с сервисом?</translation>
     </message>
@@ -3526,7 +3527,7 @@ Points given back: %2</source>
     <name>TillWindow</name>
     <message>
         <location filename="../../widgets/admin/failure_notice.py" line="+13"/>
-        <location filename="../../widgets/main_window.py" line="+259"/>
+        <location filename="../../widgets/main_window.py" line="+302"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Администратор</translation>
@@ -3620,7 +3621,7 @@ Esc: отменить ввод кода, иначе сбросить клиен�
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../widgets/checkout/totals_panel.py" line="+133"/>
+        <location filename="../../widgets/checkout/totals_panel.py" line="+130"/>
         <source>Total</source>
         <translation>Сумма</translation>
     </message>
