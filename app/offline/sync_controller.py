@@ -8,6 +8,7 @@ the sync's client reports its calls to it.
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Protocol
 
@@ -147,43 +148,24 @@ def _drain(sync: Drainable) -> _DrainSummary:
 
     report = sync.drain(DRAIN_LIMIT)
     counts = sync.outbox.counts()
-    delivered = [
-        (item.key, item.result)
-        for item in report.reports
-        if item.outcome is SyncOutcome.DONE and item.operation is Operation.COMMIT and item.key
-    ]
-    refunds = [
-        (item.key, item.result)
-        for item in report.reports
-        if item.outcome is SyncOutcome.DONE and item.operation is Operation.REFUND and item.key
-    ]
-    refused = [
-        item.key
-        for item in report.reports
-        if item.outcome is SyncOutcome.FAILED and item.operation is Operation.COMMIT and item.key
-    ]
-    refunds_refused = [
-        item.key
-        for item in report.reports
-        if item.outcome is SyncOutcome.FAILED and item.operation is Operation.REFUND and item.key
-    ]
-    put_off = [
-        item.key
-        for item in report.reports
-        if item.outcome is SyncOutcome.RETRY and item.operation is Operation.COMMIT and item.key
-    ]
-    refunds_put_off = [
-        item.key
-        for item in report.reports
-        if item.outcome is SyncOutcome.RETRY and item.operation is Operation.REFUND and item.key
-    ]
+    by_kind: dict[tuple[object, object], list] = defaultdict(list)  # (outcome, operation): its rows
+    for item in report.reports:
+        if item.key:
+            by_kind[(item.outcome, item.operation)].append(item)
+
+    def keys(outcome: object, operation: object) -> list[str]:
+        return [item.key for item in by_kind[(outcome, operation)]]
+
+    def results(operation: object) -> list[tuple[str, object]]:
+        return [(item.key, item.result) for item in by_kind[(SyncOutcome.DONE, operation)]]
+
     return _DrainSummary(
-        delivered=delivered,
-        refunds=refunds,
-        refused=refused,
-        refunds_refused=refunds_refused,
-        put_off=put_off,
-        refunds_put_off=refunds_put_off,
+        delivered=results(Operation.COMMIT),
+        refunds=results(Operation.REFUND),
+        refused=keys(SyncOutcome.FAILED, Operation.COMMIT),
+        refunds_refused=keys(SyncOutcome.FAILED, Operation.REFUND),
+        put_off=keys(SyncOutcome.RETRY, Operation.COMMIT),
+        refunds_put_off=keys(SyncOutcome.RETRY, Operation.REFUND),
         waiting=counts.get(OutboxState.PENDING, 0) + counts.get(OutboxState.IN_FLIGHT, 0),
         failed=counts.get(OutboxState.FAILED, 0),
         more=len(report.reports) >= DRAIN_LIMIT and not report.offline,
