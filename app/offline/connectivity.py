@@ -238,6 +238,26 @@ def program_probe(service: LoyaltyService, store_id: str) -> Callable[[], object
     return lambda: service.get_program(store_id)
 
 
+class LostAnswersInARow:
+    """How many calls in a row lost their answer, counted over every client that shares it: the
+    drain's two clients, whose requests go out in turn, see one service (thread-safe)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._count = 0
+
+    def lost(self) -> int:
+        """One more lost answer; how many in a row now."""
+        with self._lock:
+            self._count += 1
+            return self._count
+
+    def answered(self) -> None:
+        """An answer came (or a failure that is not a lost answer): the count starts again."""
+        with self._lock:
+            self._count = 0
+
+
 class MonitoredService:
     """A `LoyaltyService` that reports the outcome of each of its calls to a `ConnectivityMonitor`.
 
@@ -246,9 +266,9 @@ class MonitoredService:
     probe (or another client's call) brings the monitor back online.
 
     A failure that is not `unreachable` (a lost answer) is told to the monitor only once
-    `lost_answers_for_outage` came in a row on this client (1 by default: every one, as a cashier
-    waiting on a call needs); a refused connection is told at once. Like the client it wraps, it is
-    used by one thread at a time.
+    `lost_answers_for_outage` came in a row on this client, or on the clients sharing its
+    `lost_answers` count (1 by default: every one, as a cashier waiting on a call needs); a refused
+    connection is told at once. Like the client it wraps, it is used by one thread at a time.
     """
 
     def __init__(
@@ -258,6 +278,7 @@ class MonitoredService:
         *,
         fail_fast: bool = False,
         lost_answers_for_outage: int = 1,
+        lost_answers: LostAnswersInARow | None = None,
     ) -> None:
         if lost_answers_for_outage < 1:
             raise ValueError("lost_answers_for_outage must be 1 or more")
@@ -265,17 +286,24 @@ class MonitoredService:
         self._monitor = monitor
         self._fail_fast = fail_fast
         self._lost_answers_for_outage = lost_answers_for_outage
-        self._lost_in_a_row = 0
+        self._lost = lost_answers if lost_answers is not None else LostAnswersInARow()
 
     @property
     def monitor(self) -> ConnectivityMonitor:
         """The monitor outcomes go to."""
         return self._monitor
 
-    def tolerating_lost_answers(self, lost_answers_for_outage: int) -> "MonitoredService":
-        """The same client and monitor, telling lost answers only once so many came in a row."""
+    def tolerating_lost_answers(
+        self, lost_answers_for_outage: int, *, counted_with: "MonitoredService | None" = None
+    ) -> "MonitoredService":
+        """The same client and monitor, telling lost answers only once so many came in a row:
+        on this client alone, or on it and `counted_with` together."""
         return MonitoredService(
-            self._service, self._monitor, fail_fast=self._fail_fast, lost_answers_for_outage=lost_answers_for_outage
+            self._service,
+            self._monitor,
+            fail_fast=self._fail_fast,
+            lost_answers_for_outage=lost_answers_for_outage,
+            lost_answers=counted_with._lost if counted_with is not None else None,
         )
 
     def __getattr__(self, name: str) -> Any:
@@ -293,7 +321,7 @@ class MonitoredService:
             except errors.LoyaltyError as exc:
                 self._observe(exc)
                 raise
-            self._lost_in_a_row = 0
+            self._lost.answered()
             self._monitor.succeeded()
             return result
 
@@ -301,10 +329,10 @@ class MonitoredService:
 
     def _observe(self, exc: errors.LoyaltyError) -> None:
         if isinstance(exc, errors.ServiceUnavailable) and not exc.unreachable:
-            self._lost_in_a_row += 1
-            if self._lost_in_a_row < self._lost_answers_for_outage:
-                log.info("loyalty call lost its answer (%d in a row): %s", self._lost_in_a_row, exc)
+            in_a_row = self._lost.lost()
+            if in_a_row < self._lost_answers_for_outage:
+                log.info("loyalty call lost its answer (%d in a row): %s", in_a_row, exc)
                 return
         else:
-            self._lost_in_a_row = 0
+            self._lost.answered()
         self._monitor.observe(exc)

@@ -243,8 +243,10 @@ class OutboxSync:
             raise ValueError(f"batch_size must be 1 to {MAX_BATCH_ITEMS}")
         if isinstance(service, MonitoredService):
             service = service.tolerating_lost_answers(lost_answers_for_outage)  # type: ignore[assignment]
-        if isinstance(second_service, MonitoredService):
-            second_service = second_service.tolerating_lost_answers(lost_answers_for_outage)  # type: ignore[assignment]
+        if isinstance(second_service, MonitoredService):  # its lost answers count with the first's
+            second_service = second_service.tolerating_lost_answers(  # type: ignore[assignment]
+                lost_answers_for_outage, counted_with=service if isinstance(service, MonitoredService) else None
+            )
         self._outbox = Outbox(database, clock)
         self._service = service
         self._clock = clock

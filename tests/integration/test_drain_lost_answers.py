@@ -226,3 +226,27 @@ def test_a_sandbox_that_stops_answering_ends_the_drain_after_a_few_timeouts(
     assert len(report.reports) == LOST_ANSWERS_FOR_OUTAGE and report.offline
     assert all(r.detail.startswith("SERVICE_UNAVAILABLE: timed out") for r in report.reports)
     assert changes == [(False, LOST_ANSWERS_FOR_OUTAGE)], "down once the timeouts came in a row, not at the first"
+
+
+def test_two_clients_stalled_in_turn_tell_the_monitor_of_the_outage_in_the_drain_that_meets_it(
+    sandbox: RunningSandbox, database: Database
+) -> None:
+    record_backlog(database, enrol(sandbox, 40))
+    monitor = ConnectivityMonitor()
+    changes: list[tuple[bool, int]] = []
+    monitor.add_listener(lambda online: changes.append((online, len(sandbox.faults.injected))))
+    with SoapLoyaltyService(sandbox.url, timeout_seconds=5) as first, SoapLoyaltyService(
+        sandbox.url, timeout_seconds=5
+    ) as second:
+        sync = OutboxSync(
+            database, MonitoredService(first, monitor), batch_size=4, second_service=MonitoredService(second, monitor)
+        )
+        assert sync.drain(max_items=8).done == 8, "batches answered: the second client sends beside the first"
+        sandbox.faults.schedule(FaultRule(FaultKind.DROP, "DeliverBatch"))  # from now on every answer is lost
+        report = sync.drain(max_items=1000)
+    assert report.offline and report.lost >= LOST_ANSWERS_FOR_OUTAGE
+    # Down at the lost answers that made an outage in a row, whichever client's they were (the
+    # other request under way may have lost its answer at the sandbox by then too).
+    assert [online for online, _ in changes] == [True, False], changes
+    assert LOST_ANSWERS_FOR_OUTAGE <= changes[1][1] <= LOST_ANSWERS_FOR_OUTAGE + 1, changes
+

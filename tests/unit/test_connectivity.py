@@ -230,6 +230,29 @@ def test_a_client_tolerating_lost_answers_reports_an_outage_not_a_lone_lost_answ
     assert changes == [True, False, True, False], "a refused connection is an outage at once"
 
 
+def test_two_clients_counting_together_report_an_outage_once_their_lost_answers_make_one_in_a_row(
+    monitor: ConnectivityMonitor, changes: list[bool]
+) -> None:
+    first_fake, second_fake = FakeService(), FakeService()
+    first = MonitoredService(first_fake, monitor).tolerating_lost_answers(LOST_ANSWERS_FOR_OUTAGE)  # type: ignore[arg-type]
+    second = MonitoredService(second_fake, monitor).tolerating_lost_answers(  # type: ignore[arg-type]
+        LOST_ANSWERS_FOR_OUTAGE, counted_with=first
+    )
+    alone = MonitoredService(FakeService(), monitor).tolerating_lost_answers(LOST_ANSWERS_FOR_OUTAGE)  # type: ignore[arg-type]
+    assert first.identify("x") == "customer"
+    for fake in (first_fake, second_fake):
+        fake.identify_raises = errors.ServiceUnavailable("timed out")
+    clients = [first, second] * LOST_ANSWERS_FOR_OUTAGE
+    for client in clients[: LOST_ANSWERS_FOR_OUTAGE - 1]:  # the requests go out in turn, each answer lost
+        with pytest.raises(errors.ServiceUnavailable):
+            client.identify("x")
+    assert changes == [True], "fewer lost answers in a row than make an outage"
+    assert alone.identify("x") == "customer", "a client counting on its own does not reset theirs"
+    with pytest.raises(errors.ServiceUnavailable):
+        clients[LOST_ANSWERS_FOR_OUTAGE - 1].identify("x")
+    assert changes == [True, False], "down at the lost answer that made it so many in a row, whichever client"
+
+
 def test_fail_fast_skips_the_network_while_offline_until_a_probe_sees_the_service(
     clock: Clock, changes: list[bool]
 ) -> None:
