@@ -260,6 +260,11 @@ def _amounts_by_line(kept: object) -> dict[int, Decimal]:
     return {int(line): Decimal(str(amount)) for line, amount in kept.items()}
 
 
+def unavailable_text() -> str:
+    """The first words of the offline warning, shown with the customer found in the cache."""
+    return translate("Checkout", "Loyalty service unavailable.")
+
+
 def offline_coupon_text() -> str:
     """Why a coupon is refused while the service cannot be asked."""
     return translate(
@@ -491,7 +496,7 @@ class CheckoutSession:
             confirmation=None,
             # From the cache the card is shown with its warning: the message line then keeps its
             # severity as the quote's fuller warning follows, and is not hidden and shown again.
-            notice=notices.warning(self._as_of_text(as_of)) if as_of else self._status_notice(customer),
+            notice=notices.warning(unavailable_text()) if as_of else self._status_notice(customer),
             unknown_phone=None,
             offers=(),
         )
@@ -501,7 +506,7 @@ class CheckoutSession:
             self._set(offers=self._offers_of(customer))
         self._recalculate()
         if as_of is not None:
-            self._set(notice=self._offline_notice(as_of))
+            self._set(notice=self._offline_notice())
         return self._state
 
     def _offers_of(self, customer: Customer) -> tuple[Offer, ...]:
@@ -1082,9 +1087,9 @@ class CheckoutSession:
         self._redeem_choice = None
         self._set(customer_as_of=self._clock())
         self._estimate_offline()
-        notice = self._offline_notice(None)
+        notice = self._offline_notice()
         if self._state.coupons:
-            notice = notices.warning(f"{notice.text} {offline_coupon_text()}")
+            notice = notices.warning(f"{notice.text} {offline_coupon_text()}", f"{notice.short} {offline_coupon_text()}")
         self._set(notice=notice)
 
     def _estimate_offline(self) -> None:
@@ -1129,27 +1134,26 @@ class CheckoutSession:
             self._offline.offline_redemptions_since(customer.customer_id, offline_redemption.start_of_day(now)),
         )
 
-    def _offline_notice(self, as_of: datetime | None) -> Notice:
+    def _offline_notice(self) -> Notice:
+        """What offline means for this sale. The card says since when its balance is known, and
+        the status line that the till works offline: the narrow panel shows only the short form."""
         calculation = self._state.calculation
         if calculation is not None and calculation.max_redeem > ZERO:
+            amount = format_money(calculation.max_redeem, self._state.currency)
             text = translate(
                 "Checkout",
                 "Loyalty service unavailable. Bonuses will be credited when the connection is back; "
                 "up to %1 may be spent now with the admin PIN.",
-            ).replace("%1", format_money(calculation.max_redeem, self._state.currency))
+            ).replace("%1", amount)
+            short = translate("Checkout", "Bonuses credited later; up to %1 with the admin PIN.").replace("%1", amount)
         else:
             text = translate(
                 "Checkout",
                 "Loyalty service unavailable. Bonuses will be credited when the connection is back; "
                 "they cannot be spent now.",
             )
-        if as_of is not None:
-            text = self._as_of_text(as_of) + " " + text
-        return notices.warning(text)
-
-    @staticmethod
-    def _as_of_text(as_of: datetime) -> str:
-        return translate("Checkout", "Balance as of %1.").replace("%1", as_of.astimezone().strftime("%H:%M"))
+            short = translate("Checkout", "Bonuses credited later; none can be spent now.")
+        return notices.warning(text, short)
 
     def _not_cached_text(self, exc: errors.ServiceUnavailable) -> str:
         return (
