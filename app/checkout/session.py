@@ -33,7 +33,7 @@ from typing import Callable, Mapping, Protocol
 
 from app.translation import translate
 
-from app.checkout import coupon_texts, notices
+from app.checkout import coupon_texts, notices, offline_texts
 from app.checkout.coupons import ReceiptCoupon, applied_codes, coupon_parts, unchecked, with_results
 from app.registration.enrolment import CustomerRegistration, RegistrationForm, RegistrationRefused
 from app.offline import redemption as offline_redemption
@@ -258,11 +258,6 @@ def _amounts_by_line(kept: object) -> dict[int, Decimal]:
     if not isinstance(kept, Mapping):
         return {}
     return {int(line): Decimal(str(amount)) for line, amount in kept.items()}
-
-
-def unavailable_text() -> str:
-    """The first words of the offline warning, shown with the customer found in the cache."""
-    return translate("Checkout", "Loyalty service unavailable.")
 
 
 def offline_coupon_text() -> str:
@@ -496,7 +491,7 @@ class CheckoutSession:
             confirmation=None,
             # From the cache the card is shown with its warning: the message line then keeps its
             # severity as the quote's fuller warning follows, and is not hidden and shown again.
-            notice=notices.warning(unavailable_text()) if as_of else self._status_notice(customer),
+            notice=notices.warning(offline_texts.unavailable_text()) if as_of else self._status_notice(customer),
             unknown_phone=None,
             offers=(),
         )
@@ -1089,7 +1084,8 @@ class CheckoutSession:
         self._estimate_offline()
         notice = self._offline_notice()
         if self._state.coupons:
-            notice = notices.warning(f"{notice.text} {offline_coupon_text()}", f"{notice.short} {offline_coupon_text()}")
+            coupons = offline_coupon_text()
+            notice = notices.warning(f"{notice.text} {coupons}", f"{notice.short} {coupons}")
         self._set(notice=notice)
 
     def _estimate_offline(self) -> None:
@@ -1135,25 +1131,9 @@ class CheckoutSession:
         )
 
     def _offline_notice(self) -> Notice:
-        """What offline means for this sale. The card says since when its balance is known, and
-        the status line that the till works offline: the narrow panel shows only the short form."""
         calculation = self._state.calculation
-        if calculation is not None and calculation.max_redeem > ZERO:
-            amount = format_money(calculation.max_redeem, self._state.currency)
-            text = translate(
-                "Checkout",
-                "Loyalty service unavailable. Bonuses will be credited when the connection is back; "
-                "up to %1 may be spent now with the admin PIN.",
-            ).replace("%1", amount)
-            short = translate("Checkout", "Bonuses credited later; up to %1 with the admin PIN.").replace("%1", amount)
-        else:
-            text = translate(
-                "Checkout",
-                "Loyalty service unavailable. Bonuses will be credited when the connection is back; "
-                "they cannot be spent now.",
-            )
-            short = translate("Checkout", "Bonuses credited later; none can be spent now.")
-        return notices.warning(text, short)
+        spendable = calculation.max_redeem if calculation is not None else ZERO
+        return offline_texts.offline_notice(spendable, self._state.currency)
 
     def _not_cached_text(self, exc: errors.ServiceUnavailable) -> str:
         return (
