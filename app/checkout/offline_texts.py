@@ -12,8 +12,9 @@ from fiscal.money import ZERO, format_money
 
 def offline_notice(spendable: Decimal, currency: str) -> Notice:
     """What offline means for the sale: bonuses credited later, *spendable* at most with the
-    admin PIN. The card says since when its balance is known, and the status line that the till
-    works offline: the narrow panel shows only the short form."""
+    admin PIN. The card says since when its balance is known. The narrow panel shows the short
+    form, two lines there: the redemption and the totals show the amount, the card and the
+    totals what is known and earned; the whole text is in its tooltip."""
     if spendable > ZERO:
         amount = format_money(spendable, currency)
         text = translate(
@@ -21,14 +22,14 @@ def offline_notice(spendable: Decimal, currency: str) -> Notice:
             "Loyalty service unavailable. Bonuses will be credited when the connection is back; "
             "up to %1 may be spent now with the admin PIN.",
         ).replace("%1", amount)
-        short = translate("Checkout", "Bonuses credited later; up to %1 with the admin PIN.").replace("%1", amount)
+        short = translate("Checkout", "Offline: spending needs the admin PIN.")
     else:
         text = translate(
             "Checkout",
             "Loyalty service unavailable. Bonuses will be credited when the connection is back; "
             "they cannot be spent now.",
         )
-        short = translate("Checkout", "Bonuses credited later; none can be spent now.")
+        short = translate("Checkout", "Offline: no bonuses can be spent now.")
     return notices.warning(text, short)
 
 

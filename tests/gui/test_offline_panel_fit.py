@@ -7,6 +7,8 @@ tier under it, with "To pay" whole below, in Russian (the longest texts the till
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from PySide6.QtWidgets import QLabel, QPushButton, QToolButton
 
@@ -19,10 +21,14 @@ from widgets.style import load_stylesheet
 SIZES = [(420, 768), (1024, 768), (1366, 768)]
 
 
-def offline_with_a_cached_customer(qtbot, qapp, sandbox, make_till, width: int, height: int):
-    """A till at *width* x *height*, offline, its customer found in its cache, two lines sold."""
+#: The store's offline policy: nothing spent offline, or up to 20 a day with the admin's PIN.
+POLICIES = {"none": {}, "capped": {"offline_redemption": "capped", "offline_redeem_limit_per_day": Decimal("20")}}
+
+
+def offline_with_a_cached_customer(qtbot, qapp, sandbox, make_till, width: int, height: int, policy: str):
+    """A till at *width* x *height* whose customer, seen once online, is to be found in its cache."""
     install_translator(qapp, "ru")  # the conftest removes it after the test
-    till = make_till()
+    till = make_till(**POLICIES[policy])
     window = till.window
     window.setStyleSheet(load_stylesheet())
     window.resize(1366, 768)  # the demo POS's buttons, to sell
@@ -54,17 +60,19 @@ def shown_whole(window, width: int) -> None:
     assert (window.width(), window.height()) == (width, 768)
 
 
+@pytest.mark.parametrize("policy", sorted(POLICIES))
 @pytest.mark.parametrize(("width", "height"), SIZES)
 def test_offline_the_card_the_warning_and_to_pay_are_whole_at_every_size(
-    qtbot, qapp, sandbox, make_till, width, height
+    qtbot, qapp, sandbox, make_till, width, height, policy
 ) -> None:
-    till = offline_with_a_cached_customer(qtbot, qapp, sandbox, make_till, width, height)
+    till = offline_with_a_cached_customer(qtbot, qapp, sandbox, make_till, width, height, policy)
     window, panel = till.window, till.window.loyalty
     with sandbox.refusing():
         identify(qtbot, till, "80291234567")
         qtbot.waitUntil(lambda: not panel.is_online() and till.controller.state.calculation is not None, timeout=20_000)
         assert child(panel.customer, QLabel, "CustomerName").text() == "Анна Ковалёва"
         assert panel.messages.severity() == "warning"
+        assert ("PIN" in panel.messages.text()) == (policy == "capped"), "what may be spent, and how"
         qtbot.waitUntil(lambda: shown_whole(window, width), timeout=5000)
         assert "Баланс на" not in panel.messages.text(), (
             "the card says since when its balance is known, the warning does not repeat it"

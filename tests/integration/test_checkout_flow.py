@@ -216,7 +216,7 @@ def test_offline_a_known_customer_is_identified_from_the_cache_and_the_sale_is_d
     assert state.customer_as_of is not None
     assert state.notice.severity is Severity.WARNING and "Loyalty service unavailable" in state.notice.text
     assert "Balance as of" not in state.notice.text, "the card says it: `customer_as_of`"
-    assert state.notice.short == "Bonuses credited later; none can be spent now.", "for the narrow panel"
+    assert state.notice.short == "Offline: no bonuses can be spent now.", "for the narrow panel"
     assert not state.can_redeem and state.redeem == 0
     assert state.calculation.accrual == Decimal("0.79"), "5% of 15.90 estimated with the cached rules"
 
