@@ -21,8 +21,8 @@ class Severity(str, Enum):
 @dataclass(frozen=True)
 class Notice:
     """One message for the cashier; `code` names the loyalty fault behind an error, if one was;
-    `short` is what the narrow panel shows instead of `text`, where the status line and the
-    customer's card already say the rest (None: `text` there too)."""
+    `short` is what the narrow panel shows instead of `text`, which then goes in its tooltip
+    (None: `text` there too)."""
 
     severity: Severity
     text: str

@@ -41,6 +41,7 @@ class MessageBar(QFrame):
         self._severity = NONE
         self._applied = False
         self._keeps_room = True
+        self._whole = ""
         self._short = ""
         self._compact = False
         self._timer = QTimer(self)
@@ -105,7 +106,7 @@ class MessageBar(QFrame):
 
     def text(self) -> str:
         """The message, whole ("" when none)."""
-        return self._text.toolTip() or self._text.text()
+        return self._whole
 
     def shown_text(self) -> str:
         """The words on the line: the short form in the narrow panel, when the message has one."""
@@ -115,7 +116,7 @@ class MessageBar(QFrame):
         """Narrow panel: show a warning's short form where it has one."""
         if compact != self._compact:
             self._compact = compact
-            self._show_text(self.text())
+            self._show_text()
 
     def will_clear_itself(self) -> bool:
         """Whether the shown message goes away by itself (info and success do)."""
@@ -138,22 +139,22 @@ class MessageBar(QFrame):
 
     def _apply(self, severity: str, text: str, short: str = "") -> None:
         self._timer.stop()
-        if (severity, text, short) == (self._severity, self.text(), self._short) and self._applied:
+        if (severity, text, short) == (self._severity, self._whole, self._short) and self._applied:
             return  # the checkout shows its notice with every state: the same one again changes nothing
         self._applied = True
         self._severity = severity
-        self._short = short
+        self._whole, self._short = text, short
         self._icon.setText(_ICONS[severity])
-        self._show_text(text)
+        self._show_text()
         self._close.setVisible(severity != NONE)
         restyle("severity", severity, self)
         self.setVisible(self._keeps_room or severity != NONE)
         self.changed.emit()
 
-    def _show_text(self, text: str) -> None:
+    def _show_text(self) -> None:
         shorter = self._compact and bool(self._short)
-        self._text.setText(self._short if shorter else text)
-        tip = text if shorter else ""
+        self._text.setText(self._short if shorter else self._whole)
+        tip = self._whole if shorter else ""
         if self._text.toolTip() != tip:  # each setToolTip goes through every application event filter
             self._text.setToolTip(tip)
 

@@ -54,7 +54,7 @@ class OfflineBanner(QFrame):
         """Whether the offline banner stays hidden because another line already says it."""
         if giving_way != self._giving_way:
             self._giving_way = giving_way
-            self.setVisible(self._mode != HIDDEN and not (giving_way and self._mode == OFFLINE))
+            self._show_or_hide()
 
     def mode(self) -> str:
         """What is shown: "hidden", "offline", "sending" or "attention"."""
@@ -87,7 +87,10 @@ class OfflineBanner(QFrame):
         self._icon.setText(icon)
         self._text.setText("\n".join(parts))  # one fact per line: no dangling separator on a wrap
         restyle("mode", mode, self, self._icon, self._text)
-        self.setVisible(mode != HIDDEN and not (self._giving_way and mode == OFFLINE))
+        self._show_or_hide()
+
+    def _show_or_hide(self) -> None:
+        self.setVisible(self._mode != HIDDEN and not (self._giving_way and self._mode == OFFLINE))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Re-translate the texts when the application language changes."""
