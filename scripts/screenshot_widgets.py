@@ -137,9 +137,13 @@ def main() -> int:
     redeem = sum(discounts.values(), D("0"))
     to_pay = receipt.total - redeem + (D("12320.00") if args.long else D("0"))
     panel.totals.show_totals(receipt.total, redeem, to_pay, D("0.43"), D("14.70"), "BYN")
-    if args.offline:
-        panel.set_service_status(False, "Нет связи с сервисом: 3 продажи в очереди")
-        panel.messages.show_warning("Бонусы списать нельзя: нет связи с сервисом")
+    if args.offline:  # as the till shows it: the status line, the banner, the checkout's warning
+        from app.checkout.offline_texts import offline_notice
+
+        panel.set_service_status(False, "Работа без связи")
+        panel.offline_banner.show_state(False, 3, 0)
+        notice = offline_notice(D("0"), "BYN")
+        panel.messages.show_warning(notice.text, notice.short)
     else:
         panel.set_service_status(True, "Сервис лояльности на связи")
     if args.code:

@@ -20,11 +20,14 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True)
 class Notice:
-    """One message for the cashier; `code` names the loyalty fault behind an error, if one was."""
+    """One message for the cashier; `code` names the loyalty fault behind an error, if one was;
+    `short` is what the narrow panel shows instead of `text`, which then goes in its tooltip
+    (None: `text` there too)."""
 
     severity: Severity
     text: str
     code: str | None = None
+    short: str | None = None
 
 
 def fault_code(exc: errors.LoyaltyError) -> str:
@@ -117,9 +120,9 @@ def error(text: str) -> Notice:
     return Notice(Severity.ERROR, text)
 
 
-def warning(text: str) -> Notice:
-    """A warning notice."""
-    return Notice(Severity.WARNING, text)
+def warning(text: str, short: str | None = None) -> Notice:
+    """A warning notice (`short`: its words for the narrow panel)."""
+    return Notice(Severity.WARNING, text, short=short)
 
 
 def info(text: str) -> Notice:

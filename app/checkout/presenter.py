@@ -358,9 +358,11 @@ class TillPresenter(QObject):
         if notice is None:
             bar.clear()
             return
+        if notice.severity is Severity.WARNING:
+            bar.show_warning(notice.text, notice.short)
+            return
         {
             Severity.ERROR: bar.show_error,
-            Severity.WARNING: bar.show_warning,
             Severity.INFO: bar.show_info,
             Severity.SUCCESS: bar.show_success,
         }[notice.severity](notice.text)

@@ -33,7 +33,7 @@ from typing import Callable, Mapping, Protocol
 
 from app.translation import translate
 
-from app.checkout import coupon_texts, notices
+from app.checkout import coupon_texts, notices, offline_texts
 from app.checkout.coupons import ReceiptCoupon, applied_codes, coupon_parts, unchecked, with_results
 from app.registration.enrolment import CustomerRegistration, RegistrationForm, RegistrationRefused
 from app.offline import redemption as offline_redemption
@@ -491,7 +491,7 @@ class CheckoutSession:
             confirmation=None,
             # From the cache the card is shown with its warning: the message line then keeps its
             # severity as the quote's fuller warning follows, and is not hidden and shown again.
-            notice=notices.warning(self._as_of_text(as_of)) if as_of else self._status_notice(customer),
+            notice=notices.warning(offline_texts.unavailable_text()) if as_of else self._status_notice(customer),
             unknown_phone=None,
             offers=(),
         )
@@ -501,7 +501,7 @@ class CheckoutSession:
             self._set(offers=self._offers_of(customer))
         self._recalculate()
         if as_of is not None:
-            self._set(notice=self._offline_notice(as_of))
+            self._set(notice=self._offline_notice())
         return self._state
 
     def _offers_of(self, customer: Customer) -> tuple[Offer, ...]:
@@ -1082,9 +1082,10 @@ class CheckoutSession:
         self._redeem_choice = None
         self._set(customer_as_of=self._clock())
         self._estimate_offline()
-        notice = self._offline_notice(None)
+        notice = self._offline_notice()
         if self._state.coupons:
-            notice = notices.warning(f"{notice.text} {offline_coupon_text()}")
+            coupons = offline_coupon_text()
+            notice = notices.warning(f"{notice.text} {coupons}", f"{notice.short} {coupons}")
         self._set(notice=notice)
 
     def _estimate_offline(self) -> None:
@@ -1129,27 +1130,10 @@ class CheckoutSession:
             self._offline.offline_redemptions_since(customer.customer_id, offline_redemption.start_of_day(now)),
         )
 
-    def _offline_notice(self, as_of: datetime | None) -> Notice:
+    def _offline_notice(self) -> Notice:
         calculation = self._state.calculation
-        if calculation is not None and calculation.max_redeem > ZERO:
-            text = translate(
-                "Checkout",
-                "Loyalty service unavailable. Bonuses will be credited when the connection is back; "
-                "up to %1 may be spent now with the admin PIN.",
-            ).replace("%1", format_money(calculation.max_redeem, self._state.currency))
-        else:
-            text = translate(
-                "Checkout",
-                "Loyalty service unavailable. Bonuses will be credited when the connection is back; "
-                "they cannot be spent now.",
-            )
-        if as_of is not None:
-            text = self._as_of_text(as_of) + " " + text
-        return notices.warning(text)
-
-    @staticmethod
-    def _as_of_text(as_of: datetime) -> str:
-        return translate("Checkout", "Balance as of %1.").replace("%1", as_of.astimezone().strftime("%H:%M"))
+        spendable = calculation.max_redeem if calculation is not None else ZERO
+        return offline_texts.offline_notice(spendable, self._state.currency)
 
     def _not_cached_text(self, exc: errors.ServiceUnavailable) -> str:
         return (

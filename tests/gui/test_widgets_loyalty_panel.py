@@ -1,6 +1,7 @@
 """LoyaltyPanel: the parts, in the cashier's order, and the service indicator."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QLabel
 
 from widgets.checkout.confirmation_panel import ConfirmationPanel
@@ -88,3 +89,27 @@ def test_the_next_customer_s_card_lays_out_no_unchanged_wrapped_line_again(qtbot
         assert panel.customer.findChild(QLabel, "SpendableValue").text().startswith(balance.split(".")[0])
     # (once at most: the scroll bar coming or going gives the lines a width not asked before)
     assert laid_out["AsOfText"] <= 1 and laid_out["NoCustomerHint"] <= 1, laid_out
+
+
+@pytest.mark.parametrize("compact", [True, False])
+def test_offline_the_banner_gives_way_to_a_warning_and_comes_back_once_the_line_is_clear(qtbot, compact) -> None:
+    panel = LoyaltyPanel()
+    qtbot.addWidget(panel)
+    panel.set_compact(compact)
+    panel.show()
+    panel.offline_banner.show_state(False, 3, 0)
+    assert panel.offline_banner.isVisible()
+
+    panel.messages.show_warning("Loyalty service unavailable.", "Bonuses credited later.")
+    assert not panel.offline_banner.isVisible() and panel.offline_banner.mode() == "offline"
+    panel.offline_banner.show_state(False, 4, 0)  # another sale waits: still the warning's room
+    assert not panel.offline_banner.isVisible()
+
+    panel.messages.clear()
+    assert panel.offline_banner.isVisible() and "4" in panel.offline_banner.text()
+
+    panel.messages.show_error("Customer not found.")  # not the offline warning: the banner stays
+    assert panel.offline_banner.isVisible()
+    panel.messages.show_warning("Loyalty service unavailable.")
+    panel.offline_banner.show_state(True, 4, 0)  # back online, sending: a quiet line that stays
+    assert panel.offline_banner.isVisible() and panel.offline_banner.mode() == "sending"

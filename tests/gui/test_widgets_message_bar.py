@@ -110,3 +110,20 @@ def test_a_new_severity_re_polishes_the_bar_alone_and_its_words_take_the_bar_s_c
     style.polished.clear()
     bar.show_info("Customer found")  # the same severity: nothing is polished
     assert style.polished == []
+
+
+def test_the_narrow_panel_shows_a_warning_s_short_form_with_the_whole_text_in_its_tooltip(bar) -> None:
+    whole = "Loyalty service unavailable. Bonuses will be credited when the connection is back."
+    bar.show_warning(whole, "Bonuses credited later.")
+    text = bar.findChild(QLabel, "MessageText")
+    assert (text.text(), text.toolTip()) == (whole, ""), "wide: the whole warning"
+
+    bar.set_compact(True)
+    assert (text.text(), text.toolTip()) == ("Bonuses credited later.", whole)
+    assert (bar.shown_text(), bar.text()) == ("Bonuses credited later.", whole)
+
+    bar.show_warning("Scanner not found.")  # no short form: the whole text, narrow too
+    assert (text.text(), text.toolTip()) == ("Scanner not found.", "")
+    bar.show_warning(whole, "Bonuses credited later.")
+    bar.set_compact(False)
+    assert (text.text(), text.toolTip()) == (whole, "")

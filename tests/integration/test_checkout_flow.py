@@ -214,7 +214,9 @@ def test_offline_a_known_customer_is_identified_from_the_cache_and_the_sale_is_d
     assert state.phase is Phase.IDENTIFIED and state.online is False
     assert state.customer.display_name == "Анна Ковалёва"
     assert state.customer_as_of is not None
-    assert state.notice.severity is Severity.WARNING and "Balance as of" in state.notice.text
+    assert state.notice.severity is Severity.WARNING and "Loyalty service unavailable" in state.notice.text
+    assert "Balance as of" not in state.notice.text, "the card says it: `customer_as_of`"
+    assert state.notice.short == "Offline: no bonuses can be spent now.", "for the narrow panel"
     assert not state.can_redeem and state.redeem == 0
     assert state.calculation.accrual == Decimal("0.79"), "5% of 15.90 estimated with the cached rules"
 
@@ -286,5 +288,5 @@ def test_the_customer_found_is_shown_before_the_quote_online_and_from_the_cache(
     assert len(shown) == 1 and shown[0].customer_as_of is not None and shown[0].calculation is None
     warning = shown[0].notice
     assert warning is not None and warning.severity is Severity.WARNING, "the card comes with its warning"
-    assert warning.text.startswith("Balance as of ") and final.notice.text.startswith(warning.text)
+    assert warning.text == "Loyalty service unavailable." and final.notice.text.startswith(warning.text)
     assert final.customer_as_of is not None and final.calculation is not None, "quoted by the till's own rules"

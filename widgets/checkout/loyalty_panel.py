@@ -9,7 +9,7 @@ from widgets.checkout.coupon_list import CouponList
 from widgets.checkout.customer_card import CustomerCard
 from widgets.elided_label import ElidedLabel
 from widgets.checkout.identify_panel import IdentifyPanel
-from widgets.checkout.message_bar import MessageBar
+from widgets.checkout.message_bar import WARNING, MessageBar
 from widgets.checkout.offline_banner import OfflineBanner
 from widgets.checkout.redemption_panel import RedemptionPanel
 from widgets.checkout.sale_finished import SaleFinishedPanel
@@ -24,7 +24,8 @@ class LoyaltyPanel(QFrame):
     The parts are public attributes for the application to feed and connect: `identify`,
     `messages`, `customer`, `coupons` (the receipt's coupons, under the card), `confirmation`, `redemption`, `sale_finished` (in place of the
     redemption once the receipt is fiscalised, see `show_sale_finished`), `totals`, and
-    `offline_banner` (at the top; hidden while the service answers and nothing waits to be sent).
+    `offline_banner` (at the top; hidden while the service answers and nothing waits to be sent,
+    and offline while the message line carries a warning, see `_fit_banner`).
     `set_compact(True)` stacks each part's rows for a narrow window (about 420 pixels).
     `set_waiting_for_pos(True)` says "Waiting for the POS" (object name WaitingForPos) on a till
     that has no receipt from the POS yet.
@@ -82,6 +83,7 @@ class LoyaltyPanel(QFrame):
         layout.addWidget(self.totals)
         # Once the card shows the customer, an empty message line gives its room to the card.
         self.customer.customer_shown.connect(lambda shown: self.messages.set_keeps_room(not shown))
+        self.messages.changed.connect(self._fit_banner)
         self.set_service_status(True, "")
         self.set_compact(False)
         self._retranslate()
@@ -99,9 +101,17 @@ class LoyaltyPanel(QFrame):
         for part in (self.customer, self.coupons, self.confirmation, self.redemption, self.totals):
             part.set_compact(compact)
         self.coupons.set_folded(self._code_asked and compact)
+        self.messages.set_compact(compact)
         margin = 6 if compact else 9
         self._layout.setContentsMargins(margin, margin, margin, margin)
         self._layout.setSpacing(4 if compact else 8)
+
+    def _fit_banner(self) -> None:
+        """Offline, the banner gives way to a warning on the message line: that is the checkout's
+        offline warning (or a device's), the status line says "Working offline" all along, and
+        on a 768-pixel screen the customer's card needs the banner's room. The banner, with its
+        count of sales waiting to be sent, is back once the line is clear."""
+        self.offline_banner.set_giving_way(self.messages.severity() == WARNING)
 
     def set_waiting_for_pos(self, waiting: bool) -> None:
         """Say that no receipt came from the POS yet (True), or take the notice away (False)."""

@@ -28,9 +28,12 @@ class MessageBar(QFrame):
     The cashier can dismiss a message with the × button. The bar keeps its height when empty,
     so the screen does not jump, unless told it need not (`set_keeps_room(False)`: then an empty
     bar takes no room).
+    A warning may come with a short form for the narrow panel (`set_compact(True)`): that is
+    shown there, the whole text in its tooltip.
     """
 
     cleared = Signal()
+    changed = Signal()  # another message is shown, or the line cleared
 
     def __init__(self, parent: QWidget | None = None, auto_clear_ms: int = 8000) -> None:
         super().__init__(parent)
@@ -38,6 +41,9 @@ class MessageBar(QFrame):
         self._severity = NONE
         self._applied = False
         self._keeps_room = True
+        self._whole = ""
+        self._short = ""
+        self._compact = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(auto_clear_ms)
@@ -72,9 +78,10 @@ class MessageBar(QFrame):
         """Show an error; it stays until `clear` or the next message."""
         self._apply(ERROR, text)
 
-    def show_warning(self, text: str) -> None:
-        """Show a warning; it stays until `clear` or the next message."""
-        self._apply(WARNING, text)
+    def show_warning(self, text: str, short: str | None = None) -> None:
+        """Show a warning; it stays until `clear` or the next message. *short*: the words the
+        narrow panel shows instead (the whole text then in the tooltip)."""
+        self._apply(WARNING, text, short or "")
 
     def show_info(self, text: str) -> None:
         """Show information; it clears itself after a few seconds."""
@@ -98,8 +105,18 @@ class MessageBar(QFrame):
         return self._severity
 
     def text(self) -> str:
-        """The shown message ("" when none)."""
+        """The message, whole ("" when none)."""
+        return self._whole
+
+    def shown_text(self) -> str:
+        """The words on the line: the short form in the narrow panel, when the message has one."""
         return self._text.text()
+
+    def set_compact(self, compact: bool) -> None:
+        """Narrow panel: show a warning's short form where it has one."""
+        if compact != self._compact:
+            self._compact = compact
+            self._show_text()
 
     def will_clear_itself(self) -> bool:
         """Whether the shown message goes away by itself (info and success do)."""
@@ -120,17 +137,26 @@ class MessageBar(QFrame):
 
     # -- internals ----------------------------------------------------------------------------
 
-    def _apply(self, severity: str, text: str) -> None:
+    def _apply(self, severity: str, text: str, short: str = "") -> None:
         self._timer.stop()
-        if (severity, text) == (self._severity, self._text.text()) and self._applied:
+        if (severity, text, short) == (self._severity, self._whole, self._short) and self._applied:
             return  # the checkout shows its notice with every state: the same one again changes nothing
         self._applied = True
         self._severity = severity
+        self._whole, self._short = text, short
         self._icon.setText(_ICONS[severity])
-        self._text.setText(text)
+        self._show_text()
         self._close.setVisible(severity != NONE)
         restyle("severity", severity, self)
         self.setVisible(self._keeps_room or severity != NONE)
+        self.changed.emit()
+
+    def _show_text(self) -> None:
+        shorter = self._compact and bool(self._short)
+        self._text.setText(self._short if shorter else self._whole)
+        tip = self._whole if shorter else ""
+        if self._text.toolTip() != tip:  # each setToolTip goes through every application event filter
+            self._text.setToolTip(tip)
 
     def _retranslate(self) -> None:
         self._close.setToolTip(self.tr("Dismiss the message"))

@@ -23,6 +23,7 @@ class OfflineBanner(QFrame):
     failed sales add "Need attention (admin): N" (in red when nothing else is shown);
     online, nothing waiting, nothing failed: hidden. The icon repeats the state for people who
     do not tell colours apart. Object names: OfflineBannerIcon, OfflineBannerText.
+    `set_giving_way(True)` hides the offline banner (only that one) while another line says it.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -30,6 +31,7 @@ class OfflineBanner(QFrame):
         self.setObjectName("OfflineBanner")
         self._state: tuple[bool | None, int, int] = (None, 0, 0)
         self._mode = HIDDEN
+        self._giving_way = False
         self._icon = QLabel()
         self._icon.setObjectName("OfflineBannerIcon")
         self._text = WrappingLabel()
@@ -47,6 +49,12 @@ class OfflineBanner(QFrame):
         """Show the service state (None = not known yet) and the outbox counts."""
         self._state = (online, max(0, int(waiting)), max(0, int(failed)))
         self._render()
+
+    def set_giving_way(self, giving_way: bool) -> None:
+        """Whether the offline banner stays hidden because another line already says it."""
+        if giving_way != self._giving_way:
+            self._giving_way = giving_way
+            self._show_or_hide()
 
     def mode(self) -> str:
         """What is shown: "hidden", "offline", "sending" or "attention"."""
@@ -79,7 +87,10 @@ class OfflineBanner(QFrame):
         self._icon.setText(icon)
         self._text.setText("\n".join(parts))  # one fact per line: no dangling separator on a wrap
         restyle("mode", mode, self, self._icon, self._text)
-        self.setVisible(mode != HIDDEN)
+        self._show_or_hide()
+
+    def _show_or_hide(self) -> None:
+        self.setVisible(self._mode != HIDDEN and not (self._giving_way and self._mode == OFFLINE))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Re-translate the texts when the application language changes."""

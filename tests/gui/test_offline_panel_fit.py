@@ -1,0 +1,91 @@
+"""A real till offline, at the sizes a till has: what the cashier reads stays whole.
+
+The till identifies a customer it has seen before while the sandbox refuses connections, and
+serves them from its cache: the status line says it works offline, the message line says what
+that means for the sale, and the customer's card shows name, spendable bonuses, "as of" and
+tier under it, with "To pay" whole below, in Russian (the longest texts the till ships).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtWidgets import QLabel, QPushButton, QToolButton
+
+from app.i18n import install_translator
+from tests.gui.test_cashier_flow import COFFEE, MILK, add_products, child, click, identify
+from tests.gui.test_offline_and_admin import make_till  # noqa: F401 (the fixture)
+from tests.gui.test_panel_layout import CARD_AT_A_GLANCE, assert_fully_visible, assert_whole_text
+from widgets.style import load_stylesheet
+
+SIZES = [(420, 768), (1024, 768), (1366, 768)]
+
+
+#: The store's offline policy: nothing spent offline, or up to 20 a day with the admin's PIN.
+POLICIES = {"none": {}, "capped": {"offline_redemption": "capped", "offline_redeem_limit_per_day": Decimal("20")}}
+
+
+def offline_with_a_cached_customer(qtbot, qapp, sandbox, make_till, width: int, height: int, policy: str):
+    """A till at *width* x *height* whose customer, seen once online, is to be found in its cache."""
+    install_translator(qapp, "ru")  # the conftest removes it after the test
+    till = make_till(**POLICIES[policy])
+    window = till.window
+    window.setStyleSheet(load_stylesheet())
+    window.resize(1366, 768)  # the demo POS's buttons, to sell
+    add_products(qtbot, till, COFFEE, MILK)
+    identify(qtbot, till, "+375 29 123-45-67")  # seen once online: cached
+    click(qtbot, child(window.loyalty, QPushButton, "ResetCustomerButton"))
+    window.resize(width, height)
+    return till
+
+
+def shown_whole(window, width: int) -> None:
+    panel = window.loyalty
+    card = panel.customer
+    for name in (*CARD_AT_A_GLANCE, "AsOfText"):
+        assert_fully_visible(child(card, QLabel, name), window)
+    assert child(card, QLabel, "SpendableCaption").text().replace("\n", " ") == "Доступно бонусов"
+    assert child(card, QLabel, "SpendableValue").text().startswith("125,50")
+    assert child(card, QLabel, "AsOfText").text().startswith("Баланс на ")
+    for name in ("ToPayCaption", "ToPayValue"):
+        label = child(panel.totals, QLabel, name)
+        assert_fully_visible(label, window)
+        assert_whole_text(label)
+    assert child(panel.totals, QLabel, "ToPayValue").shown_font().pointSizeF() == (
+        child(panel.totals, QLabel, "ToPayValue").font().pointSizeF()
+    ), "drawn at the full size"
+    message = child(panel.messages, QLabel, "MessageText")
+    assert_fully_visible(message, window)
+    assert message.height() >= message.heightForWidth(message.width()), "the warning is not cut"
+    assert (window.width(), window.height()) == (width, 768)
+
+
+@pytest.mark.parametrize("policy", sorted(POLICIES))
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_offline_the_card_the_warning_and_to_pay_are_whole_at_every_size(
+    qtbot, qapp, sandbox, make_till, width, height, policy
+) -> None:
+    till = offline_with_a_cached_customer(qtbot, qapp, sandbox, make_till, width, height, policy)
+    window, panel = till.window, till.window.loyalty
+    with sandbox.refusing():
+        identify(qtbot, till, "80291234567")
+        qtbot.waitUntil(lambda: not panel.is_online() and till.controller.state.calculation is not None, timeout=20_000)
+        assert child(panel.customer, QLabel, "CustomerName").text() == "Анна Ковалёва"
+        assert panel.messages.severity() == "warning"
+        assert ("PIN" in panel.messages.text()) == (policy == "capped"), "what may be spent, and how"
+        qtbot.waitUntil(lambda: shown_whole(window, width), timeout=5000)
+        assert "Баланс на" not in panel.messages.text(), (
+            "the card says since when its balance is known, the warning does not repeat it"
+        )
+        assert panel.offline_banner.mode() == "offline" and not panel.offline_banner.isVisible(), (
+            "the status line and the warning say it: the banner gives their room to the card"
+        )
+        if width < 700:
+            assert panel.messages.shown_text() != panel.messages.text(), "the short form in the narrow panel"
+            assert child(panel.messages, QLabel, "MessageText").toolTip() == panel.messages.text()
+        else:
+            assert panel.messages.shown_text() == panel.messages.text(), "the whole warning where it fits"
+
+        click(qtbot, child(panel.messages, QToolButton, "MessageCloseButton"))
+        qtbot.waitUntil(panel.offline_banner.isVisible)  # the line clear: the banner is back, with its count
+        assert panel.offline_banner.text().startswith("Нет связи")
