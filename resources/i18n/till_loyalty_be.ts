@@ -410,23 +410,37 @@
         <translation>Чэк закрыты. Фіскальны дакумент № %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+97"/>
+        <location filename="../../app/checkout/offline_texts.py" line="+20"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
         <translation>Сэрвіс лаяльнасці недаступны. Бонусы налічацца, калі сувязь аднавіцца; спісаць зараз можна да %1 з PIN-кодам адміністратара.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Offline: spending needs the admin PIN.</source>
+        <translation>Няма сувязі: спісанне — з PIN адміністратара.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; they cannot be spent now.</source>
         <translation>Сэрвіс лаяльнасці недаступны. Бонусы налічацца, калі сувязь аднавіцца; спісаць іх зараз нельга.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Offline: no bonuses can be spent now.</source>
+        <translation>Няма сувязі: бонусы зараз не спісаць.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Loyalty service unavailable.</source>
+        <translation>Сэрвіс лаяльнасці недаступны.</translation>
+    </message>
+    <message>
         <location filename="../../widgets/checkout/customer_card.py" line="+391"/>
-        <location filename="../../app/checkout/session.py" line="+11"/>
         <source>Balance as of %1.</source>
         <translation>Баланс на %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+6"/>
+        <location filename="../../app/checkout/session.py" line="+104"/>
         <source>This customer has not been seen at this till before.</source>
         <translation>Гэты пакупнік яшчэ не абслугоўваўся на гэтай касе.</translation>
     </message>
@@ -646,7 +660,7 @@
         <translation>да %1</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="-951"/>
+        <location filename="../../app/checkout/session.py" line="-935"/>
         <source>Coupons cannot be checked offline: the coupon is not applied. Keep it for the next visit.</source>
         <translation>Без сувязі купоны праверыць нельга: купон не ўжыты. Захавайце яго да наступнай пакупкі.</translation>
     </message>
@@ -1917,7 +1931,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>LoyaltyPanel</name>
     <message>
-        <location filename="../../widgets/checkout/loyalty_panel.py" line="+193"/>
+        <location filename="../../widgets/checkout/loyalty_panel.py" line="+203"/>
         <source>Waiting for the POS: the receipt shows here when the POS sends it.</source>
         <translation>Чакаем касавую праграму: чэк з&apos;явіцца тут, калі яна яго дашле.</translation>
     </message>
@@ -1925,7 +1939,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../widgets/checkout/message_bar.py" line="+136"/>
+        <location filename="../../widgets/checkout/message_bar.py" line="+162"/>
         <source>Dismiss the message</source>
         <extracomment>Severities, as the `severity` property the stylesheet colours by.</extracomment>
         <translation>Схаваць паведамленне</translation>
@@ -1934,7 +1948,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../app/checkout/notices.py" line="+47"/>
+        <location filename="../../app/checkout/notices.py" line="+50"/>
         <source>The loyalty service is busy (too many requests). Try again in a moment.</source>
         <translation>Праграма лаяльнасці перагружана (занадта шмат запытаў). Паўтарыце праз імгненне.</translation>
     </message>
@@ -2043,7 +2057,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>OfflineBanner</name>
     <message>
-        <location filename="../../widgets/checkout/offline_banner.py" line="+67"/>
+        <location filename="../../widgets/checkout/offline_banner.py" line="+75"/>
         <source>No connection to the loyalty service. Waiting to be sent: {count}</source>
         <extracomment>Modes, as the `mode` property the stylesheet colours by.</extracomment>
         <translation>Няма сувязі з сэрвісам. Чакаюць адпраўкі: {count}</translation>

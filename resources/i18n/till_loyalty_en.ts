@@ -410,23 +410,37 @@
         <translation>Receipt closed. Fiscal document No. %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+97"/>
+        <location filename="../../app/checkout/offline_texts.py" line="+20"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
         <translation>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Offline: spending needs the admin PIN.</source>
+        <translation>Offline: spending needs the admin PIN.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; they cannot be spent now.</source>
         <translation>Loyalty service unavailable. Bonuses will be credited when the connection is back; they cannot be spent now.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Offline: no bonuses can be spent now.</source>
+        <translation>Offline: no bonuses can be spent now.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Loyalty service unavailable.</source>
+        <translation>Loyalty service unavailable.</translation>
+    </message>
+    <message>
         <location filename="../../widgets/checkout/customer_card.py" line="+391"/>
-        <location filename="../../app/checkout/session.py" line="+11"/>
         <source>Balance as of %1.</source>
         <translation>Balance as of %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+6"/>
+        <location filename="../../app/checkout/session.py" line="+104"/>
         <source>This customer has not been seen at this till before.</source>
         <translation>This customer has not been seen at this till before.</translation>
     </message>
@@ -645,7 +659,7 @@
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="-951"/>
+        <location filename="../../app/checkout/session.py" line="-935"/>
         <source>Coupons cannot be checked offline: the coupon is not applied. Keep it for the next visit.</source>
         <translation>Coupons cannot be checked offline: the coupon is not applied. Keep it for the next visit.</translation>
     </message>
@@ -1916,7 +1930,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>LoyaltyPanel</name>
     <message>
-        <location filename="../../widgets/checkout/loyalty_panel.py" line="+193"/>
+        <location filename="../../widgets/checkout/loyalty_panel.py" line="+203"/>
         <source>Waiting for the POS: the receipt shows here when the POS sends it.</source>
         <translation>Waiting for the POS: the receipt shows here when the POS sends it.</translation>
     </message>
@@ -1924,7 +1938,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../widgets/checkout/message_bar.py" line="+136"/>
+        <location filename="../../widgets/checkout/message_bar.py" line="+162"/>
         <source>Dismiss the message</source>
         <extracomment>Severities, as the `severity` property the stylesheet colours by.</extracomment>
         <translation>Dismiss the message</translation>
@@ -1933,7 +1947,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../app/checkout/notices.py" line="+47"/>
+        <location filename="../../app/checkout/notices.py" line="+50"/>
         <source>The loyalty service is busy (too many requests). Try again in a moment.</source>
         <translation>The loyalty service is busy (too many requests). Try again in a moment.</translation>
     </message>
@@ -2042,7 +2056,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>OfflineBanner</name>
     <message>
-        <location filename="../../widgets/checkout/offline_banner.py" line="+67"/>
+        <location filename="../../widgets/checkout/offline_banner.py" line="+75"/>
         <source>No connection to the loyalty service. Waiting to be sent: {count}</source>
         <extracomment>Modes, as the `mode` property the stylesheet colours by.</extracomment>
         <translation>No connection to the loyalty service. Waiting to be sent: {count}</translation>

@@ -410,23 +410,37 @@
         <translation>Чек закрыт. Фискальный документ № %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+97"/>
+        <location filename="../../app/checkout/offline_texts.py" line="+20"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
         <translation>Сервис лояльности недоступен. Бонусы начислятся, когда связь восстановится; списать сейчас можно до %1 с PIN-кодом администратора.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Offline: spending needs the admin PIN.</source>
+        <translation>Нет связи: списание — с PIN администратора.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; they cannot be spent now.</source>
         <translation>Сервис лояльности недоступен. Бонусы начислятся, когда связь восстановится; списать их сейчас нельзя.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Offline: no bonuses can be spent now.</source>
+        <translation>Нет связи: бонусы сейчас не списать.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Loyalty service unavailable.</source>
+        <translation>Сервис лояльности недоступен.</translation>
+    </message>
+    <message>
         <location filename="../../widgets/checkout/customer_card.py" line="+391"/>
-        <location filename="../../app/checkout/session.py" line="+11"/>
         <source>Balance as of %1.</source>
         <translation>Баланс на %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+6"/>
+        <location filename="../../app/checkout/session.py" line="+104"/>
         <source>This customer has not been seen at this till before.</source>
         <translation>Этот покупатель ещё не обслуживался на этой кассе.</translation>
     </message>
@@ -646,7 +660,7 @@
         <translation>до %1</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="-951"/>
+        <location filename="../../app/checkout/session.py" line="-935"/>
         <source>Coupons cannot be checked offline: the coupon is not applied. Keep it for the next visit.</source>
         <translation>Без связи купоны проверить нельзя: купон не применён. Сохраните его до следующей покупки.</translation>
     </message>
@@ -1917,7 +1931,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>LoyaltyPanel</name>
     <message>
-        <location filename="../../widgets/checkout/loyalty_panel.py" line="+193"/>
+        <location filename="../../widgets/checkout/loyalty_panel.py" line="+203"/>
         <source>Waiting for the POS: the receipt shows here when the POS sends it.</source>
         <translation>Ждём кассовую программу: чек появится здесь, когда она его пришлёт.</translation>
     </message>
@@ -1925,7 +1939,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../widgets/checkout/message_bar.py" line="+136"/>
+        <location filename="../../widgets/checkout/message_bar.py" line="+162"/>
         <source>Dismiss the message</source>
         <extracomment>Severities, as the `severity` property the stylesheet colours by.</extracomment>
         <translation>Скрыть сообщение</translation>
@@ -1934,7 +1948,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../app/checkout/notices.py" line="+47"/>
+        <location filename="../../app/checkout/notices.py" line="+50"/>
         <source>The loyalty service is busy (too many requests). Try again in a moment.</source>
         <translation>Программа лояльности перегружена (слишком много запросов). Повторите через мгновение.</translation>
     </message>
@@ -2043,7 +2057,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>OfflineBanner</name>
     <message>
-        <location filename="../../widgets/checkout/offline_banner.py" line="+67"/>
+        <location filename="../../widgets/checkout/offline_banner.py" line="+75"/>
         <source>No connection to the loyalty service. Waiting to be sent: {count}</source>
         <extracomment>Modes, as the `mode` property the stylesheet colours by.</extracomment>
         <translation>Нет связи с сервисом. Ждут отправки: {count}</translation>
