@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from app.translation import translate
-
 from app.checkout import notices
 from app.checkout.notices import Notice
+from app.translation import translate
 from fiscal.money import ZERO, format_money
 
 
