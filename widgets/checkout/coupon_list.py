@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Sequence
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from widgets.elided_label import ElidedLabel
@@ -55,6 +55,7 @@ class CouponList(QFrame):
         # More coupons than fit scroll in their own strip, so "To pay" below stays in view.
         self._scroll = VerticalScrollArea(rows)
         self._scroll.setObjectName("CouponScroll")
+        rows.installEventFilter(self)  # a row that grows or shrinks later (restyled): fit again
         layout.addWidget(self._scroll)
         self._compact = False
         self._short = False
@@ -139,12 +140,17 @@ class CouponList(QFrame):
         return ROWS_IN_VIEW_COMPACT if self._compact else ROWS_IN_VIEW
 
     def _rows_height(self, in_view: int) -> int:
-        count = len(self._rows)
+        """The height of the first `in_view` rows, each as high as its tallest part: rows differ
+        (a title or a detail restyled in another type), so no average row will do."""
         for widget in self._scroll.widget().findChildren(QWidget):
             widget.ensurePolished()  # the style's sizes count
-        spacing = self._grid.verticalSpacing()
-        pitch = (self._grid.sizeHint().height() + spacing) / count
-        return round(min(count, in_view) * pitch - spacing)
+        shown = min(len(self._rows), in_view)
+        heights = [self._row_height(row) for row in range(shown)]
+        return sum(heights) + self._grid.verticalSpacing() * (shown - 1)
+
+    def _row_height(self, row: int) -> int:
+        items = (self._grid.itemAtPosition(row, column) for column in range(self._grid.columnCount()))
+        return max((item.sizeHint().height() for item in items if item is not None), default=0)
 
     def _fit(self) -> None:
         if self._rows:
@@ -165,3 +171,9 @@ class CouponList(QFrame):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Fit the rows in view again when their layout asks for new sizes."""
+        if event.type() == QEvent.Type.LayoutRequest and watched is self._scroll.widget():
+            self._fit()
+        return False
