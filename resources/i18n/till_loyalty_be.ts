@@ -410,7 +410,7 @@
         <translation>Чэк закрыты. Фіскальны дакумент № %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/offline_texts.py" line="+20"/>
+        <location filename="../../app/checkout/offline_texts.py" line="+19"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
         <translation>Сэрвіс лаяльнасці недаступны. Бонусы налічацца, калі сувязь аднавіцца; спісаць зараз можна да %1 з PIN-кодам адміністратара.</translation>
     </message>
@@ -544,14 +544,14 @@
 <context>
     <name>CouponList</name>
     <message>
-        <location filename="../../widgets/checkout/coupon_list.py" line="+95"/>
-        <location line="+65"/>
+        <location filename="../../widgets/checkout/coupon_list.py" line="+96"/>
+        <location line="+70"/>
         <source>Remove coupon</source>
         <translation>Прыбраць купон</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <location line="+65"/>
+        <location line="-69"/>
+        <location line="+70"/>
         <source>Take this coupon off the receipt</source>
         <translation>Прыбраць гэты купон з чэка</translation>
     </message>
@@ -2057,13 +2057,18 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>OfflineBanner</name>
     <message>
-        <location filename="../../widgets/checkout/offline_banner.py" line="+75"/>
+        <location filename="../../widgets/checkout/offline_banner.py" line="+77"/>
         <source>No connection to the loyalty service. Waiting to be sent: {count}</source>
         <extracomment>Modes, as the `mode` property the stylesheet colours by.</extracomment>
         <translation>Няма сувязі з сэрвісам. Чакаюць адпраўкі: {count}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>No connection to the loyalty service.</source>
+        <translation>Няма сувязі з сэрвісам.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Sending to the service: {count}…</source>
         <translation>Адпраўляецца ў сэрвіс: {count}…</translation>
     </message>

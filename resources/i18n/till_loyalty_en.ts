@@ -410,7 +410,7 @@
         <translation>Receipt closed. Fiscal document No. %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/offline_texts.py" line="+20"/>
+        <location filename="../../app/checkout/offline_texts.py" line="+19"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
         <translation>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</translation>
     </message>
@@ -543,14 +543,14 @@
 <context>
     <name>CouponList</name>
     <message>
-        <location filename="../../widgets/checkout/coupon_list.py" line="+95"/>
-        <location line="+65"/>
+        <location filename="../../widgets/checkout/coupon_list.py" line="+96"/>
+        <location line="+70"/>
         <source>Remove coupon</source>
         <translation>Remove coupon</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <location line="+65"/>
+        <location line="-69"/>
+        <location line="+70"/>
         <source>Take this coupon off the receipt</source>
         <translation>Take this coupon off the receipt</translation>
     </message>
@@ -2056,13 +2056,18 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>OfflineBanner</name>
     <message>
-        <location filename="../../widgets/checkout/offline_banner.py" line="+75"/>
+        <location filename="../../widgets/checkout/offline_banner.py" line="+77"/>
         <source>No connection to the loyalty service. Waiting to be sent: {count}</source>
         <extracomment>Modes, as the `mode` property the stylesheet colours by.</extracomment>
         <translation>No connection to the loyalty service. Waiting to be sent: {count}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>No connection to the loyalty service.</source>
+        <translation>No connection to the loyalty service.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Sending to the service: {count}…</source>
         <translation>Sending to the service: {count}…</translation>
     </message>

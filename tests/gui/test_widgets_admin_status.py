@@ -35,7 +35,7 @@ def printer(qtbot) -> PrinterStatusIndicator:
     [
         (True, 0, 0, "hidden", ""),
         (None, 0, 0, "hidden", ""),
-        (False, 0, 0, "offline", "No connection to the loyalty service. Waiting to be sent: 0"),
+        (False, 0, 0, "offline", "No connection to the loyalty service."),
         (False, 3, 0, "offline", "No connection to the loyalty service. Waiting to be sent: 3"),
         (
             False,

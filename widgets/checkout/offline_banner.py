@@ -18,7 +18,8 @@ class OfflineBanner(QFrame):
     """Tells the cashier the loyalty service is unreachable and how much waits to be sent.
 
     `show_state(online, waiting, failed)`:
-    offline: an amber banner "No connection to the loyalty service. Waiting to be sent: N";
+    offline: an amber banner "No connection to the loyalty service. Waiting to be sent: N" (the
+    count left out while nothing waits);
     online (or not known yet) with sales waiting: a quiet line "Sending to the service: N…";
     failed sales add "Need attention (admin): N" (in red when nothing else is shown);
     online, nothing waiting, nothing failed: hidden. The icon repeats the state for people who
@@ -71,9 +72,12 @@ class OfflineBanner(QFrame):
         parts: list[str] = []
         if online is False:
             mode, icon = OFFLINE, "⚠"
-            parts.append(
-                self.tr("No connection to the loyalty service. Waiting to be sent: {count}").format(count=waiting)
-            )
+            if waiting > 0:
+                parts.append(
+                    self.tr("No connection to the loyalty service. Waiting to be sent: {count}").format(count=waiting)
+                )
+            else:  # nothing waits: a count of nought tells the cashier nothing
+                parts.append(self.tr("No connection to the loyalty service."))
         elif waiting > 0:
             mode, icon = SENDING, "⟳"
             parts.append(self.tr("Sending to the service: {count}…").format(count=waiting))
