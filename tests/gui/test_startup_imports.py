@@ -30,12 +30,10 @@ LATER = [
 
 # Qt types whose binding (a dozen large enumerations) the first paint does not need: the style, and
 # the function keys, menu entries and painter, added just after it.
-LATER_QT_TYPES = ["QStyle", "QCommonStyle", "QKeySequence", "QShortcut", "QAction", "QPainter", "QProgressBar"]
+LATER_QT_TYPES = ["QStyle", "QCommonStyle", "QKeySequence", "QShortcut", "QAction", "QPainter"]
 
-# Widgets of parts the first paint does not show, made when first needed: the customer's page of the
-# card, the coupons' strip, the code entry, "Sale finished".
-LATER_WIDGETS = ["CustomerName", "TierProgress", "CouponsCaption", "CouponScroll", "ConfirmationCodeInput",
-                 "ConfirmCodeButton", "SaleFinishedTitle"]
+# Widgets of parts the first paint does not show, made when first needed: the code entry, "Sale finished".
+LATER_WIDGETS = ["ConfirmationCodeInput", "ConfirmCodeButton", "SaleFinishedTitle"]
 
 # `till-loyalty demo` from its command line, reporting what is loaded when the window has painted.
 START_AND_REPORT = """

@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from widgets.elided_label import ElidedLabel
-from widgets.made_when_needed import MadeWhenNeeded
 from widgets.scrolling import VerticalScrollArea
 from widgets.style import repolish
 
@@ -30,8 +29,7 @@ class CouponRow(NamedTuple):
 class CouponList(QFrame):
     """Lists the receipt's coupons (hidden while there are none); `remove_requested(code)` when
     the cashier takes one off. Rows carry object names CouponTitle, CouponDetail and
-    RemoveCouponButton, each with the coupon's code in the `code` property. Its caption and
-    strip are made with the first coupon: the first paint shows no receipt yet."""
+    RemoveCouponButton, each with the coupon's code in the `code` property."""
 
     remove_requested = Signal(str)
 
@@ -39,16 +37,6 @@ class CouponList(QFrame):
         super().__init__(parent)
         self.setObjectName("CouponList")
         self._rows: tuple[CouponRow, ...] = ()
-        self._compact = False
-        self._short = False
-        self._folded = False
-        self._strip = MadeWhenNeeded(self._make_strip)
-        # Always whole: the customer's card above scrolls instead.
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.hide()
-
-    def _make_strip(self) -> None:
-        """The caption and the scrolling strip the rows go in."""
         self._caption = QLabel()
         self._caption.setObjectName("CouponsCaption")
         self._caption.setProperty("role", "caption")
@@ -68,7 +56,13 @@ class CouponList(QFrame):
         self._scroll = VerticalScrollArea(rows)
         self._scroll.setObjectName("CouponScroll")
         layout.addWidget(self._scroll)
+        self._compact = False
+        self._short = False
+        self._folded = False
+        # Always whole: the customer's card above scrolls instead.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._retranslate()
+        self.hide()
 
     def show_coupons(self, rows: Sequence[CouponRow]) -> None:
         """Show these coupons (none: the list hides)."""
@@ -76,7 +70,6 @@ class CouponList(QFrame):
         if rows == self._rows:
             return
         self._rows = rows
-        self._strip.part()
         while self._grid.count():
             item = self._grid.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -162,8 +155,6 @@ class CouponList(QFrame):
         return self._rows
 
     def _retranslate(self) -> None:
-        if not self._strip.is_made():
-            return
         self._caption.setText(self.tr("Coupons"))
         for button in self.findChildren(QPushButton, "RemoveCouponButton"):
             button.setAccessibleName(self.tr("Remove coupon"))

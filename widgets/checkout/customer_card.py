@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.elided_label import ElidedLabel
-from widgets.made_when_needed import MadeWhenNeeded
 from widgets.wrapping_label import WrappingLabel
 from widgets.formatting import (
     format_amount,
@@ -32,8 +32,6 @@ from widgets.formatting import (
 )
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QProgressBar
-
     from loyalty_client.types import Customer
 from widgets.style import restyle
 
@@ -55,8 +53,7 @@ class CustomerCard(QFrame):
     Feed it with `show_customer`; it never fetches anything itself. Labels carry object names
     (CustomerName, CustomerPhone, CustomerCardNumber, CustomerStatus, TierName, TierBenefit,
     NextTierText, SpendableValue, BalanceTotalValue, BalancePendingValue, ExpiringText,
-    AsOfText, MessagesText) so the application and tests can find them. Those of the customer's
-    page are made with the first customer shown: the first paint shows "No customer".
+    AsOfText, MessagesText) so the application and tests can find them.
     """
 
     reset_requested = Signal()
@@ -68,15 +65,16 @@ class CustomerCard(QFrame):
         self._shown: tuple[Customer, datetime | None, str] | None = None
         self._compact = False
         self._as_of_beside = False  # narrow, and "as of" fits beside the spendable bonuses
-        self._offer_lines: tuple[str, ...] = ()
 
         self._pages = QStackedWidget()
         self._pages.addWidget(self._build_placeholder())
-        self._details = MadeWhenNeeded(self._make_details)
+        self._pages.addWidget(self._build_details())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._pages)
+        self._reset.clicked.connect(self.reset_requested)
         self._retranslate()
+        self.show_offers(())
         self._turn_to(0)
 
     # -- building -----------------------------------------------------------------------------
@@ -94,19 +92,7 @@ class CustomerCard(QFrame):
         layout.addStretch(1)
         return page
 
-    def _make_details(self) -> QWidget:
-        """The customer's page, in the current arrangement and language, its offers shown."""
-        page = self._build_details()
-        self._pages.addWidget(page)
-        self._reset.clicked.connect(self.reset_requested)
-        self._arrange_details()
-        self._retranslate_details()
-        self._show_offer_lines()
-        return page
-
     def _build_details(self) -> QWidget:
-        from PySide6.QtWidgets import QProgressBar  # bound with the page: its type has enumerations too
-
         page = QWidget()
         self._name = _label("CustomerName", "name", elide=True)
         self._reset = QPushButton()
@@ -133,6 +119,8 @@ class CustomerCard(QFrame):
         self._messages = _label("MessagesText", "service-message", wrap=True)
         self._offers_caption = _label("OffersCaption", "caption")
         self._offers = _label("OffersText", "muted", wrap=True)
+        self._offer_lines: tuple[str, ...] = ()
+        self._offers_applied = False
         for value in (self._total, self._pending):
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -179,6 +167,7 @@ class CustomerCard(QFrame):
         self._page_layout = QVBoxLayout(page)
         self._page_layout.setContentsMargins(0, 0, 0, 0)
         self._page_layout.setSpacing(4)
+        self._place_rows()
         return page
 
     def _rows(self) -> list[QWidget | QBoxLayout | QGridLayout]:
@@ -272,7 +261,6 @@ class CustomerCard(QFrame):
         if shown == self._shown:
             return  # the checkout publishes every state: the same customer again changes nothing
         first = self._shown is None
-        self._details.part()
         self._shown = shown
         self._render()
         self._show_page(1)
@@ -293,13 +281,10 @@ class CustomerCard(QFrame):
     def show_offers(self, lines: Sequence[str]) -> None:
         """The member's current offers, one line each (none: the section hides)."""
         lines = tuple(lines)
-        if lines == self._offer_lines:
+        if lines == self._offer_lines and self._offers_applied:
             return
+        self._offers_applied = True
         self._offer_lines = lines
-        if self._details.is_made():
-            self._show_offer_lines()
-
-    def _show_offer_lines(self) -> None:
         self._offers.setText("\n".join(f"• {line}" for line in self._offer_lines))
         self._offers.setVisible(bool(self._offer_lines))
         self._offers_caption.setVisible(bool(self._offer_lines))
@@ -314,16 +299,12 @@ class CustomerCard(QFrame):
             return
         self._compact = compact
         self._as_of_beside = False
-        if self._details.is_made():
-            self._arrange_details()
-            self._retranslate()
-
-    def _arrange_details(self) -> None:
         vertical, horizontal = QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.LeftToRight
         for row in (self._ids, self._progress_row):
-            row.setDirection(vertical if self._compact else horizontal)
-        self._ids.setSpacing(0 if self._compact else 16)
+            row.setDirection(vertical if compact else horizontal)
+        self._ids.setSpacing(0 if compact else 16)
         self._place_rows()
+        self._retranslate()
 
     def is_compact(self) -> bool:
         """Whether the narrow arrangement is used."""
@@ -443,11 +424,6 @@ class CustomerCard(QFrame):
     def _retranslate(self) -> None:
         self._placeholder.setText(self.tr("No customer"))
         self._placeholder_hint.setText(self.tr("Scan the card or type the phone number (F2)"))
-        if self._details.is_made():
-            self._retranslate_details()
-            self._render()
-
-    def _retranslate_details(self) -> None:
         reset = self.tr("Reset customer")
         # Narrow: a cross leaves the name its room; the tooltip and accessible name say what it does.
         self._reset.setText("✕" if self._compact else reset)
@@ -458,6 +434,7 @@ class CustomerCard(QFrame):
         self._pending_caption.setText(self.tr("Pending"))
         self._offers_caption.setText(self.tr("Offers"))
         self._progress.setAccessibleName(self.tr("Progress to the next tier"))
+        self._render()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         """A new width: see whether "as of" still fits beside the spendable bonuses."""
