@@ -85,6 +85,7 @@ class TillApplication(QObject):
         self.settings = settings
         self.database_path = database_path
         self.window = window if window is not None else TillWindow(demo_mode=demo)
+        self.window.add_keys_and_menu()  # a window shown has them already, one never shown needs them too
         self.window.set_always_on_top(settings.get("ui", "always_on_top"))
         self.service_worker = BackgroundWorker("loyalty-service", self)
         self.sync_worker = BackgroundWorker("outbox-sync", self)

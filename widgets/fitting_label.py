@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 #: The smallest the text is drawn, as a share of the style's size ("To pay" stays readable).
@@ -39,6 +39,10 @@ class FittingLabel(QLabel):
             font.setPointSizeF(size)
         return font
 
+    def _fits(self) -> bool:
+        available = self.contentsRect().width() - 2 * self.margin()
+        return self.fontMetrics().horizontalAdvance(self.text()) <= available
+
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         """The text at its smallest scale."""
         hint = super().minimumSizeHint()
@@ -49,6 +53,11 @@ class FittingLabel(QLabel):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         """Draw the text in `shown_font()`, aligned as the label says."""
+        if self._fits():
+            super().paintEvent(event)  # in the style's font: QLabel draws it as this would
+            return
+        from PySide6.QtGui import QPainter  # only for a text too wide: binding it builds its enumerations
+
         painter = QPainter(self)
         self.drawFrame(painter)
         painter.setFont(self.shown_font())

@@ -11,14 +11,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolButton, QWidget
 
 from widgets.elided_label import ElidedLabel
+from widgets.first_paint import after_first_paint
 from widgets.checkout.loyalty_panel import LoyaltyPanel
 from widgets.admin.printer_status import PrinterStatusIndicator
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QShortcut
+
     from widgets.demo.demo_host import DemoHostPanel
     from widgets.demo.sandbox_log import SandboxLog
 
@@ -40,7 +43,8 @@ class TillWindow(QMainWindow):
     Layouts (see the module): `layout_mode()` is "side_by_side", "panel" or "compact".
     `set_always_on_top(True)` keeps the window above the POS.
     Keys: F2 focus the customer search, F4 redeem the maximum, F8 close the receipt,
-    Esc cancel the code entry if it is open, otherwise reset the customer.
+    Esc cancel the code entry if it is open, otherwise reset the customer. The keys and the
+    Admin menu's entries are added just after the window's first paint (`add_keys_and_menu`).
     Parts: `host` (DemoHostPanel), `loyalty` (LoyaltyPanel), `sandbox_log` (SandboxLog),
     `printer_status` (PrinterStatusIndicator, in the status bar). The host column (`host` and
     `sandbox_log`) of a demo window is made with it, unless `fitted_to_screen` says the window
@@ -96,13 +100,8 @@ class TillWindow(QMainWindow):
         self._build_admin_menu()
         self.loyalty.add_status_widget(self._admin_button)  # top right: no room lost in the status bar
         self.statusBar().insertPermanentWidget(0, self.printer_status)
-
-        self._shortcuts = {
-            "F2": self._shortcut(Qt.Key.Key_F2, self.loyalty.identify.focus_input),
-            "F4": self._shortcut(Qt.Key.Key_F4, self.loyalty.redemption.choose_maximum),
-            "F8": self._shortcut(Qt.Key.Key_F8, lambda: self.host.request_close()),
-            "Esc": self._shortcut(Qt.Key.Key_Escape, self._escape),
-        }
+        self._shortcuts: dict[str, QShortcut] = {}
+        self._keys_awaited = False  # the first paint is watched for, to add the keys after it
         # An explicit minimum: the layout's own would grow with the content and widen the window.
         self.setMinimumSize(*MINIMUM_SIZE)
         self.resize(*DEFAULT_SIZE)
@@ -127,12 +126,62 @@ class TillWindow(QMainWindow):
         assert self._sandbox_log is not None
         return self._sandbox_log
 
+    def add_keys_and_menu(self) -> None:
+        """Add the function keys and the Admin menu's entries, if not yet.
+
+        The first paint shows neither (the Admin button shows its menu's arrow): the window adds
+        them itself just after it, and the till when it is assembled, shown or not.
+        """
+        if self._shortcuts:
+            return
+        # Imported here: binding these types builds their enumerations (71 standard keys alone).
+        from PySide6.QtGui import QAction, QKeySequence, QShortcut
+
+        def shortcut(key: Qt.Key, slot: Callable[[], None]) -> QShortcut:
+            made = QShortcut(QKeySequence(key), self)
+            made.setContext(Qt.ShortcutContext.WindowShortcut)
+            made.activated.connect(slot)
+            return made
+
+        self._shortcuts.update(
+            F2=shortcut(Qt.Key.Key_F2, self.loyalty.identify.focus_input),
+            F4=shortcut(Qt.Key.Key_F4, self.loyalty.redemption.choose_maximum),
+            F8=shortcut(Qt.Key.Key_F8, lambda: self.host.request_close()),
+            Esc=shortcut(Qt.Key.Key_Escape, self._escape),
+        )
+        self._shortcuts["F8"].setEnabled(self._demo_mode)  # a real till's receipts are closed by the POS
+        self._return_action = QAction(self)
+        self._return_action.setObjectName("ReturnAction")
+        self._return_action.triggered.connect(lambda _checked=False: self.return_requested.emit())
+        self._admin_menu.addAction(self._return_action)
+        self._shift_action = QAction(self)
+        self._shift_action.setObjectName("ShiftSummaryAction")
+        self._shift_action.triggered.connect(lambda _checked=False: self.shift_summary_requested.emit())
+        self._admin_menu.addAction(self._shift_action)
+        self._admin_menu.addSeparator()
+        names = (
+            ("devices", "AdminDevicesAction"),
+            ("queue", "AdminQueueAction"),
+            ("offline", "AdminOfflineAction"),
+            ("integration", "AdminIntegrationAction"),
+            ("service", "AdminServiceAction"),
+            ("pin", "AdminPinAction"),
+        )
+        for key, name in names:
+            action = QAction(self)
+            action.setObjectName(name)
+            action.triggered.connect(lambda _checked=False, key=key: self.admin_requested.emit(key))
+            self._admin_menu.addAction(action)
+            self._admin_actions[key] = action
+        self._retranslate_menu()
+
     def set_demo_mode(self, demo: bool) -> None:
         """Show the demo host column and sandbox log (demo), or the loyalty panel alone (a real till)."""
         self._demo_mode = demo
         if self._sandbox_log is not None:
             self._sandbox_log.setVisible(demo)
-        self._shortcuts["F8"].setEnabled(demo)  # a real till's receipts are closed by the POS
+        if self._shortcuts:
+            self._shortcuts["F8"].setEnabled(demo)  # a real till's receipts are closed by the POS
         self._retranslate()
         width = self.width()
         self._layout_mode = ""
@@ -175,6 +224,13 @@ class TillWindow(QMainWindow):
     def isAlwaysOnTop(self) -> bool:  # noqa: N802 (Qt naming, like isVisible)
         """Whether the window is kept above other windows."""
         return bool(self.windowFlags() & Qt.WindowType.WindowStaysOnTopHint)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        """Shown for the first time: add the keys and the menu's entries once it has painted."""
+        super().showEvent(event)
+        if not self._keys_awaited and not self._shortcuts:
+            self._keys_awaited = True
+            after_first_paint(self, self.add_keys_and_menu)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         """Choose the layout for the new width."""
@@ -226,32 +282,11 @@ class TillWindow(QMainWindow):
         self._left.setSizes([DEFAULT_SIZE[1] - SANDBOX_HEIGHT, SANDBOX_HEIGHT])
 
     def _build_admin_menu(self) -> None:
+        # Its entries come with the keys (`add_keys_and_menu`); the menu, even empty, gives the
+        # button its arrow at the first paint.
         self._admin_menu = QMenu(self)
         self._admin_menu.setObjectName("AdminMenu")
         self._admin_actions: dict[str, QAction] = {}
-        self._return_action = QAction(self)
-        self._return_action.setObjectName("ReturnAction")
-        self._return_action.triggered.connect(lambda _checked=False: self.return_requested.emit())
-        self._admin_menu.addAction(self._return_action)
-        self._shift_action = QAction(self)
-        self._shift_action.setObjectName("ShiftSummaryAction")
-        self._shift_action.triggered.connect(lambda _checked=False: self.shift_summary_requested.emit())
-        self._admin_menu.addAction(self._shift_action)
-        self._admin_menu.addSeparator()
-        names = (
-            ("devices", "AdminDevicesAction"),
-            ("queue", "AdminQueueAction"),
-            ("offline", "AdminOfflineAction"),
-            ("integration", "AdminIntegrationAction"),
-            ("service", "AdminServiceAction"),
-            ("pin", "AdminPinAction"),
-        )
-        for key, name in names:
-            action = QAction(self)
-            action.setObjectName(name)
-            action.triggered.connect(lambda _checked=False, key=key: self.admin_requested.emit(key))
-            self._admin_menu.addAction(action)
-            self._admin_actions[key] = action
         self._admin_button = QToolButton()
         self._admin_button.setObjectName("AdminButton")
         self._admin_button.setMenu(self._admin_menu)
@@ -286,12 +321,6 @@ class TillWindow(QMainWindow):
         if loyalty < needed and host > 0:
             self._main.setSizes([host + loyalty - needed, needed])
 
-    def _shortcut(self, key: Qt.Key, slot: Callable[[], None]) -> QShortcut:
-        shortcut = QShortcut(QKeySequence(key), self)
-        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        shortcut.activated.connect(slot)
-        return shortcut
-
     def _escape(self) -> None:
         if self.loyalty.confirmation.is_asking():
             self.loyalty.confirmation.cancel()
@@ -303,14 +332,7 @@ class TillWindow(QMainWindow):
         self._admin_button.setToolTip(
             self.tr("Return, shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)")
         )
-        self._return_action.setText(self.tr("Return…"))
-        self._shift_action.setText(self.tr("Shift summary…"))
-        self._admin_actions["devices"].setText(self.tr("Devices…"))
-        self._admin_actions["queue"].setText(self.tr("Sending queue…"))
-        self._admin_actions["offline"].setText(self.tr("Offline selling…"))
-        self._admin_actions["integration"].setText(self.tr("Integration…"))
-        self._admin_actions["service"].setText(self.tr("Loyalty service…"))
-        self._admin_actions["pin"].setText(self.tr("Change admin PIN…"))
+        self._retranslate_menu()
         title = self.tr("Till loyalty")
         if self._demo_mode:
             title = self.tr("Till loyalty (demo)")
@@ -336,6 +358,18 @@ class TillWindow(QMainWindow):
                     "Esc: cancel the code entry, otherwise reset the customer"
                 )
             )
+
+    def _retranslate_menu(self) -> None:
+        if not self._admin_actions:
+            return
+        self._return_action.setText(self.tr("Return…"))
+        self._shift_action.setText(self.tr("Shift summary…"))
+        self._admin_actions["devices"].setText(self.tr("Devices…"))
+        self._admin_actions["queue"].setText(self.tr("Sending queue…"))
+        self._admin_actions["offline"].setText(self.tr("Offline selling…"))
+        self._admin_actions["integration"].setText(self.tr("Integration…"))
+        self._admin_actions["service"].setText(self.tr("Loyalty service…"))
+        self._admin_actions["pin"].setText(self.tr("Change admin PIN…"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Re-translate the texts when the application language changes."""

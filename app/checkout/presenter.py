@@ -302,9 +302,10 @@ class TillPresenter(QObject):
         # Offline too: pressed, Register says why it cannot be done now (`app/registration/screen.py`).
         may_register = state.phase in (Phase.NO_CUSTOMER, Phase.IDENTIFIED)
         panel.identify.offer_registration(state.unknown_phone if may_register else None)
-        self._window.host.set_locked(state.phase in (Phase.AWAITING_CODE, Phase.AWAITING_APPROVAL))
-        self._window.host.set_awaiting_payment(state.phase is Phase.AWAITING_PAYMENT)
-        self._window.host.set_finished(state.phase is Phase.CLOSED)
+        if self._host is not None:  # a real till has no host column: asked for, it would be made
+            self._window.host.set_locked(state.phase in (Phase.AWAITING_CODE, Phase.AWAITING_APPROVAL))
+            self._window.host.set_awaiting_payment(state.phase is Phase.AWAITING_PAYMENT)
+            self._window.host.set_finished(state.phase is Phase.CLOSED)
         if state.customer is None:
             self._show_notice(state.notice)
         if closed:
@@ -312,11 +313,12 @@ class TillPresenter(QObject):
                 self._balance_after_sale = None
             self._last_sale_id = state.sale.transaction_id
             panel.show_sale_finished(self._sale_finished_detail(state))
-            self._window.host.show_fiscal_result(
-                QCoreApplication.translate("Till", "Fiscal receipt No. %1 printed").replace(
-                    "%1", state.sale.fiscal.document_number
+            if self._host is not None:
+                self._window.host.show_fiscal_result(
+                    QCoreApplication.translate("Till", "Fiscal receipt No. %1 printed").replace(
+                        "%1", state.sale.fiscal.document_number
+                    )
                 )
-            )
         else:
             panel.clear_sale_finished()
         if state.phase is Phase.NO_CUSTOMER and state.notice is None:

@@ -245,8 +245,11 @@ def test_the_card_shows_the_customer_before_the_offers_and_the_quote_arrive(qtbo
     sandbox.faults.schedule(FaultRule(FaultKind.SLOW, "GetOffers", times=1, delay=30))
     type_and_enter(qtbot, child(till.window.loyalty, QLineEdit, "IdentifyInput"), ANNA_PHONE)
 
-    name = child(till.window.loyalty, QLabel, "CustomerName")
-    qtbot.waitUntil(lambda: held.is_set() and "Анна" in name.text(), timeout=10_000)
+    def name_shown() -> bool:  # the card's labels are made with its first customer
+        name = till.window.loyalty.findChild(QLabel, "CustomerName")
+        return name is not None and "Анна" in name.text()
+
+    qtbot.waitUntil(lambda: held.is_set() and name_shown(), timeout=10_000)
     state = till.controller.state
     assert state.phase is Phase.IDENTIFIED and state.calculation is None, "shown while the offers are still asked for"
     assert not idle(till), "the step itself goes on"

@@ -63,6 +63,9 @@ def test_a_real_till_settles_a_sale_with_the_pos_fiscal_document(qtbot, run_till
     assert paid.json()["fiscalDocumentNumber"] == "FD-1"
     qtbot.waitUntil(lambda: till.controller.state.phase is Phase.CLOSED)
     assert not till.window.loyalty.is_waiting_for_pos(), "a finished POS receipt is not 'waiting'"
+    from widgets.demo.demo_host import DemoHostPanel
+
+    assert till.window.findChild(DemoHostPanel) is None, "the demo's host column is never made for a real till"
 
 
 def test_a_real_till_with_the_api_off_says_the_pos_cannot_send_receipts(qtbot, tmp_path) -> None:

@@ -28,12 +28,17 @@ LATER = [
     "widgets.admin.pin_dialog", "widgets.admin.queue_dialog", "widgets.admin.integration_dialog",
 ]
 
-# Qt types whose binding (a dozen large enumerations) the first paint does not need.
-LATER_QT_TYPES = ["QStyle", "QCommonStyle"]
+# Qt types whose binding (a dozen large enumerations) the first paint does not need: the style, and
+# the function keys, menu entries and painter, added just after it.
+LATER_QT_TYPES = ["QStyle", "QCommonStyle", "QKeySequence", "QShortcut", "QAction", "QPainter"]
+
+# Widgets of parts the first paint does not show, made when first needed: the code entry, "Sale finished".
+LATER_WIDGETS = ["ConfirmationCodeInput", "ConfirmCodeButton", "SaleFinishedTitle"]
 
 # `till-loyalty demo` from its command line, reporting what is loaded when the window has painted.
 START_AND_REPORT = """
 import sys
+import PySide6.QtGui
 import PySide6.QtWidgets
 from PySide6.QtWidgets import QApplication
 import app.gui
@@ -43,7 +48,10 @@ def report_shown():
     window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "TillWindow")
     print("panel shown:", window.isVisible() and window.loyalty.isVisible())
     print("loaded:", ",".join(sorted(name for name in sys.modules if name in LATER)))
-    print("bound:", ",".join(sorted(name for name in LATER_QT_TYPES if name in vars(PySide6.QtWidgets))))
+    bound = {**vars(PySide6.QtGui), **vars(PySide6.QtWidgets)}
+    print("bound:", ",".join(sorted(name for name in LATER_QT_TYPES if name in bound)))
+    made = {widget.objectName() for widget in window.findChildren(PySide6.QtWidgets.QWidget)}
+    print("made:", ",".join(sorted(name for name in LATER_WIDGETS if name in made)))
 
 app.gui._report_shown = report_shown
 sys.exit(main(["--config", CONFIG, "--exit-when-shown", "demo"]))
@@ -87,7 +95,10 @@ def _start(tmp_path, script: str) -> list[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path))
     config = str(tmp_path / "till.ini")
     write_template(Path(config))  # as after the first start, which writes it
-    code = f"LATER = {LATER!r}\nLATER_QT_TYPES = {LATER_QT_TYPES!r}\nCONFIG = {config!r}\n{script}"
+    code = (
+        f"LATER = {LATER!r}\nLATER_QT_TYPES = {LATER_QT_TYPES!r}\nLATER_WIDGETS = {LATER_WIDGETS!r}\n"
+        f"CONFIG = {config!r}\n{script}"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=180)
     assert result.returncode == 0, result.stderr
     return result.stdout.splitlines()
@@ -100,6 +111,8 @@ def test_the_window_is_painted_before_the_till_behind_it_and_its_libraries_load(
     assert loaded == "loaded: ", f"loaded before the window was painted: {loaded}"
     bound = next(line for line in lines if line.startswith("bound:"))
     assert bound == "bound: ", f"Qt types bound before the window was painted: {bound}"
+    made = next(line for line in lines if line.startswith("made:"))
+    assert made == "made: ", f"hidden parts made before the window was painted: {made}"
     assert any(line.startswith("TILL READY") for line in lines), "the till was assembled after the paint"
 
 

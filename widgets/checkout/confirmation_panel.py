@@ -1,8 +1,7 @@
 """One-time code entry: shown when redeeming (or registering) needs a code from the customer's phone."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.made_when_needed import MadeWhenNeeded
 from widgets.unbroken_label import UnbrokenLabel
 from widgets.checkout.narrow_margins import fit_margins
 
@@ -34,7 +34,8 @@ class ConfirmationPanel(QFrame):
     each code is sent, counting down on its label; pressed, it emits `resend_requested` and
     counts down again. A new code (`ask` with a higher `sent_count`) restarts the countdown.
     `set_purpose("register")` labels Confirm as Register and says cancelling saves nothing;
-    for a redemption it says nothing will be spent.
+    for a redemption it says nothing will be spent. Its field and buttons are made when it is
+    first asked: it is hidden at the window's first paint.
     """
 
     code_entered = Signal(str)
@@ -54,6 +55,15 @@ class ConfirmationPanel(QFrame):
         self._tick.setObjectName("ResendCountdown")
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._count_down)
+        self._compact = False
+        self._entry = MadeWhenNeeded(self._make_entry)
+        self.hide()
+
+    def _make_entry(self) -> None:
+        """The prompt, field, buttons and notes, in the current arrangement and language."""
+        # Imported here, as the entry is made: their types' enumerations are built when first bound.
+        from PySide6.QtCore import QRegularExpression
+        from PySide6.QtGui import QRegularExpressionValidator
 
         self._prompt = UnbrokenLabel()
         self._prompt.setObjectName("ConfirmationPrompt")
@@ -82,11 +92,12 @@ class ConfirmationPanel(QFrame):
         self._error.setProperty("role", "error-text")
         self._error.setWordWrap(True)
 
-        self._compact = False
         self._layout = QGridLayout(self)
         self._layout.setHorizontalSpacing(8)
         self._layout.setVerticalSpacing(6)
         self._arrange()
+        if self._compact:
+            fit_margins(self._layout, True)
 
         self._code.textChanged.connect(self._on_text_changed)
         self._code.returnPressed.connect(self._submit)
@@ -96,7 +107,6 @@ class ConfirmationPanel(QFrame):
         self._retranslate()
         self._error.hide()
         self._update_buttons()
-        self.hide()
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -106,6 +116,7 @@ class ConfirmationPanel(QFrame):
         asked = (sent_to, expires_in_seconds, sent_count)
         if asked == self._asked and self.isVisibleTo(self.parentWidget() or self):
             return
+        self._entry.part()
         self._asked = asked
         self._sent_code = None
         self._code.clear()
@@ -130,15 +141,18 @@ class ConfirmationPanel(QFrame):
     def set_cancel_note_shown(self, shown: bool) -> None:
         """Whether a registration's code entry says under its buttons what Cancel does."""
         self._cancel_note_shown = shown
-        self._retranslate()
+        if self._entry.is_made():
+            self._retranslate()
 
     def set_purpose(self, purpose: str) -> None:
         """"redeem" (Confirm; cancelling spends nothing) or "register" (Register; cancelling saves nothing)."""
         self._purpose = purpose
-        self._retranslate()
+        if self._entry.is_made():
+            self._retranslate()
 
     def show_error(self, text: str) -> None:
         """Show why the code was not accepted and let the cashier type it again."""
+        self._entry.part()
         self._sent_code = None
         self._update_buttons()
         self._error.setText(text)
@@ -148,12 +162,14 @@ class ConfirmationPanel(QFrame):
 
     def hide_panel(self) -> None:
         """Hide the panel and forget the code (confirmed, cancelled or no longer needed)."""
-        if self._asked is None and self.isHidden() and not self._code.text():
+        made = self._entry.is_made()
+        if self._asked is None and self.isHidden() and (not made or not self._code.text()):
             return  # already put away: the checkout hides it with every state
         self._asked = None
         self._sent_code = None
-        self._code.clear()
-        self._error.hide()
+        if made:
+            self._code.clear()
+            self._error.hide()
         self._tick.stop()
         self._resend_wait = 0
         self.hide()
@@ -170,16 +186,17 @@ class ConfirmationPanel(QFrame):
         """Narrow arrangement: Confirm and Cancel on a row of their own under the code."""
         if compact != self._compact:
             self._compact = compact
-            self._arrange()
-            fit_margins(self._layout, compact)
+            if self._entry.is_made():
+                self._arrange()
+                fit_margins(self._layout, compact)
 
     def code(self) -> str:
         """The digits typed so far."""
-        return self._code.text()
+        return self._code.text() if self._entry.is_made() else ""
 
     def error_text(self) -> str:
         """Why the last code was not accepted ("" when no error is shown)."""
-        return "" if self._error.isHidden() else self._error.text()
+        return "" if not self._entry.is_made() or self._error.isHidden() else self._error.text()
 
     # -- internals ----------------------------------------------------------------------------
 
@@ -285,6 +302,6 @@ class ConfirmationPanel(QFrame):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Re-translate the texts when the application language changes."""
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and self._entry.is_made():
             self._retranslate()
         super().changeEvent(event)
