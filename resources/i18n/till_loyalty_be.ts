@@ -476,7 +476,7 @@
 <context>
     <name>ConfirmationPanel</name>
     <message numerus="yes">
-        <location filename="../../widgets/checkout/confirmation_panel.py" line="+253"/>
+        <location filename="../../widgets/checkout/confirmation_panel.py" line="+270"/>
         <source>Send again in %n s</source>
         <extracomment>Seconds before &quot;Send again&quot; may be pressed after a code was sent (SMS take a while to arrive).</extracomment>
         <translation>
@@ -3037,7 +3037,7 @@ Points given back: %2</source>
 <context>
     <name>SaleFinishedPanel</name>
     <message>
-        <location filename="../../widgets/checkout/sale_finished.py" line="+54"/>
+        <location filename="../../widgets/checkout/sale_finished.py" line="+63"/>
         <source>Sale finished</source>
         <translation>Продаж завершаны</translation>
     </message>
@@ -3469,7 +3469,7 @@ Points given back: %2</source>
         <translation>Чэк вяртання № %1 надрукаваны; знята бонусаў %2, вернута %3.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Фіскальны чэк № %1 надрукаваны</translation>
     </message>
@@ -3506,7 +3506,7 @@ Points given back: %2</source>
     </message>
     <message>
         <location line="-68"/>
-        <location filename="../../app/till.py" line="+158"/>
+        <location filename="../../app/till.py" line="+159"/>
         <source>Connecting…</source>
         <extracomment>What the till needs after its first paint, imported off the GUI thread.</extracomment>
         <translation>Падключэнне…</translation>
@@ -3546,7 +3546,7 @@ Points given back: %2</source>
     <name>TillWindow</name>
     <message>
         <location filename="../../widgets/admin/failure_notice.py" line="+13"/>
-        <location filename="../../widgets/main_window.py" line="+302"/>
+        <location filename="../../widgets/main_window.py" line="+331"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Адміністратар</translation>
@@ -3557,7 +3557,7 @@ Points given back: %2</source>
         <translation>Вяртанне, вынікі змены; налады прылад, чарга адпраўкі, продажы без сувязі, PIN адміністратара (патрэбны PIN)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+32"/>
         <source>Return…</source>
         <translation>Вяртанне…</translation>
     </message>
@@ -3597,7 +3597,7 @@ Points given back: %2</source>
         <translation>Змяніць PIN адміністратара…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-36"/>
         <source>Till loyalty</source>
         <translation>Лаяльнасць на касе</translation>
     </message>

@@ -476,7 +476,7 @@
 <context>
     <name>ConfirmationPanel</name>
     <message numerus="yes">
-        <location filename="../../widgets/checkout/confirmation_panel.py" line="+253"/>
+        <location filename="../../widgets/checkout/confirmation_panel.py" line="+270"/>
         <source>Send again in %n s</source>
         <extracomment>Seconds before &quot;Send again&quot; may be pressed after a code was sent (SMS take a while to arrive).</extracomment>
         <translation>
@@ -3036,7 +3036,7 @@ Points given back: %2</translation>
 <context>
     <name>SaleFinishedPanel</name>
     <message>
-        <location filename="../../widgets/checkout/sale_finished.py" line="+54"/>
+        <location filename="../../widgets/checkout/sale_finished.py" line="+63"/>
         <source>Sale finished</source>
         <translation>Sale finished</translation>
     </message>
@@ -3468,7 +3468,7 @@ Points given back: %2</translation>
         <translation>Return receipt No. %1 printed; bonuses taken back %2, given back %3.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Fiscal receipt No. %1 printed</translation>
     </message>
@@ -3505,7 +3505,7 @@ Points given back: %2</translation>
     </message>
     <message>
         <location line="-68"/>
-        <location filename="../../app/till.py" line="+158"/>
+        <location filename="../../app/till.py" line="+159"/>
         <source>Connecting…</source>
         <extracomment>What the till needs after its first paint, imported off the GUI thread.</extracomment>
         <translation>Connecting…</translation>
@@ -3545,7 +3545,7 @@ Points given back: %2</translation>
     <name>TillWindow</name>
     <message>
         <location filename="../../widgets/admin/failure_notice.py" line="+13"/>
-        <location filename="../../widgets/main_window.py" line="+302"/>
+        <location filename="../../widgets/main_window.py" line="+331"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Admin</translation>
@@ -3556,7 +3556,7 @@ Points given back: %2</translation>
         <translation>Return, shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+32"/>
         <source>Return…</source>
         <translation>Return…</translation>
     </message>
@@ -3596,7 +3596,7 @@ Points given back: %2</translation>
         <translation>Change admin PIN…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-36"/>
         <source>Till loyalty</source>
         <translation>Till loyalty</translation>
     </message>

@@ -476,7 +476,7 @@
 <context>
     <name>ConfirmationPanel</name>
     <message numerus="yes">
-        <location filename="../../widgets/checkout/confirmation_panel.py" line="+253"/>
+        <location filename="../../widgets/checkout/confirmation_panel.py" line="+270"/>
         <source>Send again in %n s</source>
         <extracomment>Seconds before &quot;Send again&quot; may be pressed after a code was sent (SMS take a while to arrive).</extracomment>
         <translation>
@@ -3037,7 +3037,7 @@ Points given back: %2</source>
 <context>
     <name>SaleFinishedPanel</name>
     <message>
-        <location filename="../../widgets/checkout/sale_finished.py" line="+54"/>
+        <location filename="../../widgets/checkout/sale_finished.py" line="+63"/>
         <source>Sale finished</source>
         <translation>Продажа завершена</translation>
     </message>
@@ -3469,7 +3469,7 @@ Points given back: %2</source>
         <translation>Чек возврата № %1 напечатан; снято бонусов %2, возвращено %3.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>Fiscal receipt No. %1 printed</source>
         <translation>Фискальный чек № %1 напечатан</translation>
     </message>
@@ -3506,7 +3506,7 @@ Points given back: %2</source>
     </message>
     <message>
         <location line="-68"/>
-        <location filename="../../app/till.py" line="+158"/>
+        <location filename="../../app/till.py" line="+159"/>
         <source>Connecting…</source>
         <extracomment>What the till needs after its first paint, imported off the GUI thread.</extracomment>
         <translation>Подключение…</translation>
@@ -3546,7 +3546,7 @@ Points given back: %2</source>
     <name>TillWindow</name>
     <message>
         <location filename="../../widgets/admin/failure_notice.py" line="+13"/>
-        <location filename="../../widgets/main_window.py" line="+302"/>
+        <location filename="../../widgets/main_window.py" line="+331"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
         <translation>Администратор</translation>
@@ -3557,7 +3557,7 @@ Points given back: %2</source>
         <translation>Возврат, итоги смены; настройки устройств, очередь отправки, продажи без связи, PIN администратора (нужен PIN)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+32"/>
         <source>Return…</source>
         <translation>Возврат…</translation>
     </message>
@@ -3597,7 +3597,7 @@ Points given back: %2</source>
         <translation>Сменить PIN администратора…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-36"/>
         <source>Till loyalty</source>
         <translation>Лояльность на кассе</translation>
     </message>
