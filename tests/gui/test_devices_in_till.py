@@ -75,7 +75,7 @@ def test_a_product_barcode_scanned_says_so_and_identifies_nobody(qtbot, tmp_path
         field = child(till.window.loyalty, QLineEdit, "IdentifyInput")
         focus(qtbot, till, field)
         scanner_types(field, "4810001000017\r")
-        qtbot.waitUntil(lambda: "product barcode" in till.window.loyalty.messages.text())
+        qtbot.waitUntil(lambda: "product barcode" in till.window.loyalty.messages.text(), timeout=10_000)
         assert field.text() == "", "the scanned digits were taken back out of the field"
         assert till.controller.state.customer is None
     finally:
