@@ -14,9 +14,9 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from widgets.first_paint import AT_LATEST_MS, after_first_paint
+from widgets.first_paint import after_first_paint
 
-__all__ = ["AT_LATEST_MS", "after_first_paint", "import_then"]
+__all__ = ["after_first_paint", "import_then"]
 
 
 class _BackgroundImport(QObject):

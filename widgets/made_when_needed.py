@@ -12,9 +12,9 @@ class MadeWhenNeeded(Generic[T]):
     (a page not turned to yet, an entry not asked for yet): each widget made, polished by the
     stylesheet and laid out costs start-up time though nobody sees it.
 
-    `part()` makes it if it was not yet and returns it; `made()` returns it only if it exists,
-    for the calls that have nothing to do on a part not made yet (its texts, its arrangement:
-    the making applies the current ones).
+    `part()` makes it if it was not yet and returns it; `is_made()` tells the calls that have
+    nothing to do on a part not made yet (its texts, its arrangement: the making applies the
+    current ones).
     """
 
     def __init__(self, make: Callable[[], T]) -> None:
@@ -27,10 +27,6 @@ class MadeWhenNeeded(Generic[T]):
             make, self._make = self._make, None
             self._part = make()
         return self._part  # type: ignore[return-value]  # made: T
-
-    def made(self) -> T | None:
-        """The part if it has been made, otherwise None (nothing is made)."""
-        return self._part
 
     def is_made(self) -> bool:
         """Whether the part has been made."""
