@@ -22,6 +22,7 @@ from app.cli.checks import (
     expected_problem,
     service_url,
 )
+from app.cli.window_arguments import SERVICE_KINDS, read_window_arguments
 from app.settings import LANGUAGES, Settings, SettingsError, default_config_path, load_settings
 
 EXIT_BAD_INPUT = 2
@@ -34,16 +35,11 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
 
 
-def _common_options(suppress_defaults: bool, with_help: bool = True) -> argparse.ArgumentParser:
-    """Options every command takes, before or after its name (`till-loyalty demo --language be`).
-
-    `with_help=False` (a parser that never prints its help) leaves out the settings file's default
-    place, which would have the platform's folders looked up for nothing.
-    """
+def _common_options(suppress_defaults: bool) -> argparse.ArgumentParser:
+    """Options every command takes, before or after its name (`till-loyalty demo --language be`)."""
     default = argparse.SUPPRESS if suppress_defaults else None
     common = argparse.ArgumentParser(add_help=False, argument_default=default)
-    config_help = f"settings file (default: {default_config_path()})" if with_help else "settings file"
-    common.add_argument("--config", type=Path, help=config_help)
+    common.add_argument("--config", type=Path, help=f"settings file (default: {default_config_path()})")
     common.add_argument("--db", help="the till's local database file (overrides the settings)")
     common.add_argument("--service", type=service_url, help="loyalty service URL (overrides the settings)")
     common.add_argument("--language", choices=LANGUAGES, help="interface language")
@@ -52,62 +48,29 @@ def _common_options(suppress_defaults: bool, with_help: bool = True) -> argparse
     return common
 
 
-class _NotUnderstood(Exception):
-    """The window's own parser does not take these arguments: the whole parser words why."""
-
-
-class _WindowParser(_Parser):
-    """The parser of `demo` or `run` alone, without help: anything else is left to the whole parser."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise _NotUnderstood(message)
-
-
-#: The commands that open the window: parsed by a parser of their own, for a quicker start.
-_WINDOW_COMMANDS = ("demo", "run")
-
-
 def _parse(argv: list[str]) -> argparse.Namespace:
-    """The command line's arguments; `demo` and `run` without the whole parser when they can.
-
-    The whole parser (a dozen commands, each with the common options) takes longer to build than
-    the window's first paint can spare; for `demo` and `run` a parser of that command alone gives
-    the same result, and whatever it does not take (help, a mistake) goes to the whole parser,
-    which answers as it always does.
-    """
-    first = _first_word(argv)
-    if first is not None and argv[first] in _WINDOW_COMMANDS:
-        try:
-            return _parser(only=argv[first]).parse_args(argv)
-        except _NotUnderstood:
-            pass
-    return _parser().parse_args(argv)
+    """The command line's arguments; a plain `demo` or `run` line read without building the parser
+    (app/cli/window_arguments.py), anything else by the whole parser."""
+    return read_window_arguments(argv) or _parser().parse_args(argv)
 
 
-def _parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The command line's parser; with `only` (a window command), that command's alone, without help."""
-    parser = (_WindowParser if only else _Parser)(
+def _parser() -> argparse.ArgumentParser:
+    """The whole command line's parser."""
+    parser = _Parser(
         prog="till-loyalty",
         description="Loyalty add-on for the cashier's till.",
-        parents=[_common_options(suppress_defaults=False, with_help=only is None)],
-        add_help=only is None,
+        parents=[_common_options(suppress_defaults=False)],
     )
-    after = _common_options(suppress_defaults=True, with_help=only is None)  # given after the command, they win
+    after = _common_options(suppress_defaults=True)  # given after the command, they win
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    if only in (None, "demo"):
-        demo = commands.add_parser(
-            "demo", parents=[after], help="the demo till with a built-in sandbox loyalty service", add_help=only is None
-        )
-        demo.add_argument(
-            "--service-kind",
-            choices=("soap", "retailcrm"),
-            default="soap",
-            help="the sandbox speaks the till's SOAP contract (default) or RetailCRM's API (a stand-in)",
-        )
-    if only in (None, "run"):
-        commands.add_parser("run", parents=[after], help="the till with the configured loyalty service", add_help=only is None)
-    if only is not None:
-        return parser
+    demo = commands.add_parser("demo", parents=[after], help="the demo till with a built-in sandbox loyalty service")
+    demo.add_argument(
+        "--service-kind",
+        choices=SERVICE_KINDS,
+        default="soap",
+        help="the sandbox speaks the till's SOAP contract (default) or RetailCRM's API (a stand-in)",
+    )
+    commands.add_parser("run", parents=[after], help="the till with the configured loyalty service")
     commands.add_parser("devices", help="scanners and printers: list, test-print URI, test-scan URI (see `devices --help`)")
     commands.add_parser("sandbox", help="run the sandbox loyalty service (see `sandbox --help`; `sandbox ledger --help`)")
     load = commands.add_parser(

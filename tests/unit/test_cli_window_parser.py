@@ -1,12 +1,14 @@
-"""`demo` and `run` are parsed without building the whole command line: the same arguments come out,
-and whatever that parser does not take (help, a mistake) is answered by the whole parser."""
+"""A `demo` or `run` command line is read without building the parser: the same arguments come out
+as the whole parser gives, and whatever the reader does not take (help, a mistake, an abbreviation)
+is answered by the whole parser."""
 from __future__ import annotations
 
-import argparse
-
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.cli import main as cli
+from app.cli.window_arguments import read_window_arguments
 
 WINDOW_COMMAND_LINES = [
     ["demo"],
@@ -14,20 +16,39 @@ WINDOW_COMMAND_LINES = [
     ["demo", "--service-kind", "retailcrm", "--language", "be"],
     ["--language", "en", "demo", "--language", "ru", "-v"],
     ["--db", "/tmp/till.sqlite", "run"],
-    ["run", "--service", "http://127.0.0.1:8580/", "--verb"],
-    ["demo", "--service-k", "retailcrm"],
+    ["run", "--service", "http://127.0.0.1:8580/", "--verbose"],
+    ["--config=/tmp/a.ini", "run", "--config=/tmp/b.ini", "--db="],
+    ["demo", "--service-kind=soap", "--exit-when-shown"],
 ]
 
 
 @pytest.mark.parametrize("argv", WINDOW_COMMAND_LINES, ids=" ".join)
-def test_a_window_command_parses_as_the_whole_parser_parses_it(argv, monkeypatch) -> None:
-    whole = vars(cli._parser().parse_args(argv))
-    built: list[str | None] = []
-    real_parser = cli._parser
-    monkeypatch.setattr(cli, "_parser", lambda only=None: built.append(only) or real_parser(only))
+def test_a_window_command_line_reads_as_the_whole_parser_parses_it(argv) -> None:
+    read = read_window_arguments(argv)
 
-    assert vars(cli._parse(argv)) == whole
-    assert built == [argv[cli._first_word(argv)]], "only the command's own parser was built"
+    assert read is not None, "a plain window command line is read without the parser"
+    assert vars(read) == vars(cli._parser().parse_args(argv))
+
+
+# Words a window command line is made of, right and wrong, in any order: whatever the reader
+# takes must be what the parser gives.
+_WORDS = st.sampled_from(
+    [
+        "demo", "run", "queue", "extra", "--config", "--config=/tmp/x.ini", "/tmp/y.ini", "--db", "--db=/tmp/t.sqlite",
+        "--service", "http://127.0.0.1:8580/", "ftp://example.org/", "--service=http://127.0.0.1:1/", "--language",
+        "ru", "be", "xx", "--language=en", "-v", "--verbose", "--verbose=1", "--exit-when-shown", "--service-kind",
+        "retailcrm", "soap", "--service-kind=xml", "--conf", "-h", "--",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=7))
+def test_whatever_the_reader_takes_the_whole_parser_gives_alike(argv) -> None:
+    read = read_window_arguments(argv)
+    if read is None:
+        return
+    assert vars(read) == vars(cli._parser().parse_args(argv))
 
 
 @pytest.mark.parametrize(
@@ -37,13 +58,19 @@ def test_a_window_command_parses_as_the_whole_parser_parses_it(argv, monkeypatch
         ["run", "-h"],
         ["demo", "--he"],
         ["demo", "--service-kind", "xml"],
+        ["run", "--service-kind", "soap"],
+        ["--service-kind", "soap", "demo"],
         ["run", "--bogus"],
         ["demo", "--service", "ftp://example.org/"],
         ["run", "extra"],
+        ["demo", "--language"],
+        ["demo", "--language", "xx"],
+        ["--verbose=yes", "run"],
     ],
     ids=" ".join,
 )
-def test_what_the_window_parser_does_not_take_is_answered_by_the_whole_parser(argv, capsys) -> None:
+def test_what_the_reader_does_not_take_is_answered_by_the_whole_parser(argv, capsys) -> None:
+    assert read_window_arguments(argv) is None
     with pytest.raises(SystemExit) as whole_exit:
         cli._parser().parse_args(argv)
     whole_out = capsys.readouterr()
@@ -57,9 +84,9 @@ def test_what_the_window_parser_does_not_take_is_answered_by_the_whole_parser(ar
     assert window_out.out or window_out.err
 
 
-def test_the_window_parser_alone_has_no_other_commands_nor_help() -> None:
-    parser = cli._parser(only="demo")
-    for argv in (["queue", "status"], ["run"], ["demo", "--help"]):
-        with pytest.raises(cli._NotUnderstood):
-            parser.parse_args(argv)
-    assert not any(isinstance(action, argparse._HelpAction) for action in parser._actions)
+def test_an_abbreviated_option_is_left_to_the_parser_which_takes_it() -> None:
+    argv = ["demo", "--service-k", "retailcrm", "--verb"]
+
+    assert read_window_arguments(argv) is None
+    assert cli._parse(argv).service_kind == "retailcrm"
+    assert cli._parse(argv).verbose is True
