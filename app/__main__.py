@@ -1,4 +1,4 @@
 """`python -m app` is the `till-loyalty` command."""
-from app.cli.main import main
+from app.launch import main
 
 raise SystemExit(main())

@@ -6,6 +6,7 @@ thread after that first paint (app/startup.py).
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -89,6 +90,7 @@ def run_till(settings: Settings, *, demo: bool, exit_when_shown: bool = False, s
         app.exit(1)
 
     def painted() -> None:
+        gc.enable()  # off while the window was made (app/cli/main.py)
         if exit_when_shown:
             _report_shown()
         _quit_on_signals(app)

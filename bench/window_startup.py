@@ -60,17 +60,28 @@ app.exec()
 """
 
 
-# `till-loyalty demo` ending at its first paint, as the floors do with "stop".
+# `till-loyalty demo` as its command starts it, ending at its first paint as the floors do with
+# "stop": the marker line, once written, ends the process.
 TILL_TO_PAINT = f"""
 import os
 import sys
-from app.cli.main import main
-import app.gui
-def stop():
-    print("{SHOWN_MARKER}", flush=True)
-    os._exit(0)
-app.gui._report_shown = stop
-sys.exit(main(["--config", sys.argv[1], "--exit-when-shown", "demo"]))
+
+class StopAtMarker:
+    def __init__(self, stream):
+        self.stream = stream
+    def write(self, text):
+        self.stream.write(text)
+        if text.startswith("{SHOWN_MARKER}"):
+            self.stream.flush()
+            os._exit(0)
+        return len(text)
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+sys.stdout = StopAtMarker(sys.stdout)
+sys.argv[1:] = ["--config", sys.argv[1], "--exit-when-shown", "demo"]
+from app.launch import main
+sys.exit(main())
 """
 
 

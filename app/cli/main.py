@@ -8,6 +8,7 @@ heavy import; see app/cli/checks.py for the rest.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 import traceback
@@ -22,7 +23,7 @@ from app.cli.checks import (
     expected_problem,
     service_url,
 )
-from app.cli.window_arguments import SERVICE_KINDS, read_window_arguments
+from app.cli.window_arguments import SERVICE_KINDS, WINDOW_COMMANDS, read_window_arguments
 from app.settings import LANGUAGES, Settings, SettingsError, default_config_path, load_settings
 
 EXIT_BAD_INPUT = 2
@@ -221,6 +222,8 @@ def _first_word(argv: list[str]) -> int | None:
 
 def _run(argv: list[str]) -> int:
     first = _first_word(argv)
+    if first is None or argv[first] not in WINDOW_COMMANDS:
+        gc.enable()  # off only until a window has painted (app/launch.py)
     if first is not None and first > 0 and argv[first] in _OWN_PARSERS:
         raise CommandLineError(
             f"options before `{argv[first]}` do not apply to it: give only its own, after it "
@@ -286,6 +289,7 @@ def _run(argv: list[str]) -> int:
         from app.cli.shift import run_shift
 
         return run_shift(settings, args.start, args.end, as_json=args.json)
+    gc.disable()  # until the window has painted (app/launch.py); app/gui.py turns it back on
     from app.gui import run_till
 
     return run_till(

@@ -13,6 +13,9 @@ LATER = [
     "zeep", "sqlalchemy", "lxml", "escpos", "argon2", "phonenumbers", "fastapi", "uvicorn", "asyncio",
     "importlib.metadata", "importlib.resources", "secrets", "hashlib",
     "signal",
+    # argparse's message catalogue (gettext looks up the locale): a plain `demo` or `run` line is
+    # read without building a parser
+    "locale",
     # the platform's folders (the settings file names the till's own) and the standard library's
     # class generator (settings and coupon rows are plain classes)
     "platformdirs", "dataclasses",
@@ -37,6 +40,7 @@ LATER_WIDGETS = ["ConfirmationCodeInput", "ConfirmCodeButton", "SaleFinishedTitl
 
 # `till-loyalty demo` from its command line, reporting what is loaded when the window has painted.
 START_AND_REPORT = """
+import gc
 import sys
 import PySide6.QtGui
 import PySide6.QtWidgets
@@ -52,6 +56,7 @@ def report_shown():
     print("bound:", ",".join(sorted(name for name in LATER_QT_TYPES if name in bound)))
     made = {widget.objectName() for widget in window.findChildren(PySide6.QtWidgets.QWidget)}
     print("made:", ",".join(sorted(name for name in LATER_WIDGETS if name in made)))
+    print("garbage collector on:", gc.isenabled())
 
 app.gui._report_shown = report_shown
 sys.exit(main(["--config", CONFIG, "--exit-when-shown", "demo"]))
@@ -113,6 +118,7 @@ def test_the_window_is_painted_before_the_till_behind_it_and_its_libraries_load(
     assert bound == "bound: ", f"Qt types bound before the window was painted: {bound}"
     made = next(line for line in lines if line.startswith("made:"))
     assert made == "made: ", f"hidden parts made before the window was painted: {made}"
+    assert "garbage collector on: True" in lines, "the collector, off while the window is made, is back on"
     assert any(line.startswith("TILL READY") for line in lines), "the till was assembled after the paint"
 
 
