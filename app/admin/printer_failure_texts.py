@@ -17,7 +17,8 @@ from devices.printing.printer_status import PrinterStatus, StatusReason
 log = logging.getLogger(__name__)
 
 # Each failure's sentence; %1 is the printer (address, port, file, queue or name). Reasons that
-# only ever come with a printed page or a ready printer have none.
+# only come with a printed page or a ready printer have none, nor have a slip that could not be
+# laid out and a transport that raised: only the log has words for those.
 _FAILURES: dict[StatusReason, str] = {
     StatusReason.OUT_OF_PAPER: QT_TRANSLATE_NOOP("Admin", "The printer is out of paper: load a new roll."),
     StatusReason.COVER_OPEN: QT_TRANSLATE_NOOP("Admin", "The printer's cover is open: close it until it clicks."),
@@ -159,7 +160,7 @@ def printer_failure_text(status: PrinterStatus) -> str:
         return ""
     log.info("admin: printer failed: %s: %s", status.state.value, status.message or "no reason given")
     source = _FAILURES.get(status.reason) if status.reason is not None else None
-    if source is None:  # an exception or a layout that failed: only the log has words for it
+    if source is None:
         return unexpected_failure_text()
     device = status.params.get("device", "")
     text = QCoreApplication.translate("Admin", source).replace(
