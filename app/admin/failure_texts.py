@@ -92,6 +92,11 @@ def _reason_text(action: AdminAction, exc: BaseException) -> str:
         )
     if isinstance(exc, OSError):
         return _file_text(action, exc)
+    return unexpected_failure_text()
+
+
+def unexpected_failure_text() -> str:
+    """What to do about a failure the till has no words of its own for (its detail is in the log)."""
     return QCoreApplication.translate(
         "Admin", "Something unexpected went wrong; the details are in the till's log. Try again, and ask support"
         " if it happens again."

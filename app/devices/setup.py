@@ -14,13 +14,8 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from app.devices.texts import (
-    discovered_device_text,
-    printer_status_detail_text,
-    printer_status_text,
-    uri_error_text,
-    uri_examples_text,
-)
+from app.admin.printer_failure_texts import printer_failure_text
+from app.devices.texts import discovered_device_text, printer_status_text, uri_error_text, uri_examples_text
 from app.devices.controller import DevicesController, printer_uri_with
 from app.settings import Settings
 from app.settings_saving import save_settings_in_background
@@ -147,8 +142,7 @@ class DeviceSetup(QObject):
                 return  # closed meanwhile, or already given up on screen
             self._test_print_running = 0
             self._test_print_timer.stop()
-            detail = "" if status.ok else printer_status_detail_text(status)
-            dialog.show_test_print_result(status.ok, printer_status_text(status), detail)
+            dialog.show_test_print_result(status.ok, printer_status_text(status), printer_failure_text(status))
 
         self._devices.test_print(uri, done)
 

@@ -114,7 +114,8 @@ def test_a_test_print_to_a_refused_port_fails_within_the_timeout(qtbot, dialog) 
     assert state == "failed"
     assert text == "✖ " + printer_status_text(PrinterStatus(PrinterState.OFFLINE))
     assert dialog.findChild(QLabel, "TestPrintResult").toolTip() == (
-        f"{LOOPBACK}:{port} refused the connection: is the printer off, or the port wrong?"
+        f"The printer at {LOOPBACK}:{port} refuses the connection: check that it is switched on and that the port"
+        " is right (usually 9100)."
     )
     assert dialog.findChild(QPushButton, "TestPrintButton").isEnabled()
 

@@ -95,9 +95,9 @@ class _DeviceSection(QGroupBox):
         self._placeholder = text
         self._fill()
 
-    def show_error(self, text: str, detail: str = "") -> None:
+    def show_error(self, text: str, hint: str = "") -> None:
         self.error.setText(text)
-        self.error.setToolTip(detail if text else "")
+        self.error.setToolTip(hint if text else "")
         self.error.setVisible(bool(text))
         self.uri.setProperty("invalid", bool(text))
         repolish(self.uri)
@@ -297,12 +297,13 @@ class DeviceSettingsDialog(QDialog):
         """Say how the scanner is doing ("Connected", "Not found: /dev/ttyACM0", ...)."""
         self._scanner_status.setText(text)
 
-    def show_test_print_result(self, ok: bool, text: str, detail: str = "") -> None:
+    def show_test_print_result(self, ok: bool, text: str, hint: str = "") -> None:
         """Show the outcome of the test print: green when it printed, red when not.
 
-        *detail* (technical, for support) is the tooltip. Test print is enabled again.
+        *hint* is the tooltip: what is wrong with the printer and what to do, in the till's
+        language (the technical detail belongs in the log). Test print is enabled again.
         """
-        self._set_print_result("ok" if ok else "failed", text, detail)
+        self._set_print_result("ok" if ok else "failed", text, hint)
 
     def clear_test_print_result(self) -> None:
         """Clear the test print outcome."""
@@ -312,13 +313,13 @@ class DeviceSettingsDialog(QDialog):
         """The test print outcome shown: ("ok" | "failed" | "printing" | "none", text)."""
         return self._print_result[0], self._test_result.text()
 
-    def show_uri_error(self, which: str, text: str, detail: str = "") -> None:
-        """Show *text* under the "scanner" or "printer" URI field ("" clears it); *detail*
-        (technical, for support) is its tooltip."""
+    def show_uri_error(self, which: str, text: str, hint: str = "") -> None:
+        """Show *text* under the "scanner" or "printer" URI field ("" clears it); *hint* (what
+        to do, in the till's language, such as examples of good addresses) is its tooltip."""
         sections = {"scanner": self._scanner, "printer": self._printer}
         if which not in sections:
             raise ValueError(f"which must be 'scanner' or 'printer', not {which!r}")
-        sections[which].show_error(text, detail)
+        sections[which].show_error(text, hint)
         if text:
             sections[which].uri.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -349,11 +350,11 @@ class DeviceSettingsDialog(QDialog):
     def _on_save(self) -> None:
         self.save_requested.emit(self.choice())
 
-    def _set_print_result(self, state: str, text: str, detail: str = "") -> None:
+    def _set_print_result(self, state: str, text: str, hint: str = "") -> None:
         self._print_result = (state, text)
         icon = {"ok": "✔ ", "failed": "✖ ", "printing": "", "none": ""}[state]
         self._test_result.setText(f"{icon}{text}" if text else "")
-        self._test_result.setToolTip(detail)
+        self._test_result.setToolTip(hint)
         self._test_print.setEnabled(state != "printing")  # one test page at a time
         self._test_result.setProperty("result", state)
         self._test_result.setVisible(bool(text))
