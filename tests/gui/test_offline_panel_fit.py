@@ -12,13 +12,17 @@ from decimal import Decimal
 import pytest
 from PySide6.QtWidgets import QLabel, QPushButton, QToolButton
 
+from app.checkout.offline_texts import offline_coupon_text
+from app.demo.host import DEMO_PRODUCTS
 from app.i18n import install_translator
-from tests.gui.test_cashier_flow import COFFEE, MILK, add_products, child, click, identify
+from loyalty_client.sandbox.demo import coupon_code
+from tests.gui.test_cashier_flow import COFFEE, MILK, add_products, child, click, identify, idle
 from tests.gui.test_offline_and_admin import make_till  # noqa: F401 (the fixture)
 from tests.gui.test_panel_layout import CARD_AT_A_GLANCE, assert_fully_visible, assert_whole_text
 from widgets.style import load_stylesheet
 
 SIZES = [(420, 768), (1024, 768), (1366, 768)]
+ANNA_COFFEE_10 = coupon_code(1, 1)  # −10 % on coffee, Anna's
 
 
 #: The store's offline policy: nothing spent offline, or up to 20 a day with the admin's PIN.
@@ -89,3 +93,45 @@ def test_offline_the_card_the_warning_and_to_pay_are_whole_at_every_size(
         click(qtbot, child(panel.messages, QToolButton, "MessageCloseButton"))
         qtbot.waitUntil(panel.offline_banner.isVisible)  # the line clear: the banner is back, with its count
         assert panel.offline_banner.text().startswith("Нет связи")
+
+
+@pytest.mark.parametrize("policy", sorted(POLICIES))
+@pytest.mark.parametrize("language", ["ru", "be", "en"])
+def test_offline_with_a_coupon_on_the_receipt_the_narrow_warning_keeps_to_two_lines(
+    qtbot, qapp, sandbox, make_till, language, policy
+) -> None:
+    install_translator(qapp, language)  # the conftest removes it after the test
+    till = make_till(**POLICIES[policy])
+    window, panel = till.window, till.window.loyalty
+    window.setStyleSheet(load_stylesheet())
+    window.resize(1366, 768)  # the demo POS's buttons, to sell
+    add_products(qtbot, till, COFFEE, MILK)
+    identify(qtbot, till, "+375 29 123-45-67")
+    identify(qtbot, till, ANNA_COFFEE_10)
+    qtbot.waitUntil(lambda: idle(till) and till.controller.state.coupon_discounts != {}, timeout=10_000)
+    window.resize(420, 768)
+    with sandbox.refusing():  # mid-sale the service stops answering: the next line is priced offline
+        third = next(p.sku for p in DEMO_PRODUCTS if p.sku not in (COFFEE, MILK))
+        click(qtbot, window.host.product_button(third))
+        qtbot.waitUntil(
+            lambda: idle(till) and till.controller.state.customer_as_of is not None and not panel.is_online(),
+            timeout=20_000,
+        )
+        whole = panel.messages.text()
+        assert panel.messages.severity() == "warning" and whole.endswith(offline_coupon_text()), whole
+        assert ("PIN" in whole) == (policy == "capped"), "what may be spent, and how"
+        message = child(panel.messages, QLabel, "MessageText")
+
+        def two_lines() -> None:
+            assert panel.messages.shown_text() != whole, "the short form in the narrow panel"
+            spacing = message.fontMetrics().lineSpacing()
+            assert message.heightForWidth(message.width()) < 3 * spacing, (
+                f"{panel.messages.shown_text()!r} takes more than two lines at {message.width()} px"
+            )
+            assert message.height() >= message.heightForWidth(message.width()), "the warning is not cut"
+            assert_fully_visible(message, window)
+
+        qtbot.waitUntil(two_lines, timeout=5000)
+        assert message.toolTip() == whole, "the whole explanation, coupons too, in the tooltip"
+        window.resize(1366, 768)
+        qtbot.waitUntil(lambda: panel.messages.shown_text() == whole, timeout=5000)  # the wide window: all of it
