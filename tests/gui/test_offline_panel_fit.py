@@ -7,6 +7,7 @@ tier under it, with "To pay" whole below, in Russian (the longest texts the till
 """
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from decimal import Decimal
 
 import pytest
@@ -15,6 +16,9 @@ from PySide6.QtWidgets import QLabel, QPushButton, QToolButton
 from app.checkout.offline_texts import offline_coupon_text
 from app.demo.host import DEMO_PRODUCTS
 from app.i18n import install_translator
+from cache.database import open_database
+from cache.transactions.journal import Journal
+from cache.transactions.outbox import Outbox
 from loyalty_client.sandbox.demo import coupon_code
 from tests.gui.test_cashier_flow import COFFEE, MILK, add_products, child, click, identify, idle
 from tests.gui.test_offline_and_admin import make_till  # noqa: F401 (the fixture)
@@ -135,3 +139,61 @@ def test_offline_with_a_coupon_on_the_receipt_the_narrow_warning_keeps_to_two_li
         assert message.toolTip() == whole, "the whole explanation, coupons too, in the tooltip"
         window.resize(1366, 768)
         qtbot.waitUntil(lambda: panel.messages.shown_text() == whole, timeout=5000)  # the wide window: all of it
+
+
+def a_sale_that_needs_the_admin(database_path) -> None:
+    """Leave in the till's database a sale the service refused for good (a dead letter)."""
+    database = open_database(database_path)
+    try:
+        now = datetime.now(timezone.utc)
+        entry = Journal(database).record_sale("T-REFUSED-1", "C-GONE", {"transaction_id": "T-REFUSED-1"}, now)
+        outbox = Outbox(database)
+        claimed = outbox.claim_next(now)
+        assert claimed is not None and claimed.id == entry.outbox_id
+        outbox.mark_failed(entry.outbox_id, "CUSTOMER_BLOCKED: the card is blocked")
+    finally:
+        database.close()
+
+
+def in_view_with_the_banner(window) -> None:
+    """Under the banner's attention line the narrow card keeps the name and the bonuses in view
+    (the rows under them scroll), "To pay" and the warning whole."""
+    panel = window.loyalty
+    for name in ("CustomerName", "SpendableCaption", "SpendableValue"):
+        assert_fully_visible(child(panel.customer, QLabel, name), window)
+    for name in ("ToPayCaption", "ToPayValue"):
+        label = child(panel.totals, QLabel, name)
+        assert_fully_visible(label, window)
+        assert_whole_text(label)
+    message = child(panel.messages, QLabel, "MessageText")
+    assert_fully_visible(message, window)
+    assert message.height() >= message.heightForWidth(message.width()), "the warning is not cut"
+
+
+def test_offline_the_warning_leaves_the_sales_that_need_the_admin_in_view(
+    qtbot, qapp, sandbox, make_till, tmp_path
+) -> None:
+    a_sale_that_needs_the_admin(tmp_path / "till.sqlite")  # the till's own database file
+    till = offline_with_a_cached_customer(qtbot, qapp, sandbox, make_till, 420, 768, "none")
+    window, panel = till.window, till.window.loyalty
+    banner = panel.offline_banner
+    with sandbox.refusing():
+        identify(qtbot, till, "80291234567")
+        qtbot.waitUntil(lambda: not panel.is_online() and till.controller.state.calculation is not None, timeout=20_000)
+        assert panel.messages.severity() == "warning"
+
+        def attention_only() -> None:
+            assert banner.isVisible(), "a sale needs the admin: that stays in view"
+            assert banner.mode() == "attention"
+            assert banner.text() == "Требуют внимания администратора: 1", "the offline sentence gives way"
+            assert child(banner, QLabel, "OfflineBannerIcon").text() == "✖"
+            background = banner.grab().toImage().pixelColor(4, banner.height() // 2)
+            assert background.red() > background.green() and background.red() > background.blue(), "in red"
+            assert_fully_visible(child(banner, QLabel, "OfflineBannerText"), window)
+
+        qtbot.waitUntil(attention_only, timeout=10_000)
+        qtbot.waitUntil(lambda: in_view_with_the_banner(window), timeout=5000)
+
+        click(qtbot, child(panel.messages, QToolButton, "MessageCloseButton"))
+        qtbot.waitUntil(lambda: banner.mode() == "offline")  # the line clear: the whole banner again
+        assert banner.text().startswith("Нет связи") and banner.text().endswith("администратора: 1")
