@@ -2,6 +2,7 @@
 
 Usage: .venv/bin/python scripts/screenshot_widgets.py [out.png] [--lang ru|be|en] [--offline]
        [--code] [--customer STATUS] [--size WxH] [--finished] [--long] [--register] [--coupons]
+       [--failed N]
 The window takes the layout its width calls for: --size 420x768 shows the compact panel alone,
 1024x768 and up the host column beside it. The output (default screenshots/till.png) is not
 committed. --register also opens the registration dialog (its code entry shown) and saves it
@@ -99,6 +100,9 @@ def main() -> int:
     parser.add_argument("--long", action="store_true", help="a long customer name and a large amount")
     parser.add_argument("--register", action="store_true", help="open the registration dialog too")
     parser.add_argument("--coupons", action="store_true", help="coupons on the receipt and the member's offers")
+    parser.add_argument(
+        "--failed", type=int, default=0, metavar="N", help="with --offline: N sales that need the admin"
+    )
     args = parser.parse_args()
     width, height = (int(part) for part in args.size.lower().split("x"))
 
@@ -141,8 +145,8 @@ def main() -> int:
         from app.checkout.offline_texts import offline_notice
 
         panel.set_service_status(False, "Работа без связи")
-        panel.offline_banner.show_state(False, 3, 0)
-        notice = offline_notice(D("0"), "BYN")
+        panel.offline_banner.show_state(False, 3, args.failed)
+        notice = offline_notice(D("0"), "BYN", coupons=args.coupons)
         panel.messages.show_warning(notice.text, notice.short)
     else:
         panel.set_service_status(True, "Сервис лояльности на связи")

@@ -35,6 +35,7 @@ from app.translation import translate
 
 from app.checkout import coupon_texts, notices, offline_texts
 from app.checkout.coupons import ReceiptCoupon, applied_codes, coupon_parts, unchecked, with_results
+from app.checkout.offline_texts import offline_coupon_text
 from app.registration.enrolment import CustomerRegistration, RegistrationForm, RegistrationRefused
 from app.offline import redemption as offline_redemption
 from app.offline.connectivity import ConnectivityMonitor, MonitoredService
@@ -258,13 +259,6 @@ def _amounts_by_line(kept: object) -> dict[int, Decimal]:
     if not isinstance(kept, Mapping):
         return {}
     return {int(line): Decimal(str(amount)) for line, amount in kept.items()}
-
-
-def offline_coupon_text() -> str:
-    """Why a coupon is refused while the service cannot be asked."""
-    return translate(
-        "Coupons", "Coupons cannot be checked offline: the coupon is not applied. Keep it for the next visit."
-    )
 
 
 class CheckoutNotReady(RuntimeError):
@@ -1082,11 +1076,7 @@ class CheckoutSession:
         self._redeem_choice = None
         self._set(customer_as_of=self._clock())
         self._estimate_offline()
-        notice = self._offline_notice()
-        if self._state.coupons:
-            coupons = offline_coupon_text()
-            notice = notices.warning(f"{notice.text} {coupons}", f"{notice.short} {coupons}")
-        self._set(notice=notice)
+        self._set(notice=self._offline_notice())
 
     def _estimate_offline(self) -> None:
         """Accrual estimated with the cached program rules; spending only as the offline policy allows.
@@ -1133,7 +1123,7 @@ class CheckoutSession:
     def _offline_notice(self) -> Notice:
         calculation = self._state.calculation
         spendable = calculation.max_redeem if calculation is not None else ZERO
-        return offline_texts.offline_notice(spendable, self._state.currency)
+        return offline_texts.offline_notice(spendable, self._state.currency, coupons=bool(self._state.coupons))
 
     def _not_cached_text(self, exc: errors.ServiceUnavailable) -> str:
         return (

@@ -82,6 +82,25 @@ def test_banner_hides_again_when_all_is_sent(banner) -> None:
     assert banner.isHidden() and banner.text() == ""
 
 
+def test_giving_way_hides_the_offline_part_and_keeps_the_sales_that_need_the_admin(banner) -> None:
+    banner.show_state(False, 3, 0)
+    banner.set_giving_way(True)
+    assert banner.isHidden() and banner.mode() == "offline", "nothing but what the warning says"
+    banner.show_state(False, 3, 2)
+    assert banner.isVisible() and banner.mode() == "attention"
+    assert banner.text() == "Need attention (admin): 2"
+    assert banner.findChild(QLabel, "OfflineBannerIcon").text() == "✖"
+    attention = banner.grab().toImage().pixelColor(4, banner.height() // 2)
+    assert attention.red() > attention.green() and attention.red() > attention.blue(), "in red"
+
+    banner.set_giving_way(False)
+    assert banner.isVisible() and banner.mode() == "offline"
+    assert banner.text() == "No connection to the loyalty service. Waiting to be sent: 3\nNeed attention (admin): 2"
+    banner.show_state(True, 0, 2)
+    banner.set_giving_way(True)  # online: nothing of it gives way
+    assert banner.isVisible() and banner.mode() == "attention"
+
+
 def test_banner_in_russian(qapp, banner) -> None:
     banner.show_state(False, 5, 1)
     install_translator(qapp, "ru")

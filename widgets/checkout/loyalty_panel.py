@@ -109,7 +109,8 @@ class LoyaltyPanel(QFrame):
     def _fit_banner(self) -> None:
         """Offline, the banner gives way to a warning on the message line: that is the checkout's
         offline warning (or a device's), the status line says "Working offline" all along, and
-        on a 768-pixel screen the customer's card needs the banner's room. The banner, with its
+        on a 768-pixel screen the customer's card needs the banner's room. Sales that need the
+        admin stay in view: the banner then shows only that line. The whole banner, with its
         count of sales waiting to be sent, is back once the line is clear."""
         self.offline_banner.set_giving_way(self.messages.severity() == WARNING)
 

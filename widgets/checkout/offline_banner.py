@@ -24,7 +24,8 @@ class OfflineBanner(QFrame):
     failed sales add "Need attention (admin): N" (in red when nothing else is shown);
     online, nothing waiting, nothing failed: hidden. The icon repeats the state for people who
     do not tell colours apart. Object names: OfflineBannerIcon, OfflineBannerText.
-    `set_giving_way(True)` hides the offline banner (only that one) while another line says it.
+    `set_giving_way(True)`: another line says the service is unreachable, so the offline banner
+    hides; with failed sales it shows only "Need attention (admin): N", in the attention look.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -52,10 +53,11 @@ class OfflineBanner(QFrame):
         self._render()
 
     def set_giving_way(self, giving_way: bool) -> None:
-        """Whether the offline banner stays hidden because another line already says it."""
+        """Whether the offline part gives way because another line already says it (the sales
+        that need the admin stay)."""
         if giving_way != self._giving_way:
             self._giving_way = giving_way
-            self._show_or_hide()
+            self._render()
 
     def mode(self) -> str:
         """What is shown: "hidden", "offline", "sending" or "attention"."""
@@ -87,6 +89,8 @@ class OfflineBanner(QFrame):
             mode, icon = HIDDEN, ""
         if failed > 0:
             parts.append(self.tr("Need attention (admin): {count}").format(count=failed))
+            if mode == OFFLINE and self._giving_way:  # the warning says offline; these still need the admin
+                mode, icon, parts = ATTENTION, "✖", parts[1:]
         self._mode = mode
         self._icon.setText(icon)
         self._text.setText("\n".join(parts))  # one fact per line: no dangling separator on a wrap
