@@ -96,7 +96,7 @@ def main() -> int:
     )
     parser.add_argument("--size", default="1366x768", help="window size, WIDTHxHEIGHT (default 1366x768)")
     parser.add_argument("--finished", action="store_true", help="show the receipt paid and the sale finished")
-    parser.add_argument("--long", action="store_true", help="a long customer name and a large amount")
+    parser.add_argument("--long", action="store_true", help="a long customer name, a six-digit balance and a large amount")
     parser.add_argument("--register", action="store_true", help="open the registration dialog too")
     parser.add_argument("--coupons", action="store_true", help="coupons on the receipt and the member's offers")
     args = parser.parse_args()
@@ -116,7 +116,11 @@ def main() -> int:
     if args.customer != "none":
         customer = sample_customer(CustomerStatus(args.customer))
         if args.long:
-            customer = replace(customer, display_name="Александра Константиновна Преображенская-Ковалёва")
+            customer = replace(
+                customer,
+                display_name="Александра Константиновна Преображенская-Ковалёва",
+                balance=replace(customer.balance, spendable=D("123456.78")),
+            )
         panel.customer.show_customer(customer, as_of=as_of, currency="BYN")
     if args.coupons:
         from widgets.checkout.coupon_list import CouponRow

@@ -12,7 +12,15 @@ from decimal import Decimal as D
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 
 from app.i18n import install_translator
 from widgets.main_window import SIDE_PANEL_WIDTH, TillWindow
@@ -403,4 +411,35 @@ def test_offline_a_large_balance_leaves_as_of_its_own_row_rather_than_widening_t
         assert as_of.mapTo(panel.customer, QPoint(0, 0)).y() >= rect_in(value, panel.customer).bottom(), "below"
 
     qtbot.waitUntil(settled, timeout=3000)
+    assert window.width() == 420
+
+
+@pytest.mark.parametrize("grown", [False, True], ids=["shown-rich", "balance-grew"])
+def test_a_six_digit_balance_fits_the_narrow_card_its_reset_button_whole(
+    qtbot, russian, sample_receipt, sample_customer, grown
+) -> None:
+    window = make_window(qtbot, 420, 768)
+    rich = replace(sample_customer, balance=replace(sample_customer.balance, spendable=D("123456.78")))
+    fill(window, sample_receipt, sample_customer if grown else rich)
+    panel = window.loyalty
+    if grown:  # the same card shown again with the new balance, as after a sale
+        panel.customer.show_customer(rich, None, "BYN")
+        QApplication.processEvents()
+    scroll = child(panel, QScrollArea, "CustomerScroll")
+    value = child(panel.customer, QLabel, "SpendableValue")
+    caption = child(panel.customer, QLabel, "SpendableCaption")
+
+    def settled() -> None:
+        assert panel.customer.width() <= scroll.viewport().width(), "nothing pushed out sideways"
+        assert_fully_visible(child(panel.customer, QPushButton, "ResetCustomerButton"), window)
+        assert value.text() == "123\u00a0456,78"
+        assert_fully_visible(value, window)
+        assert_fully_visible(caption, window)
+        shown = value.shown_font()  # the font the figure is drawn in at the width it was given
+        assert QFontMetrics(shown).horizontalAdvance(value.text()) <= value.contentsRect().width(), "not cut"
+        assert shown.pointSizeF() >= 0.6 * value.font().pointSizeF()
+        assert shown.pointSizeF() > 1.5 * caption.font().pointSizeF(), "still the card's largest figure"
+
+    qtbot.waitUntil(settled, timeout=3000)
+    card_at_a_glance_whole(window, 420)
     assert window.width() == 420
