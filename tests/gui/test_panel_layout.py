@@ -10,7 +10,7 @@ from dataclasses import replace
 from decimal import Decimal as D
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QWidget,
 )
 
@@ -177,10 +178,13 @@ def test_the_layout_follows_the_width_both_ways(qtbot, russian, sample_receipt, 
     assert window.width() == 420, "the window may be made as narrow as the compact panel"
     assert window.layout_mode() == "compact" and window.loyalty.is_compact() and not window.host.isVisible()
     assert child(window.loyalty, QPushButton, "ResetCustomerButton").accessibleName() == "Сбросить клиента"
+    admin = child(window, QToolButton, "AdminButton")
+    assert admin.text() != "Администратор" and admin.accessibleName() == "Администратор"
     window.resize(1024, 768)
     QApplication.processEvents()
     assert window.layout_mode() == "side_by_side" and window.host.isVisible() and not window.loyalty.is_compact()
     assert child(window.loyalty, QPushButton, "ResetCustomerButton").text() == "Сбросить клиента"
+    assert admin.text() == "Администратор", "the wide window names the Admin button in full"
 
 
 def test_always_on_top(qtbot) -> None:
@@ -412,6 +416,51 @@ def test_offline_a_large_balance_leaves_as_of_its_own_row_rather_than_widening_t
 
     qtbot.waitUntil(settled, timeout=3000)
     assert window.width() == 420
+
+
+#: The service status line's texts, as the till sets them (context "Till"), and whether online.
+STATUS_TEXTS = [("Loyalty service online", True), ("Working offline", False), ("Connecting…", False)]
+
+
+#: The offscreen platform's noise, a popped-up menu's too: it cannot raise it or grab the keyboard.
+OFFSCREEN_MENU_NOISE = r"This plugin does not support (propagateSizeHints|raise)\(\)|grabbing the keyboard"
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_MENU_NOISE, extend=True)
+@pytest.mark.parametrize("language", ["ru", "be", "en"])
+def test_the_status_line_is_read_whole_beside_a_small_admin_button_in_the_narrow_panel(
+    qtbot, qapp, language
+) -> None:
+    install_translator(qapp, language)
+    window = make_window(qtbot, 420, 768)
+    status = child(window.loyalty, QLabel, "ServiceStatusText")
+    button = child(window, QToolButton, "AdminButton")
+    for source, online in STATUS_TEXTS:
+        text = QCoreApplication.translate("Till", source)
+        window.loyalty.set_service_status(online, text)
+        QApplication.processEvents()
+
+        def whole() -> None:
+            assert status.shown_text() == text and not status.is_elided(), (status.shown_text(), text)
+            assert_whole_text(status)
+            assert_fully_visible(status, window)
+            assert_fully_visible(button, window)
+
+        qtbot.waitUntil(whole, timeout=3000)
+    assert window.width() == 420
+
+    admin = QCoreApplication.translate("TillWindow", "Admin")
+    assert admin and button.accessibleName() == admin
+    assert button.toolTip().startswith(admin), "the tooltip names the button in full"
+    opened: list[bool] = []
+
+    def close_menu() -> None:
+        opened.append(True)
+        QTimer.singleShot(0, button.menu().close)
+
+    button.menu().aboutToShow.connect(close_menu)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: opened == [True], timeout=3000)  # a click still opens the Admin menu
 
 
 @pytest.mark.parametrize("grown", [False, True], ids=["shown-rich", "balance-grew"])
