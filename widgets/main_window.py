@@ -56,9 +56,9 @@ class TillWindow(QMainWindow):
     is first shown or asked for.
     Emits `closing()` when the window is about to close (see `set_close_guard`), and
     `admin_requested(str)` with "devices", "queue", "offline", "integration", "service" or "pin"
-    from the Admin menu (a button at the right of the service status line; object names
-    AdminButton, AdminDevicesAction, AdminQueueAction, AdminOfflineAction, AdminIntegrationAction,
-    AdminServiceAction, AdminPinAction), `return_requested()` from the menu's first entry, "Return"
+    from the Admin menu (a button at the right of the service status line, a gear in the narrow
+    panel; object names AdminButton, AdminDevicesAction, AdminQueueAction, AdminOfflineAction,
+    AdminIntegrationAction, AdminServiceAction, AdminPinAction), `return_requested()` from the menu's first entry, "Return"
     (ReturnAction, no PIN: a return of goods the POS cannot report itself), and
     `shift_summary_requested()` from the next, "Shift summary" (ShiftSummaryAction, no PIN: the
     cashier's own figures).
