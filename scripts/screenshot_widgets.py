@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
@@ -144,12 +145,12 @@ def main() -> int:
     if args.offline:  # as the till shows it: the status line, the banner, the checkout's warning
         from app.checkout.offline_texts import offline_notice
 
-        panel.set_service_status(False, "Работа без связи")
+        panel.set_service_status(False, QCoreApplication.translate("Till", "Working offline"))
         panel.offline_banner.show_state(False, 3, 0)
         notice = offline_notice(D("0"), "BYN")
         panel.messages.show_warning(notice.text, notice.short)
     else:
-        panel.set_service_status(True, "Сервис лояльности на связи")
+        panel.set_service_status(True, QCoreApplication.translate("Till", "Loyalty service online"))
     if args.code:
         panel.set_code_asked(True)
         panel.confirmation.ask("+375 29 ***-**-67", 300)
