@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
@@ -97,7 +98,7 @@ def main() -> int:
     )
     parser.add_argument("--size", default="1366x768", help="window size, WIDTHxHEIGHT (default 1366x768)")
     parser.add_argument("--finished", action="store_true", help="show the receipt paid and the sale finished")
-    parser.add_argument("--long", action="store_true", help="a long customer name and a large amount")
+    parser.add_argument("--long", action="store_true", help="a long customer name, a six-digit balance and a large amount")
     parser.add_argument("--register", action="store_true", help="open the registration dialog too")
     parser.add_argument("--coupons", action="store_true", help="coupons on the receipt and the member's offers")
     parser.add_argument(
@@ -120,7 +121,11 @@ def main() -> int:
     if args.customer != "none":
         customer = sample_customer(CustomerStatus(args.customer))
         if args.long:
-            customer = replace(customer, display_name="Александра Константиновна Преображенская-Ковалёва")
+            customer = replace(
+                customer,
+                display_name="Александра Константиновна Преображенская-Ковалёва",
+                balance=replace(customer.balance, spendable=D("123456.78")),
+            )
         panel.customer.show_customer(customer, as_of=as_of, currency="BYN")
     if args.coupons:
         from widgets.checkout.coupon_list import CouponRow
@@ -144,12 +149,12 @@ def main() -> int:
     if args.offline:  # as the till shows it: the status line, the banner, the checkout's warning
         from app.checkout.offline_texts import offline_notice
 
-        panel.set_service_status(False, "Работа без связи")
+        panel.set_service_status(False, QCoreApplication.translate("Till", "Working offline"))
         panel.offline_banner.show_state(False, 3, args.failed)
         notice = offline_notice(D("0"), "BYN", coupons=args.coupons)
         panel.messages.show_warning(notice.text, notice.short)
     else:
-        panel.set_service_status(True, "Сервис лояльности на связи")
+        panel.set_service_status(True, QCoreApplication.translate("Till", "Loyalty service online"))
     if args.code:
         panel.set_code_asked(True)
         panel.confirmation.ask("+375 29 ***-**-67", 300)

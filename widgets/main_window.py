@@ -18,6 +18,7 @@ from widgets.elided_label import ElidedLabel
 from widgets.first_paint import after_first_paint
 from widgets.checkout.loyalty_panel import LoyaltyPanel
 from widgets.admin.printer_status import PrinterStatusIndicator
+from widgets.style import restyle
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QShortcut
@@ -35,6 +36,8 @@ SIDE_PANEL_WIDTH = 480  # a real till's window beside the POS: the compact layou
 SIDE_BY_SIDE_FROM = 1000
 #: Below this width the loyalty panel stacks its rows.
 COMPACT_BELOW = 700
+#: The Admin button's caption in the narrow panel: the service status beside it is read whole.
+ADMIN_GLYPH = "\u2699"  # ⚙
 
 
 class TillWindow(QMainWindow):
@@ -53,9 +56,9 @@ class TillWindow(QMainWindow):
     is first shown or asked for.
     Emits `closing()` when the window is about to close (see `set_close_guard`), and
     `admin_requested(str)` with "devices", "queue", "offline", "integration", "service" or "pin"
-    from the Admin menu (a button at the right of the service status line; object names
-    AdminButton, AdminDevicesAction, AdminQueueAction, AdminOfflineAction, AdminIntegrationAction,
-    AdminServiceAction, AdminPinAction), `return_requested()` from the menu's first entry, "Return"
+    from the Admin menu (a button at the right of the service status line, a gear in the narrow
+    panel; object names AdminButton, AdminDevicesAction, AdminQueueAction, AdminOfflineAction,
+    AdminIntegrationAction, AdminServiceAction, AdminPinAction), `return_requested()` from the menu's first entry, "Return"
     (ReturnAction, no PIN: a return of goods the POS cannot report itself), and
     `shift_summary_requested()` from the next, "Shift summary" (ShiftSummaryAction, no PIN: the
     cashier's own figures).
@@ -307,6 +310,7 @@ class TillWindow(QMainWindow):
             return
         self._layout_mode = mode
         self.loyalty.set_compact(mode == "compact")
+        self._name_admin_button()
         self._left.setVisible(mode == "side_by_side")
         if mode == "side_by_side":
             loyalty = max(self.loyalty.minimumSizeHint().width(), min(LOYALTY_WIDTH, width // 2))
@@ -327,11 +331,23 @@ class TillWindow(QMainWindow):
         else:
             self.loyalty.customer.request_reset()
 
-    def _retranslate(self) -> None:
-        self._admin_button.setText(self.tr("Admin"))
-        self._admin_button.setToolTip(
-            self.tr("Return, shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)")
+    def _name_admin_button(self) -> None:
+        """Wide, the button says "Admin". Narrow, "Administrator" in Russian or Belarusian would
+        elide the service status beside it: a gear takes its place, and the tooltip and the
+        accessible name say what it is."""
+        name = self.tr("Admin")
+        details = self.tr(
+            "Return, shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)"
         )
+        compact = self._layout_mode == "compact"
+        button = self._admin_button
+        button.setText(ADMIN_GLYPH if compact else name)
+        button.setAccessibleName(name)
+        button.setToolTip(f"{name}\n{details}" if compact else details)
+        restyle("compact", compact, button)
+
+    def _retranslate(self) -> None:
+        self._name_admin_button()
         self._retranslate_menu()
         title = self.tr("Till loyalty")
         if self._demo_mode:

@@ -10,9 +10,18 @@ from dataclasses import replace
 from decimal import Decimal as D
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QWidget,
+)
 
 from app.i18n import install_translator
 from widgets.main_window import SIDE_PANEL_WIDTH, TillWindow
@@ -169,10 +178,13 @@ def test_the_layout_follows_the_width_both_ways(qtbot, russian, sample_receipt, 
     assert window.width() == 420, "the window may be made as narrow as the compact panel"
     assert window.layout_mode() == "compact" and window.loyalty.is_compact() and not window.host.isVisible()
     assert child(window.loyalty, QPushButton, "ResetCustomerButton").accessibleName() == "Сбросить клиента"
+    admin = child(window, QToolButton, "AdminButton")
+    assert admin.text() != "Администратор" and admin.accessibleName() == "Администратор"
     window.resize(1024, 768)
     QApplication.processEvents()
     assert window.layout_mode() == "side_by_side" and window.host.isVisible() and not window.loyalty.is_compact()
     assert child(window.loyalty, QPushButton, "ResetCustomerButton").text() == "Сбросить клиента"
+    assert admin.text() == "Администратор", "the wide window names the Admin button in full"
 
 
 def test_always_on_top(qtbot) -> None:
@@ -403,4 +415,80 @@ def test_offline_a_large_balance_leaves_as_of_its_own_row_rather_than_widening_t
         assert as_of.mapTo(panel.customer, QPoint(0, 0)).y() >= rect_in(value, panel.customer).bottom(), "below"
 
     qtbot.waitUntil(settled, timeout=3000)
+    assert window.width() == 420
+
+
+#: The service status line's texts, as the till sets them (context "Till"), and whether online.
+STATUS_TEXTS = [("Loyalty service online", True), ("Working offline", False), ("Connecting…", False)]
+
+
+#: The offscreen platform's noise, a popped-up menu's too: it cannot raise it or grab the keyboard.
+OFFSCREEN_MENU_NOISE = r"This plugin does not support (propagateSizeHints|raise)\(\)|grabbing the keyboard"
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_MENU_NOISE, extend=True)
+@pytest.mark.parametrize("language", ["ru", "be", "en"])
+def test_the_status_line_is_read_whole_beside_a_small_admin_button_in_the_narrow_panel(
+    qtbot, qapp, language
+) -> None:
+    install_translator(qapp, language)
+    window = make_window(qtbot, 420, 768)
+    status = child(window.loyalty, QLabel, "ServiceStatusText")
+    button = child(window, QToolButton, "AdminButton")
+    for source, online in STATUS_TEXTS:
+        text = QCoreApplication.translate("Till", source)
+        window.loyalty.set_service_status(online, text)
+        QApplication.processEvents()
+
+        def whole() -> None:
+            assert status.shown_text() == text and not status.is_elided(), (status.shown_text(), text)
+            assert_whole_text(status)
+            assert_fully_visible(status, window)
+            assert_fully_visible(button, window)
+
+        qtbot.waitUntil(whole, timeout=3000)
+    assert window.width() == 420
+
+    admin = QCoreApplication.translate("TillWindow", "Admin")
+    assert admin and button.accessibleName() == admin
+    assert button.toolTip().startswith(admin), "the tooltip names the button in full"
+    opened: list[bool] = []
+
+    def close_menu() -> None:
+        opened.append(True)
+        QTimer.singleShot(0, button.menu().close)
+
+    button.menu().aboutToShow.connect(close_menu)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: opened == [True], timeout=3000)  # a click still opens the Admin menu
+
+
+@pytest.mark.parametrize("grown", [False, True], ids=["shown-rich", "balance-grew"])
+def test_a_six_digit_balance_fits_the_narrow_card_its_reset_button_whole(
+    qtbot, russian, sample_receipt, sample_customer, grown
+) -> None:
+    window = make_window(qtbot, 420, 768)
+    rich = replace(sample_customer, balance=replace(sample_customer.balance, spendable=D("123456.78")))
+    fill(window, sample_receipt, sample_customer if grown else rich)
+    panel = window.loyalty
+    if grown:  # the same card shown again with the new balance, as after a sale
+        panel.customer.show_customer(rich, None, "BYN")
+        QApplication.processEvents()
+    scroll = child(panel, QScrollArea, "CustomerScroll")
+    value = child(panel.customer, QLabel, "SpendableValue")
+    caption = child(panel.customer, QLabel, "SpendableCaption")
+
+    def settled() -> None:
+        assert panel.customer.width() <= scroll.viewport().width(), "nothing pushed out sideways"
+        assert_fully_visible(child(panel.customer, QPushButton, "ResetCustomerButton"), window)
+        assert value.text() == "123\u00a0456,78"
+        assert_fully_visible(value, window)
+        assert_fully_visible(caption, window)
+        shown = value.shown_font()  # the font the figure is drawn in at the width it was given
+        assert QFontMetrics(shown).horizontalAdvance(value.text()) <= value.contentsRect().width(), "not cut"
+        assert shown.pointSizeF() >= 0.6 * value.font().pointSizeF()
+        assert shown.pointSizeF() > 1.5 * caption.font().pointSizeF(), "still the card's largest figure"
+
+    qtbot.waitUntil(settled, timeout=3000)
+    card_at_a_glance_whole(window, 420)
     assert window.width() == 420

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.elided_label import ElidedLabel
+from widgets.fitting_label import FittingLabel
 from widgets.wrapping_label import WrappingLabel
 from widgets.formatting import (
     format_amount,
@@ -38,8 +39,10 @@ from widgets.style import restyle
 _PROGRESS_STEPS = 1000
 
 
-def _label(name: str, role: str | None = None, wrap: bool = False, elide: bool = False) -> QLabel:
-    label = ElidedLabel() if elide else WrappingLabel() if wrap else QLabel()
+def _label(
+    name: str, role: str | None = None, wrap: bool = False, elide: bool = False, fit: bool = False
+) -> QLabel:
+    label = ElidedLabel() if elide else WrappingLabel() if wrap else FittingLabel() if fit else QLabel()
     label.setObjectName(name)
     if role:
         label.setProperty("role", role)
@@ -109,7 +112,9 @@ class CustomerCard(QFrame):
         self._progress.setTextVisible(False)
         self._next_tier = _label("NextTierText", "muted")
         self._spendable_caption = _label("SpendableCaption", "caption")
-        self._spendable = _label("SpendableValue", "figure")
+        # A six-digit balance would not fit the narrow card beside its caption at full size: it is
+        # drawn smaller rather than cut or pushing the Reset button out of the card.
+        self._spendable = _label("SpendableValue", "figure", fit=True)
         self._total_caption = _label("BalanceTotalCaption", "caption")
         self._total = _label("BalanceTotalValue", "value")
         self._pending_caption = _label("BalancePendingCaption", "caption")
