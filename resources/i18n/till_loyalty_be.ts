@@ -239,7 +239,7 @@
         <translation>Сховішча ключоў гэтага камп&apos;ютара (keyring) не адказала або заблакавана. Разблакуйце яго або перазапусціце касу і паспрабуйце зноў; калі не дапаможа, папрасіце падтрымку праверыць сховішча ключоў.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Something unexpected went wrong; the details are in the till&apos;s log. Try again, and ask support if it happens again.</source>
         <translation>Адбылася непрадбачаная памылка; падрабязнасці ў журнале касы. Паспрабуйце зноў, а калі паўторыцца, звярніцеся ў падтрымку.</translation>
     </message>
@@ -338,6 +338,191 @@
         <source>The file %1 could not be written: %2</source>
         <translation>Не ўдалося запісаць файл %1: %2</translation>
     </message>
+    <message>
+        <location filename="../../app/admin/printer_failure_texts.py" line="+23"/>
+        <source>The printer is out of paper: load a new roll.</source>
+        <translation>У прынтары няма паперы: устаўце новы рулон.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer&apos;s cover is open: close it until it clicks.</source>
+        <translation>Вечка прынтара адкрыта: зачыніце яе да пстрычкі.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer reports an error (cutter jam or overheated head): switch it off, clear the paper and let it cool down, then switch it on again.</source>
+        <translation>Прынтар паведамляе пра памылку (заела рэзак або перагрэлася галоўка): выключыце яго, прыберыце паперу, дайце яму астыць і ўключыце зноў.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The printer reports that it is offline: check its paper and cover, or switch it off and on.</source>
+        <translation>Прынтар паведамляе, што ён не ў сетцы: праверце паперу і вечка або выключыце і ўключыце яго.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 cannot be opened: check that it is on and plugged in, and that the address is right.</source>
+        <translation>Не атрымліваецца адкрыць прынтар %1: праверце, што ён уключаны і падлучаны і што адрас пазначаны правільна.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 is not taking data: check that it is on and not busy, then print again.</source>
+        <translation>Прынтар %1 не прымае даныя: праверце, што ён уключаны і не заняты, і надрукуйце зноў.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 stopped taking data: check that it is on and has paper, then print again.</source>
+        <translation>Прынтар %1 перастаў прымаць даныя: праверце, што ён уключаны і ў ім ёсць папера, і надрукуйце зноў.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 did not take the whole page: check its paper, cover and power, then print again.</source>
+        <translation>Прынтар %1 прыняў не ўсю старонку: праверце паперу, вечка і сілкаванне і надрукуйце зноў.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Printing to %1 failed: check that the printer is on and connected, then print again. The details are in the till&apos;s log.</source>
+        <translation>Не атрымалася надрукаваць на %1: праверце, што прынтар уключаны і падлучаны, і надрукуйце зноў. Падрабязнасці — у журнале касы.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The printer %1 is off or unplugged: switch it on and check its cable.</source>
+        <translation>Прынтар %1 выключаны або не падлучаны: уключыце яго і праверце кабель.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The till&apos;s user may not write to %1: ask support to add it to the printer&apos;s group.</source>
+        <translation>Карыстальніку касы забаронены запіс у %1: папрасіце падтрымку дадаць яго ў групу прынтара.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 is used by another program: close that program, then print again.</source>
+        <translation>Прынтар %1 заняты іншай праграмай: зачыніце яе і надрукуйце зноў.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 reports a fault: switch it off and on, then print again. The details are in the till&apos;s log.</source>
+        <translation>Прынтар %1 паведамляе пра няспраўнасць: выключыце і ўключыце яго і надрукуйце зноў. Падрабязнасці — у журнале касы.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This kind of printer needs software that is not installed on this computer: ask support (the till&apos;s log names it).</source>
+        <translation>Для прынтара такога тыпу патрэбна праграма, якая не ўсталявана на гэтым камп&apos;ютары: звярніцеся ў падтрымку (яе назва — у журнале касы).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 printers cannot be used on this computer: choose a printer of another kind.</source>
+        <translation>Прынтары %1 нельга выкарыстоўваць на гэтым камп&apos;ютары: выберыце прынтар іншага тыпу.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The till cannot see the USB devices: ask support; the details are in the till&apos;s log.</source>
+        <translation>Каса не бачыць USB-прылады: звярніцеся ў падтрымку; падрабязнасці — у журнале касы.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 is not connected or is off: check its USB cable and switch it on.</source>
+        <translation>Прынтар %1 не падлучаны або выключаны: праверце USB-кабель і ўключыце яго.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 cannot be used: unplug it and plug it in again; if that does not help, ask support (the details are in the till&apos;s log).</source>
+        <translation>Прынтар %1 нельга выкарыстоўваць: адключыце і зноў падлучыце яго; калі не дапаможа, звярніцеся ў падтрымку (падрабязнасці — у журнале касы).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The printer does not answer at %1: check its power and network cable, and the address.</source>
+        <translation>Прынтар не адказвае па адрасе %1: праверце сілкаванне, сеткавы кабель і адрас.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printing program %1 cannot be run: ask support to check CUPS on this computer.</source>
+        <translation>Не атрымліваецца запусціць праграму друку %1: папрасіце падтрымку праверыць CUPS на гэтым камп&apos;ютары.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CUPS did not take the page for the queue “%1” in time: try again, or restart the computer.</source>
+        <translation>CUPS не прыняў старонку для чаргі «%1» своечасова: паспрабуйце зноў або перазапусціце камп&apos;ютар.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CUPS refused the page for the queue “%1”: check the queue in the printer settings. The details are in the till&apos;s log.</source>
+        <translation>CUPS адмовіўся прыняць старонку для чаргі «%1»: праверце чаргу ў наладах прынтара. Падрабязнасці — у журнале касы.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CUPS has no queue “%1”: choose a found printer, or correct the queue&apos;s name.</source>
+        <translation>У CUPS няма чаргі «%1»: выберыце знойдзены прынтар або выпраўце назву чаргі.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The CUPS queue “%1” is disabled: enable it in the printer settings.</source>
+        <translation>Чарга CUPS «%1» адключана: уключыце яе ў наладах прынтара.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Windows has no printer named “%1”: choose a found printer, or correct the name.</source>
+        <translation>У Windows няма прынтара з назвай «%1»: выберыце знойдзены прынтар або выпраўце назву.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Windows refused the page for “%1”: check the printer in the Windows settings. The details are in the till&apos;s log.</source>
+        <translation>Windows адмовілася прыняць старонку для «%1»: праверце прынтар у параметрах Windows. Падрабязнасці — у журнале касы.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The name “%1” could not be looked up in time: check the network, or use the printer&apos;s IP address.</source>
+        <translation>Імя «%1» не атрымалася знайсці своечасова: праверце сетку або пазначце IP-адрас прынтара.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer at %1 refuses the connection: check that it is switched on and that the port is right (usually 9100).</source>
+        <translation>Прынтар па адрасе %1 адхіляе падключэнне: праверце, што ён уключаны і што порт пазначаны правільна (звычайна 9100).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The network does not know the printer “%1”: correct the name, or use the printer&apos;s IP address.</source>
+        <translation>Прынтар «%1» у сетцы не знойдзены: выпраўце назву або пазначце IP-адрас прынтара.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer at %1 cannot be reached: check its power and network cable, and the address.</source>
+        <translation>Прынтар па адрасе %1 недаступны: праверце сілкаванне, сеткавы кабель і адрас.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer at %1 did not answer the status request: check that it is on. If it never answers, add status=none to its address.</source>
+        <translation>Прынтар па адрасе %1 не адказаў на запыт стану: праверце, што ён уключаны. Калі ён ніколі не адказвае, дадайце да адраса status=none.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The device at %1 did not answer as a receipt printer: check that the address is the printer&apos;s.</source>
+        <translation>Прылада па адрасе %1 адказала не як чэкавы прынтар: праверце, што гэта адрас прынтара.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer at %1 broke the connection before taking the page: check its power, paper and network cable, then print again.</source>
+        <translation>Прынтар па адрасе %1 разарваў злучэнне, не прыняўшы старонку: праверце сілкаванне, паперу і сеткавы кабель і надрукуйце зноў.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The printer at %1 closed the connection before taking the page: check that it is on and not printing for another computer, then print again.</source>
+        <translation>Прынтар па адрасе %1 закрыў злучэнне, не прыняўшы старонку: праверце, што ён уключаны і не друкуе для іншага камп&apos;ютара, і надрукуйце зноў.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The printer is still busy with another job: wait a moment, then print again.</source>
+        <translation>Прынтар яшчэ заняты іншым заданнем: пачакайце крыху і надрукуйце зноў.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing has been printed yet, so there is nothing to reprint.</source>
+        <translation>Яшчэ нічога не надрукавана, таму паўтараць няма чаго.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 It happened at the end of the page: it may be cut short.</source>
+        <translation>%1 Гэта адбылося ў канцы старонкі: яна можа быць абрэзана.</translation>
+    </message>
 </context>
 <context>
     <name>Checkout</name>
@@ -348,7 +533,7 @@
         <translation>Нечаканая памылка: %1. Чэк захаваны, паспрабуйце яшчэ раз.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+675"/>
+        <location filename="../../app/checkout/session.py" line="+669"/>
         <source>The receipt is empty.</source>
         <translation>Чэк пусты.</translation>
     </message>
@@ -410,37 +595,47 @@
         <translation>Чэк закрыты. Фіскальны дакумент № %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/offline_texts.py" line="+19"/>
+        <location filename="../../app/checkout/offline_texts.py" line="+20"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
         <translation>Сэрвіс лаяльнасці недаступны. Бонусы налічацца, калі сувязь аднавіцца; спісаць зараз можна да %1 з PIN-кодам адміністратара.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+22"/>
         <source>Offline: spending needs the admin PIN.</source>
         <translation>Няма сувязі: спісанне — з PIN адміністратара.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-16"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; they cannot be spent now.</source>
         <translation>Сэрвіс лаяльнасці недаступны. Бонусы налічацца, калі сувязь аднавіцца; спісаць іх зараз нельга.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+14"/>
+        <source>Offline: spending by admin PIN; coupons not applied.</source>
+        <translation>Няма сувязі: спісанне з PIN, купоны не ўжыты.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Offline: no spending; coupons not applied.</source>
+        <translation>Няма сувязі: без спісання, купоны не ўжыты.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Offline: no bonuses can be spent now.</source>
         <translation>Няма сувязі: бонусы зараз не спісаць.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Loyalty service unavailable.</source>
         <translation>Сэрвіс лаяльнасці недаступны.</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkout/customer_card.py" line="+391"/>
+        <location filename="../../widgets/checkout/customer_card.py" line="+396"/>
         <source>Balance as of %1.</source>
         <translation>Баланс на %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+104"/>
+        <location filename="../../app/checkout/session.py" line="+100"/>
         <source>This customer has not been seen at this till before.</source>
         <translation>Гэты пакупнік яшчэ не абслугоўваўся на гэтай касе.</translation>
     </message>
@@ -660,12 +855,12 @@
         <translation>да %1</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="-935"/>
+        <location filename="../../app/checkout/offline_texts.py" line="-7"/>
         <source>Coupons cannot be checked offline: the coupon is not applied. Keep it for the next visit.</source>
         <translation>Без сувязі купоны праверыць нельга: купон не ўжыты. Захавайце яго да наступнай пакупкі.</translation>
     </message>
     <message>
-        <location line="+261"/>
+        <location filename="../../app/checkout/session.py" line="-670"/>
         <source>This is not a coupon code: a coupon&apos;s code starts with 99.</source>
         <translation>Гэта не код купона: код купона пачынаецца з 99.</translation>
     </message>
@@ -918,7 +1113,7 @@ bonuses</source>
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../widgets/admin/device_settings.py" line="+346"/>
+        <location filename="../../widgets/admin/device_settings.py" line="+347"/>
         <source>Sending a test page…</source>
         <translation>Адпраўляем тэставую старонку…</translation>
     </message>
@@ -1612,13 +1807,13 @@ bonuses</source>
         <translation>Сканер спынены</translation>
     </message>
     <message>
-        <location filename="../../app/devices/setup.py" line="+134"/>
+        <location filename="../../app/devices/setup.py" line="+129"/>
         <source>Nothing was printed: the printer address is not valid.</source>
         <extracomment>Added to the printer&apos;s own timeout before a test print is given up on screen: the job may wait for the test worker&apos;s thread and the transport&apos;s last status read.</extracomment>
         <translation>Нічога не надрукавана: няправільны адрас прынтара.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>The printer did not answer within %1 s: is it on and connected?</source>
         <translation>Прынтар не адказаў за %1 с: ён уключаны і падлучаны?</translation>
     </message>
@@ -1931,7 +2126,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>LoyaltyPanel</name>
     <message>
-        <location filename="../../widgets/checkout/loyalty_panel.py" line="+203"/>
+        <location filename="../../widgets/checkout/loyalty_panel.py" line="+204"/>
         <source>Waiting for the POS: the receipt shows here when the POS sends it.</source>
         <translation>Чакаем касавую праграму: чэк з&apos;явіцца тут, калі яна яго дашле.</translation>
     </message>
@@ -2057,7 +2252,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>OfflineBanner</name>
     <message>
-        <location filename="../../widgets/checkout/offline_banner.py" line="+77"/>
+        <location filename="../../widgets/checkout/offline_banner.py" line="+79"/>
         <source>No connection to the loyalty service. Waiting to be sent: {count}</source>
         <extracomment>Modes, as the `mode` property the stylesheet colours by.</extracomment>
         <translation>Няма сувязі з сэрвісам. Чакаюць адпраўкі: {count}</translation>
@@ -3495,7 +3690,7 @@ Points given back: %2</source>
         <translation>Налічана бонусаў: %1, спісана: %2. Баланс: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="+126"/>
+        <location filename="../../app/gui.py" line="+128"/>
         <source>Sandbox loyalty service at %1</source>
         <translation>Тэставы сэрвіс лаяльнасці: %1</translation>
     </message>
@@ -3505,7 +3700,7 @@ Points given back: %2</source>
         <translation>Тэставы сэрвіс спыніўся: %1</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-69"/>
         <location filename="../../app/till.py" line="+159"/>
         <source>Connecting…</source>
         <extracomment>What the till needs after its first paint, imported off the GUI thread.</extracomment>
@@ -3546,9 +3741,9 @@ Points given back: %2</source>
     <name>TillWindow</name>
     <message>
         <location filename="../../widgets/admin/failure_notice.py" line="+13"/>
-        <location filename="../../widgets/main_window.py" line="+331"/>
+        <location filename="../../widgets/main_window.py" line="+338"/>
         <source>Admin</source>
-        <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
+        <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows. The Admin button&apos;s caption in the narrow panel: the service status beside it is read whole.</extracomment>
         <translation>Адміністратар</translation>
     </message>
     <message>
@@ -3557,7 +3752,7 @@ Points given back: %2</source>
         <translation>Вяртанне, вынікі змены; налады прылад, чарга адпраўкі, продажы без сувязі, PIN адміністратара (патрэбны PIN)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>Return…</source>
         <translation>Вяртанне…</translation>
     </message>

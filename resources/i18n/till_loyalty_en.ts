@@ -239,7 +239,7 @@
         <translation>This computer&apos;s key store (keyring) did not answer or is locked. Unlock it or restart the till, then try again; if it keeps failing, ask support to check the key store.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Something unexpected went wrong; the details are in the till&apos;s log. Try again, and ask support if it happens again.</source>
         <translation>Something unexpected went wrong; the details are in the till&apos;s log. Try again, and ask support if it happens again.</translation>
     </message>
@@ -338,6 +338,191 @@
         <source>The file %1 could not be written: %2</source>
         <translation>The file %1 could not be written: %2</translation>
     </message>
+    <message>
+        <location filename="../../app/admin/printer_failure_texts.py" line="+23"/>
+        <source>The printer is out of paper: load a new roll.</source>
+        <translation>The printer is out of paper: load a new roll.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer&apos;s cover is open: close it until it clicks.</source>
+        <translation>The printer&apos;s cover is open: close it until it clicks.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer reports an error (cutter jam or overheated head): switch it off, clear the paper and let it cool down, then switch it on again.</source>
+        <translation>The printer reports an error (cutter jam or overheated head): switch it off, clear the paper and let it cool down, then switch it on again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The printer reports that it is offline: check its paper and cover, or switch it off and on.</source>
+        <translation>The printer reports that it is offline: check its paper and cover, or switch it off and on.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 cannot be opened: check that it is on and plugged in, and that the address is right.</source>
+        <translation>The printer %1 cannot be opened: check that it is on and plugged in, and that the address is right.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 is not taking data: check that it is on and not busy, then print again.</source>
+        <translation>The printer %1 is not taking data: check that it is on and not busy, then print again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 stopped taking data: check that it is on and has paper, then print again.</source>
+        <translation>The printer %1 stopped taking data: check that it is on and has paper, then print again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 did not take the whole page: check its paper, cover and power, then print again.</source>
+        <translation>The printer %1 did not take the whole page: check its paper, cover and power, then print again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Printing to %1 failed: check that the printer is on and connected, then print again. The details are in the till&apos;s log.</source>
+        <translation>Printing to %1 failed: check that the printer is on and connected, then print again. The details are in the till&apos;s log.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The printer %1 is off or unplugged: switch it on and check its cable.</source>
+        <translation>The printer %1 is off or unplugged: switch it on and check its cable.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The till&apos;s user may not write to %1: ask support to add it to the printer&apos;s group.</source>
+        <translation>The till&apos;s user may not write to %1: ask support to add it to the printer&apos;s group.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 is used by another program: close that program, then print again.</source>
+        <translation>The printer %1 is used by another program: close that program, then print again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 reports a fault: switch it off and on, then print again. The details are in the till&apos;s log.</source>
+        <translation>The printer %1 reports a fault: switch it off and on, then print again. The details are in the till&apos;s log.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This kind of printer needs software that is not installed on this computer: ask support (the till&apos;s log names it).</source>
+        <translation>This kind of printer needs software that is not installed on this computer: ask support (the till&apos;s log names it).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 printers cannot be used on this computer: choose a printer of another kind.</source>
+        <translation>%1 printers cannot be used on this computer: choose a printer of another kind.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The till cannot see the USB devices: ask support; the details are in the till&apos;s log.</source>
+        <translation>The till cannot see the USB devices: ask support; the details are in the till&apos;s log.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 is not connected or is off: check its USB cable and switch it on.</source>
+        <translation>The printer %1 is not connected or is off: check its USB cable and switch it on.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 cannot be used: unplug it and plug it in again; if that does not help, ask support (the details are in the till&apos;s log).</source>
+        <translation>The printer %1 cannot be used: unplug it and plug it in again; if that does not help, ask support (the details are in the till&apos;s log).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The printer does not answer at %1: check its power and network cable, and the address.</source>
+        <translation>The printer does not answer at %1: check its power and network cable, and the address.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printing program %1 cannot be run: ask support to check CUPS on this computer.</source>
+        <translation>The printing program %1 cannot be run: ask support to check CUPS on this computer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CUPS did not take the page for the queue “%1” in time: try again, or restart the computer.</source>
+        <translation>CUPS did not take the page for the queue “%1” in time: try again, or restart the computer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CUPS refused the page for the queue “%1”: check the queue in the printer settings. The details are in the till&apos;s log.</source>
+        <translation>CUPS refused the page for the queue “%1”: check the queue in the printer settings. The details are in the till&apos;s log.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CUPS has no queue “%1”: choose a found printer, or correct the queue&apos;s name.</source>
+        <translation>CUPS has no queue “%1”: choose a found printer, or correct the queue&apos;s name.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The CUPS queue “%1” is disabled: enable it in the printer settings.</source>
+        <translation>The CUPS queue “%1” is disabled: enable it in the printer settings.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Windows has no printer named “%1”: choose a found printer, or correct the name.</source>
+        <translation>Windows has no printer named “%1”: choose a found printer, or correct the name.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Windows refused the page for “%1”: check the printer in the Windows settings. The details are in the till&apos;s log.</source>
+        <translation>Windows refused the page for “%1”: check the printer in the Windows settings. The details are in the till&apos;s log.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The name “%1” could not be looked up in time: check the network, or use the printer&apos;s IP address.</source>
+        <translation>The name “%1” could not be looked up in time: check the network, or use the printer&apos;s IP address.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer at %1 refuses the connection: check that it is switched on and that the port is right (usually 9100).</source>
+        <translation>The printer at %1 refuses the connection: check that it is switched on and that the port is right (usually 9100).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The network does not know the printer “%1”: correct the name, or use the printer&apos;s IP address.</source>
+        <translation>The network does not know the printer “%1”: correct the name, or use the printer&apos;s IP address.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer at %1 cannot be reached: check its power and network cable, and the address.</source>
+        <translation>The printer at %1 cannot be reached: check its power and network cable, and the address.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer at %1 did not answer the status request: check that it is on. If it never answers, add status=none to its address.</source>
+        <translation>The printer at %1 did not answer the status request: check that it is on. If it never answers, add status=none to its address.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The device at %1 did not answer as a receipt printer: check that the address is the printer&apos;s.</source>
+        <translation>The device at %1 did not answer as a receipt printer: check that the address is the printer&apos;s.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer at %1 broke the connection before taking the page: check its power, paper and network cable, then print again.</source>
+        <translation>The printer at %1 broke the connection before taking the page: check its power, paper and network cable, then print again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The printer at %1 closed the connection before taking the page: check that it is on and not printing for another computer, then print again.</source>
+        <translation>The printer at %1 closed the connection before taking the page: check that it is on and not printing for another computer, then print again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The printer is still busy with another job: wait a moment, then print again.</source>
+        <translation>The printer is still busy with another job: wait a moment, then print again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing has been printed yet, so there is nothing to reprint.</source>
+        <translation>Nothing has been printed yet, so there is nothing to reprint.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 It happened at the end of the page: it may be cut short.</source>
+        <translation>%1 It happened at the end of the page: it may be cut short.</translation>
+    </message>
 </context>
 <context>
     <name>Checkout</name>
@@ -348,7 +533,7 @@
         <translation>Unexpected error: %1. The receipt is kept; try again.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+675"/>
+        <location filename="../../app/checkout/session.py" line="+669"/>
         <source>The receipt is empty.</source>
         <translation>The receipt is empty.</translation>
     </message>
@@ -410,37 +595,47 @@
         <translation>Receipt closed. Fiscal document No. %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/offline_texts.py" line="+19"/>
+        <location filename="../../app/checkout/offline_texts.py" line="+20"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
         <translation>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+22"/>
         <source>Offline: spending needs the admin PIN.</source>
         <translation>Offline: spending needs the admin PIN.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-16"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; they cannot be spent now.</source>
         <translation>Loyalty service unavailable. Bonuses will be credited when the connection is back; they cannot be spent now.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+14"/>
+        <source>Offline: spending by admin PIN; coupons not applied.</source>
+        <translation>Offline: spending by admin PIN; coupons not applied.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Offline: no spending; coupons not applied.</source>
+        <translation>Offline: no spending; coupons not applied.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Offline: no bonuses can be spent now.</source>
         <translation>Offline: no bonuses can be spent now.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Loyalty service unavailable.</source>
         <translation>Loyalty service unavailable.</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkout/customer_card.py" line="+391"/>
+        <location filename="../../widgets/checkout/customer_card.py" line="+396"/>
         <source>Balance as of %1.</source>
         <translation>Balance as of %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+104"/>
+        <location filename="../../app/checkout/session.py" line="+100"/>
         <source>This customer has not been seen at this till before.</source>
         <translation>This customer has not been seen at this till before.</translation>
     </message>
@@ -659,12 +854,12 @@
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="-935"/>
+        <location filename="../../app/checkout/offline_texts.py" line="-7"/>
         <source>Coupons cannot be checked offline: the coupon is not applied. Keep it for the next visit.</source>
         <translation>Coupons cannot be checked offline: the coupon is not applied. Keep it for the next visit.</translation>
     </message>
     <message>
-        <location line="+261"/>
+        <location filename="../../app/checkout/session.py" line="-670"/>
         <source>This is not a coupon code: a coupon&apos;s code starts with 99.</source>
         <translation>This is not a coupon code: a coupon&apos;s code starts with 99.</translation>
     </message>
@@ -917,7 +1112,7 @@ bonuses</translation>
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../widgets/admin/device_settings.py" line="+346"/>
+        <location filename="../../widgets/admin/device_settings.py" line="+347"/>
         <source>Sending a test page…</source>
         <translation>Sending a test page…</translation>
     </message>
@@ -1611,13 +1806,13 @@ bonuses</translation>
         <translation>Scanner stopped</translation>
     </message>
     <message>
-        <location filename="../../app/devices/setup.py" line="+134"/>
+        <location filename="../../app/devices/setup.py" line="+129"/>
         <source>Nothing was printed: the printer address is not valid.</source>
         <extracomment>Added to the printer&apos;s own timeout before a test print is given up on screen: the job may wait for the test worker&apos;s thread and the transport&apos;s last status read.</extracomment>
         <translation>Nothing was printed: the printer address is not valid.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>The printer did not answer within %1 s: is it on and connected?</source>
         <translation>The printer did not answer within %1 s: is it on and connected?</translation>
     </message>
@@ -1930,7 +2125,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>LoyaltyPanel</name>
     <message>
-        <location filename="../../widgets/checkout/loyalty_panel.py" line="+203"/>
+        <location filename="../../widgets/checkout/loyalty_panel.py" line="+204"/>
         <source>Waiting for the POS: the receipt shows here when the POS sends it.</source>
         <translation>Waiting for the POS: the receipt shows here when the POS sends it.</translation>
     </message>
@@ -2056,7 +2251,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>OfflineBanner</name>
     <message>
-        <location filename="../../widgets/checkout/offline_banner.py" line="+77"/>
+        <location filename="../../widgets/checkout/offline_banner.py" line="+79"/>
         <source>No connection to the loyalty service. Waiting to be sent: {count}</source>
         <extracomment>Modes, as the `mode` property the stylesheet colours by.</extracomment>
         <translation>No connection to the loyalty service. Waiting to be sent: {count}</translation>
@@ -3494,7 +3689,7 @@ Points given back: %2</translation>
         <translation>Bonuses earned: %1, spent: %2. Balance now: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="+126"/>
+        <location filename="../../app/gui.py" line="+128"/>
         <source>Sandbox loyalty service at %1</source>
         <translation>Sandbox loyalty service at %1</translation>
     </message>
@@ -3504,7 +3699,7 @@ Points given back: %2</translation>
         <translation>The sandbox service stopped: %1</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-69"/>
         <location filename="../../app/till.py" line="+159"/>
         <source>Connecting…</source>
         <extracomment>What the till needs after its first paint, imported off the GUI thread.</extracomment>
@@ -3545,9 +3740,9 @@ Points given back: %2</translation>
     <name>TillWindow</name>
     <message>
         <location filename="../../widgets/admin/failure_notice.py" line="+13"/>
-        <location filename="../../widgets/main_window.py" line="+331"/>
+        <location filename="../../widgets/main_window.py" line="+338"/>
         <source>Admin</source>
-        <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
+        <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows. The Admin button&apos;s caption in the narrow panel: the service status beside it is read whole.</extracomment>
         <translation>Admin</translation>
     </message>
     <message>
@@ -3556,7 +3751,7 @@ Points given back: %2</translation>
         <translation>Return, shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>Return…</source>
         <translation>Return…</translation>
     </message>

@@ -239,7 +239,7 @@
         <translation>Хранилище ключей этого компьютера (keyring) не ответило или заблокировано. Разблокируйте его или перезапустите кассу и попробуйте снова; если не поможет, попросите поддержку проверить хранилище ключей.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Something unexpected went wrong; the details are in the till&apos;s log. Try again, and ask support if it happens again.</source>
         <translation>Произошла непредвиденная ошибка; подробности в журнале кассы. Попробуйте снова, а если повторится, обратитесь в поддержку.</translation>
     </message>
@@ -338,6 +338,191 @@
         <source>The file %1 could not be written: %2</source>
         <translation>Не удалось записать файл %1: %2</translation>
     </message>
+    <message>
+        <location filename="../../app/admin/printer_failure_texts.py" line="+23"/>
+        <source>The printer is out of paper: load a new roll.</source>
+        <translation>В принтере нет бумаги: вставьте новый рулон.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer&apos;s cover is open: close it until it clicks.</source>
+        <translation>Крышка принтера открыта: закройте её до щелчка.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer reports an error (cutter jam or overheated head): switch it off, clear the paper and let it cool down, then switch it on again.</source>
+        <translation>Принтер сообщает об ошибке (заело резак или перегрелась головка): выключите его, уберите застрявшую бумагу, дайте ему остыть и включите снова.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The printer reports that it is offline: check its paper and cover, or switch it off and on.</source>
+        <translation>Принтер сообщает, что он не в сети: проверьте бумагу и крышку или выключите и включите его.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 cannot be opened: check that it is on and plugged in, and that the address is right.</source>
+        <translation>Не удаётся открыть принтер %1: проверьте, что он включён и подключён и что адрес указан верно.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 is not taking data: check that it is on and not busy, then print again.</source>
+        <translation>Принтер %1 не принимает данные: проверьте, что он включён и не занят, и напечатайте снова.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 stopped taking data: check that it is on and has paper, then print again.</source>
+        <translation>Принтер %1 перестал принимать данные: проверьте, что он включён и в нём есть бумага, и напечатайте снова.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 did not take the whole page: check its paper, cover and power, then print again.</source>
+        <translation>Принтер %1 принял не всю страницу: проверьте бумагу, крышку и питание и напечатайте снова.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Printing to %1 failed: check that the printer is on and connected, then print again. The details are in the till&apos;s log.</source>
+        <translation>Не удалось напечатать на %1: проверьте, что принтер включён и подключён, и напечатайте снова. Подробности — в журнале кассы.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The printer %1 is off or unplugged: switch it on and check its cable.</source>
+        <translation>Принтер %1 выключен или не подключён: включите его и проверьте кабель.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The till&apos;s user may not write to %1: ask support to add it to the printer&apos;s group.</source>
+        <translation>Пользователю кассы запрещена запись в %1: попросите поддержку добавить его в группу принтера.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 is used by another program: close that program, then print again.</source>
+        <translation>Принтер %1 занят другой программой: закройте её и напечатайте снова.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 reports a fault: switch it off and on, then print again. The details are in the till&apos;s log.</source>
+        <translation>Принтер %1 сообщает о неисправности: выключите и включите его и напечатайте снова. Подробности — в журнале кассы.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This kind of printer needs software that is not installed on this computer: ask support (the till&apos;s log names it).</source>
+        <translation>Для принтера такого типа нужна программа, которая не установлена на этом компьютере: обратитесь в поддержку (её название — в журнале кассы).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 printers cannot be used on this computer: choose a printer of another kind.</source>
+        <translation>Принтеры %1 нельзя использовать на этом компьютере: выберите принтер другого типа.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The till cannot see the USB devices: ask support; the details are in the till&apos;s log.</source>
+        <translation>Касса не видит USB-устройства: обратитесь в поддержку; подробности — в журнале кассы.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 is not connected or is off: check its USB cable and switch it on.</source>
+        <translation>Принтер %1 не подключён или выключен: проверьте USB-кабель и включите его.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer %1 cannot be used: unplug it and plug it in again; if that does not help, ask support (the details are in the till&apos;s log).</source>
+        <translation>Принтер %1 нельзя использовать: отключите и снова подключите его; если не поможет, обратитесь в поддержку (подробности — в журнале кассы).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The printer does not answer at %1: check its power and network cable, and the address.</source>
+        <translation>Принтер не отвечает по адресу %1: проверьте питание, сетевой кабель и адрес.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printing program %1 cannot be run: ask support to check CUPS on this computer.</source>
+        <translation>Не удаётся запустить программу печати %1: попросите поддержку проверить CUPS на этом компьютере.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CUPS did not take the page for the queue “%1” in time: try again, or restart the computer.</source>
+        <translation>CUPS не принял страницу для очереди «%1» вовремя: попробуйте снова или перезагрузите компьютер.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CUPS refused the page for the queue “%1”: check the queue in the printer settings. The details are in the till&apos;s log.</source>
+        <translation>CUPS отказался принять страницу для очереди «%1»: проверьте очередь в настройках принтера. Подробности — в журнале кассы.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CUPS has no queue “%1”: choose a found printer, or correct the queue&apos;s name.</source>
+        <translation>В CUPS нет очереди «%1»: выберите найденный принтер или исправьте имя очереди.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The CUPS queue “%1” is disabled: enable it in the printer settings.</source>
+        <translation>Очередь CUPS «%1» отключена: включите её в настройках принтера.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Windows has no printer named “%1”: choose a found printer, or correct the name.</source>
+        <translation>В Windows нет принтера с именем «%1»: выберите найденный принтер или исправьте имя.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Windows refused the page for “%1”: check the printer in the Windows settings. The details are in the till&apos;s log.</source>
+        <translation>Windows отказалась принять страницу для «%1»: проверьте принтер в параметрах Windows. Подробности — в журнале кассы.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The name “%1” could not be looked up in time: check the network, or use the printer&apos;s IP address.</source>
+        <translation>Имя «%1» не удалось найти вовремя: проверьте сеть или укажите IP-адрес принтера.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer at %1 refuses the connection: check that it is switched on and that the port is right (usually 9100).</source>
+        <translation>Принтер по адресу %1 отклоняет подключение: проверьте, что он включён и что порт указан верно (обычно 9100).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The network does not know the printer “%1”: correct the name, or use the printer&apos;s IP address.</source>
+        <translation>Принтер «%1» в сети не найден: исправьте имя или укажите IP-адрес принтера.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer at %1 cannot be reached: check its power and network cable, and the address.</source>
+        <translation>Принтер по адресу %1 недоступен: проверьте питание, сетевой кабель и адрес.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer at %1 did not answer the status request: check that it is on. If it never answers, add status=none to its address.</source>
+        <translation>Принтер по адресу %1 не ответил на запрос состояния: проверьте, что он включён. Если он никогда не отвечает, добавьте к адресу status=none.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The device at %1 did not answer as a receipt printer: check that the address is the printer&apos;s.</source>
+        <translation>Устройство по адресу %1 ответило не как чековый принтер: проверьте, что это адрес принтера.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer at %1 broke the connection before taking the page: check its power, paper and network cable, then print again.</source>
+        <translation>Принтер по адресу %1 разорвал соединение, не приняв страницу: проверьте питание, бумагу и сетевой кабель и напечатайте снова.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The printer at %1 closed the connection before taking the page: check that it is on and not printing for another computer, then print again.</source>
+        <translation>Принтер по адресу %1 закрыл соединение, не приняв страницу: проверьте, что он включён и не печатает для другого компьютера, и напечатайте снова.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The printer is still busy with another job: wait a moment, then print again.</source>
+        <translation>Принтер ещё занят другим заданием: подождите немного и напечатайте снова.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing has been printed yet, so there is nothing to reprint.</source>
+        <translation>Ещё ничего не напечатано, поэтому повторять нечего.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 It happened at the end of the page: it may be cut short.</source>
+        <translation>%1 Это произошло в конце страницы: она может быть обрезана.</translation>
+    </message>
 </context>
 <context>
     <name>Checkout</name>
@@ -348,7 +533,7 @@
         <translation>Непредвиденная ошибка: %1. Чек сохранён, повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+675"/>
+        <location filename="../../app/checkout/session.py" line="+669"/>
         <source>The receipt is empty.</source>
         <translation>Чек пуст.</translation>
     </message>
@@ -410,37 +595,47 @@
         <translation>Чек закрыт. Фискальный документ № %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/offline_texts.py" line="+19"/>
+        <location filename="../../app/checkout/offline_texts.py" line="+20"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
         <translation>Сервис лояльности недоступен. Бонусы начислятся, когда связь восстановится; списать сейчас можно до %1 с PIN-кодом администратора.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+22"/>
         <source>Offline: spending needs the admin PIN.</source>
         <translation>Нет связи: списание — с PIN администратора.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-16"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; they cannot be spent now.</source>
         <translation>Сервис лояльности недоступен. Бонусы начислятся, когда связь восстановится; списать их сейчас нельзя.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+14"/>
+        <source>Offline: spending by admin PIN; coupons not applied.</source>
+        <translation>Нет связи: списание с PIN, купоны не применены.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Offline: no spending; coupons not applied.</source>
+        <translation>Нет связи: без списания, купоны не применены.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Offline: no bonuses can be spent now.</source>
         <translation>Нет связи: бонусы сейчас не списать.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Loyalty service unavailable.</source>
         <translation>Сервис лояльности недоступен.</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkout/customer_card.py" line="+391"/>
+        <location filename="../../widgets/checkout/customer_card.py" line="+396"/>
         <source>Balance as of %1.</source>
         <translation>Баланс на %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="+104"/>
+        <location filename="../../app/checkout/session.py" line="+100"/>
         <source>This customer has not been seen at this till before.</source>
         <translation>Этот покупатель ещё не обслуживался на этой кассе.</translation>
     </message>
@@ -660,12 +855,12 @@
         <translation>до %1</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/session.py" line="-935"/>
+        <location filename="../../app/checkout/offline_texts.py" line="-7"/>
         <source>Coupons cannot be checked offline: the coupon is not applied. Keep it for the next visit.</source>
         <translation>Без связи купоны проверить нельзя: купон не применён. Сохраните его до следующей покупки.</translation>
     </message>
     <message>
-        <location line="+261"/>
+        <location filename="../../app/checkout/session.py" line="-670"/>
         <source>This is not a coupon code: a coupon&apos;s code starts with 99.</source>
         <translation>Это не код купона: код купона начинается с 99.</translation>
     </message>
@@ -918,7 +1113,7 @@ bonuses</source>
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../widgets/admin/device_settings.py" line="+346"/>
+        <location filename="../../widgets/admin/device_settings.py" line="+347"/>
         <source>Sending a test page…</source>
         <translation>Отправляем тестовую страницу…</translation>
     </message>
@@ -1612,13 +1807,13 @@ bonuses</source>
         <translation>Сканер остановлен</translation>
     </message>
     <message>
-        <location filename="../../app/devices/setup.py" line="+134"/>
+        <location filename="../../app/devices/setup.py" line="+129"/>
         <source>Nothing was printed: the printer address is not valid.</source>
         <extracomment>Added to the printer&apos;s own timeout before a test print is given up on screen: the job may wait for the test worker&apos;s thread and the transport&apos;s last status read.</extracomment>
         <translation>Ничего не напечатано: неверный адрес принтера.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>The printer did not answer within %1 s: is it on and connected?</source>
         <translation>Принтер не ответил за %1 с: он включён и подключён?</translation>
     </message>
@@ -1931,7 +2126,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>LoyaltyPanel</name>
     <message>
-        <location filename="../../widgets/checkout/loyalty_panel.py" line="+203"/>
+        <location filename="../../widgets/checkout/loyalty_panel.py" line="+204"/>
         <source>Waiting for the POS: the receipt shows here when the POS sends it.</source>
         <translation>Ждём кассовую программу: чек появится здесь, когда она его пришлёт.</translation>
     </message>
@@ -2057,7 +2252,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>OfflineBanner</name>
     <message>
-        <location filename="../../widgets/checkout/offline_banner.py" line="+77"/>
+        <location filename="../../widgets/checkout/offline_banner.py" line="+79"/>
         <source>No connection to the loyalty service. Waiting to be sent: {count}</source>
         <extracomment>Modes, as the `mode` property the stylesheet colours by.</extracomment>
         <translation>Нет связи с сервисом. Ждут отправки: {count}</translation>
@@ -3495,7 +3690,7 @@ Points given back: %2</source>
         <translation>Начислено бонусов: %1, списано: %2. Баланс: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="+126"/>
+        <location filename="../../app/gui.py" line="+128"/>
         <source>Sandbox loyalty service at %1</source>
         <translation>Тестовый сервис лояльности: %1</translation>
     </message>
@@ -3505,7 +3700,7 @@ Points given back: %2</source>
         <translation>Тестовый сервис остановился: %1</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-69"/>
         <location filename="../../app/till.py" line="+159"/>
         <source>Connecting…</source>
         <extracomment>What the till needs after its first paint, imported off the GUI thread.</extracomment>
@@ -3546,9 +3741,9 @@ Points given back: %2</source>
     <name>TillWindow</name>
     <message>
         <location filename="../../widgets/admin/failure_notice.py" line="+13"/>
-        <location filename="../../widgets/main_window.py" line="+331"/>
+        <location filename="../../widgets/main_window.py" line="+338"/>
         <source>Admin</source>
-        <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows.</extracomment>
+        <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows. The Admin button&apos;s caption in the narrow panel: the service status beside it is read whole.</extracomment>
         <translation>Администратор</translation>
     </message>
     <message>
@@ -3557,7 +3752,7 @@ Points given back: %2</source>
         <translation>Возврат, итоги смены; настройки устройств, очередь отправки, продажи без связи, PIN администратора (нужен PIN)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>Return…</source>
         <translation>Возврат…</translation>
     </message>
