@@ -7,7 +7,8 @@ were typing after all, and emit `scanned` with the code. Other windows are left 
 filter watches the till window and the dialogs that take scans (`widgets.scan_target`: returns,
 registration), so the other dialogs (the PIN!) never lose fast typing to it. The device settings
 dialog has a filter of its own while it is open, so that its scanner test shows keyboard-wedge
-scans.
+scans. Keys are timed by the stamp each press carries (`devices.scanner.key_times`), so a GUI
+thread busy in the middle of a burst does not split the scan.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from devices.uris import WedgeScannerConfig
+from devices.scanner.key_times import KeyPressTimes
 from devices.scanner.wedge import WedgeClassifier, WedgeDecision
 from widgets.scan_target import takes_scans
 
@@ -51,7 +53,10 @@ class WedgeEventFilter(QObject):
     def __init__(self, config: WedgeScannerConfig, window: QWidget, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._window = window
-        self._classifier = WedgeClassifier(config)
+        # Gaps between keys are those the keyboard made (the events' stamps), not those of a
+        # GUI thread that was busy between two of them.
+        self._times = KeyPressTimes()
+        self._classifier = WedgeClassifier(config, clock=self._times.now)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(lambda: self._apply(self._classifier.poll()))
@@ -86,7 +91,8 @@ class WedgeEventFilter(QObject):
         window = target.window()
         if window is not self._window and not takes_scans(window):
             return False
-        return self._apply(self._classifier.feed(event.text(), key_name(event.key())))
+        pressed = self._times.press(event.timestamp())
+        return self._apply(self._classifier.feed(event.text(), key_name(event.key()), pressed))
 
     def _apply(self, decision: WedgeDecision) -> bool:
         field = QApplication.focusWidget()

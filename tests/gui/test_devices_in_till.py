@@ -23,15 +23,25 @@ from tests.gui.test_cashier_flow import COFFEE, MILK, add_products, child, click
 KEYS = {"\r": Qt.Key.Key_Return, "№": Qt.Key.Key_NumberSign, "#": Qt.Key.Key_NumberSign}
 
 
-def scanner_types(widget, text: str) -> None:
-    """A wedge scanner's burst: key presses with text, no delay, as the OS delivers them.
+SCANNER_KEY_MS = 3  # a scanner presses a key every few milliseconds
 
-    Built by hand: Qt's test keyboard cannot send Cyrillic characters such as `№`.
+
+def scanner_types(widget, text: str) -> None:
+    """A wedge scanner's burst: key presses with text, each stamped with the moment the scanner
+    pressed it (SCANNER_KEY_MS apart), as the windowing system delivers them.
+
+    The till times keys by these stamps, not by when it handles them: on a loaded machine this
+    loop may pause between two keys, as a busy GUI thread would, and the burst stays a burst.
+    Built by hand: Qt's test keyboard cannot send Cyrillic characters such as `№`, nor stamp keys.
     """
+    stamp = int(time.monotonic() * 1000)
     for ch in text:
         key = KEYS.get(ch, Qt.Key(ord(ch)) if ch.isdigit() else Qt.Key.Key_unknown)
-        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, ch))
-        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyRelease, key, Qt.KeyboardModifier.NoModifier, ch))
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch)
+            event.setTimestamp(stamp)
+            QApplication.sendEvent(widget, event)
+        stamp += SCANNER_KEY_MS
 
 
 def focus(qtbot, till, field) -> None:
