@@ -62,11 +62,12 @@ def devices_dialog() -> DeviceSettingsDialog:
     dialog.show_scan("card", "2000000123453")
     dialog.show_scan("qr", "9100012345678012345678")
     dialog.show_scan("unknown", "4810001000017")
-    from app.devices.texts import printer_status_detail_text, printer_status_text
+    from app.admin.printer_failure_texts import printer_failure_text
+    from app.devices.texts import printer_status_text
     from devices.printing.printer_status import PrinterStatus, StatusReason
 
     status = PrinterStatus.offline(StatusReason.NO_ANSWER_IN_TIME, device="10.0.0.5:9100")
-    dialog.show_test_print_result(False, printer_status_text(status), printer_status_detail_text(status))
+    dialog.show_test_print_result(False, printer_status_text(status), printer_failure_text(status))
     dialog.show_uri_error("printer", "")
     return dialog
 

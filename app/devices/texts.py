@@ -1,8 +1,8 @@
 """The till's words for what the devices report, in the user interface language.
 
 The device core (`devices/`) reports with codes and values: a `DeviceUriError` with its
-`UriProblem`, a `DiscoveredDevice` with its `DeviceSource`, a `PrinterStatus` with its state,
-delivery problem and `StatusReason`, a `ScannerStatus`. Here each code becomes a translated
+`UriProblem`, a `DiscoveredDevice` with its `DeviceSource`, a `PrinterStatus` with its state and
+delivery problem, a `ScannerStatus`. Here each code becomes a translated
 sentence with the values filled in, for the admin's device settings, the status bar and the
 cashier's messages. The sentences are marked for extraction where they are listed and
 translated (context "Devices") when shown.
@@ -14,7 +14,7 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from devices.discovery import DeviceSource, DiscoveredDevice, usb_id_text
-from devices.printing.printer_status import DeliveryProblem, PrinterState, PrinterStatus, StatusReason
+from devices.printing.printer_status import DeliveryProblem, PrinterState, PrinterStatus
 from devices.scanner.serial_scanner import ScannerStatus
 from devices.uri_errors import DeviceRole, DeviceUriError, UriProblem
 
@@ -268,118 +268,6 @@ def printer_status_text(status: PrinterStatus) -> str:
         PrinterState.ERROR: QCoreApplication.translate("Devices", "Printer error"),
     }
     return texts.get(status.state, texts[PrinterState.ERROR])
-
-
-# Each printer status reason's sentence: %1 is the device (port, file, address, queue or printer
-# name), %2 the system's own words where the reason has them.
-_STATUS_REASONS: dict[StatusReason, str] = {
-    StatusReason.PRINTED: QT_TRANSLATE_NOOP("Devices", "Printed."),
-    StatusReason.PRINTED_CONNECTION_KEPT: QT_TRANSLATE_NOOP(
-        "Devices",
-        "Printed (the printer keeps the connection open).",
-    ),
-    StatusReason.SENT_TO_CUPS: QT_TRANSLATE_NOOP("Devices", "Handed to CUPS."),
-    StatusReason.SENT_TO_WINDOWS: QT_TRANSLATE_NOOP("Devices", "Handed to the Windows spooler."),
-    StatusReason.READY: QT_TRANSLATE_NOOP("Devices", "The printer is ready."),
-    StatusReason.PAPER_LOW: QT_TRANSLATE_NOOP("Devices", "The paper is running low."),
-    StatusReason.OUT_OF_PAPER: QT_TRANSLATE_NOOP("Devices", "The printer is out of paper."),
-    StatusReason.COVER_OPEN: QT_TRANSLATE_NOOP("Devices", "The printer's cover is open."),
-    StatusReason.PRINTER_ERROR: QT_TRANSLATE_NOOP(
-        "Devices",
-        "The printer reports an error (cutter jam or overheated head).",
-    ),
-    StatusReason.PRINTER_OFFLINE: QT_TRANSLATE_NOOP("Devices", "The printer reports that it is offline."),
-    StatusReason.NO_STATUS_REPORTED: QT_TRANSLATE_NOOP(
-        "Devices",
-        "%1 is open; the printer does not report its status.",
-    ),
-    StatusReason.STATUS_NOT_ASKED: QT_TRANSLATE_NOOP(
-        "Devices",
-        "%1 is reachable; its status is not asked (status=none).",
-    ),
-    StatusReason.CANNOT_OPEN: QT_TRANSLATE_NOOP("Devices", "Cannot open %1: %2."),
-    StatusReason.NOT_TAKING_DATA: QT_TRANSLATE_NOOP("Devices", "%1 is not taking data: is the printer off or busy?"),
-    StatusReason.STOPPED_TAKING_DATA: QT_TRANSLATE_NOOP(
-        "Devices",
-        "%1 stopped taking data: is the printer off, busy or out of paper?",
-    ),
-    StatusReason.JOB_NOT_TAKEN: QT_TRANSLATE_NOOP(
-        "Devices",
-        "%1 did not take the whole job: is the printer stuck, busy or off?",
-    ),
-    StatusReason.FAILED: QT_TRANSLATE_NOOP("Devices", "%1 failed: %2."),
-    StatusReason.UNPLUGGED: QT_TRANSLATE_NOOP("Devices", "%1: the printer is off or unplugged (%2)."),
-    StatusReason.NO_PERMISSION: QT_TRANSLATE_NOOP(
-        "Devices",
-        "No permission to write to %1: add the till's user to the printer group.",
-    ),
-    StatusReason.DEVICE_BUSY: QT_TRANSLATE_NOOP("Devices", "%1 is busy: another program is using it."),
-    StatusReason.DEVICE_ERROR: QT_TRANSLATE_NOOP("Devices", "%1: %2."),
-    StatusReason.SOFTWARE_MISSING: QT_TRANSLATE_NOOP("Devices", "Printing needs software that is not installed: %2."),
-    StatusReason.NOT_ON_THIS_SYSTEM: QT_TRANSLATE_NOOP("Devices", "%1 printers are not available on this computer."),
-    StatusReason.USB_LIST_FAILED: QT_TRANSLATE_NOOP("Devices", "Cannot list the USB devices: %2."),
-    StatusReason.NOT_CONNECTED: QT_TRANSLATE_NOOP("Devices", "%1 is not connected or is off."),
-    StatusReason.USB_SETUP_FAILED: QT_TRANSLATE_NOOP("Devices", "Cannot use %1: %2."),
-    StatusReason.NO_ANSWER_IN_TIME: QT_TRANSLATE_NOOP("Devices", "No answer from %1 in time."),
-    StatusReason.CANNOT_RUN: QT_TRANSLATE_NOOP("Devices", "Cannot run %1: %2."),
-    StatusReason.CUPS_JOB_TIMEOUT: QT_TRANSLATE_NOOP(
-        "Devices",
-        "CUPS did not take the job for the queue “%1” in time.",
-    ),
-    StatusReason.CUPS_REFUSED: QT_TRANSLATE_NOOP("Devices", "CUPS refused the job for the queue “%1”: %2."),
-    StatusReason.CUPS_UNKNOWN_QUEUE: QT_TRANSLATE_NOOP("Devices", "CUPS has no queue “%1”."),
-    StatusReason.CUPS_QUEUE_DISABLED: QT_TRANSLATE_NOOP("Devices", "The CUPS queue “%1” is disabled."),
-    StatusReason.CUPS_QUEUE_ENABLED: QT_TRANSLATE_NOOP("Devices", "The CUPS queue “%1” is enabled."),
-    StatusReason.WINDOWS_NO_PRINTER: QT_TRANSLATE_NOOP("Devices", "Windows has no printer named “%1” (%2)."),
-    StatusReason.WINDOWS_REFUSED: QT_TRANSLATE_NOOP("Devices", "Windows refused the job for “%1”: %2."),
-    StatusReason.WINDOWS_KNOWS_PRINTER: QT_TRANSLATE_NOOP("Devices", "Windows knows this printer."),
-    StatusReason.NAME_SERVER_SILENT: QT_TRANSLATE_NOOP("Devices", "The name server did not answer for “%1”."),
-    StatusReason.REFUSED: QT_TRANSLATE_NOOP(
-        "Devices",
-        "%1 refused the connection: is the printer off, or the port wrong?",
-    ),
-    StatusReason.UNKNOWN_HOST: QT_TRANSLATE_NOOP("Devices", "Unknown printer host “%1” (%2)."),
-    StatusReason.UNREACHABLE: QT_TRANSLATE_NOOP("Devices", "Cannot reach %1: %2."),
-    StatusReason.NO_STATUS_ANSWER: QT_TRANSLATE_NOOP(
-        "Devices",
-        "%1 did not answer the status request (status=none is for a printer that never answers).",
-    ),
-    StatusReason.NOT_A_STATUS: QT_TRANSLATE_NOOP(
-        "Devices",
-        "%1 answered the status request with %2, which is not a printer's status.",
-    ),
-    StatusReason.DROPPED: QT_TRANSLATE_NOOP("Devices", "%1 dropped the connection before taking the job: %2."),
-    StatusReason.CLOSED_EARLY: QT_TRANSLATE_NOOP("Devices", "%1 closed the connection before taking the job."),
-    StatusReason.LAYOUT_FAILED: QT_TRANSLATE_NOOP("Devices", "The slip could not be laid out: %2."),
-    StatusReason.NOTHING_TO_REPRINT: QT_TRANSLATE_NOOP("Devices", "There is nothing to reprint yet."),
-    StatusReason.STILL_BUSY: QT_TRANSLATE_NOOP("Devices", "The printer is still busy with another job."),
-    StatusReason.TRANSPORT_FAILED: QT_TRANSLATE_NOOP("Devices", "Printing failed: %2."),
-}
-
-
-def status_reason_texts() -> dict[StatusReason, str]:
-    """Each printer status reason's translated sentence (%1 the device, %2 the system's words)."""
-    return {reason: _translate(source) for reason, source in _STATUS_REASONS.items()}
-
-
-def printer_status_detail_text(status: PrinterStatus) -> str:
-    """Why the printer is in its state, precisely (the admin's test print; "" if unknown)."""
-    if status.reason is None:
-        return ""
-    device = _shown(status.params.get("device", ""))
-    detail = _shown(status.params.get("detail", ""))
-    text = fill(status_reason_texts()[status.reason], device, detail)
-    if status.after_job:
-        if status.reason is StatusReason.NO_STATUS_ANSWER:
-            return fill(
-                QCoreApplication.translate("Devices", 
-                    "%1 did not answer the status request after the job "
-                    "(status=none is for a printer that never answers)."
-                ),
-                device,
-            )
-        return fill(QCoreApplication.translate("Devices", "%1 At the end of the job: the slip may be cut short."), text)
-    return text
 
 
 def scanner_status_text(status: ScannerStatus) -> str:

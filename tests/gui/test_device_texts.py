@@ -10,15 +10,12 @@ from app.devices.texts import (
     device_settings_problem_text,
     discovered_device_text,
     fill,
-    printer_status_detail_text,
     printer_status_text,
     scanner_status_text,
-    status_reason_texts,
     uri_error_text,
     uri_problem_texts,
 )
 from devices.discovery import DeviceKind, DeviceSource, DiscoveredDevice
-from devices.printing.printer_status import ENGLISH as STATUS_ENGLISH
 from devices.printing.printer_status import DeliveryProblem, PrinterState, PrinterStatus, StatusReason
 from devices.scanner.serial_scanner import ScannerStatus
 from devices.uris import DeviceUriError, UriProblem, parse_printer_uri, parse_scanner_uri
@@ -134,39 +131,3 @@ def test_every_printer_state_and_delivery_problem_has_its_own_words() -> None:
 
 def test_every_scanner_state_has_its_own_words() -> None:
     assert len({scanner_status_text(status) for status in ScannerStatus}) == len(ScannerStatus)
-
-
-def test_every_printer_status_reason_has_a_sentence_naming_its_values() -> None:
-    texts = status_reason_texts()
-    assert set(texts) == set(StatusReason) == set(STATUS_ENGLISH)
-    for reason, sentence in texts.items():
-        # The sentence names the device and the system's words where the English one does.
-        for number, name in (("%1", "{device"), ("%2", "{detail")):
-            assert (number in sentence) == (name in STATUS_ENGLISH[reason]), (reason, number)
-
-
-@pytest.mark.parametrize(
-    ("status", "text"),
-    [
-        (
-            PrinterStatus.offline(StatusReason.REFUSED, device="127.0.0.1:9100"),
-            "127.0.0.1:9100 refused the connection: is the printer off, or the port wrong?",
-        ),
-        (
-            PrinterStatus.offline(StatusReason.UNPLUGGED, device="/dev/usb/lp0", detail="No such device"),
-            "/dev/usb/lp0: the printer is off or unplugged (No such device).",
-        ),
-        (
-            PrinterStatus(PrinterState.PAPER_OUT, StatusReason.OUT_OF_PAPER, after_job=True),
-            "The printer is out of paper. At the end of the job: the slip may be cut short.",
-        ),
-        (
-            PrinterStatus(PrinterState.OFFLINE, StatusReason.NO_STATUS_ANSWER, {"device": "10.0.0.5:9100"}, after_job=True),
-            "10.0.0.5:9100 did not answer the status request after the job "
-            "(status=none is for a printer that never answers).",
-        ),
-        (PrinterStatus(PrinterState.OFFLINE), ""),
-    ],
-)
-def test_why_a_printer_is_in_its_state_reads_as_a_sentence(status: PrinterStatus, text: str) -> None:
-    assert printer_status_detail_text(status) == text
