@@ -4,10 +4,11 @@ The file is written on the admin worker; the new policy applies to the checkout 
 """
 from __future__ import annotations
 
+import logging
 from decimal import Decimal
 from typing import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
 from app.offline.redemption import OfflineRedemptionPolicy
@@ -16,6 +17,7 @@ from app.settings_saving import save_settings_in_background
 from app.workers import BackgroundWorker
 from widgets.admin.offline_policy_dialog import OfflinePolicyDialog
 
+log = logging.getLogger(__name__)
 
 
 class OfflinePolicySetup(QObject):
@@ -48,8 +50,13 @@ class OfflinePolicySetup(QObject):
     def _save(self, dialog: OfflinePolicyDialog, mode: str, limit: Decimal) -> None:
         try:
             OfflineRedemptionPolicy.from_setting(mode, limit)
-        except ValueError as exc:
-            dialog.show_error(str(exc))
+        except ValueError as exc:  # the dialog offers nothing else: another program's values?
+            log.warning("offline policy not saved: %s", exc)
+            dialog.show_error(
+                QCoreApplication.translate(
+                    "Admin", "This policy cannot be saved: choose one of the modes shown and a daily limit of zero or more."
+                )
+            )
             return
         settings = self._settings().replace(offline_redemption=mode, offline_redeem_limit_per_day=limit)
 

@@ -190,3 +190,30 @@ def test_a_retry_of_a_row_that_changed_meanwhile_is_said_in_russian(qtbot, till)
     message = child(queue, QLabel, "QueueMessage")
     qtbot.waitUntil(lambda: "изменилась" in message.text(), timeout=10_000)
     assert words_of(message.text()) == [] and "4242" not in message.text(), message.text()
+
+
+def test_an_offline_policy_the_settings_would_refuse_is_told_in_the_tills_language(qtbot, russian, tmp_path, caplog) -> None:
+    from decimal import Decimal
+
+    from PySide6.QtWidgets import QWidget
+
+    from app.admin.offline_policy import OfflinePolicySetup
+    from app.settings import load_settings
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    settings = load_settings(tmp_path / "till.ini")
+    saved: list[Settings] = []
+    setup = OfflinePolicySetup(parent, None, lambda: settings, saved.append)  # type: ignore[arg-type]  # no save reached
+    setup.open()
+    dialog = setup.dialog
+    assert dialog is not None
+
+    with caplog.at_level(logging.WARNING, logger="app.admin.offline_policy"):
+        dialog.save_requested.emit("capped", Decimal("-1.00"))
+
+    error = dialog.findChild(QLabel, "OfflinePolicyError")
+    assert not error.isHidden() and error.text()
+    assert english_left(error.text()) == [], error.text()
+    assert dialog.isVisible() and saved == [], "nothing saved: the dialog waits for a policy it can save"
+    assert "must not be negative" in caplog.text, "the exception's own words go to the log"
