@@ -50,7 +50,7 @@ class OfflinePolicySetup(QObject):
     def _save(self, dialog: OfflinePolicyDialog, mode: str, limit: Decimal) -> None:
         try:
             OfflineRedemptionPolicy.from_setting(mode, limit)
-        except ValueError as exc:  # the dialog offers nothing else: another program's values?
+        except ValueError as exc:  # the settings' own check, behind a dialog that offers only valid choices
             log.warning("offline policy not saved: %s", exc)
             dialog.show_error(
                 QCoreApplication.translate(
