@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QApplication
 
 from app.i18n import install_translator
 from app.settings import Settings
-from app.startup import after_first_paint, import_then
+from app.startup import import_then
+from widgets.first_paint import after_first_paint
 from widgets.main_window import TillWindow
 from widgets.style import application_arguments, apply_stylesheet, set_base_look
 

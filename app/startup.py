@@ -1,7 +1,7 @@
 """Start-up in two steps: the window is painted first, the rest of the till is assembled after.
 
-`after_first_paint(widget, then)` runs `then()` on the GUI thread once `widget` has painted
-(widgets/first_paint.py: the window uses it too, for its function keys and menu entries).
+`widgets.first_paint.after_first_paint(widget, then)` runs `then()` on the GUI thread once
+`widget` has painted (the window uses it too, for its function keys and menu entries).
 `import_then(modules, then, failed)` imports Python modules on a thread of their own and then
 calls back on the GUI thread, so the code the till needs after its first paint loads without
 freezing the window that is already on the screen.
@@ -13,10 +13,6 @@ import threading
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal, Slot
-
-from widgets.first_paint import after_first_paint
-
-__all__ = ["after_first_paint", "import_then"]
 
 
 class _BackgroundImport(QObject):

@@ -99,3 +99,19 @@ def show_active(qtbot):
         return widget
 
     return show
+
+
+@pytest.fixture
+def russian_admin(qapp) -> Iterator[None]:
+    """The shipped Russian translation with the admin failures' stand-in installed over it
+    (`russian_admin_failures.py`: sentences newer than the shipped translation)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from app.i18n import install_translator
+    from tests.gui.russian_admin_failures import RussianFailures
+
+    install_translator(qapp, "ru")
+    newer = RussianFailures()
+    assert QCoreApplication.installTranslator(newer)
+    yield
+    QCoreApplication.removeTranslator(newer)

@@ -177,3 +177,4 @@ class RussianFailures(QTranslator):
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt override)
         return False
+

@@ -17,31 +17,19 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton
 from secretstorage.exceptions import PromptDismissedException
 
 from app.admin.failure_texts import AdminAction, failure_text
-from app.i18n import install_translator
 from app.secrets_store import SecretFileError, SecretProblem, default_secrets_folder
 from app.settings import Settings
 from app.till import TillApplication
-from tests.gui.russian_admin_failures import RussianFailures
 from tests.gui.test_admin_service_language import english_left
 from tests.gui.test_cashier_flow import child, click, type_and_enter
 from tests.gui.test_retailcrm_till import open_service_screen
 
 ANOTHER_USER = 54321
 as_root = pytest.mark.skipif(os.geteuid() != 0, reason="giving a folder to another user takes root")
-
-
-@pytest.fixture
-def russian(qapp):
-    install_translator(qapp, "ru")
-    newer = RussianFailures()
-    assert QCoreApplication.installTranslator(newer)
-    yield
-    QCoreApplication.removeTranslator(newer)
 
 
 # Kept as written in any language: a setting's name, a command to run, the superuser's name.
@@ -76,7 +64,7 @@ FAILURES = [
 @pytest.mark.parametrize(
     ("action", "exc"), FAILURES, ids=lambda v: getattr(v, "value", None) or f"{type(v).__name__}-{getattr(v, 'errno', '')}"
 )
-def test_every_failure_reads_in_russian_and_keeps_the_raw_text_for_the_log(russian, caplog, action, exc) -> None:
+def test_every_failure_reads_in_russian_and_keeps_the_raw_text_for_the_log(russian_admin, caplog, action, exc) -> None:
     with caplog.at_level(logging.WARNING, logger="app.admin.failure_texts"):
         text = failure_text(action, exc)
     assert RAW not in text, text
@@ -97,7 +85,7 @@ def test_every_failure_reads_in_russian_and_keeps_the_raw_text_for_the_log(russi
 
 
 @pytest.fixture
-def till(qtbot, tmp_path, monkeypatch, russian):
+def till(qtbot, tmp_path, monkeypatch, russian_admin):
     monkeypatch.delenv("TILL_LOYALTY_API_KEY", raising=False)
     settings = Settings.defaults().replace(devices_scanner="", host_api_enabled=False).at(tmp_path / "till.ini")
     till = TillApplication(settings, demo=False, database_path=tmp_path / "till.sqlite")
@@ -192,7 +180,7 @@ def test_a_retry_of_a_row_that_changed_meanwhile_is_said_in_russian(qtbot, till)
     assert words_of(message.text()) == [] and "4242" not in message.text(), message.text()
 
 
-def test_an_offline_policy_the_settings_would_refuse_is_told_in_the_tills_language(qtbot, russian, tmp_path, caplog) -> None:
+def test_an_offline_policy_the_settings_would_refuse_is_told_in_the_tills_language(qtbot, russian_admin, tmp_path, caplog) -> None:
     from decimal import Decimal
 
     from PySide6.QtWidgets import QWidget

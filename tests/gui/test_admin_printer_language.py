@@ -12,15 +12,14 @@ import logging
 import re
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
 from app.admin.printer_failure_texts import printer_failure_text, printer_failure_texts
-from app.i18n import install_translator
 from devices.printing.printer_status import ENGLISH as STATUS_ENGLISH
 from devices.printing.printer_status import PrinterState, PrinterStatus, StatusReason
 from tests.devices.loopback_printer import LOOPBACK, READY, Behaviour, LoopbackPrinter
-from tests.gui.russian_admin_failures import PRINTER_FAILURES, RussianFailures
+from tests.gui.russian_admin_failures import PRINTER_FAILURES
 from tests.gui.test_admin_devices_in_till import refused_port
 from tests.gui.test_cashier_flow import make_till
 
@@ -36,15 +35,6 @@ def english_left(text: str, *names: str) -> list[str]:
     for name in names:
         text = text.replace(name, " ")
     return re.findall(r"[A-Za-z]{2,}", KEPT_LATIN.sub(" ", text))
-
-
-@pytest.fixture
-def russian(qapp):
-    install_translator(qapp, "ru")
-    newer = RussianFailures()
-    assert QCoreApplication.installTranslator(newer)
-    yield
-    QCoreApplication.removeTranslator(newer)
 
 
 # ----- the sentences ------------------------------------------------------------------------------
@@ -63,7 +53,7 @@ DEVICE = "10.0.0.5:9100"
 @pytest.mark.parametrize("reason", list(StatusReason), ids=lambda reason: reason.value)
 @pytest.mark.parametrize("after_job", [False, True], ids=["before", "after-job"])
 def test_every_printer_failure_reads_in_russian_and_keeps_the_raw_text_for_the_log(
-    russian, caplog, reason, after_job
+    russian_admin, caplog, reason, after_job
 ) -> None:
     status = PrinterStatus(PrinterState.ERROR, reason, {"device": DEVICE, "detail": RAW}, after_job=after_job)
     with caplog.at_level(logging.INFO, logger="app.admin.printer_failure_texts"):
@@ -83,7 +73,7 @@ def test_a_printed_page_has_no_failure_to_tell() -> None:
 
 
 @pytest.fixture
-def dialog(qtbot, tmp_path, russian):
+def dialog(qtbot, tmp_path, russian_admin):
     till = make_till(qtbot, tmp_path, demo=False)
     till.device_setup.open()
     dialog = till.device_setup.dialog

@@ -7,7 +7,8 @@ import threading
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from app.startup import after_first_paint, import_then
+from app.startup import import_then
+from widgets.first_paint import after_first_paint
 
 
 class _Painted(QWidget):
