@@ -27,6 +27,7 @@ from app.till import TillApplication
 from tests.gui.test_admin_service_language import english_left
 from tests.gui.test_cashier_flow import child, click, type_and_enter
 from tests.gui.test_retailcrm_till import open_service_screen
+from tests.gui.till_window import close_at_test_end
 
 ANOTHER_USER = 54321
 as_root = pytest.mark.skipif(os.geteuid() != 0, reason="giving a folder to another user takes root")
@@ -89,7 +90,7 @@ def till(qtbot, tmp_path, monkeypatch, russian_admin):
     monkeypatch.delenv("TILL_LOYALTY_API_KEY", raising=False)
     settings = Settings.defaults().replace(devices_scanner="", host_api_enabled=False).at(tmp_path / "till.ini")
     till = TillApplication(settings, demo=False, database_path=tmp_path / "till.sqlite")
-    qtbot.addWidget(till.window)
+    close_at_test_end(qtbot, till)
     till.window.show()
     yield till
     till.shutdown()

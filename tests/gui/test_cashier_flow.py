@@ -20,6 +20,7 @@ from app.settings import Settings
 from app.till import TillApplication
 from loyalty_client.types import Identifier, IdentifierKind
 from tests.integration.bad_servers import SilentServer
+from tests.gui.till_window import close_at_test_end
 
 SKU = {p.name: p.sku for p in DEMO_PRODUCTS}
 COFFEE = SKU["Кофе зерновой 250 г"]
@@ -33,7 +34,7 @@ def make_till(qtbot, tmp_path, *, demo: bool = True, **settings) -> TillApplicat
     till = TillApplication(
         Settings.defaults().replace(**settings), demo=demo, database_path=tmp_path / "till.sqlite"
     )
-    qtbot.addWidget(till.window)
+    close_at_test_end(qtbot, till)
     till.window.show()
     if demo:
         till.start_host_api()

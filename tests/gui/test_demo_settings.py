@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from app.settings import DEMO_SETTINGS_NAME, default_config_path, load_settings
 from app.till import TillApplication
+from tests.gui.till_window import close_at_test_end
 
 PRINTER = "tcp://127.0.0.1:9100?width=58"
 
@@ -33,7 +34,7 @@ def _save_printer(qtbot, till: TillApplication) -> None:
 
 def _start(qtbot, settings, database: Path, *, demo: bool) -> TillApplication:
     till = TillApplication(settings.replace(devices_scanner=""), demo=demo, database_path=database)
-    qtbot.addWidget(till.window)
+    close_at_test_end(qtbot, till)
     return till
 
 

@@ -26,6 +26,7 @@ from tests.gui.test_cashier_flow import (
     type_and_enter,
 )
 from tests.gui.test_widgets_offline_policy import choose
+from tests.gui.till_window import close_at_test_end
 
 
 @pytest.fixture
@@ -37,7 +38,8 @@ def make_till(qtbot, sandbox, tmp_path):
         base = load_settings(config) if config is not None else Settings.defaults()
         till = TillApplication(base.replace(**settings), demo=True, database_path=tmp_path / "till.sqlite")
         tills.append(till)
-        till.window.show()  # not handed to qtbot: it would close the window before the guard is lifted
+        close_at_test_end(qtbot, till)
+        till.window.show()
         till.start_host_api()  # the demo POS drives the till through it
         with qtbot.waitSignal(till.controller.ready, timeout=15_000):
             till.connect_service(sandbox.url)
@@ -45,8 +47,6 @@ def make_till(qtbot, sandbox, tmp_path):
 
     yield make
     for till in tills:
-        till.window.set_close_guard(None)  # the test's own window closing must not ask
-        till.window.close()
         till.shutdown()
 
 

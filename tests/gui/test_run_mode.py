@@ -12,13 +12,14 @@ from app.settings import Settings
 from app.till import TillApplication
 from tests.gui.test_cashier_flow import child
 from tests.gui.test_host_api_in_till import RECEIPT
+from tests.gui.till_window import close_at_test_end
 
 
 @pytest.fixture
 def run_till(qtbot, sandbox, tmp_path):
     settings = Settings.defaults().replace(devices_scanner="", host_api_port=0)
     till = TillApplication(settings, demo=False, database_path=tmp_path / "till.sqlite")
-    qtbot.addWidget(till.window)
+    close_at_test_end(qtbot, till)
     till.window.resize(1366, 768)
     till.window.show()
     with qtbot.waitSignal(till.controller.ready, timeout=15_000):
@@ -71,7 +72,7 @@ def test_a_real_till_settles_a_sale_with_the_pos_fiscal_document(qtbot, run_till
 def test_a_real_till_with_the_api_off_says_the_pos_cannot_send_receipts(qtbot, tmp_path) -> None:
     settings = Settings.defaults().replace(devices_scanner="", host_api_enabled=False)
     till = TillApplication(settings, demo=False, database_path=tmp_path / "till.sqlite")
-    qtbot.addWidget(till.window)
+    close_at_test_end(qtbot, till)
     try:
         till.start_host_api()
         panel = till.window.loyalty
