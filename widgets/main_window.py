@@ -46,7 +46,8 @@ class TillWindow(QMainWindow):
     Layouts (see the module): `layout_mode()` is "side_by_side", "panel" or "compact".
     `set_always_on_top(True)` keeps the window above the POS.
     Keys: F2 focus the customer search, F4 redeem the maximum, F8 close the receipt,
-    Esc cancel the code entry if it is open, otherwise reset the customer. The keys and the
+    Esc cancel the code entry if it is open, otherwise reset the customer, F10 open the Admin
+    menu (its button takes no focus). The keys and the
     Admin menu's entries are added just after the window's first paint (`add_keys_and_menu`).
     Parts: `host` (DemoHostPanel), `loyalty` (LoyaltyPanel), `sandbox_log` (SandboxLog),
     `printer_status` (PrinterStatusIndicator, in the status bar). The host column (`host` and
@@ -151,6 +152,7 @@ class TillWindow(QMainWindow):
             F4=shortcut(Qt.Key.Key_F4, self.loyalty.redemption.choose_maximum),
             F8=shortcut(Qt.Key.Key_F8, lambda: self.host.request_close()),
             Esc=shortcut(Qt.Key.Key_Escape, self._escape),
+            F10=shortcut(Qt.Key.Key_F10, self._open_admin_menu),
         )
         self._shortcuts["F8"].setEnabled(self._demo_mode)  # a real till's receipts are closed by the POS
         self._return_action = QAction(self)
@@ -331,6 +333,12 @@ class TillWindow(QMainWindow):
         else:
             self.loyalty.customer.request_reset()
 
+    def _open_admin_menu(self) -> None:
+        # The button takes no focus (it would steal the cashier's field), so F10 opens its menu:
+        # a popup, which the arrow keys and Enter work and which hands the focus back as it closes.
+        button = self._admin_button
+        self._admin_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+
     def _name_admin_button(self) -> None:
         """Wide, the button says "Admin". Narrow, "Administrator" in Russian or Belarusian would
         elide the service status beside it: a gear takes its place, and the tooltip and the
@@ -343,7 +351,8 @@ class TillWindow(QMainWindow):
         button = self._admin_button
         button.setText(ADMIN_GLYPH if compact else name)
         button.setAccessibleName(name)
-        button.setToolTip(f"{name}\n{details}" if compact else details)
+        key = self.tr("F10: open the Admin menu")
+        button.setToolTip(f"{name}\n{details}\n{key}" if compact else f"{details}\n{key}")
         restyle("compact", compact, button)
 
     def _retranslate(self) -> None:
@@ -353,6 +362,7 @@ class TillWindow(QMainWindow):
         if self._demo_mode:
             title = self.tr("Till loyalty (demo)")
         self.setWindowTitle(title)
+        admin_key = self.tr("F10: open the Admin menu")
         if self._demo_mode:
             self._keys_hint.setText(
                 self.tr("F2 Find customer · F4 Maximum bonuses · F8 Close receipt · Esc Reset customer")
@@ -364,6 +374,7 @@ class TillWindow(QMainWindow):
                     "F8: close the receipt\n"
                     "Esc: cancel the code entry, otherwise reset the customer"
                 )
+                + f"\n{admin_key}"
             )
         else:
             self._keys_hint.setText(self.tr("F2 Find customer · F4 Maximum bonuses · Esc Reset customer"))
@@ -373,6 +384,7 @@ class TillWindow(QMainWindow):
                     "F4: redeem the maximum of bonuses\n"
                     "Esc: cancel the code entry, otherwise reset the customer"
                 )
+                + f"\n{admin_key}"
             )
 
     def _retranslate_menu(self) -> None:

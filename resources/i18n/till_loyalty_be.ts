@@ -3445,7 +3445,7 @@ Points given back: %2</source>
         <translation>Налічана бонусаў: %1, спісана: %2. Баланс: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="+128"/>
+        <location filename="../../app/gui.py" line="+129"/>
         <source>Sandbox loyalty service at %1</source>
         <translation>Тэставы сэрвіс лаяльнасці: %1</translation>
     </message>
@@ -3496,7 +3496,7 @@ Points given back: %2</source>
     <name>TillWindow</name>
     <message>
         <location filename="../../widgets/admin/failure_notice.py" line="+13"/>
-        <location filename="../../widgets/main_window.py" line="+338"/>
+        <location filename="../../widgets/main_window.py" line="+346"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows. The Admin button&apos;s caption in the narrow panel: the service status beside it is read whole.</extracomment>
         <translation>Адміністратар</translation>
@@ -3507,7 +3507,13 @@ Points given back: %2</source>
         <translation>Вяртанне, вынікі змены; налады прылад, чарга адпраўкі, продажы без сувязі, PIN адміністратара (патрэбны PIN)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+6"/>
+        <location line="+11"/>
+        <source>F10: open the Admin menu</source>
+        <translation>F10: адкрыць меню «Адміністратар»</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Return…</source>
         <translation>Вяртанне…</translation>
     </message>
@@ -3547,7 +3553,7 @@ Points given back: %2</source>
         <translation>Змяніць PIN адміністратара…</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-39"/>
         <source>Till loyalty</source>
         <translation>Лаяльнасць на касе</translation>
     </message>
@@ -3557,7 +3563,7 @@ Points given back: %2</source>
         <translation>Лаяльнасць на касе (дэма)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>F2 Find customer · F4 Maximum bonuses · F8 Close receipt · Esc Reset customer</source>
         <translation>F2 Знайсці кліента · F4 Максімум бонусаў · F8 Закрыць чэк · Esc Скінуць кліента</translation>
     </message>
@@ -3573,7 +3579,7 @@ F8: закрыць чэк
 Esc: адмяніць увод кода, інакш скінуць кліента</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>F2 Find customer · F4 Maximum bonuses · Esc Reset customer</source>
         <translation>F2 Знайсці кліента · F4 Максімум бонусаў · Esc Скінуць кліента</translation>
     </message>

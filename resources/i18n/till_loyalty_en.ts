@@ -3444,7 +3444,7 @@ Points given back: %2</translation>
         <translation>Bonuses earned: %1, spent: %2. Balance now: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="+128"/>
+        <location filename="../../app/gui.py" line="+129"/>
         <source>Sandbox loyalty service at %1</source>
         <translation>Sandbox loyalty service at %1</translation>
     </message>
@@ -3495,7 +3495,7 @@ Points given back: %2</translation>
     <name>TillWindow</name>
     <message>
         <location filename="../../widgets/admin/failure_notice.py" line="+13"/>
-        <location filename="../../widgets/main_window.py" line="+338"/>
+        <location filename="../../widgets/main_window.py" line="+346"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows. The Admin button&apos;s caption in the narrow panel: the service status beside it is read whole.</extracomment>
         <translation>Admin</translation>
@@ -3506,7 +3506,13 @@ Points given back: %2</translation>
         <translation>Return, shift summary; device settings, sending queue, offline selling, admin PIN (PIN required)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+6"/>
+        <location line="+11"/>
+        <source>F10: open the Admin menu</source>
+        <translation>F10: open the Admin menu</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Return…</source>
         <translation>Return…</translation>
     </message>
@@ -3546,7 +3552,7 @@ Points given back: %2</translation>
         <translation>Change admin PIN…</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-39"/>
         <source>Till loyalty</source>
         <translation>Till loyalty</translation>
     </message>
@@ -3556,7 +3562,7 @@ Points given back: %2</translation>
         <translation>Till loyalty (demo)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>F2 Find customer · F4 Maximum bonuses · F8 Close receipt · Esc Reset customer</source>
         <translation>F2 Find customer · F4 Maximum bonuses · F8 Close receipt · Esc Reset customer</translation>
     </message>
@@ -3572,7 +3578,7 @@ F8: close the receipt
 Esc: cancel the code entry, otherwise reset the customer</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>F2 Find customer · F4 Maximum bonuses · Esc Reset customer</source>
         <translation>F2 Find customer · F4 Maximum bonuses · Esc Reset customer</translation>
     </message>

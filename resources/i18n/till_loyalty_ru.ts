@@ -3445,7 +3445,7 @@ Points given back: %2</source>
         <translation>Начислено бонусов: %1, списано: %2. Баланс: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="+128"/>
+        <location filename="../../app/gui.py" line="+129"/>
         <source>Sandbox loyalty service at %1</source>
         <translation>Тестовый сервис лояльности: %1</translation>
     </message>
@@ -3496,7 +3496,7 @@ Points given back: %2</source>
     <name>TillWindow</name>
     <message>
         <location filename="../../widgets/admin/failure_notice.py" line="+13"/>
-        <location filename="../../widgets/main_window.py" line="+338"/>
+        <location filename="../../widgets/main_window.py" line="+346"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows. The Admin button&apos;s caption in the narrow panel: the service status beside it is read whole.</extracomment>
         <translation>Администратор</translation>
@@ -3507,7 +3507,13 @@ Points given back: %2</source>
         <translation>Возврат, итоги смены; настройки устройств, очередь отправки, продажи без связи, PIN администратора (нужен PIN)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+6"/>
+        <location line="+11"/>
+        <source>F10: open the Admin menu</source>
+        <translation>F10: открыть меню «Администратор»</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Return…</source>
         <translation>Возврат…</translation>
     </message>
@@ -3547,7 +3553,7 @@ Points given back: %2</source>
         <translation>Сменить PIN администратора…</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-39"/>
         <source>Till loyalty</source>
         <translation>Лояльность на кассе</translation>
     </message>
@@ -3557,7 +3563,7 @@ Points given back: %2</source>
         <translation>Лояльность на кассе (демо)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>F2 Find customer · F4 Maximum bonuses · F8 Close receipt · Esc Reset customer</source>
         <translation>F2 Найти клиента · F4 Максимум бонусов · F8 Закрыть чек · Esc Сбросить клиента</translation>
     </message>
@@ -3573,7 +3579,7 @@ F8: закрыть чек
 Esc: отменить ввод кода, иначе сбросить клиента</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>F2 Find customer · F4 Maximum bonuses · Esc Reset customer</source>
         <translation>F2 Найти клиента · F4 Максимум бонусов · Esc Сбросить клиента</translation>
     </message>

@@ -422,11 +422,6 @@ def test_offline_a_large_balance_leaves_as_of_its_own_row_rather_than_widening_t
 STATUS_TEXTS = [("Loyalty service online", True), ("Working offline", False), ("Connecting…", False)]
 
 
-#: The offscreen platform's noise, a popped-up menu's too: it cannot raise it or grab the keyboard.
-OFFSCREEN_MENU_NOISE = r"This plugin does not support (propagateSizeHints|raise)\(\)|grabbing the keyboard"
-
-
-@pytest.mark.qt_log_ignore(OFFSCREEN_MENU_NOISE, extend=True)
 @pytest.mark.parametrize("language", ["ru", "be", "en"])
 def test_the_status_line_is_read_whole_beside_a_small_admin_button_in_the_narrow_panel(
     qtbot, qapp, language

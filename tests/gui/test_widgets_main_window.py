@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QLineEdit, QMenu, QToolButton
 
 from widgets.main_window import TillWindow
 
@@ -60,6 +60,7 @@ def test_keys_are_documented_in_the_status_bar(window) -> None:
     hint = window.statusBar().findChild(QLabel, "KeysHint")
     for key in ("F2", "F4", "F8", "Esc"):
         assert key in hint.text() and key in hint.toolTip()
+    assert "F10" in hint.toolTip()
 
 
 def test_f2_focuses_the_customer_search(qtbot, window) -> None:
@@ -106,6 +107,25 @@ def test_keys_work_while_typing_in_a_field(qtbot, window) -> None:
     qtbot.keyClicks(field, "29")
     with qtbot.waitSignal(window.loyalty.customer.reset_requested):
         qtbot.keyClick(field, Qt.Key.Key_Escape)
+
+
+def test_f10_opens_the_admin_menu_and_the_keyboard_works_it(qtbot, window) -> None:
+    field = window.loyalty.identify.findChild(QLineEdit, "IdentifyInput")
+    window.loyalty.identify.focus_input()
+    menu = window.findChild(QMenu, "AdminMenu")
+    assert "F10" in window.findChild(QToolButton, "AdminButton").toolTip()
+    qtbot.keyClick(field, Qt.Key.Key_F10)
+    qtbot.waitUntil(menu.isVisible)
+    assert menu.activeAction() is None or menu.activeAction().objectName() == "ReturnAction"
+    qtbot.keyClick(menu, Qt.Key.Key_Down)  # the first entry: Return
+    with qtbot.waitSignal(window.return_requested):
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not menu.isVisible())
+    qtbot.keyClick(field, Qt.Key.Key_F10)
+    qtbot.waitUntil(menu.isVisible)
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not menu.isVisible())
+    assert field.hasFocus(), "the cashier's field has the keys again"
 
 
 def test_closing_is_announced(qtbot, window) -> None:
