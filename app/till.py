@@ -423,7 +423,7 @@ class TillApplication(QObject):
         if self._till_status is not None:
             self._till_status = replace(self._till_status, **changes)  # type: ignore[arg-type]
 
-    def _printer_status_for_host(self, state: str, text: str) -> None:
+    def _printer_status_for_host(self, state: str, text: str, _what_to_do: str) -> None:
         self._update_status(printer_state=state, printer_text=text)
 
     def shutdown(self) -> None:

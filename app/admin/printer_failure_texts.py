@@ -1,5 +1,6 @@
-"""What the store admin reads when a printer did not print: what is wrong and what to do, in the
-till's language, naming the printer (its address, port, queue or name).
+"""What the store admin (a test print) and the cashier (the printer's tooltip) read when a printer
+did not print: what is wrong and what to do, in the till's language, naming the printer (its
+address, port, queue or name).
 
 A printer's status carries the system's own words for some failures (an OS error such as
 "Connection reset by peer", an exception's text, the bytes a device answered): those are English
@@ -158,7 +159,7 @@ def printer_failure_text(status: PrinterStatus) -> str:
     English message, with the system's words, is logged."""
     if status.ok:
         return ""
-    log.info("admin: printer failed: %s: %s", status.state.value, status.message or "no reason given")
+    log.info("printer failed: %s: %s", status.state.value, status.message or "no reason given")
     source = _FAILURES.get(status.reason) if status.reason is not None else None
     if source is None:
         return unexpected_failure_text()

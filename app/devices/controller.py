@@ -13,6 +13,8 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from app.admin.failure_texts import unexpected_failure_text
+from app.admin.printer_failure_texts import printer_failure_text
 from app.devices.slip_labels import return_slip_labels, shift_slip_labels, slip_labels
 from app.devices.texts import printer_status_text, scanner_status_text
 from app.devices.wedge_filter import WedgeEventFilter
@@ -50,7 +52,8 @@ class DevicesController(QObject):
 
     scanned = Signal(str)
     scanner_status = Signal(str)  # a short text for the admin's test area
-    printer_status = Signal(str, str)  # state ("ok", "printing", "offline", ... "none"), text
+    # state ("ok", "printing", "offline", ... "none"), short text, what to do ("" while nothing is wrong)
+    printer_status = Signal(str, str, str)
     reprint_available = Signal(bool)
 
     def __init__(self, window: QWidget, worker: BackgroundWorker) -> None:
@@ -126,7 +129,7 @@ class DevicesController(QObject):
     def _use_printer(self, config: PrinterConfig | None) -> None:
         self._printer = None if config is None else ReceiptPrinter(config)
         if config is None:
-            self.printer_status.emit("none", "")
+            self.printer_status.emit("none", "", "")
         self.reprint_available.emit(False)
 
     def _scanner_event(self, event: ScannerEvent) -> None:  # called on the reader's thread
@@ -164,15 +167,19 @@ class DevicesController(QObject):
             self._print(printer.reprint_last)
 
     def _print(self, job: Callable[[], PrinterStatus]) -> None:
-        self.printer_status.emit("printing", QCoreApplication.translate("Devices", "Printing…"))
-        self._worker.submit(job, self._printed, lambda exc: self._printed(None))
+        self.printer_status.emit("printing", QCoreApplication.translate("Devices", "Printing…"), "")
+        self._worker.submit(job, self._printed, self._print_failed)
 
-    def _printed(self, status: PrinterStatus | None) -> None:
-        if status is None:
-            self.printer_status.emit("error", QCoreApplication.translate("Devices", "Printer error"))
-        else:
-            self.printer_status.emit(status.state.value, printer_status_text(status))
-        self.reprint_available.emit(status is None or not status.ok)
+    def _printed(self, status: PrinterStatus) -> None:
+        self.printer_status.emit(status.state.value, printer_status_text(status), printer_failure_text(status))
+        self.reprint_available.emit(not status.ok)
+
+    def _print_failed(self, exc: BaseException) -> None:
+        log.error("printing failed", exc_info=exc)
+        self.printer_status.emit(
+            "error", QCoreApplication.translate("Devices", "Printer error"), unexpected_failure_text()
+        )
+        self.reprint_available.emit(True)
 
     # ----- admin helpers -------------------------------------------------------------------
     def discover(self, done: Callable[[list[DiscoveredDevice]], None]) -> None:

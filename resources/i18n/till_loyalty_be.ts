@@ -339,7 +339,7 @@
         <translation>Не ўдалося запісаць файл %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/admin/printer_failure_texts.py" line="+23"/>
+        <location filename="../../app/admin/printer_failure_texts.py" line="+24"/>
         <source>The printer is out of paper: load a new roll.</source>
         <translation>У прынтары няма паперы: устаўце новы рулон.</translation>
     </message>
@@ -1281,7 +1281,7 @@ bonuses</source>
 <context>
     <name>Devices</name>
     <message>
-        <location filename="../../app/devices/controller.py" line="+167"/>
+        <location filename="../../app/devices/controller.py" line="+170"/>
         <source>Printing…</source>
         <translation>Друк…</translation>
     </message>
@@ -1536,7 +1536,7 @@ bonuses</source>
         <translation>Адкрыта вечка прынтара</translation>
     </message>
     <message>
-        <location filename="../../app/devices/controller.py" line="+5"/>
+        <location filename="../../app/devices/controller.py" line="+10"/>
         <location filename="../../app/devices/texts.py" line="+1"/>
         <source>Printer error</source>
         <translation>Памылка прынтара</translation>
@@ -2183,7 +2183,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>PrinterStatusIndicator</name>
     <message>
-        <location filename="../../widgets/admin/printer_status.py" line="+73"/>
+        <location filename="../../widgets/admin/printer_status.py" line="+77"/>
         <source>Printer ready</source>
         <translation>Прынтар гатовы</translation>
     </message>
@@ -2208,12 +2208,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Няма прынтара</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Reprint</source>
         <translation>Паўтарыць</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-18"/>
         <source>Printer: cover open</source>
         <translation>Прынтар: адкрыта вечка</translation>
     </message>
@@ -2223,7 +2223,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Памылка прынтара</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Print the last loyalty slip again</source>
         <translation>Яшчэ раз надрукаваць апошні бонусны чэк</translation>
     </message>

@@ -339,7 +339,7 @@
         <translation>The file %1 could not be written: %2</translation>
     </message>
     <message>
-        <location filename="../../app/admin/printer_failure_texts.py" line="+23"/>
+        <location filename="../../app/admin/printer_failure_texts.py" line="+24"/>
         <source>The printer is out of paper: load a new roll.</source>
         <translation>The printer is out of paper: load a new roll.</translation>
     </message>
@@ -1280,7 +1280,7 @@ bonuses</translation>
 <context>
     <name>Devices</name>
     <message>
-        <location filename="../../app/devices/controller.py" line="+167"/>
+        <location filename="../../app/devices/controller.py" line="+170"/>
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
@@ -1535,7 +1535,7 @@ bonuses</translation>
         <translation>Printer cover open</translation>
     </message>
     <message>
-        <location filename="../../app/devices/controller.py" line="+5"/>
+        <location filename="../../app/devices/controller.py" line="+10"/>
         <location filename="../../app/devices/texts.py" line="+1"/>
         <source>Printer error</source>
         <translation>Printer error</translation>
@@ -2182,7 +2182,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>PrinterStatusIndicator</name>
     <message>
-        <location filename="../../widgets/admin/printer_status.py" line="+73"/>
+        <location filename="../../widgets/admin/printer_status.py" line="+77"/>
         <source>Printer ready</source>
         <translation>Printer ready</translation>
     </message>
@@ -2207,12 +2207,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>No printer</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-18"/>
         <source>Printer: cover open</source>
         <translation>Printer: cover open</translation>
     </message>
@@ -2222,7 +2222,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Printer error</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Print the last loyalty slip again</source>
         <translation>Print the last loyalty slip again</translation>
     </message>

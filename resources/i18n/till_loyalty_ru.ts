@@ -339,7 +339,7 @@
         <translation>Не удалось записать файл %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/admin/printer_failure_texts.py" line="+23"/>
+        <location filename="../../app/admin/printer_failure_texts.py" line="+24"/>
         <source>The printer is out of paper: load a new roll.</source>
         <translation>В принтере нет бумаги: вставьте новый рулон.</translation>
     </message>
@@ -1281,7 +1281,7 @@ bonuses</source>
 <context>
     <name>Devices</name>
     <message>
-        <location filename="../../app/devices/controller.py" line="+167"/>
+        <location filename="../../app/devices/controller.py" line="+170"/>
         <source>Printing…</source>
         <translation>Печать…</translation>
     </message>
@@ -1536,7 +1536,7 @@ bonuses</source>
         <translation>Открыта крышка принтера</translation>
     </message>
     <message>
-        <location filename="../../app/devices/controller.py" line="+5"/>
+        <location filename="../../app/devices/controller.py" line="+10"/>
         <location filename="../../app/devices/texts.py" line="+1"/>
         <source>Printer error</source>
         <translation>Ошибка принтера</translation>
@@ -2183,7 +2183,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>PrinterStatusIndicator</name>
     <message>
-        <location filename="../../widgets/admin/printer_status.py" line="+73"/>
+        <location filename="../../widgets/admin/printer_status.py" line="+77"/>
         <source>Printer ready</source>
         <translation>Принтер готов</translation>
     </message>
@@ -2208,12 +2208,12 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Нет принтера</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Reprint</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-18"/>
         <source>Printer: cover open</source>
         <translation>Принтер: открыта крышка</translation>
     </message>
@@ -2223,7 +2223,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
         <translation>Ошибка принтера</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Print the last loyalty slip again</source>
         <translation>Ещё раз напечатать последний бонусный чек</translation>
     </message>

@@ -143,6 +143,7 @@ def test_a_printer_out_of_paper_shows_it_and_offers_a_reprint(qtbot, tmp_path, s
             status = till.window.printer_status
             qtbot.waitUntil(lambda: status.state() == "paper_out", timeout=15_000)
             assert "paper" in status.text()
+            assert "load a new roll" in status.toolTip(), "the tooltip says what to do"
             while not printer.jobs.empty():  # only status queries went to a printer with no paper
                 assert decode(printer.jobs.get_nowait()).lines == []
             printer.status = dict(READY)  # paper loaded
@@ -179,7 +180,7 @@ def print_through(qtbot, devices: DevicesController, start) -> tuple[str, str, b
     """What the controller reports for one print: state, text, and whether a reprint is offered."""
     reported: list[tuple[str, str]] = []
     offered: list[bool] = []
-    devices.printer_status.connect(lambda state, text: reported.append((state, text)))
+    devices.printer_status.connect(lambda state, text, _what_to_do: reported.append((state, text)))
     devices.reprint_available.connect(offered.append)
     try:
         start()

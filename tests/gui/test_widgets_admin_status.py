@@ -139,6 +139,14 @@ def test_printer_text_from_the_application(printer) -> None:
         printer.show_status("jammed", "")
 
 
+def test_the_printer_tooltip_says_what_to_do_when_told(printer) -> None:
+    printer.show_status("paper_out", "Printer out of paper", "The printer is out of paper: load a new roll.")
+    assert printer.text() == "Printer out of paper"
+    assert printer.toolTip() == "The printer is out of paper: load a new roll."
+    printer.show_status("ok", "Printed")
+    assert printer.toolTip() == "Printer ready", "nothing to do: the standard text"
+
+
 def test_printer_dot_colours_differ_by_state(printer) -> None:
     printer.setStyleSheet(load_stylesheet())
     dot = printer.findChild(QLabel, "PrinterStatusDot")

@@ -12,9 +12,10 @@ STATES = ("ok", "printing", "offline", "paper_out", "cover_open", "error", "none
 class PrinterStatusIndicator(QWidget):
     """A coloured dot and a short text for the printer's state, and a "Reprint last" button.
 
-    `show_status(state, text)`: state is "ok", "printing", "offline", "paper_out", "cover_open",
-    "error" or "none" (no printer configured); *text* is the short explanation shown (empty: a
-    standard text for the state). The button emits `reprint_requested()`; it is enabled by
+    `show_status(state, text, what_to_do)`: state is "ok", "printing", "offline", "paper_out",
+    "cover_open", "error" or "none" (no printer configured); *text* is the short explanation shown
+    (empty: a standard text for the state); *what_to_do*, the tooltip, says what is wrong and what
+    to do about it (empty: the standard text, when *text* says more than it). The button emits `reprint_requested()`; it is enabled by
     `set_reprint_available(True)` and hidden while no printer is configured.
     Object names: PrinterStatusDot, PrinterStatusText, ReprintButton.
     """
@@ -26,6 +27,7 @@ class PrinterStatusIndicator(QWidget):
         self.setObjectName("PrinterStatus")
         self._state = "none"
         self._given_text = ""
+        self._what_to_do = ""
         self._dot = QLabel("●")
         self._dot.setObjectName("PrinterStatusDot")
         self._text = QLabel()
@@ -46,12 +48,14 @@ class PrinterStatusIndicator(QWidget):
 
     # -- public API ---------------------------------------------------------------------------
 
-    def show_status(self, state: str, text: str = "") -> None:
-        """Show the printer's *state* (see the class) with a short *text*."""
+    def show_status(self, state: str, text: str = "", what_to_do: str = "") -> None:
+        """Show the printer's *state* (see the class) with a short *text* and, as its tooltip, what
+        to do about it."""
         if state not in STATES:
             raise ValueError(f"unknown printer state {state!r}")
         self._state = state
         self._given_text = text
+        self._what_to_do = what_to_do
         self._render()
 
     def set_reprint_available(self, available: bool) -> None:
@@ -82,7 +86,10 @@ class PrinterStatusIndicator(QWidget):
     def _render(self) -> None:
         standard = self._standard_text(self._state)
         self._text.setText(self._given_text or standard)
-        self.setToolTip(standard if self._given_text and self._given_text != standard else "")
+        if self._what_to_do:
+            self.setToolTip(self._what_to_do)
+        else:
+            self.setToolTip(standard if self._given_text and self._given_text != standard else "")
         self._reprint.setVisible(self._state != "none")
         for widget in (self._dot, self._text):
             widget.setProperty("printer", self._state)
