@@ -3479,7 +3479,7 @@ Points given back: %2</source>
     <message>
         <location line="+56"/>
         <source>Loyalty service not configured</source>
-        <translation>Праграма лаяльнасці не наладжана</translation>
+        <translation>Лаяльнасць не наладжана</translation>
     </message>
     <message>
         <location line="+2"/>

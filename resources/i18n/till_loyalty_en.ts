@@ -3478,7 +3478,7 @@ Points given back: %2</translation>
     <message>
         <location line="+56"/>
         <source>Loyalty service not configured</source>
-        <translation>Loyalty service not configured</translation>
+        <translation>Loyalty not configured</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -3479,7 +3479,7 @@ Points given back: %2</source>
     <message>
         <location line="+56"/>
         <source>Loyalty service not configured</source>
-        <translation>Программа лояльности не настроена</translation>
+        <translation>Лояльность не настроена</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -419,7 +419,12 @@ def test_offline_a_large_balance_leaves_as_of_its_own_row_rather_than_widening_t
 
 
 #: The service status line's texts, as the till sets them (context "Till"), and whether online.
-STATUS_TEXTS = [("Loyalty service online", True), ("Working offline", False), ("Connecting…", False)]
+STATUS_TEXTS = [
+    ("Loyalty service online", True),
+    ("Working offline", False),
+    ("Connecting…", False),
+    ("Loyalty service not configured", False),
+]
 
 
 @pytest.mark.parametrize("language", ["ru", "be", "en"])
