@@ -170,6 +170,8 @@ def main() -> int:
     window.resize(width, height)
     window.show()
     app.processEvents()
+    window.add_keys_and_menu()  # as just after the first paint: the keys' hint in the status bar
+    app.processEvents()
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(out))

@@ -1,7 +1,7 @@
 """A one-line label that shortens its text with "…" instead of widening its window."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -21,6 +21,7 @@ class ElidedLabel(QLabel):
         super().__init__(parent)
         self._full = ""
         self._keep_tooltip = keep_tooltip
+        self._sized = False  # laid out at least once: before, its width is a default, not its own
         self.setWordWrap(False)
         self.setText(text)
 
@@ -60,11 +61,18 @@ class ElidedLabel(QLabel):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         """Elide again for the new width."""
         super().resizeEvent(event)
+        self._sized = True
         self._elide()
 
     def _elide(self) -> None:
         width = self.contentsRect().width() - 2 * self.margin()
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(0, width))
+        metrics = self.fontMetrics()
+        if not self._sized or metrics.horizontalAdvance(self._full) <= width:
+            shown = self._full  # not laid out yet: its first resize elides it to its width
+        else:
+            from PySide6.QtCore import Qt  # here: most texts fit, and the namespace waits for the first paint
+
+            shown = metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, max(0, width))
         if shown != super().text():
             QLabel.setText(self, shown)
         tooltip = self._full if shown != self._full else ""

@@ -10,17 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolButton, QWidget
 
 from widgets.elided_label import ElidedLabel
+from widgets.enum_properties import set_enum_property
 from widgets.first_paint import after_first_paint
 from widgets.checkout.loyalty_panel import LoyaltyPanel
 from widgets.admin.printer_status import PrinterStatusIndicator
 from widgets.style import restyle
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QAction, QShortcut
 
     from widgets.demo.demo_host import DemoHostPanel
@@ -77,14 +79,16 @@ class TillWindow(QMainWindow):
         self._host: DemoHostPanel | None = None
         self._sandbox_log: SandboxLog | None = None
         self._sized = False  # while it is made, its size is the default, not yet the one it is shown at
+        self._on_top = False  # a new window is not kept above the others
         self.loyalty = LoyaltyPanel()
 
-        self._left = QSplitter(Qt.Orientation.Vertical)  # the host column: filled when first needed
+        self._left = QSplitter()  # the host column: filled when first needed
+        set_enum_property(self._left, "orientation", "Vertical")
         self._left.setObjectName("HostSplitter")
         self._left.setChildrenCollapsible(False)
         if demo_mode and (not fitted_to_screen or self._screen_width() >= SIDE_BY_SIDE_FROM):
             self._build_host_column()  # beside the panel from the first paint (and first in the tab order)
-        self._main = QSplitter(Qt.Orientation.Horizontal)
+        self._main = QSplitter()  # horizontal
         self._main.setObjectName("MainSplitter")
         self._main.addWidget(self._left)
         self._main.addWidget(self.loyalty)
@@ -138,7 +142,9 @@ class TillWindow(QMainWindow):
         """
         if self._shortcuts:
             return
-        # Imported here: binding these types builds their enumerations (71 standard keys alone).
+        # Imported here: binding these types builds their enumerations (71 standard keys alone),
+        # and the `Qt` namespace all of its own (docs/architecture.md §1).
+        from PySide6.QtCore import Qt
         from PySide6.QtGui import QAction, QKeySequence, QShortcut
 
         def shortcut(key: Qt.Key, slot: Callable[[], None]) -> QShortcut:
@@ -179,6 +185,7 @@ class TillWindow(QMainWindow):
             self._admin_menu.addAction(action)
             self._admin_actions[key] = action
         self._retranslate_menu()
+        self._retranslate_keys_hint()
 
     def set_demo_mode(self, demo: bool) -> None:
         """Show the demo host column and sandbox log (demo), or the loyalty panel alone (a real till)."""
@@ -208,6 +215,9 @@ class TillWindow(QMainWindow):
             self.setGeometry(area.x() + area.width() - width, area.y(), width, area.height())
         else:
             self.resize(min(self.width(), area.width()), min(self.height(), area.height()))
+        # The layout for this width now, while no stylesheet is on the window yet: the resize is
+        # only delivered as it is shown, and choosing the layout then would re-polish its widgets.
+        self._fit_layout(self.width())
 
     def is_demo_mode(self) -> bool:
         """Whether the sandbox log is shown."""
@@ -219,8 +229,11 @@ class TillWindow(QMainWindow):
 
     def set_always_on_top(self, on_top: bool) -> None:
         """Keep the window above other windows (the POS) or not."""
-        if self.isAlwaysOnTop() == on_top:
+        if on_top == self._on_top:  # read from its own flag: the window's flags are a `Qt` enumeration
             return
+        from PySide6.QtCore import Qt  # here: the namespace's enumerations wait for the first paint
+
+        self._on_top = on_top
         shown = self.isVisible()
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on_top)
         if shown:  # changing a window flag hides the window
@@ -228,6 +241,8 @@ class TillWindow(QMainWindow):
 
     def isAlwaysOnTop(self) -> bool:  # noqa: N802 (Qt naming, like isVisible)
         """Whether the window is kept above other windows."""
+        from PySide6.QtCore import Qt  # here: the namespace's enumerations wait for the first paint
+
         return bool(self.windowFlags() & Qt.WindowType.WindowStaysOnTopHint)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
@@ -296,7 +311,7 @@ class TillWindow(QMainWindow):
         self._admin_button.setObjectName("AdminButton")
         self._admin_button.setMenu(self._admin_menu)
         self._admin_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self._admin_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never steals the cashier's field
+        set_enum_property(self._admin_button, "focusPolicy", "NoFocus")  # never steals the cashier's field
 
     def _fit_layout(self, width: int) -> None:
         if width >= SIDE_BY_SIDE_FROM and self._demo_mode:
@@ -362,6 +377,13 @@ class TillWindow(QMainWindow):
         if self._demo_mode:
             title = self.tr("Till loyalty (demo)")
         self.setWindowTitle(title)
+        self._retranslate_keys_hint()
+
+    def _retranslate_keys_hint(self) -> None:
+        # Written with the keys, just after the first paint: they work from then on, and a hint too
+        # long for the status bar is elided with the `Qt` namespace, which waits for that paint.
+        if not self._shortcuts:
+            return
         admin_key = self.tr("F10: open the Admin menu")
         if self._demo_mode:
             self._keys_hint.setText(

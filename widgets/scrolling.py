@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
+from widgets.enum_properties import set_enum_property
 
 
 class VerticalScrollArea(QScrollArea):
@@ -24,7 +26,7 @@ class VerticalScrollArea(QScrollArea):
         self.setWidget(content)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_enum_property(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         if kept_in_view is not None:
             content.installEventFilter(self)
 

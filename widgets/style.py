@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -76,7 +75,11 @@ def repolish(*widgets: QWidget) -> None:
     property anyway. So is one no stylesheet applies to yet: the stylesheet, once set, polishes it.
     """
     for widget in widgets:
-        if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished) or not _under_stylesheet(widget):
+        if not _under_stylesheet(widget):
+            continue
+        from PySide6.QtCore import Qt  # here: while the window is made no stylesheet is on it yet
+
+        if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
             continue
         style = widget.style()
         style.unpolish(widget)

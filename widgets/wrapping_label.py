@@ -1,8 +1,13 @@
 """A word-wrapped label that remembers its height for a width."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 #: Widths remembered at once: a scroll area asks with and without its scroll bar, a layout
 #: with its own width and its parent's.

@@ -32,8 +32,9 @@ LATER = [
 ]
 
 # Qt types whose binding (a dozen large enumerations) the first paint does not need: the style, and
-# the function keys, menu entries and painter, added just after it.
-LATER_QT_TYPES = ["QStyle", "QCommonStyle", "QKeySequence", "QShortcut", "QAction", "QPainter"]
+# the function keys, menu entries and painter, added just after it; and the `Qt` namespace, whose
+# hundred enumerations the widgets painted first do without (widgets/enum_properties.py).
+LATER_QT_TYPES = ["QStyle", "QCommonStyle", "QKeySequence", "QShortcut", "QAction", "QPainter", "Qt"]
 
 # Widgets of parts the first paint does not show, made when first needed: the code entry, "Sale finished".
 LATER_WIDGETS = ["ConfirmationCodeInput", "ConfirmCodeButton", "SaleFinishedTitle"]
@@ -42,6 +43,7 @@ LATER_WIDGETS = ["ConfirmationCodeInput", "ConfirmCodeButton", "SaleFinishedTitl
 START_AND_REPORT = """
 import gc
 import sys
+import PySide6.QtCore
 import PySide6.QtGui
 import PySide6.QtWidgets
 from PySide6.QtWidgets import QApplication
@@ -52,7 +54,7 @@ def report_shown():
     window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "TillWindow")
     print("panel shown:", window.isVisible() and window.loyalty.isVisible())
     print("loaded:", ",".join(sorted(name for name in sys.modules if name in LATER)))
-    bound = {**vars(PySide6.QtGui), **vars(PySide6.QtWidgets)}
+    bound = {**vars(PySide6.QtCore), **vars(PySide6.QtGui), **vars(PySide6.QtWidgets)}
     print("bound:", ",".join(sorted(name for name in LATER_QT_TYPES if name in bound)))
     made = {widget.objectName() for widget in window.findChildren(PySide6.QtWidgets.QWidget)}
     print("made:", ",".join(sorted(name for name in LATER_WIDGETS if name in made)))

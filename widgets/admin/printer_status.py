@@ -1,9 +1,10 @@
 """The receipt printer's state in the status bar, with "Reprint last"."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from widgets.enum_properties import set_enum_property
 from widgets.style import repolish
 
 STATES = ("ok", "printing", "offline", "paper_out", "cover_open", "error", "none")
@@ -32,10 +33,10 @@ class PrinterStatusIndicator(QWidget):
         self._dot.setObjectName("PrinterStatusDot")
         self._text = QLabel()
         self._text.setObjectName("PrinterStatusText")
-        self._text.setTextFormat(Qt.TextFormat.PlainText)
+        set_enum_property(self._text, "textFormat", "PlainText")
         self._reprint = QPushButton()
         self._reprint.setObjectName("ReprintButton")
-        self._reprint.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never steals the cashier's field
+        set_enum_property(self._reprint, "focusPolicy", "NoFocus")  # never steals the cashier's field
         self._reprint.clicked.connect(self.reprint_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)

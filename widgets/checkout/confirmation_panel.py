@@ -1,7 +1,7 @@
 """One-time code entry: shown when redeeming (or registering) needs a code from the customer's phone."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from widgets.made_when_needed import MadeWhenNeeded
 from widgets.unbroken_label import UnbrokenLabel
 from widgets.checkout.narrow_margins import fit_margins
+from widgets.enum_properties import set_enum_property
 
 CODE_MIN_LENGTH = 4
 CODE_MAX_LENGTH = 8
@@ -74,8 +75,8 @@ class ConfirmationPanel(QFrame):
         self._code.setValidator(
             QRegularExpressionValidator(QRegularExpression(rf"\d{{0,{CODE_MAX_LENGTH}}}"), self._code)
         )
-        self._code.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
-        self._code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum_property(self._code, "inputMethodHints", "ImhDigitsOnly")
+        set_enum_property(self._code, "alignment", "AlignCenter")
         self._confirm = QPushButton()
         self._confirm.setObjectName("ConfirmCodeButton")
         self._confirm.setProperty("role", "primary")
@@ -124,7 +125,7 @@ class ConfirmationPanel(QFrame):
         self._render_prompt()
         self._start_countdown()
         self.show()
-        self._code.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._code.setFocus()  # OtherFocusReason
 
     def set_resend_delay(self, seconds: int) -> None:
         """Wait *seconds* before "Send again" may be pressed (from the next code sent)."""
@@ -157,7 +158,7 @@ class ConfirmationPanel(QFrame):
         self._update_buttons()
         self._error.setText(text)
         self._error.show()
-        self._code.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._code.setFocus()  # OtherFocusReason
         self._code.selectAll()
 
     def hide_panel(self) -> None:

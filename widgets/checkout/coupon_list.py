@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import NamedTuple, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from widgets.elided_label import ElidedLabel
+from widgets.enum_properties import set_enum_property
 from widgets.scrolling import VerticalScrollArea
 from widgets.style import repolish
 
@@ -84,7 +85,7 @@ class CouponList(QFrame):
             detail = ElidedLabel()
             detail.setObjectName("CouponDetail")
             detail.setText(row.detail)
-            detail.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            set_enum_property(detail, "alignment", "AlignRight|AlignVCenter")
             detail.setProperty("code", row.code)
             detail.setProperty("role", "benefit" if row.applied else "warning-text")
             remove = QPushButton("✕")
@@ -92,7 +93,7 @@ class CouponList(QFrame):
             side = remove.fontMetrics().height() + 10
             remove.setFixedSize(side, side)
             remove.setProperty("code", row.code)
-            remove.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            set_enum_property(remove, "focusPolicy", "TabFocus")
             remove.setAccessibleName(self.tr("Remove coupon"))
             remove.setToolTip(self.tr("Take this coupon off the receipt"))
             remove.clicked.connect(lambda _checked=False, code=row.code: self.remove_requested.emit(code))

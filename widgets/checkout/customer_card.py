@@ -5,7 +5,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.elided_label import ElidedLabel
+from widgets.enum_properties import set_enum_property
 from widgets.fitting_label import FittingLabel
 from widgets.wrapping_label import WrappingLabel
 from widgets.formatting import (
@@ -46,7 +47,7 @@ def _label(
     label.setObjectName(name)
     if role:
         label.setProperty("role", role)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    set_enum_property(label, "textInteractionFlags", "NoTextInteraction")
     return label
 
 
@@ -85,9 +86,9 @@ class CustomerCard(QFrame):
     def _build_placeholder(self) -> QWidget:
         page = QWidget()
         self._placeholder = _label("NoCustomerText", "placeholder")
-        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum_property(self._placeholder, "alignment", "AlignCenter")
         self._placeholder_hint = _label("NoCustomerHint", "hint", wrap=True)
-        self._placeholder_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum_property(self._placeholder_hint, "alignment", "AlignCenter")
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         layout.addWidget(self._placeholder)
@@ -100,7 +101,7 @@ class CustomerCard(QFrame):
         self._name = _label("CustomerName", "name", elide=True)
         self._reset = QPushButton()
         self._reset.setObjectName("ResetCustomerButton")
-        self._reset.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        set_enum_property(self._reset, "focusPolicy", "TabFocus")
         self._phone = _label("CustomerPhone")
         self._card_number = _label("CustomerCardNumber", "muted", elide=True)
         self._status = _label("CustomerStatus", "status", wrap=True)
@@ -127,11 +128,14 @@ class CustomerCard(QFrame):
         self._offer_lines: tuple[str, ...] = ()
         self._offers_applied = False
         for value in (self._total, self._pending):
-            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            set_enum_property(value, "alignment", "AlignRight|AlignVCenter")
 
         head = QHBoxLayout()
         head.addWidget(self._name, 1)
-        head.addWidget(self._reset, 0, Qt.AlignmentFlag.AlignTop)
+        reset_column = QVBoxLayout()  # the button at the top of a name that wraps
+        reset_column.addWidget(self._reset)
+        reset_column.addStretch(1)
+        head.addLayout(reset_column)
         # Rows that turn vertical in the compact arrangement (see set_compact).
         self._ids = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._ids.setSpacing(16)
@@ -156,10 +160,12 @@ class CustomerCard(QFrame):
         others.addWidget(self._pending_caption, 1, 0)
         others.addWidget(self._pending, 1, 1)
         self._others = others
+        self._others_row = QHBoxLayout()  # narrow: the total and pending bonuses on their own row, to the left
+        self._others_row.addStretch(1)
         spendable = QHBoxLayout()
-        spendable.addWidget(self._spendable_caption, 0, Qt.AlignmentFlag.AlignVCenter)
+        spendable.addWidget(self._spendable_caption)  # labels: their texts centred in the row's height
         spendable.addSpacing(10)
-        spendable.addWidget(self._spendable, 0, Qt.AlignmentFlag.AlignVCenter)
+        spendable.addWidget(self._spendable)
         spendable.addStretch(1)
         self._spendable_row = spendable
         # The spendable bonuses, and beside them (wide) the total and pending ones.
@@ -185,7 +191,7 @@ class CustomerCard(QFrame):
             as_of = [] if self._as_of_beside else [self._as_of]
             return [
                 self._head, self._status, self._balances, *as_of, self._tier_row,
-                self._ids, self._others, self._progress_row,
+                self._ids, self._others_row, self._progress_row,
                 self._expiring, self._messages, self._offers_caption, self._offers,
             ]
         return [
@@ -200,10 +206,13 @@ class CustomerCard(QFrame):
         # The total and pending bonuses sit beside the spendable ones when wide, on their own below.
         if self._compact:
             self._balances.removeItem(self._others)
+            if self._others_row.indexOf(self._others) < 0:
+                self._others_row.insertLayout(0, self._others)
         elif self._balances.indexOf(self._others) < 0:
+            self._others_row.removeItem(self._others)
             self._balances.addLayout(self._others)
         if self._as_of_beside:
-            self._spendable_row.insertWidget(3, self._as_of, 0, Qt.AlignmentFlag.AlignVCenter)
+            self._spendable_row.insertWidget(3, self._as_of)
         else:
             self._spendable_row.removeWidget(self._as_of)
         for row in self._rows():
@@ -211,7 +220,6 @@ class CustomerCard(QFrame):
                 layout.addWidget(row)
             else:
                 layout.addLayout(row)
-        layout.setAlignment(self._others, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
     def _fit_as_of(self) -> None:
@@ -410,7 +418,7 @@ class CustomerCard(QFrame):
         if next_tier is None:
             self._progress.hide()
             self._next_tier.setText(self.tr("Highest tier"))
-            self._next_tier.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            set_enum_property(self._next_tier, "alignment", "AlignLeft|AlignVCenter")
             return
         threshold = next_tier.threshold
         done = threshold - next_tier.remaining
@@ -418,8 +426,8 @@ class CustomerCard(QFrame):
         steps = int(max(Decimal(0), min(Decimal(1), ratio)) * _PROGRESS_STEPS)
         self._progress.setValue(steps)
         self._progress.show()
-        side = Qt.AlignmentFlag.AlignLeft if self._compact else Qt.AlignmentFlag.AlignRight
-        self._next_tier.setAlignment(side | Qt.AlignmentFlag.AlignVCenter)
+        side = "AlignLeft" if self._compact else "AlignRight"
+        set_enum_property(self._next_tier, "alignment", f"{side}|AlignVCenter")
         self._next_tier.setText(
             self.tr("{amount} to {tier}").format(
                 amount=format_amount(next_tier.remaining, currency), tier=next_tier.name

@@ -1,7 +1,7 @@
 """Customer search: one field for a phone, a card or a code, a Find button, and Register for an unknown phone."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -75,6 +75,8 @@ class IdentifyPanel(QFrame):
 
     def focus_input(self) -> None:
         """Put the cursor into the field with its text selected, so typing replaces it."""
+        from PySide6.QtCore import Qt  # here: the namespace's enumerations wait for the first paint
+
         self._input.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._input.selectAll()
 

@@ -1,7 +1,7 @@
 """The loyalty side of the till: service status, search, customer, code, redemption, totals."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from widgets.checkout.confirmation_panel import ConfirmationPanel
@@ -16,6 +16,7 @@ from widgets.checkout.sale_finished import SaleFinishedPanel
 from widgets.scrolling import VerticalScrollArea
 from widgets.style import restyle
 from widgets.checkout.totals_panel import TotalsPanel
+from widgets.enum_properties import set_enum_property
 
 
 class LoyaltyPanel(QFrame):
@@ -48,7 +49,7 @@ class LoyaltyPanel(QFrame):
         self._waiting = QLabel()
         self._waiting.setObjectName("WaitingForPos")
         self._waiting.setProperty("role", "section")
-        self._waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum_property(self._waiting, "alignment", "AlignCenter")
         self._waiting.setWordWrap(True)
         self._waiting.hide()
 
@@ -190,7 +191,7 @@ class LoyaltyPanel(QFrame):
 
     def add_status_widget(self, widget: QWidget) -> None:
         """Put *widget* at the right end of the service status line (the window's Admin button)."""
-        self._status_row.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._status_row.addWidget(widget)  # a button of fixed height: centred in the row
 
     def is_online(self) -> bool:
         """The service state last set by `set_service_status`."""

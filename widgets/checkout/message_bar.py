@@ -1,10 +1,11 @@
 """One message line for the cashier, coloured by severity."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from widgets.enum_properties import set_enum_property
 from widgets.style import restyle
 from widgets.wrapping_label import WrappingLabel
 
@@ -51,13 +52,14 @@ class MessageBar(QFrame):
 
         self._icon = QLabel()
         self._icon.setObjectName("MessageIcon")
+        set_enum_property(self._icon, "alignment", "AlignLeft|AlignTop")  # beside the text's first line
         self._text = WrappingLabel()
         self._text.setObjectName("MessageText")
-        self._text.setTextFormat(Qt.TextFormat.PlainText)
+        set_enum_property(self._text, "textFormat", "PlainText")
         self._close = QToolButton()
         self._close.setObjectName("MessageCloseButton")
         self._close.setText("×")
-        self._close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_enum_property(self._close, "focusPolicy", "NoFocus")
         self._close.setAutoRaise(True)
         self._close.clicked.connect(self.clear)
         keep_place = self._close.sizePolicy()
@@ -66,9 +68,12 @@ class MessageBar(QFrame):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 4, 4)
-        layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self._icon)
         layout.addWidget(self._text, 1)
-        layout.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
+        close_column = QVBoxLayout()  # the button beside the text's first line
+        close_column.addWidget(self._close)
+        close_column.addStretch(1)
+        layout.addLayout(close_column)
         self._retranslate()
         self._apply(NONE, "")
 

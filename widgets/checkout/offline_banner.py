@@ -1,9 +1,10 @@
 """The banner over the loyalty column: offline, sales still to send, sales that need the admin."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
+from widgets.enum_properties import set_enum_property
 from widgets.style import restyle
 from widgets.wrapping_label import WrappingLabel
 
@@ -36,12 +37,13 @@ class OfflineBanner(QFrame):
         self._giving_way = False
         self._icon = QLabel()
         self._icon.setObjectName("OfflineBannerIcon")
+        set_enum_property(self._icon, "alignment", "AlignLeft|AlignTop")  # beside the text's first line
         self._text = WrappingLabel()
         self._text.setObjectName("OfflineBannerText")
-        self._text.setTextFormat(Qt.TextFormat.PlainText)
+        set_enum_property(self._text, "textFormat", "PlainText")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 4)
-        layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self._icon)
         layout.addWidget(self._text, 1)
         self._render()
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from fiscal.money import ZERO, money
+from widgets.enum_properties import set_enum_property
 from widgets.formatting import format_points, parse_amount
 
 #: Digits with an optional comma or dot and up to two decimals: "12", "12,5", "12.50".
@@ -53,8 +54,8 @@ class RedemptionPanel(QFrame):
         self._editor.setValidator(
             QRegularExpressionValidator(QRegularExpression(AMOUNT_PATTERN), self._editor)
         )
-        self._editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self._editor.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
+        set_enum_property(self._editor, "alignment", "AlignRight|AlignVCenter")
+        set_enum_property(self._editor, "inputMethodHints", "ImhFormattedNumbersOnly")
         self._editor.installEventFilter(self)
         self._caption.setBuddy(self._editor)
         self._maximum = QPushButton()
@@ -63,7 +64,7 @@ class RedemptionPanel(QFrame):
         self._none.setObjectName("RedeemNoneButton")
         for button in (self._maximum, self._none):
             # Clicking must not steal focus from the field: the click is the edit.
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            set_enum_property(button, "focusPolicy", "TabFocus")
         self._note = QLabel()
         self._note.setObjectName("RedeemNote")
         self._note.setProperty("role", "hint")
@@ -151,6 +152,8 @@ class RedemptionPanel(QFrame):
 
     def focus_input(self) -> None:
         """Put the cursor into the amount field with its text selected."""
+        from PySide6.QtCore import Qt  # here: the namespace's enumerations wait for the first paint
+
         self._editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._editor.selectAll()
 

@@ -1,9 +1,10 @@
 """The end of a sale at a glance: "Sale finished" and what became of the customer's bonuses."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from widgets.enum_properties import set_enum_property
 from widgets.made_when_needed import MadeWhenNeeded
 
 
@@ -29,7 +30,7 @@ class SaleFinishedPanel(QFrame):
         self._detail.setObjectName("SaleFinishedDetail")
         self._detail.setWordWrap(True)
         for label in (self._title, self._detail):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            set_enum_property(label, "textInteractionFlags", "NoTextInteraction")
         layout = QVBoxLayout(self)
         layout.setSpacing(2)
         layout.addWidget(self._title)

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from widgets.fitting_label import FittingLabel
 from widgets.formatting import format_amount, format_points
 from widgets.checkout.narrow_margins import fit_margins
+from widgets.enum_properties import set_enum_property
 
 _OBJECT_NAMES = {
     "total": "TotalValue",
@@ -46,7 +47,7 @@ class TotalsPanel(QFrame):
             caption.setObjectName(name.replace("Value", "Caption"))
             value = FittingLabel() if key == "to_pay" else QLabel()
             value.setObjectName(name)
-            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            set_enum_property(value, "alignment", "AlignRight|AlignVCenter")
             if key == "to_pay":
                 caption.setProperty("role", "to-pay-caption")
                 value.setProperty("role", "to-pay")
@@ -105,10 +106,10 @@ class TotalsPanel(QFrame):
             layout.addWidget(self._values[key], row, column + 1)
         caption, value = self._captions["to_pay"], self._values["to_pay"]
         if self._compact:
-            layout.addWidget(caption, 4, 0, 1, 2, Qt.AlignmentFlag.AlignVCenter)
+            layout.addWidget(caption, 4, 0, 1, 2)
             layout.addWidget(value, 5, 0, 1, 2)
         else:
-            layout.addWidget(caption, 2, 0, Qt.AlignmentFlag.AlignVCenter)
+            layout.addWidget(caption, 2, 0)  # a label: its text centred in the row's height
             layout.addWidget(value, 2, 1, 1, 3)
         for column in range(4):
             layout.setColumnStretch(column, 0)
