@@ -16,8 +16,9 @@ class PrinterStatusIndicator(QWidget):
     `show_status(state, text, what_to_do)`: state is "ok", "printing", "offline", "paper_out",
     "cover_open", "error" or "none" (no printer configured); *text* is the short explanation shown
     (empty: a standard text for the state); *what_to_do*, the tooltip, says what is wrong and what
-    to do about it (empty: the standard text, when *text* says more than it). The button emits `reprint_requested()`; it is enabled by
-    `set_reprint_available(True)` and hidden while no printer is configured.
+    to do about it (empty: the standard text, when *text* says more than it). The button emits
+    `reprint_requested()`; it is enabled by `set_reprint_available(True)` and hidden while no
+    printer is configured.
     Object names: PrinterStatusDot, PrinterStatusText, ReprintButton.
     """
 
