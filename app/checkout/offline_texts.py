@@ -12,9 +12,10 @@ from fiscal.money import ZERO, format_money
 def offline_notice(spendable: Decimal, currency: str, coupons: bool = False) -> Notice:
     """What offline means for the sale: bonuses credited later, *spendable* at most with the
     admin PIN, and, with *coupons* on the receipt, that they are not applied. The card says since
-    when its balance is known. The narrow panel shows the short form, two lines there: the
-    redemption and the totals show the amount, the card and the totals what is known and
-    earned, the coupon list each coupon's state; the whole text is in its tooltip."""
+    when its balance is known. The narrow panel shows the short form, two lines there, and so
+    does a wide one where the whole would take more than four lines: the redemption and the
+    totals show the amount, the card and the totals what is known and earned, the coupon list
+    each coupon's state; the whole text is in its tooltip."""
     if spendable > ZERO:
         amount = format_money(spendable, currency)
         text = translate(

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QToolButton
 
-from widgets.checkout.message_bar import MessageBar
+from widgets.checkout.message_bar import WHOLE_WARNING_LINES, MessageBar
 from widgets.style import load_stylesheet
 
 
@@ -112,7 +112,10 @@ def test_a_new_severity_re_polishes_the_bar_alone_and_its_words_take_the_bar_s_c
     assert style.polished == []
 
 
-def test_the_narrow_panel_shows_a_warning_s_short_form_with_the_whole_text_in_its_tooltip(bar) -> None:
+def test_the_narrow_panel_shows_a_warning_s_short_form_with_the_whole_text_in_its_tooltip(qtbot, bar) -> None:
+    bar.resize(600, 80)
+    bar.show()
+    qtbot.waitExposed(bar)
     whole = "Loyalty service unavailable. Bonuses will be credited when the connection is back."
     bar.show_warning(whole, "Bonuses credited later.")
     text = bar.findChild(QLabel, "MessageText")
@@ -127,3 +130,24 @@ def test_the_narrow_panel_shows_a_warning_s_short_form_with_the_whole_text_in_it
     bar.show_warning(whole, "Bonuses credited later.")
     bar.set_compact(False)
     assert (text.text(), text.toolTip()) == (whole, "")
+
+
+def test_a_warning_too_long_for_four_lines_shows_its_short_form_until_there_is_room(qtbot, bar) -> None:
+    whole = " ".join(["Loyalty service unavailable: bonuses will be credited when the connection is back."] * 3)
+    text = bar.findChild(QLabel, "MessageText")
+    bar.resize(700, 80)
+    bar.show()
+    qtbot.waitExposed(bar)
+    bar.show_warning(whole, "Offline: bonuses later.")
+    lines = text.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: text.width() > 0)
+    assert text.heightForWidth(text.width()) <= WHOLE_WARNING_LINES * lines, "the sample fits at 700 px"
+    assert (text.text(), text.toolTip()) == (whole, ""), "four lines or fewer: the whole warning"
+
+    bar.resize(260, 80)  # not the narrow panel, but the whole would take more than four lines
+    qtbot.waitUntil(lambda: text.text() == "Offline: bonuses later.")
+    assert text.toolTip() == whole and bar.text() == whole
+    bar.resize(700, 80)
+    qtbot.waitUntil(lambda: text.text() == whole)
+    assert text.toolTip() == ""
+

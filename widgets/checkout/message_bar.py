@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from widgets.enum_properties import set_enum_property
@@ -18,6 +18,10 @@ NONE = "none"
 
 _ICONS = {ERROR: "✖", WARNING: "⚠", INFO: "ℹ", SUCCESS: "✔", NONE: ""}
 
+#: A warning with a short form shows that form where its whole text would take more lines than
+#: this: the customer's card under the line keeps its room.
+WHOLE_WARNING_LINES = 4
+
 
 class MessageBar(QFrame):
     """Shows the latest message: errors and warnings stay until cleared, info and success fade.
@@ -29,8 +33,9 @@ class MessageBar(QFrame):
     The cashier can dismiss a message with the × button. The bar keeps its height when empty,
     so the screen does not jump, unless told it need not (`set_keeps_room(False)`: then an empty
     bar takes no room).
-    A warning may come with a short form for the narrow panel (`set_compact(True)`): that is
-    shown there, the whole text in its tooltip.
+    A warning may come with a short form: that is shown in the narrow panel (`set_compact(True)`)
+    and wherever the whole text would take more than `WHOLE_WARNING_LINES` lines, the whole text
+    then in its tooltip.
     """
 
     cleared = Signal()
@@ -157,11 +162,25 @@ class MessageBar(QFrame):
         self.changed.emit()
 
     def _show_text(self) -> None:
-        shorter = self._compact and bool(self._short)
-        self._text.setText(self._short if shorter else self._whole)
+        shorter = bool(self._short) and (self._compact or self._whole_lines() > WHOLE_WARNING_LINES)
+        shown = self._short if shorter else self._whole
+        if self._text.text() != shown:
+            self._text.setText(shown)
         tip = self._whole if shorter else ""
         if self._text.toolTip() != tip:  # each setToolTip goes through every application event filter
             self._text.setToolTip(tip)
+
+    def _whole_lines(self) -> int:
+        """The lines the whole text takes at the text's width (1 before it is laid out)."""
+        # Here: a warning with a short form comes after the window's first paint.
+        from PySide6.QtCore import QRect, Qt
+
+        width = self._text.contentsRect().width()
+        if width <= 0:
+            return 1
+        metrics = self._text.fontMetrics()
+        needed = metrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, self._whole)
+        return max(1, round(needed.height() / metrics.lineSpacing()))
 
     def _retranslate(self) -> None:
         self._close.setToolTip(self.tr("Dismiss the message"))
@@ -174,6 +193,12 @@ class MessageBar(QFrame):
             if palette.color(QPalette.ColorRole.WindowText) != colour:
                 palette.setColor(QPalette.ColorRole.WindowText, colour)
                 label.setPalette(palette)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """A new width: a warning with a short form may take another form."""
+        super().resizeEvent(event)
+        if self._short:
+            self._show_text()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Re-translate the texts when the application language changes; hand a new colour on."""
