@@ -113,7 +113,8 @@ def main() -> int:
     window = TillWindow(demo_mode=True)
     window.host.set_products(PRODUCTS)
     receipt = sample_receipt()
-    discounts = {1: D("2.55"), 2: D("3.58"), 3: D("2.21"), 4: D("6.36")}
+    # Offline nothing is spent (the store's default policy): no bonus discounts on the lines.
+    discounts = {} if args.offline else {1: D("2.55"), 2: D("3.58"), 3: D("2.21"), 4: D("6.36")}
     window.host.show_receipt(receipt, discounts)
     window.host.select_line(3)
     panel = window.loyalty
@@ -141,11 +142,13 @@ def main() -> int:
                 CouponRow("9900004000017", "−5 % на всё", "только для владельца", False),
             ]
         )
-    panel.redemption.set_limits(D("14.70"))
-    panel.redemption.set_value(D("14.70"))
+    most = D("0") if args.offline else D("14.70")
+    panel.redemption.set_limits(most)
+    panel.redemption.set_value(most)
+    panel.redemption.set_enabled(not args.offline)
     redeem = sum(discounts.values(), D("0"))
     to_pay = receipt.total - redeem + (D("12320.00") if args.long else D("0"))
-    panel.totals.show_totals(receipt.total, redeem, to_pay, D("0.43"), D("14.70"), "BYN")
+    panel.totals.show_totals(receipt.total, redeem, to_pay, D("0.43"), most, "BYN")
     if args.offline:  # as the till shows it: the status line, the banner, the checkout's warning
         from app.checkout.offline_texts import offline_notice
 
