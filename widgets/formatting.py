@@ -1,10 +1,13 @@
 """Pure text formatting for the views: points, percents, quantities, dates (no Qt, no I/O)."""
 from __future__ import annotations
 
-from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from fiscal.money import format_money, money
+
+if TYPE_CHECKING:  # the window's first paint shows no dates: `datetime` loads with the first one
+    from datetime import date, datetime
 
 
 def format_points(value: Decimal) -> str:
@@ -40,7 +43,7 @@ def format_date(value: date) -> str:
 
 def format_moment(value: datetime, today: date | None = None) -> str:
     """A moment for "as of" hints: `14:32` today, `30.11.2025 14:32` on another day."""
-    reference = today if today is not None else datetime.now(value.tzinfo).date()
+    reference = today if today is not None else value.now(value.tzinfo).date()  # now, in its zone
     if value.date() == reference:
         return value.strftime("%H:%M")
     return value.strftime("%d.%m.%Y %H:%M")

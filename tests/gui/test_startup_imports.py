@@ -19,6 +19,8 @@ LATER = [
     # the platform's folders (the settings file names the till's own) and the standard library's
     # class generator (settings and coupon rows are plain classes)
     "platformdirs", "dataclasses",
+    # dates: the first paint shows none (the card's "as of" and expiry come with a customer)
+    "datetime",
     # the demo's host column, on a screen too narrow to show it beside the panel (offscreen: 800 px)
     "widgets.demo.demo_host", "widgets.demo.sandbox_log",
     # the contract's types and rules: the first paint shows no customer and no receipt yet

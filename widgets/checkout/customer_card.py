@@ -1,7 +1,6 @@
 """The identified customer at a glance: who, status, tier, progress and balances."""
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Sequence
 
@@ -32,10 +31,12 @@ from widgets.formatting import (
     format_percent,
     format_points,
 )
+from widgets.style import restyle
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from loyalty_client.types import Customer
-from widgets.style import restyle
 
 _PROGRESS_STEPS = 1000
 
