@@ -62,7 +62,7 @@ def devices_dialog() -> DeviceSettingsDialog:
     dialog.show_scan("card", "2000000123453")
     dialog.show_scan("qr", "9100012345678012345678")
     dialog.show_scan("unknown", "4810001000017")
-    from app.admin.printer_failure_texts import printer_failure_text
+    from app.devices.printer_failure_texts import printer_failure_text
     from app.devices.texts import printer_status_text
     from devices.printing.printer_status import PrinterStatus, StatusReason
 

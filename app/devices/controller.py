@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.admin.failure_texts import unexpected_failure_text
-from app.admin.printer_failure_texts import printer_failure_text
+from app.devices.printer_failure_texts import printer_failure_text
 from app.devices.slip_labels import return_slip_labels, shift_slip_labels, slip_labels
 from app.devices.texts import printer_status_text, scanner_status_text
 from app.devices.wedge_filter import WedgeEventFilter

@@ -14,7 +14,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from app.admin.printer_failure_texts import printer_failure_text
+from app.devices.printer_failure_texts import printer_failure_text
 from app.devices.texts import discovered_device_text, printer_status_text, uri_error_text, uri_examples_text
 from app.devices.controller import DevicesController, printer_uri_with
 from app.settings import Settings

@@ -339,7 +339,7 @@
         <translation>Не ўдалося запісаць файл %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/admin/printer_failure_texts.py" line="+24"/>
+        <location filename="../../app/devices/printer_failure_texts.py" line="+24"/>
         <source>The printer is out of paper: load a new roll.</source>
         <translation>У прынтары няма паперы: устаўце новы рулон.</translation>
     </message>
@@ -600,7 +600,7 @@
         <translation>Чэк закрыты. Фіскальны дакумент № %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/offline_texts.py" line="+20"/>
+        <location filename="../../app/checkout/offline_texts.py" line="+21"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
         <translation>Сэрвіс лаяльнасці недаступны. Бонусы налічацца, калі сувязь аднавіцца; спісаць зараз можна да %1 з PIN-кодам адміністратара.</translation>
     </message>
@@ -635,7 +635,7 @@
         <translation>Сэрвіс лаяльнасці недаступны.</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkout/customer_card.py" line="+396"/>
+        <location filename="../../widgets/checkout/customer_card.py" line="+405"/>
         <source>Balance as of %1.</source>
         <translation>Баланс на %1.</translation>
     </message>
@@ -676,7 +676,7 @@
 <context>
     <name>ConfirmationPanel</name>
     <message numerus="yes">
-        <location filename="../../widgets/checkout/confirmation_panel.py" line="+270"/>
+        <location filename="../../widgets/checkout/confirmation_panel.py" line="+271"/>
         <source>Send again in %n s</source>
         <extracomment>Seconds before &quot;Send again&quot; may be pressed after a code was sent (SMS take a while to arrive).</extracomment>
         <translation>
@@ -744,7 +744,7 @@
 <context>
     <name>CouponList</name>
     <message>
-        <location filename="../../widgets/checkout/coupon_list.py" line="+96"/>
+        <location filename="../../widgets/checkout/coupon_list.py" line="+97"/>
         <location line="+70"/>
         <source>Remove coupon</source>
         <translation>Прыбраць купон</translation>
@@ -1772,7 +1772,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>IdentifyPanel</name>
     <message>
-        <location filename="../../widgets/checkout/identify_panel.py" line="+109"/>
+        <location filename="../../widgets/checkout/identify_panel.py" line="+111"/>
         <location line="+1"/>
         <source>Phone, card or code</source>
         <translation>Тэлефон, картка або код</translation>
@@ -1881,7 +1881,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>LoyaltyPanel</name>
     <message>
-        <location filename="../../widgets/checkout/loyalty_panel.py" line="+204"/>
+        <location filename="../../widgets/checkout/loyalty_panel.py" line="+205"/>
         <source>Waiting for the POS: the receipt shows here when the POS sends it.</source>
         <translation>Чакаем касавую праграму: чэк з&apos;явіцца тут, калі яна яго дашле.</translation>
     </message>
@@ -1889,9 +1889,9 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../widgets/checkout/message_bar.py" line="+162"/>
+        <location filename="../../widgets/checkout/message_bar.py" line="+186"/>
         <source>Dismiss the message</source>
-        <extracomment>Severities, as the `severity` property the stylesheet colours by.</extracomment>
+        <extracomment>Severities, as the `severity` property the stylesheet colours by. A warning with a short form shows that form where its whole text would take more lines than this: the customer&apos;s card under the line keeps its room.</extracomment>
         <translation>Схаваць паведамленне</translation>
     </message>
 </context>
@@ -2007,7 +2007,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>OfflineBanner</name>
     <message>
-        <location filename="../../widgets/checkout/offline_banner.py" line="+79"/>
+        <location filename="../../widgets/checkout/offline_banner.py" line="+81"/>
         <source>No connection to the loyalty service. Waiting to be sent: {count}</source>
         <extracomment>Modes, as the `mode` property the stylesheet colours by.</extracomment>
         <translation>Няма сувязі з сэрвісам. Чакаюць адпраўкі: {count}</translation>
@@ -2183,7 +2183,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>PrinterStatusIndicator</name>
     <message>
-        <location filename="../../widgets/admin/printer_status.py" line="+77"/>
+        <location filename="../../widgets/admin/printer_status.py" line="+79"/>
         <source>Printer ready</source>
         <translation>Прынтар гатовы</translation>
     </message>
@@ -2566,8 +2566,8 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>RedemptionPanel</name>
     <message>
-        <location filename="../../widgets/checkout/redemption_panel.py" line="+107"/>
-        <location line="+98"/>
+        <location filename="../../widgets/checkout/redemption_panel.py" line="+108"/>
+        <location line="+100"/>
         <source>up to {amount}</source>
         <extracomment>Digits with an optional comma or dot and up to two decimals: &quot;12&quot;, &quot;12,5&quot;, &quot;12.50&quot;.</extracomment>
         <translation>да {amount}</translation>
@@ -2987,7 +2987,7 @@ Points given back: %2</source>
 <context>
     <name>SaleFinishedPanel</name>
     <message>
-        <location filename="../../widgets/checkout/sale_finished.py" line="+63"/>
+        <location filename="../../widgets/checkout/sale_finished.py" line="+64"/>
         <source>Sale finished</source>
         <translation>Продаж завершаны</translation>
     </message>
@@ -3496,7 +3496,7 @@ Points given back: %2</source>
     <name>TillWindow</name>
     <message>
         <location filename="../../widgets/admin/failure_notice.py" line="+13"/>
-        <location filename="../../widgets/main_window.py" line="+346"/>
+        <location filename="../../widgets/main_window.py" line="+361"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows. The Admin button&apos;s caption in the narrow panel: the service status beside it is read whole.</extracomment>
         <translation>Адміністратар</translation>
@@ -3508,7 +3508,7 @@ Points given back: %2</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>F10: open the Admin menu</source>
         <translation>F10: адкрыць меню «Адміністратар»</translation>
     </message>
@@ -3553,7 +3553,7 @@ Points given back: %2</source>
         <translation>Змяніць PIN адміністратара…</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-46"/>
         <source>Till loyalty</source>
         <translation>Лаяльнасць на касе</translation>
     </message>
@@ -3563,7 +3563,7 @@ Points given back: %2</source>
         <translation>Лаяльнасць на касе (дэма)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>F2 Find customer · F4 Maximum bonuses · F8 Close receipt · Esc Reset customer</source>
         <translation>F2 Знайсці кліента · F4 Максімум бонусаў · F8 Закрыць чэк · Esc Скінуць кліента</translation>
     </message>
@@ -3596,7 +3596,7 @@ Esc: адмяніць увод кода, інакш скінуць кліент�
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../widgets/checkout/totals_panel.py" line="+130"/>
+        <location filename="../../widgets/checkout/totals_panel.py" line="+131"/>
         <source>Total</source>
         <translation>Сума</translation>
     </message>

@@ -339,7 +339,7 @@
         <translation>The file %1 could not be written: %2</translation>
     </message>
     <message>
-        <location filename="../../app/admin/printer_failure_texts.py" line="+24"/>
+        <location filename="../../app/devices/printer_failure_texts.py" line="+24"/>
         <source>The printer is out of paper: load a new roll.</source>
         <translation>The printer is out of paper: load a new roll.</translation>
     </message>
@@ -600,7 +600,7 @@
         <translation>Receipt closed. Fiscal document No. %1.</translation>
     </message>
     <message>
-        <location filename="../../app/checkout/offline_texts.py" line="+20"/>
+        <location filename="../../app/checkout/offline_texts.py" line="+21"/>
         <source>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</source>
         <translation>Loyalty service unavailable. Bonuses will be credited when the connection is back; up to %1 may be spent now with the admin PIN.</translation>
     </message>
@@ -635,7 +635,7 @@
         <translation>Loyalty service unavailable.</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkout/customer_card.py" line="+396"/>
+        <location filename="../../widgets/checkout/customer_card.py" line="+405"/>
         <source>Balance as of %1.</source>
         <translation>Balance as of %1.</translation>
     </message>
@@ -676,7 +676,7 @@
 <context>
     <name>ConfirmationPanel</name>
     <message numerus="yes">
-        <location filename="../../widgets/checkout/confirmation_panel.py" line="+270"/>
+        <location filename="../../widgets/checkout/confirmation_panel.py" line="+271"/>
         <source>Send again in %n s</source>
         <extracomment>Seconds before &quot;Send again&quot; may be pressed after a code was sent (SMS take a while to arrive).</extracomment>
         <translation>
@@ -743,7 +743,7 @@
 <context>
     <name>CouponList</name>
     <message>
-        <location filename="../../widgets/checkout/coupon_list.py" line="+96"/>
+        <location filename="../../widgets/checkout/coupon_list.py" line="+97"/>
         <location line="+70"/>
         <source>Remove coupon</source>
         <translation>Remove coupon</translation>
@@ -1771,7 +1771,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>IdentifyPanel</name>
     <message>
-        <location filename="../../widgets/checkout/identify_panel.py" line="+109"/>
+        <location filename="../../widgets/checkout/identify_panel.py" line="+111"/>
         <location line="+1"/>
         <source>Phone, card or code</source>
         <translation>Phone, card or code</translation>
@@ -1880,7 +1880,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>LoyaltyPanel</name>
     <message>
-        <location filename="../../widgets/checkout/loyalty_panel.py" line="+204"/>
+        <location filename="../../widgets/checkout/loyalty_panel.py" line="+205"/>
         <source>Waiting for the POS: the receipt shows here when the POS sends it.</source>
         <translation>Waiting for the POS: the receipt shows here when the POS sends it.</translation>
     </message>
@@ -1888,9 +1888,9 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../widgets/checkout/message_bar.py" line="+162"/>
+        <location filename="../../widgets/checkout/message_bar.py" line="+186"/>
         <source>Dismiss the message</source>
-        <extracomment>Severities, as the `severity` property the stylesheet colours by.</extracomment>
+        <extracomment>Severities, as the `severity` property the stylesheet colours by. A warning with a short form shows that form where its whole text would take more lines than this: the customer&apos;s card under the line keeps its room.</extracomment>
         <translation>Dismiss the message</translation>
     </message>
 </context>
@@ -2006,7 +2006,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>OfflineBanner</name>
     <message>
-        <location filename="../../widgets/checkout/offline_banner.py" line="+79"/>
+        <location filename="../../widgets/checkout/offline_banner.py" line="+81"/>
         <source>No connection to the loyalty service. Waiting to be sent: {count}</source>
         <extracomment>Modes, as the `mode` property the stylesheet colours by.</extracomment>
         <translation>No connection to the loyalty service. Waiting to be sent: {count}</translation>
@@ -2182,7 +2182,7 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>PrinterStatusIndicator</name>
     <message>
-        <location filename="../../widgets/admin/printer_status.py" line="+77"/>
+        <location filename="../../widgets/admin/printer_status.py" line="+79"/>
         <source>Printer ready</source>
         <translation>Printer ready</translation>
     </message>
@@ -2565,8 +2565,8 @@ It will never reach the loyalty service. Write why (required), for example: the 
 <context>
     <name>RedemptionPanel</name>
     <message>
-        <location filename="../../widgets/checkout/redemption_panel.py" line="+107"/>
-        <location line="+98"/>
+        <location filename="../../widgets/checkout/redemption_panel.py" line="+108"/>
+        <location line="+100"/>
         <source>up to {amount}</source>
         <extracomment>Digits with an optional comma or dot and up to two decimals: &quot;12&quot;, &quot;12,5&quot;, &quot;12.50&quot;.</extracomment>
         <translation>up to {amount}</translation>
@@ -2986,7 +2986,7 @@ Points given back: %2</translation>
 <context>
     <name>SaleFinishedPanel</name>
     <message>
-        <location filename="../../widgets/checkout/sale_finished.py" line="+63"/>
+        <location filename="../../widgets/checkout/sale_finished.py" line="+64"/>
         <source>Sale finished</source>
         <translation>Sale finished</translation>
     </message>
@@ -3495,7 +3495,7 @@ Points given back: %2</translation>
     <name>TillWindow</name>
     <message>
         <location filename="../../widgets/admin/failure_notice.py" line="+13"/>
-        <location filename="../../widgets/main_window.py" line="+346"/>
+        <location filename="../../widgets/main_window.py" line="+361"/>
         <source>Admin</source>
         <extracomment>The smallest window: the compact loyalty panel beside the POS. From this width the host column is shown beside the loyalty panel. Below this width the loyalty panel stacks its rows. The Admin button&apos;s caption in the narrow panel: the service status beside it is read whole.</extracomment>
         <translation>Admin</translation>
@@ -3507,7 +3507,7 @@ Points given back: %2</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>F10: open the Admin menu</source>
         <translation>F10: open the Admin menu</translation>
     </message>
@@ -3552,7 +3552,7 @@ Points given back: %2</translation>
         <translation>Change admin PIN…</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-46"/>
         <source>Till loyalty</source>
         <translation>Till loyalty</translation>
     </message>
@@ -3562,7 +3562,7 @@ Points given back: %2</translation>
         <translation>Till loyalty (demo)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>F2 Find customer · F4 Maximum bonuses · F8 Close receipt · Esc Reset customer</source>
         <translation>F2 Find customer · F4 Maximum bonuses · F8 Close receipt · Esc Reset customer</translation>
     </message>
@@ -3595,7 +3595,7 @@ Esc: cancel the code entry, otherwise reset the customer</translation>
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../widgets/checkout/totals_panel.py" line="+130"/>
+        <location filename="../../widgets/checkout/totals_panel.py" line="+131"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTranslator
 
 
-# A printer that did not print, as the admin reads it (app/admin/printer_failure_texts.py).
+# A printer that did not print, as the admin reads it (app/devices/printer_failure_texts.py).
 PRINTER_FAILURES = {
     "The printer is out of paper: load a new roll.": "В принтере нет бумаги: вставьте новый рулон.",
     "The printer's cover is open: close it until it clicks.": "Крышка принтера открыта: закройте её до щелчка.",

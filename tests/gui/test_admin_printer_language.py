@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
-from app.admin.printer_failure_texts import printer_failure_text, printer_failure_texts
+from app.devices.printer_failure_texts import printer_failure_text, printer_failure_texts
 from devices.printing.printer_status import ENGLISH as STATUS_ENGLISH
 from devices.printing.printer_status import PrinterState, PrinterStatus, StatusReason
 from tests.devices.loopback_printer import LOOPBACK, READY, Behaviour, LoopbackPrinter
@@ -56,7 +56,7 @@ def test_every_printer_failure_reads_in_russian_and_keeps_the_raw_text_for_the_l
     russian_admin, caplog, reason, after_job
 ) -> None:
     status = PrinterStatus(PrinterState.ERROR, reason, {"device": DEVICE, "detail": RAW}, after_job=after_job)
-    with caplog.at_level(logging.INFO, logger="app.admin.printer_failure_texts"):
+    with caplog.at_level(logging.INFO, logger="app.devices.printer_failure_texts"):
         text = printer_failure_text(status)
     assert RAW not in text, text
     assert re.search("[а-яА-ЯёЁ]", text) and english_left(text, DEVICE) == [], text
